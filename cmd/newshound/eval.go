@@ -1,0 +1,87 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+
+	"github.com/newshound/newshound/internal/evaluate/extraction"
+	"github.com/newshound/newshound/internal/evaluate/quotes"
+	"github.com/newshound/newshound/internal/evaluate/summaries"
+)
+
+func cmdEval(_ context.Context, e *env, args []string) error {
+	fs := newFlags(e, "eval", "extract|summary|quotes --data PATH", `
+Measure newshound's quality on evaluation data (see ../shared/data/README.md):
+
+  extract  --data DIR   main-text extraction on the ScrapingHub benchmark
+                        (precision, recall, F1 of 4-gram shingles; pages/s;
+                        peak memory); with --meta DIR also title, byline,
+                        date and language agreement on readability test pages
+  summary  --data FILE  ROUGE-1/2/L F1 of newshound's summaries and of
+                        Lead-3, per dataset (CNN/DM, XSum)
+  quotes   --data DIR   direct quotes and speakers on PolNeAR's dev split
+                        (precision, recall, speaker accuracy); with --cases
+                        DIR also the textacy unit cases`)
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
+		fs.Usage()
+		if len(args) == 0 {
+			return usageError("eval needs extract, summary or quotes")
+		}
+		return parseFlags(fs, args)
+	}
+	what := args[0]
+	data := fs.String("data", "", "the evaluation data (required)")
+	meta := fs.String("meta", "", "extract: readability-test-pages directory for metadata agreement")
+	cases := fs.String("cases", "", "quotes: unit-cases directory (default: ../unit-cases beside --data)")
+	if err := parseFlags(fs, args[1:]); err != nil {
+		return err
+	}
+	if *data == "" {
+		fs.Usage()
+		return usageError("eval %s needs --data", what)
+	}
+	switch what {
+	case "extract":
+		rep, err := extraction.Scrapinghub(*data)
+		if err != nil {
+			return err
+		}
+		rep.Write(e.stdout)
+		if *meta != "" {
+			m, err := extraction.ReadabilityMetadata(*meta)
+			if err != nil {
+				return err
+			}
+			m.Write(e.stdout)
+		}
+	case "summary":
+		reps, err := summaries.Evaluate(*data)
+		if err != nil {
+			return err
+		}
+		summaries.WriteReports(e.stdout, reps)
+	case "quotes":
+		rep, err := quotes.PolNeAR(*data)
+		if err != nil {
+			return err
+		}
+		dir := *cases
+		if dir == "" {
+			dir = filepath.Join(filepath.Dir(filepath.Clean(*data)), "unit-cases")
+		}
+		passed, total, failures, err := quotes.UnitCases(dir)
+		if err == nil {
+			rep.UnitCases, rep.UnitPassed = total, passed
+		} else if *cases != "" {
+			return err
+		}
+		rep.Write(e.stdout)
+		for _, f := range failures {
+			fmt.Fprintf(e.stdout, "  unit case failed: %s\n", f)
+		}
+	default:
+		return usageError("eval: unknown measurement %q (extract, summary or quotes)", what)
+	}
+	return nil
+}

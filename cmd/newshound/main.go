@@ -1,0 +1,159 @@
+// Command newshound is a media-monitoring bot: it polls news feeds, reads
+// every new article, matches it against the team's watches and posts alerts.
+//
+// main only wires: flags, configuration, logger, store and services.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strings"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+// exitError carries an exit code through run.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+
+// usageError is a command-line mistake: exit code 2.
+func usageError(format string, args ...any) error {
+	return &exitError{code: 2, err: fmt.Errorf(format, args...)}
+}
+
+func main() {
+	ctx := context.Background()
+	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	if err == nil {
+		return
+	}
+	code := 1
+	var ee *exitError
+	if errors.As(err, &ee) {
+		code = ee.code
+	}
+	if !errors.Is(err, flag.ErrHelp) && err.Error() != "" {
+		fmt.Fprintf(os.Stderr, "newshound: %v\n", err)
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		code = 0
+	}
+	os.Exit(code)
+}
+
+type command struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, env *env, args []string) error
+}
+
+// env is what every command gets: the standard streams.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
+func commands() []command {
+	return []command{
+		{"check", "validate a configuration file", cmdCheck},
+		{"once", "poll every feed once, process, deliver, exit", cmdOnce},
+		{"run", "the daemon: poll on the schedule until SIGINT/SIGTERM", cmdRun},
+		{"match", "try a query on a text or HTML file (or - for stdin)", cmdMatch},
+		{"preview", "run one watch over stored articles: what it would have alerted", cmdPreview},
+		{"read", "fetch or read an article page and print what is extracted", cmdRead},
+		{"eval", "measure extraction, summaries or quotes on evaluation data", cmdEval},
+		{"version", "print the version", cmdVersion},
+	}
+}
+
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		usage(stderr)
+		if len(args) == 0 {
+			return &exitError{code: 2, err: errors.New("")}
+		}
+		return flag.ErrHelp
+	}
+	if args[0] == "-v" || args[0] == "--version" {
+		args[0] = "version"
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(ctx, e, args[1:])
+		}
+	}
+	usage(stderr)
+	return usageError("unknown command %q", args[0])
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintf(w, "newshound %s — monitor news feeds and alert on what matters\n\nUsage: newshound <command> [options]\n\nCommands:\n", version)
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintf(w, "\nRun 'newshound <command> --help' for a command's options.\n")
+}
+
+// newFlags returns a flag set for a subcommand that prints its own usage.
+func newFlags(e *env, name, synopsis, about string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(e.stderr, "Usage: newshound %s %s\n\n%s\n", name, synopsis, strings.TrimSpace(about))
+		var has bool
+		fs.VisitAll(func(*flag.Flag) { has = true })
+		if has {
+			fmt.Fprintf(e.stderr, "\nOptions:\n")
+			fs.PrintDefaults()
+		}
+	}
+	return fs
+}
+
+// parseFlags parses args, turning a flag mistake into a usage error.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return &exitError{code: 2, err: errors.New("")} // the flag package has printed the problem and usage
+	}
+	return nil
+}
+
+// logFlags adds the logging options to fs and returns a constructor for the logger.
+func logFlags(fs *flag.FlagSet, e *env) func() *slog.Logger {
+	level := fs.String("log-level", "info", "log level: debug, info, warn or error")
+	format := fs.String("log-format", "text", "log format: text or json")
+	return func() *slog.Logger {
+		var l slog.Level
+		if err := l.UnmarshalText([]byte(*level)); err != nil {
+			l = slog.LevelInfo
+		}
+		opts := &slog.HandlerOptions{Level: l}
+		if *format == "json" {
+			return slog.New(slog.NewJSONHandler(e.stderr, opts))
+		}
+		return slog.New(slog.NewTextHandler(e.stderr, opts))
+	}
+}
+
+func cmdVersion(_ context.Context, e *env, args []string) error {
+	fs := newFlags(e, "version", "", "Print the version.")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "newshound %s\n", version)
+	return nil
+}

@@ -1,0 +1,158 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/newshound/newshound/config"
+	"github.com/newshound/newshound/internal/httpclient"
+	"github.com/newshound/newshound/internal/store"
+	"github.com/newshound/newshound/watchers"
+)
+
+func configFlag(fs *flag.FlagSet) *string {
+	return fs.String("config", "newshound.yaml", "the configuration `file`")
+}
+
+// loadConfig loads and fully checks a configuration, queries included. Its
+// error lists every problem as FILE:LINE:COL: message, with exit code 2.
+func loadConfig(path string) (*config.Config, error) {
+	cfg, err := config.Load(path, config.Options{Version: version})
+	if err == nil {
+		_, err = watchers.CompileWatches(cfg)
+	}
+	if err != nil {
+		var errs config.Errors
+		if errors.As(err, &errs) {
+			return nil, &exitError{code: 2, err: fmt.Errorf("%d problem%s in the configuration:\n%w", len(errs), plural(len(errs)), err)}
+		}
+		return nil, &exitError{code: 2, err: err}
+	}
+	return cfg, nil
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+func cmdCheck(_ context.Context, e *env, args []string) error {
+	fs := newFlags(e, "check", "--config FILE", `
+Validate a configuration file without polling anything. A valid file prints
+one line ("ok: 3 feeds, 2 watches, 1 channel") and exits 0; an invalid one
+prints every problem as FILE:LINE:COL: message and exits 2.`)
+	path := configFlag(fs)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	cfg, err := loadConfig(*path)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "ok: %s\n", cfg.Summary())
+	return nil
+}
+
+// services is what once and run share.
+type services struct {
+	cfg     *config.Config
+	store   *store.Store
+	watcher *watchers.Watcher
+}
+
+func (s *services) Close() { s.store.Close() }
+
+func openServices(ctx context.Context, e *env, path string, log *slog.Logger) (*services, error) {
+	cfg, err := loadConfig(path)
+	if err != nil {
+		return nil, err
+	}
+	st, err := store.Open(ctx, cfg.Storage.Path)
+	if err != nil {
+		return nil, err
+	}
+	w, err := watchers.New(watchers.Options{
+		Config:        cfg,
+		Store:         st,
+		Logger:        log,
+		FeedClient:    httpclient.New(httpclient.Options{Timeout: cfg.HTTP.Timeout.D(), AllowPrivate: true}),
+		ArticleClient: httpclient.New(httpclient.Options{Timeout: cfg.HTTP.Timeout.D(), AllowPrivate: cfg.HTTP.AllowPrivateNetworks}),
+		Stdout:        e.stdout,
+	})
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	return &services{cfg: cfg, store: st, watcher: w}, nil
+}
+
+func cmdOnce(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "once", "--config FILE", `
+Poll every feed once (backoff is ignored), read and match what is new,
+deliver the alerts, and exit. Alerts of watches without channels are printed
+on standard output as JSON lines. A failing feed is reported on standard error
+with its name, URL and cause, and the others go on. Exits 0 when at least one
+feed was polled.`)
+	path := configFlag(fs)
+	newLogger := logFlags(fs, e)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	log := newLogger()
+	svc, err := openServices(ctx, e, *path, log)
+	if err != nil {
+		return err
+	}
+	defer svc.Close()
+	rep := svc.watcher.PollAll(ctx, true)
+	delivered, derr := svc.watcher.DeliverDue(ctx)
+	for _, fe := range rep.Failed {
+		fmt.Fprintf(e.stderr, "newshound: feed %q (%s): %v\n", fe.Feed, fe.URL, fe.Err)
+	}
+	fmt.Fprintf(e.stderr, "newshound: polled %d of %d feeds, %d new items, %d articles read, %d alerts queued, %d delivered\n",
+		rep.Polled, len(svc.cfg.Feeds), rep.New, rep.Articles, rep.Alerted, delivered)
+	if derr != nil {
+		return derr
+	}
+	if rep.Polled == 0 {
+		return errors.New("no feed could be polled")
+	}
+	return nil
+}
+
+func cmdRun(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "run", "--config FILE", `
+Run the daemon: poll each feed on its schedule, read and match new articles,
+deliver alerts, until SIGINT or SIGTERM; then finish the work in flight
+(at most --grace) and exit 0.`)
+	path := configFlag(fs)
+	grace := fs.Duration("grace", 30*time.Second, "how long to wait for in-flight polls and deliveries at shutdown")
+	newLogger := logFlags(fs, e)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	log := newLogger()
+	svc, err := openServices(ctx, e, *path, log)
+	if err != nil {
+		return err
+	}
+	defer svc.Close()
+	log.Info("newshound starting", "version", version, "feeds", len(svc.cfg.Feeds), "watches", len(svc.cfg.Watches),
+		"channels", len(svc.cfg.Channels), "database", svc.cfg.Storage.Path)
+	err = svc.watcher.Run(ctx, *grace)
+	log.Info("newshound stopped")
+	return err
+}

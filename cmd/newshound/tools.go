@@ -1,0 +1,272 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/newshound/newshound/config"
+	"github.com/newshound/newshound/internal/article"
+	"github.com/newshound/newshound/internal/feed"
+	"github.com/newshound/newshound/internal/httpclient"
+	"github.com/newshound/newshound/internal/match"
+	"github.com/newshound/newshound/internal/quote"
+	"github.com/newshound/newshound/internal/store"
+	"github.com/newshound/newshound/internal/summary"
+	"github.com/newshound/newshound/watchers"
+)
+
+// maxInput bounds what match and read accept from a file or standard input.
+const maxInput = 20 << 20
+
+func readInput(e *env, name string) ([]byte, error) {
+	var r io.Reader
+	if name == "-" {
+		r = e.stdin
+	} else {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		r = f
+	}
+	data, err := io.ReadAll(io.LimitReader(r, maxInput+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxInput {
+		return nil, fmt.Errorf("%s: larger than %d MB", name, maxInput>>20)
+	}
+	return data, nil
+}
+
+func looksLikeHTML(data []byte) bool {
+	head := bytes.ToLower(data[:min(len(data), 1024)])
+	return bytes.Contains(head, []byte("<html")) || bytes.Contains(head, []byte("<!doctype html")) ||
+		bytes.Contains(head, []byte("<body")) || bytes.Contains(head, []byte("<p>")) || bytes.Contains(head, []byte("<div"))
+}
+
+func cmdMatch(_ context.Context, e *env, args []string) error {
+	fs := newFlags(e, "match", "--query 'QUERY' FILE|-", `
+Match a query against a text or HTML file (or standard input with -) and
+print whether it hit and why: each term, where it matched and the text around
+it. An HTML page is reduced to its article text first. Exits 0 on a hit and 1
+when nothing matched. Aliases can be given with --config (its aliases: block).`)
+	q := fs.String("query", "", "the query (required), e.g. '@putin AND (\"election interference\" OR meddl*)'")
+	cfgPath := fs.String("config", "", "optional configuration `file` whose aliases the query may use")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *q == "" || fs.NArg() != 1 {
+		fs.Usage()
+		return usageError("match needs --query and one FILE (or -)")
+	}
+	var aliases map[string][]string
+	if *cfgPath != "" {
+		cfg, err := loadConfig(*cfgPath)
+		if err != nil {
+			return err
+		}
+		aliases = cfg.Aliases
+	}
+	query, err := match.Parse(*q, aliases)
+	if err != nil {
+		return &exitError{code: 2, err: fmt.Errorf("--query: %w", err)}
+	}
+	m, err := match.Compile([]match.Watch{{Name: "query", Query: query}})
+	if err != nil {
+		return err
+	}
+	data, err := readInput(e, fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	doc := match.Document{Body: feed.PlainText(string(data))}
+	if looksLikeHTML(data) {
+		if a, err := article.Extract(bytes.NewReader(data), ""); err == nil && a.Text != "" {
+			doc = match.Document{Title: a.Title, Body: a.Text, Author: a.Byline, Lang: a.Lang}
+		}
+	}
+	results := m.Match(doc)
+	if len(results) == 0 {
+		fmt.Fprintf(e.stdout, "no hit: %s\n", query)
+		return &exitError{code: 1, err: errors.New("")}
+	}
+	fmt.Fprintf(e.stdout, "hit: %s\n", query)
+	printHits(e.stdout, results[0], "  ")
+	return nil
+}
+
+func printHits(w io.Writer, r match.Result, indent string) {
+	for _, h := range r.Hits {
+		fmt.Fprintf(w, "%s%s matched %q in %s [%d:%d]: %s\n", indent, h.Term, h.Text, h.Field, h.Start, h.End, h.Snippet)
+	}
+}
+
+func cmdPreview(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "preview", "--config FILE --watch NAME [--days 7]", `
+Run one watch of the configuration — as edited, before it is deployed — over
+the articles already in the store, and list what it would have alerted, with
+why each matched. Nothing is recorded or delivered.`)
+	path := configFlag(fs)
+	name := fs.String("watch", "", "the watch to try (required)")
+	days := fs.Int("days", 7, "how many days of stored articles to search")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *name == "" {
+		fs.Usage()
+		return usageError("preview needs --watch NAME")
+	}
+	cfg, err := loadConfig(*path)
+	if err != nil {
+		return err
+	}
+	var wc *config.Watch
+	for i := range cfg.Watches {
+		if cfg.Watches[i].Name == *name {
+			wc = &cfg.Watches[i]
+		}
+	}
+	if wc == nil {
+		return usageError("no watch named %q in %s", *name, *path)
+	}
+	q, err := watchers.WatchQuery(*wc, cfg.Aliases)
+	if err != nil {
+		return err
+	}
+	m, err := match.Compile([]match.Watch{{Name: wc.Name, Query: q}})
+	if err != nil {
+		return err
+	}
+	st, err := store.Open(ctx, cfg.Storage.Path)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	articles, err := st.RecentArticles(ctx, time.Now().AddDate(0, 0, -*days), 1_000_000)
+	if err != nil {
+		return err
+	}
+	hits := 0
+	for _, a := range articles {
+		body := a.Text
+		if a.TextSource == "page" && a.FeedText != "" {
+			body = a.FeedText + "\n\n" + a.Text
+		}
+		rs := m.Match(match.Document{Title: a.Title, Body: body, Feed: a.Feed, Author: a.Author, Lang: a.Lang})
+		if len(rs) == 0 {
+			continue
+		}
+		hits++
+		when := a.Published
+		if when.IsZero() {
+			when = a.SeenAt
+		}
+		fmt.Fprintf(e.stdout, "%s  %s — %s\n  %s\n", when.Format("2006-01-02 15:04"), a.Feed, a.Title, a.URL)
+		printHits(e.stdout, rs[0], "    ")
+	}
+	fmt.Fprintf(e.stdout, "%d of %d articles from the last %d days would have alerted %q\n", hits, len(articles), *days, wc.Name)
+	return nil
+}
+
+func cmdRead(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "read", "[--format text|json] [--query Q] URL|FILE|-", `
+Fetch an article page (or read a saved HTML file, or standard input with -)
+and print what newshound extracts from it: title, byline, date, language, lead
+image and main text, then the summary and the direct quotes with their
+speakers. With --query the summary and quotes favour the query's terms.`)
+	format := fs.String("format", "text", "output format: text or json")
+	q := fs.String("query", "", "a query whose terms the summary and quotes should favour")
+	timeout := fs.Duration("timeout", 20*time.Second, "fetch timeout")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 || (*format != "text" && *format != "json") {
+		fs.Usage()
+		return usageError("read needs one URL or FILE, and --format text or json")
+	}
+	var terms []string
+	if *q != "" {
+		query, err := match.Parse(*q, nil)
+		if err != nil {
+			return &exitError{code: 2, err: fmt.Errorf("--query: %w", err)}
+		}
+		terms = query.Terms()
+	}
+	src := fs.Arg(0)
+	var a *article.Article
+	if u, err := url.Parse(src); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
+		client := httpclient.New(httpclient.Options{Timeout: *timeout, AllowPrivate: true})
+		f := article.NewFetcher(client, article.Options{UserAgent: "newshound/" + version, MinText: 1})
+		if a, err = f.Fetch(ctx, src); err != nil {
+			return fmt.Errorf("read %s: %w", src, err)
+		}
+	} else {
+		data, err := readInput(e, src)
+		if err != nil {
+			return err
+		}
+		if a, err = article.Extract(bytes.NewReader(data), ""); err != nil {
+			return fmt.Errorf("read %s: %w", src, err)
+		}
+	}
+	sum := summary.Summarize(a.Text, summary.Options{Terms: terms, Title: a.Title})
+	qs := quote.Extract(a.Text)
+	if len(terms) > 0 {
+		qs = quote.Rank(a.Text, qs, quote.RankOptions{Terms: terms, Max: len(qs)})
+	}
+	out := readOutput{Title: a.Title, Byline: a.Byline, Site: a.SiteName, Lang: a.Lang, Image: a.Image, URL: a.URL,
+		Text: a.Text, Summary: sum, Quotes: []watchers.Quote{}}
+	if !a.Published.IsZero() {
+		p := a.Published.UTC()
+		out.Published = &p
+	}
+	for _, q := range qs {
+		out.Quotes = append(out.Quotes, watchers.Quote{Text: q.Text, Speaker: q.Speaker})
+	}
+	if *format == "json" {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	}
+	fmt.Fprintf(e.stdout, "Title:     %s\nByline:    %s\nSite:      %s\n", out.Title, out.Byline, out.Site)
+	if out.Published != nil {
+		fmt.Fprintf(e.stdout, "Published: %s\n", out.Published.Format(time.RFC3339))
+	}
+	fmt.Fprintf(e.stdout, "Language:  %s\nImage:     %s\n\nSummary:\n", out.Lang, out.Image)
+	for _, s := range out.Summary {
+		fmt.Fprintf(e.stdout, "  %s\n", s)
+	}
+	fmt.Fprintf(e.stdout, "\nQuotes:\n")
+	for _, q := range out.Quotes {
+		speaker := q.Speaker
+		if speaker == "" {
+			speaker = "(speaker unknown)"
+		}
+		fmt.Fprintf(e.stdout, "  “%s” — %s\n", q.Text, speaker)
+	}
+	fmt.Fprintf(e.stdout, "\nText:\n%s\n", strings.TrimSpace(out.Text))
+	return nil
+}
+
+type readOutput struct {
+	URL       string           `json:"url,omitempty"`
+	Title     string           `json:"title"`
+	Byline    string           `json:"byline"`
+	Site      string           `json:"site"`
+	Published *time.Time       `json:"published"`
+	Lang      string           `json:"lang"`
+	Image     string           `json:"image"`
+	Summary   []string         `json:"summary"`
+	Quotes    []watchers.Quote `json:"quotes"`
+	Text      string           `json:"text"`
+}

@@ -1,0 +1,175 @@
+// Package config owns newshound's YAML schema: the one file that lists the
+// feeds, the watches and the channels.
+//
+// Load is strict. Every problem is reported, not just the first, each as
+// FILE:LINE:COL: message — unknown keys (with a "did you mean" where one is
+// close), values of the wrong type, unset ${VAR} references, bad durations,
+// cron specs and URLs, duplicate names, watches with nothing to match, and
+// references to channels that are not defined. ${NAME} anywhere in a value
+// expands from the environment, so secrets stay out of the file; "$$" is a
+// literal "$".
+//
+// The package imports nothing else of newshound's. Queries are checked by the
+// caller (package match) using Position to point into this file.
+package config
+
+import (
+	"time"
+)
+
+// Config is the whole configuration file.
+type Config struct {
+	Storage  Storage             `yaml:"storage"`
+	Schedule string              `yaml:"schedule"` // default poll schedule: 5-field cron or @every
+	MaxAge   Duration            `yaml:"max_age"`  // older items are recorded, never alerted
+	HTTP     HTTP                `yaml:"http"`
+	Articles Articles            `yaml:"articles"`
+	Aliases  map[string][]string `yaml:"aliases"`
+	Feeds    []Feed              `yaml:"feeds"`
+	Watches  []Watch             `yaml:"watches"`
+	Channels map[string]Channel  `yaml:"channels"`
+
+	// Path is the file the configuration was loaded from.
+	Path string `yaml:"-"`
+	pos  map[string]nodePos
+}
+
+// Storage locates the embedded database.
+type Storage struct {
+	Path string `yaml:"path"` // relative paths are relative to the config file
+}
+
+// HTTP configures every outbound request.
+type HTTP struct {
+	Timeout              Duration `yaml:"timeout"`
+	UserAgent            string   `yaml:"user_agent"`
+	MaxBody              Size     `yaml:"max_body"`
+	AllowPrivateNetworks bool     `yaml:"allow_private_networks"`
+	Concurrency          int      `yaml:"concurrency"` // feeds polled at once
+}
+
+// Articles configures reading each new item's page.
+type Articles struct {
+	Fetch       *bool    `yaml:"fetch"`       // default true; per feed fetch_articles overrides
+	Concurrency int      `yaml:"concurrency"` // pages fetched at once, overall
+	PerHost     int      `yaml:"per_host"`    // pages fetched at once from one host
+	HostDelay   Duration `yaml:"host_delay"`  // pause between two requests to one host
+	MinText     int      `yaml:"min_text"`    // less extracted text than this falls back to the feed's
+}
+
+// Feed is one polled feed.
+type Feed struct {
+	Name          string `yaml:"name"`
+	URL           string `yaml:"url"`            // http(s)://, file:///abs/path or file:relative/path
+	Schedule      string `yaml:"schedule"`       // optional override of the top-level schedule
+	FetchArticles *bool  `yaml:"fetch_articles"` // optional override of articles.fetch
+}
+
+// Watch is one thing the team monitors.
+type Watch struct {
+	Name     string   `yaml:"name"`
+	Keywords []string `yaml:"keywords"` // any of them, whole words or phrases
+	Exclude  []string `yaml:"exclude"`  // none of them
+	Query    string   `yaml:"query"`    // the query language; combined with keywords by AND when both are set
+	Channels []string `yaml:"channels"` // none: alerts go to standard output
+	Summary  Summary  `yaml:"summary"`
+	Quotes   *int     `yaml:"quotes"` // how many quotes an alert carries (default 2)
+}
+
+// Summary shapes the summary of an alert.
+type Summary struct {
+	Sentences int `yaml:"sentences"` // default 3
+	MaxChars  int `yaml:"max_chars"` // default 600
+}
+
+// Channel is a chat destination.
+type Channel struct {
+	Discord string `yaml:"discord"` // a Discord channel ID, posted by the bot
+	Webhook string `yaml:"webhook"` // a Discord webhook URL
+}
+
+// Defaults applied by Load to anything the file leaves unset.
+const (
+	DefaultSchedule    = "*/5 * * * *"
+	DefaultMaxAge      = 48 * time.Hour
+	DefaultTimeout     = 20 * time.Second
+	DefaultMaxBody     = 5 << 20
+	DefaultConcurrency = 16
+	DefaultStorage     = "newshound.db"
+	DefaultSentences   = 3
+	DefaultMaxChars    = 600
+	DefaultQuotes      = 2
+	DefaultArticleConc = 8
+	DefaultPerHost     = 2
+	DefaultHostDelay   = 250 * time.Millisecond
+	DefaultMinText     = 250
+)
+
+// FetchArticles reports whether new items of feed f have their pages read.
+func (c *Config) FetchArticles(f Feed) bool {
+	if f.FetchArticles != nil {
+		return *f.FetchArticles
+	}
+	return c.Articles.Fetch == nil || *c.Articles.Fetch
+}
+
+// FeedSchedule is the schedule feed f is polled on.
+func (c *Config) FeedSchedule(f Feed) string {
+	if f.Schedule != "" {
+		return f.Schedule
+	}
+	return c.Schedule
+}
+
+// QuoteCount is how many quotes an alert of w carries.
+func (w Watch) QuoteCount() int {
+	if w.Quotes == nil {
+		return DefaultQuotes
+	}
+	return *w.Quotes
+}
+
+func (c *Config) applyDefaults(version string) {
+	if c.Storage.Path == "" {
+		c.Storage.Path = DefaultStorage
+	}
+	if c.Schedule == "" {
+		c.Schedule = DefaultSchedule
+	}
+	if c.MaxAge == 0 {
+		c.MaxAge = Duration(DefaultMaxAge)
+	}
+	if c.HTTP.Timeout == 0 {
+		c.HTTP.Timeout = Duration(DefaultTimeout)
+	}
+	if c.HTTP.MaxBody == 0 {
+		c.HTTP.MaxBody = DefaultMaxBody
+	}
+	if c.HTTP.UserAgent == "" {
+		c.HTTP.UserAgent = "newshound/" + version + " (+https://github.com/newshound/newshound)"
+	}
+	if c.HTTP.Concurrency == 0 {
+		c.HTTP.Concurrency = DefaultConcurrency
+	}
+	if c.Articles.Concurrency == 0 {
+		c.Articles.Concurrency = DefaultArticleConc
+	}
+	if c.Articles.PerHost == 0 {
+		c.Articles.PerHost = DefaultPerHost
+	}
+	if c.Articles.HostDelay == 0 {
+		c.Articles.HostDelay = Duration(DefaultHostDelay)
+	}
+	if c.Articles.MinText == 0 {
+		c.Articles.MinText = DefaultMinText
+	}
+	for i := range c.Watches {
+		w := &c.Watches[i]
+		if w.Summary.Sentences == 0 {
+			w.Summary.Sentences = DefaultSentences
+		}
+		if w.Summary.MaxChars == 0 {
+			w.Summary.MaxChars = DefaultMaxChars
+		}
+	}
+}

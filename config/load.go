@@ -1,0 +1,314 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/robfig/cron/v3"
+	"go.yaml.in/yaml/v3"
+)
+
+// Options adjust Load.
+type Options struct {
+	Version string                       // the program's version, for the default User-Agent
+	Getenv  func(string) (string, bool) // default os.LookupEnv
+}
+
+// Load reads, decodes, defaults and validates the file at path. On failure
+// the error is an Errors listing every problem with its position.
+func Load(path string, opts Options) (*Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("config: %w", err)
+	}
+	return Parse(path, data, opts)
+}
+
+// Parse is Load on bytes already read; path names them in messages and
+// anchors relative paths.
+func Parse(path string, data []byte, opts Options) (*Config, error) {
+	if opts.Getenv == nil {
+		opts.Getenv = lookupEnv
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return nil, Errors{syntaxError(path, err)}
+	}
+	c := &Config{Path: path}
+	d := &decoder{file: path, pos: map[string]nodePos{}, getenv: opts.Getenv}
+	if len(root.Content) == 0 {
+		return nil, Errors{{File: path, Msg: "the file is empty: it needs at least feeds"}}
+	}
+	d.decode(root.Content[0], reflect.ValueOf(c).Elem(), "")
+	c.pos = d.pos
+	c.applyDefaults(opts.Version)
+	errs := append(d.errs, c.validate()...)
+	if len(errs) > 0 {
+		errs.sort()
+		return nil, errs
+	}
+	c.resolvePaths()
+	return c, nil
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+func syntaxError(path string, err error) *Error {
+	msg := err.Error()
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		var line int
+		fmt.Sscan(m[1], &line)
+		return &Error{File: path, Line: line, Col: 1, Msg: "YAML syntax: " + m[2]}
+	}
+	return &Error{File: path, Msg: "YAML syntax: " + strings.TrimPrefix(msg, "yaml: ")}
+}
+
+// Position returns the line and column of the value at path ("feeds[2].url",
+// "watches[0].query"), or of its key when path ends in "#key". Unknown paths
+// give 0, 0.
+func (c *Config) Position(path string) (line, col int) {
+	p := c.pos[path]
+	return p.line, p.col
+}
+
+// ValuePosition maps a byte offset within the (unexpanded) string value at
+// path to a line and column in the file, for errors that point inside a value
+// such as a query. Plain and quoted one-line values are exact; block scalars
+// (| and >) are mapped line by line.
+func (c *Config) ValuePosition(path, value string, offset int) (line, col int) {
+	p, ok := c.pos[path]
+	if !ok {
+		return 0, 0
+	}
+	if offset > len(value) {
+		offset = len(value)
+	}
+	switch p.style {
+	case yaml.LiteralStyle, yaml.FoldedStyle:
+		before := value[:offset]
+		nl := strings.Count(before, "\n")
+		lineStart := strings.LastIndexByte(before, '\n') + 1
+		// The block's content starts on the line after the indicator, indented
+		// at least one column beyond the key; we report that indentation as 2.
+		return p.line + 1 + nl, p.col + 2 + utf8.RuneCountInString(before[lineStart:])
+	case yaml.DoubleQuotedStyle, yaml.SingleQuotedStyle:
+		return p.line, p.col + 1 + utf8.RuneCountInString(value[:offset])
+	default:
+		return p.line, p.col + utf8.RuneCountInString(value[:offset])
+	}
+}
+
+// Errorf builds an Error at path, for problems found outside this package
+// (such as an invalid query).
+func (c *Config) Errorf(path string, format string, args ...any) *Error {
+	line, col := c.Position(path)
+	return &Error{File: c.Path, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
+}
+
+func (c *Config) errAt(path, format string, args ...any) *Error {
+	return c.Errorf(path, format, args...)
+}
+
+var (
+	nameRE      = regexp.MustCompile(`^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,99}$`)
+	snowflakeRE = regexp.MustCompile(`^[0-9]{17,20}$`)
+)
+
+// ParseSchedule parses a 5-field cron spec or a descriptor such as
+// "@every 10m" or "@hourly".
+func ParseSchedule(spec string) (cron.Schedule, error) {
+	s, err := cron.ParseStandard(spec)
+	if err != nil {
+		return nil, fmt.Errorf("invalid schedule %q: %v (use 5 cron fields such as \"*/5 * * * *\", or \"@every 10m\")", spec, err)
+	}
+	return s, nil
+}
+
+func (c *Config) validate() Errors {
+	var errs Errors
+	add := func(e *Error) { errs = append(errs, e) }
+
+	if _, err := ParseSchedule(c.Schedule); err != nil {
+		add(c.errAt("schedule", "schedule: %v", err))
+	}
+	if c.HTTP.Concurrency > 1000 {
+		add(c.errAt("http.concurrency", "http.concurrency: at most 1000"))
+	}
+	if len(c.Feeds) == 0 {
+		add(c.errAt("feeds#key", "no feeds: list at least one under feeds:"))
+	}
+	feedNames := map[string]int{}
+	for i, f := range c.Feeds {
+		p := fmt.Sprintf("feeds[%d]", i)
+		switch {
+		case f.Name == "":
+			add(c.errAt(p, "%s: a feed needs a name", p))
+		case !nameRE.MatchString(f.Name):
+			add(c.errAt(p+".name", "%s.name: %q: use letters, digits, spaces, dots, dashes or underscores (at most 100)", p, f.Name))
+		default:
+			if j, dup := feedNames[f.Name]; dup {
+				line, _ := c.Position(fmt.Sprintf("feeds[%d].name", j))
+				add(c.errAt(p+".name", "duplicate feed name %q (first defined on line %d)", f.Name, line))
+			}
+			feedNames[f.Name] = i
+		}
+		if f.URL == "" {
+			add(c.errAt(p, "%s: feed %q needs a url", p, f.Name))
+		} else if err := checkFeedURL(f.URL); err != nil {
+			add(c.errAt(p+".url", "%s.url: %v", p, err))
+		}
+		if f.Schedule != "" {
+			if _, err := ParseSchedule(f.Schedule); err != nil {
+				add(c.errAt(p+".schedule", "%s.schedule: %v", p, err))
+			}
+		}
+	}
+	for name, ch := range c.Channels {
+		p := "channels." + name
+		switch {
+		case ch.Discord == "" && ch.Webhook == "":
+			add(c.errAt(p, "%s: set discord (a channel ID) or webhook (a webhook URL)", p))
+		case ch.Discord != "" && ch.Webhook != "":
+			add(c.errAt(p, "%s: set either discord or webhook, not both", p))
+		case ch.Discord != "" && !snowflakeRE.MatchString(ch.Discord):
+			add(c.errAt(p+".discord", "%s.discord: %q is not a Discord channel ID (17–20 digits; quote it in YAML)", p, ch.Discord))
+		case ch.Webhook != "":
+			if u, err := url.Parse(ch.Webhook); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+				add(c.errAt(p+".webhook", "%s.webhook: not an http(s) URL", p))
+			}
+		}
+	}
+	for name, terms := range c.Aliases {
+		if len(terms) == 0 {
+			add(c.errAt("aliases."+name, "aliases.%s: an alias needs at least one term", name))
+		}
+	}
+	watchNames := map[string]int{}
+	for i, w := range c.Watches {
+		p := fmt.Sprintf("watches[%d]", i)
+		switch {
+		case w.Name == "":
+			add(c.errAt(p, "%s: a watch needs a name", p))
+		case !nameRE.MatchString(w.Name):
+			add(c.errAt(p+".name", "%s.name: %q: use letters, digits, spaces, dots, dashes or underscores (at most 100)", p, w.Name))
+		default:
+			if j, dup := watchNames[w.Name]; dup {
+				line, _ := c.Position(fmt.Sprintf("watches[%d].name", j))
+				add(c.errAt(p+".name", "duplicate watch name %q (first defined on line %d)", w.Name, line))
+			}
+			watchNames[w.Name] = i
+		}
+		if len(w.Keywords) == 0 && strings.TrimSpace(w.Query) == "" {
+			add(c.errAt(p, "%s: watch %q has nothing to match: give it keywords or a query", p, w.Name))
+		}
+		for k, kw := range w.Keywords {
+			if strings.TrimSpace(kw) == "" {
+				add(c.errAt(fmt.Sprintf("%s.keywords[%d]", p, k), "%s.keywords[%d]: empty keyword", p, k))
+			}
+		}
+		for k, ch := range w.Channels {
+			if _, ok := c.Channels[ch]; !ok {
+				msg := fmt.Sprintf("%s.channels[%d]: channel %q is not defined under channels:", p, k, ch)
+				if s := suggest(ch, mapKeys(c.Channels)); s != "" {
+					msg += fmt.Sprintf(" (did you mean %q?)", s)
+				}
+				add(c.errAt(fmt.Sprintf("%s.channels[%d]", p, k), "%s", msg))
+			}
+		}
+		if w.Summary.Sentences < 0 || w.Summary.Sentences > 10 {
+			add(c.errAt(p+".summary.sentences", "%s.summary.sentences: between 1 and 10", p))
+		}
+		if w.Summary.MaxChars != 0 && w.Summary.MaxChars < 80 {
+			add(c.errAt(p+".summary.max_chars", "%s.summary.max_chars: at least 80", p))
+		}
+		if w.Quotes != nil && (*w.Quotes < 0 || *w.Quotes > 10) {
+			add(c.errAt(p+".quotes", "%s.quotes: between 0 and 10", p))
+		}
+	}
+	return errs
+}
+
+func mapKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	return keys
+}
+
+func checkFeedURL(raw string) error {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return fmt.Errorf("invalid URL %q: %v", raw, errors.Unwrap(err))
+	}
+	switch u.Scheme {
+	case "http", "https":
+		if u.Host == "" {
+			return fmt.Errorf("URL %q has no host", raw)
+		}
+	case "file":
+		if u.Path == "" && u.Opaque == "" {
+			return fmt.Errorf("file URL %q names no file", raw)
+		}
+	default:
+		return fmt.Errorf("URL %q: use http://, https:// or file:", raw)
+	}
+	return nil
+}
+
+// resolvePaths makes the storage path and file: feed URLs relative to the
+// config file's directory absolute, so the program can run from anywhere.
+func (c *Config) resolvePaths() {
+	dir := filepath.Dir(c.Path)
+	if c.Storage.Path != ":memory:" && !filepath.IsAbs(c.Storage.Path) {
+		c.Storage.Path = filepath.Join(dir, c.Storage.Path)
+	}
+	for i := range c.Feeds {
+		u, err := url.Parse(c.Feeds[i].URL)
+		if err != nil || u.Scheme != "file" {
+			continue
+		}
+		p := u.Path
+		if u.Opaque != "" {
+			p = u.Opaque
+		}
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(dir, p)
+		}
+		abs, err := filepath.Abs(p)
+		if err == nil {
+			p = abs
+		}
+		c.Feeds[i].URL = (&url.URL{Scheme: "file", Path: filepath.ToSlash(p)}).String()
+	}
+}
+
+// Summary describes the configuration in one line, as `check` prints it.
+func (c *Config) Summary() string {
+	return fmt.Sprintf("%s, %s, %s", plural(len(c.Feeds), "feed"), plural(len(c.Watches), "watch"), plural(len(c.Channels), "channel"))
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	if strings.HasSuffix(word, "ch") {
+		return fmt.Sprintf("%d %ses", n, word)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// Interval estimates the period of a schedule: the gap between its next two
+// activations after now.
+func Interval(s cron.Schedule, now time.Time) time.Duration {
+	a := s.Next(now)
+	return s.Next(a).Sub(a)
+}

@@ -1,0 +1,184 @@
+package feed
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/net/html/charset"
+)
+
+// ErrTooLarge is returned (wrapped) when a feed's body exceeds the limit.
+var ErrTooLarge = errors.New("feed body exceeds the size limit")
+
+// StatusError is a non-success HTTP answer.
+type StatusError struct {
+	Code       int
+	RetryAfter time.Duration // from a Retry-After header; 0 if none
+}
+
+func (e *StatusError) Error() string {
+	s := fmt.Sprintf("HTTP %d %s", e.Code, http.StatusText(e.Code))
+	if e.RetryAfter > 0 {
+		s += fmt.Sprintf(" (retry after %s)", e.RetryAfter.Round(time.Second))
+	}
+	return s
+}
+
+// Fetcher fetches feeds.
+type Fetcher struct {
+	client    *http.Client
+	userAgent string
+	maxBody   int64
+}
+
+// NewFetcher returns a Fetcher that uses client, sends userAgent and reads at
+// most maxBody bytes of a feed (after decompression).
+func NewFetcher(client *http.Client, userAgent string, maxBody int64) *Fetcher {
+	return &Fetcher{client: client, userAgent: userAgent, maxBody: maxBody}
+}
+
+// Fetch gets the feed at rawURL. It sends v as conditional-request headers;
+// a 304 answer gives a Result with NotModified set. file: URLs read a local
+// file, with its modification time as Last-Modified.
+func (f *Fetcher) Fetch(ctx context.Context, rawURL string, v Validators) (*Result, error) {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return nil, fmt.Errorf("feed: %w", err)
+	}
+	if u.Scheme == "file" {
+		return f.fetchFile(u, v)
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, rawURL, nil)
+	if err != nil {
+		return nil, fmt.Errorf("feed: %w", err)
+	}
+	req.Header.Set("User-Agent", f.userAgent)
+	req.Header.Set("Accept", "application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5")
+	if v.ETag != "" {
+		req.Header.Set("If-None-Match", v.ETag)
+	}
+	if v.LastModified != "" {
+		req.Header.Set("If-Modified-Since", v.LastModified)
+	}
+	resp, err := f.client.Do(req)
+	if err != nil {
+		return nil, fmt.Errorf("feed: %w", err)
+	}
+	defer resp.Body.Close()
+	next := Validators{ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified")}
+	switch {
+	case resp.StatusCode == http.StatusNotModified:
+		if next == (Validators{}) {
+			next = v
+		}
+		return &Result{NotModified: true, Validators: next}, nil
+	case resp.StatusCode < 200 || resp.StatusCode > 299:
+		io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10)) // let the connection be reused
+		return nil, &StatusError{Code: resp.StatusCode, RetryAfter: retryAfter(resp.Header.Get("Retry-After"), time.Now())}
+	}
+	if resp.ContentLength > f.maxBody {
+		return nil, fmt.Errorf("feed: %w (%d bytes announced, limit %d)", ErrTooLarge, resp.ContentLength, f.maxBody)
+	}
+	body, err := readLimited(resp.Body, f.maxBody)
+	if err != nil {
+		return nil, err
+	}
+	return parseResult(body, resp.Header.Get("Content-Type"), resp.Request.URL.String(), next)
+}
+
+func (f *Fetcher) fetchFile(u *url.URL, v Validators) (*Result, error) {
+	path := u.Path
+	if u.Opaque != "" {
+		path = u.Opaque
+	}
+	file, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("feed: %w", err)
+	}
+	defer file.Close()
+	st, err := file.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("feed: %w", err)
+	}
+	next := Validators{LastModified: st.ModTime().UTC().Format(http.TimeFormat) + " " + strconv.FormatInt(st.Size(), 10)}
+	if v.LastModified == next.LastModified {
+		return &Result{NotModified: true, Validators: next}, nil
+	}
+	body, err := readLimited(file, f.maxBody)
+	if err != nil {
+		return nil, err
+	}
+	return parseResult(body, "", u.String(), next)
+}
+
+func readLimited(r io.Reader, limit int64) ([]byte, error) {
+	body, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("feed: read body: %w", err)
+	}
+	if int64(len(body)) > limit {
+		return nil, fmt.Errorf("feed: %w of %d bytes", ErrTooLarge, limit)
+	}
+	return body, nil
+}
+
+func parseResult(body []byte, contentType, baseURL string, next Validators) (*Result, error) {
+	r := transcode(body, contentType)
+	res, err := Parse(r, baseURL)
+	if err != nil {
+		return nil, err
+	}
+	res.Validators = next
+	res.Bytes = len(body)
+	return res, nil
+}
+
+// transcode converts body to UTF-8 when the Content-Type header names another
+// charset and the document does not declare its own (an XML declaration's
+// encoding wins, and gofeed honours it).
+func transcode(body []byte, contentType string) io.Reader {
+	_, params, err := mime.ParseMediaType(contentType)
+	label := strings.ToLower(params["charset"])
+	if err != nil || label == "" || label == "utf-8" || label == "utf8" {
+		return bytes.NewReader(body)
+	}
+	head := body[:min(len(body), 200)]
+	if bytes.HasPrefix(bytes.TrimSpace(head), []byte("<?xml")) && bytes.Contains(head, []byte("encoding=")) {
+		return bytes.NewReader(body)
+	}
+	enc, _ := charset.Lookup(label)
+	if enc == nil {
+		return bytes.NewReader(body)
+	}
+	out, err := enc.NewDecoder().Bytes(body)
+	if err != nil {
+		return bytes.NewReader(body)
+	}
+	return bytes.NewReader(out)
+}
+
+// retryAfter parses a Retry-After value: seconds or an HTTP date. It is capped
+// at a day so a hostile server cannot park a feed forever.
+func retryAfter(v string, now time.Time) time.Duration {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 0
+	}
+	var d time.Duration
+	if secs, err := strconv.Atoi(v); err == nil {
+		d = time.Duration(secs) * time.Second
+	} else if t, err := http.ParseTime(v); err == nil {
+		d = t.Sub(now)
+	}
+	return max(0, min(d, 24*time.Hour))
+}

@@ -1,0 +1,88 @@
+package feed
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// PlainText turns feed HTML (or plain text with entities) into readable plain
+// text: tags dropped, entities decoded, scripts and styles removed, block
+// elements separated by blank lines, runs of spaces collapsed.
+func PlainText(s string) string {
+	if !strings.ContainsAny(s, "<&") {
+		return collapse(s)
+	}
+	var b strings.Builder
+	z := html.NewTokenizer(strings.NewReader(s))
+	skip := 0
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return collapse(b.String())
+		case html.TextToken:
+			if skip == 0 {
+				b.Write(z.Text())
+			}
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			switch {
+			case a == atom.Script || a == atom.Style || a == atom.Noscript || a == atom.Template:
+				skip++
+			case a == atom.Br:
+				b.WriteString("\n")
+			case blocks[a]:
+				b.WriteString("\n\n")
+			case a == atom.Img:
+				b.WriteString(" ")
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			switch {
+			case a == atom.Script || a == atom.Style || a == atom.Noscript || a == atom.Template:
+				if skip > 0 {
+					skip--
+				}
+			case blocks[a]:
+				b.WriteString("\n\n")
+			case a == atom.Td || a == atom.Th:
+				b.WriteString(" ")
+			}
+		}
+	}
+}
+
+var blocks = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.Li: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true,
+	atom.H5: true, atom.H6: true, atom.Blockquote: true, atom.Tr: true, atom.Table: true, atom.Ul: true,
+	atom.Ol: true, atom.Section: true, atom.Article: true, atom.Figure: true, atom.Figcaption: true,
+	atom.Pre: true, atom.Hr: true, atom.Header: true, atom.Footer: true, atom.Dd: true, atom.Dt: true,
+}
+
+// collapse normalises whitespace: spaces within a line become one, single
+// line breaks inside a paragraph become spaces, paragraphs are separated by
+// exactly one blank line. NUL and other control characters are dropped.
+func collapse(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n':
+			return r
+		case r == '\t' || r == '\r' || r == '\f' || r == '\v' || r == 0xA0:
+			return ' '
+		case r < 0x20 || r == 0x7F:
+			return -1
+		}
+		return r
+	}, s)
+	var paras []string
+	for _, p := range strings.Split(s, "\n\n") {
+		p = strings.Join(strings.Fields(p), " ")
+		if p != "" {
+			paras = append(paras, p)
+		}
+	}
+	return strings.Join(paras, "\n\n")
+}

@@ -1,0 +1,195 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Article statuses.
+const (
+	StatusPending  = "pending"  // recorded, to be read and matched
+	StatusRecorded = "recorded" // recorded only (too old on a first poll): never alerts
+	StatusDone     = "done"     // read and matched
+)
+
+// Article is one stored article.
+type Article struct {
+	ID         int64
+	Identity   string
+	URL        string
+	GUID       string
+	Feed       string // the feed that carried it first
+	Title      string
+	Author     string
+	Image      string
+	Published  time.Time
+	SeenAt     time.Time
+	FeedText   string // the feed's own text for it
+	Text       string // the extracted page text, or the feed text when the page could not be used
+	TextSource string // "page", or "feed: <why the page was not used>"
+	Lang       string
+	Status     string
+}
+
+const articleColumns = `id, identity, url, guid, feed, title, author, image, published, seen_at, feed_text, text, text_source, lang, status`
+
+func scanArticle(row interface{ Scan(...any) error }) (Article, error) {
+	var a Article
+	var published, seen sql.NullInt64
+	err := row.Scan(&a.ID, &a.Identity, &a.URL, &a.GUID, &a.Feed, &a.Title, &a.Author, &a.Image, &published, &seen,
+		&a.FeedText, &a.Text, &a.TextSource, &a.Lang, &a.Status)
+	a.Published, a.SeenAt = fromUnix(published), fromUnix(seen)
+	return a, err
+}
+
+// AddArticles records the articles whose identity is not yet stored, all in
+// one transaction, and returns those it added with their IDs. Articles with
+// Status StatusRecorded are stored but never processed.
+func (s *Store) AddArticles(ctx context.Context, as []Article) ([]Article, error) {
+	var added []Article
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		stmt, err := tx.PrepareContext(ctx, `
+INSERT INTO articles (identity, url, guid, feed, title, author, image, published, seen_at, feed_text, text, status)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (identity) DO NOTHING`)
+		if err != nil {
+			return err
+		}
+		defer stmt.Close()
+		for _, a := range as {
+			res, err := stmt.ExecContext(ctx, a.Identity, a.URL, a.GUID, a.Feed, a.Title, a.Author, a.Image,
+				unix(a.Published), a.SeenAt.Unix(), a.FeedText, a.Text, a.Status)
+			if err != nil {
+				return fmt.Errorf("store: add article %s: %w", a.Identity, err)
+			}
+			if n, _ := res.RowsAffected(); n == 1 {
+				a.ID, _ = res.LastInsertId()
+				added = append(added, a)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return added, nil
+}
+
+// KnownIdentities returns which of ids are already stored.
+func (s *Store) KnownIdentities(ctx context.Context, ids []string) (map[string]bool, error) {
+	known := make(map[string]bool)
+	for start := 0; start < len(ids); start += 500 {
+		chunk := ids[start:min(start+500, len(ids))]
+		args := make([]any, len(chunk))
+		for i, id := range chunk {
+			args[i] = id
+		}
+		rows, err := s.r.QueryContext(ctx, `SELECT identity FROM articles WHERE identity IN (?`+strings.Repeat(",?", len(chunk)-1)+`)`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("store: known identities: %w", err)
+		}
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			known[id] = true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return known, nil
+}
+
+// PendingArticles returns articles recorded but not yet processed, oldest
+// first: on start-up these are the ones a crash interrupted.
+func (s *Store) PendingArticles(ctx context.Context, limit int) ([]Article, error) {
+	return s.articles(ctx, `WHERE status = 'pending' ORDER BY id LIMIT ?`, limit)
+}
+
+// ArticleByIdentity returns the article with that identity, or nil.
+func (s *Store) ArticleByIdentity(ctx context.Context, identity string) (*Article, error) {
+	as, err := s.articles(ctx, `WHERE identity = ?`, identity)
+	if err != nil || len(as) == 0 {
+		return nil, err
+	}
+	return &as[0], nil
+}
+
+// RecentArticles returns processed articles seen since the given time,
+// newest first, at most limit.
+func (s *Store) RecentArticles(ctx context.Context, since time.Time, limit int) ([]Article, error) {
+	return s.articles(ctx, `WHERE status = 'done' AND seen_at >= ? ORDER BY seen_at DESC, id DESC LIMIT ?`, since.Unix(), limit)
+}
+
+func (s *Store) articles(ctx context.Context, where string, args ...any) ([]Article, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT `+articleColumns+` FROM articles `+where, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: articles: %w", err)
+	}
+	defer rows.Close()
+	var out []Article
+	for rows.Next() {
+		a, err := scanArticle(rows)
+		if err != nil {
+			return nil, fmt.Errorf("store: articles: %w", err)
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// Match is one watch matching one article, with the alerts it sends.
+type Match struct {
+	Watch       string
+	Explanation string // JSON
+	Deliveries  []Delivery
+}
+
+// Delivery is an alert to queue for one channel ("" is standard output).
+type Delivery struct {
+	Channel string
+	Payload []byte // the alert, JSON
+}
+
+// CompleteArticle stores what processing learnt about article a (its text,
+// language, image, title) and its matches, and queues their deliveries — all
+// in one transaction. A watch that already matched the article is skipped,
+// with its deliveries: nothing alerts twice. It returns how many deliveries
+// were queued.
+func (s *Store) CompleteArticle(ctx context.Context, a Article, matches []Match, now time.Time) (int, error) {
+	queued := 0
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `UPDATE articles SET text = ?, text_source = ?, lang = ?, image = ?, title = ?, author = ?, status = 'done' WHERE id = ?`,
+			a.Text, a.TextSource, a.Lang, a.Image, a.Title, a.Author, a.ID)
+		if err != nil {
+			return fmt.Errorf("store: complete article %d: %w", a.ID, err)
+		}
+		for _, m := range matches {
+			res, err := tx.ExecContext(ctx, `INSERT INTO matches (article_id, watch, matched_at, explanation) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+				a.ID, m.Watch, now.Unix(), m.Explanation)
+			if err != nil {
+				return fmt.Errorf("store: record match %s: %w", m.Watch, err)
+			}
+			if n, _ := res.RowsAffected(); n == 0 {
+				continue
+			}
+			for _, d := range m.Deliveries {
+				_, err := tx.ExecContext(ctx, `INSERT INTO outbox (article_id, watch, channel, payload, nonce, created_at, next_attempt)
+VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`, a.ID, m.Watch, d.Channel, string(d.Payload), newNonce(), now.Unix(), now.Unix())
+				if err != nil {
+					return fmt.Errorf("store: queue delivery: %w", err)
+				}
+				queued++
+			}
+		}
+		return nil
+	})
+	return queued, err
+}

@@ -1,0 +1,93 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// migrations are applied in order; PRAGMA user_version counts those done.
+// Never edit one that has shipped: append a new one.
+var migrations = []string{
+	1: `
+CREATE TABLE feeds (
+	name           TEXT PRIMARY KEY,
+	url            TEXT NOT NULL,
+	etag           TEXT NOT NULL DEFAULT '',
+	last_modified  TEXT NOT NULL DEFAULT '',
+	last_poll      INTEGER,
+	last_success   INTEGER,
+	last_error     TEXT NOT NULL DEFAULT '',
+	last_error_at  INTEGER,
+	failures       INTEGER NOT NULL DEFAULT 0,
+	next_poll      INTEGER,
+	items_seen     INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE articles (
+	id          INTEGER PRIMARY KEY,
+	identity    TEXT NOT NULL UNIQUE,
+	url         TEXT NOT NULL DEFAULT '',
+	guid        TEXT NOT NULL DEFAULT '',
+	feed        TEXT NOT NULL,
+	title       TEXT NOT NULL DEFAULT '',
+	author      TEXT NOT NULL DEFAULT '',
+	image       TEXT NOT NULL DEFAULT '',
+	published   INTEGER,
+	seen_at     INTEGER NOT NULL,
+	feed_text   TEXT NOT NULL DEFAULT '',
+	text        TEXT NOT NULL DEFAULT '',
+	text_source TEXT NOT NULL DEFAULT '',
+	lang        TEXT NOT NULL DEFAULT '',
+	status      TEXT NOT NULL CHECK (status IN ('pending', 'recorded', 'done'))
+);
+CREATE INDEX articles_pending ON articles(status) WHERE status = 'pending';
+CREATE INDEX articles_seen ON articles(seen_at);
+CREATE TABLE matches (
+	article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	watch       TEXT NOT NULL,
+	matched_at  INTEGER NOT NULL,
+	explanation TEXT NOT NULL DEFAULT '',
+	PRIMARY KEY (article_id, watch)
+);
+CREATE INDEX matches_watch ON matches(watch, matched_at);
+CREATE TABLE outbox (
+	id            INTEGER PRIMARY KEY,
+	article_id    INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	watch         TEXT NOT NULL,
+	channel       TEXT NOT NULL,
+	payload       TEXT NOT NULL,
+	nonce         TEXT NOT NULL,
+	created_at    INTEGER NOT NULL,
+	attempts      INTEGER NOT NULL DEFAULT 0,
+	next_attempt  INTEGER NOT NULL,
+	delivered_at  INTEGER,
+	failed_at     INTEGER,
+	last_error    TEXT NOT NULL DEFAULT '',
+	UNIQUE (article_id, watch, channel)
+);
+CREATE INDEX outbox_due ON outbox(next_attempt) WHERE delivered_at IS NULL AND failed_at IS NULL;
+`,
+}
+
+func (s *Store) migrate(ctx context.Context) error {
+	var version int
+	if err := s.w.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return fmt.Errorf("read schema version: %w", err)
+	}
+	if version > len(migrations)-1 {
+		return fmt.Errorf("database schema version %d is newer than this newshound understands (%d): upgrade newshound", version, len(migrations)-1)
+	}
+	for v := version + 1; v < len(migrations); v++ {
+		err := s.tx(ctx, func(tx *sql.Tx) error {
+			if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
+				return fmt.Errorf("migration %d: %w", v, err)
+			}
+			_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", v))
+			return err
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}

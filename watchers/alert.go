@@ -1,0 +1,72 @@
+package watchers
+
+import (
+	"context"
+	"errors"
+	"time"
+)
+
+// Alert is one (article, watch) match ready to be delivered. Its JSON form is
+// the line newshound writes to standard output for watches without channels:
+// a public contract documented in the README. Fields may be added; none are
+// renamed or removed.
+type Alert struct {
+	Watch     string     `json:"watch"`
+	Feed      string     `json:"feed"`
+	Title     string     `json:"title"`
+	URL       string     `json:"url"`
+	Published *time.Time `json:"published"` // RFC 3339; null when the item carries no date
+	Summary   string     `json:"summary"`
+	Quotes    []Quote    `json:"quotes"`
+	Matched   []string   `json:"matched"` // the matching terms as they appear in the article
+	Why       []Why      `json:"why"`     // where each term matched, with a snippet
+	Image     string     `json:"image,omitempty"`
+	Byline    string     `json:"byline,omitempty"`
+}
+
+// Quote is a direct quote carried by an alert.
+type Quote struct {
+	Text    string `json:"text"`
+	Speaker string `json:"speaker"` // empty when the article does not say who
+}
+
+// Why explains one hit of a watch's query.
+type Why struct {
+	Term    string `json:"term"`    // the query term as written in the watch
+	Field   string `json:"field"`   // title, body, feed, author or lang
+	Snippet string `json:"snippet"` // the text around the hit
+}
+
+// Delivery is one alert addressed to one configured channel, as held in the outbox.
+type Delivery struct {
+	ID      int64  // outbox row; stable across retries and restarts
+	Channel string // the channel's name in the config
+	Nonce   string // unique per delivery, stable across retries: lets Discord drop a repeated post
+	Attempt int    // 1 on the first try
+	Alert   Alert
+}
+
+// Notifier delivers alerts to chat channels. bot.Bot satisfies it.
+//
+// Deliver returns nil once the channel has the alert. An error wrapped by
+// Permanent means retrying cannot help (unknown channel, missing permission,
+// a refused payload); any other error is retried with backoff. An error that
+// implements RetryAfter() time.Duration sets the earliest retry.
+type Notifier interface {
+	Deliver(ctx context.Context, d Delivery) error
+}
+
+// PermanentError marks a delivery failure that retrying cannot fix.
+type PermanentError struct{ Err error }
+
+func (e *PermanentError) Error() string { return e.Err.Error() }
+func (e *PermanentError) Unwrap() error { return e.Err }
+
+// Permanent wraps err so the outbox records it and stops retrying.
+func Permanent(err error) error { return &PermanentError{Err: err} }
+
+// IsPermanent reports whether err was marked with Permanent.
+func IsPermanent(err error) bool {
+	var p *PermanentError
+	return errors.As(err, &p)
+}

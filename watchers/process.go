@@ -1,0 +1,229 @@
+package watchers
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/newshound/newshound/config"
+	"github.com/newshound/newshound/internal/article"
+	"github.com/newshound/newshound/internal/match"
+	"github.com/newshound/newshound/internal/quote"
+	"github.com/newshound/newshound/internal/store"
+	"github.com/newshound/newshound/internal/summary"
+)
+
+// articlesPerPoll bounds how many articles of one poll are processed at once;
+// the article fetcher bounds page fetches overall and per host.
+const articlesPerPoll = 4
+
+// ProcessPending processes articles recorded but never processed — those a
+// crash or a shutdown interrupted. It returns how many it processed and how
+// many deliveries it queued.
+func (w *Watcher) ProcessPending(ctx context.Context) (processed, queued int, err error) {
+	for {
+		pending, err := w.store.PendingArticles(ctx, 100)
+		if err != nil || len(pending) == 0 {
+			return processed, queued, err
+		}
+		n, q := w.processAll(ctx, pending, true)
+		processed, queued = processed+n, queued+q
+		if n == 0 || ctx.Err() != nil {
+			return processed, queued, ctx.Err()
+		}
+	}
+}
+
+// processAll processes the pending articles among as, a few at a time. A
+// failure leaves the article pending for the next round.
+func (w *Watcher) processAll(ctx context.Context, as []store.Article, fetch bool) (processed, queued int) {
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, articlesPerPoll)
+	for _, a := range as {
+		if a.Status != store.StatusPending {
+			continue
+		}
+		fetchThis := fetch && w.feedFetches(a.Feed)
+		sem <- struct{}{}
+		wg.Add(1)
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			n, err := w.process(ctx, a, fetchThis)
+			if err != nil {
+				if ctx.Err() == nil {
+					w.log.Error("processing article", "feed", a.Feed, "article_url", a.URL, "error", err)
+				}
+				return
+			}
+			mu.Lock()
+			processed++
+			queued += n
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	return processed, queued
+}
+
+// feedFetches reports whether articles of the named feed have their page
+// read; a feed no longer configured falls back to the global setting.
+func (w *Watcher) feedFetches(name string) bool {
+	for _, f := range w.cfg.Feeds {
+		if f.Name == name {
+			return w.cfg.FetchArticles(f)
+		}
+	}
+	return w.cfg.Articles.Fetch == nil || *w.cfg.Articles.Fetch
+}
+
+// process reads one article, matches it, and records its matches and alerts.
+func (w *Watcher) process(ctx context.Context, a store.Article, fetch bool) (int, error) {
+	w.read(ctx, &a, fetch)
+	if ctx.Err() != nil {
+		return 0, ctx.Err() // an interrupted read is retried, not recorded as a failure
+	}
+	doc := match.Document{
+		Title:  a.Title,
+		Body:   body(a),
+		Feed:   a.Feed,
+		Author: a.Author,
+		Lang:   a.Lang,
+	}
+	results := w.matcher.Match(doc)
+	matches := make([]store.Match, 0, len(results))
+	var quotes []quote.Quote
+	if len(results) > 0 {
+		quotes = quote.Extract(a.Text)
+	}
+	for _, r := range results {
+		wc, ok := w.watches[r.Watch]
+		if !ok {
+			continue
+		}
+		alert := w.buildAlert(a, wc, r, quotes)
+		payload, err := json.Marshal(alert)
+		if err != nil {
+			return 0, fmt.Errorf("encode alert: %w", err)
+		}
+		explanation, _ := json.Marshal(alert.Why)
+		m := store.Match{Watch: r.Watch, Explanation: string(explanation)}
+		if len(wc.Channels) == 0 {
+			m.Deliveries = append(m.Deliveries, store.Delivery{Channel: "", Payload: payload})
+		}
+		for _, ch := range wc.Channels {
+			m.Deliveries = append(m.Deliveries, store.Delivery{Channel: ch, Payload: payload})
+		}
+		matches = append(matches, m)
+	}
+	queued, err := w.store.CompleteArticle(ctx, a, matches, w.now())
+	if err != nil {
+		return 0, err
+	}
+	for _, m := range matches {
+		w.log.Info("match", "watch", m.Watch, "feed", a.Feed, "article_url", a.URL)
+	}
+	return queued, nil
+}
+
+// read fills a.Text (and what else the page tells) from the article's page,
+// or from the feed's own text when the page cannot be used; a page problem
+// never drops an alert.
+func (w *Watcher) read(ctx context.Context, a *store.Article, fetch bool) {
+	a.Text, a.TextSource = a.FeedText, "feed"
+	if !fetch {
+		a.TextSource = "feed: page reading is off for this feed"
+		return
+	}
+	if u, err := url.Parse(a.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+		a.TextSource = "feed: no web link"
+		return
+	}
+	page, err := w.articles.Fetch(ctx, a.URL)
+	if err != nil {
+		a.TextSource = "feed: " + pageProblem(err)
+		if ctx.Err() == nil {
+			w.log.Info("using the feed's text", "feed", a.Feed, "article_url", a.URL, "reason", pageProblem(err))
+		}
+		return
+	}
+	a.Text, a.TextSource = page.Text, "page"
+	if a.Title == "" {
+		a.Title = page.Title
+	}
+	if a.Author == "" {
+		a.Author = page.Byline
+	}
+	if a.Image == "" {
+		a.Image = page.Image
+	}
+	a.Lang = page.Lang
+}
+
+func pageProblem(err error) string {
+	switch {
+	case errors.Is(err, article.ErrNotHTML):
+		return "the page is not HTML"
+	case errors.Is(err, article.ErrTooShort):
+		return "the page has too little text (paywall or consent wall?)"
+	}
+	return err.Error()
+}
+
+// body is the text matched besides the title: the feed's text, then the
+// page's when it is not the same.
+func body(a store.Article) string {
+	if a.TextSource != "page" || strings.TrimSpace(a.FeedText) == "" {
+		return a.Text
+	}
+	return a.FeedText + "\n\n" + a.Text
+}
+
+func (w *Watcher) buildAlert(a store.Article, wc config.Watch, r match.Result, quotes []quote.Quote) Alert {
+	terms := w.terms[wc.Name]
+	matched := r.Matched()
+	alert := Alert{
+		Watch:   wc.Name,
+		Feed:    a.Feed,
+		Title:   a.Title,
+		URL:     a.URL,
+		Matched: matched,
+		Image:   a.Image,
+		Byline:  a.Author,
+		Quotes:  []Quote{},
+		Why:     []Why{},
+	}
+	if alert.URL == "" && strings.HasPrefix(a.Identity, "http") {
+		alert.URL = a.Identity
+	}
+	if !a.Published.IsZero() {
+		p := a.Published.UTC().Truncate(time.Second)
+		alert.Published = &p
+	}
+	alert.Summary = strings.Join(summary.Summarize(a.Text, summary.Options{
+		Sentences: wc.Summary.Sentences,
+		MaxChars:  wc.Summary.MaxChars,
+		Terms:     append(append([]string{}, matched...), terms...),
+		Title:     a.Title,
+	}), " ")
+	if n := wc.QuoteCount(); n > 0 && len(quotes) > 0 {
+		for _, q := range quote.Rank(a.Text, quotes, quote.RankOptions{Terms: append(append([]string{}, matched...), terms...), Max: n}) {
+			alert.Quotes = append(alert.Quotes, Quote{Text: q.Text, Speaker: q.Speaker})
+		}
+	}
+	seen := map[string]bool{}
+	for _, h := range r.Hits {
+		key := h.Term + "\x00" + h.Field
+		if seen[key] {
+			continue // one snippet per term and field is explanation enough
+		}
+		seen[key] = true
+		alert.Why = append(alert.Why, Why{Term: h.Term, Field: h.Field, Snippet: h.Snippet})
+	}
+	return alert
+}

@@ -1,0 +1,177 @@
+// Package watchers is newshound's pipeline and its schedule. One poll of a
+// feed runs these steps, in this order:
+//
+//  1. fetch the feed (conditional GET; a 304 ends the poll);
+//  2. record every item whose identity the store has not seen — at once, so
+//     a crash never loses one. On a feed's first successful poll, and on any
+//     poll for items older than max_age, items are recorded without alerting;
+//     undated items on a first poll likewise;
+//  3. read each new item's page (unless the feed says not to), falling back
+//     to the feed's own text when the page cannot be used;
+//  4. match every watch over title, feed text and page text in one pass;
+//  5. for each matching watch build the alert (summary and quotes chosen with
+//     the watch's terms in mind) and record match and outbox rows in one
+//     transaction;
+//  6. the delivery loop drains the outbox to the Notifier (chat) or to
+//     standard output, retrying with backoff, recording refusals.
+//
+// A failing feed backs off exponentially (the state is in the store, so a
+// restart does not hammer it) and never stops the others.
+package watchers
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/newshound/newshound/config"
+	"github.com/newshound/newshound/internal/article"
+	"github.com/newshound/newshound/internal/feed"
+	"github.com/newshound/newshound/internal/match"
+	"github.com/newshound/newshound/internal/store"
+)
+
+// Options are a Watcher's dependencies.
+type Options struct {
+	Config        *config.Config
+	Store         *store.Store
+	Logger        *slog.Logger
+	FeedClient    *http.Client // for the configured feeds
+	ArticleClient *http.Client // for links found in feeds (refuses private networks unless allowed)
+	Notifier      Notifier     // chat delivery; nil when no chat channel is configured
+	Stdout        io.Writer    // alerts of watches without channels, as JSON lines
+	Now           func() time.Time
+}
+
+// Watcher polls feeds, processes new articles and delivers alerts.
+type Watcher struct {
+	cfg      *config.Config
+	store    *store.Store
+	log      *slog.Logger
+	feeds    *feed.Fetcher
+	articles *article.Fetcher
+	matcher  *match.Matcher
+	watches  map[string]config.Watch
+	terms    map[string][]string // positive terms of each watch's query
+	notifier Notifier
+	now      func() time.Time
+
+	outMu  sync.Mutex
+	stdout io.Writer
+
+	deliverMu sync.Mutex    // one outbox drain at a time
+	sem       chan struct{} // bounds concurrent feed polls
+}
+
+// New builds a Watcher; it compiles the watches.
+func New(opts Options) (*Watcher, error) {
+	m, err := CompileWatches(opts.Config)
+	if err != nil {
+		return nil, err
+	}
+	w := &Watcher{
+		cfg:      opts.Config,
+		store:    opts.Store,
+		log:      opts.Logger,
+		feeds:    feed.NewFetcher(opts.FeedClient, opts.Config.HTTP.UserAgent, int64(opts.Config.HTTP.MaxBody)),
+		matcher:  m,
+		watches:  map[string]config.Watch{},
+		terms:    map[string][]string{},
+		notifier: opts.Notifier,
+		now:      opts.Now,
+		stdout:   opts.Stdout,
+		sem:      make(chan struct{}, opts.Config.HTTP.Concurrency),
+	}
+	w.articles = article.NewFetcher(opts.ArticleClient, article.Options{
+		MaxBody:       int64(opts.Config.HTTP.MaxBody),
+		UserAgent:     opts.Config.HTTP.UserAgent,
+		MaxConcurrent: opts.Config.Articles.Concurrency,
+		PerHost:       opts.Config.Articles.PerHost,
+		HostDelay:     opts.Config.Articles.HostDelay.D(),
+		MinText:       opts.Config.Articles.MinText,
+	})
+	if w.now == nil {
+		w.now = time.Now
+	}
+	if w.log == nil {
+		w.log = slog.New(slog.DiscardHandler)
+	}
+	if w.stdout == nil {
+		w.stdout = io.Discard
+	}
+	for _, wc := range opts.Config.Watches {
+		w.watches[wc.Name] = wc
+		if q, err := WatchQuery(wc, opts.Config.Aliases); err == nil {
+			w.terms[wc.Name] = q.Terms()
+		}
+	}
+	return w, nil
+}
+
+// FeedError is a failed poll of one feed.
+type FeedError struct {
+	Feed string
+	URL  string
+	Err  error
+}
+
+func (e *FeedError) Error() string { return fmt.Sprintf("feed %q (%s): %v", e.Feed, e.URL, e.Err) }
+func (e *FeedError) Unwrap() error { return e.Err }
+
+// Report counts what one round of polling did.
+type Report struct {
+	Polled   int // feeds fetched successfully (a 304 counts)
+	Skipped  int // feeds in backoff
+	Failed   []*FeedError
+	New      int // new items recorded
+	Alerted  int // deliveries queued
+	Articles int // articles processed
+}
+
+func (r *Report) add(o PollResult, err error) {
+	switch {
+	case err != nil:
+		if fe, ok := err.(*FeedError); ok {
+			r.Failed = append(r.Failed, fe)
+		}
+	case o.Skipped:
+		r.Skipped++
+	default:
+		r.Polled++
+	}
+	r.New += o.New
+	r.Alerted += o.Queued
+	r.Articles += o.Processed
+}
+
+// PollAll polls every configured feed once, concurrently within the
+// configured bound, processes what is new, and returns what happened. Feeds
+// in backoff are skipped unless force is set. Articles left pending by an
+// earlier crash are processed first.
+func (w *Watcher) PollAll(ctx context.Context, force bool) Report {
+	var rep Report
+	if n, q, err := w.ProcessPending(ctx); err != nil {
+		w.log.Error("processing pending articles", "error", err)
+	} else {
+		rep.Articles += n
+		rep.Alerted += q
+	}
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for _, f := range w.cfg.Feeds {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			res, err := w.PollFeed(ctx, f, force)
+			mu.Lock()
+			rep.add(res, err)
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	return rep
+}
