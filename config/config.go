@@ -30,8 +30,9 @@ type Config struct {
 	Channels map[string]Channel  `yaml:"channels"`
 
 	// Path is the file the configuration was loaded from.
-	Path string `yaml:"-"`
-	pos  map[string]nodePos
+	Path  string `yaml:"-"`
+	pos   map[string]nodePos
+	lines []string // the file's lines, to place errors inside block scalars
 }
 
 // Storage locates the embedded database.

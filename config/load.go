@@ -18,7 +18,7 @@ import (
 
 // Options adjust Load.
 type Options struct {
-	Version string                       // the program's version, for the default User-Agent
+	Version string                      // the program's version, for the default User-Agent
 	Getenv  func(string) (string, bool) // default os.LookupEnv
 }
 
@@ -49,8 +49,18 @@ func Parse(path string, data []byte, opts Options) (*Config, error) {
 	}
 	d.decode(root.Content[0], reflect.ValueOf(c).Elem(), "")
 	c.pos = d.pos
+	c.lines = strings.Split(string(data), "\n")
 	c.applyDefaults(opts.Version)
-	errs := append(d.errs, c.validate()...)
+	errs := d.errs
+	decoded := map[int]bool{}
+	for _, e := range d.errs {
+		decoded[e.Line] = true
+	}
+	for _, e := range c.validate() {
+		if !decoded[e.Line] { // one problem a line: a value that did not decode is not also "missing"
+			errs = append(errs, e)
+		}
+	}
 	if len(errs) > 0 {
 		errs.sort()
 		return nil, errs
@@ -93,12 +103,16 @@ func (c *Config) ValuePosition(path, value string, offset int) (line, col int) {
 	}
 	switch p.style {
 	case yaml.LiteralStyle, yaml.FoldedStyle:
+		// The block's content starts on the line after the indicator; each
+		// line carries the block's indentation, read from the file.
 		before := value[:offset]
-		nl := strings.Count(before, "\n")
-		lineStart := strings.LastIndexByte(before, '\n') + 1
-		// The block's content starts on the line after the indicator, indented
-		// at least one column beyond the key; we report that indentation as 2.
-		return p.line + 1 + nl, p.col + 2 + utf8.RuneCountInString(before[lineStart:])
+		line = p.line + 1 + strings.Count(before, "\n")
+		indent := 0
+		if line-1 < len(c.lines) {
+			l := c.lines[line-1]
+			indent = len(l) - len(strings.TrimLeft(l, " "))
+		}
+		return line, indent + 1 + utf8.RuneCountInString(before[strings.LastIndexByte(before, '\n')+1:])
 	case yaml.DoubleQuotedStyle, yaml.SingleQuotedStyle:
 		return p.line, p.col + 1 + utf8.RuneCountInString(value[:offset])
 	default:

@@ -1,0 +1,162 @@
+package config
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+)
+
+func env(vars map[string]string) func(string) (string, bool) {
+	return func(k string) (string, bool) { v, ok := vars[k]; return v, ok }
+}
+
+func TestParseValid(t *testing.T) {
+	src := `
+storage:
+  path: data/news.db
+schedule: "*/10 * * * *"
+max_age: 2d
+http:
+  timeout: 5s
+  max_body: 2MB
+feeds:
+  - name: World Desk
+    url: https://example.org/world.rss
+    schedule: "@every 2m"
+  - name: Local
+    url: file:feeds/local.xml
+    fetch_articles: false
+watches:
+  - name: russia-watch
+    keywords: ["Putin", "election interference"]
+    channels: [newsroom]
+  - name: stdout-only
+    keywords: Putin
+channels:
+  newsroom: { discord: "123456789012345678" }
+  partners: { webhook: "${HOOK}" }
+`
+	c, err := Parse("/etc/newshound/n.yaml", []byte(src), Options{Version: "1.2.3", Getenv: env(map[string]string{"HOOK": "https://discord.com/api/webhooks/1/abc"})})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := c.Summary(), "2 feeds, 2 watches, 2 channels"; got != want {
+		t.Errorf("Summary() = %q, want %q", got, want)
+	}
+	if c.MaxAge.D() != 48*time.Hour || c.HTTP.Timeout.D() != 5*time.Second || c.HTTP.MaxBody != 2<<20 {
+		t.Errorf("durations/sizes: %v %v %v", c.MaxAge, c.HTTP.Timeout, c.HTTP.MaxBody)
+	}
+	if c.Storage.Path != "/etc/newshound/data/news.db" {
+		t.Errorf("storage path %q not resolved against the config's directory", c.Storage.Path)
+	}
+	if c.Feeds[1].URL != "file:///etc/newshound/feeds/local.xml" {
+		t.Errorf("file URL = %q", c.Feeds[1].URL)
+	}
+	if c.FetchArticles(c.Feeds[1]) || !c.FetchArticles(c.Feeds[0]) {
+		t.Error("fetch_articles override not applied")
+	}
+	if c.FeedSchedule(c.Feeds[0]) != "@every 2m" || c.FeedSchedule(c.Feeds[1]) != "*/10 * * * *" {
+		t.Error("schedule override not applied")
+	}
+	if got := c.Watches[1].Keywords; len(got) != 1 || got[0] != "Putin" {
+		t.Errorf("a single keyword is a list of one: %q", got)
+	}
+	if c.Channels["partners"].Webhook != "https://discord.com/api/webhooks/1/abc" {
+		t.Errorf("${HOOK} not expanded: %q", c.Channels["partners"].Webhook)
+	}
+	if !strings.Contains(c.HTTP.UserAgent, "newshound/1.2.3") {
+		t.Errorf("default user agent %q", c.HTTP.UserAgent)
+	}
+	if c.Watches[0].Summary.Sentences != 3 || c.Watches[0].QuoteCount() != 2 {
+		t.Error("watch defaults not applied")
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want []string // each must appear, in this order, one per line
+	}{
+		{"unknown key with suggestion", "feeds:\n  - name: a\n    url: https://a.example/\n    shedule: \"@every 1m\"\n",
+			[]string{`n.yaml:4:5: unknown key "shedule" in feeds[0] (did you mean "schedule"?)`}},
+		{"unknown top-level key", "feedz: []\nfeeds:\n  - {name: a, url: https://a.example/}\n",
+			[]string{`n.yaml:1:1: unknown key "feedz" (did you mean "feeds"?)`}},
+		{"wrong type", "max_age: [1]\nfeeds:\n  - {name: a, url: https://a.example/}\n",
+			[]string{`n.yaml:1:10: max_age: expected a single value, found a list`}},
+		{"bad duration", "max_age: 2 weeks\nfeeds:\n  - {name: a, url: https://a.example/}\n",
+			[]string{`n.yaml:1:10: max_age: invalid duration "2 weeks"`}},
+		{"bad cron", "schedule: \"*/5 * * *\"\nfeeds:\n  - {name: a, url: https://a.example/}\n",
+			[]string{`n.yaml:1:11: schedule: invalid schedule "*/5 * * *"`}},
+		{"bad url and duplicate", "feeds:\n  - {name: a, url: ftp://a.example/}\n  - {name: a, url: https://b.example/}\n",
+			[]string{`n.yaml:2:20: feeds[0].url: URL "ftp://a.example/": use http://, https:// or file:`,
+				`n.yaml:3:12: duplicate feed name "a" (first defined on line 2)`}},
+		{"watch with nothing to match and unknown channel", "feeds:\n  - {name: a, url: https://a.example/}\nchannels:\n  newsroom: {discord: \"123456789012345678\"}\nwatches:\n  - name: w\n    channels: [newsrom]\n",
+			[]string{`n.yaml:6:5: watches[0]: watch "w" has nothing to match`,
+				`n.yaml:7:16: watches[0].channels[0]: channel "newsrom" is not defined under channels: (did you mean "newsroom"?)`}},
+		{"unset env", "feeds:\n  - {name: a, url: \"${FEED_URL}\"}\n",
+			[]string{`n.yaml:2:20: feeds[0].url: environment variable FEED_URL is not set`}},
+		{"bad channel id", "feeds:\n  - {name: a, url: https://a.example/}\nchannels:\n  x: {discord: 12345}\n",
+			[]string{`n.yaml:4:16: channels.x.discord: "12345" is not a Discord channel ID`}},
+		{"no feeds", "schedule: \"@every 1m\"\n", []string{`no feeds`}},
+		{"syntax", "feeds:\n  - name: a\n   url: x\n", []string{"n.yaml:1:1: YAML syntax: did not find expected '-' indicator"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("n.yaml", []byte(tt.src), Options{Getenv: env(nil)})
+			var errs Errors
+			if !errors.As(err, &errs) {
+				t.Fatalf("error %v is not Errors", err)
+			}
+			lines := strings.Split(err.Error(), "\n")
+			if len(lines) != len(tt.want) {
+				t.Fatalf("got %d problems, want %d:\n%s", len(lines), len(tt.want), err)
+			}
+			for i, w := range tt.want {
+				if !strings.Contains(lines[i], w) {
+					t.Errorf("problem %d = %q, want it to contain %q", i, lines[i], w)
+				}
+			}
+		})
+	}
+}
+
+func TestValuePosition(t *testing.T) {
+	src := "feeds:\n  - {name: a, url: https://a.example/}\nwatches:\n  - name: w\n    query: 'Putin AND (x'\n  - name: v\n    query: |\n      Putin\n      AND (\n"
+	c, err := Parse("n.yaml", []byte(src), Options{Getenv: env(nil)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l, col := c.ValuePosition("watches[0].query", c.Watches[0].Query, 10); l != 5 || col != 23 {
+		t.Errorf("quoted: got %d:%d, want 5:23", l, col)
+	}
+	q := c.Watches[1].Query
+	if l, col := c.ValuePosition("watches[1].query", q, strings.Index(q, "(")); l != 9 || col != 11 {
+		t.Errorf("block: got %d:%d, want 9:11", l, col)
+	}
+}
+
+func TestParseSize(t *testing.T) {
+	for in, want := range map[string]int64{"5MB": 5 << 20, "512KB": 512 << 10, "1GiB": 1 << 30, "1000": 1000, "1.5MB": 3 << 19} {
+		if got, err := ParseSize(in); err != nil || got != want {
+			t.Errorf("ParseSize(%q) = %d, %v; want %d", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"", "-1MB", "lots", "2TB"} {
+		if _, err := ParseSize(in); err == nil {
+			t.Errorf("ParseSize(%q) accepted", in)
+		}
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add([]byte("feeds:\n  - {name: a, url: https://a.example/}\nwatches:\n  - {name: w, keywords: [x]}\n"))
+	f.Add([]byte("a: &x {b: 1}\nc: *x\n<<: *x\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c, err := Parse("f.yaml", data, Options{Getenv: env(nil)})
+		if err == nil && len(c.Feeds) == 0 {
+			t.Fatal("a config without feeds was accepted")
+		}
+	})
+}
