@@ -30,6 +30,9 @@ func Canonical(u *url.URL) string {
 	c.Host = host
 	c.User = nil
 	c.Fragment, c.RawFragment = "", ""
+	if c.RawPath != "" && !strings.Contains(strings.ToUpper(c.RawPath), "%2F") {
+		c.RawPath = "" // re-escape minimally: %7E and ~ are the same path
+	}
 	if c.Path == "" {
 		c.Path, c.RawPath = "/", ""
 	}

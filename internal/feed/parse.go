@@ -26,8 +26,8 @@ func Parse(r io.Reader, baseURL string) (res *Result, err error) {
 		return nil, fmt.Errorf("feed: parse: %w", err)
 	}
 	base, _ := url.Parse(baseURL)
-	if l, err := url.Parse(strings.TrimSpace(f.Link)); err == nil && l.IsAbs() && (base == nil || base.Scheme == "file") {
-		base = l // a local copy of a feed resolves links against the site
+	if l, err := url.Parse(strings.TrimSpace(f.Link)); err == nil && (l.Scheme == "http" || l.Scheme == "https") && l.Host != "" {
+		base = l // relative item links are relative to the site the feed describes
 	}
 	res = &Result{Title: PlainText(f.Title)}
 	seen := map[string]bool{}

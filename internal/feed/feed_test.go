@@ -1,0 +1,226 @@
+package feed
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"golang.org/x/text/encoding/charmap"
+)
+
+const rss = `<?xml version="1.0"?>
+<rss version="2.0"><channel><title>T</title><link>https://site.example/</link>
+<item><title>One &amp; only</title><link>/a/1?utm_source=x&amp;id=7#top</link><guid>g1</guid>
+<pubDate>Mon, 02 Jan 2006 15:04:05 GMT</pubDate><description>&lt;p&gt;Hello &lt;b&gt;world&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Second.&lt;/p&gt;</description></item>
+<item><title>No link</title><guid>g2</guid></item>
+</channel></rss>`
+
+func TestConditionalGet(t *testing.T) {
+	var gets, conditional atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		gets.Add(1)
+		if r.Header.Get("If-None-Match") == `"v1"` && r.Header.Get("If-Modified-Since") == "Mon, 02 Jan 2006 15:04:05 GMT" {
+			conditional.Add(1)
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		if !strings.HasPrefix(r.Header.Get("User-Agent"), "newshound-test") {
+			t.Errorf("User-Agent %q", r.Header.Get("User-Agent"))
+		}
+		w.Header().Set("ETag", `"v1"`)
+		w.Header().Set("Last-Modified", "Mon, 02 Jan 2006 15:04:05 GMT")
+		fmt.Fprint(w, rss)
+	}))
+	defer srv.Close()
+	f := NewFetcher(srv.Client(), "newshound-test/1", 1<<20)
+	res, err := f.Fetch(context.Background(), srv.URL+"/feed", Validators{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.NotModified || len(res.Items) != 2 {
+		t.Fatalf("first fetch: %+v", res)
+	}
+	it := res.Items[0]
+	if it.Identity != "https://site.example/a/1?id=7" || it.URL != "https://site.example/a/1?utm_source=x&id=7" {
+		t.Errorf("identity %q, url %q", it.Identity, it.URL)
+	}
+	if it.Title != "One & only" || it.Text != "Hello world.\n\nSecond." {
+		t.Errorf("title %q, text %q", it.Title, it.Text)
+	}
+	if !it.Published.Equal(time.Date(2006, 1, 2, 15, 4, 5, 0, time.UTC)) {
+		t.Errorf("published %v", it.Published)
+	}
+	if res.Items[1].Identity != "guid:g2" {
+		t.Errorf("linkless item identity %q", res.Items[1].Identity)
+	}
+	res2, err := f.Fetch(context.Background(), srv.URL+"/feed", res.Validators)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res2.NotModified || len(res2.Items) != 0 || conditional.Load() != 1 {
+		t.Errorf("second fetch: NotModified=%v items=%d conditional=%d", res2.NotModified, len(res2.Items), conditional.Load())
+	}
+	if res2.Validators != res.Validators {
+		t.Errorf("validators lost on 304: %+v", res2.Validators)
+	}
+}
+
+func TestFetchErrors(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/429":
+			w.Header().Set("Retry-After", "120")
+			w.WriteHeader(http.StatusTooManyRequests)
+		case "/503":
+			w.Header().Set("Retry-After", time.Now().Add(time.Hour).UTC().Format(http.TimeFormat))
+			w.WriteHeader(http.StatusServiceUnavailable)
+		case "/500":
+			w.WriteHeader(http.StatusInternalServerError)
+		case "/huge":
+			w.Write([]byte("<rss><channel>"))
+			for range 3000 {
+				w.Write([]byte(strings.Repeat("x", 1024)))
+			}
+		case "/broken":
+			fmt.Fprint(w, "<html><body>not a feed</body></html>")
+		case "/gzip-bomb":
+			// The transport decompresses: the limit applies to what comes out.
+			w.Header().Set("Content-Type", "application/rss+xml")
+			fmt.Fprint(w, "<rss><channel><item><title>"+strings.Repeat("A", 2<<20)+"</title></item></channel></rss>")
+		}
+	}))
+	defer srv.Close()
+	f := NewFetcher(srv.Client(), "t", 1<<20)
+	ctx := context.Background()
+
+	var se *StatusError
+	if _, err := f.Fetch(ctx, srv.URL+"/429", Validators{}); !errors.As(err, &se) || se.Code != 429 || se.RetryAfter != 2*time.Minute {
+		t.Errorf("429: %v", err)
+	}
+	if _, err := f.Fetch(ctx, srv.URL+"/503", Validators{}); !errors.As(err, &se) || se.Code != 503 || se.RetryAfter < 59*time.Minute {
+		t.Errorf("503 with date: %v", err)
+	}
+	if _, err := f.Fetch(ctx, srv.URL+"/500", Validators{}); !errors.As(err, &se) || se.Code != 500 || se.RetryAfter != 0 {
+		t.Errorf("500: %v", err)
+	}
+	for _, p := range []string{"/huge", "/gzip-bomb"} {
+		if _, err := f.Fetch(ctx, srv.URL+p, Validators{}); !errors.Is(err, ErrTooLarge) {
+			t.Errorf("%s: %v, want ErrTooLarge", p, err)
+		}
+	}
+	if _, err := f.Fetch(ctx, srv.URL+"/broken", Validators{}); err == nil || !strings.Contains(err.Error(), "parse") {
+		t.Errorf("broken: %v", err)
+	}
+}
+
+func TestHeaderCharset(t *testing.T) {
+	doc := `<rss version="2.0"><channel><title>Новости</title><item><title>Путин</title><link>https://ru.example/1</link></item></channel></rss>`
+	body, err := charmap.Windows1251.NewEncoder().String(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml; charset=windows-1251")
+		fmt.Fprint(w, body)
+	}))
+	defer srv.Close()
+	res, err := NewFetcher(srv.Client(), "t", 1<<20).Fetch(context.Background(), srv.URL, Validators{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Title != "Новости" || res.Items[0].Title != "Путин" {
+		t.Errorf("decoded %q / %q", res.Title, res.Items[0].Title)
+	}
+}
+
+func TestDeclaredCharset(t *testing.T) {
+	doc := `<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>Caf` + "\xe9" + `</title><item><title>Erdo` + "\xf0" + `an</title><link>https://x.example/1</link></item></channel></rss>`
+	res, err := Parse(strings.NewReader(doc), "https://x.example/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Title != "Café" || res.Items[0].Title != "Erdoðan" {
+		t.Errorf("decoded %q / %q", res.Title, res.Items[0].Title)
+	}
+}
+
+func TestCanonical(t *testing.T) {
+	tests := map[string]string{
+		"HTTPS://News.Example.ORG:443/a/b?x=1#frag":                   "https://news.example.org/a/b?x=1",
+		"http://example.org:80":                                       "http://example.org/",
+		"http://example.org:8080/p":                                   "http://example.org:8080/p",
+		"https://e.org/p?utm_source=a&b=2&fbclid=z&a=1&gclid=q&ref=t": "https://e.org/p?b=2&a=1",
+		"https://e.org/p?mc_cid=1&mc_eid=2":                           "https://e.org/p",
+		"https://e.org/p?z=1&a=2":                                     "https://e.org/p?z=1&a=2",
+		"https://user:pw@e.org/p":                                     "https://e.org/p",
+		"https://e.org/%7Euser/":                                      "https://e.org/~user/",
+	}
+	for in, want := range tests {
+		u, err := url.Parse(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := Canonical(u); got != want {
+			t.Errorf("Canonical(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestPlainText(t *testing.T) {
+	tests := map[string]string{
+		"<p>A&nbsp;b</p><script>evil()</script><p>c<br>d</p>": "A b\n\nc d",
+		"Tom &amp; Jerry":                   "Tom & Jerry",
+		"plain\n\n\n\ntext  with   space":   "plain\n\ntext with space",
+		"<ul><li>one</li><li>two</li></ul>": "one\n\ntwo",
+		"nul\x00byte":                       "nulbyte",
+	}
+	for in, want := range tests {
+		if got := PlainText(in); got != want {
+			t.Errorf("PlainText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add([]byte(rss))
+	f.Add([]byte(`{"version":"https://jsonfeed.org/version/1","items":[{"id":"1","url":"/x"}]}`))
+	f.Add([]byte(`<feed xmlns="http://www.w3.org/2005/Atom"><entry><link href="x"/></entry></feed>`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		res, err := Parse(strings.NewReader(string(data)), "https://example.org/feed")
+		if err != nil {
+			if strings.Contains(err.Error(), "parser failure") {
+				t.Fatalf("parser panicked: %v", err)
+			}
+			return
+		}
+		for _, it := range res.Items {
+			if it.Identity == "" {
+				t.Fatal("item without identity")
+			}
+		}
+	})
+}
+
+func BenchmarkParse(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString(`<rss version="2.0"><channel><title>T</title>`)
+	for i := range 20 {
+		fmt.Fprintf(&sb, `<item><title>Story %d about things</title><link>https://e.org/s/%d?utm_source=rss</link><pubDate>Mon, 02 Jan 2006 15:04:05 GMT</pubDate><description>&lt;p&gt;%s&lt;/p&gt;</description></item>`, i, i, strings.Repeat("Some words of the story. ", 20))
+	}
+	sb.WriteString(`</channel></rss>`)
+	doc := sb.String()
+	b.SetBytes(int64(len(doc)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Parse(strings.NewReader(doc), "https://e.org/"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
