@@ -1,0 +1,144 @@
+package store
+
+import (
+	"context"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+)
+
+func open(t *testing.T) (*Store, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "s.db")
+	s, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s, path
+}
+
+func TestArticlesAreRecordedOnce(t *testing.T) {
+	s, _ := open(t)
+	ctx := context.Background()
+	now := time.Now()
+	a := Article{Identity: "https://e.org/a", URL: "https://e.org/a?utm_source=x", Feed: "A", Title: "T", SeenAt: now, Status: StatusPending}
+	added, err := s.AddArticles(ctx, []Article{a, {Identity: "https://e.org/b", Feed: "A", SeenAt: now, Status: StatusRecorded}})
+	if err != nil || len(added) != 2 || added[0].ID == 0 {
+		t.Fatalf("first add: %v %+v", err, added)
+	}
+	a.Feed = "B"
+	added, err = s.AddArticles(ctx, []Article{a})
+	if err != nil || len(added) != 0 {
+		t.Fatalf("second feed re-added the article: %v %+v", err, added)
+	}
+	known, err := s.KnownIdentities(ctx, []string{"https://e.org/a", "https://e.org/c"})
+	if err != nil || !known["https://e.org/a"] || known["https://e.org/c"] {
+		t.Fatalf("known %v %v", known, err)
+	}
+	pending, err := s.PendingArticles(ctx, 10)
+	if err != nil || len(pending) != 1 || pending[0].Feed != "A" {
+		t.Fatalf("pending %+v %v", pending, err)
+	}
+}
+
+func TestMatchAndOutboxAtMostOnce(t *testing.T) {
+	s, path := open(t)
+	ctx := context.Background()
+	now := time.Now()
+	added, err := s.AddArticles(ctx, []Article{{Identity: "x", Feed: "A", SeenAt: now, Status: StatusPending}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := added[0]
+	a.Text, a.TextSource = "body", "page"
+	m := []Match{{Watch: "w", Explanation: "[]", Deliveries: []Delivery{{Channel: "", Payload: []byte(`{}`)}, {Channel: "newsroom", Payload: []byte(`{}`)}}}}
+	if n, err := s.CompleteArticle(ctx, a, m, now); err != nil || n != 2 {
+		t.Fatalf("complete: %d %v", n, err)
+	}
+	if n, err := s.CompleteArticle(ctx, a, m, now); err != nil || n != 0 {
+		t.Fatalf("second completion queued %d (%v): a watch alerted twice", n, err)
+	}
+	due, err := s.DueDeliveries(ctx, now, 10)
+	if err != nil || len(due) != 2 || due[0].Nonce == "" || due[0].Nonce == due[1].Nonce {
+		t.Fatalf("due %+v %v", due, err)
+	}
+	if err := s.MarkDelivered(ctx, due[0].ID, now); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.MarkRetry(ctx, due[1].ID, "HTTP 500", now.Add(time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	if due, _ := s.DueDeliveries(ctx, now, 10); len(due) != 0 {
+		t.Fatalf("delivered or backed-off rows still due: %+v", due)
+	}
+	// Reopen: state survives; the retry is due later, once.
+	s.Close()
+	s2, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	due, err = s2.DueDeliveries(ctx, now.Add(2*time.Minute), 10)
+	if err != nil || len(due) != 1 || due[0].Attempts != 1 || due[0].LastError != "HTTP 500" {
+		t.Fatalf("after reopen %+v %v", due, err)
+	}
+	if err := s2.MarkRefused(ctx, due[0].ID, "50013 Missing Permissions", now); err != nil {
+		t.Fatal(err)
+	}
+	st, err := s2.Outbox(ctx)
+	if err != nil || st.Pending != 0 || st.Delivered != 1 || st.Refused != 1 {
+		t.Fatalf("outbox stats %+v %v", st, err)
+	}
+}
+
+func TestFeedState(t *testing.T) {
+	s, _ := open(t)
+	ctx := context.Background()
+	now := time.Now().Truncate(time.Second)
+	if st, err := s.Feed(ctx, "A"); err != nil || !st.LastSuccess.IsZero() {
+		t.Fatalf("unknown feed %+v %v", st, err)
+	}
+	for i := 1; i <= 3; i++ {
+		n, err := s.PollFailure(ctx, "A", "https://a", "HTTP 500", now, now.Add(time.Minute))
+		if err != nil || n != i {
+			t.Fatalf("failure %d: %d %v", i, n, err)
+		}
+	}
+	if err := s.PollSuccess(ctx, "A", "https://a", `"e1"`, "lm", 5, now); err != nil {
+		t.Fatal(err)
+	}
+	st, err := s.Feed(ctx, "A")
+	if err != nil || st.Failures != 0 || st.ETag != `"e1"` || !st.LastSuccess.Equal(now) || st.LastError != "HTTP 500" || !st.NextPoll.IsZero() || st.ItemsSeen != 5 {
+		t.Fatalf("state %+v %v", st, err)
+	}
+}
+
+func TestConcurrentWriters(t *testing.T) {
+	s, _ := open(t)
+	ctx := context.Background()
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 50 {
+				id := string(rune('a'+g)) + "-" + string(rune('0'+i%10)) + string(rune('0'+i/10))
+				if _, err := s.AddArticles(ctx, []Article{{Identity: id, Feed: "F", SeenAt: time.Now(), Status: StatusPending}}); err != nil {
+					t.Error(err)
+					return
+				}
+				if _, err := s.PendingArticles(ctx, 5); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	p, err := s.PendingArticles(ctx, 1000)
+	if err != nil || len(p) != 400 {
+		t.Fatalf("%d pending, %v", len(p), err)
+	}
+}

@@ -1,0 +1,432 @@
+package watchers
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha1"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/newshound/newshound/config"
+	"github.com/newshound/newshound/internal/httpclient"
+	"github.com/newshound/newshound/internal/store"
+)
+
+// feedServer serves feed documents that a test changes between polls, with
+// ETags, and counts conditional requests.
+type feedServer struct {
+	*httptest.Server
+	mu          sync.Mutex
+	docs        map[string]string
+	status      map[string]int
+	headers     map[string]map[string]string
+	conditional map[string]int
+}
+
+func newFeedServer(t *testing.T) *feedServer {
+	fs := &feedServer{docs: map[string]string{}, status: map[string]int{}, headers: map[string]map[string]string{}, conditional: map[string]int{}}
+	fs.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fs.mu.Lock()
+		defer fs.mu.Unlock()
+		for k, v := range fs.headers[r.URL.Path] {
+			w.Header().Set(k, v)
+		}
+		if code := fs.status[r.URL.Path]; code != 0 {
+			w.WriteHeader(code)
+			return
+		}
+		doc, ok := fs.docs[r.URL.Path]
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		etag := fmt.Sprintf(`"%x"`, sha1.Sum([]byte(doc)))
+		if r.Header.Get("If-None-Match") != "" {
+			fs.conditional[r.URL.Path]++
+			if r.Header.Get("If-None-Match") == etag {
+				w.WriteHeader(http.StatusNotModified)
+				return
+			}
+		}
+		w.Header().Set("ETag", etag)
+		w.Header().Set("Content-Type", "application/rss+xml; charset=utf-8")
+		fmt.Fprint(w, doc)
+	}))
+	t.Cleanup(fs.Close)
+	return fs
+}
+
+func (fs *feedServer) set(path, doc string) {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	fs.docs[path] = doc
+	delete(fs.status, path)
+}
+
+func (fs *feedServer) fail(path string, code int, headers map[string]string) {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	fs.status[path] = code
+	fs.headers[path] = headers
+}
+
+type item struct {
+	title, link, text string
+	published         time.Time // zero: undated
+}
+
+func rss(items ...item) string {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Test</title>`)
+	for _, it := range items {
+		fmt.Fprintf(&b, "<item><title>%s</title><link>%s</link><description><![CDATA[%s]]></description>", it.title, it.link, it.text)
+		if !it.published.IsZero() {
+			fmt.Fprintf(&b, "<pubDate>%s</pubDate>", it.published.Format(time.RFC1123Z))
+		}
+		b.WriteString("</item>")
+	}
+	b.WriteString(`</channel></rss>`)
+	return b.String()
+}
+
+// harness is a Watcher over a real store in a temporary directory, its
+// standard-output alerts captured.
+type harness struct {
+	t      *testing.T
+	cfg    *config.Config
+	dbPath string
+	store  *store.Store
+	w      *Watcher
+	out    *bytes.Buffer
+}
+
+func newHarness(t *testing.T, yaml string) *harness {
+	t.Helper()
+	dir := t.TempDir()
+	h := &harness{t: t, dbPath: filepath.Join(dir, "test.db")}
+	cfg, err := config.Parse(filepath.Join(dir, "newshound.yaml"), []byte(yaml), config.Options{Version: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.cfg = cfg
+	h.start()
+	return h
+}
+
+// start opens the store and builds a Watcher, as a process start would.
+func (h *harness) start() {
+	h.t.Helper()
+	st, err := store.Open(context.Background(), h.dbPath)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	h.store = st
+	h.out = &bytes.Buffer{}
+	client := httpclient.New(httpclient.Options{Timeout: 5 * time.Second, AllowPrivate: true})
+	w, err := New(Options{Config: h.cfg, Store: st, FeedClient: client, ArticleClient: client, Stdout: h.out})
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	h.w = w
+	h.t.Cleanup(func() { st.Close() })
+}
+
+func (h *harness) restart() {
+	h.store.Close()
+	h.start()
+}
+
+// poll runs one round as `newshound once` does and returns the alerts printed.
+func (h *harness) poll() (Report, []Alert) {
+	h.t.Helper()
+	rep := h.w.PollAll(context.Background(), false)
+	if _, err := h.w.DeliverDue(context.Background()); err != nil {
+		h.t.Fatal(err)
+	}
+	return rep, h.alerts()
+}
+
+func (h *harness) alerts() []Alert {
+	var alerts []Alert
+	for _, line := range strings.Split(strings.TrimSpace(h.out.String()), "\n") {
+		if line == "" {
+			continue
+		}
+		var a Alert
+		if err := json.Unmarshal([]byte(line), &a); err != nil {
+			h.t.Fatalf("alert line %q: %v", line, err)
+		}
+		alerts = append(alerts, a)
+	}
+	h.out.Reset()
+	return alerts
+}
+
+func config2(srv string, extra string) string {
+	return fmt.Sprintf(`
+max_age: 48h
+articles: { fetch: false }
+feeds:
+  - { name: World, url: "%[1]s/world.rss" }
+  - { name: Politics, url: "%[1]s/politics.rss" }
+watches:
+  - name: russia-watch
+    keywords: ["Putin", "election interference"]
+%[2]s`, srv, extra)
+}
+
+// primeFeeds makes the first poll of both feeds happen with nothing in them,
+// so that later items are new items of an already-polled feed.
+func primeFeeds(t *testing.T, h *harness, fs *feedServer) {
+	fs.set("/world.rss", rss())
+	fs.set("/politics.rss", rss())
+	if rep, alerts := h.poll(); rep.Polled != 2 || len(alerts) != 0 {
+		t.Fatalf("priming: %+v, %d alerts", rep, len(alerts))
+	}
+}
+
+func TestOneStoryTwoFeedsAlertsOnce(t *testing.T) {
+	fs := newFeedServer(t)
+	h := newHarness(t, config2(fs.URL, ""))
+	primeFeeds(t, h, fs)
+	now := time.Now()
+	fs.set("/world.rss", rss(item{"Putin visits Minsk", "https://news.example/story?utm_source=world", "<p>Putin arrived on Monday.</p>", now}))
+	fs.set("/politics.rss", rss(item{"Putin in Minsk", "https://NEWS.example:443/story#top", "Putin again.", now}))
+	_, alerts := h.poll()
+	if len(alerts) != 1 {
+		t.Fatalf("got %d alerts, want 1: %+v", len(alerts), alerts)
+	}
+	a := alerts[0]
+	if a.Watch != "russia-watch" || a.URL == "" || a.Title == "" || len(a.Matched) == 0 || a.Matched[0] != "Putin" || a.Published == nil {
+		t.Errorf("alert %+v", a)
+	}
+	if a.Summary == "" || a.Quotes == nil || a.Why == nil {
+		t.Errorf("summary/quotes/why missing: %+v", a)
+	}
+}
+
+func TestRestartDoesNotRealert(t *testing.T) {
+	fs := newFeedServer(t)
+	h := newHarness(t, config2(fs.URL, ""))
+	primeFeeds(t, h, fs)
+	story := item{"Putin speaks", "https://news.example/putin-speaks", "Putin spoke.", time.Now()}
+	fs.set("/world.rss", rss(story))
+	if _, alerts := h.poll(); len(alerts) != 1 {
+		t.Fatalf("first: %d alerts", len(alerts))
+	}
+	h.restart()
+	// The feed changes (new ETag) but still carries the story.
+	fs.set("/world.rss", rss(story, item{"Weather", "https://news.example/weather", "Rain.", time.Now()}))
+	if rep, alerts := h.poll(); len(alerts) != 0 || rep.New != 1 {
+		t.Fatalf("after restart: %d alerts, %d new", len(alerts), rep.New)
+	}
+}
+
+func TestFirstPollPolicy(t *testing.T) {
+	fs := newFeedServer(t)
+	h := newHarness(t, config2(fs.URL, ""))
+	now := time.Now()
+	fs.set("/world.rss", rss(
+		item{"Putin old", "https://n.example/old", "Putin.", now.Add(-72 * time.Hour)},
+		item{"Putin undated", "https://n.example/undated", "Putin.", time.Time{}},
+		item{"Putin fresh", "https://n.example/fresh", "Putin.", now.Add(-time.Hour)},
+	))
+	fs.set("/politics.rss", rss())
+	rep, alerts := h.poll()
+	if rep.New != 3 || len(alerts) != 1 || alerts[0].Title != "Putin fresh" {
+		t.Fatalf("first poll: %d new, alerts %+v", rep.New, alerts)
+	}
+	// Later polls: an undated new item alerts; an old one still does not.
+	fs.set("/world.rss", rss(
+		item{"Putin undated later", "https://n.example/undated2", "Putin.", time.Time{}},
+		item{"Putin old later", "https://n.example/old2", "Putin.", now.Add(-72 * time.Hour)},
+	))
+	_, alerts = h.poll()
+	if len(alerts) != 1 || alerts[0].Title != "Putin undated later" || alerts[0].Published != nil {
+		t.Fatalf("later poll alerts %+v", alerts)
+	}
+}
+
+func TestConditionalPoll(t *testing.T) {
+	fs := newFeedServer(t)
+	h := newHarness(t, config2(fs.URL, ""))
+	primeFeeds(t, h, fs)
+	res, err := h.w.PollFeed(context.Background(), h.cfg.Feeds[0], false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.NotModified || res.Items != 0 || fs.conditional["/world.rss"] != 1 {
+		t.Errorf("second poll: %+v, conditional requests %d", res, fs.conditional["/world.rss"])
+	}
+}
+
+func TestBrokenFeedsDoNotStopOthers(t *testing.T) {
+	fs := newFeedServer(t)
+	yaml := config2(fs.URL, "") + fmt.Sprintf(`
+http: { max_body: 64KB }
+`) + ""
+	yaml = strings.Replace(yaml, "feeds:\n", fmt.Sprintf("feeds:\n  - { name: Broken, url: \"%[1]s/broken.rss\" }\n  - { name: Huge, url: \"%[1]s/huge.rss\" }\n", fs.URL), 1)
+	h := newHarness(t, yaml)
+	primeFeeds(t, h, fs)
+	fs.set("/broken.rss", "<rss><channel><item><title>Putin")
+	fs.set("/huge.rss", rss(item{"Putin big", "https://n.example/big", strings.Repeat("Putin words. ", 10000), time.Now()}))
+	fs.set("/world.rss", rss(item{"Putin ok", "https://n.example/ok", "Putin.", time.Now()}))
+	rep, alerts := h.poll()
+	if len(alerts) != 1 || alerts[0].Title != "Putin ok" {
+		t.Fatalf("alerts %+v", alerts)
+	}
+	if len(rep.Failed) != 2 {
+		t.Fatalf("failed feeds %+v", rep.Failed)
+	}
+	for _, name := range []string{"Broken", "Huge"} {
+		st, err := h.store.Feed(context.Background(), name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Failures != 1 || st.LastError == "" || !st.NextPoll.After(time.Now()) {
+			t.Errorf("%s state %+v", name, st)
+		}
+	}
+	var fe *FeedError
+	if !errors.As(rep.Failed[0], &fe) || !strings.Contains(fe.Error(), fs.URL) {
+		t.Errorf("feed error does not name the URL: %v", rep.Failed[0])
+	}
+}
+
+func TestBackoffAndRetryAfter(t *testing.T) {
+	fs := newFeedServer(t)
+	h := newHarness(t, config2(fs.URL, ""))
+	primeFeeds(t, h, fs)
+	ctx := context.Background()
+	fs.fail("/world.rss", http.StatusTooManyRequests, map[string]string{"Retry-After": "3600"})
+	fs.fail("/politics.rss", http.StatusInternalServerError, nil)
+	h.poll()
+	world, _ := h.store.Feed(ctx, "World")
+	pol, _ := h.store.Feed(ctx, "Politics")
+	if d := time.Until(world.NextPoll); d < 59*time.Minute {
+		t.Errorf("429 Retry-After not honoured: next poll in %v", d)
+	}
+	if d := time.Until(pol.NextPoll); d < 50*time.Second || d > 2*time.Minute {
+		t.Errorf("first 500 backoff %v, want about a minute", d)
+	}
+	// In backoff: skipped, not fetched.
+	if res, err := h.w.PollFeed(ctx, h.cfg.Feeds[1], false); err != nil || !res.Skipped {
+		t.Errorf("feed in backoff polled: %+v %v", res, err)
+	}
+	// A second failure doubles the wait; the count survives a restart.
+	h.restart()
+	if _, err := h.w.PollFeed(ctx, h.cfg.Feeds[1], true); err == nil {
+		t.Fatal("expected failure")
+	}
+	pol, _ = h.store.Feed(ctx, "Politics")
+	if pol.Failures != 2 || time.Until(pol.NextPoll) < 110*time.Second {
+		t.Errorf("second failure: %d failures, next in %v", pol.Failures, time.Until(pol.NextPoll))
+	}
+	// Recovery resets the count.
+	fs.set("/politics.rss", rss())
+	if _, err := h.w.PollFeed(ctx, h.cfg.Feeds[1], true); err != nil {
+		t.Fatal(err)
+	}
+	if pol, _ = h.store.Feed(ctx, "Politics"); pol.Failures != 0 || !pol.NextPoll.IsZero() {
+		t.Errorf("after recovery %+v", pol)
+	}
+}
+
+func TestKeywordBoundaries(t *testing.T) {
+	fs := newFeedServer(t)
+	h := newHarness(t, config2(fs.URL, ""))
+	primeFeeds(t, h, fs)
+	now := time.Now()
+	fs.set("/world.rss", rss(
+		item{"Golf", "https://n.example/1", "He was putting well.", now},
+		item{"Possessive", "https://n.example/2", "PUTIN’S plan.", now},
+		item{"Phrase", "https://n.example/3", "Claims of election\n interference grew.", now},
+		item{"Wrong order", "https://n.example/4", "There was interference with the election.", now},
+	))
+	_, alerts := h.poll()
+	var titles []string
+	for _, a := range alerts {
+		titles = append(titles, a.Title)
+	}
+	if strings.Join(titles, ",") != "Possessive,Phrase" && strings.Join(titles, ",") != "Phrase,Possessive" {
+		t.Errorf("alerted %v, want Possessive and Phrase", titles)
+	}
+}
+
+// failingWriter fails every write, as a closed standard output would.
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("broken pipe") }
+
+func TestInterruptedDeliveryHappensOnNextStart(t *testing.T) {
+	fs := newFeedServer(t)
+	h := newHarness(t, config2(fs.URL, ""))
+	primeFeeds(t, h, fs)
+	fs.set("/world.rss", rss(item{"Putin", "https://n.example/p", "Putin.", time.Now()}))
+	h.w.stdout = failingWriter{}
+	h.w.PollAll(context.Background(), false)
+	if _, err := h.w.DeliverDue(context.Background()); err == nil {
+		t.Fatal("delivery to a broken output succeeded")
+	}
+	h.restart()
+	if _, alerts := h.poll(); len(alerts) != 1 {
+		t.Fatalf("after restart %d alerts, want 1", len(alerts))
+	}
+	h.restart()
+	if _, alerts := h.poll(); len(alerts) != 0 {
+		t.Fatalf("delivered twice")
+	}
+}
+
+func TestPendingArticlesProcessedAfterCrash(t *testing.T) {
+	fs := newFeedServer(t)
+	h := newHarness(t, config2(fs.URL, ""))
+	primeFeeds(t, h, fs)
+	// A crash between recording and processing leaves an article pending.
+	_, err := h.store.AddArticles(context.Background(), []store.Article{{
+		Identity: "https://n.example/crash", URL: "https://n.example/crash", Feed: "World", Title: "Putin after crash",
+		FeedText: "Putin.", SeenAt: time.Now(), Status: store.StatusPending,
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.restart()
+	if _, alerts := h.poll(); len(alerts) != 1 || alerts[0].Title != "Putin after crash" {
+		t.Fatalf("alerts %+v", alerts)
+	}
+}
+
+func TestScheduleSpreadsFeeds(t *testing.T) {
+	var feeds strings.Builder
+	for i := range 4 {
+		fmt.Fprintf(&feeds, "  - { name: f%d, url: \"https://e.example/%d\" }\n", i, i)
+	}
+	cfg, err := config.Parse("n.yaml", []byte("schedule: \"*/4 * * * *\"\nfeeds:\n"+feeds.String()), config.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := &Watcher{cfg: cfg}
+	base := time.Date(2026, 1, 1, 0, 0, 30, 0, time.UTC)
+	seen := map[time.Time]bool{}
+	for _, s := range w.schedule(base) {
+		next := s.schedule.Next(base)
+		if seen[next] {
+			t.Errorf("two feeds fire at %v", next)
+		}
+		seen[next] = true
+		if next.Before(base) || next.Sub(base) > 4*time.Minute {
+			t.Errorf("%s fires at %v, outside the interval", s.feed.Name, next)
+		}
+	}
+	if len(seen) != 4 {
+		t.Errorf("%d distinct start times, want 4", len(seen))
+	}
+}
