@@ -20,6 +20,10 @@ import (
 type Options struct {
 	Version string                      // the program's version, for the default User-Agent
 	Getenv  func(string) (string, bool) // default os.LookupEnv
+	// Check, when set, runs after the built-in validation — even when that
+	// found problems — so that checks this package cannot make (queries)
+	// are reported in the same run. Its Errors are merged in file order.
+	Check func(*Config) error
 }
 
 // Load reads, decodes, defaults and validates the file at path. On failure
@@ -59,6 +63,14 @@ func Parse(path string, data []byte, opts Options) (*Config, error) {
 	for _, e := range c.validate() {
 		if !decoded[e.Line] { // one problem a line: a value that did not decode is not also "missing"
 			errs = append(errs, e)
+		}
+	}
+	if opts.Check != nil {
+		var more Errors
+		if err := opts.Check(c); errors.As(err, &more) {
+			errs = append(errs, more...)
+		} else if err != nil {
+			errs = append(errs, &Error{File: path, Msg: err.Error()})
 		}
 	}
 	if len(errs) > 0 {

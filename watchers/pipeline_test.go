@@ -275,7 +275,7 @@ http: { max_body: 64KB }
 `) + ""
 	yaml = strings.Replace(yaml, "feeds:\n", fmt.Sprintf("feeds:\n  - { name: Broken, url: \"%[1]s/broken.rss\" }\n  - { name: Huge, url: \"%[1]s/huge.rss\" }\n", fs.URL), 1)
 	h := newHarness(t, yaml)
-	primeFeeds(t, h, fs)
+	fs.set("/politics.rss", rss())
 	fs.set("/broken.rss", "<rss><channel><item><title>Putin")
 	fs.set("/huge.rss", rss(item{"Putin big", "https://n.example/big", strings.Repeat("Putin words. ", 10000), time.Now()}))
 	fs.set("/world.rss", rss(item{"Putin ok", "https://n.example/ok", "Putin.", time.Now()}))

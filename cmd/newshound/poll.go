@@ -24,10 +24,10 @@ func configFlag(fs *flag.FlagSet) *string {
 // loadConfig loads and fully checks a configuration, queries included. Its
 // error lists every problem as FILE:LINE:COL: message, with exit code 2.
 func loadConfig(path string) (*config.Config, error) {
-	cfg, err := config.Load(path, config.Options{Version: version})
-	if err == nil {
-		_, err = watchers.CompileWatches(cfg)
-	}
+	cfg, err := config.Load(path, config.Options{Version: version, Check: func(c *config.Config) error {
+		_, err := watchers.CompileWatches(c)
+		return err
+	}})
 	if err != nil {
 		var errs config.Errors
 		if errors.As(err, &errs) {

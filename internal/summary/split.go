@@ -1,0 +1,342 @@
+package summary
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Span is a sentence's place in a text: text[Start:End] is the sentence,
+// with byte offsets into the text.
+type Span struct{ Start, End int }
+
+// Split returns the sentences of text in order. Each span is trimmed of
+// surrounding white space, lies inside text, and spans never overlap.
+//
+// Rules, in the order they apply:
+//   - A paragraph break (a line holding only white space) always ends a
+//     sentence, so headings and captions without full stops stand alone.
+//     A single line break is ordinary white space.
+//   - A sentence ends after ".", "!", "?", "…" (or a run of them, such as
+//     "?!" or "..."), together with any closing quotes and brackets that
+//     follow, when the next word does not begin with a lower-case letter:
+//     `"Stop." he said` stays one sentence.
+//   - A full stop ends nothing after a title ("Mr.", "Dr.", "Mme.", "Sra."),
+//     before a digit after "No."/"Nr."/"p.", inside a decimal ("3.5"), or in
+//     a date like "am 3. Oktober". After other abbreviations ("Inc.", "Jan.",
+//     "z.B.", "т.е."), dotted acronyms ("U.S.") and single-letter initials
+//     ("J. K. Rowling") it ends the sentence only when a common sentence
+//     opener follows ("The", "Der", "Il", "El", "Он").
+//   - Text run together without a space ("the substance.In the latest case")
+//     is split when a lower-case word or a closing mark precedes the stop
+//     and a capital letter follows it.
+//   - "。", "！" and "？" end a sentence with or without a following space.
+func Split(text string) []Span {
+	var spans []Span
+	start := 0
+	for start < len(text) {
+		end, next := paragraphEnd(text, start)
+		spans = splitParagraph(text, start, end, spans)
+		start = next
+	}
+	return spans
+}
+
+// paragraphEnd finds the end of the paragraph starting at start: the first
+// line break followed by a line of only white space. It returns the end of
+// the paragraph and where the next one starts.
+func paragraphEnd(text string, start int) (end, next int) {
+	for i := start; i < len(text); i++ {
+		if text[i] != '\n' {
+			continue
+		}
+		j := i + 1
+		for j < len(text) && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r' || text[j] == '\f' || text[j] == '\v') {
+			j++
+		}
+		if j < len(text) && text[j] == '\n' {
+			return i, j + 1
+		}
+	}
+	return len(text), len(text)
+}
+
+// splitParagraph appends the sentences of text[start:end] to spans.
+func splitParagraph(text string, start, end int, spans []Span) []Span {
+	sentStart := start
+	// Straight double quotes seen in the sentence so far, counted up to
+	// quoteScan; kept incrementally so long sentences stay linear.
+	quoteScan, quoteOpen := start, false
+	i := start
+	for i < end {
+		r, size := utf8.DecodeRuneInString(text[i:end])
+		if !isTerminator(r) {
+			i += size
+			continue
+		}
+		// The run of terminators, then closing quotes and brackets.
+		j := i
+		for j < end {
+			r2, s2 := utf8.DecodeRuneInString(text[j:end])
+			if !isTerminator(r2) {
+				break
+			}
+			j += s2
+		}
+		k := j
+		for k < end {
+			r2, s2 := utf8.DecodeRuneInString(text[k:end])
+			if unicode.IsSpace(r2) {
+				// French spacing: "… resterons. »".
+				rest := strings.TrimLeftFunc(text[k:end], unicode.IsSpace)
+				if g, gs := utf8.DecodeRuneInString(rest); g == '»' || g == '›' {
+					k = end - len(rest) + gs
+					continue
+				}
+				break
+			}
+			if !isCloser(r2) {
+				break
+			}
+			// “ and ‘ close German quotes („…“) but open English ones.
+			if r2 == '“' || r2 == '‘' {
+				if n, _ := utf8.DecodeRuneInString(text[k+s2 : end]); !unicode.IsSpace(n) && n != utf8.RuneError {
+					break
+				}
+			}
+			// A straight quote or apostrophe glued to a letter opens the
+			// next sentence rather than closing this one, unless it is a
+			// double quote and the sentence so far has an unclosed one.
+			if r2 == '"' || r2 == '\'' || r2 == '’' {
+				n, _ := utf8.DecodeRuneInString(text[k+s2 : end])
+				for ; quoteScan < k; quoteScan++ {
+					if text[quoteScan] == '"' {
+						quoteOpen = !quoteOpen
+					}
+				}
+				if unicode.IsLetter(n) && !(r2 == '"' && quoteOpen) {
+					break
+				}
+			}
+			k += s2
+		}
+		if endsSentence(text, start, end, i, j, k) {
+			spans = appendTrimmed(spans, text, sentStart, k)
+			sentStart = k
+			quoteScan, quoteOpen = k, false
+		}
+		i = k
+	}
+	return appendTrimmed(spans, text, sentStart, end)
+}
+
+// endsSentence decides whether the terminators text[i:j], followed by the
+// closers text[j:k], end a sentence inside the paragraph text[pStart:pEnd].
+func endsSentence(text string, pStart, pEnd, i, j, k int) bool {
+	run := text[i:j]
+	rest := text[k:pEnd]
+	if strings.TrimLeftFunc(rest, unicode.IsSpace) == "" {
+		return true
+	}
+	first, _ := utf8.DecodeRuneInString(run)
+	if first == '。' || first == '！' || first == '？' {
+		return true
+	}
+	spaced := k < pEnd && startsWithSpace(rest)
+	next := strings.TrimLeftFunc(rest, unicode.IsSpace)
+	word, nr := nextWord(next)
+	prev := prevWord(text, pStart, i)
+	closed := k > j
+	if !spaced {
+		// Run-together text: only "word.Capital" or `mark."Capital`.
+		if run == "…" || strings.HasPrefix(run, "..") {
+			return false
+		}
+		if !unicode.IsUpper(nr) {
+			return false
+		}
+		if prev == "" {
+			before, _ := utf8.DecodeLastRuneInString(text[pStart:i])
+			return isCloser(before)
+		}
+		last, _ := utf8.DecodeLastRuneInString(prev)
+		if utf8.RuneCountInString(prev) < 2 || !(unicode.IsLower(last) || unicode.IsDigit(last)) {
+			return false
+		}
+		if strings.ContainsRune(prev, '.') {
+			return false
+		}
+		key := strings.ToLower(prev)
+		return !titleAbbrevs[key] && !otherAbbrevs[key] && !numberAbbrevs[key]
+	}
+	if unicode.IsLower(nr) {
+		return false
+	}
+	if closed && isQuoteRun(text[j:k]) && attributionFollows(next) {
+		// `"Stop!" Smith said.` — the quote belongs to the sentence.
+		return false
+	}
+	if run != "." {
+		return true
+	}
+	if prev == "" {
+		return true
+	}
+	if closed {
+		// `… the "U.S." The` — a closing mark after the stop ends it.
+		return true
+	}
+	key := strings.ToLower(strings.ReplaceAll(prev, ".", ""))
+	dotted := strings.ContainsRune(prev, '.')
+	if !hasLetter(prev) {
+		// A number: "am 3. Oktober" is a date, "in 2019. The" is an end.
+		return !(len(prev) <= 2 && monthNames[strings.ToLower(word)])
+	}
+	if unicode.IsDigit(nr) {
+		if titleAbbrevs[key] || otherAbbrevs[key] || numberAbbrevs[key] || monthNames[key] ||
+			strings.HasSuffix(key, "str") {
+			// "No. 1", "Jan. 12", "Hauptstr. 5".
+			return false
+		}
+		return true
+	}
+	if titleAbbrevs[key] && !dotted {
+		return false
+	}
+	if dotted && (key == "am" || key == "pm") {
+		// "at 9 a.m. Police said" ends; "at 9 a.m. EST" does not.
+		return strings.ToUpper(word) != word
+	}
+	if otherAbbrevs[key] || dotted || utf8.RuneCountInString(prev) == 1 {
+		return sentenceOpeners[strings.ToLower(word)]
+	}
+	return true
+}
+
+// prevWord returns the word that ends at text[i] (exclusive): letters,
+// digits, dots and hyphens back to the previous space or punctuation, with
+// leading dots and hyphens dropped.
+func prevWord(text string, pStart, i int) string {
+	b := i
+	// Words longer than this are no abbreviation; the bound keeps runs
+	// like "a.a.a.a…" linear.
+	const maxWord = 32
+	for b > pStart && i-b < maxWord {
+		r, size := utf8.DecodeLastRuneInString(text[pStart:b])
+		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '-' || r == 'ª' || r == 'º') {
+			break
+		}
+		b -= size
+	}
+	return strings.TrimLeft(text[b:i], ".-")
+}
+
+// nextWord returns the first word of s, skipping opening quotes and
+// brackets, and the first rune of s after them.
+func nextWord(s string) (string, rune) {
+	s = strings.TrimLeftFunc(s, isOpener)
+	r, _ := utf8.DecodeRuneInString(s)
+	end := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		end = len(s)
+	}
+	return s[:end], r
+}
+
+// attributionFollows reports whether s begins with a name-like word and a
+// reporting verb: `Smith said`, `the minister said`.
+func attributionFollows(s string) bool {
+	if len(s) > 80 {
+		s = s[:80]
+	}
+	fields := strings.Fields(s)
+	if len(fields) > 4 {
+		fields = fields[:4]
+	}
+	if len(fields) == 0 || notSpeakers[strings.ToLower(fields[0])] {
+		return false
+	}
+	for n, f := range fields {
+		if n == 0 {
+			continue
+		}
+		f = strings.ToLower(strings.TrimRightFunc(f, unicode.IsPunct))
+		if reportingVerbs[f] {
+			return true
+		}
+	}
+	return false
+}
+
+// notSpeakers begin idioms such as "That said," rather than attributions.
+var notSpeakers = map[string]bool{"that": true, "this": true, "it": true, "there": true, "what": true, "so": true}
+
+// reportingVerbs that follow a quoted sentence and its speaker.
+var reportingVerbs = map[string]bool{
+	"said": true, "says": true, "asked": true, "added": true, "told": true,
+	"replied": true, "wrote": true, "explained": true, "insisted": true,
+	"sagte": true, "sagt": true, "fragte": true, "dijo": true, "afirmó": true,
+	"dit": true, "сказал": true, "сказала": true, "заявил": true,
+}
+
+func appendTrimmed(spans []Span, text string, start, end int) []Span {
+	for start < end {
+		r, size := utf8.DecodeRuneInString(text[start:end])
+		if !isSpace(r) {
+			break
+		}
+		start += size
+	}
+	for end > start {
+		r, size := utf8.DecodeLastRuneInString(text[start:end])
+		if !isSpace(r) {
+			break
+		}
+		end -= size
+	}
+	if start < end {
+		spans = append(spans, Span{start, end})
+	}
+	return spans
+}
+
+func isSpace(r rune) bool {
+	return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' || r == utf8.RuneError
+}
+
+func startsWithSpace(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsSpace(r)
+}
+
+func isTerminator(r rune) bool {
+	switch r {
+	case '.', '!', '?', '…', '。', '！', '？', '‼', '⁇', '⁈', '⁉':
+		return true
+	}
+	return false
+}
+
+func isCloser(r rune) bool {
+	switch r {
+	case '"', '\'', '”', '’', '»', '›', ')', ']', '」', '』', '）', '“', '‘':
+		return true
+	}
+	return false
+}
+
+func isOpener(r rune) bool {
+	switch r {
+	case '"', '\'', '“', '‘', '„', '‚', '«', '‹', '(', '[', '¿', '¡', '「', '『', '（', '—', '–', '-':
+		return true
+	}
+	return false
+}
+
+func isQuoteRun(s string) bool {
+	return strings.ContainsAny(s, "\"'”’»")
+}
+
+func hasLetter(s string) bool {
+	return strings.IndexFunc(s, unicode.IsLetter) >= 0
+}

@@ -1,0 +1,413 @@
+// Package summary owns extractive, query-aware summaries of news articles
+// and the sentence splitter they are built on.
+//
+// A summary is a handful of sentences of the article, copied verbatim and
+// given in article order; nothing is rewritten. The one exception is a
+// summary whose single best sentence is longer than Options.MaxChars: that
+// sentence is cut at a word boundary and ends with "…".
+//
+// Sentences are ranked by a mix of signals:
+//   - centrality: how much a sentence shares with the rest of the article
+//     (a LexRank-style random walk over a TF-IDF cosine similarity graph,
+//     together with similarity to the article's centroid);
+//   - position: news leads carry the gist, so early sentences weigh more;
+//   - the watch: sentences carrying the watch's matched terms (compared with
+//     case and diacritics folded) outrank every sentence that carries none;
+//   - the headline, when given;
+//   - length: very short and very long sentences are less useful.
+//
+// Selection is greedy with maximal marginal relevance: a sentence much like
+// one already chosen is skipped. Boilerplate (bylines, datelines,
+// "Read more", "Sign up", photo credits and captions, headings without a
+// full stop) and fragments of fewer than four words are never chosen.
+package summary
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Options control one summary. The zero value asks for the defaults.
+type Options struct {
+	// Sentences is how many sentences at most (default 3).
+	Sentences int
+	// MaxChars bounds the summary's total length in characters (runes,
+	// default 600), counting one separator between sentences. A sentence
+	// that would cross it is dropped, never cut,
+	// except when the first sentence chosen is alone longer than MaxChars:
+	// then the summary is that sentence cut at a word boundary with "…"
+	// appended, the only case in which a summary is not verbatim.
+	MaxChars int
+	// Terms are the watch's matched terms and phrases as found in the text;
+	// sentences carrying them rank higher.
+	Terms []string
+	// Title is the headline, optional; similarity to it is a signal.
+	Title string
+}
+
+const (
+	defaultSentences = 3
+	defaultMaxChars  = 600
+	// minWords is the shortest sentence, in words, a summary may use.
+	minWords = 4
+	// maxSentences bounds the work on very long texts: only the first
+	// maxSentences sentences are candidates (the similarity graph is
+	// quadratic in their number).
+	maxSentences = 400
+	// ellipsis ends a sentence cut to fit MaxChars.
+	ellipsis = "…"
+)
+
+// weights of the ranking signals; see rank.
+type weights struct {
+	position   float64 // weight of the lead bonus
+	posDecay   float64 // sentences over which the lead bonus decays
+	centrality float64 // weight of graph centrality
+	centroid   float64 // weight of similarity to the article centroid
+	title      float64 // weight of similarity to the headline
+	terms      float64 // weight of the watch's terms
+	shortWords int     // sentences shorter than this are discounted
+	longWords  int     // sentences longer than this are discounted
+	lengthPen  float64 // size of the length discount
+	redundancy float64 // MMR: weight of similarity to chosen sentences
+	duplicate  float64 // similarity above which a sentence is a repeat
+}
+
+var defaultWeights = weights{
+	position:   1.0,
+	posDecay:   3,
+	centrality: 0.35,
+	centroid:   0.35,
+	title:      0.3,
+	terms:      2.0,
+	shortWords: 8,
+	longWords:  45,
+	lengthPen:  0.25,
+	redundancy: 0.4,
+	duplicate:  0.6,
+}
+
+// sentence is one candidate with its features.
+type sentence struct {
+	span   Span
+	text   string
+	folded string
+	nwords int
+	vec    vector // TF-IDF vector, unit length
+	usable bool   // may appear in a summary
+	score  float64
+}
+
+// Summarize returns up to opts.Sentences sentences of text, verbatim and in
+// text order, chosen as described in the package documentation. text is an
+// article's main text, paragraphs separated by blank lines, or a feed
+// description. It returns nil when text holds no usable sentence.
+func Summarize(text string, opts Options) []string {
+	return summarize(text, opts, defaultWeights)
+}
+
+func summarize(text string, opts Options, w weights) []string {
+	if opts.Sentences <= 0 {
+		opts.Sentences = defaultSentences
+	}
+	if opts.MaxChars <= 0 {
+		opts.MaxChars = defaultMaxChars
+	}
+	sents, voc := candidates(text)
+	if len(sents) == 0 {
+		return nil
+	}
+	rank(sents, voc, opts, w)
+	chosen := choose(sents, opts, w)
+	if len(chosen) == 0 {
+		return nil
+	}
+	slices.Sort(chosen)
+	out := make([]string, 0, len(chosen))
+	for _, i := range chosen {
+		out = append(out, sents[i].text)
+	}
+	if len(out) == 1 && utf8.RuneCountInString(out[0]) > opts.MaxChars {
+		out[0] = cut(out[0], opts.MaxChars)
+	}
+	return out
+}
+
+// candidates splits text and computes each sentence's features.
+func candidates(text string) ([]sentence, vocab) {
+	spans := Split(text)
+	if len(spans) > maxSentences {
+		spans = spans[:maxSentences]
+	}
+	sents := make([]sentence, 0, len(spans))
+	voc := make(vocab)
+	var df []int
+	usable := 0
+	for _, sp := range spans {
+		s := text[sp.Start:sp.End]
+		f := fold(s)
+		ct := contentTerms(f)
+		ids := make([]int32, len(ct))
+		for k, t := range ct {
+			ids[k] = voc.id(t)
+		}
+		vec := newVector(ids)
+		for _, e := range vec {
+			if int(e.id) >= len(df) {
+				df = append(df, make([]int, int(e.id)+1-len(df))...)
+			}
+			df[e.id]++
+		}
+		n := len(words(f))
+		ok := n >= minWords && !isBoilerplate(s, f) && hasFinalMark(s)
+		if ok {
+			usable++
+		}
+		sents = append(sents, sentence{span: sp, text: s, folded: f, nwords: n, usable: ok, vec: vec})
+	}
+	if usable == 0 {
+		// A feed description may be one heading-like line: allow any
+		// sentence that is not boilerplate and has two words or more.
+		for i := range sents {
+			sents[i].usable = sents[i].nwords >= 2 && !isBoilerplate(sents[i].text, sents[i].folded)
+		}
+	}
+	// TF-IDF weights with sentences as documents, then unit length.
+	n := float64(len(sents))
+	for i := range sents {
+		v := sents[i].vec
+		for k, e := range v {
+			v[k].w = (1 + math.Log(e.w)) * math.Log(1+n/float64(df[e.id]))
+		}
+		v.normalize()
+	}
+	return sents, voc
+}
+
+// rank sets each sentence's score.
+func rank(sents []sentence, voc vocab, opts Options, w weights) {
+	n := len(sents)
+	sim := make([][]float64, n)
+	for i := range sim {
+		sim[i] = make([]float64, n)
+	}
+	for i := 0; i < n; i++ {
+		for j := i + 1; j < n; j++ {
+			s := sents[i].vec.dot(sents[j].vec)
+			sim[i][j], sim[j][i] = s, s
+		}
+	}
+	cent := lexRank(sim)
+	dense := make([]float64, len(voc))
+	for _, s := range sents {
+		for _, e := range s.vec {
+			dense[e.id] += e.w
+		}
+	}
+	centroid := make(vector, 0, len(dense))
+	for id, x := range dense {
+		if x != 0 {
+			centroid = append(centroid, entry{int32(id), x})
+		}
+	}
+	centroid.normalize()
+
+	var title vector
+	if strings.TrimSpace(opts.Title) != "" {
+		var ids []int32
+		for _, t := range contentTerms(fold(opts.Title)) {
+			ids = append(ids, voc.id(t))
+		}
+		title = newVector(ids)
+		title.normalize()
+	}
+	var terms []string
+	var termStems [][]int32
+	for _, t := range opts.Terms {
+		if f := strings.TrimSpace(fold(t)); f != "" && !slices.Contains(terms, f) {
+			terms = append(terms, f)
+			var ids []int32
+			for _, st := range contentTerms(f) {
+				ids = append(ids, voc.id(st))
+			}
+			termStems = append(termStems, ids)
+		}
+	}
+
+	// Position counts among usable sentences: boilerplate at the top does
+	// not push the lead down.
+	pos := 0
+	for i := range sents {
+		s := &sents[i]
+		if !s.usable {
+			continue
+		}
+		score := w.position/(1+float64(pos)/w.posDecay) +
+			w.centrality*cent[i] +
+			w.centroid*s.vec.dot(centroid)
+		pos++
+		if title != nil {
+			score += w.title * s.vec.dot(title)
+		}
+		if s.nwords < w.shortWords {
+			score -= w.lengthPen * float64(w.shortWords-s.nwords) / float64(w.shortWords)
+		}
+		if s.nwords > w.longWords {
+			score -= w.lengthPen * math.Min(1, float64(s.nwords-w.longWords)/float64(w.longWords))
+		}
+		if len(terms) > 0 {
+			// Whole terms count fully; the words of a phrase found apart
+			// ("interference" for "election interference") count half.
+			found, partial := 0, 0.0
+			for k, t := range terms {
+				if containsTerm(s.folded, t) {
+					found++
+					continue
+				}
+				if st := termStems[k]; len(st) > 0 {
+					hit := 0
+					for _, x := range st {
+						if s.vec.has(x) {
+							hit++
+						}
+					}
+					partial += float64(hit) / float64(len(st))
+				}
+			}
+			onTopic := (float64(found) + partial/2) / float64(len(terms))
+			if found > 0 {
+				score += w.terms * (1 + onTopic)
+			} else {
+				score += w.terms * onTopic
+			}
+		}
+		s.score = score
+	}
+}
+
+// lexRank returns each sentence's stationary probability in a random walk
+// over the similarity graph, scaled so the most central sentence has 1.
+func lexRank(sim [][]float64) []float64 {
+	n := len(sim)
+	p := make([]float64, n)
+	if n == 0 {
+		return p
+	}
+	rowSum := make([]float64, n)
+	for i := range sim {
+		for _, x := range sim[i] {
+			rowSum[i] += x
+		}
+	}
+	const damping = 0.85
+	for i := range p {
+		p[i] = 1 / float64(n)
+	}
+	next := make([]float64, n)
+	for iter := 0; iter < 50; iter++ {
+		for j := range next {
+			next[j] = (1 - damping) / float64(n)
+		}
+		for i := range sim {
+			if rowSum[i] == 0 {
+				for j := range next {
+					next[j] += damping * p[i] / float64(n)
+				}
+				continue
+			}
+			for j, x := range sim[i] {
+				if x != 0 {
+					next[j] += damping * p[i] * x / rowSum[i]
+				}
+			}
+		}
+		var delta float64
+		for j := range p {
+			delta += math.Abs(next[j] - p[j])
+		}
+		p, next = next, p
+		if delta < 1e-6 {
+			break
+		}
+	}
+	top := 0.0
+	for _, x := range p {
+		top = math.Max(top, x)
+	}
+	for i := range p {
+		p[i] /= top
+	}
+	return p
+}
+
+// choose picks sentences greedily by maximal marginal relevance within the
+// sentence and character budgets. It returns indexes into sents.
+func choose(sents []sentence, opts Options, w weights) []int {
+	var chosen []int
+	chars := 0
+	tried := make([]bool, len(sents))
+	for len(chosen) < opts.Sentences {
+		best, bestScore := -1, math.Inf(-1)
+		for i, s := range sents {
+			if !s.usable || tried[i] {
+				continue
+			}
+			red := 0.0
+			for _, c := range chosen {
+				red = math.Max(red, s.vec.dot(sents[c].vec))
+			}
+			if red > w.duplicate {
+				continue
+			}
+			if x := s.score - w.redundancy*red; x > bestScore {
+				best, bestScore = i, x
+			}
+		}
+		if best < 0 {
+			break
+		}
+		tried[best] = true
+		n := utf8.RuneCountInString(sents[best].text)
+		if len(chosen) > 0 && chars+n+len(chosen) > opts.MaxChars {
+			continue
+		}
+		chosen = append(chosen, best)
+		chars += n
+	}
+	return chosen
+}
+
+// cut shortens s to at most size runes, ellipsis included, at a word
+// boundary.
+func cut(s string, size int) string {
+	if size <= 1 {
+		return ellipsis
+	}
+	limit := len(s)
+	n := 0
+	for i := range s {
+		if n == size-1 {
+			limit = i
+			break
+		}
+		n++
+	}
+	head := s[:limit]
+	if i := strings.LastIndexFunc(head, unicode.IsSpace); i > 0 {
+		head = head[:i]
+	}
+	head = strings.TrimRightFunc(head, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) && r != ')' && r != '"' })
+	return head + ellipsis
+}
+
+// hasFinalMark reports whether a sentence ends like prose: with a full stop,
+// question or exclamation mark, possibly inside quotes or brackets. Headings
+// and captions usually do not.
+func hasFinalMark(s string) bool {
+	s = strings.TrimRightFunc(s, func(r rune) bool { return isCloser(r) || unicode.IsSpace(r) })
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return isTerminator(r)
+}

@@ -1,0 +1,133 @@
+package summary
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// fold lower-cases s and removes diacritics ("Élysée" → "elysee",
+// "Straße" → "strasse"), so that terms and sentences compare as a reader
+// would expect. The result is for comparison only, never for display.
+func fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if !ascii {
+		s = norm.NFD.String(s)
+	}
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case r == 'ß':
+			b.WriteString("ss")
+		case r == 'ё' || r == 'Ё':
+			b.WriteRune('е')
+		case r == '’' || r == 'ʼ' || r == '‘':
+			b.WriteByte('\'')
+		default:
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// words splits folded text into words: runs of letters and digits.
+func words(folded string) []string {
+	return strings.FieldsFunc(folded, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+}
+
+// stemLen is how many runes of a word are kept as its stem. Cutting words
+// to a prefix is a crude, language-neutral stemmer that joins "election"
+// and "elections", "Wahl" and "Wahlen".
+const stemLen = 6
+
+// stem cuts a folded word to its first stemLen runes.
+func stem(w string) string {
+	n := 0
+	for i := range w {
+		if n == stemLen {
+			return w[:i]
+		}
+		n++
+	}
+	return w
+}
+
+// contentTerms returns the stems of the content words of a folded text:
+// stop words and one-letter words dropped.
+func contentTerms(folded string) []string {
+	ws := words(folded)
+	out := ws[:0]
+	for _, w := range ws {
+		if len(w) < 2 || stopWords[w] {
+			continue
+		}
+		out = append(out, stem(w))
+	}
+	return out
+}
+
+// containsTerm reports whether folded text contains the folded term as
+// whole words (a term may be a phrase).
+func containsTerm(folded, term string) bool {
+	if term == "" {
+		return false
+	}
+	for from := 0; from < len(folded); {
+		i := strings.Index(folded[from:], term)
+		if i < 0 {
+			return false
+		}
+		i += from
+		end := i + len(term)
+		before, _ := utf8.DecodeLastRuneInString(folded[:i])
+		after, _ := utf8.DecodeRuneInString(folded[end:])
+		if (i == 0 || !isWordRune(before)) && (end == len(folded) || !isWordRune(after)) {
+			return true
+		}
+		_, size := utf8.DecodeRuneInString(folded[i:])
+		from = i + size
+	}
+	return false
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// stopWords are frequent function words (folded) in English, German,
+// French, Spanish and Russian; they carry no topic.
+var stopWords = func() map[string]bool {
+	list := `a about above after again against all also am an and any are as at be because been before
+being below between both but by can could did do does doing down during each few for from further had has
+have having he her here hers herself him himself his how i if in into is it its itself just me more most my
+myself no nor not now of off on once only or other our ours out over own same she should so some such than
+that the their theirs them themselves then there these they this those through to too under until up very
+was we were what when where which while who whom why will with would you your yours yourself s t d ll m re ve
+said says say told according new one two would also year years last first mr mrs ms
+der die das den dem des ein eine einer eines einem einen und oder aber in im ist sind war waren wird werden
+hat haben hatte mit von zu zum zur auf fur an am bei aus nach vor uber unter nicht auch sich es er sie wir ich
+ihr ihre sein seine als wie so dass noch nur schon mehr dieser diese dieses
+le la les un une des du de et ou mais dans en au aux est sont ete a il elle ils elles on nous vous je ce cet
+cette ces qui que quoi dont pour par sur pas plus ne se sa son ses leur leurs avec comme y
+el los las uno una unos unas y o pero en es son fue ser al del lo que se su sus con por para como mas no este
+esta estos estas ese esa le les ha han
+и в во не что он она оно они на я с со как а то все так его ее но да ты к у же вы за бы по только
+ее мне было вот от меня еще нет о из ему теперь когда даже ну ли если уже или ни быть был была были
+него до вас нибудь опять уж вам ведь там потом себя ничего ей может их чем это этот эта эти`
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(list) {
+		m[fold(w)] = true
+	}
+	return m
+}()
