@@ -91,6 +91,9 @@ func BenchmarkPollCycle(b *testing.B) {
 			if rep := w.PollAll(ctx, true); rep.Polled != nFeeds {
 				b.Fatalf("warm-up polled %d feeds, failed %v", rep.Polled, rep.Failed)
 			}
+			if _, err := w.DeliverDue(ctx); err != nil {
+				b.Fatal(err)
+			}
 			var peak atomic.Uint64
 			stop := make(chan struct{})
 			var wg sync.WaitGroup

@@ -30,7 +30,16 @@ func (w *Watcher) DeliverDue(ctx context.Context) (int, error) {
 			return delivered, err
 		}
 		progress := false
+		printed, err := w.printAlerts(ctx, due)
+		delivered += printed
+		if err != nil {
+			return delivered, err
+		}
+		progress = printed > 0
 		for _, it := range due {
+			if it.Channel == "" {
+				continue
+			}
 			if ctx.Err() != nil {
 				return delivered, ctx.Err()
 			}
@@ -54,19 +63,34 @@ func (w *Watcher) DeliverDue(ctx context.Context) (int, error) {
 	}
 }
 
+// printAlerts writes the standard-output alerts among due as JSON lines and
+// marks them delivered together. Standard output is at-least-once: a crash
+// between writing and marking prints those lines again on the next start.
+func (w *Watcher) printAlerts(ctx context.Context, due []store.OutboxItem) (int, error) {
+	var ids []int64
+	var buf []byte
+	for _, it := range due {
+		if it.Channel == "" {
+			ids = append(ids, it.ID)
+			buf = append(append(buf, it.Payload...), '\n')
+		}
+	}
+	if len(ids) == 0 {
+		return 0, nil
+	}
+	w.outMu.Lock()
+	_, err := w.stdout.Write(buf)
+	w.outMu.Unlock()
+	if err != nil {
+		return 0, fmt.Errorf("write alerts to standard output: %w", err)
+	}
+	return len(ids), w.store.MarkDelivered(ctx, w.now(), ids...)
+}
+
 // deliverOne attempts one delivery and records the outcome. It reports
 // whether the alert was delivered; the error is the store's.
 func (w *Watcher) deliverOne(ctx context.Context, it store.OutboxItem) (bool, error) {
 	now := w.now()
-	if it.Channel == "" {
-		w.outMu.Lock()
-		_, err := fmt.Fprintf(w.stdout, "%s\n", it.Payload)
-		w.outMu.Unlock()
-		if err != nil {
-			return false, fmt.Errorf("write alert to standard output: %w", err)
-		}
-		return true, w.store.MarkDelivered(ctx, it.ID, now)
-	}
 	if w.notifier == nil {
 		// Kept in the outbox: it is delivered once chat delivery is configured.
 		return false, nil
@@ -79,7 +103,7 @@ func (w *Watcher) deliverOne(ctx context.Context, it store.OutboxItem) (bool, er
 	switch {
 	case err == nil:
 		w.log.Info("alert delivered", "watch", it.Watch, "channel", it.Channel, "delivery", it.ID)
-		return true, w.store.MarkDelivered(ctx, it.ID, w.now())
+		return true, w.store.MarkDelivered(ctx, w.now(), it.ID)
 	case ctx.Err() != nil:
 		return false, nil // shutting down: the delivery stays due
 	case IsPermanent(err):

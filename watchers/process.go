@@ -1,6 +1,7 @@
 package watchers
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -39,11 +40,13 @@ func (w *Watcher) ProcessPending(ctx context.Context) (processed, queued int, er
 	}
 }
 
-// processAll processes the pending articles among as, a few at a time. A
-// failure leaves the article pending for the next round.
+// processAll processes the pending articles among as, a few at a time, and
+// records the outcomes in one transaction. An article whose processing was
+// interrupted stays pending for the next round.
 func (w *Watcher) processAll(ctx context.Context, as []store.Article, fetch bool) (processed, queued int) {
 	var mu sync.Mutex
 	var wg sync.WaitGroup
+	var done []store.Completion
 	sem := make(chan struct{}, articlesPerPoll)
 	for _, a := range as {
 		if a.Status != store.StatusPending {
@@ -54,7 +57,7 @@ func (w *Watcher) processAll(ctx context.Context, as []store.Article, fetch bool
 		wg.Add(1)
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			n, err := w.process(ctx, a, fetchThis)
+			c, err := w.process(ctx, a, fetchThis)
 			if err != nil {
 				if ctx.Err() == nil {
 					w.log.Error("processing article", "feed", a.Feed, "article_url", a.URL, "error", err)
@@ -62,13 +65,22 @@ func (w *Watcher) processAll(ctx context.Context, as []store.Article, fetch bool
 				return
 			}
 			mu.Lock()
-			processed++
-			queued += n
+			done = append(done, c)
 			mu.Unlock()
 		}()
 	}
 	wg.Wait()
-	return processed, queued
+	queued, err := w.store.CompleteArticles(context.WithoutCancel(ctx), done, w.now())
+	if err != nil {
+		w.log.Error("recording processed articles", "error", err)
+		return 0, 0
+	}
+	for _, c := range done {
+		for _, m := range c.Matches {
+			w.log.Info("match", "watch", m.Watch, "feed", c.Article.Feed, "article_url", c.Article.URL)
+		}
+	}
+	return len(done), queued
 }
 
 // feedFetches reports whether articles of the named feed have their page
@@ -82,11 +94,11 @@ func (w *Watcher) feedFetches(name string) bool {
 	return w.cfg.Articles.Fetch == nil || *w.cfg.Articles.Fetch
 }
 
-// process reads one article, matches it, and records its matches and alerts.
-func (w *Watcher) process(ctx context.Context, a store.Article, fetch bool) (int, error) {
+// process reads one article, matches it, and builds its alerts.
+func (w *Watcher) process(ctx context.Context, a store.Article, fetch bool) (store.Completion, error) {
 	w.read(ctx, &a, fetch)
 	if ctx.Err() != nil {
-		return 0, ctx.Err() // an interrupted read is retried, not recorded as a failure
+		return store.Completion{}, ctx.Err() // an interrupted read is retried, not recorded as a failure
 	}
 	doc := match.Document{
 		Title:  a.Title,
@@ -107,9 +119,9 @@ func (w *Watcher) process(ctx context.Context, a store.Article, fetch bool) (int
 			continue
 		}
 		alert := w.buildAlert(a, wc, r, quotes)
-		payload, err := json.Marshal(alert)
+		payload, err := encodeAlert(alert)
 		if err != nil {
-			return 0, fmt.Errorf("encode alert: %w", err)
+			return store.Completion{}, err
 		}
 		explanation, _ := json.Marshal(alert.Why)
 		m := store.Match{Watch: r.Watch, Explanation: string(explanation)}
@@ -121,14 +133,7 @@ func (w *Watcher) process(ctx context.Context, a store.Article, fetch bool) (int
 		}
 		matches = append(matches, m)
 	}
-	queued, err := w.store.CompleteArticle(ctx, a, matches, w.now())
-	if err != nil {
-		return 0, err
-	}
-	for _, m := range matches {
-		w.log.Info("match", "watch", m.Watch, "feed", a.Feed, "article_url", a.URL)
-	}
-	return queued, nil
+	return store.Completion{Article: a, Matches: matches}, nil
 }
 
 // read fills a.Text (and what else the page tells) from the article's page,
@@ -198,8 +203,8 @@ func (w *Watcher) buildAlert(a store.Article, wc config.Watch, r match.Result, q
 		Quotes:  []Quote{},
 		Why:     []Why{},
 	}
-	if alert.URL == "" && strings.HasPrefix(a.Identity, "http") {
-		alert.URL = a.Identity
+	if strings.HasPrefix(a.Identity, "http") {
+		alert.URL = a.Identity // the canonical link: no tracking parameters
 	}
 	if !a.Published.IsZero() {
 		p := a.Published.UTC().Truncate(time.Second)
@@ -226,4 +231,16 @@ func (w *Watcher) buildAlert(a store.Article, wc config.Watch, r match.Result, q
 		alert.Why = append(alert.Why, Why{Term: h.Term, Field: h.Field, Snippet: h.Snippet})
 	}
 	return alert
+}
+
+// encodeAlert is the alert's JSON line, without HTML escaping (links keep
+// their "&").
+func encodeAlert(a Alert) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(a); err != nil {
+		return nil, fmt.Errorf("encode alert: %w", err)
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }

@@ -51,14 +51,7 @@ func scanArticle(row interface{ Scan(...any) error }) (Article, error) {
 func (s *Store) AddArticles(ctx context.Context, as []Article) ([]Article, error) {
 	var added []Article
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		stmt, err := tx.PrepareContext(ctx, `
-INSERT INTO articles (identity, url, guid, feed, title, author, image, published, seen_at, feed_text, text, status)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-ON CONFLICT (identity) DO NOTHING`)
-		if err != nil {
-			return err
-		}
-		defer stmt.Close()
+		stmt := tx.StmtContext(ctx, s.stmts.addArticle)
 		for _, a := range as {
 			res, err := stmt.ExecContext(ctx, a.Identity, a.URL, a.GUID, a.Feed, a.Title, a.Author, a.Image,
 				unix(a.Published), a.SeenAt.Unix(), a.FeedText, a.Text, a.Status)
@@ -158,35 +151,46 @@ type Delivery struct {
 	Payload []byte // the alert, JSON
 }
 
-// CompleteArticle stores what processing learnt about article a (its text,
-// language, image, title) and its matches, and queues their deliveries — all
-// in one transaction. A watch that already matched the article is skipped,
-// with its deliveries: nothing alerts twice. It returns how many deliveries
-// were queued.
-func (s *Store) CompleteArticle(ctx context.Context, a Article, matches []Match, now time.Time) (int, error) {
+// Completion is what processing learnt about one article — its text,
+// language, image, title — and the matches it made, with their alerts.
+type Completion struct {
+	Article Article
+	Matches []Match
+}
+
+// CompleteArticles records completions in one transaction: each article is
+// marked done with what processing learnt, its matches are recorded and their
+// deliveries queued. A watch that already matched an article is skipped, with
+// its deliveries: nothing alerts twice. It returns how many deliveries were
+// queued.
+func (s *Store) CompleteArticles(ctx context.Context, cs []Completion, now time.Time) (int, error) {
+	if len(cs) == 0 {
+		return 0, nil
+	}
 	queued := 0
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `UPDATE articles SET text = ?, text_source = ?, lang = ?, image = ?, title = ?, author = ?, status = 'done' WHERE id = ?`,
-			a.Text, a.TextSource, a.Lang, a.Image, a.Title, a.Author, a.ID)
-		if err != nil {
-			return fmt.Errorf("store: complete article %d: %w", a.ID, err)
-		}
-		for _, m := range matches {
-			res, err := tx.ExecContext(ctx, `INSERT INTO matches (article_id, watch, matched_at, explanation) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-				a.ID, m.Watch, now.Unix(), m.Explanation)
-			if err != nil {
-				return fmt.Errorf("store: record match %s: %w", m.Watch, err)
+		update := tx.StmtContext(ctx, s.stmts.completeArticle)
+		insertMatch := tx.StmtContext(ctx, s.stmts.insertMatch)
+		insertOutbox := tx.StmtContext(ctx, s.stmts.insertOutbox)
+		for _, c := range cs {
+			a := c.Article
+			if _, err := update.ExecContext(ctx, a.Text, a.TextSource, a.Lang, a.Image, a.Title, a.Author, a.ID); err != nil {
+				return fmt.Errorf("store: complete article %d: %w", a.ID, err)
 			}
-			if n, _ := res.RowsAffected(); n == 0 {
-				continue
-			}
-			for _, d := range m.Deliveries {
-				_, err := tx.ExecContext(ctx, `INSERT INTO outbox (article_id, watch, channel, payload, nonce, created_at, next_attempt)
-VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`, a.ID, m.Watch, d.Channel, string(d.Payload), newNonce(), now.Unix(), now.Unix())
+			for _, m := range c.Matches {
+				res, err := insertMatch.ExecContext(ctx, a.ID, m.Watch, now.Unix(), m.Explanation)
 				if err != nil {
-					return fmt.Errorf("store: queue delivery: %w", err)
+					return fmt.Errorf("store: record match %s: %w", m.Watch, err)
 				}
-				queued++
+				if n, _ := res.RowsAffected(); n == 0 {
+					continue
+				}
+				for _, d := range m.Deliveries {
+					if _, err := insertOutbox.ExecContext(ctx, a.ID, m.Watch, d.Channel, string(d.Payload), newNonce(), now.Unix(), now.Unix()); err != nil {
+						return fmt.Errorf("store: queue delivery: %w", err)
+					}
+					queued++
+				}
 			}
 		}
 		return nil

@@ -65,7 +65,7 @@ CREATE TABLE outbox (
 	last_error    TEXT NOT NULL DEFAULT '',
 	UNIQUE (article_id, watch, channel)
 );
-CREATE INDEX outbox_due ON outbox(next_attempt) WHERE delivered_at IS NULL AND failed_at IS NULL;
+CREATE INDEX outbox_pending ON outbox(id) WHERE delivered_at IS NULL AND failed_at IS NULL;
 `,
 }
 

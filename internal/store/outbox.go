@@ -56,13 +56,18 @@ ORDER BY id LIMIT ?`, now.Unix(), limit)
 	return out, rows.Err()
 }
 
-// MarkDelivered records that delivery id reached its channel.
-func (s *Store) MarkDelivered(ctx context.Context, id int64, now time.Time) error {
-	_, err := s.w.ExecContext(ctx, `UPDATE outbox SET delivered_at = ?, attempts = attempts + 1, last_error = '' WHERE id = ?`, now.Unix(), id)
-	if err != nil {
-		return fmt.Errorf("store: mark delivered %d: %w", id, err)
-	}
-	return nil
+// MarkDelivered records that the deliveries ids reached their channels, in
+// one transaction.
+func (s *Store) MarkDelivered(ctx context.Context, now time.Time, ids ...int64) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		stmt := tx.StmtContext(ctx, s.stmts.markDelivered)
+		for _, id := range ids {
+			if _, err := stmt.ExecContext(ctx, now.Unix(), id); err != nil {
+				return fmt.Errorf("store: mark delivered %d: %w", id, err)
+			}
+		}
+		return nil
+	})
 }
 
 // MarkRetry records a failed attempt to be retried at next.

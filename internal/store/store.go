@@ -31,8 +31,36 @@ import (
 
 // Store is the database. It is safe for concurrent use.
 type Store struct {
-	w *sql.DB // the one writer connection
-	r *sql.DB // readers
+	w     *sql.DB // the one writer connection
+	r     *sql.DB // readers
+	stmts statements
+}
+
+// statements are the hot writes, prepared once on the writer connection.
+type statements struct {
+	addArticle, completeArticle, insertMatch, insertOutbox, markDelivered *sql.Stmt
+}
+
+func (s *Store) prepare(ctx context.Context) error {
+	for _, p := range []struct {
+		stmt **sql.Stmt
+		sql  string
+	}{
+		{&s.stmts.addArticle, `INSERT INTO articles (identity, url, guid, feed, title, author, image, published, seen_at, feed_text, text, status)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (identity) DO NOTHING`},
+		{&s.stmts.completeArticle, `UPDATE articles SET text = ?, text_source = ?, lang = ?, image = ?, title = ?, author = ?, status = 'done' WHERE id = ?`},
+		{&s.stmts.insertMatch, `INSERT INTO matches (article_id, watch, matched_at, explanation) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`},
+		{&s.stmts.insertOutbox, `INSERT INTO outbox (article_id, watch, channel, payload, nonce, created_at, next_attempt)
+VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`},
+		{&s.stmts.markDelivered, `UPDATE outbox SET delivered_at = ?, attempts = attempts + 1, last_error = '' WHERE id = ?`},
+	} {
+		stmt, err := s.w.PrepareContext(ctx, p.sql)
+		if err != nil {
+			return fmt.Errorf("prepare: %w", err)
+		}
+		*p.stmt = stmt
+	}
+	return nil
 }
 
 // Open opens (creating if needed) the database at path and brings its schema
@@ -44,6 +72,9 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		q.Add("_pragma", "journal_mode(WAL)")
 		q.Add("_pragma", "synchronous(NORMAL)")
 		q.Add("_pragma", "foreign_keys(ON)")
+		q.Add("_pragma", "cache_size(-32000)")   // 32 MB of pages per connection
+		q.Add("_pragma", "mmap_size(268435456)") // read through the OS page cache, not a syscall a page
+		q.Add("_pragma", "temp_store(MEMORY)")
 		if !readonly {
 			q.Set("_txlock", "immediate")
 		}
@@ -56,7 +87,11 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	w.SetMaxOpenConns(1)
 	w.SetConnMaxIdleTime(0)
 	s := &Store{w: w}
-	if err := s.migrate(ctx); err != nil {
+	err = s.migrate(ctx)
+	if err == nil {
+		err = s.prepare(ctx)
+	}
+	if err != nil {
 		w.Close()
 		return nil, fmt.Errorf("store: %s: %w", path, err)
 	}

@@ -54,17 +54,17 @@ func TestMatchAndOutboxAtMostOnce(t *testing.T) {
 	a := added[0]
 	a.Text, a.TextSource = "body", "page"
 	m := []Match{{Watch: "w", Explanation: "[]", Deliveries: []Delivery{{Channel: "", Payload: []byte(`{}`)}, {Channel: "newsroom", Payload: []byte(`{}`)}}}}
-	if n, err := s.CompleteArticle(ctx, a, m, now); err != nil || n != 2 {
+	if n, err := s.CompleteArticles(ctx, []Completion{{Article: a, Matches: m}}, now); err != nil || n != 2 {
 		t.Fatalf("complete: %d %v", n, err)
 	}
-	if n, err := s.CompleteArticle(ctx, a, m, now); err != nil || n != 0 {
+	if n, err := s.CompleteArticles(ctx, []Completion{{Article: a, Matches: m}}, now); err != nil || n != 0 {
 		t.Fatalf("second completion queued %d (%v): a watch alerted twice", n, err)
 	}
 	due, err := s.DueDeliveries(ctx, now, 10)
 	if err != nil || len(due) != 2 || due[0].Nonce == "" || due[0].Nonce == due[1].Nonce {
 		t.Fatalf("due %+v %v", due, err)
 	}
-	if err := s.MarkDelivered(ctx, due[0].ID, now); err != nil {
+	if err := s.MarkDelivered(ctx, now, due[0].ID); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.MarkRetry(ctx, due[1].ID, "HTTP 500", now.Add(time.Minute)); err != nil {
