@@ -1,0 +1,113 @@
+// Package bot is newshound's Discord side: it turns alerts into embeds and
+// delivers them, through the bot's REST API or through incoming webhooks,
+// and it holds the gateway connection slash commands arrive on.
+//
+// The message builders (AlertMessage, WebhookMessage, DigestMessage,
+// NoticeMessage) are pure; Deliver (the watchers.Notifier) and Post send.
+// REST goes to https://discord.com unless Options.APIBase names another
+// Discord-compatible server, such as internal/discordfake: the session's
+// HTTP transport rewrites the host, discordgo's endpoint variables are
+// left alone.
+//
+// Delivery is one attempt per call: the outbox in package watchers owns
+// retries. Deliver therefore classifies every failure — a 4xx other than 429
+// is permanent (watchers.Permanent, with Discord's code and message), a 429
+// is retryable after Discord's retry_after, 5xx and network errors are
+// retryable — and discordgo's own retries are switched off so a failing
+// Discord never stalls the outbox. Each channel message carries the
+// delivery's nonce with enforce_nonce, so a retry after a lost response
+// cannot post twice (webhooks offer no nonce; see Deliver).
+//
+// Everything shown from feeds is escaped (embed.go): it cannot format, link
+// or mention, and allowed_mentions lets at most the watch's role notify.
+// The bot token and webhook tokens never appear in logs or errors.
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/gorilla/websocket"
+)
+
+// Bot delivers alerts to Discord and holds the gateway session.
+type Bot struct {
+	session  *discordgo.Session
+	token    string // without "Bot "
+	channels map[string]target
+	styles   map[string]Style
+	log      *slog.Logger
+	secrets  []string // redacted from errors: the bot token, webhook tokens
+
+	mu     sync.Mutex
+	opened bool
+}
+
+// Open connects to the gateway and returns once Discord (or the fake) has
+// sent READY. Delivery does not need it; slash commands over the gateway do.
+func (b *Bot) Open(ctx context.Context) error {
+	if b.token == "" {
+		return errors.New("bot: open gateway: no bot token configured")
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.opened {
+		return nil
+	}
+	done := make(chan error, 1)
+	go func() { done <- b.session.Open() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			return b.redact(fmt.Errorf("bot: open gateway: %w", err))
+		}
+	case <-ctx.Done():
+		go func() {
+			if <-done == nil {
+				_ = b.session.Close()
+			}
+		}()
+		return fmt.Errorf("bot: open gateway: %w", ctx.Err())
+	}
+	b.opened = true
+	b.log.Info("bot: gateway connected")
+	return nil
+}
+
+// Close closes the gateway connection, if open. discordgo waits about a
+// second for the close handshake.
+func (b *Bot) Close() error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if !b.opened {
+		return nil
+	}
+	b.opened = false
+	if err := b.session.Close(); err != nil {
+		return b.redact(fmt.Errorf("bot: close gateway: %w", err))
+	}
+	return nil
+}
+
+// newSession builds a discordgo session whose REST requests go through
+// client (which rewrites discord.com to the configured API base) and which
+// never retries by itself.
+func newSession(token string, client *http.Client) *discordgo.Session {
+	auth := ""
+	if token != "" {
+		auth = "Bot " + token
+	}
+	s, _ := discordgo.New(auth) // cannot fail: it only fills in a struct
+	s.Client = client
+	s.MaxRestRetries = 0
+	s.ShouldRetryOnRateLimit = false
+	s.Identify.Intents = discordgo.IntentsNone
+	s.Dialer = &websocket.Dialer{Proxy: http.ProxyFromEnvironment, HandshakeTimeout: 15 * time.Second}
+	return s
+}

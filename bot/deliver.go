@@ -1,0 +1,217 @@
+package bot
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/newshound/newshound/watchers"
+)
+
+var _ watchers.Notifier = (*Bot)(nil)
+
+// Options configures a Bot. Only Token and Channels are required (Token may
+// be empty when every channel is a webhook).
+type Options struct {
+	Token    string // bot token, with or without the "Bot " prefix
+	APIBase  string // "" = https://discord.com; REST under <APIBase>/api/v9/
+	Channels map[string]Channel
+	Styles   map[string]Style // by watch name
+	Logger   *slog.Logger
+	// HTTPClient is used for all REST calls (its Transport is wrapped, not
+	// modified). Nil: a client with a 20 s timeout.
+	HTTPClient *http.Client
+}
+
+// Channel is where a configured channel name posts: a channel ID (posted by
+// the bot) or an incoming webhook URL. Exactly one is set.
+type Channel struct {
+	DiscordID  string
+	WebhookURL string
+}
+
+// target is a resolved Channel.
+type target struct {
+	channelID string
+	webhook   *webhookTarget
+}
+
+type webhookTarget struct {
+	id, token string
+	url       string // as configured, without query
+}
+
+// webhookPath matches …/api[/vN]/webhooks/<id>/<token>.
+var webhookPath = regexp.MustCompile(`^(?:.*)/api(?:/v\d+)?/webhooks/(\d{1,20})/([A-Za-z0-9_\-.]{1,200})/?$`)
+
+// maxNonce is Discord's limit on a nonce's length.
+const maxNonce = 25
+
+// New validates opts and builds a Bot. It makes no network calls.
+func New(opts Options) (*Bot, error) {
+	token := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(opts.Token), "Bot "))
+	base, err := parseAPIBase(opts.APIBase)
+	if err != nil {
+		return nil, err
+	}
+	log := opts.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	b := &Bot{
+		token:    token,
+		channels: make(map[string]target, len(opts.Channels)),
+		styles:   make(map[string]Style, len(opts.Styles)),
+		log:      log,
+	}
+	if token != "" {
+		b.secrets = append(b.secrets, token)
+	}
+	for watch, st := range opts.Styles {
+		b.styles[watch] = st
+	}
+	for name, ch := range opts.Channels {
+		t, err := resolveChannel(name, ch)
+		if err != nil {
+			return nil, err
+		}
+		if t.webhook != nil {
+			b.secrets = append(b.secrets, t.webhook.token)
+		} else if token == "" {
+			return nil, fmt.Errorf("bot: channel %q posts as the bot, but no bot token is configured", name)
+		}
+		b.channels[name] = t
+	}
+
+	client := &http.Client{Timeout: 20 * time.Second}
+	if opts.HTTPClient != nil {
+		c := *opts.HTTPClient
+		client = &c
+	}
+	next := client.Transport
+	if next == nil {
+		next = http.DefaultTransport
+	}
+	client.Transport = &rewriteTransport{base: base, next: next}
+	b.session = newSession(token, client)
+	return b, nil
+}
+
+func resolveChannel(name string, ch Channel) (target, error) {
+	switch {
+	case ch.DiscordID != "" && ch.WebhookURL != "":
+		return target{}, fmt.Errorf("bot: channel %q: set a channel ID or a webhook URL, not both", name)
+	case ch.DiscordID != "":
+		if !isSnowflake(ch.DiscordID) {
+			return target{}, fmt.Errorf("bot: channel %q: %q is not a Discord channel ID", name, ch.DiscordID)
+		}
+		return target{channelID: ch.DiscordID}, nil
+	case ch.WebhookURL != "":
+		// The URL holds the webhook's token: errors describe it, never quote it.
+		u, err := url.Parse(ch.WebhookURL)
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+			return target{}, fmt.Errorf("bot: channel %q: webhook URL is not an http(s) URL", name)
+		}
+		m := webhookPath.FindStringSubmatch(u.Path)
+		if m == nil {
+			return target{}, fmt.Errorf("bot: channel %q: webhook URL is not of the form https://discord.com/api/webhooks/<id>/<token>", name)
+		}
+		u.RawQuery, u.Fragment = "", ""
+		u.Path = strings.TrimSuffix(u.Path, "/")
+		u.RawPath = ""
+		return target{webhook: &webhookTarget{id: m[1], token: m[2], url: u.String()}}, nil
+	default:
+		return target{}, fmt.Errorf("bot: channel %q: no channel ID or webhook URL", name)
+	}
+}
+
+// createMessage is the body of POST /channels/{id}/messages: discordgo's
+// MessageSend lacks nonce and enforce_nonce.
+type createMessage struct {
+	*discordgo.MessageSend
+	Nonce        string `json:"nonce,omitempty"`
+	EnforceNonce bool   `json:"enforce_nonce,omitempty"`
+}
+
+// Deliver posts one alert to its channel, once. It returns nil when the
+// channel has the message; otherwise an error classified for the outbox
+// (see the package comment). A retry of the same Delivery after a lost
+// response does not post twice in a bot channel (nonce with enforce_nonce);
+// webhooks have no such guarantee from Discord.
+func (b *Bot) Deliver(ctx context.Context, d watchers.Delivery) error {
+	err := b.Post(ctx, d.Channel, nonce(d), AlertMessage(d.Alert, b.styles[d.Alert.Watch]))
+	if err == nil {
+		b.log.Debug("bot: delivered", "channel", d.Channel, "watch", d.Alert.Watch, "article_url", d.Alert.URL,
+			"delivery", d.ID, "attempt", d.Attempt)
+	}
+	return err
+}
+
+// Post sends any message (an alert, a digest, an ops notice) to a configured
+// channel, with Deliver's error classification. nonce, when not empty
+// (at most 25 characters), is sent with enforce_nonce so that a repeat
+// within minutes posts nothing; webhooks ignore it.
+func (b *Bot) Post(ctx context.Context, channel, nonce string, msg *discordgo.MessageSend) error {
+	t, ok := b.channels[channel]
+	if !ok {
+		return watchers.Permanent(fmt.Errorf("bot: deliver to %s: no such channel configured", channel))
+	}
+	if msg == nil {
+		return watchers.Permanent(fmt.Errorf("bot: deliver to %s: empty message", channel))
+	}
+	if len(nonce) > maxNonce {
+		return watchers.Permanent(fmt.Errorf("bot: deliver to %s: nonce longer than %d characters", channel, maxNonce))
+	}
+	var err error
+	if t.webhook != nil {
+		_, err = b.session.RequestWithBucketID(http.MethodPost, t.webhook.url+"?wait=true", webhookParams(msg),
+			"webhook:"+t.webhook.id, discordgo.WithContext(ctx), withoutAuthorization)
+	} else {
+		body := createMessage{MessageSend: msg, Nonce: nonce, EnforceNonce: nonce != ""}
+		endpoint := discordgo.EndpointChannelMessages(t.channelID)
+		_, err = b.session.RequestWithBucketID(http.MethodPost, endpoint, body, endpoint, discordgo.WithContext(ctx))
+	}
+	if err != nil {
+		return b.classify(err, channel)
+	}
+	return nil
+}
+
+// webhookParams is msg in the shape of a webhook execution. An incoming
+// webhook (?wait=true) answers with the message, so success means stored.
+func webhookParams(msg *discordgo.MessageSend) *discordgo.WebhookParams {
+	return &discordgo.WebhookParams{
+		Content:         msg.Content,
+		Embeds:          msg.Embeds,
+		AllowedMentions: msg.AllowedMentions,
+		Components:      msg.Components,
+	}
+}
+
+// withoutAuthorization drops the bot token from a request.
+func withoutAuthorization(cfg *discordgo.RequestConfig) {
+	cfg.Request.Header.Del("Authorization")
+}
+
+// nonce is the delivery's nonce within Discord's 25 characters: longer ones
+// are replaced by a stable digest, so retries still carry the same nonce.
+func nonce(d watchers.Delivery) string {
+	n := d.Nonce
+	if n == "" && d.ID != 0 {
+		n = fmt.Sprintf("newshound-%d", d.ID)
+	}
+	if len(n) <= maxNonce {
+		return n
+	}
+	sum := sha256.Sum256([]byte(n))
+	return hex.EncodeToString(sum[:])[:maxNonce]
+}

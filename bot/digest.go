@@ -1,0 +1,121 @@
+package bot
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/newshound/newshound/watchers"
+)
+
+// Digest layout.
+const (
+	digestHeadlineCap = 150 // characters of a headline in a digest line
+	digestMoreReserve = 50  // room kept for an "…and N more" line
+)
+
+// DigestMessage builds one digest message: a field per watch (in order of
+// first appearance) listing its alerts as linked headlines with their feed.
+// What does not fit Discord's limits (1024 per field, 25 fields, 6000 in
+// all) is summed up as "…and N more". The colour is the first watch's;
+// digests ping nobody. It is pure: no network.
+func DigestMessage(title string, alerts []watchers.Alert, styles map[string]Style) *discordgo.MessageSend {
+	e := &discordgo.MessageEmbed{
+		Type:  discordgo.EmbedTypeRich,
+		Title: truncate(escapeMarkdown(cleanLine(title)), maxTitle),
+	}
+	if e.Title == "" {
+		e.Title = "Digest"
+	}
+	var order []string
+	groups := map[string][]watchers.Alert{}
+	for _, a := range alerts {
+		if _, ok := groups[a.Watch]; !ok {
+			order = append(order, a.Watch)
+		}
+		groups[a.Watch] = append(groups[a.Watch], a)
+	}
+	if len(order) > 0 {
+		e.Color = styles[order[0]].Color & 0xFFFFFF
+	}
+	e.Footer = &discordgo.MessageEmbedFooter{Text: fmt.Sprintf("%d alerts · %d watches", len(alerts), len(order))}
+
+	room := maxEmbedTotal - embedLength(e)
+	accounted, watchesShown := 0, 0
+	for _, watch := range order {
+		if len(e.Fields) == maxFields || room < 2*digestMoreReserve {
+			break
+		}
+		name := truncate(escapeMarkdown(cleanLine(watch)), maxFieldName)
+		if name == "" {
+			name = "(no watch)"
+		}
+		budget := min(maxFieldValue-digestMoreReserve, room-runes(name)-2*digestMoreReserve)
+		var lines []string
+		used := 0
+		for _, a := range groups[watch] {
+			line := digestLine(a)
+			if used+runes(line)+1 > budget {
+				break
+			}
+			lines = append(lines, line)
+			used += runes(line) + 1
+		}
+		if hidden := len(groups[watch]) - len(lines); hidden > 0 {
+			lines = append(lines, fmt.Sprintf("…and %d more", hidden))
+		}
+		value := strings.Join(lines, "\n")
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: name, Value: value})
+		room -= runes(name) + runes(value)
+		accounted += len(groups[watch])
+		watchesShown++
+	}
+	if rest := len(alerts) - accounted; rest > 0 {
+		e.Description = fmt.Sprintf("…and %d more alerts from %d more watches.", rest, len(order)-watchesShown)
+	}
+	if len(alerts) == 0 {
+		e.Description = "No alerts."
+	}
+	return &discordgo.MessageSend{
+		Embeds:          []*discordgo.MessageEmbed{e},
+		AllowedMentions: &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}},
+	}
+}
+
+// digestLine is "• [Headline](url) — Feed": our own masked link around an
+// escaped headline, the URL made safe inside the link's parentheses.
+func digestLine(a watchers.Alert) string {
+	headline := truncate(escapeMarkdown(cleanLine(a.Title)), digestHeadlineCap)
+	if headline == "" {
+		headline = "Untitled article"
+	}
+	line := "• " + headline
+	if u := safeURL(a.URL); u != "" {
+		u = strings.NewReplacer("(", "%28", ")", "%29").Replace(u)
+		line = "• [" + headline + "](" + u + ")"
+	}
+	if feed := plainText(a.Feed); feed != "" {
+		line += " — " + escapeMarkdown(truncate(feed, 60))
+	}
+	return line
+}
+
+// NoticeMessage builds an operational notice for the ops channel (a feed
+// failing or recovering, a delivery refused): an embed with the title and
+// text escaped, pinging nobody.
+func NoticeMessage(title, text string, color int) *discordgo.MessageSend {
+	e := &discordgo.MessageEmbed{
+		Type:        discordgo.EmbedTypeRich,
+		Title:       truncate(escapeMarkdown(cleanLine(title)), maxTitle),
+		Description: truncate(escapeMarkdown(cleanText(text)), maxDescription),
+		Color:       color & 0xFFFFFF,
+	}
+	if e.Title == "" {
+		e.Title = "newshound"
+	}
+	return &discordgo.MessageSend{
+		Embeds:          []*discordgo.MessageEmbed{e},
+		AllowedMentions: &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}},
+	}
+}

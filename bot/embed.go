@@ -1,0 +1,386 @@
+package bot
+
+import (
+	"net/url"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/newshound/newshound/watchers"
+)
+
+// Discord's limits, in Unicode characters.
+const (
+	maxTitle       = 256
+	maxDescription = 4096
+	maxFieldName   = 256
+	maxFieldValue  = 1024
+	maxFields      = 25
+	maxFooter      = 2048
+	maxAuthor      = 256
+	maxEmbedTotal  = 6000
+	maxContent     = 2000
+)
+
+// Layout choices within those limits. With the footer capped at 256 the
+// sum of every part's cap (256+256+256+4096+14+1024 = 5902) stays under the
+// 6000 total, so no part ever has to give way to another.
+const (
+	footerCap    = 256
+	maxQuotes    = 3
+	quoteCap     = 300
+	speakerCap   = 80
+	termsCap     = 300
+	termCap      = 64
+	snippetCap   = 300
+	maxSnippets  = 3
+	whyFieldName = "Why it matched"
+)
+
+// Style is how one watch's alerts look.
+type Style struct {
+	Color   int    // embed colour, 0xRRGGBB; 0 for Discord's default
+	Mention string // role ID to ping; empty for none
+}
+
+// AlertMessage builds the channel message for an alert: one embed, plus the
+// watch's role mention as content when configured. It is pure: no network.
+// All feed text is escaped so it cannot format, link or mention, and
+// allowed_mentions permits at most the configured role.
+func AlertMessage(a watchers.Alert, style Style) *discordgo.MessageSend {
+	content, allowed := mention(style)
+	return &discordgo.MessageSend{
+		Content:         content,
+		Embeds:          []*discordgo.MessageEmbed{alertEmbed(a, style)},
+		AllowedMentions: allowed,
+	}
+}
+
+// WebhookMessage is AlertMessage for posting through an incoming webhook.
+func WebhookMessage(a watchers.Alert, style Style) *discordgo.WebhookParams {
+	return webhookParams(AlertMessage(a, style))
+}
+
+// mention returns the content pinging the style's role (if it is a valid
+// role ID) and allowed_mentions that let only that role notify.
+func mention(style Style) (string, *discordgo.MessageAllowedMentions) {
+	allowed := &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}
+	if !isSnowflake(style.Mention) {
+		return "", allowed
+	}
+	allowed.Roles = []string{style.Mention}
+	return "<@&" + style.Mention + ">", allowed
+}
+
+func alertEmbed(a watchers.Alert, style Style) *discordgo.MessageEmbed {
+	e := &discordgo.MessageEmbed{
+		Type:  discordgo.EmbedTypeRich,
+		Title: truncate(escapeMarkdown(cleanLine(a.Title)), maxTitle),
+		URL:   safeURL(a.URL),
+		Color: style.Color & 0xFFFFFF,
+	}
+	if e.Title == "" {
+		e.Title = "Untitled article"
+	}
+	if name := authorLine(a); name != "" {
+		e.Author = &discordgo.MessageEmbedAuthor{Name: name, URL: siteURL(e.URL)}
+	}
+	if footer := footerLine(a); footer != "" {
+		e.Footer = &discordgo.MessageEmbedFooter{Text: footer}
+	}
+	if a.Published != nil && !a.Published.IsZero() {
+		e.Timestamp = a.Published.UTC().Format(time.RFC3339)
+	}
+	if img := safeURL(a.Image); img != "" {
+		e.Thumbnail = &discordgo.MessageEmbedThumbnail{URL: img}
+	}
+	if why := whyValue(a); why != "" {
+		e.Fields = []*discordgo.MessageEmbedField{{Name: whyFieldName, Value: why}}
+	}
+	e.Description = description(a, maxEmbedTotal-embedLength(e))
+	return e
+}
+
+// authorLine is the outlet (the feed), with the byline when known. Discord
+// renders author names as plain text, so they are cleaned, not escaped.
+func authorLine(a watchers.Alert) string {
+	feed, byline := plainText(a.Feed), plainText(a.Byline)
+	switch {
+	case feed != "" && byline != "":
+		return truncate(feed+" · "+byline, maxAuthor)
+	default:
+		return truncate(feed+byline, maxAuthor)
+	}
+}
+
+// plainText prepares text for the parts Discord shows without markdown
+// (author, footer): cleaned, and @everyone/@here broken so that they cannot
+// even look like pings. Escaping would show its backslashes there.
+func plainText(s string) string {
+	s = cleanLine(s)
+	s = strings.ReplaceAll(s, "@everyone", "@\u200beveryone")
+	return strings.ReplaceAll(s, "@here", "@\u200bhere")
+}
+
+// footerLine is "watch · feed" (plain text, like the author line).
+func footerLine(a watchers.Alert) string {
+	parts := make([]string, 0, 2)
+	for _, p := range []string{plainText(a.Watch), plainText(a.Feed)} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return truncate(strings.Join(parts, " · "), footerCap)
+}
+
+// siteURL is the home page of the article's site, for the author link.
+func siteURL(article string) string {
+	if article == "" {
+		return ""
+	}
+	u, err := url.Parse(article)
+	if err != nil {
+		return ""
+	}
+	return safeURL(u.Scheme + "://" + u.Host + "/")
+}
+
+// description is the summary, then the top quotes as block-quote lines,
+// within Discord's 4096 characters and what the 6000 total leaves.
+func description(a watchers.Alert, room int) string {
+	room = min(room, maxDescription)
+	quotes := quoteLines(a.Quotes)
+	for runes(quotes) > room {
+		// Cannot happen with the caps above; drop quotes rather than break the limit.
+		i := strings.LastIndexByte(quotes, '\n')
+		if i < 0 {
+			quotes = ""
+			break
+		}
+		quotes = quotes[:i]
+	}
+	summary := escapeMarkdown(cleanText(a.Summary))
+	switch {
+	case summary == "":
+		return quotes
+	case quotes == "":
+		return truncate(summary, room)
+	}
+	summary = truncate(summary, room-runes(quotes)-2)
+	if summary == "" || summary == ellipsis {
+		return quotes
+	}
+	return summary + "\n\n" + quotes
+}
+
+// quoteLines renders up to maxQuotes quotes as `> “text” — Speaker` lines.
+func quoteLines(quotes []watchers.Quote) string {
+	var lines []string
+	for _, q := range quotes {
+		if len(lines) == maxQuotes {
+			break
+		}
+		text := trimQuotationMarks(cleanLine(q.Text))
+		if text == "" {
+			continue
+		}
+		line := "> “" + truncate(escapeMarkdown(text), quoteCap) + "”"
+		if sp := cleanLine(q.Speaker); sp != "" {
+			line += " — " + truncate(escapeMarkdown(sp), speakerCap)
+		}
+		lines = append(lines, line)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// trimQuotationMarks removes quotation marks wrapping the whole quote, since
+// the alert adds its own.
+func trimQuotationMarks(s string) string {
+	const marks = "\"'“”„‟‘’‚‛«»‹›「」『』"
+	for {
+		r, n := utf8.DecodeRuneInString(s)
+		l, m := utf8.DecodeLastRuneInString(s)
+		if n == 0 || len(s) <= n || !strings.ContainsRune(marks, r) || !strings.ContainsRune(marks, l) {
+			return s
+		}
+		s = strings.TrimSpace(s[n : len(s)-m])
+	}
+}
+
+// whyValue renders the "Why it matched" field: the matched terms, then up to
+// three snippets with the terms in bold, within 1024 characters.
+func whyValue(a watchers.Alert) string {
+	terms := matchTerms(a)
+	var lines []string
+	shown := make([]string, 0, len(terms))
+	for _, t := range terms {
+		shown = append(shown, escapeMarkdown(truncate(t, termCap)))
+	}
+	if list := strings.Join(shown, ", "); list != "" {
+		lines = append(lines, "**Terms:** "+truncate(list, termsCap))
+	}
+	seen := map[string]bool{}
+	for _, w := range a.Why {
+		if len(seen) == maxSnippets {
+			break
+		}
+		snippet := truncate(cleanLine(w.Snippet), snippetCap)
+		if snippet == "" || seen[snippet] {
+			continue
+		}
+		seen[snippet] = true
+		line := "• " + highlight(snippet, terms)
+		if f := fieldLabel(w.Field); f != "" {
+			line = "• *" + f + ":* " + line[len("• "):]
+		}
+		lines = append(lines, line)
+	}
+	var b strings.Builder
+	for _, line := range lines {
+		sep := 0
+		if b.Len() > 0 {
+			sep = 1
+		}
+		if runes(b.String())+sep+runes(line) > maxFieldValue {
+			break
+		}
+		if sep == 1 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(line)
+	}
+	return b.String()
+}
+
+// fieldLabel keeps a hit's field name only if it is a plain word.
+func fieldLabel(f string) string {
+	if f == "" || len(f) > 16 {
+		return ""
+	}
+	for _, r := range f {
+		if !unicode.IsLetter(r) {
+			return ""
+		}
+	}
+	return f
+}
+
+// matchTerms are the words to show and highlight: the terms as they appear
+// in the article, then the query's own terms, without query syntax.
+func matchTerms(a watchers.Alert) []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(t string) {
+		t = cleanLine(strings.Trim(t, "\"*?()"))
+		key := strings.ToLower(t)
+		if t == "" || seen[key] {
+			return
+		}
+		seen[key] = true
+		out = append(out, t)
+	}
+	for _, t := range a.Matched {
+		add(t)
+	}
+	for _, w := range a.Why {
+		add(w.Term)
+	}
+	return out
+}
+
+// highlight escapes a (cleaned, already cut) snippet and puts each
+// occurrence of a term, matched case-insensitively at word boundaries, in
+// bold.
+func highlight(snippet string, terms []string) string {
+	type span struct{ start, end int }
+	var spans []span
+	for i := 0; i < len(snippet); {
+		best := 0
+		if i == 0 || !isWordRune(lastRune(snippet[:i])) {
+			for _, t := range terms {
+				if n := prefixFold(snippet[i:], t); n > best && (i+n == len(snippet) || !isWordRune(firstRune(snippet[i+n:]))) {
+					best = n
+				}
+			}
+		}
+		if best > 0 {
+			spans = append(spans, span{i, i + best})
+			i += best
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(snippet[i:])
+		i += size
+	}
+	var b strings.Builder
+	prev := 0
+	for _, s := range spans {
+		b.WriteString(escapeMarkdown(snippet[prev:s.start]))
+		b.WriteString("**")
+		b.WriteString(escapeMarkdown(snippet[s.start:s.end]))
+		b.WriteString("**")
+		prev = s.end
+	}
+	b.WriteString(escapeMarkdown(snippet[prev:]))
+	return b.String()
+}
+
+// prefixFold returns the byte length of the prefix of s that equals t under
+// Unicode case folding, or 0.
+func prefixFold(s, t string) int {
+	i := 0
+	for _, tr := range t {
+		if i >= len(s) {
+			return 0
+		}
+		sr, size := utf8.DecodeRuneInString(s[i:])
+		if !equalFoldRune(sr, tr) {
+			return 0
+		}
+		i += size
+	}
+	return i
+}
+
+func equalFoldRune(a, b rune) bool {
+	if a == b {
+		return true
+	}
+	for r := unicode.SimpleFold(a); r != a; r = unicode.SimpleFold(r) {
+		if r == b {
+			return true
+		}
+	}
+	return false
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+// embedLength is what an embed counts towards Discord's 6000 total.
+func embedLength(e *discordgo.MessageEmbed) int {
+	n := runes(e.Title) + runes(e.Description)
+	if e.Author != nil {
+		n += runes(e.Author.Name)
+	}
+	if e.Footer != nil {
+		n += runes(e.Footer.Text)
+	}
+	for _, f := range e.Fields {
+		n += runes(f.Name) + runes(f.Value)
+	}
+	return n
+}

@@ -1,0 +1,271 @@
+package discordfake
+
+import (
+	"net/http"
+	"time"
+)
+
+func (s *Server) handleGetChannel(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("channel")
+	s.mu.Lock()
+	c, ok := s.channels[id]
+	s.mu.Unlock()
+	switch {
+	case !ok:
+		writeError(w, http.StatusNotFound, 10003, "Unknown Channel")
+	case c.forbidden:
+		writeError(w, http.StatusForbidden, 50001, "Missing Access")
+	default:
+		writeJSON(w, http.StatusOK, map[string]any{"id": id, "type": 0, "name": "channel-" + id})
+	}
+}
+
+// handleCreateMessage serves POST /channels/{channel}/messages. Order of
+// checks: injected fault, channel exists, permission, payload, nonce.
+func (s *Server) handleCreateMessage(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("channel")
+	s.mu.Lock()
+	f, faulted := s.takeFault(id)
+	c, exists := s.channels[id]
+	forbidden := exists && c.forbidden
+	s.mu.Unlock()
+
+	if faulted {
+		switch f.kind {
+		case faultStatus:
+			writeStatus(w, f.status)
+			return
+		case faultRateLimit:
+			writeRateLimited(w, "channel-messages-"+id, f.retryAfter)
+			return
+		}
+	}
+	if !exists {
+		writeError(w, http.StatusNotFound, 10003, "Unknown Channel")
+		return
+	}
+	if forbidden {
+		writeError(w, http.StatusForbidden, 50013, "Missing Permissions")
+		return
+	}
+	b, ok := decodeMessage(w, r)
+	if !ok {
+		return
+	}
+	m := s.newMessage(b)
+	m.ChannelID = id
+	if emptyMessage(m) {
+		writeError(w, http.StatusBadRequest, 50006, "Cannot send an empty message")
+		return
+	}
+
+	s.mu.Lock()
+	if m.EnforceNonce && m.Nonce != "" {
+		key := nonceKey{id, m.Nonce}
+		if prev, ok := s.nonces[key]; ok && time.Since(prev.at) < s.opts.NonceWindow {
+			if orig, found := findMessage(c.messages, prev.messageID); found {
+				// A repeat: Discord answers with the original and creates nothing.
+				s.mu.Unlock()
+				if faulted && f.kind == faultDrop {
+					dropConnection(w)
+					return
+				}
+				writeJSON(w, http.StatusOK, s.wire(orig))
+				return
+			}
+		}
+		s.nonces[key] = nonceEntry{messageID: m.ID, at: time.Now()}
+	}
+	c.messages = append(c.messages, m)
+	s.mu.Unlock()
+	s.notify(m)
+
+	if faulted && f.kind == faultDrop {
+		dropConnection(w)
+		return
+	}
+	writeJSON(w, http.StatusOK, s.wire(m))
+}
+
+func findMessage(list []Message, id string) (Message, bool) {
+	for _, m := range list {
+		if m.ID == id {
+			return m, true
+		}
+	}
+	return Message{}, false
+}
+
+func indexMessage(list []Message, id string) int {
+	for i, m := range list {
+		if m.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// channelMessage finds a channel's message; on failure it has answered.
+func (s *Server) channelMessage(w http.ResponseWriter, r *http.Request) (*channel, int, bool) {
+	c, ok := s.channels[r.PathValue("channel")]
+	if !ok {
+		writeError(w, http.StatusNotFound, 10003, "Unknown Channel")
+		return nil, 0, false
+	}
+	i := indexMessage(c.messages, r.PathValue("message"))
+	if i < 0 {
+		writeError(w, http.StatusNotFound, 10008, "Unknown Message")
+		return nil, 0, false
+	}
+	return c, i, true
+}
+
+func (s *Server) handleGetMessage(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	c, i, ok := s.channelMessage(w, r)
+	if !ok {
+		s.mu.Unlock()
+		return
+	}
+	m := c.messages[i]
+	s.mu.Unlock()
+	writeJSON(w, http.StatusOK, s.wire(m))
+}
+
+func (s *Server) handleEditMessage(w http.ResponseWriter, r *http.Request) {
+	b, ok := decodeMessage(w, r)
+	if !ok {
+		return
+	}
+	s.mu.Lock()
+	c, i, ok := s.channelMessage(w, r)
+	if !ok {
+		s.mu.Unlock()
+		return
+	}
+	m := applyEdit(c.messages[i], b)
+	if emptyMessage(m) {
+		s.mu.Unlock()
+		writeError(w, http.StatusBadRequest, 50006, "Cannot send an empty message")
+		return
+	}
+	c.messages[i] = m
+	s.mu.Unlock()
+	s.notify(m)
+	writeJSON(w, http.StatusOK, s.wire(m))
+}
+
+func (s *Server) handleDeleteMessage(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	c, i, ok := s.channelMessage(w, r)
+	if ok {
+		c.messages = append(c.messages[:i:i], c.messages[i+1:]...)
+	}
+	s.mu.Unlock()
+	if ok {
+		w.WriteHeader(http.StatusNoContent)
+	}
+}
+
+// handleExecuteWebhook serves POST /webhooks/{id}/{token}: an incoming
+// webhook, or an interaction followup when id is the application.
+func (s *Server) handleExecuteWebhook(w http.ResponseWriter, r *http.Request) {
+	id, token := r.PathValue("id"), r.PathValue("token")
+	if id == s.opts.ApplicationID {
+		s.handleFollowup(w, r, token)
+		return
+	}
+	s.mu.Lock()
+	f, faulted := s.takeFault(id)
+	hook, exists := s.webhooks[id]
+	s.mu.Unlock()
+	if faulted {
+		switch f.kind {
+		case faultStatus:
+			writeStatus(w, f.status)
+			return
+		case faultRateLimit:
+			writeRateLimited(w, "webhook-"+id, f.retryAfter)
+			return
+		}
+	}
+	if !exists {
+		writeError(w, http.StatusNotFound, 10015, "Unknown Webhook")
+		return
+	}
+	if hook.token != token {
+		writeError(w, http.StatusUnauthorized, 50027, "Invalid Webhook Token")
+		return
+	}
+	b, ok := decodeMessage(w, r)
+	if !ok {
+		return
+	}
+	m := s.newMessage(b)
+	m.WebhookID = id
+	if emptyMessage(m) {
+		writeError(w, http.StatusBadRequest, 50006, "Cannot send an empty message")
+		return
+	}
+	s.mu.Lock()
+	hook.messages = append(hook.messages, m)
+	s.mu.Unlock()
+	s.notify(m)
+
+	if faulted && f.kind == faultDrop {
+		dropConnection(w)
+		return
+	}
+	if r.URL.Query().Get("wait") == "true" {
+		writeJSON(w, http.StatusOK, s.wire(m))
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// handleWebhookMessage serves GET/PATCH/DELETE
+// /webhooks/{id}/{token}/messages/{message}, for incoming webhooks and for
+// interaction responses (@original) and followups.
+func (s *Server) handleWebhookMessage(w http.ResponseWriter, r *http.Request) {
+	id, token, mid := r.PathValue("id"), r.PathValue("token"), r.PathValue("message")
+	if id == s.opts.ApplicationID {
+		s.handleInteractionMessage(w, r, token, mid)
+		return
+	}
+	var b *messageBody
+	if r.Method == http.MethodPatch {
+		var ok bool
+		if b, ok = decodeMessage(w, r); !ok {
+			return
+		}
+	}
+	s.mu.Lock()
+	hook, exists := s.webhooks[id]
+	if !exists || hook.token != token {
+		s.mu.Unlock()
+		writeError(w, http.StatusNotFound, 10015, "Unknown Webhook")
+		return
+	}
+	i := indexMessage(hook.messages, mid)
+	if i < 0 {
+		s.mu.Unlock()
+		writeError(w, http.StatusNotFound, 10008, "Unknown Message")
+		return
+	}
+	switch r.Method {
+	case http.MethodGet:
+		m := hook.messages[i]
+		s.mu.Unlock()
+		writeJSON(w, http.StatusOK, s.wire(m))
+	case http.MethodDelete:
+		hook.messages = append(hook.messages[:i:i], hook.messages[i+1:]...)
+		s.mu.Unlock()
+		w.WriteHeader(http.StatusNoContent)
+	default:
+		m := applyEdit(hook.messages[i], b)
+		hook.messages[i] = m
+		s.mu.Unlock()
+		s.notify(m)
+		writeJSON(w, http.StatusOK, s.wire(m))
+	}
+}
