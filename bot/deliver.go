@@ -53,6 +53,9 @@ type webhookTarget struct {
 // webhookPath matches …/api[/vN]/webhooks/<id>/<token>.
 var webhookPath = regexp.MustCompile(`^(?:.*)/api(?:/v\d+)?/webhooks/(\d{1,20})/([A-Za-z0-9_\-.]{1,200})/?$`)
 
+// noticeColor is the embed colour of operations notices (amber).
+const noticeColor = 0xE67E22
+
 // maxNonce is Discord's limit on a nonce's length.
 const maxNonce = 25
 
@@ -148,7 +151,16 @@ type createMessage struct {
 // response does not post twice in a bot channel (nonce with enforce_nonce);
 // webhooks have no such guarantee from Discord.
 func (b *Bot) Deliver(ctx context.Context, d watchers.Delivery) error {
-	err := b.Post(ctx, d.Channel, nonce(d), AlertMessage(d.Alert, b.styles[d.Alert.Watch]))
+	var msg *discordgo.MessageSend
+	switch d.Kind {
+	case watchers.KindDigest:
+		msg = DigestMessage(d.Title, d.Digest, b.styles)
+	case watchers.KindNotice:
+		msg = NoticeMessage(d.Title, d.Text, noticeColor)
+	default:
+		msg = AlertMessage(d.Alert, b.styles[d.Alert.Watch])
+	}
+	err := b.Post(ctx, d.Channel, nonce(d), msg)
 	if err == nil {
 		b.log.Debug("bot: delivered", "channel", d.Channel, "watch", d.Alert.Watch, "article_url", d.Alert.URL,
 			"delivery", d.ID, "attempt", d.Attempt)

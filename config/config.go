@@ -14,6 +14,8 @@
 package config
 
 import (
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -28,6 +30,13 @@ type Config struct {
 	Feeds    []Feed              `yaml:"feeds"`
 	Watches  []Watch             `yaml:"watches"`
 	Channels map[string]Channel  `yaml:"channels"`
+	Discord  Discord             `yaml:"discord"`
+	// OpsChannel receives feed failures and recoveries and refused
+	// deliveries. Empty: they are only logged.
+	OpsChannel string `yaml:"ops_channel"`
+	// FeedFailures is how many consecutive failed polls of a feed are
+	// announced in the ops channel (once, and its recovery too).
+	FeedFailures int `yaml:"feed_failures"`
 
 	// Path is the file the configuration was loaded from.
 	Path  string `yaml:"-"`
@@ -74,7 +83,16 @@ type Watch struct {
 	Query    string   `yaml:"query"`    // the query language; combined with keywords by AND when both are set
 	Channels []string `yaml:"channels"` // none: alerts go to standard output
 	Summary  Summary  `yaml:"summary"`
-	Quotes   *int     `yaml:"quotes"` // how many quotes an alert carries (default 2)
+	Quotes   *int     `yaml:"quotes"`  // how many quotes an alert carries (default 2)
+	Mention  string   `yaml:"mention"` // a Discord role ID pinged with each alert
+	Color    string   `yaml:"color"`   // embed colour, "#rrggbb"
+	Digest   string   `yaml:"digest"`  // a schedule: collect alerts and post one digest on it instead
+}
+
+// ColorValue is the watch's colour as a number (0 when unset).
+func (w Watch) ColorValue() int {
+	v, _ := strconv.ParseUint(strings.TrimPrefix(w.Color, "#"), 16, 32)
+	return int(v)
 }
 
 // Summary shapes the summary of an alert.
@@ -85,8 +103,15 @@ type Summary struct {
 
 // Channel is a chat destination.
 type Channel struct {
-	Discord string `yaml:"discord"` // a Discord channel ID, posted by the bot
-	Webhook string `yaml:"webhook"` // a Discord webhook URL
+	Discord    string `yaml:"discord"`      // a Discord channel ID, posted by the bot
+	Webhook    string `yaml:"webhook"`      // a Discord webhook URL
+	MaxPerHour int    `yaml:"max_per_hour"` // messages an hour at most; beyond, alerts fold into one digest (default 30)
+}
+
+// Discord configures the bot.
+type Discord struct {
+	Token   string `yaml:"token"`    // bot token: write ${DISCORD_TOKEN}; never logged
+	APIBase string `yaml:"api_base"` // root URL of a Discord-compatible server (default https://discord.com)
 }
 
 // Defaults applied by Load to anything the file leaves unset.
@@ -104,6 +129,8 @@ const (
 	DefaultPerHost     = 2
 	DefaultHostDelay   = 250 * time.Millisecond
 	DefaultMinText     = 250
+	DefaultMaxPerHour  = 30
+	DefaultFeedFails   = 5
 )
 
 // FetchArticles reports whether new items of feed f have their pages read.
@@ -163,6 +190,15 @@ func (c *Config) applyDefaults(version string) {
 	}
 	if c.Articles.MinText == 0 {
 		c.Articles.MinText = DefaultMinText
+	}
+	if c.FeedFailures == 0 {
+		c.FeedFailures = DefaultFeedFails
+	}
+	for name, ch := range c.Channels {
+		if ch.MaxPerHour == 0 {
+			ch.MaxPerHour = DefaultMaxPerHour
+			c.Channels[name] = ch
+		}
 	}
 	for i := range c.Watches {
 		w := &c.Watches[i]

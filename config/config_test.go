@@ -34,10 +34,13 @@ watches:
   - name: stdout-only
     keywords: Putin
 channels:
-  newsroom: { discord: "123456789012345678" }
+  newsroom: { discord: "123456789012345678", max_per_hour: 10 }
   partners: { webhook: "${HOOK}" }
+discord:
+  token: ${TOKEN}
+ops_channel: newsroom
 `
-	c, err := Parse("/etc/newshound/n.yaml", []byte(src), Options{Version: "1.2.3", Getenv: env(map[string]string{"HOOK": "https://discord.com/api/webhooks/1/abc"})})
+	c, err := Parse("/etc/newshound/n.yaml", []byte(src), Options{Version: "1.2.3", Getenv: env(map[string]string{"HOOK": "https://discord.com/api/webhooks/1/abc", "TOKEN": "secret"})})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,6 +71,9 @@ channels:
 	if !strings.Contains(c.HTTP.UserAgent, "newshound/1.2.3") {
 		t.Errorf("default user agent %q", c.HTTP.UserAgent)
 	}
+	if c.Channels["newsroom"].MaxPerHour != 10 || c.Channels["partners"].MaxPerHour != 30 || c.FeedFailures != 5 || c.Discord.Token != "secret" {
+		t.Errorf("channel/ops settings: %+v %d", c.Channels, c.FeedFailures)
+	}
 	if c.Watches[0].Summary.Sentences != 3 || c.Watches[0].QuoteCount() != 2 {
 		t.Error("watch defaults not applied")
 	}
@@ -92,13 +98,13 @@ func TestParseErrors(t *testing.T) {
 		{"bad url and duplicate", "feeds:\n  - {name: a, url: ftp://a.example/}\n  - {name: a, url: https://b.example/}\n",
 			[]string{`n.yaml:2:20: feeds[0].url: URL "ftp://a.example/": use http://, https:// or file:`,
 				`n.yaml:3:12: duplicate feed name "a" (first defined on line 2)`}},
-		{"watch with nothing to match and unknown channel", "feeds:\n  - {name: a, url: https://a.example/}\nchannels:\n  newsroom: {discord: \"123456789012345678\"}\nwatches:\n  - name: w\n    channels: [newsrom]\n",
-			[]string{`n.yaml:6:5: watches[0]: watch "w" has nothing to match`,
-				`n.yaml:7:16: watches[0].channels[0]: channel "newsrom" is not defined under channels: (did you mean "newsroom"?)`}},
+		{"watch with nothing to match and unknown channel", "feeds:\n  - {name: a, url: https://a.example/}\ndiscord: {token: t}\nchannels:\n  newsroom: {discord: \"123456789012345678\"}\nwatches:\n  - name: w\n    channels: [newsrom]\n",
+			[]string{`n.yaml:7:5: watches[0]: watch "w" has nothing to match`,
+				`n.yaml:8:16: watches[0].channels[0]: channel "newsrom" is not defined under channels: (did you mean "newsroom"?)`}},
 		{"unset env", "feeds:\n  - {name: a, url: \"${FEED_URL}\"}\n",
 			[]string{`n.yaml:2:20: feeds[0].url: environment variable FEED_URL is not set`}},
-		{"bad channel id", "feeds:\n  - {name: a, url: https://a.example/}\nchannels:\n  x: {discord: 12345}\n",
-			[]string{`n.yaml:4:16: channels.x.discord: "12345" is not a Discord channel ID`}},
+		{"bad channel id", "feeds:\n  - {name: a, url: https://a.example/}\ndiscord: {token: t}\nchannels:\n  x: {discord: 12345}\n",
+			[]string{`n.yaml:5:16: channels.x.discord: "12345" is not a Discord channel ID`}},
 		{"no feeds", "schedule: \"@every 1m\"\n", []string{`no feeds`}},
 		{"syntax", "feeds:\n  - name: a\n   url: x\n", []string{"n.yaml:1:1: YAML syntax: did not find expected '-' indicator"}},
 	}

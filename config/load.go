@@ -146,6 +146,7 @@ func (c *Config) errAt(path, format string, args ...any) *Error {
 var (
 	nameRE      = regexp.MustCompile(`^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,99}$`)
 	snowflakeRE = regexp.MustCompile(`^[0-9]{17,20}$`)
+	colorRE     = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
 )
 
 // ParseSchedule parses a 5-field cron spec or a descriptor such as
@@ -206,10 +207,29 @@ func (c *Config) validate() Errors {
 			add(c.errAt(p, "%s: set either discord or webhook, not both", p))
 		case ch.Discord != "" && !snowflakeRE.MatchString(ch.Discord):
 			add(c.errAt(p+".discord", "%s.discord: %q is not a Discord channel ID (17–20 digits; quote it in YAML)", p, ch.Discord))
+		case ch.MaxPerHour < 0 || ch.MaxPerHour > 1000:
+			add(c.errAt(p+".max_per_hour", "%s.max_per_hour: between 1 and 1000", p))
 		case ch.Webhook != "":
 			if u, err := url.Parse(ch.Webhook); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 				add(c.errAt(p+".webhook", "%s.webhook: not an http(s) URL", p))
 			}
+		}
+	}
+	needToken := false
+	for _, ch := range c.Channels {
+		needToken = needToken || ch.Discord != ""
+	}
+	if needToken && c.Discord.Token == "" {
+		add(c.errAt("channels#key", "channels: a channel with a discord ID needs discord.token (the bot token, e.g. token: ${DISCORD_TOKEN})"))
+	}
+	if c.Discord.APIBase != "" {
+		if u, err := url.Parse(c.Discord.APIBase); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+			add(c.errAt("discord.api_base", "discord.api_base: not an http(s) URL"))
+		}
+	}
+	if c.OpsChannel != "" {
+		if _, ok := c.Channels[c.OpsChannel]; !ok {
+			add(c.errAt("ops_channel", "ops_channel: channel %q is not defined under channels:", c.OpsChannel))
 		}
 	}
 	for name, terms := range c.Aliases {
@@ -254,6 +274,20 @@ func (c *Config) validate() Errors {
 		}
 		if w.Summary.MaxChars != 0 && w.Summary.MaxChars < 80 {
 			add(c.errAt(p+".summary.max_chars", "%s.summary.max_chars: at least 80", p))
+		}
+		if w.Mention != "" && !snowflakeRE.MatchString(w.Mention) {
+			add(c.errAt(p+".mention", "%s.mention: %q is not a Discord role ID (17–20 digits; quote it in YAML)", p, w.Mention))
+		}
+		if w.Color != "" && !colorRE.MatchString(w.Color) {
+			add(c.errAt(p+".color", "%s.color: %q is not a colour such as \"#c0392b\"", p, w.Color))
+		}
+		if w.Digest != "" {
+			if _, err := ParseSchedule(w.Digest); err != nil {
+				add(c.errAt(p+".digest", "%s.digest: %v", p, err))
+			}
+			if len(w.Channels) == 0 {
+				add(c.errAt(p+".digest", "%s.digest: a digest needs channels to post to", p))
+			}
 		}
 		if w.Quotes != nil && (*w.Quotes < 0 || *w.Quotes > 10) {
 			add(c.errAt(p+".quotes", "%s.quotes: between 0 and 10", p))

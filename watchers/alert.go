@@ -37,13 +37,30 @@ type Why struct {
 	Snippet string `json:"snippet"` // the text around the hit
 }
 
-// Delivery is one alert addressed to one configured channel, as held in the outbox.
+// Kinds of Delivery.
+const (
+	KindAlert  = "alert"  // one alert: Alert
+	KindDigest = "digest" // several alerts in one message: Title, Digest
+	KindNotice = "notice" // an operations notice: Title, Text
+)
+
+// Delivery is one message for one configured channel, built from the outbox.
 type Delivery struct {
-	ID      int64  // outbox row; stable across retries and restarts
+	ID      int64  // outbox row (the first, for a digest); stable across retries and restarts
 	Channel string // the channel's name in the config
-	Nonce   string // unique per delivery, stable across retries: lets Discord drop a repeated post
+	Nonce   string // unique per message, stable across retries: lets Discord drop a repeated post
 	Attempt int    // 1 on the first try
-	Alert   Alert
+	Kind    string // KindAlert, KindDigest or KindNotice ("" is KindAlert)
+	Alert   Alert  // KindAlert
+	Digest  []Alert
+	Title   string // KindDigest and KindNotice
+	Text    string // KindNotice
+}
+
+// Notice is an operations message for the ops channel.
+type Notice struct {
+	Title string `json:"title"`
+	Text  string `json:"text"`
 }
 
 // Notifier delivers alerts to chat channels. bot.Bot satisfies it.

@@ -3,6 +3,7 @@ package watchers
 import (
 	"context"
 	"errors"
+	"fmt"
 	"hash/fnv"
 	"time"
 
@@ -68,6 +69,10 @@ func (w *Watcher) PollFeed(ctx context.Context, f config.Feed, force bool) (Poll
 		failures, serr := w.store.PollFailure(ctx, f.Name, f.URL, err.Error(), now, next)
 		w.log.Warn("feed poll failed", "feed", f.Name, "feed_url", f.URL, "error", err,
 			"failures", failures, "next_poll", next.Format(time.RFC3339))
+		if failures == w.cfg.FeedFailures {
+			w.notify(ctx, "Feed failing: "+f.Name, fmt.Sprintf("%s (%s) has failed %d times in a row; the last error: %v. newshound keeps retrying with backoff (next attempt %s).",
+				f.Name, f.URL, failures, err, next.UTC().Format(time.RFC1123)))
+		}
 		return fail(errors.Join(err, serr))
 	}
 	res.NotModified = fr.NotModified
@@ -82,6 +87,9 @@ func (w *Watcher) PollFeed(ctx context.Context, f config.Feed, force bool) (Poll
 	}
 	if err := w.store.PollSuccess(ctx, f.Name, f.URL, fr.Validators.ETag, fr.Validators.LastModified, res.New, now); err != nil {
 		return fail(err)
+	}
+	if st.Failures >= w.cfg.FeedFailures {
+		w.notify(ctx, "Feed recovered: "+f.Name, fmt.Sprintf("%s (%s) answers again after %d failed polls.", f.Name, f.URL, st.Failures))
 	}
 	w.log.Debug("feed polled", "feed", f.Name, "feed_url", f.URL, "not_modified", fr.NotModified,
 		"items", res.Items, "new", res.New, "duration", time.Since(start).Round(time.Millisecond))

@@ -129,7 +129,7 @@ func (w *Watcher) process(ctx context.Context, a store.Article, fetch bool) (sto
 			m.Deliveries = append(m.Deliveries, store.Delivery{Channel: "", Payload: payload})
 		}
 		for _, ch := range wc.Channels {
-			m.Deliveries = append(m.Deliveries, store.Delivery{Channel: ch, Payload: payload})
+			m.Deliveries = append(m.Deliveries, store.Delivery{Channel: ch, Payload: payload, Held: wc.Digest != ""})
 		}
 		matches = append(matches, m)
 	}

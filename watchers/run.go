@@ -3,6 +3,7 @@ package watchers
 import (
 	"context"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/robfig/cron/v3"
@@ -32,6 +33,17 @@ func (w *Watcher) Run(ctx context.Context, grace time.Duration) error {
 			}
 		}))
 	}
+	for spec, watches := range w.digests() {
+		s, err := config.ParseSchedule(spec)
+		if err != nil {
+			continue // validated at load
+		}
+		c.Schedule(s, cron.FuncJob(func() {
+			if _, err := w.DeliverDigests(pollCtx, watches); err != nil && pollCtx.Err() == nil {
+				w.log.Error("delivering digest", "watch", strings.Join(watches, ","), "error", err)
+			}
+		}))
+	}
 	c.Start()
 	ticker := time.NewTicker(deliveryInterval)
 	defer ticker.Stop()
@@ -58,6 +70,17 @@ func (w *Watcher) Run(ctx context.Context, grace time.Duration) error {
 		case <-ticker.C:
 		}
 	}
+}
+
+// digests groups the digest watches by schedule.
+func (w *Watcher) digests() map[string][]string {
+	out := map[string][]string{}
+	for _, wc := range w.cfg.Watches {
+		if wc.Digest != "" {
+			out[wc.Digest] = append(out[wc.Digest], wc.Name)
+		}
+	}
+	return out
 }
 
 type scheduled struct {

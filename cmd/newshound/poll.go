@@ -11,6 +11,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/newshound/newshound/bot"
 	"github.com/newshound/newshound/config"
 	"github.com/newshound/newshound/internal/httpclient"
 	"github.com/newshound/newshound/internal/store"
@@ -67,6 +68,29 @@ type services struct {
 	cfg     *config.Config
 	store   *store.Store
 	watcher *watchers.Watcher
+	bot     *bot.Bot // nil without chat channels
+}
+
+// newBot builds the Discord side from the configuration.
+func newBot(cfg *config.Config, log *slog.Logger) (*bot.Bot, error) {
+	opts := bot.Options{
+		Token:    cfg.Discord.Token,
+		APIBase:  cfg.Discord.APIBase,
+		Channels: map[string]bot.Channel{},
+		Styles:   map[string]bot.Style{},
+		Logger:   log,
+	}
+	for name, ch := range cfg.Channels {
+		opts.Channels[name] = bot.Channel{DiscordID: ch.Discord, WebhookURL: ch.Webhook}
+	}
+	for _, w := range cfg.Watches {
+		opts.Styles[w.Name] = bot.Style{Color: w.ColorValue(), Mention: w.Mention}
+	}
+	b, err := bot.New(opts)
+	if err != nil {
+		return nil, fmt.Errorf("discord: %w", err)
+	}
+	return b, nil
 }
 
 func (s *services) Close() { s.store.Close() }
@@ -80,19 +104,30 @@ func openServices(ctx context.Context, e *env, path string, log *slog.Logger) (*
 	if err != nil {
 		return nil, err
 	}
-	w, err := watchers.New(watchers.Options{
+	opts := watchers.Options{
 		Config:        cfg,
 		Store:         st,
 		Logger:        log,
 		FeedClient:    httpclient.New(httpclient.Options{Timeout: cfg.HTTP.Timeout.D(), AllowPrivate: true}),
 		ArticleClient: httpclient.New(httpclient.Options{Timeout: cfg.HTTP.Timeout.D(), AllowPrivate: cfg.HTTP.AllowPrivateNetworks}),
 		Stdout:        e.stdout,
-	})
+	}
+	svc := &services{cfg: cfg, store: st}
+	if len(cfg.Channels) > 0 {
+		b, err := newBot(cfg, log)
+		if err != nil {
+			st.Close()
+			return nil, err
+		}
+		svc.bot, opts.Notifier = b, b
+	}
+	w, err := watchers.New(opts)
 	if err != nil {
 		st.Close()
 		return nil, err
 	}
-	return &services{cfg: cfg, store: st, watcher: w}, nil
+	svc.watcher = w
+	return svc, nil
 }
 
 func cmdOnce(ctx context.Context, e *env, args []string) error {

@@ -149,6 +149,7 @@ type Match struct {
 type Delivery struct {
 	Channel string
 	Payload []byte // the alert, JSON
+	Held    bool   // kept for the watch's digest instead of posted alone
 }
 
 // Completion is what processing learnt about one article — its text,
@@ -186,7 +187,7 @@ func (s *Store) CompleteArticles(ctx context.Context, cs []Completion, now time.
 					continue
 				}
 				for _, d := range m.Deliveries {
-					if _, err := insertOutbox.ExecContext(ctx, a.ID, m.Watch, d.Channel, string(d.Payload), newNonce(), now.Unix(), now.Unix()); err != nil {
+					if _, err := insertOutbox.ExecContext(ctx, a.ID, m.Watch, d.Channel, string(d.Payload), newNonce(), d.Held, now.Unix(), now.Unix()); err != nil {
 						return fmt.Errorf("store: queue delivery: %w", err)
 					}
 					queued++

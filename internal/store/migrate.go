@@ -52,11 +52,13 @@ CREATE TABLE matches (
 CREATE INDEX matches_watch ON matches(watch, matched_at);
 CREATE TABLE outbox (
 	id            INTEGER PRIMARY KEY,
-	article_id    INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-	watch         TEXT NOT NULL,
+	kind          TEXT NOT NULL DEFAULT 'alert' CHECK (kind IN ('alert', 'notice')),
+	article_id    INTEGER REFERENCES articles(id) ON DELETE CASCADE, -- NULL for notices
+	watch         TEXT NOT NULL DEFAULT '',
 	channel       TEXT NOT NULL,
 	payload       TEXT NOT NULL,
 	nonce         TEXT NOT NULL,
+	held          INTEGER NOT NULL DEFAULT 0, -- 1: waits for its watch's digest
 	created_at    INTEGER NOT NULL,
 	attempts      INTEGER NOT NULL DEFAULT 0,
 	next_attempt  INTEGER NOT NULL,
@@ -66,6 +68,13 @@ CREATE TABLE outbox (
 	UNIQUE (article_id, watch, channel)
 );
 CREATE INDEX outbox_pending ON outbox(id) WHERE delivered_at IS NULL AND failed_at IS NULL;
+CREATE INDEX outbox_held ON outbox(watch) WHERE held = 1 AND delivered_at IS NULL AND failed_at IS NULL;
+-- Every message posted to a chat channel, for flood control.
+CREATE TABLE posts (
+	channel   TEXT NOT NULL,
+	posted_at INTEGER NOT NULL
+);
+CREATE INDEX posts_channel ON posts(channel, posted_at);
 `,
 }
 

@@ -6,13 +6,21 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"fmt"
+	"strings"
 	"time"
+)
+
+// Outbox kinds.
+const (
+	KindAlert  = "alert"  // an alert of a watch about an article
+	KindNotice = "notice" // an operations notice (feed failing, delivery refused)
 )
 
 // OutboxItem is one queued delivery.
 type OutboxItem struct {
 	ID          int64
-	ArticleID   int64
+	Kind        string
+	ArticleID   int64 // 0 for notices
 	Watch       string
 	Channel     string // "" is standard output
 	Payload     []byte
@@ -32,14 +40,30 @@ func newNonce() string {
 }
 
 // DueDeliveries returns undelivered, unrefused deliveries whose next attempt
-// is due at now, oldest first.
+// is due at now, oldest first; alerts held for a digest are not among them.
 func (s *Store) DueDeliveries(ctx context.Context, now time.Time, limit int) ([]OutboxItem, error) {
+	return s.outbox(ctx, `WHERE delivered_at IS NULL AND failed_at IS NULL AND held = 0 AND next_attempt <= ? ORDER BY id LIMIT ?`, now.Unix(), limit)
+}
+
+// HeldDeliveries returns the alerts of the given watches waiting for their
+// digest, oldest first.
+func (s *Store) HeldDeliveries(ctx context.Context, watches []string) ([]OutboxItem, error) {
+	if len(watches) == 0 {
+		return nil, nil
+	}
+	args := make([]any, len(watches))
+	for i, w := range watches {
+		args[i] = w
+	}
+	return s.outbox(ctx, `WHERE held = 1 AND delivered_at IS NULL AND failed_at IS NULL AND watch IN (?`+strings.Repeat(",?", len(watches)-1)+`) ORDER BY id`, args...)
+}
+
+func (s *Store) outbox(ctx context.Context, where string, args ...any) ([]OutboxItem, error) {
 	rows, err := s.r.QueryContext(ctx, `
-SELECT id, article_id, watch, channel, payload, nonce, created_at, attempts, next_attempt, last_error
-FROM outbox WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt <= ?
-ORDER BY id LIMIT ?`, now.Unix(), limit)
+SELECT id, kind, COALESCE(article_id, 0), watch, channel, payload, nonce, created_at, attempts, next_attempt, last_error
+FROM outbox `+where, args...)
 	if err != nil {
-		return nil, fmt.Errorf("store: due deliveries: %w", err)
+		return nil, fmt.Errorf("store: outbox: %w", err)
 	}
 	defer rows.Close()
 	var out []OutboxItem
@@ -47,8 +71,8 @@ ORDER BY id LIMIT ?`, now.Unix(), limit)
 		var it OutboxItem
 		var payload string
 		var created, next sql.NullInt64
-		if err := rows.Scan(&it.ID, &it.ArticleID, &it.Watch, &it.Channel, &payload, &it.Nonce, &created, &it.Attempts, &next, &it.LastError); err != nil {
-			return nil, fmt.Errorf("store: due deliveries: %w", err)
+		if err := rows.Scan(&it.ID, &it.Kind, &it.ArticleID, &it.Watch, &it.Channel, &payload, &it.Nonce, &created, &it.Attempts, &next, &it.LastError); err != nil {
+			return nil, fmt.Errorf("store: outbox: %w", err)
 		}
 		it.Payload, it.CreatedAt, it.NextAttempt = []byte(payload), fromUnix(created), fromUnix(next)
 		out = append(out, it)
@@ -56,10 +80,51 @@ ORDER BY id LIMIT ?`, now.Unix(), limit)
 	return out, rows.Err()
 }
 
-// MarkDelivered records that the deliveries ids reached their channels, in
-// one transaction.
-func (s *Store) MarkDelivered(ctx context.Context, now time.Time, ids ...int64) error {
+// QueueNotice queues an operations notice for channel.
+func (s *Store) QueueNotice(ctx context.Context, channel string, payload []byte, now time.Time) error {
+	_, err := s.w.ExecContext(ctx, `INSERT INTO outbox (kind, channel, payload, nonce, created_at, next_attempt) VALUES ('notice', ?, ?, ?, ?, ?)`,
+		channel, string(payload), newNonce(), now.Unix(), now.Unix())
+	if err != nil {
+		return fmt.Errorf("store: queue notice: %w", err)
+	}
+	return nil
+}
+
+// PostsSince returns how many messages were posted to channel since the
+// given time, and when the earliest of them was posted.
+func (s *Store) PostsSince(ctx context.Context, channel string, since time.Time) (int, time.Time, error) {
+	var n int
+	var first sql.NullInt64
+	err := s.r.QueryRowContext(ctx, `SELECT COUNT(*), MIN(posted_at) FROM posts WHERE channel = ? AND posted_at >= ?`, channel, since.Unix()).Scan(&n, &first)
+	if err != nil {
+		return 0, time.Time{}, fmt.Errorf("store: posts of %s: %w", channel, err)
+	}
+	return n, fromUnix(first), nil
+}
+
+// Defer moves the next attempt of deliveries ids to next without counting an
+// attempt (flood control).
+func (s *Store) Defer(ctx context.Context, next time.Time, ids ...int64) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
+		for _, id := range ids {
+			if _, err := tx.ExecContext(ctx, `UPDATE outbox SET next_attempt = ? WHERE id = ?`, next.Unix(), id); err != nil {
+				return fmt.Errorf("store: defer %d: %w", id, err)
+			}
+		}
+		return nil
+	})
+}
+
+// MarkDelivered records that the deliveries ids reached channel in one
+// message ("" is standard output, where nothing is counted), in one
+// transaction.
+func (s *Store) MarkDelivered(ctx context.Context, now time.Time, channel string, ids ...int64) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		if channel != "" {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO posts (channel, posted_at) VALUES (?, ?)`, channel, now.Unix()); err != nil {
+				return fmt.Errorf("store: record post: %w", err)
+			}
+		}
 		stmt := tx.StmtContext(ctx, s.stmts.markDelivered)
 		for _, id := range ids {
 			if _, err := stmt.ExecContext(ctx, now.Unix(), id); err != nil {
@@ -79,13 +144,17 @@ func (s *Store) MarkRetry(ctx context.Context, id int64, msg string, next time.T
 	return nil
 }
 
-// MarkRefused records a permanent refusal: the delivery is not retried.
-func (s *Store) MarkRefused(ctx context.Context, id int64, msg string, now time.Time) error {
-	_, err := s.w.ExecContext(ctx, `UPDATE outbox SET attempts = attempts + 1, last_error = ?, failed_at = ? WHERE id = ?`, msg, now.Unix(), id)
-	if err != nil {
-		return fmt.Errorf("store: mark refused %d: %w", id, err)
-	}
-	return nil
+// MarkRefused records a permanent refusal of deliveries ids: they are not
+// retried.
+func (s *Store) MarkRefused(ctx context.Context, msg string, now time.Time, ids ...int64) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		for _, id := range ids {
+			if _, err := tx.ExecContext(ctx, `UPDATE outbox SET attempts = attempts + 1, last_error = ?, failed_at = ? WHERE id = ?`, msg, now.Unix(), id); err != nil {
+				return fmt.Errorf("store: mark refused %d: %w", id, err)
+			}
+		}
+		return nil
+	})
 }
 
 // OutboxStats summarises the outbox.

@@ -50,8 +50,8 @@ func (s *Store) prepare(ctx context.Context) error {
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (identity) DO NOTHING`},
 		{&s.stmts.completeArticle, `UPDATE articles SET text = ?, text_source = ?, lang = ?, image = ?, title = ?, author = ?, status = 'done' WHERE id = ?`},
 		{&s.stmts.insertMatch, `INSERT INTO matches (article_id, watch, matched_at, explanation) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`},
-		{&s.stmts.insertOutbox, `INSERT INTO outbox (article_id, watch, channel, payload, nonce, created_at, next_attempt)
-VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`},
+		{&s.stmts.insertOutbox, `INSERT INTO outbox (article_id, watch, channel, payload, nonce, held, created_at, next_attempt)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`},
 		{&s.stmts.markDelivered, `UPDATE outbox SET delivered_at = ?, attempts = attempts + 1, last_error = '' WHERE id = ?`},
 	} {
 		stmt, err := s.w.PrepareContext(ctx, p.sql)

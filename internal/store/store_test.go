@@ -64,7 +64,7 @@ func TestMatchAndOutboxAtMostOnce(t *testing.T) {
 	if err != nil || len(due) != 2 || due[0].Nonce == "" || due[0].Nonce == due[1].Nonce {
 		t.Fatalf("due %+v %v", due, err)
 	}
-	if err := s.MarkDelivered(ctx, now, due[0].ID); err != nil {
+	if err := s.MarkDelivered(ctx, now, "", due[0].ID); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.MarkRetry(ctx, due[1].ID, "HTTP 500", now.Add(time.Minute)); err != nil {
@@ -84,7 +84,7 @@ func TestMatchAndOutboxAtMostOnce(t *testing.T) {
 	if err != nil || len(due) != 1 || due[0].Attempts != 1 || due[0].LastError != "HTTP 500" {
 		t.Fatalf("after reopen %+v %v", due, err)
 	}
-	if err := s2.MarkRefused(ctx, due[0].ID, "50013 Missing Permissions", now); err != nil {
+	if err := s2.MarkRefused(ctx, "50013 Missing Permissions", now, due[0].ID); err != nil {
 		t.Fatal(err)
 	}
 	st, err := s2.Outbox(ctx)
