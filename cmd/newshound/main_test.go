@@ -31,6 +31,7 @@ func runCmd(t *testing.T, stdin string, args ...string) (stdout, stderr string, 
 
 func TestCheckShippedConfigs(t *testing.T) {
 	t.Setenv("PARTNER_WEBHOOK_URL", "https://discord.com/api/webhooks/1/x")
+	t.Setenv("DISCORD_TOKEN", "test-token")
 	for _, path := range []string{"../../config.example.yaml", "../../examples/demo.yaml"} {
 		out, errs, code := runCmd(t, "", "check", "--config", path)
 		if code != 0 || !strings.HasPrefix(out, "ok: ") {
