@@ -107,18 +107,16 @@ func (w *Watcher) process(ctx context.Context, a store.Article, fetch bool) (sto
 		Author: a.Author,
 		Lang:   a.Lang,
 	}
-	results := w.matcher.Match(doc)
+	set := w.set.Load()
+	results := set.matcher.Match(doc)
 	matches := make([]store.Match, 0, len(results))
-	var quotes []quote.Quote
-	if len(results) > 0 {
-		quotes = quote.Extract(a.Text)
-	}
+	quotes := quote.Extract(a.Text)
 	for _, r := range results {
-		wc, ok := w.watches[r.Watch]
+		wc, ok := set.watches[r.Watch]
 		if !ok {
 			continue
 		}
-		alert := w.buildAlert(a, wc, r, quotes)
+		alert := buildAlert(a, wc, set.terms[wc.Name], r, quotes)
 		payload, err := encodeAlert(alert)
 		if err != nil {
 			return store.Completion{}, err
@@ -133,7 +131,11 @@ func (w *Watcher) process(ctx context.Context, a store.Article, fetch bool) (sto
 		}
 		matches = append(matches, m)
 	}
-	return store.Completion{Article: a, Matches: matches}, nil
+	c := store.Completion{Article: a, Matches: matches, FoldedTitle: match.Fold(doc.Title), FoldedBody: match.Fold(doc.Body)}
+	for _, q := range quotes {
+		c.Quotes = append(c.Quotes, store.Quote{Speaker: q.Speaker, Text: q.Text})
+	}
+	return c, nil
 }
 
 // read fills a.Text (and what else the page tells) from the article's page,
@@ -189,8 +191,7 @@ func body(a store.Article) string {
 	return a.FeedText + "\n\n" + a.Text
 }
 
-func (w *Watcher) buildAlert(a store.Article, wc config.Watch, r match.Result, quotes []quote.Quote) Alert {
-	terms := w.terms[wc.Name]
+func buildAlert(a store.Article, wc config.Watch, terms []string, r match.Result, quotes []quote.Quote) Alert {
 	matched := r.Matched()
 	alert := Alert{
 		Watch:   wc.Name,

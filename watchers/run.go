@@ -19,6 +19,9 @@ const deliveryInterval = 2 * time.Second
 // ctx is cancelled. It then waits for running polls (at most grace) and
 // drains the outbox one last time.
 func (w *Watcher) Run(ctx context.Context, grace time.Duration) error {
+	if err := w.ReloadWatches(ctx); err != nil {
+		return err
+	}
 	if _, _, err := w.ProcessPending(ctx); err != nil && ctx.Err() == nil {
 		w.log.Error("processing pending articles", "error", err)
 	}

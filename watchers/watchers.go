@@ -26,12 +26,12 @@ import (
 	"log/slog"
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/newshound/newshound/config"
 	"github.com/newshound/newshound/internal/article"
 	"github.com/newshound/newshound/internal/feed"
-	"github.com/newshound/newshound/internal/match"
 	"github.com/newshound/newshound/internal/store"
 )
 
@@ -54,9 +54,7 @@ type Watcher struct {
 	log      *slog.Logger
 	feeds    *feed.Fetcher
 	articles *article.Fetcher
-	matcher  *match.Matcher
-	watches  map[string]config.Watch
-	terms    map[string][]string // positive terms of each watch's query
+	set      atomic.Pointer[watchSet]
 	notifier Notifier
 	now      func() time.Time
 
@@ -69,7 +67,7 @@ type Watcher struct {
 
 // New builds a Watcher; it compiles the watches.
 func New(opts Options) (*Watcher, error) {
-	m, err := CompileWatches(opts.Config)
+	set, err := compileSet(opts.Config, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -78,9 +76,6 @@ func New(opts Options) (*Watcher, error) {
 		store:    opts.Store,
 		log:      opts.Logger,
 		feeds:    feed.NewFetcher(opts.FeedClient, opts.Config.HTTP.UserAgent, int64(opts.Config.HTTP.MaxBody)),
-		matcher:  m,
-		watches:  map[string]config.Watch{},
-		terms:    map[string][]string{},
 		notifier: opts.Notifier,
 		now:      opts.Now,
 		stdout:   opts.Stdout,
@@ -103,12 +98,7 @@ func New(opts Options) (*Watcher, error) {
 	if w.stdout == nil {
 		w.stdout = io.Discard
 	}
-	for _, wc := range opts.Config.Watches {
-		w.watches[wc.Name] = wc
-		if q, err := WatchQuery(wc, opts.Config.Aliases); err == nil {
-			w.terms[wc.Name] = q.Terms()
-		}
-	}
+	w.set.Store(set)
 	return w, nil
 }
 
@@ -154,6 +144,9 @@ func (r *Report) add(o PollResult, err error) {
 // earlier crash are processed first.
 func (w *Watcher) PollAll(ctx context.Context, force bool) Report {
 	var rep Report
+	if err := w.ReloadWatches(ctx); err != nil {
+		w.log.Error("loading chat-managed watches", "error", err)
+	}
 	if n, q, err := w.ProcessPending(ctx); err != nil {
 		w.log.Error("processing pending articles", "error", err)
 	} else {

@@ -157,6 +157,16 @@ type Delivery struct {
 type Completion struct {
 	Article Article
 	Matches []Match
+	Quotes  []Quote
+	// FoldedTitle and FoldedBody are the title and the matched text folded
+	// as the matcher folds them, for the full-text index.
+	FoldedTitle, FoldedBody string
+}
+
+// Quote is a direct quote of an article.
+type Quote struct {
+	Speaker string
+	Text    string
 }
 
 // CompleteArticles records completions in one transaction: each article is
@@ -173,10 +183,22 @@ func (s *Store) CompleteArticles(ctx context.Context, cs []Completion, now time.
 		update := tx.StmtContext(ctx, s.stmts.completeArticle)
 		insertMatch := tx.StmtContext(ctx, s.stmts.insertMatch)
 		insertOutbox := tx.StmtContext(ctx, s.stmts.insertOutbox)
+		insertQuote := tx.StmtContext(ctx, s.stmts.insertQuote)
+		index := tx.StmtContext(ctx, s.stmts.indexArticle)
 		for _, c := range cs {
 			a := c.Article
 			if _, err := update.ExecContext(ctx, a.Text, a.TextSource, a.Lang, a.Image, a.Title, a.Author, a.ID); err != nil {
 				return fmt.Errorf("store: complete article %d: %w", a.ID, err)
+			}
+			if c.FoldedTitle != "" || c.FoldedBody != "" {
+				if _, err := index.ExecContext(ctx, a.ID, c.FoldedTitle, c.FoldedBody); err != nil {
+					return fmt.Errorf("store: index article %d: %w", a.ID, err)
+				}
+			}
+			for i, q := range c.Quotes {
+				if _, err := insertQuote.ExecContext(ctx, a.ID, i, q.Speaker, q.Text); err != nil {
+					return fmt.Errorf("store: record quote: %w", err)
+				}
 			}
 			for _, m := range c.Matches {
 				res, err := insertMatch.ExecContext(ctx, a.ID, m.Watch, now.Unix(), m.Explanation)

@@ -76,6 +76,30 @@ CREATE TABLE posts (
 );
 CREATE INDEX posts_channel ON posts(channel, posted_at);
 `,
+	2: `
+-- Direct quotes of every processed article, for /quotes.
+CREATE TABLE quotes (
+	article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	position   INTEGER NOT NULL, -- order in the article
+	speaker    TEXT NOT NULL DEFAULT '',
+	text       TEXT NOT NULL,
+	PRIMARY KEY (article_id, position)
+);
+CREATE INDEX quotes_speaker ON quotes(speaker COLLATE NOCASE);
+-- Full-text index of processed articles over text folded as the matcher
+-- folds it (package match's Fold); rowid is the article's id. Contentless:
+-- the text itself stays in articles.
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2');
+-- Watches managed from chat, beside the read-only ones of the YAML file.
+CREATE TABLE chat_watches (
+	name       TEXT PRIMARY KEY,
+	query      TEXT NOT NULL,
+	channel    TEXT NOT NULL,
+	paused     INTEGER NOT NULL DEFAULT 0,
+	created_by TEXT NOT NULL DEFAULT '',
+	created_at INTEGER NOT NULL
+);
+`,
 }
 
 func (s *Store) migrate(ctx context.Context) error {

@@ -38,7 +38,7 @@ type Store struct {
 
 // statements are the hot writes, prepared once on the writer connection.
 type statements struct {
-	addArticle, completeArticle, insertMatch, insertOutbox, markDelivered *sql.Stmt
+	addArticle, completeArticle, insertMatch, insertOutbox, markDelivered, insertQuote, indexArticle *sql.Stmt
 }
 
 func (s *Store) prepare(ctx context.Context) error {
@@ -52,6 +52,8 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (identity) DO NOTHING`},
 		{&s.stmts.insertMatch, `INSERT INTO matches (article_id, watch, matched_at, explanation) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`},
 		{&s.stmts.insertOutbox, `INSERT INTO outbox (article_id, watch, channel, payload, nonce, held, created_at, next_attempt)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`},
+		{&s.stmts.insertQuote, `INSERT INTO quotes (article_id, position, speaker, text) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`},
+		{&s.stmts.indexArticle, `INSERT OR REPLACE INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`},
 		{&s.stmts.markDelivered, `UPDATE outbox SET delivered_at = ?, attempts = attempts + 1, last_error = '' WHERE id = ?`},
 	} {
 		stmt, err := s.w.PrepareContext(ctx, p.sql)
