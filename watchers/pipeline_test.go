@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/newshound/newshound/config"
+	"github.com/newshound/newshound/internal/article"
 	"github.com/newshound/newshound/internal/httpclient"
 	"github.com/newshound/newshound/internal/store"
 )
@@ -428,5 +429,100 @@ func TestScheduleSpreadsFeeds(t *testing.T) {
 	}
 	if len(seen) != 4 {
 		t.Errorf("%d distinct start times, want 4", len(seen))
+	}
+}
+
+func TestArticlePageIsReadAndMatched(t *testing.T) {
+	pages := http.NewServeMux()
+	story := `<html lang="en"><head><title>Trade talks resume</title><meta property="og:image" content="/lead.jpg"></head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/putin">Putin special</a></nav>
+<article><h1>Trade talks resume</h1><p class="byline">By Maria Lopez</p>
+<p>Negotiators from both sides met again on Monday after a pause of three months, officials said.</p>
+<p>The talks had stalled over tariffs on steel and aluminium, which both governments call a matter of national security.</p>
+<p>In a statement, the Kremlin said Vladimir Putin had approved the new round. "We are ready to listen," said Dmitry Peskov, the Kremlin spokesman.</p>
+<p>Analysts expect no agreement before the end of the year, but said the resumption itself was a signal of goodwill from both capitals.</p>
+</article><footer>Copyright Example News. All rights reserved.</footer></body></html>`
+	pages.HandleFunc("/trade", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, story)
+	})
+	pages.HandleFunc("/paywalled", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, `<html><body><p>Subscribe to read.</p></body></html>`)
+	})
+	pages.HandleFunc("/report.pdf", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/pdf")
+		fmt.Fprint(w, "%PDF-1.4 Putin")
+	})
+	site := httptest.NewServer(pages)
+	defer site.Close()
+	fs := newFeedServer(t)
+	yaml := strings.Replace(config2(fs.URL, ""), "articles: { fetch: false }", "http: { allow_private_networks: true }\narticles: { host_delay: 1ms }", 1)
+	h := newHarness(t, yaml)
+	primeFeeds(t, h, fs)
+	now := time.Now()
+	fs.set("/world.rss", rss(
+		item{"Trade talks resume", site.URL + "/trade", "Negotiators met again.", now},        // Putin only on the page
+		item{"Putin paywalled", site.URL + "/paywalled", "Putin in the feed text.", now},      // page too short: feed text
+		item{"A report", site.URL + "/report.pdf", "A report about Putin's plans.", now},      // not HTML: feed text
+		item{"Missing page", site.URL + "/gone", "Putin is mentioned in the feed only.", now}, // 404: feed text
+	))
+	_, alerts := h.poll()
+	got := map[string]Alert{}
+	for _, a := range alerts {
+		got[a.Title] = a
+	}
+	if len(got) != 4 {
+		t.Fatalf("alerts %v, want 4", got)
+	}
+	trade := got["Trade talks resume"]
+	if !strings.Contains(trade.Summary, "Putin") || trade.Image != site.URL+"/lead.jpg" {
+		t.Errorf("page alert: summary %q image %q", trade.Summary, trade.Image)
+	}
+	if len(trade.Quotes) == 0 || trade.Quotes[0].Speaker != "Dmitry Peskov" {
+		t.Errorf("page quotes %+v", trade.Quotes)
+	}
+	for _, bad := range []string{"Home", "Copyright", "Putin special"} {
+		if strings.Contains(trade.Summary, bad) {
+			t.Errorf("boilerplate %q in summary %q", bad, trade.Summary)
+		}
+	}
+	ctx := context.Background()
+	for title, source := range map[string]string{"Trade talks resume": "page", "Putin paywalled": "feed: the page has too little text", "A report": "feed: the page is not HTML", "Missing page": "feed: "} {
+		a, err := h.store.ArticleByIdentity(ctx, strings.TrimSuffix(got[title].URL, ""))
+		if err != nil || a == nil {
+			t.Fatalf("%s: %v", title, err)
+		}
+		if !strings.HasPrefix(a.TextSource, source) {
+			t.Errorf("%s: text source %q, want %q…", title, a.TextSource, source)
+		}
+	}
+}
+
+func TestPrivateLinksRefusedUnlessAllowed(t *testing.T) {
+	var hits int
+	var mu sync.Mutex
+	site := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		hits++
+		mu.Unlock()
+		fmt.Fprint(w, "<html><body><p>secret</p></body></html>")
+	}))
+	defer site.Close()
+	fs := newFeedServer(t)
+	h := newHarness(t, strings.Replace(config2(fs.URL, ""), "articles: { fetch: false }", "", 1))
+	h.w.articles = article.NewFetcher(httpclient.New(httpclient.Options{Timeout: 5 * time.Second}), article.Options{})
+	primeFeeds(t, h, fs)
+	fs.set("/world.rss", rss(item{"Putin inside", site.URL + "/internal", "Putin.", time.Now()}))
+	_, alerts := h.poll()
+	if len(alerts) != 1 {
+		t.Fatalf("%d alerts: a refused page must not drop the alert", len(alerts))
+	}
+	if hits != 0 {
+		t.Errorf("the private address was fetched %d times", hits)
+	}
+	a, _ := h.store.ArticleByIdentity(context.Background(), alerts[0].URL)
+	if a == nil || !strings.Contains(a.TextSource, "private") {
+		t.Errorf("text source %+v", a)
 	}
 }
