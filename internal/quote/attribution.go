@@ -1,0 +1,898 @@
+package quote
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// npKind says what a speaker phrase is.
+type npKind int
+
+const (
+	npName    npKind = iota + 1 // Vladimir Putin, Mr. Peskov
+	npPronoun                   // he, she, they
+	npRole                      // the Kremlin spokesman, Richmond police
+)
+
+// phrase is the speaker phrase of an attribution.
+type phrase struct {
+	kind  npKind
+	toks  []token
+	name  name
+	roles []string
+}
+
+// text returns the phrase as written.
+func (p phrase) text(src string) string {
+	if p.kind == npName {
+		return p.name.text(src)
+	}
+	return src[p.toks[0].start:p.toks[len(p.toks)-1].end]
+}
+
+// attribution is a speaker phrase and its reporting verb.
+type attribution struct {
+	np     phrase
+	cue    string
+	cuePos int
+}
+
+// attributor finds and resolves the speakers of the candidates, in text order.
+type attributor struct {
+	src   string
+	paras []Span
+	ix    *index
+	cands []*candidate
+	// speakers are the resolved speakers so far, for pronouns.
+	speakers []antecedent
+}
+
+// antecedent is a resolved speaker a later pronoun may stand for.
+type antecedent struct {
+	pos    int
+	name   string
+	person bool
+	plural bool
+	gender byte
+}
+
+// determiners open a descriptive speaker phrase (the Kremlin spokesman).
+var determiners = wordSet("the a an his her their its our one another some several many two three both this that these those")
+
+// adverbs may sit between a speaker and the verb (Trump later said, has said).
+var adverbs = wordSet(`also later then has had have would will once again previously recently earlier
+repeatedly often reportedly simply further first finally just still even now initially subsequently had
+has was is were`)
+
+// auxiliaries may come before an inverted reporting verb (a déclaré Macron).
+var auxiliaries = map[string]bool{"a": true, "ha": true, "hat": true, "has": true, "had": true, "have": true, "avait": true, "había": true}
+
+// terminators end a sentence.
+func terminator(t token) bool {
+	return !t.word && (t.s == "." || t.s == "?" || t.s == "!" || t.s == "…")
+}
+
+// sentenceEnd reports whether toks[k] ends a sentence: a full stop,
+// question or exclamation mark not followed by a closing parenthesis, a comma
+// or a lower-case word (R-Ky., said; D-Wis.) said).
+func sentenceEnd(toks []token, k int) bool {
+	if !terminator(toks[k]) {
+		return false
+	}
+	if k+1 < len(toks) {
+		n := toks[k+1]
+		if n.s == ")" || n.s == "," || isLowerWord(n) {
+			return false
+		}
+	}
+	return true
+}
+
+// attribute finds each candidate's speaker, in text order, merging
+// quotations split by their attribution.
+func (a *attributor) attribute() {
+	out := a.cands[:0] // compacted in place as split quotations merge
+	for r := 0; r < len(a.cands); r++ {
+		c := a.cands[r]
+		var prev, next *candidate
+		if len(out) > 0 {
+			prev = out[len(out)-1]
+		}
+		if r+1 < len(a.cands) {
+			next = a.cands[r+1]
+		}
+		before := a.beforeTokens(prev, c)
+		after, reachesNext := a.afterTokens(c, next)
+		c.sentenceIn = len(before) == 0
+		var at attribution
+		var ok bool
+		if at, ok = a.parseAfter(c, after); ok {
+			c.adjacent, c.afterAttr = true, true
+			// "We assess," the report read, "that …": one quotation.
+			for reachesNext && next != nil && len(after) > 0 && isSplitJoin(after[len(after)-1]) {
+				c.raw.parts = append(c.raw.parts, next.raw.parts...)
+				c.raw.end = next.raw.end
+				c.words += next.words
+				c.lastPara = next.lastPara
+				r++
+				next = nil
+				if r+1 < len(a.cands) {
+					next = a.cands[r+1]
+				}
+				after, reachesNext = a.afterTokens(c, next)
+				if _, more := a.parseAfter(c, after); !more {
+					break // only an attribution joins a further part
+				}
+			}
+		} else if at, ok = a.parseBefore(before); ok {
+			c.adjacent = len(before) > 0 && before[len(before)-1].end >= at.cuePos && adjacentBefore(before, at)
+		} else if len(before) == 0 && c.raw.start == a.paras[c.para].Start && c.para > 0 {
+			// Caddell continued:
+			//
+			// "The health issue …"
+			pp := a.paras[c.para-1]
+			from := pp.Start
+			if prev != nil && prev.raw.end > pp.Start {
+				from = prev.raw.end
+			}
+			if strings.HasSuffix(a.src[pp.Start:pp.End], ":") && from < pp.End {
+				at, ok = a.parseBefore(lastSentence(tokenize(a.src, from, pp.End)))
+			}
+		}
+		own := ok
+		if !ok && len(before) == 0 {
+			// Clinton said she had made progress. "I really believe …"
+			at, ok = a.previousSentence(prev, c)
+		}
+		if ok {
+			c.attributed, c.own = true, own
+			c.cue = at.cue
+			c.cuePos = at.cuePos
+			a.resolve(c, at)
+		} else {
+			a.inherit(prev, c)
+		}
+		out = append(out, c)
+	}
+	a.cands = out
+}
+
+// previousSentence reads an attribution in the sentence just before c in
+// its paragraph, when c opens a sentence of its own: `Clinton said she and
+// Obama had made progress. "I really believe …"`.
+func (a *attributor) previousSentence(prev, c *candidate) (attribution, bool) {
+	from := a.paras[c.para].Start
+	if prev != nil && prev.raw.end > from {
+		from = prev.raw.end
+	}
+	if from >= c.raw.start {
+		return attribution{}, false
+	}
+	toks := tokenize(a.src, from, c.raw.start)
+	if len(toks) < 3 || !terminator(toks[len(toks)-1]) {
+		return attribution{}, false
+	}
+	return a.parseBefore(lastSentence(toks[:len(toks)-1]))
+}
+
+// isSplitJoin reports whether the attribution between two quotations ends
+// so that the second continues the first: with a comma or a dash.
+func isSplitJoin(t token) bool {
+	return !t.word && (t.s == "," || t.s == "—" || t.s == "–")
+}
+
+// adjacentBefore reports whether the cue of a preceding attribution leads
+// straight into the quotation (Putin said: "…"; Putin told reporters, "…").
+func adjacentBefore(before []token, at attribution) bool {
+	k := len(before) - 1
+	for k >= 0 && !before[k].word {
+		k--
+	}
+	for k >= 0 && before[k].start >= at.cuePos {
+		if before[k].start == at.cuePos {
+			return true
+		}
+		k--
+		if len(before)-1-k > 4 {
+			return false
+		}
+	}
+	return false
+}
+
+// beforeTokens returns the words of the sentence before c, up to its
+// opening mark and not reaching back over prev, the quotation before it.
+func (a *attributor) beforeTokens(prev, c *candidate) []token {
+	from := a.paras[c.para].Start
+	if prev != nil && prev.raw.end > from {
+		from = prev.raw.end
+	}
+	if from > c.raw.start {
+		return nil
+	}
+	return lastSentence(tokenize(a.src, from, c.raw.start))
+}
+
+// lastSentence returns the tokens after the last sentence end.
+func lastSentence(toks []token) []token {
+	for k := len(toks) - 1; k >= 0; k-- {
+		if sentenceEnd(toks, k) {
+			return toks[k+1:]
+		}
+	}
+	return toks
+}
+
+// afterTokens returns the words after c up to the end of its sentence,
+// next (the quotation after it) or the paragraph's end; reachesNext
+// reports whether they run up to next.
+func (a *attributor) afterTokens(c, next *candidate) (toks []token, reachesNext bool) {
+	to := a.paras[c.lastPara].End
+	reaches := false
+	if next != nil && next.raw.start < to {
+		to = next.raw.start
+		reaches = true
+	}
+	if c.raw.end > to {
+		return nil, false
+	}
+	toks = tokenize(a.src, c.raw.end, to)
+	for k := range toks {
+		if sentenceEnd(toks, k) {
+			return toks[:k], false
+		}
+	}
+	return toks, reaches
+}
+
+// parseAfter reads an attribution that follows the quotation: `, said
+// Putin`, `, Putin said`, `, the spokesman told reporters`, `, according to …`.
+func (a *attributor) parseAfter(c *candidate, toks []token) (attribution, bool) {
+	i := 0
+	for i < len(toks) && !toks[i].word && toks[i].s != "(" {
+		i++
+	}
+	if i >= len(toks) {
+		return attribution{}, false
+	}
+	// A quotation ending its own sentence is followed by a new sentence; only
+	// a bare "Putin said." after it still attributes it.
+	content := a.src[c.raw.parts[len(c.raw.parts)-1].Start:c.raw.parts[len(c.raw.parts)-1].End]
+	closedSentence := endsSentence(content) && i == 0 && toks[0].capitalized()
+	if isLowerWord(toks[i]) && toks[i].lower() == "according" && i+1 < len(toks) && toks[i+1].lower() == "to" {
+		if np, _, ok := forwardNP(a.src, toks, i+2); ok {
+			return attribution{np: np, cue: "according to", cuePos: toks[i].start}, true
+		}
+	}
+	// , a déclaré Emmanuel Macron; , ha dicho …
+	if i+1 < len(toks) && auxiliaries[toks[i].lower()] && cueWord(toks[i+1]) {
+		i++
+	}
+	if cueWord(toks[i]) && !closedSentence {
+		if np, _, ok := forwardNP(a.src, toks, i+1); ok {
+			return attribution{np: np, cue: toks[i].s, cuePos: toks[i].start}, true
+		}
+	}
+	// Scott Pruitt, the attorney general of Oklahoma, one of the states
+	// suing, said: a name, appositions, then the verb after a comma.
+	if n, roles, e, ok := parseName(a.src, toks, i); ok && e < len(toks) && toks[e].s == "," && !closedSentence {
+		for k := e + 1; k < len(toks) && k < e+40; k++ {
+			if toks[k-1].s == "," && cueWord(toks[k]) {
+				return attribution{np: phrase{kind: npName, toks: toks[i:e], name: n, roles: roles}, cue: cueText(toks, k), cuePos: toks[k].start}, true
+			}
+		}
+	}
+	// “…” ― Pamela Padilla: a dash and a name closing the paragraph.
+	if i == 1 && isDash(toks[0].s) {
+		if np, e, ok := forwardNP(a.src, toks, i); ok && np.kind == npName && (e == len(toks) || e == len(toks)-1 && !toks[e].word) {
+			return attribution{np: np, cuePos: toks[0].start}, true
+		}
+	}
+	for k := i + 1; k < len(toks) && k < i+40; k++ {
+		if !cueWord(toks[k]) {
+			continue
+		}
+		np, ok := backwardNP(a.src, toks[:k], k-1)
+		if !ok {
+			continue
+		}
+		if k > i+16 && !(np.kind == npName && toks[k-1].s == ",") {
+			continue // only a long apposition separates a name from its verb
+		}
+		if np.toks[0].start != toks[i].start {
+			m := i
+			for m < k && toks[m].start < np.toks[0].start {
+				m++
+			}
+			// "…" of the plan, Mr. Burman said.
+			afterComma := m > i && toks[m-1].s == "," && np.kind == npName && k+1 >= len(toks)
+			// "…," another friend, Mariam Emara, told CNN.
+			described := m > i+1 && toks[m-1].s == "," && np.kind == npName && descriptors(toks[i:m-1])
+			if !afterComma && !described && !descriptors(toks[i:m]) {
+				continue
+			}
+		}
+		if closedSentence && len(toks)-k > 4 && !(k+1 < len(toks) && isPreposition(toks[k+1])) {
+			return attribution{}, false // a new sentence, not an attribution
+		}
+		return attribution{np: np, cue: cueText(toks, k), cuePos: toks[k].start}, true
+	}
+	// "…" of the case, the unsigned opinion said; "…" income, he said,
+	// rather than …: an attribution set off by a comma later in the sentence.
+	if !closedSentence {
+		for c := i + 1; c+1 < len(toks); c++ {
+			if toks[c].s != "," {
+				continue
+			}
+			if cueWord(toks[c+1]) {
+				if np, _, ok := forwardNP(a.src, toks, c+2); ok && np.kind != npRole {
+					return attribution{np: np, cue: cueText(toks, c+1), cuePos: toks[c+1].start}, true
+				}
+				continue
+			}
+			np, e, ok := forwardNP(a.src, toks, c+1)
+			if !ok {
+				continue
+			}
+			for e < len(toks) && isAdverb(toks[e]) {
+				e++
+			}
+			if e < len(toks) && cueWord(toks[e]) && (e+1 == len(toks) || !toks[e+1].word || isPreposition(toks[e+1])) {
+				return attribution{np: np, cue: cueText(toks, e), cuePos: toks[e].start}, true
+			}
+		}
+	}
+	return attribution{}, false
+}
+
+// isPreposition reports whether t is a preposition.
+func isPreposition(t token) bool {
+	_, ok := prepositions[t.lower()]
+	return ok && t.word
+}
+
+// isAdverb reports whether t may stand between a speaker and the verb.
+func isAdverb(t token) bool {
+	if !isLowerWord(t) {
+		return false
+	}
+	lw := t.lower()
+	_, ok := adverbs[lw]
+	return ok || strings.HasSuffix(lw, "ly") && len(lw) > 4
+}
+
+// isDash reports whether s is a dash that can introduce an attribution.
+func isDash(s string) bool {
+	return s == "―" || s == "—" || s == "–" || s == "-"
+}
+
+// endsSentence reports whether quoted words end with a full stop, question
+// or exclamation mark.
+func endsSentence(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, " "))
+	return r == '.' || r == '?' || r == '!' || r == '…'
+}
+
+// parseBefore reads an attribution in the sentence before the quotation:
+// `Putin said: "…"`, `He told everyone, "…"`, `Haley said that "…"`,
+// `According to Putin, "…"`.
+func (a *attributor) parseBefore(toks []token) (attribution, bool) {
+	for k := len(toks) - 1; k >= 0; k-- {
+		t := toks[k]
+		if t.lower() == "according" && k+1 < len(toks) && toks[k+1].lower() == "to" {
+			if np, _, ok := forwardNP(a.src, toks, k+2); ok {
+				return attribution{np: np, cue: "according to", cuePos: t.start}, true
+			}
+		}
+		if !cueWord(t) || k == 0 {
+			continue
+		}
+		if np, ok := backwardNP(a.src, toks[:k], k-1); ok {
+			return attribution{np: np, cue: cueText(toks, k), cuePos: t.start}, true
+		}
+		// The subject opening the clause, with a phrase between it and the
+		// verb: Protesters marching through the streets chanted "…"; he
+		// looked into the camera, furrowed his brow and said, "…".
+		if np, e, ok := forwardNP(a.src, toks, 0); ok && e < k && k-e <= 14 && !anyCue(toks[e:k]) {
+			return attribution{np: np, cue: cueText(toks, k), cuePos: t.start}, true
+		}
+		// Mr. Trump expressed admiration for him, telling CNBC: "…".
+		if strings.HasSuffix(t.lower(), "ing") && toks[k-1].s == "," {
+			if np, ok := a.clauseSubject(toks[:k-1]); ok {
+				return attribution{np: np, cue: cueText(toks, k), cuePos: t.start}, true
+			}
+		}
+	}
+	if n := len(toks); n > 1 && toks[n-1].s == ":" {
+		// The clause before the colon, after any introductory phrase.
+		from := 0
+		for k := n - 2; k > 0; k-- {
+			if toks[k].s == "," {
+				from = k + 1
+				break
+			}
+		}
+		if np, e, ok := forwardNP(a.src, toks, from); ok {
+			// Clinton: "Our goal is …"
+			if e == n-1 && np.kind == npName {
+				return attribution{np: np, cuePos: toks[n-1].start}, true
+			}
+			// President Obama is rolling out a new message: "It's about me."
+			// Mr. Smith shot back: "…"
+			if e < n-1 && verbLike(toks[e]) {
+				return attribution{np: np, cuePos: toks[n-1].start}, true
+			}
+		}
+	}
+	return attribution{}, false
+}
+
+// clauseSubject returns the first person named in toks who is not the
+// object of a preposition, skipping a lone capitalised word that opens the
+// sentence but is never used as a name (Back in 1999, Mr. Trump …).
+func (a *attributor) clauseSubject(toks []token) (phrase, bool) {
+	for i := 0; i < len(toks); i++ {
+		if i > 0 && isPreposition(toks[i-1]) {
+			continue
+		}
+		lw := toks[i].lower()
+		if _, ok := singularPronouns[lw]; ok {
+			return phrase{kind: npPronoun, toks: toks[i : i+1]}, true
+		}
+		n, roles, j, ok := parseName(a.src, toks, i)
+		if !ok {
+			continue
+		}
+		if (len(n.words) > 1 || len(roles) > 0 || a.ix.known(n.key())) && personLike(n.words) {
+			return phrase{kind: npName, toks: toks[i:j], name: n, roles: roles}, true
+		}
+		i = j - 1
+	}
+	return phrase{}, false
+}
+
+// anyCue reports whether toks hold a reporting verb or punctuation other
+// than a comma.
+func anyCue(toks []token) bool {
+	for _, t := range toks {
+		if cueWord(t) || !t.word && t.s != "," {
+			return true
+		}
+	}
+	return false
+}
+
+// cueWord reports whether t is a reporting verb in lower case.
+func cueWord(t token) bool {
+	return isLowerWord(t) && isCue(t.lower())
+}
+
+// cueText returns the reporting verb at k with its audience when it has one
+// ("told reporters", "told CNN").
+func cueText(toks []token, k int) string {
+	lw := toks[k].lower()
+	if (lw == "told" || lw == "tells" || lw == "tell" || lw == "telling") && k+1 < len(toks) && toks[k+1].word {
+		if _, fw := functionWords[toks[k+1].lower()]; !fw || toks[k+1].capitalized() {
+			return toks[k].s + " " + toks[k+1].s
+		}
+	}
+	return toks[k].s
+}
+
+// forwardNP reads a speaker phrase starting at toks[i]: a pronoun, a name
+// with any titles and descriptors before it (IMF chief economist Maury
+// Obstfeld, the Rev. Peter Wherry), or a description (the Kremlin spokesman).
+func forwardNP(src string, toks []token, i int) (phrase, int, bool) {
+	if i >= len(toks) || !toks[i].word {
+		return phrase{}, i, false
+	}
+	lw := toks[i].lower()
+	if _, ok := singularPronouns[lw]; ok {
+		return phrase{kind: npPronoun, toks: toks[i : i+1]}, i + 1, true
+	}
+	if _, ok := pluralPronouns[lw]; ok {
+		return phrase{kind: npPronoun, toks: toks[i : i+1]}, i + 1, true
+	}
+	j := i
+	if _, ok := determiners[lw]; ok {
+		j++
+	}
+	var best phrase
+	bestEnd, head := -1, -1
+	for j < len(toks) && j < i+8 {
+		w := toks[j]
+		if w.s == "/" && j > i && j+1 < len(toks) && toks[j+1].word {
+			j++ // 9/11 widow Terry Strada
+			continue
+		}
+		if !w.word || cueWord(w) {
+			break
+		}
+		if n, roles, e, ok := parseName(src, toks, j); ok {
+			best = phrase{kind: npName, toks: toks[i:e], name: n, roles: roles}
+			bestEnd = e
+			j = e
+			if stripPossessive(toks[e-1].s) == toks[e-1].s {
+				break // a possessive name is followed by what it owns
+			}
+			continue
+		}
+		if _, fw := functionWords[w.lower()]; fw && !isTitle(w) {
+			break
+		}
+		if isLowerWord(w) || isTitle(w) {
+			head = j
+		}
+		j++
+	}
+	if bestEnd >= 0 && head < bestEnd {
+		return best, bestEnd, true
+	}
+	if head < 0 {
+		return phrase{}, i, false
+	}
+	return phrase{kind: npRole, toks: toks[i : head+1]}, head + 1, true
+}
+
+// descriptors reports whether toks are words that may describe a speaker
+// before the name (Tulsa police, White House press secretary, 9/11 widow).
+func descriptors(toks []token) bool {
+	if len(toks) > 6 {
+		return false
+	}
+	for _, t := range toks {
+		if !t.word {
+			if t.s == "/" || t.s == "-" {
+				continue
+			}
+			return false
+		}
+		if cueWord(t) {
+			return false
+		}
+		if _, fw := functionWords[t.lower()]; fw && !isTitle(t) {
+			return false
+		}
+	}
+	return true
+}
+
+// backwardNP reads a speaker phrase ending at toks[k], skipping adverbs and
+// auxiliaries between it and the verb (Trump later said, he has said).
+func backwardNP(src string, toks []token, k int) (phrase, bool) {
+	for k >= 0 && isLowerWord(toks[k]) {
+		lw := toks[k].lower()
+		if _, ok := adverbs[lw]; ok || (strings.HasSuffix(lw, "ly") && len(lw) > 4) {
+			k--
+			continue
+		}
+		break
+	}
+	if k < 0 {
+		return phrase{}, false
+	}
+	// Rep. Bobby Scott (D-Va.) said
+	if toks[k].s == ")" {
+		for m := k - 1; m >= 0 && m > k-12; m-- {
+			if toks[m].s == "(" {
+				k = m - 1
+				break
+			}
+		}
+		if k < 0 || toks[k].s == ")" {
+			return phrase{}, false
+		}
+	}
+	// Dmitry Peskov, Putin's spokesman, said
+	if toks[k].s == "," {
+		for m := k - 1; m >= 0 && m > k-32; m-- {
+			if sentenceEnd(toks, m) {
+				break
+			}
+			if toks[m].s == "," && m > 0 {
+				if np, ok := backwardNP(src, toks[:m], m-1); ok && np.kind == npName {
+					return np, true
+				}
+				break
+			}
+		}
+		return phrase{}, false
+	}
+	t := toks[k]
+	lw := t.lower()
+	if _, ok := singularPronouns[lw]; ok {
+		return phrase{kind: npPronoun, toks: toks[k : k+1]}, true
+	}
+	if _, ok := pluralPronouns[lw]; ok {
+		return phrase{kind: npPronoun, toks: toks[k : k+1]}, true
+	}
+	if isNameWord(t) || (t.capitalized() && isTitle(t)) {
+		m := k
+		for m > 0 && (isNameWord(toks[m-1]) || (toks[m-1].capitalized() && isTitle(toks[m-1])) ||
+			(toks[m-1].word && isConnector(toks[m-1]) && m-1 > 0 && isNameWord(toks[m-2]))) {
+			if strings.HasSuffix(toks[m-1].s, "’s") || strings.HasSuffix(toks[m-1].s, "'s") {
+				break
+			}
+			m--
+		}
+		for m <= k {
+			if n, roles, j, ok := parseName(src, toks[:k+1], m); ok && j == k+1 {
+				return phrase{kind: npName, toks: toks[m : k+1], name: n, roles: roles}, true
+			}
+			m++
+		}
+		return phrase{}, false
+	}
+	if !isLowerWord(t) {
+		return phrase{}, false
+	}
+	if _, fw := functionWords[lw]; fw {
+		return phrase{}, false
+	}
+	if _, o := otherPronouns[lw]; o {
+		return phrase{}, false
+	}
+	// A description ending in its head noun: the Kremlin spokesman said.
+	m := k
+	for m > 0 && k-m < 5 {
+		p := toks[m-1]
+		if !p.word {
+			break
+		}
+		pl := p.lower()
+		if _, ok := determiners[pl]; ok {
+			m--
+			break
+		}
+		if _, fw := functionWords[pl]; fw && !isTitle(p) {
+			break
+		}
+		if cueWord(p) {
+			break
+		}
+		m--
+	}
+	// The object of a preposition is not the speaker (marching through the
+	// streets chanted).
+	if m > 0 && toks[m-1].word {
+		if _, prep := prepositions[toks[m-1].lower()]; prep {
+			return phrase{}, false
+		}
+	}
+	// A description needs a determiner or must start the clause: "the
+	// clown said", "Richmond police said", not "the job requires … said".
+	if m > 0 {
+		if _, ok := determiners[toks[m].lower()]; !ok && toks[m-1].word {
+			return phrase{}, false
+		}
+	}
+	return phrase{kind: npRole, toks: toks[m : k+1]}, true
+}
+
+// isConnector reports whether t joins the words of a name.
+func isConnector(t token) bool {
+	_, ok := connectors[t.lower()]
+	return ok
+}
+
+// resolve sets c's speaker from its attribution.
+func (a *attributor) resolve(c *candidate, at attribution) {
+	switch at.np.kind {
+	case npName:
+		n := at.np.name
+		full := a.ix.fullName(n.text(a.src))
+		words := strings.Fields(full)
+		c.speaker = full
+		c.plural = len(words) == 1 && pluralWord(words[0]) && !a.ix.isPerson(full)
+		c.person = !c.plural && (personLike(words) && personLike(n.words) ||
+			len(at.np.roles) > 0 || n.gender != 0 || a.ix.isPerson(full))
+		c.gender = n.gender
+		if g := a.ix.genderOf(full); g != 0 && c.gender == 0 {
+			c.gender = g
+		}
+	case npPronoun:
+		lw := at.np.toks[0].lower()
+		if lw == "they" {
+			c.speaker = a.antecedent(at.cuePos, true, 0)
+			c.plural = c.speaker != ""
+			return
+		}
+		var g byte = 'm'
+		if lw == "she" {
+			g = 'f'
+		}
+		c.speaker = a.antecedent(at.cuePos, false, g)
+		c.person = c.speaker != ""
+		c.gender = g
+	case npRole:
+		head := at.np.toks[len(at.np.toks)-1].lower()
+		if name := a.ix.role(head, at.np.toks[0].start); name != "" {
+			c.speaker = a.ix.fullName(name)
+			c.person = true
+			return
+		}
+		c.speaker = at.np.text(a.src)
+		c.plural = pluralWord(head)
+	}
+	if c.speaker != "" {
+		a.speakers = append(a.speakers, antecedent{pos: at.cuePos, name: c.speaker, person: c.person, plural: c.plural, gender: c.gender})
+	}
+}
+
+// pluralWord reports whether a noun looks plural (officials, police).
+func pluralWord(w string) bool {
+	lw := strings.ToLower(w)
+	switch lw {
+	case "police", "people", "staff", "officials", "authorities":
+		return true
+	}
+	return strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ss") && !strings.HasSuffix(lw, "us")
+}
+
+// maxLookBack bounds how many speakers and names back a pronoun looks.
+const maxLookBack = 40
+
+// antecedent returns the most recent speaker or subject before pos that a
+// pronoun can stand for: a person of a compatible gender for he/she, a
+// group for they; "" when none fits.
+func (a *attributor) antecedent(pos int, plural bool, g byte) string {
+	speakerPos, speaker := -1, ""
+	for k := len(a.speakers) - 1; k >= 0 && k >= len(a.speakers)-maxLookBack; k-- {
+		s := a.speakers[k]
+		if s.pos >= pos {
+			continue
+		}
+		sg := s.gender
+		if sg == 0 {
+			sg = a.ix.genderOf(s.name)
+		}
+		if plural && s.plural || !plural && s.person && (sg == 0 || g == 0 || sg == g) {
+			speakerPos, speaker = s.pos, s.name
+			break
+		}
+	}
+	if plural {
+		return speaker
+	}
+	ms := a.ix.mentions
+	k := sort.Search(len(ms), func(k int) bool { return ms[k].name.start >= pos })
+	for stop := k - maxLookBack; k > 0 && k > stop && ms[k-1].name.start > speakerPos; {
+		k--
+		m := ms[k]
+		if !m.subject {
+			continue
+		}
+		full := a.ix.fullName(m.name.text(a.src))
+		gender := m.name.gender
+		if gg := a.ix.genderOf(full); gg != 0 && gender == 0 {
+			gender = gg
+		}
+		words := strings.Fields(full)
+		person := a.ix.isPerson(full)
+		if !person || !personLike(words) || !personLike(m.name.words) {
+			continue // not known to be a person
+		}
+		if gender != 0 && g != 0 && gender != g {
+			continue
+		}
+		return full
+	}
+	return speaker
+}
+
+// inherit gives candidate c, which has no attribution of its own, the
+// speaker of p, the quotation before it, when that one's attribution leads into
+// it: a second quotation after `"…," said Caddell.` in the same paragraph,
+// or a paragraph that is all quotation after a paragraph ending in one.
+func (a *attributor) inherit(p, c *candidate) {
+	if p == nil || !p.attributed && p.speaker == "" {
+		return
+	}
+	switch {
+	case p.lastPara == c.para:
+		// Between them only the attribution of p: no other sentence.
+		between := tokenize(a.src, p.raw.end, c.raw.start)
+		ends := 0
+		for k := range between {
+			if sentenceEnd(between, k) {
+				ends++
+			}
+		}
+		if ends > 1 && a.otherSubject(p, p.raw.end, c.raw.start) {
+			return
+		}
+	case p.lastPara == c.para-1 && c.raw.start == a.paras[c.para].Start:
+		// p's paragraph ends with p's attribution sentence.
+		rest := tokenize(a.src, p.raw.end, a.paras[p.lastPara].End)
+		ends := 0
+		for k := range rest {
+			if sentenceEnd(rest, k) && k < len(rest)-1 {
+				ends++
+			}
+		}
+		if ends > 0 {
+			return
+		}
+	default:
+		return
+	}
+	c.speaker, c.cue, c.person, c.plural, c.gender = p.speaker, p.cue, p.person, p.plural, p.gender
+	c.attributed = p.attributed
+}
+
+// otherSubject reports whether someone other than p's speaker is named as
+// a subject between from and to.
+func (a *attributor) otherSubject(p *candidate, from, to int) bool {
+	ms := a.ix.mentions
+	k := sort.Search(len(ms), func(k int) bool { return ms[k].name.start >= from })
+	for ; k < len(ms) && ms[k].name.start < to; k++ {
+		m := ms[k]
+		if !m.subject {
+			continue
+		}
+		if full := a.ix.fullName(m.name.text(a.src)); full != p.speaker {
+			return true
+		}
+	}
+	return false
+}
+
+// keep decides whether a candidate is a quotation rather than scare quotes,
+// a title or a name in marks.
+func (a *attributor) keep(c *candidate) bool {
+	content := a.src[c.raw.parts[0].Start:c.raw.parts[len(c.raw.parts)-1].End]
+	if c.words < 3 {
+		// "What curfew?" protesters chanted.
+		if c.words == 0 || !c.adjacent || !c.attributed {
+			return false
+		}
+		exclaims := strings.HasSuffix(content, "?") || strings.HasSuffix(content, "!")
+		return exclaims || c.sentenceIn && (endsSentence(content) || strings.HasSuffix(content, ","))
+	}
+	// A fragment inside a sentence of the writer's is a quotation only
+	// when a reporting verb in that sentence attributes it: Haley said that
+	// "there's no love", not the so-called "basket of deplorables".
+	if !c.sentenceIn && !c.attributed && startsLower(content) {
+		return false
+	}
+	if titleCase(a.src, c) && !(c.sentenceIn && c.afterAttr) {
+		return false // a title or a name: "Fox News Sunday", 'Reeks of Fear.'
+	}
+	return true
+}
+
+// startsLower reports whether s starts with a lower-case letter.
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
+// titleCase reports whether the quoted words read as a title (One Hundred
+// Years of Solitude): no sentence punctuation and nearly every longer word
+// capitalised.
+func titleCase(src string, c *candidate) bool {
+	caps, long := 0, 0
+	for _, p := range c.raw.parts {
+		toks := tokenize(src, p.Start, p.End)
+		for k, t := range toks {
+			if !t.word {
+				last := k == len(toks)-1
+				if !last && (t.s == "," || t.s == "." || t.s == "?" || t.s == "!" || t.s == ";" || t.s == ":") {
+					return false
+				}
+				continue
+			}
+			if utf8.RuneCountInString(t.s) < 4 {
+				continue
+			}
+			long++
+			r, _ := utf8.DecodeRuneInString(t.s)
+			if unicode.IsUpper(r) {
+				caps++
+			}
+		}
+	}
+	return long > 1 && c.words <= 12 && caps*4 >= long*3
+}

@@ -1,0 +1,571 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// titles are words before a name that are not part of it (Sen. Bernie
+// Sanders, President Vladimir Putin), mapped to the role they give the
+// person, so that "the senator" can later be resolved to the name.
+var titles = map[string]string{
+	"mr": "", "mrs": "", "ms": "", "miss": "", "mx": "", "dr": "doctor", "prof": "professor",
+	"professor": "professor", "sen": "senator", "senator": "senator", "rep": "representative",
+	"representative": "representative", "congressman": "congressman", "congresswoman": "congresswoman",
+	"gov": "governor", "governor": "governor", "president": "president", "vice": "",
+	"gen": "general", "general": "general", "lt": "", "col": "colonel", "colonel": "colonel",
+	"capt": "captain", "captain": "captain", "sgt": "sergeant", "sergeant": "sergeant", "maj": "major",
+	"adm": "admiral", "admiral": "admiral", "cmdr": "commander", "commander": "commander",
+	"rev": "reverend", "reverend": "reverend", "hon": "", "judge": "judge", "justice": "justice",
+	"chief": "chief", "mayor": "mayor", "secretary": "secretary", "sec": "secretary",
+	"minister": "minister", "prime": "", "chancellor": "chancellor", "ambassador": "ambassador",
+	"speaker": "speaker", "attorney": "attorney", "atty": "attorney", "detective": "detective",
+	"det": "detective", "officer": "officer", "sheriff": "sheriff", "pope": "pope", "king": "king",
+	"queen": "queen", "prince": "prince", "princess": "princess", "former": "", "pres": "president",
+	"lord": "", "lady": "", "sir": "", "dame": "", "bishop": "bishop", "cardinal": "cardinal",
+	"father": "", "sister": "", "brother": "", "coach": "coach", "inspector": "inspector",
+	"superintendent": "superintendent", "supt": "superintendent", "chairman": "chairman",
+	"chairwoman": "chairwoman", "commissioner": "commissioner", "director": "director",
+	"dean": "dean", "principal": "principal", "spokesman": "spokesman", "spokeswoman": "spokeswoman",
+	"herr": "", "frau": "", "monsieur": "", "madame": "", "señor": "", "señora": "",
+	"republican": "", "democrat": "", "democratic": "", "gop": "", "independent": "",
+	"libertarian": "", "candidate": "candidate", "nominee": "nominee", "assemblyman": "assemblyman",
+	"assemblywoman": "assemblywoman", "councilman": "councilman", "councilwoman": "councilwoman",
+	"del": "delegate", "delegate": "delegate", "state": "", "u.s": "", "u.s.": "", "sens": "senator",
+	"reps": "representative", "leader": "leader", "whip": "whip", "chair": "chair",
+}
+
+// notAlone are title words that never make a name on their own.
+var notAlone = map[string]bool{"republican": true, "democrat": true, "democratic": true, "gop": true,
+	"independent": true, "libertarian": true, "former": true, "state": true, "u.s": true, "u.s.": true,
+	"vice": true, "prime": true, "president": true, "senator": true, "governor": true}
+
+// femaleTitles and maleTitles give a name's gender where the article does.
+var (
+	femaleTitles = wordSet("mrs ms miss frau madame señora lady dame sister queen princess congresswoman chairwoman spokeswoman assemblywoman councilwoman")
+	maleTitles   = wordSet("mr herr monsieur señor sir lord father brother king prince congressman chairman spokesman assemblyman councilman")
+)
+
+// notNames are capitalised words that start sentences or name times, never people.
+var notNames = wordSet(`the a an but and or so in on at for with from by as after before when while if
+although though because since during under over about asked speaking according meanwhile however still
+yet then now today yesterday tomorrow this that these those there here it he she they we i you his her
+their our my its who what where why how some many most all both each every no not one two three last
+next first also earlier later despite like unlike even just only instead rather other another such
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+august september october november december let yes well oh to of is was are were be been do did does
+has have had will would can could should must said says told according than more less while whether
+however though thus hence indeed perhaps maybe sometimes often never always once again meanwhile
+photo image video watch read click subscribe advertisement related`)
+
+// connectors join the parts of a name (Charles de Gaulle, Ursula von der Leyen).
+var connectors = wordSet("de van von der den da di del della la le du bin al ibn ter y dos das")
+
+// pronouns that can stand for a speaker.
+var (
+	singularPronouns = wordSet("he she")
+	pluralPronouns   = wordSet("they")
+	otherPronouns    = wordSet("i we you it him her them me us who")
+)
+
+// isTitle reports whether the word is a title before a name.
+func isTitle(t token) bool {
+	if !t.word {
+		return false
+	}
+	_, ok := titles[strings.TrimSuffix(t.lower(), ".")]
+	return ok
+}
+
+// isNameWord reports whether t can be part of a person's or organisation's name.
+func isNameWord(t token) bool {
+	if !t.capitalized() {
+		return false
+	}
+	_, stop := notNames[strings.TrimSuffix(t.lower(), ".")]
+	return !stop
+}
+
+// name is one mention of a name in the text, without its titles.
+type name struct {
+	start, end int // byte span of the name (possessive ’s excluded)
+	words      []string
+	gender     byte // 'f', 'm' or 0 when the article does not say
+}
+
+// text returns the name as written.
+func (n name) text(src string) string { return src[n.start:n.end] }
+
+// key is the last word of the name, the one later mentions keep (Peskov).
+func (n name) key() string { return strings.ToLower(n.words[len(n.words)-1]) }
+
+// parseName reads a name forward from toks[i]: optional titles, then
+// capitalised words, initials and connectors. It returns the name, the
+// titles' roles and the index after the name; ok is false when there is none.
+func parseName(src string, toks []token, i int) (n name, roles []string, j int, ok bool) {
+	j = i
+	var gender byte
+	for j < len(toks) && isTitle(toks[j]) && toks[j].capitalized() {
+		j++
+	}
+	// A title with no name after it is the name (Mr. King, Dean).
+	if j > i && (j == len(toks) || !isNameWord(toks[j])) {
+		j--
+	}
+	for _, t := range toks[i:j] {
+		w := strings.TrimSuffix(t.lower(), ".")
+		if r := titles[w]; r != "" {
+			roles = append(roles, r)
+		}
+		if _, f := femaleTitles[w]; f {
+			gender = 'f'
+		} else if _, m := maleTitles[w]; m {
+			gender = 'm'
+		}
+	}
+	first := j // token index of the name's first word
+	var words []string
+	for j < len(toks) {
+		t := toks[j]
+		if isNameWord(t) && !(isTitle(t) && len(words) == 0 && j+1 < len(toks) && isNameWord(toks[j+1])) {
+			words = append(words, stripPossessive(t.s))
+			j++
+			if stripPossessive(t.s) != t.s {
+				break
+			}
+			continue
+		}
+		if len(words) > 0 && t.word {
+			if _, c := connectors[t.lower()]; c && j+1 < len(toks) && isNameWord(toks[j+1]) {
+				words = append(words, t.s)
+				j++
+				continue
+			}
+		}
+		break
+	}
+	// A title inside the run starts the name afresh: U.S. Sen. Ted Cruz.
+	// Each word is one token, so word k is toks[first+k].
+	for k := len(words) - 2; k >= 0; k-- {
+		if isTitle(token{s: words[k], word: true}) && !isTitle(token{s: words[k+1], word: true}) {
+			if r := titles[strings.TrimSuffix(strings.ToLower(words[k]), ".")]; r != "" {
+				roles = append(roles, r)
+			}
+			first += k + 1
+			words = words[k+1:]
+			break
+		}
+	}
+	if len(words) == 0 || len(words) == 1 && notAlone[strings.ToLower(words[0])] {
+		return name{}, nil, i, false
+	}
+	n = name{start: toks[first].start, words: words, gender: gender}
+	last := toks[j-1]
+	n.end = last.start + len(stripPossessive(last.s))
+	return n, roles, j, true
+}
+
+// stripPossessive removes a trailing ’s or ' from a word.
+func stripPossessive(w string) string {
+	for _, suf := range []string{"’s", "'s", "’S", "'S"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf) {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return w
+}
+
+// isLowerWord reports whether t is a word starting in lower case.
+func isLowerWord(t token) bool {
+	if !t.word {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t.s)
+	return unicode.IsLower(r)
+}
+
+// functionWords are lower-case words that are never the head of a role.
+var functionWords = wordSet(`the a an and or but of in on at for to with from by as is was are were be been
+being has have had do does did will would can could should may might must that which who whom whose this
+these those there here his her their its our my your he she they it we i you him them us also not no
+very more most less than then so such about into over after before under while when where what how why
+said says told say tell according just only even still already now last next new former longtime
+veteran top senior chief`)
+
+// index is what the article says about the people in it: every name
+// mention, the fullest form of each name, and the roles people are introduced with.
+type index struct {
+	src      string
+	mentions []mention
+	// full maps a lower-cased last name to the fullest name the article uses.
+	full map[string]string
+	// gender maps a lower-cased last name to a gender the article gives.
+	gender map[string]byte
+	// person holds the lower-cased last names the article shows to be
+	// people: with a title, a role or a gendered pronoun.
+	person map[string]bool
+	// midSentence holds the last names seen other than first in a
+	// sentence: a capitalised word seen only there may be any word.
+	midSentence map[string]bool
+	roles       []roleMention
+}
+
+// addRole records that the name (with last name key) was introduced with
+// role at pos; the role makes it a person and may give a gender.
+func (ix *index) addRole(role, name string, pos int) {
+	ix.roles = append(ix.roles, roleMention{role: role, name: name, pos: pos})
+	ix.person[name] = true
+	if _, ok := ix.gender[name]; ok {
+		return
+	}
+	if _, f := femaleRoles[role]; f {
+		ix.gender[name] = 'f'
+	} else if _, m := maleRoles[role]; m {
+		ix.gender[name] = 'm'
+	}
+}
+
+// genderOf returns the gender the article gives the person named n, else
+// the one a common given name gives, or 0.
+func (ix *index) genderOf(n string) byte {
+	full := ix.fullName(n)
+	if g, ok := ix.gender[strings.ToLower(full)]; ok {
+		return g
+	}
+	return givenNameGender(strings.Fields(full))
+}
+
+// isPerson reports whether the article shows n to be a person, or n starts
+// with a common given name.
+func (ix *index) isPerson(n string) bool {
+	full := ix.fullName(n)
+	return ix.person[strings.ToLower(full)] || givenNameGender(strings.Fields(full)) != 0
+}
+
+// known reports whether a last name is known to be a name: the article
+// uses a longer form of it, uses it inside a sentence, or gives it a title or role.
+func (ix *index) known(key string) bool {
+	return ix.midSentence[key] || len(strings.Fields(ix.full[key])) > 1
+}
+
+// femaleRoles and maleRoles give the gender of a role word.
+var (
+	femaleRoles = wordSet(`widow mother wife daughter sister woman grandmother actress spokeswoman chairwoman
+congresswoman businesswoman girl mom aunt niece queen princess girlfriend councilwoman assemblywoman`)
+	maleRoles = wordSet(`widower father husband son brother man grandfather actor spokesman chairman congressman
+businessman boy dad uncle nephew king prince boyfriend councilman assemblyman`)
+)
+
+// mention is a name in the text and whether it stands as the subject of its clause.
+type mention struct {
+	name    name
+	subject bool
+}
+
+// roleMention records that a name was introduced with a role word
+// (spokesman, senator) at a position.
+type roleMention struct {
+	role string
+	name string
+	pos  int
+}
+
+// prepositions before a name make it an object, not a subject.
+var prepositions = wordSet("of in on at for to with from by about against into over under between among like than toward towards across after before behind through throughout near around inside outside without within during along beyond past upon onto via")
+
+// verbLike reports whether t, the word after a name, reads as its verb
+// (Tina Houchins had, Fowler expects, Obama is), not as a preposition or
+// conjunction (Clinton since, Obama and).
+func verbLike(t token) bool {
+	if !isLowerWord(t) {
+		return false
+	}
+	lw := t.lower()
+	if isCue(lw) {
+		return true
+	}
+	if _, aux := adverbs[lw]; aux {
+		return true
+	}
+	if _, fw := functionWords[lw]; fw {
+		return false
+	}
+	_, prep := prepositions[lw]
+	return !prep
+}
+
+// maxNameWords bounds a name: longer capitalised runs are headlines.
+const maxNameWords = 5
+
+// buildIndex reads every name in the text.
+func buildIndex(src string, paras []Span, quotes []rawQuote) *index {
+	ix := &index{src: src, full: map[string]string{}, gender: map[string]byte{}, person: map[string]bool{}, midSentence: map[string]bool{}}
+	count := map[string]int{}
+	votes := map[string]int{} // > 0 male, < 0 female
+	qi := 0
+	inQuote := func(pos int) bool {
+		for qi < len(quotes) && quotes[qi].end <= pos {
+			qi++
+		}
+		return qi < len(quotes) && pos >= quotes[qi].start
+	}
+	for _, p := range paras {
+		if headline(src, p) {
+			continue
+		}
+		toks := tokenize(src, p.Start, p.End)
+		sentenceStart := true
+		lead := 0               // words since the sentence started
+		lastName, ends := "", 0 // the last person named, for a gendered pronoun after it
+		for i := 0; i < len(toks); {
+			t := toks[i]
+			if !t.word {
+				if sentenceEnd(toks, i) || t.s == ";" || t.s == ":" {
+					sentenceStart, lead = true, 0
+					if ends++; ends > 1 {
+						lastName = ""
+					}
+				}
+				i++
+				continue
+			}
+			if lw := t.lower(); !inQuote(t.start) && lastName != "" {
+				g := 0
+				switch lw { // not "him": an object is mostly someone else
+				case "he", "his", "himself":
+					g = 1
+				case "she", "her", "hers", "herself":
+					g = -1
+				}
+				if g != 0 {
+					votes[lastName] += g
+					lastName = ""
+				}
+			}
+			n, roles, j, ok := parseName(src, toks, i)
+			if !ok || len(n.words) > maxNameWords {
+				if ok {
+					i = j
+				} else {
+					i++
+				}
+				lead++
+				if lead > 4 {
+					sentenceStart = false
+				}
+				continue
+			}
+			quoted := inQuote(t.start)
+			text := n.text(src)
+			count[text]++
+			key := n.key()
+			if cur, seen := ix.full[key]; !seen || len(n.words) > len(strings.Fields(cur)) ||
+				(len(n.words) == len(strings.Fields(cur)) && count[text] > count[cur]) {
+				ix.full[key] = text
+			}
+			if n.gender != 0 {
+				ix.gender[text] = n.gender
+			}
+			if len(roles) > 0 || n.gender != 0 {
+				ix.person[text] = true
+			}
+			if !sentenceStart {
+				ix.midSentence[key] = true
+			}
+			if !quoted {
+				afterPrep := false
+				if i > 0 && toks[i-1].word {
+					_, afterPrep = prepositions[toks[i-1].lower()]
+				}
+				k := j
+				for k < len(toks) && isLowerWord(toks[k]) {
+					if _, ok := adverbs[toks[k].lower()]; !ok {
+						break
+					}
+					k++
+				}
+				verbNext := k < len(toks) && (toks[k].s == "," || cueWord(toks[k]))
+				subject := !afterPrep && (sentenceStart || verbNext)
+				ix.mentions = append(ix.mentions, mention{name: n, subject: subject})
+				if personLike(n.words) && !afterPrep && (len(n.words) > 1 || len(roles) > 0 || verbNext) {
+					lastName, ends = text, 0
+				}
+				for _, r := range roles {
+					ix.roles = append(ix.roles, roleMention{role: r, name: text, pos: n.start})
+				}
+				// A role word just before: Kremlin spokesman Dmitry Peskov.
+				if i > 0 && isLowerWord(toks[i-1]) {
+					if _, fw := functionWords[toks[i-1].lower()]; !fw && !isCue(toks[i-1].lower()) {
+						ix.addRole(toks[i-1].lower(), text, n.start)
+					}
+				}
+				// An apposition after: Dmitry Peskov, Putin's spokesman, said.
+				if !afterPrep && j+1 < len(toks) && toks[j].s == "," {
+					for _, r := range appositionRoles(toks[j+1:]) {
+						ix.addRole(r, text, n.start)
+					}
+				}
+			}
+			sentenceStart = false
+			i = j
+		}
+	}
+	// Key what is known of each name by its fullest form, so that
+	// "Scott" and "Rakeyia Scott" share, but Keith and Rakeyia Scott do not.
+	gender, person := map[string]byte{}, map[string]bool{}
+	tally := map[string]int{}
+	for text, v := range votes {
+		tally[strings.ToLower(ix.fullName(text))] += v
+	}
+	for text := range ix.person {
+		person[strings.ToLower(ix.fullName(text))] = true
+	}
+	conflict := map[string]bool{}
+	for text, g := range ix.gender {
+		fk := strings.ToLower(ix.fullName(text))
+		if old, seen := gender[fk]; seen && old != g {
+			conflict[fk] = true // Mr. and Mrs. Scott: say nothing
+		}
+		gender[fk] = g
+	}
+	for fk := range conflict {
+		delete(gender, fk)
+	}
+	for fk, v := range tally {
+		if _, known := gender[fk]; known || conflict[fk] || v == 0 || givenNameGender(strings.Fields(fk)) != 0 {
+			continue // titles and roles, then given names, outweigh pronouns
+		}
+		if v > 0 {
+			gender[fk] = 'm'
+		} else {
+			gender[fk] = 'f'
+		}
+		person[fk] = true
+	}
+	ix.gender, ix.person = gender, person
+	return ix
+}
+
+// headline reports whether paragraph p reads as a headline or caption:
+// no closing punctuation and most words capitalised.
+func headline(src string, p Span) bool {
+	text := src[p.Start:p.End]
+	if endsSentence(text) || strings.HasSuffix(text, "”") || strings.HasSuffix(text, "\"") {
+		return false
+	}
+	caps, words := 0, 0
+	for _, t := range tokenize(src, p.Start, p.End) {
+		if t.word {
+			words++
+			if t.capitalized() {
+				caps++
+			}
+		}
+	}
+	return words > 0 && caps*2 >= words
+}
+
+// orgWords mark a name as a place or an organisation, not a person.
+var orgWords = wordSet(`north south east west new united states korea america american institute coalition
+energy association department university college committee party club house senate congress court times
+post news street county city council church center centre foundation fund bank company corporation corp inc
+group agency administration service office campaign network commission union league federation board
+authority ministry government republic kingdom island islands state river mountain valley media press
+journal tribune herald daily weekly magazine radio television tv channel hospital school academy airport
+station police army navy force forces team white atoll nations organization organisation times reuters
+national mall park commission institution capitol hall square museum library parliament embassy council
+associated twitter facebook google fox cnn msnbc abc cbs nbc politico breitbart`)
+
+// personLike reports whether a name reads as a person's: not all capitals,
+// no word of a place or organisation.
+func personLike(words []string) bool {
+	for _, w := range words {
+		lw := strings.ToLower(w)
+		if _, ok := orgWords[lw]; ok {
+			return false
+		}
+		if utf8.RuneCountInString(w) > 1 && strings.ToUpper(w) == w && strings.IndexFunc(w, unicode.IsLetter) >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// appositionRoles returns the head nouns of an apposition that describes
+// the name before it: one opening with a determiner or a possessive (a Miami
+// lawyer who …; Putin’s spokesman,), or a bare role followed by "of" or "at"
+// (president and CEO of …).
+func appositionRoles(toks []token) []string {
+	if len(toks) == 0 || !toks[0].word {
+		return nil
+	}
+	first := toks[0].lower()
+	_, det := determiners[first]
+	possessive := stripPossessive(toks[0].s) != toks[0].s
+	var roles []string
+	prev := ""
+	for k, t := range toks {
+		if k >= 12 {
+			return nil
+		}
+		lw := t.lower()
+		stop := !t.word
+		switch lw {
+		case "who", "which", "that", "of", "at", "for", "in", "on", "with", "from", "since", "to", "said", "says", "told", "and":
+			stop = true
+		}
+		if stop {
+			if prev != "" && (det || possessive || lw == "of" || lw == "at" || lw == "and") {
+				roles = append(roles, prev)
+			}
+			if lw == "and" {
+				prev = ""
+				continue
+			}
+			return roles
+		}
+		if _, fw := functionWords[lw]; !fw && isLowerWord(t) && !strings.HasSuffix(lw, "ly") {
+			prev = lw
+		}
+	}
+	return roles
+}
+
+// fullName returns the fullest form the article uses of the name n.
+func (ix *index) fullName(n string) string {
+	words := strings.Fields(n)
+	if len(words) == 0 {
+		return n
+	}
+	full, ok := ix.full[strings.ToLower(words[len(words)-1])]
+	if !ok || len(strings.Fields(full)) < len(words) {
+		return n
+	}
+	// The fuller form must agree with every word given (Hillary Clinton,
+	// not Chelsea Clinton, for "Hillary Clinton").
+	fw := strings.Fields(strings.ToLower(full))
+	for _, w := range words[:len(words)-1] {
+		found := false
+		for _, f := range fw {
+			if f == strings.ToLower(w) {
+				found = true
+			}
+		}
+		if !found {
+			return n
+		}
+	}
+	return full
+}
+
+// role returns the name introduced with the role word before pos, the most
+// recent first, or "" when the article introduces no one so.
+func (ix *index) role(role string, pos int) string {
+	for k := len(ix.roles) - 1; k >= 0; k-- {
+		if r := ix.roles[k]; r.pos < pos && r.role == role {
+			return r.name
+		}
+	}
+	return ""
+}

@@ -1,0 +1,77 @@
+package quote
+
+import "strings"
+
+// Reporting verbs. The English list is derived from GenderGapTracker's
+// quote-verb list (github.com/sfu-discourse-lab/GenderGapTracker, MIT licence,
+// Copyright (c) 2021 Discourse Processing Lab), extended with further verbs
+// that introduce speech in news copy (asked, conceded, chanted …). The short
+// French, Spanish, German, Italian, Portuguese and Russian lists cover the
+// commonest forms only.
+var (
+	cueVerbs = wordSet(`
+accept accepted acclaim acclaimed acclaiming acclaims accuse accused accuses acknowledge
+acknowledged acknowledges acknowledging add added adding adds admit admits admitted admitting advise
+advised advises advising agree agreed agrees allege alleged alleges announce announced announces
+announcing answer answered answers argue argued argues arguing ask asked asking asks assert asserted
+asserting asserts assure assured assures assuring attack attacked attacks began begin blast blasted
+blasts boast boasted boasts brand branded brands call called calling calls caution cautioned
+cautions chant chanted chanting chants charge charged charges claim claimed claiming claims
+clarified clarifies clarify clarifying comment commented commenting comments complain complained
+complains concede conceded concedes conclude concluded concludes concluding confirm confirmed
+confirming confirms contend contended contends continue continued continues continuing convince
+convinced convinces convincing counter countered counters criticize criticized criticizes
+criticizing declaim declaimed declaiming declaims declare declared declares declaring decried
+decries decry decrying demonstrate demonstrated demonstrates demonstrating denounce denounced
+denounces denouncing describe described describes describing disclaim disclaimed disclaiming
+disclaims dispute disputed disputes disputing dub dubbed dubs email emailed emphasize emphasized
+emphasizes ensure ensured ensures ensuring estimated estimates exclaim exclaimed exclaiming exclaims
+explain explained explaining explains finding finds highlight highlighted highlighting highlights
+hint hinted illustrate illustrated illustrates illustrating indicate indicated indicates indicating
+inform informed informing informs insist insisted insisting insists interjected joke joked jokes
+label labeled labelled labels lament lamented laments liken likened likens maintain maintained
+maintains mention mentioned mentioning mentions muse mused muses note noted notes notified notifies
+notify notifying noting observe observed observes offer offered offers opined persist persisted
+persisting persists plead pleaded pleads pledge pledged point pointed pointing points post posted
+posts praise praised praises preach preached preaches preaching predict predicted predicting
+predicts present presenting presents proclaim proclaimed proclaiming proclaims promise promised
+promises quip quipped quips rave raved raves raving read reads reassert reasserted reasserting
+reasserts reassure reassured reassures reassuring recall recalled recalls reckon reckoned reckoning
+reckons reconfirm reconfirmed reconfirming reconfirms recount recounted recounts release released
+releases releasing remark remarked remarks remind reminded reminding reminds repeat repeated repeats
+replied replies reply replying report reported reporting reports respond responded responding
+responds restate restated restates restating retell retelling retells retold retort retorted retorts
+rule ruled said sang say saying says scream screamed shout shouted shouting shouts sing singing
+sings slam slammed slams snapped state stated states stating stress stressed stresses suggest
+suggested suggesting suggests sum summarize summarized summed tell telling tells testified testifies
+testify testifying text texted think thinking thinks thought thundered told tweet tweeted tweeting
+tweets urge urged urges vow vowed vows warn warned warning warns went whisper whispered whispers
+wonder wondered wonders write writes writing wrote yell yelled yells`)
+	foreignCueVerbs = wordSet(`
+acrescentou advirtió affermato affirme affirmé afirma afirmou afirmó aggiunto agregó ajoute ajouté
+apuntó asegura aseguró assure assuré añade añadió betont betonte comenta comentó confie confié
+declarou declaró detto dice dichiarato dijo disse dit déclare déclaré ergänzt ergänzte erklärt
+erklärte erklärten estime estimé explica explicou explicó explique expliqué fügte indica indicó
+indique indiqué lance lancé laut manifestó meint meinte précise précisé raconte raconté sagt sagte
+sagten schreibt schrieb según selon señala señaló sostuvo souligne souligné spiegato subrayó warnte
+добавил добавила заявил заявила заявили написал написала отметил отметила подчеркнул подчеркнула
+пояснил пояснила сказал сказала сказали сообщил сообщила`)
+)
+
+// wordSet builds a set from white-space separated words.
+func wordSet(s string) map[string]struct{} {
+	m := make(map[string]struct{})
+	for _, w := range strings.Fields(s) {
+		m[w] = struct{}{}
+	}
+	return m
+}
+
+// isCue reports whether the lower-cased word w is a reporting verb.
+func isCue(w string) bool {
+	if _, ok := cueVerbs[w]; ok {
+		return true
+	}
+	_, ok := foreignCueVerbs[w]
+	return ok
+}
