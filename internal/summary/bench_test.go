@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"os"
+	"slices"
 	"testing"
 )
 
@@ -60,4 +61,29 @@ func BenchmarkSummarize(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// BenchmarkSummarizeOne summarizes single texts: a three-sentence feed
+// description, as the pipeline sees for most items, and a validation
+// article of median length.
+func BenchmarkSummarizeOne(b *testing.B) {
+	opts := Options{Terms: []string{"police"}}
+	b.Run("short", func(b *testing.B) {
+		text := equivTexts["feed short"]
+		b.ReportAllocs()
+		for b.Loop() {
+			Summarize(text, opts)
+		}
+	})
+	b.Run("article", func(b *testing.B) {
+		arts := validationArticles(b)
+		sorted := slices.Clone(arts)
+		slices.SortFunc(sorted, func(x, y string) int { return len(x) - len(y) })
+		text := sorted[len(sorted)/2]
+		b.ReportAllocs()
+		for b.Loop() {
+			Summarize(text, opts)
+		}
+		b.ReportMetric(float64(len(text)), "text-bytes")
+	})
 }

@@ -3,6 +3,7 @@ package summary
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // boilerplatePhrases (folded) mark a sentence as page furniture rather than
@@ -34,15 +35,49 @@ var boilerplatePrefixes = []string{
 	"follow ", "von ", "par ", "por ", "foto:", "fotos:", "bild:", "автор:", "фото:",
 }
 
-// isBoilerplate reports whether s (folded as f) is page furniture.
-func isBoilerplate(s, f string) bool {
+// phraseIndex finds boilerplatePhrases in one pass over a sentence.
+type phraseIndex struct {
+	// pairs has bit b of word b/64 of pairs[a] set when a phrase starts
+	// with the bytes a, b (every phrase has two bytes or more).
+	pairs [256][4]uint64
+	// byFirst holds the phrases by their first byte.
+	byFirst [256][]string
+}
+
+// phrases indexes boilerplatePhrases. It is never modified.
+var phrases = func() *phraseIndex {
+	var idx phraseIndex
 	for _, p := range boilerplatePhrases {
-		if strings.Contains(f, p) {
-			return true
+		idx.pairs[p[0]][p[1]/64] |= 1 << (p[1] % 64)
+		idx.byFirst[p[0]] = append(idx.byFirst[p[0]], p)
+	}
+	return &idx
+}()
+
+// hasBoilerplatePhrase reports whether folded text contains one of
+// boilerplatePhrases.
+func hasBoilerplatePhrase(f string) bool {
+	for i := 0; i+1 < len(f); i++ {
+		a, b := f[i], f[i+1]
+		if phrases.pairs[a][b/64]&(1<<(b%64)) == 0 {
+			continue
+		}
+		for _, p := range phrases.byFirst[a] {
+			if strings.HasPrefix(f[i:], p) {
+				return true
+			}
 		}
 	}
+	return false
+}
+
+// isBoilerplate reports whether s (folded as f) is page furniture.
+func isBoilerplate(s, f string) bool {
+	if hasBoilerplatePhrase(f) {
+		return true
+	}
 	for _, p := range boilerplatePrefixes {
-		if strings.HasPrefix(f, p) && (len(words(f)) <= 12 || !shortOnly[p]) {
+		if strings.HasPrefix(f, p) && (countWords(f) <= 12 || !shortOnly[p]) {
 			return true
 		}
 	}
@@ -57,17 +92,32 @@ func isBoilerplate(s, f string) bool {
 // isNameLine reports whether s reads as a byline or credit: short, and every
 // word capitalised or punctuation.
 func isNameLine(s string) bool {
-	fs := strings.Fields(s)
-	if len(fs) == 0 || len(fs) > 8 {
-		return false
-	}
-	for _, w := range fs {
-		r := []rune(strings.TrimLeftFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
-		if len(r) > 0 && unicode.IsLower(r[0]) && !isNameParticle(string(r)) {
+	n := 0
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			i += size
+			continue
+		}
+		// A field: s[i:j] up to the next white space.
+		j := i + size
+		for j < len(s) {
+			r, size := utf8.DecodeRuneInString(s[j:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += size
+		}
+		if n++; n > 8 {
 			return false
 		}
+		w := strings.TrimLeftFunc(s[i:j], func(r rune) bool { return !isWordRune(r) })
+		if first, _ := utf8.DecodeRuneInString(w); w != "" && unicode.IsLower(first) && !isNameParticle(w) {
+			return false
+		}
+		i = j
 	}
-	return true
+	return n > 0
 }
 
 func isNameParticle(w string) bool {

@@ -32,12 +32,16 @@ type Span struct{ Start, End int }
 //     and a capital letter follows it.
 //   - "。", "！" and "？" end a sentence with or without a following space.
 func Split(text string) []Span {
-	var spans []Span
+	// News sentences run to some 100 bytes or more.
+	spans := make([]Span, 0, len(text)/100+1)
 	start := 0
 	for start < len(text) {
 		end, next := paragraphEnd(text, start)
 		spans = splitParagraph(text, start, end, spans)
 		start = next
+	}
+	if len(spans) == 0 {
+		return nil
 	}
 	return spans
 }

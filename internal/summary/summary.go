@@ -116,9 +116,29 @@ func summarize(text string, opts Options, w weights) []string {
 	if opts.MaxChars <= 0 {
 		opts.MaxChars = defaultMaxChars
 	}
-	sents, voc := candidates(text)
-	if len(sents) == 0 {
+	sents := candidates(text)
+	usable, chars := 0, 0
+	for i := range sents {
+		if sents[i].usable {
+			usable++
+			if usable <= opts.Sentences {
+				chars += utf8.RuneCountInString(sents[i].text)
+			}
+		}
+	}
+	if usable == 0 {
 		return nil
+	}
+	// When every usable sentence fits the budgets, the ranking decides
+	// nothing: choose takes them all unless two are near repeats, which
+	// only the vectors tell. A lone sentence is taken whatever the budgets.
+	fits := usable <= opts.Sentences && chars+usable-1 <= opts.MaxChars
+	if usable == 1 {
+		return finish(sents, nil, opts)
+	}
+	voc := vectorize(sents)
+	if fits && !hasRepeat(sents, w) {
+		return finish(sents, nil, opts)
 	}
 	rank(sents, voc, opts, w)
 	chosen := choose(sents, opts, w)
@@ -126,9 +146,32 @@ func summarize(text string, opts Options, w weights) []string {
 		return nil
 	}
 	slices.Sort(chosen)
-	out := make([]string, 0, len(chosen))
-	for _, i := range chosen {
-		out = append(out, sents[i].text)
+	return finish(sents, chosen, opts)
+}
+
+// finish returns the texts of the chosen sentences, given in text order,
+// or of every usable sentence when chosen is nil, with a lone sentence over
+// opts.MaxChars cut.
+func finish(sents []sentence, chosen []int, opts Options) []string {
+	var out []string
+	if chosen == nil {
+		n := 0
+		for i := range sents {
+			if sents[i].usable {
+				n++
+			}
+		}
+		out = make([]string, 0, n)
+		for i := range sents {
+			if sents[i].usable {
+				out = append(out, sents[i].text)
+			}
+		}
+	} else {
+		out = make([]string, 0, len(chosen))
+		for _, i := range chosen {
+			out = append(out, sents[i].text)
+		}
 	}
 	if len(out) == 1 && utf8.RuneCountInString(out[0]) > opts.MaxChars {
 		out[0] = cut(out[0], opts.MaxChars)
@@ -136,37 +179,59 @@ func summarize(text string, opts Options, w weights) []string {
 	return out
 }
 
-// candidates splits text and computes each sentence's features.
-func candidates(text string) ([]sentence, vocab) {
+// hasRepeat reports whether two usable sentences are so alike that choose
+// would skip one of them.
+func hasRepeat(sents []sentence, w weights) bool {
+	for i := range sents {
+		if !sents[i].usable {
+			continue
+		}
+		for j := i + 1; j < len(sents); j++ {
+			if sents[j].usable && sents[i].vec.dot(sents[j].vec) > w.duplicate {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// candidates splits text and decides which sentences are usable.
+func candidates(text string) []sentence {
 	spans := Split(text)
 	if len(spans) > maxSentences {
 		spans = spans[:maxSentences]
 	}
-	sents := make([]sentence, 0, len(spans))
-	voc := make(vocab)
-	var df []int
-	usable := 0
+	if len(spans) == 0 {
+		return nil
+	}
+	// Fold every sentence into one buffer: one string for all of them.
+	size := 0
 	for _, sp := range spans {
+		size += sp.End - sp.Start
+	}
+	var b strings.Builder
+	b.Grow(size + size/8)
+	var scratch []byte
+	ends := make([]int, len(spans))
+	for i, sp := range spans {
+		scratch = foldTo(&b, scratch, text[sp.Start:sp.End])
+		ends[i] = b.Len()
+	}
+	all := b.String()
+	sents := make([]sentence, 0, len(spans))
+	usable := 0
+	for i, sp := range spans {
 		s := text[sp.Start:sp.End]
-		f := fold(s)
-		ct := contentTerms(f)
-		ids := make([]int32, len(ct))
-		for k, t := range ct {
-			ids[k] = voc.id(t)
+		f := all[:ends[i]]
+		if i > 0 {
+			f = f[ends[i-1]:]
 		}
-		vec := newVector(ids)
-		for _, e := range vec {
-			if int(e.id) >= len(df) {
-				df = append(df, make([]int, int(e.id)+1-len(df))...)
-			}
-			df[e.id]++
-		}
-		n := len(words(f))
-		ok := n >= minWords && !isBoilerplate(s, f) && hasFinalMark(s)
+		n := countWords(f)
+		ok := n >= minWords && hasFinalMark(s) && !isBoilerplate(s, f)
 		if ok {
 			usable++
 		}
-		sents = append(sents, sentence{span: sp, text: s, folded: f, nwords: n, usable: ok, vec: vec})
+		sents = append(sents, sentence{span: sp, text: s, folded: f, nwords: n, usable: ok})
 	}
 	if usable == 0 {
 		// A feed description may be one heading-like line: allow any
@@ -175,7 +240,30 @@ func candidates(text string) ([]sentence, vocab) {
 			sents[i].usable = sents[i].nwords >= 2 && !isBoilerplate(sents[i].text, sents[i].folded)
 		}
 	}
-	// TF-IDF weights with sentences as documents, then unit length.
+	return sents
+}
+
+// vectorize numbers the stems of the sentences and sets each sentence's
+// TF-IDF vector, with sentences as documents, scaled to unit length.
+func vectorize(sents []sentence) vocab {
+	words, longest := 0, 0
+	for i := range sents {
+		words += sents[i].nwords
+		longest = max(longest, sents[i].nwords)
+	}
+	voc := make(vocab, words/2+1)
+	buf := make([]entry, 0, words)
+	ids := make([]int32, 0, longest)
+	for i := range sents {
+		ids = appendTermIDs(ids[:0], voc, sents[i].folded)
+		buf, sents[i].vec = appendVector(buf, ids)
+	}
+	df := make([]int, len(voc))
+	for i := range sents {
+		for _, e := range sents[i].vec {
+			df[e.id]++
+		}
+	}
 	n := float64(len(sents))
 	for i := range sents {
 		v := sents[i].vec
@@ -184,15 +272,16 @@ func candidates(text string) ([]sentence, vocab) {
 		}
 		v.normalize()
 	}
-	return sents, voc
+	return voc
 }
 
 // rank sets each sentence's score.
 func rank(sents []sentence, voc vocab, opts Options, w weights) {
 	n := len(sents)
+	cells := make([]float64, n*n)
 	sim := make([][]float64, n)
 	for i := range sim {
-		sim[i] = make([]float64, n)
+		sim[i] = cells[i*n : (i+1)*n : (i+1)*n]
 	}
 	for i := 0; i < n; i++ {
 		for j := i + 1; j < n; j++ {
@@ -217,11 +306,8 @@ func rank(sents []sentence, voc vocab, opts Options, w weights) {
 
 	var title vector
 	if strings.TrimSpace(opts.Title) != "" {
-		var ids []int32
-		for _, t := range contentTerms(fold(opts.Title)) {
-			ids = append(ids, voc.id(t))
-		}
-		title = newVector(ids)
+		ids := appendTermIDs(nil, voc, fold(opts.Title))
+		_, title = appendVector(nil, ids)
 		title.normalize()
 	}
 	var terms []string
@@ -229,10 +315,7 @@ func rank(sents []sentence, voc vocab, opts Options, w weights) {
 	for _, t := range opts.Terms {
 		if f := strings.TrimSpace(fold(t)); f != "" && !slices.Contains(terms, f) {
 			terms = append(terms, f)
-			var ids []int32
-			for _, st := range contentTerms(f) {
-				ids = append(ids, voc.id(st))
-			}
+			ids := appendTermIDs(nil, voc, f)
 			termStems = append(termStems, ids)
 		}
 	}
@@ -346,7 +429,7 @@ func lexRank(sim [][]float64) []float64 {
 // choose picks sentences greedily by maximal marginal relevance within the
 // sentence and character budgets. It returns indexes into sents.
 func choose(sents []sentence, opts Options, w weights) []int {
-	var chosen []int
+	chosen := make([]int, 0, min(opts.Sentences, len(sents)))
 	chars := 0
 	tried := make([]bool, len(sents))
 	for len(chosen) < opts.Sentences {

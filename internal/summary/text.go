@@ -12,8 +12,21 @@ import (
 // "Straße" → "strasse"), so that terms and sentences compare as a reader
 // would expect. The result is for comparison only, never for display.
 func fold(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			var b strings.Builder
+			b.Grow(len(s))
+			foldTo(&b, nil, s)
+			return b.String()
+		}
+	}
+	// Lower-case ASCII folds to itself.
+	return s
+}
+
+// foldTo writes the folded s to b. scratch is a buffer for the decomposed
+// form of s, which it returns so that it can be reused.
+func foldTo(b *strings.Builder, scratch []byte, s string) []byte {
 	ascii := true
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
@@ -21,10 +34,18 @@ func fold(s string) string {
 			break
 		}
 	}
-	if !ascii {
-		s = norm.NFD.String(s)
+	if ascii {
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b.WriteByte(c)
+		}
+		return scratch
 	}
-	for _, r := range s {
+	scratch = norm.NFD.AppendString(scratch[:0], s)
+	for _, r := range string(scratch) {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 			continue
@@ -38,14 +59,61 @@ func fold(s string) string {
 			b.WriteRune(unicode.ToLower(r))
 		}
 	}
-	return b.String()
+	return scratch
 }
 
-// words splits folded text into words: runs of letters and digits.
-func words(folded string) []string {
-	return strings.FieldsFunc(folded, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
+// wordAfter returns the bounds of the first word of folded at or after
+// byte from: a run of letters and digits. start == end == len(folded) when
+// no word is left.
+func wordAfter(folded string, from int) (start, end int) {
+	i := from
+	for i < len(folded) {
+		if c := folded[i]; c < utf8.RuneSelf {
+			if isASCIIWordByte(c) {
+				break
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(folded[i:])
+		if isWordRune(r) {
+			break
+		}
+		i += size
+	}
+	start = i
+	for i < len(folded) {
+		if c := folded[i]; c < utf8.RuneSelf {
+			if !isASCIIWordByte(c) {
+				break
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(folded[i:])
+		if !isWordRune(r) {
+			break
+		}
+		i += size
+	}
+	return start, i
+}
+
+func isASCIIWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// countWords returns how many words (runs of letters and digits) folded
+// text has.
+func countWords(folded string) int {
+	n := 0
+	for i := 0; ; n++ {
+		start, end := wordAfter(folded, i)
+		if start == end {
+			return n
+		}
+		i = end
+	}
 }
 
 // stemLen is how many runes of a word are kept as its stem. Cutting words
@@ -65,18 +133,20 @@ func stem(w string) string {
 	return w
 }
 
-// contentTerms returns the stems of the content words of a folded text:
-// stop words and one-letter words dropped.
-func contentTerms(folded string) []string {
-	ws := words(folded)
-	out := ws[:0]
-	for _, w := range ws {
-		if len(w) < 2 || stopWords[w] {
-			continue
+// appendTermIDs appends to ids the numbers in voc of the stems of the
+// content words of a folded text, in text order: stop words and one-letter
+// words are dropped.
+func appendTermIDs(ids []int32, voc vocab, folded string) []int32 {
+	for i := 0; ; {
+		start, end := wordAfter(folded, i)
+		if start == end {
+			return ids
 		}
-		out = append(out, stem(w))
+		i = end
+		if w := folded[start:end]; len(w) >= 2 && !stopWords[w] {
+			ids = append(ids, voc.id(stem(w)))
+		}
 	}
-	return out
 }
 
 // containsTerm reports whether folded text contains the folded term as

@@ -27,19 +27,24 @@ type entry struct {
 // vector is a sparse vector sorted by id.
 type vector []entry
 
-// newVector counts ids into a sorted sparse vector of term frequencies.
-func newVector(ids []int32) vector {
-	sorted := slices.Clone(ids)
-	slices.Sort(sorted)
-	var v vector
-	for _, id := range sorted {
-		if n := len(v); n > 0 && v[n-1].id == id {
-			v[n-1].w++
+// appendVector counts ids into a sorted sparse vector of term frequencies
+// appended to buf, and returns buf extended and the vector, which shares
+// buf's memory but cannot grow into it (nil when ids is empty). ids is
+// sorted in place.
+func appendVector(buf []entry, ids []int32) ([]entry, vector) {
+	slices.Sort(ids)
+	start := len(buf)
+	for _, id := range ids {
+		if n := len(buf); n > start && buf[n-1].id == id {
+			buf[n-1].w++
 			continue
 		}
-		v = append(v, entry{id, 1})
+		buf = append(buf, entry{id, 1})
 	}
-	return v
+	if len(buf) == start {
+		return buf, nil
+	}
+	return buf, vector(buf[start:len(buf):len(buf)])
 }
 
 // dot is the inner product of two sparse vectors.
