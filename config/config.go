@@ -31,6 +31,7 @@ type Config struct {
 	Watches  []Watch             `yaml:"watches"`
 	Channels map[string]Channel  `yaml:"channels"`
 	Discord  Discord             `yaml:"discord"`
+	Server   Server              `yaml:"server"`
 	// OpsChannel receives feed failures and recoveries and refused
 	// deliveries. Empty: they are only logged.
 	OpsChannel string `yaml:"ops_channel"`
@@ -46,7 +47,8 @@ type Config struct {
 
 // Storage locates the embedded database.
 type Storage struct {
-	Path string `yaml:"path"` // relative paths are relative to the config file
+	Path      string   `yaml:"path"`      // relative paths are relative to the config file
+	Retention Duration `yaml:"retention"` // prune article text and matches older than this (0: keep everything)
 }
 
 // HTTP configures every outbound request.
@@ -106,6 +108,11 @@ type Channel struct {
 	Discord    string `yaml:"discord"`      // a Discord channel ID, posted by the bot
 	Webhook    string `yaml:"webhook"`      // a Discord webhook URL
 	MaxPerHour int    `yaml:"max_per_hour"` // messages an hour at most; beyond, alerts fold into one digest (default 30)
+}
+
+// Server is the operations endpoint: /healthz and /metrics.
+type Server struct {
+	Listen string `yaml:"listen"` // e.g. "127.0.0.1:9090"; empty: no server
 }
 
 // Discord configures the bot.

@@ -3,6 +3,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"net"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -225,6 +226,11 @@ func (c *Config) validate() Errors {
 	if c.Discord.APIBase != "" {
 		if u, err := url.Parse(c.Discord.APIBase); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 			add(c.errAt("discord.api_base", "discord.api_base: not an http(s) URL"))
+		}
+	}
+	if c.Server.Listen != "" {
+		if _, _, err := net.SplitHostPort(c.Server.Listen); err != nil {
+			add(c.errAt("server.listen", "server.listen: %q is not host:port (e.g. \"127.0.0.1:9090\")", c.Server.Listen))
 		}
 	}
 	if c.OpsChannel != "" {

@@ -81,8 +81,10 @@ func (w *Watcher) printAlerts(ctx context.Context, due []store.OutboxItem) (int,
 	_, err := w.stdout.Write(buf)
 	w.outMu.Unlock()
 	if err != nil {
+		w.metrics.Deliveries.WithLabelValues("stdout", "retry").Add(float64(len(ids)))
 		return 0, fmt.Errorf("write alerts to standard output: %w", err)
 	}
+	w.metrics.Deliveries.WithLabelValues("stdout", "delivered").Add(float64(len(ids)))
 	return len(ids), w.store.MarkDelivered(ctx, w.now(), "", ids...)
 }
 
@@ -90,11 +92,11 @@ func (w *Watcher) printAlerts(ctx context.Context, due []store.OutboxItem) (int,
 // hourly budget. It stops at the first failure: later messages wait, so the
 // channel keeps its order.
 func (w *Watcher) deliverChannel(ctx context.Context, channel string, items []store.OutboxItem) (int, error) {
-	if w.notifier == nil {
+	if w.notifierNow() == nil {
 		return 0, nil // kept in the outbox until chat delivery is configured
 	}
 	now := w.now()
-	budget := w.cfg.Channels[channel].MaxPerHour
+	budget := w.conf().Channels[channel].MaxPerHour
 	if budget <= 0 {
 		budget = 30
 	}
@@ -197,24 +199,27 @@ func (w *Watcher) send(ctx context.Context, d Delivery, watch string, rows []sto
 	for i, r := range rows {
 		ids[i] = r.ID
 	}
-	err := w.notifier.Deliver(ctx, d)
+	err := w.notifierNow().Deliver(ctx, d)
 	switch {
 	case err == nil:
+		w.metrics.Deliveries.WithLabelValues(d.Kind, "delivered").Inc()
 		w.log.Info("delivered", "kind", d.Kind, "watch", watch, "channel", d.Channel, "delivery", d.ID, "alerts", len(rows))
 		return true, w.store.MarkDelivered(ctx, w.now(), d.Channel, ids...)
 	case ctx.Err() != nil:
 		return false, nil // shutting down: the delivery stays due
 	case IsPermanent(err):
+		w.metrics.Deliveries.WithLabelValues(d.Kind, "refused").Inc()
 		w.log.Error("delivery refused", "kind", d.Kind, "watch", watch, "channel", d.Channel, "delivery", d.ID, "error", err)
 		if err := w.store.MarkRefused(ctx, err.Error(), w.now(), ids...); err != nil {
 			return false, err
 		}
-		if d.Kind != KindNotice && d.Channel != w.cfg.OpsChannel {
+		if d.Kind != KindNotice && d.Channel != w.conf().OpsChannel {
 			w.notify(ctx, "Delivery refused", fmt.Sprintf("A %s for watch %q to channel %q was refused and will not be retried: %v",
 				d.Kind, watch, d.Channel, err))
 		}
 		return false, nil
 	default:
+		w.metrics.Deliveries.WithLabelValues(d.Kind, "retry").Inc()
 		wait := retryDelay(d.Attempt)
 		var ra interface{ RetryAfter() time.Duration }
 		if errors.As(err, &ra) && ra.RetryAfter() > wait {
@@ -235,11 +240,11 @@ func (w *Watcher) send(ctx context.Context, d Delivery, watch string, rows []sto
 // notify queues an operations notice for the ops channel; without one it is
 // only logged (by the caller).
 func (w *Watcher) notify(ctx context.Context, title, text string) {
-	if w.cfg.OpsChannel == "" {
+	if w.conf().OpsChannel == "" {
 		return
 	}
 	payload, _ := json.Marshal(Notice{Title: title, Text: text})
-	if err := w.store.QueueNotice(context.WithoutCancel(ctx), w.cfg.OpsChannel, payload, w.now()); err != nil {
+	if err := w.store.QueueNotice(context.WithoutCancel(ctx), w.conf().OpsChannel, payload, w.now()); err != nil {
 		w.log.Error("queueing ops notice", "error", err)
 	}
 }
@@ -250,7 +255,7 @@ func (w *Watcher) notify(ctx context.Context, title, text string) {
 func (w *Watcher) DeliverDigests(ctx context.Context, watches []string) (int, error) {
 	w.deliverMu.Lock()
 	defer w.deliverMu.Unlock()
-	if w.notifier == nil {
+	if w.notifierNow() == nil {
 		return 0, nil
 	}
 	held, err := w.store.HeldDeliveries(ctx, watches)

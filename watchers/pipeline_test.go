@@ -414,7 +414,8 @@ func TestScheduleSpreadsFeeds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w := &Watcher{cfg: cfg}
+	w := &Watcher{}
+	w.live.Store(&settings{cfg: cfg})
 	base := time.Date(2026, 1, 1, 0, 0, 30, 0, time.UTC)
 	seen := map[time.Time]bool{}
 	for _, s := range w.schedule(base) {

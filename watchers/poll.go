@@ -48,6 +48,7 @@ func (w *Watcher) PollFeed(ctx context.Context, f config.Feed, force bool) (Poll
 	}
 	now := w.now()
 	if !force && now.Before(st.NextPoll) {
+		w.metrics.Polls.WithLabelValues(f.Name, "skipped").Inc()
 		res.Skipped = true
 		return res, nil
 	}
@@ -57,7 +58,9 @@ func (w *Watcher) PollFeed(ctx context.Context, f config.Feed, force bool) (Poll
 	}
 	start := time.Now()
 	fr, err := w.feeds.Fetch(ctx, f.URL, v)
+	w.metrics.PollSeconds.Observe(time.Since(start).Seconds())
 	if err != nil {
+		w.metrics.Polls.WithLabelValues(f.Name, "error").Inc()
 		if ctx.Err() != nil {
 			return fail(ctx.Err())
 		}
@@ -69,13 +72,18 @@ func (w *Watcher) PollFeed(ctx context.Context, f config.Feed, force bool) (Poll
 		failures, serr := w.store.PollFailure(ctx, f.Name, f.URL, err.Error(), now, next)
 		w.log.Warn("feed poll failed", "feed", f.Name, "feed_url", f.URL, "error", err,
 			"failures", failures, "next_poll", next.Format(time.RFC3339))
-		if failures == w.cfg.FeedFailures {
+		if failures == w.conf().FeedFailures {
 			w.notify(ctx, "Feed failing: "+f.Name, fmt.Sprintf("%s (%s) has failed %d times in a row; the last error: %v. newshound keeps retrying with backoff (next attempt %s).",
 				f.Name, f.URL, failures, err, next.UTC().Format(time.RFC1123)))
 		}
 		return fail(errors.Join(err, serr))
 	}
 	res.NotModified = fr.NotModified
+	if fr.NotModified {
+		w.metrics.Polls.WithLabelValues(f.Name, "not_modified").Inc()
+	} else {
+		w.metrics.Polls.WithLabelValues(f.Name, "ok").Inc()
+	}
 	res.Items = len(fr.Items)
 	var added []store.Article
 	if !fr.NotModified {
@@ -84,16 +92,17 @@ func (w *Watcher) PollFeed(ctx context.Context, f config.Feed, force bool) (Poll
 			return fail(err)
 		}
 		res.New = len(added)
+		w.metrics.ItemsSeen.Add(float64(len(added)))
 	}
 	if err := w.store.PollSuccess(ctx, f.Name, f.URL, fr.Validators.ETag, fr.Validators.LastModified, res.New, now); err != nil {
 		return fail(err)
 	}
-	if st.Failures >= w.cfg.FeedFailures {
+	if st.Failures >= w.conf().FeedFailures {
 		w.notify(ctx, "Feed recovered: "+f.Name, fmt.Sprintf("%s (%s) answers again after %d failed polls.", f.Name, f.URL, st.Failures))
 	}
 	w.log.Debug("feed polled", "feed", f.Name, "feed_url", f.URL, "not_modified", fr.NotModified,
 		"items", res.Items, "new", res.New, "duration", time.Since(start).Round(time.Millisecond))
-	n, q := w.processAll(ctx, added, w.cfg.FetchArticles(f))
+	n, q := w.processAll(ctx, added, w.conf().FetchArticles(f))
 	res.Processed, res.Queued = n, q
 	return res, nil
 }
@@ -112,7 +121,7 @@ func (w *Watcher) record(ctx context.Context, f config.Feed, items []feed.Item, 
 	if err != nil {
 		return nil, err
 	}
-	cutoff := now.Add(-w.cfg.MaxAge.D())
+	cutoff := now.Add(-w.conf().MaxAge.D())
 	var fresh []store.Article
 	for _, it := range items {
 		if known[it.Identity] {

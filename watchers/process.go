@@ -86,12 +86,12 @@ func (w *Watcher) processAll(ctx context.Context, as []store.Article, fetch bool
 // feedFetches reports whether articles of the named feed have their page
 // read; a feed no longer configured falls back to the global setting.
 func (w *Watcher) feedFetches(name string) bool {
-	for _, f := range w.cfg.Feeds {
+	for _, f := range w.conf().Feeds {
 		if f.Name == name {
-			return w.cfg.FetchArticles(f)
+			return w.conf().FetchArticles(f)
 		}
 	}
-	return w.cfg.Articles.Fetch == nil || *w.cfg.Articles.Fetch
+	return w.conf().Articles.Fetch == nil || *w.conf().Articles.Fetch
 }
 
 // process reads one article, matches it, and builds its alerts.
@@ -109,6 +109,11 @@ func (w *Watcher) process(ctx context.Context, a store.Article, fetch bool) (sto
 	}
 	set := w.set.Load()
 	results := set.matcher.Match(doc)
+	source := a.TextSource
+	if strings.HasPrefix(source, "feed") {
+		source = "feed"
+	}
+	w.metrics.ArticlesRead.WithLabelValues(source).Inc()
 	matches := make([]store.Match, 0, len(results))
 	quotes := quote.Extract(a.Text)
 	for _, r := range results {
@@ -130,6 +135,7 @@ func (w *Watcher) process(ctx context.Context, a store.Article, fetch bool) (sto
 			m.Deliveries = append(m.Deliveries, store.Delivery{Channel: ch, Payload: payload, Held: wc.Digest != ""})
 		}
 		matches = append(matches, m)
+		w.metrics.Matches.WithLabelValues(r.Watch).Inc()
 	}
 	c := store.Completion{Article: a, Matches: matches, FoldedTitle: match.Fold(doc.Title), FoldedBody: match.Fold(doc.Body)}
 	for _, q := range quotes {
@@ -151,7 +157,9 @@ func (w *Watcher) read(ctx context.Context, a *store.Article, fetch bool) {
 		a.TextSource = "feed: no web link"
 		return
 	}
+	start := time.Now()
 	page, err := w.articles.Fetch(ctx, a.URL)
+	w.metrics.FetchSeconds.Observe(time.Since(start).Seconds())
 	if err != nil {
 		a.TextSource = "feed: " + pageProblem(err)
 		if ctx.Err() == nil {

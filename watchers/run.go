@@ -28,26 +28,13 @@ func (w *Watcher) Run(ctx context.Context, grace time.Duration) error {
 	pollCtx, cancelPolls := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancelPolls()
 	c := cron.New(cron.WithChain(cron.Recover(cronLogger{w}), cron.SkipIfStillRunning(cronLogger{w})))
-	for _, e := range w.schedule(time.Now()) {
-		f := e.feed
-		c.Schedule(e.schedule, cron.FuncJob(func() {
-			if _, err := w.PollFeed(pollCtx, f, false); err != nil && pollCtx.Err() == nil {
-				w.log.Debug("poll ended with an error", "feed", f.Name, "error", err)
-			}
-		}))
-	}
-	for spec, watches := range w.digests() {
-		s, err := config.ParseSchedule(spec)
-		if err != nil {
-			continue // validated at load
-		}
-		c.Schedule(s, cron.FuncJob(func() {
-			if _, err := w.DeliverDigests(pollCtx, watches); err != nil && pollCtx.Err() == nil {
-				w.log.Error("delivering digest", "watch", strings.Join(watches, ","), "error", err)
-			}
-		}))
+	entries := w.addJobs(pollCtx, c)
+	if keep := w.conf().Storage.Retention.D(); keep > 0 {
+		w.prune(ctx, keep)
 	}
 	c.Start()
+	w.running.Store(true)
+	defer w.running.Store(false)
 	ticker := time.NewTicker(deliveryInterval)
 	defer ticker.Stop()
 	for {
@@ -71,14 +58,100 @@ func (w *Watcher) Run(ctx context.Context, grace time.Duration) error {
 			}
 			return nil
 		case <-ticker.C:
+		case <-w.reloaded:
+			// A new configuration: new feeds polled, removed ones stopped.
+			// Jobs running now finish; the next runs follow the new schedule.
+			for _, id := range entries {
+				c.Remove(id)
+			}
+			entries = w.addJobs(pollCtx, c)
+			w.log.Info("schedule updated", "feeds", len(w.conf().Feeds), "watches", len(w.Watches()))
 		}
 	}
+}
+
+// addJobs schedules a poll job per feed and a digest job per digest
+// schedule of the configuration in force, and returns their entries.
+func (w *Watcher) addJobs(ctx context.Context, c *cron.Cron) []cron.EntryID {
+	var ids []cron.EntryID
+	for _, e := range w.schedule(time.Now()) {
+		f := e.feed
+		ids = append(ids, c.Schedule(e.schedule, cron.FuncJob(func() {
+			if _, err := w.PollFeed(ctx, f, false); err != nil && ctx.Err() == nil {
+				w.log.Debug("poll ended with an error", "feed", f.Name, "error", err)
+			}
+		})))
+	}
+	if keep := w.conf().Storage.Retention.D(); keep > 0 {
+		ids = append(ids, c.Schedule(offsetSchedule{mustSchedule("@daily"), 3*time.Hour + 17*time.Minute}, cron.FuncJob(func() {
+			w.prune(ctx, keep)
+		})))
+	}
+	for spec, watches := range w.digests() {
+		s, err := config.ParseSchedule(spec)
+		if err != nil {
+			continue // validated at load
+		}
+		ids = append(ids, c.Schedule(s, cron.FuncJob(func() {
+			if _, err := w.DeliverDigests(ctx, watches); err != nil && ctx.Err() == nil {
+				w.log.Error("delivering digest", "watch", strings.Join(watches, ","), "error", err)
+			}
+		})))
+	}
+	return ids
+}
+
+// Reload replaces the configuration and the notifier built from it: the
+// watches are recompiled (with the chat-managed ones) and, when Run is
+// running, the schedule is rebuilt — new feeds are polled, removed ones are
+// not. An error leaves everything as it was. Settings read once at start
+// (storage, http, articles) keep their old values until a restart.
+func (w *Watcher) Reload(ctx context.Context, cfg *config.Config, notifier Notifier) error {
+	chat, err := w.store.ChatWatches(ctx)
+	if err != nil {
+		return err
+	}
+	set, err := compileSet(cfg, chat)
+	if err != nil {
+		return err
+	}
+	old := w.conf()
+	if cfg.Storage.Path != old.Storage.Path || cfg.HTTP != old.HTTP {
+		w.log.Warn("reload: storage and http settings take effect at the next restart")
+	}
+	w.live.Store(&settings{cfg: cfg, notifier: notifier})
+	w.set.Store(set)
+	select {
+	case w.reloaded <- struct{}{}:
+	default: // a reschedule is already pending, or Run is not running
+	}
+	return nil
+}
+
+func mustSchedule(spec string) cron.Schedule {
+	s, err := config.ParseSchedule(spec)
+	if err != nil {
+		panic(err)
+	}
+	return s
+}
+
+// prune applies the retention period: the text of older articles, their
+// matches, quotes and delivered outbox rows go; their identities stay, so
+// nothing re-alerts.
+func (w *Watcher) prune(ctx context.Context, keep time.Duration) {
+	n, err := w.store.Prune(ctx, w.now().Add(-keep))
+	if err != nil {
+		w.log.Error("pruning old articles", "error", err)
+		return
+	}
+	w.log.Info("pruned old articles", "articles", n, "retention", keep)
 }
 
 // digests groups the digest watches by schedule.
 func (w *Watcher) digests() map[string][]string {
 	out := map[string][]string{}
-	for _, wc := range w.cfg.Watches {
+	for _, wc := range w.conf().Watches {
 		if wc.Digest != "" {
 			out[wc.Digest] = append(out[wc.Digest], wc.Name)
 		}
@@ -96,8 +169,8 @@ type scheduled struct {
 // second. The offsets are stable across restarts (feeds ordered by name).
 func (w *Watcher) schedule(now time.Time) []scheduled {
 	groups := map[string][]config.Feed{}
-	for _, f := range w.cfg.Feeds {
-		spec := w.cfg.FeedSchedule(f)
+	for _, f := range w.conf().Feeds {
+		spec := w.conf().FeedSchedule(f)
 		groups[spec] = append(groups[spec], f)
 	}
 	var out []scheduled

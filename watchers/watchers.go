@@ -45,23 +45,39 @@ type Options struct {
 	Notifier      Notifier     // chat delivery; nil when no chat channel is configured
 	Stdout        io.Writer    // alerts of watches without channels, as JSON lines
 	Now           func() time.Time
+	Metrics       *Metrics // nil: counted but not exported
 }
+
+// settings is what Reload replaces: the configuration and the chat side
+// built from it.
+type settings struct {
+	cfg      *config.Config
+	notifier Notifier
+}
+
+// conf is the configuration in force.
+func (w *Watcher) conf() *config.Config { return w.live.Load().cfg }
+
+// notifierNow is the Notifier in force (nil without chat channels).
+func (w *Watcher) notifierNow() Notifier { return w.live.Load().notifier }
 
 // Watcher polls feeds, processes new articles and delivers alerts.
 type Watcher struct {
-	cfg      *config.Config
+	live     atomic.Pointer[settings] // replaced whole by Reload
 	store    *store.Store
 	log      *slog.Logger
 	feeds    *feed.Fetcher
 	articles *article.Fetcher
 	set      atomic.Pointer[watchSet]
-	notifier Notifier
 	now      func() time.Time
+	metrics  *Metrics
 
 	outMu  sync.Mutex
 	stdout io.Writer
 
 	deliverMu sync.Mutex    // one outbox drain at a time
+	running   atomic.Bool   // the scheduler is running
+	reloaded  chan struct{} // Reload asks Run to rebuild the schedule
 	sem       chan struct{} // bounds concurrent feed polls
 }
 
@@ -72,14 +88,13 @@ func New(opts Options) (*Watcher, error) {
 		return nil, err
 	}
 	w := &Watcher{
-		cfg:      opts.Config,
-		store:    opts.Store,
-		log:      opts.Logger,
-		feeds:    feed.NewFetcher(opts.FeedClient, opts.Config.HTTP.UserAgent, int64(opts.Config.HTTP.MaxBody)),
-		notifier: opts.Notifier,
-		now:      opts.Now,
-		stdout:   opts.Stdout,
-		sem:      make(chan struct{}, opts.Config.HTTP.Concurrency),
+		store:   opts.Store,
+		log:     opts.Logger,
+		feeds:   feed.NewFetcher(opts.FeedClient, opts.Config.HTTP.UserAgent, int64(opts.Config.HTTP.MaxBody)),
+		metrics: opts.Metrics,
+		now:     opts.Now,
+		stdout:  opts.Stdout,
+		sem:     make(chan struct{}, opts.Config.HTTP.Concurrency),
 	}
 	w.articles = article.NewFetcher(opts.ArticleClient, article.Options{
 		MaxBody:       int64(opts.Config.HTTP.MaxBody),
@@ -99,6 +114,10 @@ func New(opts Options) (*Watcher, error) {
 		w.stdout = io.Discard
 	}
 	w.set.Store(set)
+	w.live.Store(&settings{cfg: opts.Config, notifier: opts.Notifier})
+	if w.metrics == nil {
+		w.metrics = NewMetrics(nil)
+	}
 	return w, nil
 }
 
@@ -155,7 +174,7 @@ func (w *Watcher) PollAll(ctx context.Context, force bool) Report {
 	}
 	var mu sync.Mutex
 	var wg sync.WaitGroup
-	for _, f := range w.cfg.Feeds {
+	for _, f := range w.conf().Feeds {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()

@@ -78,7 +78,7 @@ func (w *Watcher) ReloadWatches(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	set, err := compileSet(w.cfg, chat)
+	set, err := compileSet(w.conf(), chat)
 	if err != nil {
 		return err
 	}
@@ -94,5 +94,5 @@ func (w *Watcher) Watches() []WatchInfo {
 // CheckQuery parses a query with the configuration's aliases, as a chat
 // watch's query would be: its error is a *match.SyntaxError with the caret.
 func (w *Watcher) CheckQuery(q string) (*match.Query, error) {
-	return match.Parse(q, w.cfg.Aliases)
+	return match.Parse(q, w.conf().Aliases)
 }

@@ -5,7 +5,11 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
 	"log/slog"
+	"net"
+	"net/http"
 	"os"
 	"os/signal"
 	"syscall"
@@ -95,7 +99,7 @@ func newBot(cfg *config.Config, log *slog.Logger) (*bot.Bot, error) {
 
 func (s *services) Close() { s.store.Close() }
 
-func openServices(ctx context.Context, e *env, path string, log *slog.Logger) (*services, error) {
+func openServices(ctx context.Context, e *env, path string, log *slog.Logger, metrics *watchers.Metrics) (*services, error) {
 	cfg, err := loadConfig(path)
 	if err != nil {
 		return nil, err
@@ -111,6 +115,7 @@ func openServices(ctx context.Context, e *env, path string, log *slog.Logger) (*
 		FeedClient:    httpclient.New(httpclient.Options{Timeout: cfg.HTTP.Timeout.D(), AllowPrivate: true}),
 		ArticleClient: httpclient.New(httpclient.Options{Timeout: cfg.HTTP.Timeout.D(), AllowPrivate: cfg.HTTP.AllowPrivateNetworks}),
 		Stdout:        e.stdout,
+		Metrics:       metrics,
 	}
 	svc := &services{cfg: cfg, store: st}
 	if len(cfg.Channels) > 0 {
@@ -145,7 +150,7 @@ feed was polled.`)
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	log := newLogger()
-	svc, err := openServices(ctx, e, *path, log)
+	svc, err := openServices(ctx, e, *path, log, nil)
 	if err != nil {
 		return err
 	}
@@ -170,7 +175,11 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "run", "--config FILE", `
 Run the daemon: poll each feed on its schedule, read and match new articles,
 deliver alerts, until SIGINT or SIGTERM; then finish the work in flight
-(at most --grace) and exit 0.`)
+(at most --grace) and exit 0. SIGHUP re-reads the configuration: a valid one
+replaces the running one (new feeds polled, removed ones stopped, watches
+recompiled); an invalid one is refused with its problems logged, and the
+running configuration stays. With server.listen set, /healthz and /metrics
+are served there.`)
 	path := configFlag(fs)
 	grace := fs.Duration("grace", 30*time.Second, "how long to wait for in-flight polls and deliveries at shutdown")
 	newLogger := logFlags(fs, e)
@@ -180,14 +189,67 @@ deliver alerts, until SIGINT or SIGTERM; then finish the work in flight
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	log := newLogger()
-	svc, err := openServices(ctx, e, *path, log)
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	svc, err := openServices(ctx, e, *path, log, watchers.NewMetrics(reg))
 	if err != nil {
 		return err
 	}
 	defer svc.Close()
-	log.Info("newshound starting", "version", version, "feeds", len(svc.cfg.Feeds), "watches", len(svc.cfg.Watches),
-		"channels", len(svc.cfg.Channels), "database", svc.cfg.Storage.Path)
+	reg.MustRegister(watchers.NewStoreCollector(svc.store))
+	cfg := svc.cfg
+	log.Info("newshound starting", "version", version, "config", *path, "feeds", len(cfg.Feeds), "watches", len(cfg.Watches),
+		"channels", len(cfg.Channels), "database", cfg.Storage.Path)
+
+	if cfg.Server.Listen != "" {
+		ln, err := net.Listen("tcp", cfg.Server.Listen)
+		if err != nil {
+			return fmt.Errorf("server.listen: %w", err)
+		}
+		srv := &http.Server{Handler: svc.watcher.Handler(reg), ReadHeaderTimeout: 10 * time.Second}
+		go srv.Serve(ln)
+		defer srv.Close()
+		log.Info("serving /healthz and /metrics", "address", ln.Addr().String())
+	}
+
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	go func() {
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-hup:
+				if err := reload(ctx, svc, *path, log); err != nil {
+					log.Error("reload refused: the running configuration stays", "config", *path, "error", err)
+				}
+			}
+		}
+	}()
+
 	err = svc.watcher.Run(ctx, *grace)
 	log.Info("newshound stopped")
 	return err
+}
+
+// reload re-reads the configuration and hands a valid one to the watcher.
+func reload(ctx context.Context, svc *services, path string, log *slog.Logger) error {
+	cfg, err := loadConfig(path)
+	if err != nil {
+		return err
+	}
+	var notifier watchers.Notifier
+	if len(cfg.Channels) > 0 {
+		b, err := newBot(cfg, log)
+		if err != nil {
+			return err
+		}
+		notifier = b
+	}
+	if err := svc.watcher.Reload(ctx, cfg, notifier); err != nil {
+		return err
+	}
+	log.Info("configuration reloaded", "config", path, "feeds", len(cfg.Feeds), "watches", len(cfg.Watches), "channels", len(cfg.Channels))
+	return nil
 }

@@ -220,3 +220,32 @@ func (s *Store) CompleteArticles(ctx context.Context, cs []Completion, now time.
 	})
 	return queued, err
 }
+
+// Prune removes what is older than cutoff and no longer needed: the text of
+// articles seen before it, their quotes and full-text entries, their matches,
+// and finished outbox rows and posts. Article identities stay, so nothing
+// re-alerts. It returns how many articles it emptied.
+func (s *Store) Prune(ctx context.Context, cutoff time.Time) (int, error) {
+	var emptied int64
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		c := cutoff.Unix()
+		for _, q := range []string{
+			`DELETE FROM articles_fts WHERE rowid IN (SELECT id FROM articles WHERE seen_at < ? AND status != 'pending')`,
+			`DELETE FROM quotes WHERE article_id IN (SELECT id FROM articles WHERE seen_at < ?)`,
+			`DELETE FROM outbox WHERE created_at < ? AND (delivered_at IS NOT NULL OR failed_at IS NOT NULL)`,
+			`DELETE FROM matches WHERE matched_at < ? AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.article_id = matches.article_id AND o.watch = matches.watch)`,
+			`DELETE FROM posts WHERE posted_at < ?`,
+		} {
+			if _, err := tx.ExecContext(ctx, q, c); err != nil {
+				return fmt.Errorf("store: prune: %w", err)
+			}
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE articles SET text = '', feed_text = '' WHERE seen_at < ? AND status != 'pending' AND (text != '' OR feed_text != '')`, c)
+		if err != nil {
+			return fmt.Errorf("store: prune: %w", err)
+		}
+		emptied, _ = res.RowsAffected()
+		return nil
+	})
+	return int(emptied), err
+}

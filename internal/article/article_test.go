@@ -1,0 +1,256 @@
+package article
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+func readFixture(t testing.TB, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestExtract(t *testing.T) {
+	tests := []struct {
+		name      string
+		fixture   string
+		pageURL   string
+		title     string
+		byline    string
+		site      string
+		published time.Time
+		lang      string
+		image     string
+		want      []string // in the text, in this order
+		unwanted  []string // nowhere in the text
+	}{
+		{
+			name:      "story among navigation, ads, related links, comments and footer",
+			fixture:   "story.html",
+			pageURL:   "https://courier.example/local/2024/ferry-vote",
+			title:     "Harbour town votes to keep its ferry",
+			byline:    "Maren Ostby",
+			site:      "The Coastal Courier",
+			published: time.Date(2024, 3, 14, 9, 30, 0, 0, time.UTC),
+			lang:      "en",
+			image:     "https://courier.example/img/ferry-lead.jpg",
+			want: []string{
+				"Residents of Port Aldery voted by a wide margin",
+				"The vote, held in the packed community hall, ended 412 to 97.",
+				`"We are not asking for anything new," said Idris Calloway`,
+				"raising mooring fees for visiting yachts",
+				"A replacement vessel is not expected before 2027.",
+			},
+			unwanted: []string{"NAVLINK", "ADVERT", "RELATED", "COMMENTTEXT", "FOOTERTEXT", "gullwatcher"},
+		},
+		{
+			name:    "story cut into chunks between advertisements",
+			fixture: "chunked.html",
+			pageURL: "https://gazette.example/2025/library-flood",
+			title:   "The night the tide came into the library",
+			image:   "https://gazette.example/media/ledgers-drying.jpg", // first figure, lazily loaded
+			byline:  "Tobias Wren",
+			site:    "gazette.example",
+			lang:    "en",
+			want: []string{
+				"When the spring tide topped the sea wall in Kelham last February",
+				"the oldest ledgers were floating face down.",
+				"Volunteers carried more than four hundred volumes up the stairs that night",
+				"stopped the mould from spreading",
+				"Eleven months later, all but nine of the ledgers have been dried and rebound.",
+			},
+			unwanted: []string{"ADVERT", "FOOTERTEXT", "Culture"},
+		},
+		{
+			name:    "like-classed columns beside the story stay out",
+			fixture: "columns.html",
+			pageURL: "https://news.example/bakery",
+			title:   "Bakery wins the county bread prize for a third year",
+			site:    "news.example",
+			lang:    "en",
+			want: []string{
+				"The Mill Lane bakery took first place at the county show on Saturday",
+				"the secret is patience rather than any special flour",
+				"taken on for December.",
+			},
+			unwanted: []string{"TEASERTEXT", "SIDEBARTEXT"},
+		},
+		{
+			name:    "windows-1252 declared in meta",
+			fixture: "windows-1252.html",
+			pageURL: "http://journal.example/cafe",
+			title:   "Le café du port rouvre ses portes",
+			site:    "journal.example", // none declared: the host name
+			lang:    "fr",
+			want: []string{
+				"Après dix-huit mois de travaux, le café de la jetée a rouvert samedi matin.",
+				"« On a gardé le comptoir d’origine »", // no-break spaces become spaces
+				"1,50 €",
+			},
+			unwanted: []string{"Accueil", "Journal du littoral", "\uFFFD"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := Extract(bytes.NewReader(readFixture(t, tt.fixture)), tt.pageURL)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.URL != tt.pageURL {
+				t.Errorf("URL = %q, want %q", a.URL, tt.pageURL)
+			}
+			if a.Title != tt.title {
+				t.Errorf("Title = %q, want %q", a.Title, tt.title)
+			}
+			if a.Byline != tt.byline {
+				t.Errorf("Byline = %q, want %q", a.Byline, tt.byline)
+			}
+			if a.SiteName != tt.site {
+				t.Errorf("SiteName = %q, want %q", a.SiteName, tt.site)
+			}
+			if !tt.published.IsZero() && !a.Published.Equal(tt.published) {
+				t.Errorf("Published = %v, want %v", a.Published, tt.published)
+			}
+			if a.Lang != tt.lang {
+				t.Errorf("Lang = %q, want %q", a.Lang, tt.lang)
+			}
+			if tt.image != "" && a.Image != tt.image {
+				t.Errorf("Image = %q, want %q", a.Image, tt.image)
+			}
+			rest := a.Text
+			for _, w := range tt.want {
+				i := strings.Index(rest, w)
+				if i < 0 {
+					t.Fatalf("text lacks %q (or has it out of order):\n%s", w, a.Text)
+				}
+				rest = rest[i+len(w):]
+			}
+			for _, u := range tt.unwanted {
+				if strings.Contains(a.Text, u) {
+					t.Errorf("text holds %q:\n%s", u, a.Text)
+				}
+			}
+		})
+	}
+}
+
+func TestExtractParagraphs(t *testing.T) {
+	a, err := Extract(bytes.NewReader(readFixture(t, "story.html")), "https://courier.example/a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	paras := strings.Split(a.Text, "\n\n")
+	if len(paras) < 5 {
+		t.Fatalf("got %d paragraphs, want at least the story's 5:\n%s", len(paras), a.Text)
+	}
+	for i, p := range paras {
+		if p == "" || p != strings.TrimSpace(p) || strings.Contains(p, "  ") {
+			t.Errorf("paragraph %d is not clean: %q", i, p)
+		}
+	}
+}
+
+func TestExtractEmptyAndOddInput(t *testing.T) {
+	tests := []struct {
+		name, in string
+	}{
+		{"empty", ""},
+		{"text only", "just some words"},
+		{"no body text", "<html><head><title>Nothing here</title></head><body></body></html>"},
+		{"binary", "\x00\x01\x02\xff\xfe"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := Extract(strings.NewReader(tt.in), "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !utf8.ValidString(a.Text) || !utf8.ValidString(a.Title) {
+				t.Errorf("invalid UTF-8 in %+v", a)
+			}
+		})
+	}
+}
+
+func TestDecode(t *testing.T) {
+	tests := []struct {
+		name, contentType string
+		in                []byte
+		want              string
+	}{
+		{"utf-8 undeclared", "", []byte("<p>caf\xc3\xa9</p>"), "<p>café</p>"},
+		{"windows-1252 undeclared", "", []byte("<p>caf\xe9 \x80</p>"), "<p>café €</p>"},
+		{"header charset", "text/html; charset=iso-8859-1", []byte("<p>caf\xe9</p>"), "<p>café</p>"},
+		{"meta charset", "", []byte(`<meta charset="windows-1252"><p>caf` + "\xe9</p>"), `<meta charset="windows-1252"><p>café</p>`},
+		{"header beats meta", "text/html; charset=koi8-r", []byte(`<meta charset="windows-1252"><p>` + "\xd3\xc1\xca\xd4</p>"), `<meta charset="windows-1252"><p>сайт</p>`},
+		{"utf-8 BOM", "text/html; charset=windows-1252", []byte("\xef\xbb\xbf<p>caf\xc3\xa9</p>"), "<p>café</p>"},
+		{"utf-16le BOM", "", []byte("\xff\xfe<\x00p\x00>\x00\xe9\x00"), "<p>é"},
+		{"mislabelled utf-8", "text/html; charset=iso-8859-1", []byte("<p>caf\xc3\xa9</p>"), "<p>café</p>"},
+		{"decomposed accents composed", "", []byte("<p>cafe\xcc\x81</p>"), "<p>café</p>"},
+		{"invalid utf-8 declared", "text/html; charset=utf-8", []byte("<p>caf\xc3</p>"), "<p>caf\uFFFD</p>"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := decode(tt.in, tt.contentType)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != tt.want {
+				t.Errorf("decode = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestHeadline(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Harbour town votes to keep its ferry | The Coastal Courier", "Harbour town votes to keep its ferry"},
+		{"Obama admits gun laws frustrate him - BBC News", "Obama admits gun laws frustrate him"},
+		{"Mozilla - Wikipedia", "Mozilla - Wikipedia"},
+		{"No separator at all here", "No separator at all here"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := headline(tt.in); got != tt.want {
+				t.Errorf("headline(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	for _, name := range []string{"story.html", "chunked.html", "columns.html", "paywall.html", "windows-1252.html"} {
+		f.Add(readFixture(f, name))
+	}
+	f.Add([]byte("<html><body><table><tr><td><p>cell<td>x</table><svg><p>y</svg>"))
+	f.Add([]byte(`<script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","author":[{"name":"A"},"B"]}]}</script>`))
+	f.Fuzz(func(t *testing.T, page []byte) {
+		a, err := Extract(bytes.NewReader(page), "https://example.com/a/b")
+		if err != nil {
+			return
+		}
+		if !utf8.ValidString(a.Text) {
+			t.Errorf("text is not valid UTF-8: %q", a.Text)
+		}
+	})
+}
+
+func BenchmarkExtract(b *testing.B) {
+	page := readFixture(b, "story.html")
+	b.SetBytes(int64(len(page)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Extract(bytes.NewReader(page), "https://courier.example/a"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,189 @@
+package article
+
+import (
+	"slices"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Some sites cut the story body into several sibling containers of one
+// class, with advertisements between them; the extractor then keeps only
+// the first. rejoinChunks finds the container that holds the extracted
+// text in the original page and adds the paragraphs of its like-classed
+// siblings, in page order.
+
+// minChunkPara is the length of a paragraph that marks a container as story
+// text rather than a caption or a link list.
+const minChunkPara = 80
+
+// rejoinChunks returns paras completed with the paragraphs of the story's
+// sibling containers in doc, or paras unchanged when there are none.
+func rejoinChunks(doc *html.Node, paras []string) []string {
+	anchor := ""
+	for _, p := range paras {
+		if len(p) >= minChunkPara {
+			anchor = p
+			break
+		}
+	}
+	if anchor == "" {
+		return paras
+	}
+	p := findParagraph(doc, anchor)
+	if p == nil {
+		return paras
+	}
+	have := make(map[string]bool, len(paras))
+	for _, p := range paras {
+		have[p] = true
+	}
+	for box, depth := p.Parent, 0; box != nil && box.Type == html.ElementNode && depth < 6; box, depth = box.Parent, depth+1 {
+		if box.DataAtom == atom.Body || box.DataAtom == atom.Html || !covered(box, have) {
+			// Above the story: its siblings are other parts of the page.
+			break
+		}
+		class := attr(box, "class")
+		if class == "" || box.Parent == nil {
+			continue
+		}
+		var chunks []*html.Node
+		for c := box.Parent.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && c.DataAtom == box.DataAtom && attr(c, "class") == class && hasStoryParagraph(c) {
+				chunks = append(chunks, c)
+			}
+		}
+		if len(chunks) < 2 {
+			continue
+		}
+		return mergeChunks(paras, box, chunks)
+	}
+	return paras
+}
+
+// mergeChunks puts the paragraphs of the chunks before box ahead of paras
+// and those of the chunks after it behind, skipping any paras already hold.
+func mergeChunks(paras []string, box *html.Node, chunks []*html.Node) []string {
+	have := make(map[string]bool, len(paras))
+	for _, p := range paras {
+		have[p] = true
+	}
+	var before, after []string
+	seenBox := false
+	for _, c := range chunks {
+		if c == box {
+			seenBox = true
+			continue
+		}
+		for _, p := range chunkParagraphs(c) {
+			if have[p] {
+				continue
+			}
+			have[p] = true
+			if seenBox {
+				after = append(after, p)
+			} else {
+				before = append(before, p)
+			}
+		}
+	}
+	if len(before) == 0 && len(after) == 0 {
+		return paras
+	}
+	return slices.Concat(before, paras, after)
+}
+
+// covered reports whether the extracted paragraphs (have) hold nearly all
+// the paragraph text of box, that is, whether box is part of the story.
+func covered(box *html.Node, have map[string]bool) bool {
+	var in, all int
+	for _, p := range chunkParagraphs(box) {
+		all += len(p)
+		if have[p] {
+			in += len(p)
+		}
+	}
+	return all > 0 && in*10 >= all*9
+}
+
+// findParagraph returns the <p> element of doc whose text is text.
+func findParagraph(doc *html.Node, text string) *html.Node {
+	var found *html.Node
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && found == nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg:
+				continue
+			case atom.P:
+				if textOf(c) == text {
+					found = c
+					return
+				}
+			}
+			walk(c)
+		}
+	}
+	walk(doc)
+	return found
+}
+
+// hasStoryParagraph reports whether n holds a <p> long enough to be story
+// text.
+func hasStoryParagraph(n *html.Node) bool {
+	for _, p := range chunkParagraphs(n) {
+		if len(p) >= minChunkPara {
+			return true
+		}
+	}
+	return false
+}
+
+// chunkParagraphs returns the texts of the <p> elements under n.
+func chunkParagraphs(n *html.Node) []string {
+	var out []string
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Aside, atom.Nav, atom.Footer, atom.Form:
+				continue
+			case atom.P:
+				if t := textOf(c); t != "" {
+					out = append(out, t)
+				}
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(n)
+	return out
+}
+
+// textOf is the white-space-collapsed text of n.
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				b.WriteString(c.Data)
+			case c.Type == html.ElementNode && c.DataAtom == atom.Br:
+				b.WriteByte(' ')
+			case c.Type == html.ElementNode && c.DataAtom != atom.Script && c.DataAtom != atom.Style:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return clean(b.String())
+}

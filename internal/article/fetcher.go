@@ -1,0 +1,202 @@
+package article
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Sentinel errors of Fetch; they are wrapped, so test with errors.Is.
+var (
+	// ErrNotHTML: the page is not an HTML document (a PDF, an image…).
+	ErrNotHTML = errors.New("article: not an HTML page")
+	// ErrTooShort: the page yielded less text than Options.MinText, as
+	// paywall stubs and consent walls do.
+	ErrTooShort = errors.New("article: too little text")
+)
+
+// StatusError is an HTTP response outside 2xx.
+type StatusError struct {
+	Code int
+	URL  string
+}
+
+func (e *StatusError) Error() string {
+	return fmt.Sprintf("article: GET %s: HTTP %d %s", e.URL, e.Code, http.StatusText(e.Code))
+}
+
+// Options are the Fetcher's limits; zero fields take the defaults.
+type Options struct {
+	MaxBody       int64         // bytes read at most (default 5 MiB); a larger page is cut, not loaded whole
+	UserAgent     string        // User-Agent header (default "newshound")
+	MaxConcurrent int           // concurrent fetches overall (default 8)
+	PerHost       int           // concurrent fetches per host (default 2)
+	HostDelay     time.Duration // least time between the starts of two requests to one host (default 250ms; negative: none)
+	MinText       int           // fewer characters of text than this is ErrTooShort (default 250; negative: no minimum)
+}
+
+// Defaults of Options.
+const (
+	DefaultMaxBody       = 5 << 20
+	DefaultUserAgent     = "newshound"
+	DefaultMaxConcurrent = 8
+	DefaultPerHost       = 2
+	DefaultHostDelay     = 250 * time.Millisecond
+	DefaultMinText       = 250
+)
+
+func (o Options) withDefaults() Options {
+	if o.MaxBody <= 0 {
+		o.MaxBody = DefaultMaxBody
+	}
+	if o.UserAgent == "" {
+		o.UserAgent = DefaultUserAgent
+	}
+	if o.MaxConcurrent <= 0 {
+		o.MaxConcurrent = DefaultMaxConcurrent
+	}
+	if o.PerHost <= 0 {
+		o.PerHost = DefaultPerHost
+	}
+	switch {
+	case o.HostDelay == 0:
+		o.HostDelay = DefaultHostDelay
+	case o.HostDelay < 0:
+		o.HostDelay = 0
+	}
+	switch {
+	case o.MinText == 0:
+		o.MinText = DefaultMinText
+	case o.MinText < 0:
+		o.MinText = 0
+	}
+	return o
+}
+
+// Fetcher fetches article pages politely and extracts them. It is safe for
+// concurrent use; its limits hold across all callers.
+type Fetcher struct {
+	client *http.Client
+	opts   Options
+	slots  chan struct{} // one token per fetch in flight
+	hosts  *hostGates
+}
+
+// NewFetcher returns a Fetcher that sends its requests through client, which
+// supplies the timeout, the redirect policy and any refusal of private
+// addresses. A nil client is http.DefaultClient.
+func NewFetcher(client *http.Client, opts Options) *Fetcher {
+	if client == nil {
+		client = http.DefaultClient
+	}
+	opts = opts.withDefaults()
+	return &Fetcher{
+		client: client,
+		opts:   opts,
+		slots:  make(chan struct{}, opts.MaxConcurrent),
+		hosts:  newHostGates(opts.PerHost, opts.HostDelay),
+	}
+}
+
+// Fetch downloads the page at rawURL and extracts its article. It waits for
+// a free slot (overall and for the page's host) and for the host's polite
+// delay, all bounded by ctx. Errors: *StatusError for a non-2xx answer,
+// ErrNotHTML, ErrTooShort (returned together with the article, whose
+// metadata may still be of use), or the client's error (timeout, redirect
+// loop, refused address), all wrapped.
+func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (*Article, error) {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return nil, fmt.Errorf("article: fetch %s: %w", rawURL, err)
+	}
+	if u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
+		return nil, fmt.Errorf("article: fetch %s: not an http(s) URL", rawURL)
+	}
+	body, contentType, finalURL, err := f.download(ctx, u)
+	if err != nil {
+		return nil, err
+	}
+	a, err := extract(body, contentType, finalURL)
+	if err != nil {
+		return nil, err
+	}
+	if f.opts.MinText > 0 && utf8.RuneCountInString(a.Text) < f.opts.MinText {
+		return a, fmt.Errorf("%w: %s has %d characters", ErrTooShort, finalURL, utf8.RuneCountInString(a.Text))
+	}
+	return a, nil
+}
+
+// download GETs u within the concurrency limits and returns at most
+// MaxBody bytes of its body, its Content-Type and the URL it finally came
+// from after redirects.
+func (f *Fetcher) download(ctx context.Context, u *url.URL) (body []byte, contentType, finalURL string, err error) {
+	host := strings.ToLower(u.Hostname())
+	release, err := f.hosts.acquire(ctx, host)
+	if err != nil {
+		return nil, "", "", fmt.Errorf("article: fetch %s: %w", u, err)
+	}
+	defer release()
+	select {
+	case f.slots <- struct{}{}:
+		defer func() { <-f.slots }()
+	case <-ctx.Done():
+		return nil, "", "", fmt.Errorf("article: fetch %s: %w", u, ctx.Err())
+	}
+
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	if err != nil {
+		return nil, "", "", fmt.Errorf("article: fetch %s: %w", u, err)
+	}
+	req.Header.Set("User-Agent", f.opts.UserAgent)
+	req.Header.Set("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5")
+	resp, err := f.client.Do(req)
+	if err != nil {
+		return nil, "", "", fmt.Errorf("article: fetch %s: %w", u, err)
+	}
+	defer resp.Body.Close()
+	finalURL = resp.Request.URL.String()
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return nil, "", "", &StatusError{Code: resp.StatusCode, URL: finalURL}
+	}
+
+	contentType = resp.Header.Get("Content-Type")
+	br := bufio.NewReaderSize(io.LimitReader(resp.Body, f.opts.MaxBody), 4096)
+	head, _ := br.Peek(512)
+	if !isHTML(contentType, head) {
+		return nil, "", "", fmt.Errorf("%w: %s is %s", ErrNotHTML, finalURL, mediaType(contentType, head))
+	}
+	body, err = io.ReadAll(br)
+	if err != nil {
+		return nil, "", "", fmt.Errorf("article: read %s: %w", finalURL, err)
+	}
+	return body, contentType, finalURL, nil
+}
+
+// isHTML reports whether a response is an HTML page, judged by its declared
+// media type and, when that is missing or generic, by its first bytes.
+func isHTML(contentType string, head []byte) bool {
+	mt := mediaType(contentType, head)
+	return mt == "text/html" || mt == "application/xhtml+xml"
+}
+
+// mediaType is the response's media type: the declared one, or one sniffed
+// from head when none or a generic one is declared. A declared HTML type
+// whose body plainly starts as a PDF counts as a PDF.
+func mediaType(contentType string, head []byte) string {
+	mt, _, err := mime.ParseMediaType(contentType)
+	if err != nil || mt == "" || mt == "application/octet-stream" || mt == "text/plain" || mt == "binary/octet-stream" {
+		mt, _, _ = mime.ParseMediaType(http.DetectContentType(head))
+	}
+	if strings.HasPrefix(string(head), "%PDF-") {
+		return "application/pdf"
+	}
+	return mt
+}

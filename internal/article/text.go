@@ -1,0 +1,128 @@
+package article
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// renderText turns an extracted content tree into plain-text paragraphs: one
+// per block element (paragraph, heading, list item, quotation, table row…),
+// white space inside each collapsed, line breaks kept.
+func renderText(root *html.Node) []string {
+	if root == nil {
+		return nil
+	}
+	var r textRenderer
+	r.walk(root)
+	r.flush()
+	return r.paras
+}
+
+// tidy removes from the extracted paragraphs what is plainly not story text:
+// a leading headline (any of titles) and a paragraph that is nothing but a
+// URL.
+func tidy(paras []string, titles ...string) []string {
+	out := paras[:0]
+	for _, p := range paras {
+		if isURL(p) {
+			continue
+		}
+		if len(out) == 0 && matchesAny(p, titles) {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// matchesAny reports whether p is one of titles, ignoring case and white
+// space.
+func matchesAny(p string, titles []string) bool {
+	for _, t := range titles {
+		if t != "" && strings.EqualFold(clean(p), clean(t)) {
+			return true
+		}
+	}
+	return false
+}
+
+// isURL reports whether p is a single http(s) address and nothing else.
+func isURL(p string) bool {
+	return (strings.HasPrefix(p, "http://") || strings.HasPrefix(p, "https://")) && !strings.ContainsAny(p, " \n")
+}
+
+type textRenderer struct {
+	paras []string
+	cur   strings.Builder
+}
+
+// flush ends the current paragraph.
+func (r *textRenderer) flush() {
+	p := strings.TrimSpace(r.cur.String())
+	r.cur.Reset()
+	if p == "" {
+		return
+	}
+	lines := strings.Split(p, "\n")
+	out := lines[:0]
+	for _, l := range lines {
+		if l = clean(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	if len(out) > 0 {
+		r.paras = append(r.paras, strings.Join(out, "\n"))
+	}
+}
+
+func (r *textRenderer) walk(n *html.Node) {
+	switch n.Type {
+	case html.TextNode:
+		r.cur.WriteString(n.Data)
+		return
+	case html.ElementNode:
+		switch tagAtom(n) {
+		case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg:
+			return
+		case atom.Br, atom.Hr:
+			r.cur.WriteByte('\n')
+			return
+		case atom.Td, atom.Th:
+			r.cur.WriteByte(' ')
+		}
+	}
+	block := n.Type == html.ElementNode && isBlock(tagAtom(n))
+	if block {
+		r.flush()
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		r.walk(c)
+	}
+	if block {
+		r.flush()
+	} else if n.Type == html.ElementNode && (tagAtom(n) == atom.Td || tagAtom(n) == atom.Th) {
+		r.cur.WriteByte(' ')
+	}
+}
+
+func isBlock(a atom.Atom) bool {
+	switch a {
+	case atom.P, atom.Div, atom.Section, atom.Article, atom.Main, atom.Aside, atom.Header, atom.Footer,
+		atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Ul, atom.Ol, atom.Li, atom.Dl, atom.Dt, atom.Dd,
+		atom.Blockquote, atom.Pre, atom.Table, atom.Tr, atom.Thead, atom.Tbody, atom.Tfoot, atom.Caption,
+		atom.Figure, atom.Figcaption, atom.Body, atom.Html, atom.Details, atom.Summary, atom.Address:
+		return true
+	}
+	return false
+}
+
+// tagAtom returns n's tag as an atom; nodes built by the extractor carry
+// only their tag name.
+func tagAtom(n *html.Node) atom.Atom {
+	if n.DataAtom != 0 {
+		return n.DataAtom
+	}
+	return atom.Lookup([]byte(n.Data))
+}

@@ -1,0 +1,251 @@
+package match
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Compile builds one Matcher for all watches.
+func Compile(watches []Watch) (*Matcher, error) {
+	b := &builder{
+		m:        &Matcher{cjk: map[rune][]cjkStart{}},
+		termIDs:  map[string]int32{},
+		wordIDs:  map[string]int32{},
+		prefixID: map[string]int32{},
+	}
+	for i, w := range watches {
+		if w.Query == nil || w.Query.root == nil {
+			return nil, fmt.Errorf("match: watch %q has no query", w.Name)
+		}
+		cw := cwatch{name: w.Name}
+		cw.root = b.node(w.Query.root)
+		collectLeaves(cw.root, false, &cw.leaves)
+		b.m.watches = append(b.m.watches, cw)
+		anchors := b.anchors(cw.root)
+		if anchors == nil {
+			anchors = allTerms(cw.root, nil)
+		}
+		for _, t := range anchors {
+			b.termWatches[t] = append(b.termWatches[t], int32(i))
+		}
+	}
+	m := b.m
+	m.watchOff = make([]int32, len(m.terms)+1)
+	for t, ws := range b.termWatches {
+		ws = slices.Compact(ws)
+		m.watchOff[t+1] = m.watchOff[t] + int32(len(ws))
+		m.watchList = append(m.watchList, ws...)
+	}
+	m.words = newDict(b.wordList)
+	m.prefixList = b.prefixList
+	m.wordStarts = make([][]int32, len(b.wordList))
+	m.wordTerms = make([][]int32, len(b.wordList))
+	m.prefixTerm = make([][]int32, len(b.prefixList))
+	for id, t := range m.terms {
+		e := t.elems[0]
+		switch {
+		case e.kind == elemWord:
+			if len(t.elems) == 1 {
+				m.wordTerms[e.id] = append(m.wordTerms[e.id], int32(id))
+			} else {
+				m.wordStarts[e.id] = append(m.wordStarts[e.id], int32(id))
+			}
+		case e.kind == elemPrefix:
+			m.prefixTerm[e.id] = append(m.prefixTerm[e.id], int32(id))
+		case e.kind == elemCJK:
+			r := []rune(e.s)[0]
+			list := m.cjk[r]
+			found := false
+			for j := range list {
+				if list[j].s == e.s {
+					list[j].terms = append(list[j].terms, int32(id))
+					found = true
+				}
+			}
+			if !found {
+				list = append(list, cjkStart{s: e.s, terms: []int32{int32(id)}})
+			}
+			m.cjk[r] = list
+		}
+	}
+	if len(b.prefixList) > 0 {
+		m.hasPrefixes = true
+		slots := make([][]int32, prefix3Slots)
+		for id, p := range b.prefixList {
+			if len(p) < 3 {
+				m.shortPrefix = append(m.shortPrefix, int32(id))
+				continue
+			}
+			f := filter3(key3(p))
+			slots[f] = append(slots[f], int32(id))
+			m.prefix3Bits[f/64] |= 1 << (f % 64)
+		}
+		m.prefix3Off = make([]int32, prefix3Slots+1)
+		for f, ids := range slots {
+			m.prefix3Off[f+1] = m.prefix3Off[f] + int32(len(ids))
+			m.prefix3List = append(m.prefix3List, ids...)
+		}
+	}
+	return m, nil
+}
+
+const prefix3Slots = 1 << 16
+
+func key3(w string) uint32 { return uint32(w[0]) | uint32(w[1])<<8 | uint32(w[2])<<16 }
+
+func filter3(k uint32) uint32 { return (k * 0x9E3779B1) >> 16 }
+
+type builder struct {
+	m           *Matcher
+	termWatches [][]int32
+	termIDs     map[string]int32
+	wordIDs     map[string]int32
+	wordList    []string
+	prefixID    map[string]int32
+	prefixList  []string
+}
+
+func (b *builder) node(n *node) *cnode {
+	c := &cnode{op: n.op, fields: n.fields, dist: n.dist}
+	switch n.op {
+	case opTerm:
+		c.terms = []int32{b.term(n.term)}
+		c.texts = []string{n.term.text}
+		b.m.fields |= n.fields
+	case opAlias:
+		for _, k := range n.kids {
+			c.terms = append(c.terms, b.term(k.term))
+			c.texts = append(c.texts, k.term.text)
+		}
+		b.m.fields |= n.fields
+	default:
+		for _, k := range n.kids {
+			c.kids = append(c.kids, b.node(k))
+		}
+	}
+	return c
+}
+
+// term returns the id of t, adding it if new.
+func (b *builder) term(t *term) int32 {
+	var key strings.Builder
+	for i, w := range t.words {
+		kind := byte(elemWord)
+		switch {
+		case t.cjk[i]:
+			kind = elemCJK
+		case t.prefix && i == len(t.words)-1:
+			kind = elemPrefix
+		}
+		key.WriteByte('0' + kind)
+		key.WriteString(w)
+		key.WriteByte(0)
+	}
+	id, ok := b.termIDs[key.String()]
+	if !ok {
+		var elems []elem
+		for i, w := range t.words {
+			switch {
+			case t.cjk[i]:
+				elems = append(elems, elem{kind: elemCJK, s: w})
+			case t.prefix && i == len(t.words)-1:
+				pid, ok := b.prefixID[w]
+				if !ok {
+					pid = int32(len(b.prefixList))
+					b.prefixID[w] = pid
+					b.prefixList = append(b.prefixList, w)
+				}
+				elems = append(elems, elem{kind: elemPrefix, id: pid, s: w})
+			default:
+				wid, ok := b.wordIDs[w]
+				if !ok {
+					wid = int32(len(b.wordList))
+					b.wordIDs[w] = wid
+					b.wordList = append(b.wordList, w)
+				}
+				elems = append(elems, elem{kind: elemWord, id: wid, s: w})
+			}
+		}
+		id = int32(len(b.m.terms))
+		b.termIDs[key.String()] = id
+		b.m.terms = append(b.m.terms, cterm{elems: elems})
+		b.termWatches = append(b.termWatches, nil)
+	}
+	return id
+}
+
+// anchors returns a set of terms one of which must occur for c to be true, preferring few and rare
+// terms, or nil if there is none (c is a NOT).
+func (b *builder) anchors(c *cnode) []int32 {
+	switch c.op {
+	case opTerm, opAlias:
+		return c.terms
+	case opOr:
+		var out []int32
+		for _, k := range c.kids {
+			a := b.anchors(k)
+			if a == nil {
+				return nil
+			}
+			out = append(out, a...)
+		}
+		return out
+	case opAnd, opNear:
+		var best []int32
+		bestCost := 0
+		for _, k := range c.kids {
+			if a := b.anchors(k); a != nil {
+				if cost := b.anchorCost(a); best == nil || cost < bestCost {
+					best, bestCost = a, cost
+				}
+			}
+		}
+		return best
+	}
+	return nil
+}
+
+// anchorCost guesses how often one of terms occurs: phrases are rare, long words rarer than short
+// ones, wildcards common.
+func (b *builder) anchorCost(terms []int32) int {
+	cost := 0
+	for _, t := range terms {
+		elems := b.m.terms[t].elems
+		switch e := elems[0]; {
+		case len(elems) > 1:
+			cost += 30
+		case e.kind == elemPrefix:
+			cost += 150 - 2*min(len(e.s), 20)
+		case e.kind == elemCJK:
+			cost += 60
+		default:
+			cost += 100 - 2*min(len(e.s), 20)
+		}
+	}
+	return cost
+}
+
+// allTerms appends the ids of all terms under c.
+func allTerms(c *cnode, out []int32) []int32 {
+	out = append(out, c.terms...)
+	for _, k := range c.kids {
+		out = allTerms(k, out)
+	}
+	return out
+}
+
+func collectLeaves(c *cnode, neg bool, out *[]*cnode) {
+	switch c.op {
+	case opTerm, opAlias:
+		if !neg {
+			*out = append(*out, c)
+		}
+	case opNot:
+		collectLeaves(c.kids[0], !neg, out)
+	default:
+		for _, k := range c.kids {
+			collectLeaves(k, neg, out)
+		}
+	}
+}

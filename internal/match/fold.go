@@ -1,0 +1,417 @@
+package match
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+	"unsafe"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Folding, shared by queries and documents so that both sides see the same words:
+//
+//   - letters are lower-cased and stripped of diacritics (compatibility decomposition, marks dropped;
+//     a few letters without a decomposition are mapped by hand: ß→ss, ø→o, ł→l, æ→ae, œ→oe, ı→i, ς→σ …);
+//   - a word is a run of letters, digits and combining marks; everything else (spaces, line breaks,
+//     punctuation, quotes, hyphens and dashes) separates words, so "election-interference" is the two
+//     words "election interference";
+//   - an apostrophe (straight or curly) between two letters joins them ("don't" → "dont"), except a
+//     possessive "'s" at the end of a word, which is dropped ("Putin's" → "putin");
+//   - Han, Hiragana and Katakana characters form runs of their own (CJK text has no spaces between
+//     words); a query word from such a run matches any document run that contains it.
+
+// foldTableSize is the number of runes folded through the precomputed table; above it only CJK,
+// Hangul, full-width forms and ligatures need special treatment.
+const foldTableSize = 0x3000
+
+// foldTable holds the folded form of every rune below foldTableSize that is part of a word. It is
+// computed once and never written afterwards.
+var foldTable = buildFoldTable()
+
+// charClass says what a rune is to the tokenizer.
+type charClass uint8
+
+const (
+	classSep  charClass = iota // separates words
+	classWord                  // letter, digit or mark
+	classApos                  // apostrophe: joins letters, or starts a possessive
+	classCJK                   // Han, Hiragana, Katakana
+)
+
+type foldEntry struct {
+	class charClass
+	fold  string // folded form (may be empty for a mark)
+}
+
+// manualFold folds the letters that have no decomposition to a base letter.
+func manualFold(r rune) (string, bool) {
+	switch r {
+	case 'ß', 'ẞ':
+		return "ss", true
+	case 'ø', 'Ø':
+		return "o", true
+	case 'ł', 'Ł':
+		return "l", true
+	case 'đ', 'Đ', 'ð', 'Ð':
+		return "d", true
+	case 'ħ', 'Ħ':
+		return "h", true
+	case 'æ', 'Æ':
+		return "ae", true
+	case 'œ', 'Œ':
+		return "oe", true
+	case 'ı':
+		return "i", true
+	case 'ŧ', 'Ŧ':
+		return "t", true
+	case 'þ', 'Þ':
+		return "th", true
+	case 'ς':
+		return "σ", true
+	}
+	return "", false
+}
+
+func isApostrophe(r rune) bool {
+	switch r {
+	case '\'', '\u2019', '\u2018', '\u02bc', '\u02b9', '\uff07':
+		return true
+	}
+	return false
+}
+
+func isCJK(r rune) bool {
+	switch r {
+	case 0x3005, 0x3006, 0x30FC, 0x309D, 0x309E, 0x30FD, 0x30FE, 0xFF70: // iteration and length marks
+		return true
+	}
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) && !unicode.IsPunct(r)
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.Is(unicode.Nd, r) || unicode.IsMark(r)
+}
+
+// foldRuneSlow folds one word rune without the table.
+func foldRuneSlow(r rune) string {
+	if s, ok := manualFold(r); ok {
+		return s
+	}
+	if unicode.IsMark(r) {
+		return ""
+	}
+	if r >= 0x3000 {
+		switch {
+		case r >= 0xFF01 && r <= 0xFF5E: // full-width ASCII
+			return foldRuneSlow(r - 0xFEE0)
+		case r >= 0xFB00 && r <= 0xFB4F: // ligatures and presentation forms
+		case r >= 0x1D400 && r <= 0x1D7FF: // mathematical alphanumerics
+		default:
+			return string(unicode.ToLower(r))
+		}
+	}
+	var b strings.Builder
+	for _, d := range norm.NFKD.String(string(unicode.ToLower(r))) {
+		if unicode.IsMark(d) {
+			continue
+		}
+		if s, ok := manualFold(d); ok {
+			b.WriteString(s)
+			continue
+		}
+		if isWordRune(d) && !isApostrophe(d) && !isCJK(d) {
+			b.WriteRune(unicode.ToLower(d))
+		}
+	}
+	return b.String()
+}
+
+func buildFoldTable() []foldEntry {
+	t := make([]foldEntry, foldTableSize)
+	for r := rune(0); r < foldTableSize; r++ {
+		switch {
+		case isApostrophe(r):
+			t[r].class = classApos
+		case isCJK(r):
+			t[r] = foldEntry{class: classCJK, fold: string(r)}
+		case isWordRune(r):
+			t[r] = foldEntry{class: classWord, fold: foldRuneSlow(r)}
+		}
+	}
+	return t
+}
+
+// classify returns the class and folded form of r.
+func classify(r rune) (charClass, string) {
+	if r < foldTableSize {
+		e := &foldTable[r]
+		return e.class, e.fold
+	}
+	switch {
+	case isApostrophe(r):
+		return classApos, ""
+	case isCJK(r):
+		return classCJK, "" // identity: the caller copies the original bytes
+	case isWordRune(r):
+		return classWord, foldRuneSlow(r)
+	}
+	return classSep, ""
+}
+
+// ASCII classes for the tokenizer's fast path.
+const (
+	aSep   = iota // separator
+	aLower        // lower-case letter or digit: folds to itself
+	aUpper        // upper-case letter
+	aApos         // apostrophe
+)
+
+var asciiClass = buildASCIIClass()
+
+// isLowerASCII[c]: c is a lower-case ASCII letter or digit; isSepASCII[c]: c is an ASCII separator
+// (the tokenizer's innermost loops).
+var isLowerASCII, isSepASCII = func() (lower, sep [256]bool) {
+	for c := range 128 {
+		lower[c] = asciiClass[c] == aLower
+		sep[c] = asciiClass[c] == aSep
+	}
+	return lower, sep
+}()
+
+func buildASCIIClass() (class [128]byte) {
+	for c := 0; c < 128; c++ {
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			class[c] = aLower
+		case c >= 'A' && c <= 'Z':
+			class[c] = aUpper
+		case c == '\'':
+			class[c] = aApos
+		}
+	}
+	return class
+}
+
+// token is one word of a text. start and end are byte offsets in the original text. The folded form
+// is text[start:end] itself when inText (lower-case ASCII, CJK and other text folding does not change),
+// else buf[fstart:fend] of the tokenizer.
+type token struct {
+	start, end   int32
+	fstart, fend int32
+	cjk, inText  bool
+}
+
+// tokenizer folds a text into tokens, reusing its buffers from one text to the next.
+type tokenizer struct {
+	text string
+	buf  []byte
+	toks []token
+}
+
+// word returns the folded form of token i. A word in the buffer is returned without copying: it is
+// valid until the next call of tokenize.
+func (t *tokenizer) word(i int) string {
+	tk := &t.toks[i]
+	if tk.inText {
+		return t.text[tk.start:tk.end]
+	}
+	return unsafe.String(&t.buf[tk.fstart], int(tk.fend-tk.fstart))
+}
+
+// appendWord appends a finished word unless it folded to nothing.
+func appendWord(toks []token, start, end, fstart, fend int, inText, cjk bool) []token {
+	if !inText && fend == fstart {
+		return toks
+	}
+	// fields are stored one by one into the slice: building the struct on the stack and copying it
+	// stalls on store forwarding
+	n := len(toks)
+	if n < cap(toks) {
+		toks = toks[:n+1]
+	} else {
+		toks = append(toks, token{})
+	}
+	tk := &toks[n]
+	tk.start, tk.end, tk.fstart, tk.fend, tk.cjk, tk.inText = int32(start), int32(end), int32(fstart), int32(fend), cjk, inText
+	return toks
+}
+
+// tokenize splits text into folded tokens, replacing the tokenizer's previous contents. It is the hot
+// path of matching: runs of lower-case ASCII are neither decoded nor copied, and the state lives in
+// local variables.
+func (t *tokenizer) tokenize(text string) {
+	t.text = text
+	buf, toks := t.buf[:0], t.toks[:0]
+	var (
+		wstart = -1 // start of the current word, -1 between words
+		fstart int  // start of its folded form in buf, when !inText
+		inText bool // its folded form is text[wstart:i]
+		cjk    bool // it is a CJK run
+	)
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			switch asciiClass[c] {
+			case aLower:
+				if wstart < 0 || cjk {
+					if wstart >= 0 {
+						toks = appendWord(toks, wstart, i, fstart, len(buf), inText, cjk)
+					}
+					wstart, inText, cjk = i, true, false
+				}
+				j := i + 1
+				for j < len(text) && isLowerASCII[text[j]] {
+					j++
+				}
+				if !inText {
+					buf = append(buf, text[i:j]...)
+				}
+				i = j
+				continue
+			case aUpper:
+				if wstart < 0 || cjk {
+					if wstart >= 0 {
+						toks = appendWord(toks, wstart, i, fstart, len(buf), inText, cjk)
+					}
+					wstart, fstart, inText, cjk = i, len(buf), false, false
+				} else if inText {
+					fstart, inText = len(buf), false
+					buf = append(buf, text[wstart:i]...)
+				}
+				buf = append(buf, c+'a'-'A')
+			case aApos:
+				next, joins := apostrophe(text, i, 1, wstart >= 0 && !cjk)
+				if joins {
+					if inText {
+						fstart, inText = len(buf), false
+						buf = append(buf, text[wstart:i]...)
+					}
+				} else if wstart >= 0 {
+					toks = appendWord(toks, wstart, i, fstart, len(buf), inText, cjk)
+					wstart = -1
+				}
+				i = next
+				continue
+			default:
+				if wstart >= 0 {
+					toks = appendWord(toks, wstart, i, fstart, len(buf), inText, cjk)
+					wstart = -1
+				}
+				for i++; i < len(text) && isSepASCII[text[i]]; i++ {
+				}
+				continue
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		class, f := classify(r)
+		switch class {
+		case classWord:
+			same := f == text[i:i+size]
+			if wstart < 0 || cjk {
+				if wstart >= 0 {
+					toks = appendWord(toks, wstart, i, fstart, len(buf), inText, cjk)
+					wstart = -1
+				}
+				if f == "" { // a mark before any letter is not part of a word
+					i += size
+					continue
+				}
+				wstart, fstart, inText, cjk = i, len(buf), same, false
+			} else if inText && !same {
+				fstart, inText = len(buf), false
+				buf = append(buf, text[wstart:i]...)
+			}
+			if !inText {
+				buf = append(buf, f...)
+			}
+		case classCJK:
+			if wstart < 0 || !cjk {
+				if wstart >= 0 {
+					toks = appendWord(toks, wstart, i, fstart, len(buf), inText, cjk)
+				}
+				wstart, inText, cjk = i, true, true
+			}
+		case classApos:
+			next, joins := apostrophe(text, i, size, wstart >= 0 && !cjk)
+			if joins {
+				if inText {
+					fstart, inText = len(buf), false
+					buf = append(buf, text[wstart:i]...)
+				}
+			} else if wstart >= 0 {
+				toks = appendWord(toks, wstart, i, fstart, len(buf), inText, cjk)
+				wstart = -1
+			}
+			i = next
+			continue
+		default:
+			if wstart >= 0 {
+				toks = appendWord(toks, wstart, i, fstart, len(buf), inText, cjk)
+				wstart = -1
+			}
+		}
+		i += size
+	}
+	if wstart >= 0 {
+		toks = appendWord(toks, wstart, len(text), fstart, len(buf), inText, cjk)
+	}
+	t.buf, t.toks = buf, toks
+}
+
+// apostrophe decides about an apostrophe of size bytes at text[i]: inside a word it joins the letters
+// around it ("don't"), except a possessive "'s", which ends the word and is skipped; elsewhere it
+// separates. It returns where to continue.
+func apostrophe(text string, i, size int, inWord bool) (next int, joins bool) {
+	j := i + size
+	if !inWord {
+		return j, false
+	}
+	if j < len(text) && (text[j] == 's' || text[j] == 'S') && !wordRuneAt(text, j+1) {
+		return j + 1, false
+	}
+	return j, wordRuneAt(text, j)
+}
+
+func wordRuneAt(text string, i int) bool {
+	if i >= len(text) {
+		return false
+	}
+	if c := text[i]; c < utf8.RuneSelf {
+		return asciiClass[c] == aLower || asciiClass[c] == aUpper
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	class, _ := classify(r)
+	return class == classWord
+}
+
+// Fold returns s as the matcher sees it: lower case, without diacritics, quotes, apostrophes, hyphens,
+// dashes and other punctuation, possessive "'s" dropped, words separated by single spaces.
+func Fold(s string) string {
+	var t tokenizer
+	t.tokenize(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := range t.toks {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.word(i))
+	}
+	return b.String()
+}
+
+// words returns the folded words of s and whether each is a CJK run.
+func words(s string) ([]string, []bool) {
+	var t tokenizer
+	t.tokenize(s)
+	ws := make([]string, len(t.toks))
+	cjk := make([]bool, len(t.toks))
+	for i, tk := range t.toks {
+		ws[i] = strings.Clone(t.word(i))
+		cjk[i] = tk.cjk
+	}
+	return ws, cjk
+}

@@ -1,0 +1,621 @@
+// Package match owns the query language of watches: it parses queries (terms, "phrases", AND/OR/NOT,
+// -term, parentheses, wildcard prefixes, NEAR/n, field prefixes and @aliases), compiles all watches into
+// one Matcher, and matches documents against them with explanations (which terms hit, where, with a
+// snippet).
+//
+// Rules a reader cannot infer from the code at a glance:
+//   - Queries and documents are folded the same way (see Fold): case, diacritics, quotes, apostrophes,
+//     hyphens and dashes, possessive 's. Words are Unicode words; a word never matches inside another
+//     word ("Putin" does not match "putting"), except that CJK text, which has no spaces, is matched
+//     as substrings of its character runs.
+//   - Unfielded terms and text: look at the title and body; feed:, author:, lang: and title: only at
+//     that field. A phrase or a NEAR/ pair must lie within one field.
+//   - A query that would be true of a document containing none of its terms (only NOT terms, or
+//     "NOT a OR b") is rejected by Parse; this is what lets the Matcher evaluate only the watches one of
+//     whose terms occurred.
+//   - Operators are upper case (AND, OR, NOT, NEAR/n); "and", "or", "not", "near" are ordinary words.
+package match
+
+import (
+	"slices"
+	"strings"
+	"sync"
+)
+
+// Document is what a watch is matched against. Fields are plain text (HTML already stripped by the
+// caller).
+type Document struct {
+	Title  string
+	Body   string // feed text and article text, concatenated by the caller
+	Feed   string // feed name
+	Author string
+	Lang   string // language code such as "en", "de"
+}
+
+func (d *Document) field(i int) string {
+	switch i {
+	case 0:
+		return d.Title
+	case 1:
+		return d.Body
+	case 2:
+		return d.Feed
+	case 3:
+		return d.Author
+	}
+	return d.Lang
+}
+
+// Watch is a named query.
+type Watch struct {
+	Name  string
+	Query *Query
+}
+
+// Result says that a watch matched a document, and why.
+type Result struct {
+	Watch string
+	Hits  []Hit
+}
+
+// Hit is one occurrence in the document of one of the watch's positive terms.
+type Hit struct {
+	Term       string // the query term as written, e.g. `election interference` or `meddl*`
+	Text       string // the text as it appears in the document, e.g. "Election-Interference"
+	Field      string // "title", "body", "feed", "author", "lang"
+	Start, End int    // byte offsets of Text within that field's string
+	Snippet    string // ~160 characters of context around the hit, cut at word boundaries, "…" where cut
+}
+
+// maxHitsPerTerm bounds the explanation: a term's occurrences beyond this many (per watch) are not
+// listed as hits.
+const maxHitsPerTerm = 4
+
+// Matched returns the distinct Hit.Text values in order of first appearance.
+func (r Result) Matched() []string {
+	var out []string
+	for _, h := range r.Hits {
+		if !slices.Contains(out, h.Text) {
+			out = append(out, h.Text)
+		}
+	}
+	return out
+}
+
+// element kinds of a compiled term
+const (
+	elemWord   = iota // a whole folded word, by id
+	elemPrefix        // a prefix of a word (the last element of a wildcard term)
+	elemCJK           // a substring of a CJK run
+)
+
+type elem struct {
+	kind uint8
+	id   int32  // elemWord: word id
+	s    string // elemPrefix, elemCJK: folded bytes
+}
+
+// cterm is a distinct term of all watches; watches share cterms with the same words.
+type cterm struct {
+	elems []elem
+}
+
+// cnode is a compiled query node.
+type cnode struct {
+	op     op
+	kids   []*cnode
+	terms  []int32  // opTerm, opAlias: term ids
+	texts  []string // opTerm, opAlias: the terms as written, parallel to terms
+	fields fieldSet
+	dist   int
+}
+
+type cwatch struct {
+	name   string
+	root   *cnode
+	leaves []*cnode // positive leaves, for explanations
+}
+
+// cjkStart lists the terms starting with one CJK element.
+type cjkStart struct {
+	s     string
+	terms []int32
+}
+
+// Matcher matches documents against all watches at once. It is immutable and safe for concurrent use.
+type Matcher struct {
+	watches []cwatch
+	terms   []cterm
+	// watchOff[t]..watchOff[t+1] in watchList: the watches to evaluate when term t occurs (each watch
+	// is listed under its anchor terms only: terms one of which must occur for it to match)
+	watchOff  []int32
+	watchList []int32
+
+	words      *dict
+	wordTerms  [][]int32 // word id → the one-word terms of that word
+	wordStarts [][]int32 // word id → phrases whose first element is that word
+
+	// wildcard prefixes: prefixes of 3 bytes or more are found by a hash of their first 3 bytes;
+	// shorter ones are tried on every word.
+	prefixList  []string
+	prefixTerm  [][]int32 // prefix id → single-element prefix terms
+	prefix3Off  []int32   // slot → prefix3List[prefix3Off[slot]:prefix3Off[slot+1]]
+	prefix3List []int32
+	prefix3Bits [prefix3Slots / 64]uint64 // slot is non-empty: a small filter in front of prefix3Off
+	shortPrefix []int32
+	hasPrefixes bool
+	cjk         map[rune][]cjkStart
+	fields      fieldSet // fields any watch looks at
+
+	pool sync.Pool
+}
+
+// occ is one occurrence of a term in a field: tokens tokStart..tokEnd (inclusive), bytes start..end.
+type occ struct {
+	term             int32
+	field            uint8
+	tokStart, tokEnd int32
+	start, end       int32
+	next             int32 // next occurrence of the same term, or -1
+}
+
+// termState is what one Match call knows about one term: the fields it occurred in and its first and
+// last occurrence (valid when fields != 0).
+type termState struct {
+	fields     uint8
+	head, tail int32
+}
+
+// scratch is the per-call state of Match, pooled.
+type scratch struct {
+	tz        tokenizer
+	snippets  []string // by occurrence, filled as needed
+	ids       []int32  // word id of each token, -1 if none
+	starts    []int32  // tokens that start some term: in the dictionary, or CJK
+	occs      []occ
+	terms     []termState // by term id
+	touched   []int32
+	watchMark []uint32
+	gen       uint32
+	cands     []int32
+	m         *Matcher
+	nearA     []occ
+	nearB     []occ
+}
+
+func (m *Matcher) getScratch() *scratch {
+	if s, ok := m.pool.Get().(*scratch); ok {
+		return s
+	}
+	s := &scratch{
+		m:         m,
+		terms:     make([]termState, len(m.terms)),
+		watchMark: make([]uint32, len(m.watches)),
+	}
+	return s
+}
+
+// maxFieldBytes bounds the part of a field that is matched (offsets are 32-bit).
+const maxFieldBytes = 1 << 30
+
+// maxPooledTokens: a scratch that grew beyond this many tokens (a huge document) is not kept for
+// reuse.
+const maxPooledTokens = 1 << 18
+
+func (m *Matcher) putScratch(s *scratch) {
+	if cap(s.tz.toks) <= maxPooledTokens {
+		m.pool.Put(s)
+	}
+}
+
+// Match returns one Result per watch that matches doc, in watch order.
+func (m *Matcher) Match(doc Document) []Result {
+	return m.match(&doc, true)
+}
+
+// match matches doc; without explain, Results have no Hits (the benchmarks measure both).
+func (m *Matcher) match(doc *Document, explain bool) []Result {
+	if len(m.watches) == 0 {
+		return nil
+	}
+	s := m.getScratch()
+	defer m.putScratch(s)
+	s.reset()
+	for f := 0; f < numFields; f++ {
+		if m.fields&(1<<f) == 0 {
+			continue
+		}
+		text := doc.field(f)
+		if len(text) > maxFieldBytes {
+			text = text[:maxFieldBytes]
+		}
+		if text != "" {
+			s.scanField(uint8(f), text)
+		}
+	}
+	if len(s.touched) == 0 {
+		return nil
+	}
+	// candidate watches: those using a term that occurred
+	s.gen++
+	if s.gen == 0 {
+		clear(s.watchMark)
+		s.gen = 1
+	}
+	s.cands = s.cands[:0]
+	for _, t := range s.touched {
+		for _, w := range m.watchList[m.watchOff[t]:m.watchOff[t+1]] {
+			if s.watchMark[w] != s.gen {
+				s.watchMark[w] = s.gen
+				s.cands = append(s.cands, w)
+			}
+		}
+	}
+	slices.Sort(s.cands)
+	var (
+		out []Result
+		all []Hit // the Hits of all results, one array
+	)
+	for _, w := range s.cands {
+		cw := &m.watches[w]
+		if s.eval(cw.root) {
+			r := Result{Watch: cw.name}
+			if explain {
+				n := len(all)
+				all = s.appendHits(all, cw, doc)
+				r.Hits = all[n:len(all):len(all)]
+			}
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func (s *scratch) reset() {
+	for _, t := range s.touched {
+		s.terms[t].fields = 0
+	}
+	s.touched = s.touched[:0]
+	s.occs = s.occs[:0]
+	clear(s.snippets)
+	s.snippets = s.snippets[:0]
+}
+
+// addOcc records an occurrence.
+func (s *scratch) addOcc(o occ) {
+	idx := int32(len(s.occs))
+	o.next = -1
+	s.occs = append(s.occs, o)
+	ts := &s.terms[o.term]
+	if ts.fields == 0 {
+		s.touched = append(s.touched, o.term)
+		ts.head = idx
+	} else {
+		s.occs[ts.tail].next = idx
+	}
+	ts.tail = idx
+	ts.fields |= 1 << o.field
+}
+
+// scanField tokenizes one field and records the occurrences of all terms in it. A first pass looks
+// every word up and records wildcard hits; a second pass, over the tokens that start some term only,
+// checks phrases (which need the word ids of the tokens after them).
+func (s *scratch) scanField(field uint8, text string) {
+	m := s.m
+	tz := &s.tz
+	tz.tokenize(text)
+	if cap(s.ids) < len(tz.toks) {
+		s.ids = make([]int32, len(tz.toks), 2*len(tz.toks))
+	}
+	s.ids = s.ids[:len(tz.toks)]
+	s.starts = s.starts[:0]
+	d := m.words
+	ids := s.ids
+	for i := range tz.toks {
+		if tz.toks[i].cjk {
+			ids[i] = -1
+			if len(m.cjk) > 0 {
+				s.starts = append(s.starts, int32(i))
+			}
+			continue
+		}
+		w := tz.word(i)
+		id := int32(-1)
+		if sh := shape(w); d.shapes[sh/64]&(1<<(sh%64)) != 0 {
+			id = d.lookup(hashString(w), w)
+			if id >= 0 {
+				s.starts = append(s.starts, int32(i))
+			}
+		}
+		ids[i] = id
+		if m.hasPrefixes {
+			if len(m.shortPrefix) > 0 {
+				s.shortPrefixesAt(field, i, w)
+			}
+			if len(w) >= 3 {
+				if f := filter3(key3(w)); m.prefix3Bits[f/64]&(1<<(f%64)) != 0 {
+					s.prefixesAt(field, i, w, f)
+				}
+			}
+		}
+	}
+	for _, i := range s.starts {
+		tk := &tz.toks[i]
+		if tk.cjk {
+			s.scanCJK(field, int(i))
+			continue
+		}
+		for _, t := range m.wordTerms[s.ids[i]] {
+			s.addOcc(occ{term: t, field: field, tokStart: i, tokEnd: i, start: tk.start, end: tk.end})
+		}
+		for _, t := range m.wordStarts[s.ids[i]] {
+			s.phraseAt(t, field, int(i), tk.start, tk.end)
+		}
+	}
+}
+
+// shortPrefixesAt records the wildcard terms of fewer than 3 bytes matching token i, whose word is w.
+func (s *scratch) shortPrefixesAt(field uint8, i int, w string) {
+	m := s.m
+	for _, p := range m.shortPrefix {
+		if strings.HasPrefix(w, m.prefixList[p]) {
+			s.addPrefixHits(field, i, p)
+		}
+	}
+}
+
+// prefixesAt records the wildcard terms of 3 bytes or more matching token i, whose word is w and
+// whose first 3 bytes hash to slot f.
+func (s *scratch) prefixesAt(field uint8, i int, w string, f uint32) {
+	m := s.m
+	for _, p := range m.prefix3List[m.prefix3Off[f]:m.prefix3Off[f+1]] {
+		if strings.HasPrefix(w, m.prefixList[p]) {
+			s.addPrefixHits(field, i, p)
+		}
+	}
+}
+
+func (s *scratch) addPrefixHits(field uint8, i int, p int32) {
+	tk := &s.tz.toks[i]
+	for _, t := range s.m.prefixTerm[p] {
+		s.addOcc(occ{term: t, field: field, tokStart: int32(i), tokEnd: int32(i), start: tk.start, end: tk.end})
+	}
+}
+
+// scanCJK finds the CJK elements in CJK token i.
+func (s *scratch) scanCJK(field uint8, i int) {
+	tk := &s.tz.toks[i]
+	run := s.tz.word(i)
+	for off, r := range run {
+		for _, c := range s.m.cjk[r] {
+			if strings.HasPrefix(run[off:], c.s) {
+				start := tk.start + int32(off)
+				for _, t := range c.terms {
+					s.phraseAt(t, field, i, start, start+int32(len(c.s)))
+				}
+			}
+		}
+	}
+}
+
+// phraseAt records term t if it occurs starting at token i, whose first element matched bytes
+// start..end of the field.
+func (s *scratch) phraseAt(t int32, field uint8, i int, start, end int32) {
+	elems := s.m.terms[t].elems
+	tz := &s.tz
+	if i+len(elems) > len(tz.toks) {
+		return
+	}
+	last := i
+	for k := 1; k < len(elems); k++ {
+		j := i + k
+		tk := &tz.toks[j]
+		e := &elems[k]
+		switch e.kind {
+		case elemWord:
+			if s.ids[j] != e.id {
+				return
+			}
+			end = tk.end
+		case elemPrefix:
+			if tk.cjk || !strings.HasPrefix(tz.word(j), e.s) {
+				return
+			}
+			end = tk.end
+		case elemCJK:
+			if !tk.cjk {
+				return
+			}
+			off := strings.Index(tz.word(j), e.s)
+			if off < 0 {
+				return
+			}
+			end = tk.start + int32(off+len(e.s))
+		}
+		last = j
+	}
+	s.addOcc(occ{term: t, field: field, tokStart: int32(i), tokEnd: int32(last), start: start, end: end})
+}
+
+// eval evaluates a compiled node against the recorded occurrences.
+func (s *scratch) eval(c *cnode) bool {
+	switch c.op {
+	case opTerm, opAlias:
+		return s.leaf(c)
+	case opAnd:
+		for _, k := range c.kids {
+			if k.op == opTerm {
+				if !s.leaf(k) {
+					return false
+				}
+			} else if !s.eval(k) {
+				return false
+			}
+		}
+		return true
+	case opOr:
+		for _, k := range c.kids {
+			if k.op == opTerm {
+				if s.leaf(k) {
+					return true
+				}
+			} else if s.eval(k) {
+				return true
+			}
+		}
+		return false
+	case opNot:
+		return !s.eval(c.kids[0])
+	case opNear:
+		return s.near(c)
+	}
+	return false
+}
+
+// leaf reports whether one of the terms of leaf c occurred in one of its fields.
+func (s *scratch) leaf(c *cnode) bool {
+	for _, t := range c.terms {
+		if s.terms[t].fields&uint8(c.fields) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// near reports whether the two leaves of c occur within c.dist words of each other in one field.
+func (s *scratch) near(c *cnode) bool {
+	a, b := c.kids[0], c.kids[1]
+	common := uint8(a.fields & b.fields)
+	if !s.eval(a) || !s.eval(b) || common == 0 {
+		return false
+	}
+	s.nearA = s.collect(s.nearA[:0], a, common)
+	s.nearB = s.collect(s.nearB[:0], b, common)
+	return nearPair(s.nearA, s.nearB, int32(c.dist))
+}
+
+// collect appends the occurrences of leaf c in fields, sorted by field and token.
+func (s *scratch) collect(dst []occ, c *cnode, fields uint8) []occ {
+	n := len(dst)
+	for _, t := range c.terms {
+		if s.terms[t].fields&fields == 0 {
+			continue
+		}
+		for i := s.terms[t].head; i >= 0; i = s.occs[i].next {
+			if o := s.occs[i]; fields&(1<<o.field) != 0 {
+				dst = append(dst, o)
+			}
+		}
+	}
+	if len(c.terms) > 1 {
+		slices.SortFunc(dst[n:], func(x, y occ) int {
+			if x.field != y.field {
+				return int(x.field) - int(y.field)
+			}
+			if x.tokStart != y.tokStart {
+				return int(x.tokStart - y.tokStart)
+			}
+			return int(x.start - y.start)
+		})
+	}
+	return dst
+}
+
+// nearPair reports whether some a and some b in the same field do not overlap and are at most dist
+// words apart. Both lists are sorted by field, then token.
+func nearPair(as, bs []occ, dist int32) bool {
+	lo := 0
+	for _, a := range as {
+		for lo < len(bs) && (bs[lo].field < a.field || bs[lo].field == a.field && bs[lo].tokEnd < a.tokStart-dist) {
+			lo++
+		}
+		for j := lo; j < len(bs); j++ {
+			b := bs[j]
+			if b.field != a.field || b.tokStart > a.tokEnd+dist {
+				break
+			}
+			if nearOK(a, b, dist) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func nearOK(a, b occ, dist int32) bool {
+	switch {
+	case a.end <= b.start:
+		return b.tokStart-a.tokEnd <= dist
+	case b.end <= a.start:
+		return a.tokStart-b.tokEnd <= dist
+	}
+	return false
+}
+
+// appendHits appends the occurrences of the positive terms of a matched watch to dst, in field and
+// text order, and returns the extended slice. The results of one Match call share one array.
+func (s *scratch) appendHits(dst []Hit, cw *cwatch, doc *Document) []Hit {
+	start := len(dst)
+	hs := dst
+	for _, leaf := range cw.leaves {
+		for k, t := range leaf.terms {
+			if s.terms[t].fields&uint8(leaf.fields) == 0 {
+				continue
+			}
+			n := 0
+			for i := s.terms[t].head; i >= 0 && n < maxHitsPerTerm; i = s.occs[i].next {
+				o := &s.occs[i]
+				if uint8(leaf.fields)&(1<<o.field) == 0 {
+					continue
+				}
+				n++
+				text := doc.field(int(o.field))
+				hs = append(hs, Hit{
+					Term:    leaf.texts[k],
+					Text:    text[o.start:o.end],
+					Field:   fieldNames[o.field],
+					Start:   int(o.start),
+					End:     int(o.end),
+					Snippet: s.snippet(i, text),
+				})
+			}
+		}
+	}
+	mine := hs[start:]
+	slices.SortStableFunc(mine, func(a, b Hit) int {
+		if a.Field != b.Field {
+			return fieldIndex(a.Field) - fieldIndex(b.Field)
+		}
+		if a.Start != b.Start {
+			return a.Start - b.Start
+		}
+		if a.End != b.End {
+			return a.End - b.End
+		}
+		return strings.Compare(a.Term, b.Term)
+	})
+	// the same term can be in a watch twice
+	mine = slices.CompactFunc(mine, func(a, b Hit) bool {
+		return a.Field == b.Field && a.Start == b.Start && a.End == b.End && a.Term == b.Term
+	})
+	return hs[:start+len(mine)]
+}
+
+// snippet returns the snippet for occurrence i in text, computing it once per Match call however
+// many watches share the occurrence.
+func (s *scratch) snippet(i int32, text string) string {
+	if len(s.snippets) < len(s.occs) {
+		s.snippets = append(s.snippets, make([]string, len(s.occs)-len(s.snippets))...)
+	}
+	if sn := s.snippets[i]; sn != "" {
+		return sn
+	}
+	o := &s.occs[i]
+	sn := snippet(text, int(o.start), int(o.end))
+	s.snippets[i] = sn
+	return sn
+}
+
+func fieldIndex(name string) int {
+	return slices.Index(fieldNames[:], name)
+}

@@ -1,0 +1,639 @@
+package match
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// SyntaxError is a fault in a query, located by a byte offset into the query text.
+type SyntaxError struct {
+	Query  string // the source text
+	Offset int    // byte offset in Query where the fault is
+	Msg    string // what is wrong or was expected
+}
+
+// Error returns the message, then the query on its own line and a caret under the fault.
+func (e *SyntaxError) Error() string {
+	line := strings.NewReplacer("\n", " ", "\r", " ", "\t", " ").Replace(e.Query)
+	off := min(max(e.Offset, 0), len(line))
+	col := utf8.RuneCountInString(line[:off])
+	return e.Msg + "\n" + line + "\n" + strings.Repeat(" ", col) + "^"
+}
+
+// maxNear is the largest distance NEAR/ accepts.
+const maxNear = 1000
+
+// maxQueryLen bounds the query text, so a pathological query cannot exhaust the parser's stack.
+const maxQueryLen = 64 << 10
+
+type tokKind uint8
+
+const (
+	tEOF tokKind = iota
+	tWord
+	tPhrase
+	tAlias
+	tField
+	tLParen
+	tRParen
+	tAnd
+	tOr
+	tNot
+	tMinus
+	tNear
+)
+
+func (k tokKind) String() string {
+	switch k {
+	case tEOF:
+		return "end of query"
+	case tWord, tPhrase:
+		return "term"
+	case tAlias:
+		return "alias"
+	case tField:
+		return "field"
+	case tLParen:
+		return "("
+	case tRParen:
+		return ")"
+	case tAnd:
+		return "AND"
+	case tOr:
+		return "OR"
+	case tNot:
+		return "NOT"
+	case tMinus:
+		return "-"
+	case tNear:
+		return "NEAR"
+	}
+	return "?"
+}
+
+type lexToken struct {
+	kind tokKind
+	pos  int
+	text string   // word or phrase text, alias name
+	f    fieldSet // tField
+	n    int      // tNear
+}
+
+func isSpace(r rune) bool { return unicode.IsSpace(r) }
+
+func isQuote(r rune) bool {
+	switch r {
+	case '"', '\u201c', '\u201d', '\u201e':
+		return true
+	}
+	return false
+}
+
+// lex splits src into tokens.
+func lex(src string) ([]lexToken, error) {
+	var toks []lexToken
+	errAt := func(off int, format string, args ...any) error {
+		return &SyntaxError{Query: src, Offset: off, Msg: fmt.Sprintf(format, args...)}
+	}
+	i := 0
+	atStart := true // at the start of a bare run: '-' negates, '@' names an alias, 'x:' is a field
+	for i < len(src) {
+		r, size := utf8.DecodeRuneInString(src[i:])
+		switch {
+		case isSpace(r):
+			i += size
+			atStart = true
+			continue
+		case r == '(':
+			toks = append(toks, lexToken{kind: tLParen, pos: i})
+			i += size
+			atStart = true
+			continue
+		case r == ')':
+			toks = append(toks, lexToken{kind: tRParen, pos: i})
+			i += size
+			atStart = true
+			continue
+		case isQuote(r):
+			j := i + size
+			end := -1
+			for k, q := range src[j:] {
+				if isQuote(q) {
+					end = j + k
+					break
+				}
+			}
+			if end < 0 {
+				return nil, errAt(i, "unclosed quote")
+			}
+			toks = append(toks, lexToken{kind: tPhrase, pos: i, text: src[j:end]})
+			_, qs := utf8.DecodeRuneInString(src[end:])
+			i = end + qs
+			atStart = true
+			continue
+		}
+		// a bare run: up to space, parenthesis or quote
+		j := i
+		for j < len(src) {
+			q, qs := utf8.DecodeRuneInString(src[j:])
+			if isSpace(q) || q == '(' || q == ')' || isQuote(q) {
+				break
+			}
+			j += qs
+		}
+		run := src[i:j]
+		if atStart && run[0] == '-' {
+			if len(run) == 1 && (j == len(src) || src[j] != '(' && !isQuote(rune(src[j])) && !startsQuote(src[j:])) {
+				return nil, errAt(i, "expected a term after -")
+			}
+			toks = append(toks, lexToken{kind: tMinus, pos: i})
+			i++
+			continue
+		}
+		switch {
+		case run == "AND":
+			toks = append(toks, lexToken{kind: tAnd, pos: i})
+		case run == "OR":
+			toks = append(toks, lexToken{kind: tOr, pos: i})
+		case run == "NOT":
+			toks = append(toks, lexToken{kind: tNot, pos: i})
+		case run == "NEAR" || strings.HasPrefix(run, "NEAR/"):
+			rest, ok := strings.CutPrefix(run[4:], "/")
+			if !ok {
+				return nil, errAt(i+4, "NEAR/ needs a number, e.g. NEAR/10")
+			}
+			n, err := strconv.Atoi(rest)
+			if err != nil || rest == "" || rest[0] == '+' || rest[0] == '-' {
+				return nil, errAt(i+5, "NEAR/ needs a number, e.g. NEAR/10")
+			}
+			if n < 1 || n > maxNear {
+				return nil, errAt(i+5, "NEAR/ needs a number from 1 to %d", maxNear)
+			}
+			toks = append(toks, lexToken{kind: tNear, pos: i, n: n})
+		case atStart && run[0] == '@':
+			name := run[1:]
+			if name == "" {
+				return nil, errAt(i, "expected an alias name after @")
+			}
+			toks = append(toks, lexToken{kind: tAlias, pos: i, text: name})
+		default:
+			if k := strings.IndexByte(run, ':'); atStart && k > 0 && isFieldName(run[:k]) {
+				if f, ok := queryField(run[:k]); ok {
+					toks = append(toks, lexToken{kind: tField, pos: i, f: f})
+					i += k + 1
+					atStart = true
+					if i == len(src) || isSpace(rune(src[i])) {
+						return nil, errAt(i, "expected a term right after %s", run[:k+1])
+					}
+					continue
+				}
+				if k < len(run)-1 {
+					msg := fmt.Sprintf("unknown field %s — fields are title:, text:, feed:, author:, lang:", run[:k+1])
+					if s := suggest(strings.ToLower(run[:k]), []string{"title", "text", "feed", "author", "lang"}); s != "" {
+						msg = fmt.Sprintf("unknown field %s — did you mean %s:?", run[:k+1], s)
+					}
+					return nil, errAt(i, "%s", msg)
+				}
+			}
+			toks = append(toks, lexToken{kind: tWord, pos: i, text: run})
+		}
+		i = j
+		atStart = true
+	}
+	toks = append(toks, lexToken{kind: tEOF, pos: len(src)})
+	return toks, nil
+}
+
+func startsQuote(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return isQuote(r)
+}
+
+func isFieldName(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+			return false
+		}
+	}
+	return true
+}
+
+type parser struct {
+	src     string
+	toks    []lexToken
+	i       int
+	aliases map[string][]string
+	depth   int
+}
+
+func (p *parser) peek() lexToken { return p.toks[p.i] }
+func (p *parser) next() lexToken {
+	t := p.toks[p.i]
+	if t.kind != tEOF {
+		p.i++
+	}
+	return t
+}
+
+func (p *parser) errAt(off int, format string, args ...any) error {
+	return &SyntaxError{Query: p.src, Offset: off, Msg: fmt.Sprintf(format, args...)}
+}
+
+// Parse parses a query. aliases maps alias names (without @) to their phrases; a reference @name
+// matches any of them. Errors are *SyntaxError.
+func Parse(src string, aliases map[string][]string) (*Query, error) {
+	if len(src) > maxQueryLen {
+		return nil, &SyntaxError{Query: src[:64] + "…", Offset: 0, Msg: fmt.Sprintf("query longer than %d bytes", maxQueryLen)}
+	}
+	if !utf8.ValidString(src) {
+		return nil, &SyntaxError{Query: strings.ToValidUTF8(src, "\uFFFD"), Offset: invalidUTF8Offset(src), Msg: "query is not valid UTF-8"}
+	}
+	toks, err := lex(src)
+	if err != nil {
+		return nil, err
+	}
+	p := &parser{src: src, toks: toks, aliases: aliases}
+	if p.peek().kind == tEOF {
+		return nil, p.errAt(0, "empty query")
+	}
+	root, err := p.parseOr(defaultField)
+	if err != nil {
+		return nil, err
+	}
+	if t := p.peek(); t.kind != tEOF {
+		if t.kind == tRParen {
+			return nil, p.errAt(t.pos, "unmatched )")
+		}
+		return nil, p.errAt(t.pos, "unexpected %s", t.kind)
+	}
+	if err := checkPositive(src, root); err != nil {
+		return nil, err
+	}
+	return &Query{root: root}, nil
+}
+
+func invalidUTF8Offset(s string) int {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return 0
+}
+
+// checkPositive rejects queries that would match a document containing none of their terms.
+func checkPositive(src string, root *node) error {
+	if !matchesNothing(root) {
+		return nil
+	}
+	onlyNot := root.op == opNot
+	if root.op == opAnd {
+		onlyNot = true
+		for _, k := range root.kids {
+			onlyNot = onlyNot && k.op == opNot
+		}
+	}
+	off := firstNot(root)
+	if onlyNot {
+		return &SyntaxError{Query: src, Offset: off, Msg: "a query cannot be only NOT terms; add a term that must occur"}
+	}
+	return &SyntaxError{Query: src, Offset: off, Msg: "this query would match articles containing none of its terms; a NOT needs a term that must occur beside it"}
+}
+
+func firstNot(n *node) int {
+	if n.op == opNot {
+		return n.pos
+	}
+	for _, k := range n.kids {
+		if off := firstNot(k); off >= 0 {
+			return off
+		}
+	}
+	if n.op == opAnd || n.op == opOr {
+		return n.pos
+	}
+	return -1
+}
+
+// parseOr: and ("OR" and)*
+func (p *parser) parseOr(f fieldSet) (*node, error) {
+	first, err := p.parseAnd(f)
+	if err != nil {
+		return nil, err
+	}
+	kids := []*node{first}
+	for p.peek().kind == tOr {
+		p.next()
+		if k := p.peek().kind; k == tEOF || k == tRParen || k == tOr || k == tAnd {
+			return nil, p.errAt(p.peek().pos, "expected a term after OR")
+		}
+		k, err := p.parseAnd(f)
+		if err != nil {
+			return nil, err
+		}
+		kids = append(kids, k)
+	}
+	return flatten(opOr, first.pos, kids), nil
+}
+
+// parseAnd: unary (["AND"] unary)*
+func (p *parser) parseAnd(f fieldSet) (*node, error) {
+	first, err := p.parseUnary(f)
+	if err != nil {
+		return nil, err
+	}
+	kids := []*node{first}
+	for {
+		t := p.peek()
+		switch t.kind {
+		case tAnd:
+			p.next()
+			if k := p.peek().kind; k == tEOF || k == tRParen || k == tOr || k == tAnd {
+				return nil, p.errAt(p.peek().pos, "expected a term after AND")
+			}
+		case tEOF, tRParen, tOr:
+			return flatten(opAnd, first.pos, kids), nil
+		}
+		k, err := p.parseUnary(f)
+		if err != nil {
+			return nil, err
+		}
+		kids = append(kids, k)
+	}
+}
+
+func flatten(o op, pos int, kids []*node) *node {
+	if len(kids) == 1 {
+		return kids[0]
+	}
+	var flat []*node
+	for _, k := range kids {
+		if k.op == o {
+			flat = append(flat, k.kids...)
+		} else {
+			flat = append(flat, k)
+		}
+	}
+	return &node{op: o, kids: flat, pos: pos}
+}
+
+// parseUnary: ("NOT" | "-") unary | near
+func (p *parser) parseUnary(f fieldSet) (*node, error) {
+	t := p.peek()
+	if t.kind == tNot || t.kind == tMinus {
+		p.next()
+		if err := p.enter(t.pos); err != nil {
+			return nil, err
+		}
+		defer p.leave()
+		if k := p.peek(); k.kind == tEOF || k.kind == tRParen || k.kind == tOr || k.kind == tAnd {
+			return nil, p.errAt(k.pos, "expected a term after %s", t.kind)
+		}
+		k, err := p.parseUnary(f)
+		if err != nil {
+			return nil, err
+		}
+		return &node{op: opNot, kids: []*node{k}, pos: t.pos}, nil
+	}
+	return p.parseNear(f)
+}
+
+// parseNear: primary ["NEAR/n" primary]
+func (p *parser) parseNear(f fieldSet) (*node, error) {
+	a, err := p.parsePrimary(f)
+	if err != nil {
+		return nil, err
+	}
+	if p.peek().kind != tNear {
+		return a, nil
+	}
+	t := p.next()
+	if a.op != opTerm && a.op != opAlias {
+		return nil, p.errAt(a.pos, "NEAR/ joins terms, phrases or aliases, not expressions")
+	}
+	if k := p.peek(); k.kind == tEOF || k.kind == tRParen || k.kind == tOr || k.kind == tAnd || k.kind == tNear {
+		return nil, p.errAt(k.pos, "expected a term after NEAR/%d", t.n)
+	}
+	b, err := p.parsePrimary(f)
+	if err != nil {
+		return nil, err
+	}
+	if b.op != opTerm && b.op != opAlias {
+		return nil, p.errAt(b.pos, "NEAR/ joins terms, phrases or aliases, not expressions")
+	}
+	if k := p.peek(); k.kind == tNear {
+		return nil, p.errAt(k.pos, "NEAR/ cannot be chained; combine with AND: (a NEAR/5 b) AND (b NEAR/5 c)")
+	}
+	return &node{op: opNear, kids: []*node{a, b}, dist: t.n, pos: a.pos}, nil
+}
+
+func (p *parser) enter(pos int) error {
+	p.depth++
+	if p.depth > 100 {
+		return p.errAt(pos, "query nested too deeply")
+	}
+	return nil
+}
+
+func (p *parser) leave() { p.depth-- }
+
+// parsePrimary: "(" or ")" | field primary | word | phrase | @alias
+func (p *parser) parsePrimary(f fieldSet) (*node, error) {
+	t := p.next()
+	switch t.kind {
+	case tLParen:
+		if err := p.enter(t.pos); err != nil {
+			return nil, err
+		}
+		defer p.leave()
+		if k := p.peek(); k.kind == tRParen {
+			return nil, p.errAt(k.pos, "empty parentheses")
+		}
+		n, err := p.parseOr(f)
+		if err != nil {
+			return nil, err
+		}
+		if k := p.next(); k.kind != tRParen {
+			if k.kind == tEOF {
+				return nil, p.errAt(t.pos, "unclosed parenthesis")
+			}
+			return nil, p.errAt(k.pos, "unexpected %s", k.kind)
+		}
+		if n.op == opAnd || n.op == opOr || n.op == opNot || n.op == opNear {
+			n.pos = t.pos
+		}
+		return n, nil
+	case tField:
+		if err := p.enter(t.pos); err != nil {
+			return nil, err
+		}
+		defer p.leave()
+		k := p.peek()
+		switch k.kind {
+		case tWord, tPhrase, tAlias, tLParen, tField:
+		default:
+			return nil, p.errAt(k.pos, "expected a term right after the field name")
+		}
+		n, err := p.parsePrimary(t.f)
+		if err != nil {
+			return nil, err
+		}
+		if n.op == opTerm || n.op == opAlias {
+			n.pos = t.pos
+		}
+		return n, nil
+	case tWord, tPhrase:
+		tm, err := newTerm(t.text)
+		if err != nil {
+			return nil, p.errAt(t.pos, "%s", err.Error())
+		}
+		return &node{op: opTerm, term: tm, fields: f, pos: t.pos}, nil
+	case tAlias:
+		return p.alias(t, f)
+	case tEOF:
+		return nil, p.errAt(t.pos, "expected a term")
+	}
+	return nil, p.errAt(t.pos, "expected a term, found %s", t.kind)
+}
+
+func (p *parser) alias(t lexToken, f fieldSet) (*node, error) {
+	phrases, ok := p.aliases[t.text]
+	name := t.text
+	if !ok {
+		for k, v := range p.aliases {
+			if strings.EqualFold(k, t.text) {
+				phrases, ok, name = v, true, k
+				break
+			}
+		}
+	}
+	if !ok {
+		names := make([]string, 0, len(p.aliases))
+		for k := range p.aliases {
+			names = append(names, k)
+		}
+		sort.Strings(names)
+		if s := suggest(t.text, names); s != "" {
+			return nil, p.errAt(t.pos, "unknown alias @%s — did you mean @%s?", t.text, s)
+		}
+		if len(names) == 0 {
+			return nil, p.errAt(t.pos, "unknown alias @%s — no aliases are defined", t.text)
+		}
+		return nil, p.errAt(t.pos, "unknown alias @%s", t.text)
+	}
+	n := &node{op: opAlias, alias: name, fields: f, pos: t.pos}
+	for _, ph := range phrases {
+		tm, err := newTerm(ph)
+		if err != nil {
+			return nil, p.errAt(t.pos, "alias @%s: %q: %s", name, ph, err.Error())
+		}
+		n.kids = append(n.kids, &node{op: opTerm, term: tm, fields: f, pos: t.pos})
+	}
+	if len(n.kids) == 0 {
+		return nil, p.errAt(t.pos, "alias @%s has no phrases", name)
+	}
+	return n, nil
+}
+
+// newTerm makes a term from its text as written. A trailing * makes the last word a prefix.
+func newTerm(text string) (*term, error) {
+	text = normalizeTermText(text)
+	body, prefix := strings.CutSuffix(text, "*")
+	ws, cjk := words(body)
+	if len(ws) == 0 {
+		if text == "" {
+			return nil, fmt.Errorf("empty phrase")
+		}
+		return nil, fmt.Errorf("a term needs at least one letter or digit")
+	}
+	return &term{text: text, words: ws, cjk: cjk, prefix: prefix}, nil
+}
+
+// normalizeTermText removes quote characters and collapses white space.
+func normalizeTermText(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if isQuote(r) {
+			return ' '
+		}
+		return r
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// Keywords builds the simple form of a watch: any of keywords (each a word or phrase, a trailing *
+// making a prefix) and none of exclude.
+func Keywords(keywords, exclude []string) (*Query, error) {
+	if len(keywords) == 0 {
+		return nil, fmt.Errorf("match: a watch needs at least one keyword")
+	}
+	mk := func(list []string, what string) ([]*node, error) {
+		var out []*node
+		for _, k := range list {
+			tm, err := newTerm(k)
+			if err != nil {
+				return nil, fmt.Errorf("match: %s %q: %w", what, k, err)
+			}
+			out = append(out, &node{op: opTerm, term: tm, fields: defaultField})
+		}
+		return out, nil
+	}
+	pos, err := mk(keywords, "keyword")
+	if err != nil {
+		return nil, err
+	}
+	neg, err := mk(exclude, "exclude")
+	if err != nil {
+		return nil, err
+	}
+	root := flatten(opOr, 0, pos)
+	if len(neg) > 0 {
+		kids := []*node{root}
+		for _, n := range neg {
+			kids = append(kids, &node{op: opNot, kids: []*node{n}})
+		}
+		root = &node{op: opAnd, kids: kids}
+	}
+	return &Query{root: root}, nil
+}
+
+// suggest returns the candidate closest to s within a small edit distance, or "".
+func suggest(s string, candidates []string) string {
+	best, bestD := "", 3
+	if len(s) <= 3 {
+		bestD = 2
+	}
+	for _, c := range candidates {
+		if d := editDistance(strings.ToLower(s), strings.ToLower(c)); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

@@ -1,0 +1,292 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The read queries behind the chat commands (/search, /latest, /quotes,
+// /why). "Newest first" means by published time, or by the time the article
+// was seen when it carries no date; ties go to the later recorded article.
+
+// articleDate is the SQL expression of an article's date for ordering and
+// for the days filter.
+const articleDate = `COALESCE(a.published, a.seen_at)`
+
+// searchBatch is how many candidates SearchArticles loads in one query.
+const searchBatch = 32
+
+// ArticleSearch selects stored, processed articles.
+type ArticleSearch struct {
+	// Match is an FTS5 MATCH expression over the full-text index (folded
+	// title and body; build phrases with FTSPhrase); "" selects every
+	// processed article.
+	Match string
+	// Since keeps articles dated at or after it; zero keeps all.
+	Since time.Time
+	// Watch keeps articles that watch matched; "" keeps all.
+	Watch string
+}
+
+// FTSPhrase returns folded words (separated by spaces, as the matcher folds
+// them) as one FTS5 phrase, safe to put in a MATCH expression; prefix makes
+// its last word a prefix. Empty words give "".
+func FTSPhrase(folded string, prefix bool) string {
+	folded = strings.Join(strings.Fields(folded), " ")
+	if folded == "" {
+		return ""
+	}
+	p := `"` + strings.ReplaceAll(folded, `"`, `""`) + `"`
+	if prefix {
+		p += "*"
+	}
+	return p
+}
+
+// SearchArticles calls fn with the articles q selects, newest first, until
+// fn returns false or an error (which SearchArticles returns). Articles are
+// loaded a few at a time, so a caller that stops early reads little.
+func (s *Store) SearchArticles(ctx context.Context, q ArticleSearch, fn func(Article) (bool, error)) error {
+	var where []string
+	var args []any
+	from := `articles a`
+	if q.Match != "" {
+		from = `articles_fts f JOIN articles a ON a.id = f.rowid`
+		where = append(where, `articles_fts MATCH ?`)
+		args = append(args, q.Match)
+	}
+	where = append(where, `a.status = 'done'`)
+	if !q.Since.IsZero() {
+		where = append(where, articleDate+` >= ?`)
+		args = append(args, q.Since.Unix())
+	}
+	if q.Watch != "" {
+		where = append(where, `a.id IN (SELECT article_id FROM matches WHERE watch = ?)`)
+		args = append(args, q.Watch)
+	}
+	ids, err := s.ids(ctx, `SELECT a.id FROM `+from+` WHERE `+strings.Join(where, " AND ")+` ORDER BY `+articleDate+` DESC, a.id DESC`, args...)
+	if err != nil {
+		return fmt.Errorf("store: search: %w", err)
+	}
+	for start := 0; start < len(ids); start += searchBatch {
+		batch, err := s.articlesByID(ctx, ids[start:min(start+searchBatch, len(ids))])
+		if err != nil {
+			return fmt.Errorf("store: search: %w", err)
+		}
+		for _, a := range batch {
+			more, err := fn(a)
+			if err != nil || !more {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (s *Store) ids(ctx context.Context, query string, args ...any) ([]int64, error) {
+	rows, err := s.r.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// articlesByID loads articles, in the order of ids.
+func (s *Store) articlesByID(ctx context.Context, ids []int64) ([]Article, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	as, err := s.articles(ctx, `WHERE id IN (?`+strings.Repeat(",?", len(ids)-1)+`)`, args...)
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[int64]Article, len(as))
+	for _, a := range as {
+		byID[a.ID] = a
+	}
+	out := make([]Article, 0, len(as))
+	for _, id := range ids {
+		if a, ok := byID[id]; ok {
+			out = append(out, a)
+		}
+	}
+	return out, nil
+}
+
+// ArticleByID returns the article with that ID, or nil.
+func (s *Store) ArticleByID(ctx context.Context, id int64) (*Article, error) {
+	as, err := s.articles(ctx, `WHERE id = ?`, id)
+	if err != nil || len(as) == 0 {
+		return nil, err
+	}
+	return &as[0], nil
+}
+
+// MatchRecord is one recorded match of a watch with an article.
+type MatchRecord struct {
+	ArticleID   int64
+	Watch       string
+	MatchedAt   time.Time
+	Explanation string // JSON: the alert's "why" entries
+}
+
+// ArticleMatches returns the watches that matched an article, in the order
+// they matched.
+func (s *Store) ArticleMatches(ctx context.Context, articleID int64) ([]MatchRecord, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT article_id, watch, matched_at, explanation FROM matches WHERE article_id = ? ORDER BY matched_at, watch`, articleID)
+	if err != nil {
+		return nil, fmt.Errorf("store: article matches: %w", err)
+	}
+	defer rows.Close()
+	var out []MatchRecord
+	for rows.Next() {
+		var m MatchRecord
+		var at sql.NullInt64
+		if err := rows.Scan(&m.ArticleID, &m.Watch, &at, &m.Explanation); err != nil {
+			return nil, fmt.Errorf("store: article matches: %w", err)
+		}
+		m.MatchedAt = fromUnix(at)
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// RecentMatch is a recorded match with its article (without its text).
+type RecentMatch struct {
+	MatchRecord
+	Article Article
+}
+
+// LatestMatches returns the most recent matches — the alerts — newest
+// first, of one watch or ("") of all, at most limit.
+func (s *Store) LatestMatches(ctx context.Context, watch string, limit int) ([]RecentMatch, error) {
+	q := `SELECT m.article_id, m.watch, m.matched_at, m.explanation,
+	a.identity, a.url, a.feed, a.title, a.author, a.published, a.seen_at
+FROM matches m JOIN articles a ON a.id = m.article_id`
+	var args []any
+	if watch != "" {
+		q += ` WHERE m.watch = ?`
+		args = append(args, watch)
+	}
+	q += ` ORDER BY m.matched_at DESC, m.article_id DESC LIMIT ?`
+	args = append(args, limit)
+	rows, err := s.r.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: latest matches: %w", err)
+	}
+	defer rows.Close()
+	var out []RecentMatch
+	for rows.Next() {
+		var m RecentMatch
+		var at, published, seen sql.NullInt64
+		if err := rows.Scan(&m.ArticleID, &m.Watch, &at, &m.Explanation, &m.Article.Identity, &m.Article.URL, &m.Article.Feed,
+			&m.Article.Title, &m.Article.Author, &published, &seen); err != nil {
+			return nil, fmt.Errorf("store: latest matches: %w", err)
+		}
+		m.MatchedAt, m.Article.Published, m.Article.SeenAt = fromUnix(at), fromUnix(published), fromUnix(seen)
+		m.Article.ID = m.ArticleID
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// SpeakerQuote is a stored quote with the article it is from (without the
+// article's text).
+type SpeakerQuote struct {
+	Speaker string
+	Text    string
+	Article Article
+}
+
+// QuotesBy calls fn with the quotes attributed to a person, newest article
+// first, until fn returns false or an error (which QuotesBy returns). The
+// name matches a speaker case-insensitively as a whole or as the speaker's
+// last words: "Peskov" and "dmitry peskov" find "Dmitry Peskov".
+func (s *Store) QuotesBy(ctx context.Context, name string, since time.Time, fn func(SpeakerQuote) (bool, error)) error {
+	want := strings.Fields(name)
+	if len(want) == 0 {
+		return nil
+	}
+	q := `SELECT q.speaker, q.text, a.id, a.identity, a.url, a.feed, a.title, a.published, a.seen_at
+FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.speaker != ''`
+	var args []any
+	if last := want[len(want)-1]; isASCII(last) {
+		// LIKE ignores ASCII case only: a prefilter, checked again below.
+		q += ` AND q.speaker LIKE ? ESCAPE '\'`
+		args = append(args, "%"+likeEscape(last))
+	}
+	if !since.IsZero() {
+		q += ` AND ` + articleDate + ` >= ?`
+		args = append(args, since.Unix())
+	}
+	q += ` ORDER BY ` + articleDate + ` DESC, a.id DESC, q.position`
+	rows, err := s.r.QueryContext(ctx, q, args...)
+	if err != nil {
+		return fmt.Errorf("store: quotes by %s: %w", name, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var sq SpeakerQuote
+		var published, seen sql.NullInt64
+		if err := rows.Scan(&sq.Speaker, &sq.Text, &sq.Article.ID, &sq.Article.Identity, &sq.Article.URL, &sq.Article.Feed,
+			&sq.Article.Title, &published, &seen); err != nil {
+			return fmt.Errorf("store: quotes by %s: %w", name, err)
+		}
+		if !SpeakerMatches(sq.Speaker, want) {
+			continue
+		}
+		sq.Article.Published, sq.Article.SeenAt = fromUnix(published), fromUnix(seen)
+		more, err := fn(sq)
+		if err != nil || !more {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// SpeakerMatches reports whether the name's words are the speaker's whole
+// name or its last words, ignoring case.
+func SpeakerMatches(speaker string, name []string) bool {
+	have := strings.FieldsFunc(speaker, func(r rune) bool { return unicode.IsSpace(r) || r == ',' })
+	if len(name) == 0 || len(name) > len(have) {
+		return false
+	}
+	have = have[len(have)-len(name):]
+	for i := range name {
+		if !strings.EqualFold(have[i], name[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func likeEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}

@@ -1,0 +1,41 @@
+package watchers
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+)
+
+// Handler serves /healthz — 200 when the scheduler runs and the store
+// answers, 503 with the reason otherwise — and /metrics from gatherer in
+// Prometheus's text format.
+func (w *Watcher) Handler(gatherer prometheus.Gatherer) http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", func(rw http.ResponseWriter, r *http.Request) {
+		rw.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		if problem := w.health(r.Context()); problem != "" {
+			rw.WriteHeader(http.StatusServiceUnavailable)
+			fmt.Fprintln(rw, problem)
+			return
+		}
+		fmt.Fprintln(rw, "ok")
+	})
+	mux.Handle("GET /metrics", promhttp.HandlerFor(gatherer, promhttp.HandlerOpts{}))
+	return mux
+}
+
+func (w *Watcher) health(ctx context.Context) string {
+	if !w.running.Load() {
+		return "scheduler not running"
+	}
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	if err := w.store.Ping(ctx); err != nil {
+		return "store not answering: " + err.Error()
+	}
+	return ""
+}
