@@ -68,6 +68,7 @@ func commands() []command {
 		{"check", "validate a configuration file", cmdCheck},
 		{"once", "poll every feed once, process, deliver, exit", cmdOnce},
 		{"run", "the daemon: poll on the schedule until SIGINT/SIGTERM", cmdRun},
+		{"status", "feeds, outbox and watches at a glance, from the store", cmdStatus},
 		{"match", "try a query on a text or HTML file (or - for stdin)", cmdMatch},
 		{"preview", "run one watch over stored articles: what it would have alerted", cmdPreview},
 		{"read", "fetch or read an article page and print what is extracted", cmdRead},

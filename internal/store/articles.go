@@ -249,3 +249,30 @@ func (s *Store) Prune(ctx context.Context, cutoff time.Time) (int, error) {
 	})
 	return int(emptied), err
 }
+
+// WatchStat is how often a watch matched and when it last did.
+type WatchStat struct {
+	Watch   string
+	Matches int
+	Last    time.Time
+}
+
+// WatchStats returns each watch's match count and last match, by watch name.
+func (s *Store) WatchStats(ctx context.Context) (map[string]WatchStat, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT watch, COUNT(*), MAX(matched_at) FROM matches GROUP BY watch`)
+	if err != nil {
+		return nil, fmt.Errorf("store: watch stats: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]WatchStat{}
+	for rows.Next() {
+		var st WatchStat
+		var last sql.NullInt64
+		if err := rows.Scan(&st.Watch, &st.Matches, &last); err != nil {
+			return nil, fmt.Errorf("store: watch stats: %w", err)
+		}
+		st.Last = fromUnix(last)
+		out[st.Watch] = st
+	}
+	return out, rows.Err()
+}

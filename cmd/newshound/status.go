@@ -1,0 +1,109 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"text/tabwriter"
+	"time"
+
+	"github.com/newshound/newshound/internal/store"
+)
+
+func cmdStatus(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "status", "--config FILE", `
+Print newshound's state at a glance, from the store: each feed's last success,
+consecutive failures, next poll and last error; the outbox; each watch's
+matches and last alert. It reads only; it works while the daemon runs.`)
+	path := configFlag(fs)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	cfg, err := loadConfig(*path)
+	if err != nil {
+		return err
+	}
+	if _, err := os.Stat(cfg.Storage.Path); err != nil {
+		return fmt.Errorf("no database at %s yet: run 'newshound once' or 'newshound run' first", cfg.Storage.Path)
+	}
+	st, err := store.Open(ctx, cfg.Storage.Path)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	feeds, err := st.Feeds(ctx)
+	if err != nil {
+		return err
+	}
+	states := map[string]store.FeedState{}
+	for _, f := range feeds {
+		states[f.Name] = f
+	}
+	now := time.Now()
+	tw := tabwriter.NewWriter(e.stdout, 2, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "FEED\tLAST SUCCESS\tFAILURES\tNEXT POLL\tLAST ERROR\n")
+	for _, f := range cfg.Feeds {
+		s := states[f.Name]
+		next := "on schedule"
+		if s.NextPoll.After(now) {
+			next = "backoff until " + ago(s.NextPoll, now)
+		}
+		lastErr := "—"
+		if s.Failures > 0 {
+			lastErr = truncateRunes(s.LastError, 80)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\n", f.Name, ago(s.LastSuccess, now), s.Failures, next, lastErr)
+	}
+	tw.Flush()
+	ob, err := st.Outbox(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "\nOutbox: %d waiting", ob.Pending)
+	if !ob.Oldest.IsZero() {
+		fmt.Fprintf(e.stdout, " (oldest %s)", ago(ob.Oldest, now))
+	}
+	fmt.Fprintf(e.stdout, ", %d delivered, %d refused\n\n", ob.Delivered, ob.Refused)
+	stats, err := st.WatchStats(ctx)
+	if err != nil {
+		return err
+	}
+	tw = tabwriter.NewWriter(e.stdout, 2, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "WATCH\tMATCHES\tLAST ALERT\n")
+	printWatch := func(name string) {
+		s := stats[name]
+		fmt.Fprintf(tw, "%s\t%d\t%s\n", name, s.Matches, ago(s.Last, now))
+	}
+	for _, w := range cfg.Watches {
+		printWatch(w.Name)
+	}
+	chat, err := st.ChatWatches(ctx)
+	if err != nil {
+		return err
+	}
+	for _, w := range chat {
+		printWatch(w.Name + " (chat)")
+	}
+	return tw.Flush()
+}
+
+// ago renders t for humans: "never", or the time and how long ago it was.
+func ago(t, now time.Time) string {
+	if t.IsZero() {
+		return "never"
+	}
+	d := now.Sub(t)
+	rel := "in " + (-d).Round(time.Second).String()
+	if d >= 0 {
+		rel = d.Round(time.Second).String() + " ago"
+	}
+	return t.Local().Format("2006-01-02 15:04") + " (" + rel + ")"
+}
+
+func truncateRunes(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
