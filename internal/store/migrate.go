@@ -53,7 +53,7 @@ CREATE INDEX matches_watch ON matches(watch, matched_at);
 CREATE TABLE outbox (
 	id            INTEGER PRIMARY KEY,
 	kind          TEXT NOT NULL DEFAULT 'alert' CHECK (kind IN ('alert', 'notice')),
-	article_id    INTEGER REFERENCES articles(id) ON DELETE CASCADE, -- NULL for notices
+	article_id    INTEGER, -- NULL for notices; articles are never deleted
 	watch         TEXT NOT NULL DEFAULT '',
 	channel       TEXT NOT NULL,
 	payload       TEXT NOT NULL,
@@ -64,8 +64,9 @@ CREATE TABLE outbox (
 	next_attempt  INTEGER NOT NULL,
 	delivered_at  INTEGER,
 	failed_at     INTEGER,
-	last_error    TEXT NOT NULL DEFAULT '',
-	UNIQUE (article_id, watch, channel)
+	last_error    TEXT NOT NULL DEFAULT ''
+	-- no UNIQUE (article_id, watch, channel): rows are only created with a
+	-- new match, whose primary key already makes them unique
 );
 CREATE INDEX outbox_pending ON outbox(id) WHERE delivered_at IS NULL AND failed_at IS NULL;
 CREATE INDEX outbox_held ON outbox(watch) WHERE held = 1 AND delivered_at IS NULL AND failed_at IS NULL;

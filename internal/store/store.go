@@ -51,7 +51,7 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (identity) DO NOTHING`},
 		{&s.stmts.completeArticle, `UPDATE articles SET text = ?, text_source = ?, lang = ?, image = ?, title = ?, author = ?, status = 'done' WHERE id = ?`},
 		{&s.stmts.insertMatch, `INSERT INTO matches (article_id, watch, matched_at, explanation) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`},
 		{&s.stmts.insertOutbox, `INSERT INTO outbox (article_id, watch, channel, payload, nonce, held, created_at, next_attempt)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`},
+VALUES (?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&s.stmts.insertQuote, `INSERT INTO quotes (article_id, position, speaker, text) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`},
 		{&s.stmts.indexArticle, `INSERT OR REPLACE INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`},
 		{&s.stmts.markDelivered, `UPDATE outbox SET delivered_at = ?, attempts = attempts + 1, last_error = '' WHERE id = ?`},
