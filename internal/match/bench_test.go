@@ -18,7 +18,8 @@ import (
 )
 
 // The benchmarks read the real-world feed samples at run time (they are evaluation data and are not
-// copied into the repository) and skip when they are absent.
+// copied into the repository) from $NEWSHOUND_BENCH_FEEDS or benchCorpusDir, and skip when they are
+// absent.
 const benchCorpusDir = "../../../shared/data/feeds/real-world"
 
 var (
@@ -46,7 +47,11 @@ type benchCorpus struct {
 func loadBenchCorpus(b *testing.B) *benchCorpus {
 	b.Helper()
 	c := &benchCorpus{}
-	err := filepath.WalkDir(benchCorpusDir, func(path string, d fs.DirEntry, err error) error {
+	dir := benchCorpusDir
+	if d := os.Getenv("NEWSHOUND_BENCH_FEEDS"); d != "" {
+		dir = d
+	}
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || strings.Contains(d.Name(), "LICENSE") {
 			return err
 		}
@@ -76,7 +81,7 @@ func loadBenchCorpus(b *testing.B) *benchCorpus {
 		return nil
 	})
 	if err != nil || len(c.docs) == 0 {
-		b.Skipf("no benchmark corpus in %s: %v", benchCorpusDir, err)
+		b.Skipf("no benchmark corpus in %s: %v", dir, err)
 	}
 	counts := map[string]int{}
 	var folded [][]string

@@ -39,17 +39,17 @@ func Compile(watches []Watch) (*Matcher, error) {
 	}
 	m.words = newDict(b.wordList)
 	m.prefixList = b.prefixList
-	m.wordStarts = make([][]int32, len(b.wordList))
-	m.wordTerms = make([][]int32, len(b.wordList))
+	wordTerms := make([][]int32, len(b.wordList))  // word id → its one-word terms
+	wordStarts := make([][]int32, len(b.wordList)) // word id → phrases starting with it
 	m.prefixTerm = make([][]int32, len(b.prefixList))
 	for id, t := range m.terms {
 		e := t.elems[0]
 		switch {
 		case e.kind == elemWord:
 			if len(t.elems) == 1 {
-				m.wordTerms[e.id] = append(m.wordTerms[e.id], int32(id))
+				wordTerms[e.id] = append(wordTerms[e.id], int32(id))
 			} else {
-				m.wordStarts[e.id] = append(m.wordStarts[e.id], int32(id))
+				wordStarts[e.id] = append(wordStarts[e.id], int32(id))
 			}
 		case e.kind == elemPrefix:
 			m.prefixTerm[e.id] = append(m.prefixTerm[e.id], int32(id))
@@ -68,6 +68,14 @@ func Compile(watches []Watch) (*Matcher, error) {
 			}
 			m.cjk[r] = list
 		}
+	}
+	// one array: word w's one-word terms, then its phrases, between wordOff[2w], wordOff[2w+1], wordOff[2w+2]
+	m.wordOff = make([]int32, 2*len(b.wordList)+1)
+	for w := range b.wordList {
+		m.wordList = append(m.wordList, wordTerms[w]...)
+		m.wordOff[2*w+1] = int32(len(m.wordList))
+		m.wordList = append(m.wordList, wordStarts[w]...)
+		m.wordOff[2*w+2] = int32(len(m.wordList))
 	}
 	if len(b.prefixList) > 0 {
 		m.hasPrefixes = true

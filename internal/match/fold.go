@@ -179,6 +179,20 @@ var isLowerASCII, isSepASCII = func() (lower, sep [256]bool) {
 	return lower, sep
 }()
 
+// isWordASCII[c]: c is an ASCII letter or digit; lowerASCII[c] is its lower case.
+var isWordASCII, lowerASCII = func() (word [256]bool, lower [256]byte) {
+	for c := range 256 {
+		lower[c] = byte(c)
+		if c < 128 {
+			word[c] = asciiClass[c] == aLower || asciiClass[c] == aUpper
+			if asciiClass[c] == aUpper {
+				lower[c] = byte(c) + 'a' - 'A'
+			}
+		}
+	}
+	return word, lower
+}()
+
 func buildASCIIClass() (class [128]byte) {
 	for c := 0; c < 128; c++ {
 		switch {
@@ -280,6 +294,13 @@ func (t *tokenizer) tokenize(text string) {
 					buf = append(buf, text[wstart:i]...)
 				}
 				buf = append(buf, c+'a'-'A')
+				// the rest of the ASCII part of the word
+				j := i + 1
+				for ; j < len(text) && isWordASCII[text[j]]; j++ {
+					buf = append(buf, lowerASCII[text[j]])
+				}
+				i = j
+				continue
 			case aApos:
 				next, joins := apostrophe(text, i, 1, wstart >= 0 && !cjk)
 				if joins {
@@ -302,8 +323,6 @@ func (t *tokenizer) tokenize(text string) {
 				}
 				continue
 			}
-			i++
-			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		class, f := classify(r)

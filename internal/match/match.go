@@ -14,6 +14,11 @@
 //     "NOT a OR b") is rejected by Parse; this is what lets the Matcher evaluate only the watches one of
 //     whose terms occurred.
 //   - Operators are upper case (AND, OR, NOT, NEAR/n); "and", "or", "not", "near" are ordinary words.
+//   - "a NEAR/n b": an occurrence of a and one of b, not overlapping, in either order, the second
+//     starting at most n words after the last word of the first (adjacent words are 1 apart).
+//   - A trailing * makes the last word of a term a prefix (meddl*, "election interf*"); elsewhere * is
+//     punctuation. Keywords treats its keywords the same way.
+//   - A Result lists at most maxHitsPerTerm hits per term of the watch, in field then text order.
 package match
 
 import (
@@ -131,9 +136,11 @@ type Matcher struct {
 	watchOff  []int32
 	watchList []int32
 
-	words      *dict
-	wordTerms  [][]int32 // word id → the one-word terms of that word
-	wordStarts [][]int32 // word id → phrases whose first element is that word
+	words *dict
+	// word id w → its one-word terms wordList[wordOff[2w]:wordOff[2w+1]], then the phrases starting
+	// with it wordList[wordOff[2w+1]:wordOff[2w+2]]
+	wordOff  []int32
+	wordList []int32
 
 	// wildcard prefixes: prefixes of 3 bytes or more are found by a hash of their first 3 bytes;
 	// shorter ones are tried on every word.
@@ -251,22 +258,31 @@ func (m *Matcher) match(doc *Document, explain bool) []Result {
 			}
 		}
 	}
-	slices.Sort(s.cands)
-	var (
-		out []Result
-		all []Hit // the Hits of all results, one array
-	)
+	// evaluate in any order, then report the matches in watch order
+	matched := s.cands[:0]
 	for _, w := range s.cands {
-		cw := &m.watches[w]
-		if s.eval(cw.root) {
-			r := Result{Watch: cw.name}
-			if explain {
-				n := len(all)
-				all = s.appendHits(all, cw, doc)
-				r.Hits = all[n:len(all):len(all)]
-			}
-			out = append(out, r)
+		if s.eval(m.watches[w].root) {
+			matched = append(matched, w)
 		}
+	}
+	if len(matched) == 0 {
+		return nil
+	}
+	slices.Sort(matched)
+	out := make([]Result, 0, len(matched))
+	var all []Hit // the Hits of all results, one array
+	if explain {
+		all = make([]Hit, 0, 4*len(matched))
+	}
+	for _, w := range matched {
+		cw := &m.watches[w]
+		r := Result{Watch: cw.name}
+		if explain {
+			n := len(all)
+			all = s.appendHits(all, cw, doc)
+			r.Hits = all[n:len(all):len(all)]
+		}
+		out = append(out, r)
 	}
 	return out
 }
@@ -345,10 +361,11 @@ func (s *scratch) scanField(field uint8, text string) {
 			s.scanCJK(field, int(i))
 			continue
 		}
-		for _, t := range m.wordTerms[s.ids[i]] {
+		w := s.ids[i]
+		for _, t := range m.wordList[m.wordOff[2*w]:m.wordOff[2*w+1]] {
 			s.addOcc(occ{term: t, field: field, tokStart: i, tokEnd: i, start: tk.start, end: tk.end})
 		}
-		for _, t := range m.wordStarts[s.ids[i]] {
+		for _, t := range m.wordList[m.wordOff[2*w+1]:m.wordOff[2*w+2]] {
 			s.phraseAt(t, field, int(i), tk.start, tk.end)
 		}
 	}

@@ -248,7 +248,7 @@ func (p *parser) errAt(off int, format string, args ...any) error {
 // matches any of them. Errors are *SyntaxError.
 func Parse(src string, aliases map[string][]string) (*Query, error) {
 	if len(src) > maxQueryLen {
-		return nil, &SyntaxError{Query: src[:64] + "…", Offset: 0, Msg: fmt.Sprintf("query longer than %d bytes", maxQueryLen)}
+		return nil, &SyntaxError{Query: strings.ToValidUTF8(src[:64], "") + "…", Offset: 0, Msg: fmt.Sprintf("query longer than %d bytes", maxQueryLen)}
 	}
 	if !utf8.ValidString(src) {
 		return nil, &SyntaxError{Query: strings.ToValidUTF8(src, "\uFFFD"), Offset: invalidUTF8Offset(src), Msg: "query is not valid UTF-8"}
