@@ -88,13 +88,14 @@ func New(opts Options) (*Watcher, error) {
 		return nil, err
 	}
 	w := &Watcher{
-		store:   opts.Store,
-		log:     opts.Logger,
-		feeds:   feed.NewFetcher(opts.FeedClient, opts.Config.HTTP.UserAgent, int64(opts.Config.HTTP.MaxBody)),
-		metrics: opts.Metrics,
-		now:     opts.Now,
-		stdout:  opts.Stdout,
-		sem:     make(chan struct{}, opts.Config.HTTP.Concurrency),
+		store:    opts.Store,
+		log:      opts.Logger,
+		feeds:    feed.NewFetcher(opts.FeedClient, opts.Config.HTTP.UserAgent, int64(opts.Config.HTTP.MaxBody)),
+		metrics:  opts.Metrics,
+		now:      opts.Now,
+		stdout:   opts.Stdout,
+		sem:      make(chan struct{}, opts.Config.HTTP.Concurrency),
+		reloaded: make(chan struct{}, 1),
 	}
 	w.articles = article.NewFetcher(opts.ArticleClient, article.Options{
 		MaxBody:       int64(opts.Config.HTTP.MaxBody),
