@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
-	"path/filepath"
 
 	"github.com/newshound/newshound/internal/evaluate/extraction"
 	"github.com/newshound/newshound/internal/evaluate/quotes"
@@ -33,7 +31,7 @@ Measure newshound's quality on evaluation data (see ../shared/data/README.md):
 	what := args[0]
 	data := fs.String("data", "", "the evaluation data (required)")
 	meta := fs.String("meta", "", "extract: readability-test-pages directory for metadata agreement")
-	cases := fs.String("cases", "", "quotes: unit-cases directory (default: ../unit-cases beside --data)")
+	cases := fs.String("cases", "", "quotes: the unit-cases directory, if not ../unit-cases beside --data")
 	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
 	}
@@ -62,24 +60,18 @@ Measure newshound's quality on evaluation data (see ../shared/data/README.md):
 		}
 		summaries.WriteReports(e.stdout, reps)
 	case "quotes":
-		rep, err := quotes.PolNeAR(*data)
+		rep, err := quotes.PolNeAR(*data) // also runs ../unit-cases beside it, when present
 		if err != nil {
 			return err
 		}
-		dir := *cases
-		if dir == "" {
-			dir = filepath.Join(filepath.Dir(filepath.Clean(*data)), "unit-cases")
-		}
-		passed, total, failures, err := quotes.UnitCases(dir)
-		if err == nil {
-			rep.UnitCases, rep.UnitPassed = total, passed
-		} else if *cases != "" {
-			return err
+		if *cases != "" {
+			passed, total, failures, err := quotes.UnitCases(*cases)
+			if err != nil {
+				return err
+			}
+			rep.UnitCases, rep.UnitPassed, rep.Failures = total, passed, failures
 		}
 		rep.Write(e.stdout)
-		for _, f := range failures {
-			fmt.Fprintf(e.stdout, "  unit case failed: %s\n", f)
-		}
 	default:
 		return usageError("eval: unknown measurement %q (extract, summary or quotes)", what)
 	}
