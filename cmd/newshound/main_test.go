@@ -147,3 +147,73 @@ func copyTree(t *testing.T, src, dst string) {
 		t.Fatal(err)
 	}
 }
+
+func TestMatchCommand(t *testing.T) {
+	text := "Officials said the election\ninterference was PUTIN’S doing.\n"
+	out, _, code := runCmd(t, text, "match", "--query", `"election interference" AND putin`, "-")
+	if code != 0 || !strings.HasPrefix(out, "hit: ") || !strings.Contains(out, `"election\ninterference"`) && !strings.Contains(out, "election interference") {
+		t.Errorf("hit: code %d, %q", code, out)
+	}
+	if !strings.Contains(out, "body") || !strings.Contains(out, "PUTIN") {
+		t.Errorf("explanation lacks the field or the text found: %q", out)
+	}
+	out, _, code = runCmd(t, "He was putting well.", "match", "--query", "Putin", "-")
+	if code != 1 || !strings.HasPrefix(out, "no hit") {
+		t.Errorf("no hit: code %d, %q", code, out)
+	}
+	_, errs, code := runCmd(t, "", "match", "--query", "Putin AND (", "-")
+	if code != 2 || !strings.Contains(errs, "^") {
+		t.Errorf("bad query: code %d, %q", code, errs)
+	}
+	html := `<html><head><title>Talks</title></head><body><nav>Putin menu</nav><article><p>` +
+		strings.Repeat("Negotiators met again on Monday and talked for hours about trade. ", 8) +
+		`</p><p>Vladimir Putin approved the new round of talks, officials said.</p></article></body></html>`
+	path := filepath.Join(t.TempDir(), "page.html")
+	os.WriteFile(path, []byte(html), 0o644)
+	if out, _, code := runCmd(t, "", "match", "--query", "title:Talks AND Putin", path); code != 0 {
+		t.Errorf("html page: code %d, %q", code, out)
+	}
+}
+
+func TestPreviewAndReadCommands(t *testing.T) {
+	dir := t.TempDir()
+	copyTree(t, "../../examples", dir)
+	cfg := filepath.Join(dir, "demo.yaml")
+	if _, errs, code := runCmd(t, "", "once", "--config", cfg); code != 0 {
+		t.Fatalf("once: %s", errs)
+	}
+	// Edit a watch, then preview it over what is stored.
+	data, _ := os.ReadFile(cfg)
+	edited := strings.Replace(string(data), `keywords: ["flood"]`, `query: 'river OR council'`, 1)
+	os.WriteFile(cfg, []byte(edited), 0o644)
+	out, errs, code := runCmd(t, "", "preview", "--config", cfg, "--watch", "floods", "--days", "100000")
+	if code != 0 || !strings.Contains(out, "Flood defences hold") || !strings.Contains(out, "cycling lanes") || !strings.Contains(out, `2 of `) {
+		t.Errorf("preview: code %d, %q %s", code, out, errs)
+	}
+	if _, errs, code := runCmd(t, "", "preview", "--config", cfg, "--watch", "nope"); code != 2 || !strings.Contains(errs, `no watch named "nope"`) {
+		t.Errorf("unknown watch: %d %q", code, errs)
+	}
+
+	page := `<html lang="en"><head><title>Trade talks resume</title><meta name="author" content="Maria Lopez"></head><body><article>` +
+		`<p>Negotiators from both sides met again on Monday after a pause of three months, officials said on Tuesday.</p>` +
+		`<p>The talks had stalled over tariffs on steel and aluminium, which both governments call a matter of national security.</p>` +
+		`<p>"We are ready to listen," said Dmitry Peskov, the Kremlin spokesman. Analysts expect no agreement before the end of the year.</p></article></body></html>`
+	path := filepath.Join(dir, "page.html")
+	os.WriteFile(path, []byte(page), 0o644)
+	out, errs, code = runCmd(t, "", "read", "--format", "json", "--query", "tariffs", path)
+	if code != 0 {
+		t.Fatalf("read: %d %s", code, errs)
+	}
+	var r readOutput
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	if r.Title != "Trade talks resume" || len(r.Summary) == 0 || len(r.Quotes) != 1 || r.Quotes[0].Speaker != "Dmitry Peskov" || r.Lang != "en" {
+		t.Errorf("read: %+v", r)
+	}
+	for _, s := range r.Summary {
+		if !strings.Contains(r.Text, s) {
+			t.Errorf("summary sentence %q is not in the text", s)
+		}
+	}
+}
