@@ -173,20 +173,11 @@ func (c *Config) validate() Errors {
 	if len(c.Feeds) == 0 {
 		add(c.errAt("feeds#key", "no feeds: list at least one under feeds:"))
 	}
-	feedNames := map[string]int{}
+	feedNames := map[string]string{}
 	for i, f := range c.Feeds {
 		p := fmt.Sprintf("feeds[%d]", i)
-		switch {
-		case f.Name == "":
-			add(c.errAt(p, "%s: a feed needs a name", p))
-		case !nameRE.MatchString(f.Name):
-			add(c.errAt(p+".name", "%s.name: %q: use letters, digits, spaces, dots, dashes or underscores (at most 100)", p, f.Name))
-		default:
-			if j, dup := feedNames[f.Name]; dup {
-				line, _ := c.Position(fmt.Sprintf("feeds[%d].name", j))
-				add(c.errAt(p+".name", "duplicate feed name %q (first defined on line %d)", f.Name, line))
-			}
-			feedNames[f.Name] = i
+		if e := c.checkName("feed", p, f.Name, feedNames); e != nil {
+			add(e)
 		}
 		if f.URL == "" {
 			add(c.errAt(p, "%s: feed %q needs a url", p, f.Name))
@@ -243,20 +234,11 @@ func (c *Config) validate() Errors {
 			add(c.errAt("aliases."+name, "aliases.%s: an alias needs at least one term", name))
 		}
 	}
-	watchNames := map[string]int{}
+	watchNames := map[string]string{}
 	for i, w := range c.Watches {
 		p := fmt.Sprintf("watches[%d]", i)
-		switch {
-		case w.Name == "":
-			add(c.errAt(p, "%s: a watch needs a name", p))
-		case !nameRE.MatchString(w.Name):
-			add(c.errAt(p+".name", "%s.name: %q: use letters, digits, spaces, dots, dashes or underscores (at most 100)", p, w.Name))
-		default:
-			if j, dup := watchNames[w.Name]; dup {
-				line, _ := c.Position(fmt.Sprintf("watches[%d].name", j))
-				add(c.errAt(p+".name", "duplicate watch name %q (first defined on line %d)", w.Name, line))
-			}
-			watchNames[w.Name] = i
+		if e := c.checkName("watch", p, w.Name, watchNames); e != nil {
+			add(e)
 		}
 		if len(w.Keywords) == 0 && strings.TrimSpace(w.Query) == "" {
 			add(c.errAt(p, "%s: watch %q has nothing to match: give it keywords or a query", p, w.Name))
@@ -300,6 +282,23 @@ func (c *Config) validate() Errors {
 		}
 	}
 	return errs
+}
+
+// checkName checks the name of the feed or watch at path p: present, of
+// plain characters, and not already in seen (name → path of its first use).
+func (c *Config) checkName(kind, p, name string, seen map[string]string) *Error {
+	switch {
+	case name == "":
+		return c.errAt(p, "%s: a %s needs a name", p, kind)
+	case !nameRE.MatchString(name):
+		return c.errAt(p+".name", "%s.name: %q: use letters, digits, spaces, dots, dashes or underscores (at most 100)", p, name)
+	}
+	if first, dup := seen[name]; dup {
+		line, _ := c.Position(first + ".name")
+		return c.errAt(p+".name", "duplicate %s name %q (first defined on line %d)", kind, name, line)
+	}
+	seen[name] = p
+	return nil
 }
 
 func mapKeys[V any](m map[string]V) []string {
