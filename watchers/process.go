@@ -24,11 +24,12 @@ import (
 const articlesPerPoll = 4
 
 // ProcessPending processes articles recorded but never processed — those a
-// crash or a shutdown interrupted. It returns how many it processed and how
-// many deliveries it queued.
-func (w *Watcher) ProcessPending(ctx context.Context) (processed, queued int, err error) {
+// crash or a shutdown interrupted, or whose processing failed — that were
+// recorded at or before the given time. It returns how many it processed and
+// how many deliveries it queued.
+func (w *Watcher) ProcessPending(ctx context.Context, before time.Time) (processed, queued int, err error) {
 	for {
-		pending, err := w.store.PendingArticles(ctx, 100)
+		pending, err := w.store.PendingArticles(ctx, before, 100)
 		if err != nil || len(pending) == 0 {
 			return processed, queued, err
 		}

@@ -11,8 +11,12 @@ import (
 	"github.com/newshound/newshound/config"
 )
 
-// deliveryInterval is how often the daemon drains the outbox.
-const deliveryInterval = 2 * time.Second
+// deliveryInterval is how often the daemon drains the outbox;
+// retryPendingInterval how often it retries articles whose processing failed.
+const (
+	deliveryInterval     = 2 * time.Second
+	retryPendingInterval = 10 * time.Minute
+)
 
 // Run is the daemon: it processes what a previous run left pending, then
 // polls each feed on its schedule and drains the outbox continuously, until
@@ -22,7 +26,7 @@ func (w *Watcher) Run(ctx context.Context, grace time.Duration) error {
 	if err := w.ReloadWatches(ctx); err != nil {
 		return err
 	}
-	if _, _, err := w.ProcessPending(ctx); err != nil && ctx.Err() == nil {
+	if _, _, err := w.ProcessPending(ctx, w.now()); err != nil && ctx.Err() == nil {
 		w.log.Error("processing pending articles", "error", err)
 	}
 	pollCtx, cancelPolls := context.WithCancel(context.WithoutCancel(ctx))
@@ -37,6 +41,8 @@ func (w *Watcher) Run(ctx context.Context, grace time.Duration) error {
 	defer w.running.Store(false)
 	ticker := time.NewTicker(deliveryInterval)
 	defer ticker.Stop()
+	retryPending := time.NewTicker(retryPendingInterval)
+	defer retryPending.Stop()
 	for {
 		if _, err := w.DeliverDue(ctx); err != nil && ctx.Err() == nil {
 			w.log.Error("delivering alerts", "error", err)
@@ -58,6 +64,12 @@ func (w *Watcher) Run(ctx context.Context, grace time.Duration) error {
 			}
 			return nil
 		case <-ticker.C:
+		case <-retryPending.C:
+			// Articles whose processing failed (a store error, say) are
+			// retried; recent ones may still be in a running poll's hands.
+			if _, _, err := w.ProcessPending(ctx, w.now().Add(-retryPendingInterval)); err != nil && ctx.Err() == nil {
+				w.log.Error("processing pending articles", "error", err)
+			}
 		case <-w.reloaded:
 			// A new configuration: new feeds polled, removed ones stopped.
 			// Jobs running now finish; the next runs follow the new schedule.

@@ -167,7 +167,7 @@ func (w *Watcher) PollAll(ctx context.Context, force bool) Report {
 	if err := w.ReloadWatches(ctx); err != nil {
 		w.log.Error("loading chat-managed watches", "error", err)
 	}
-	if n, q, err := w.ProcessPending(ctx); err != nil {
+	if n, q, err := w.ProcessPending(ctx, w.now()); err != nil {
 		w.log.Error("processing pending articles", "error", err)
 	} else {
 		rep.Articles += n

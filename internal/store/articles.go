@@ -100,10 +100,11 @@ func (s *Store) KnownIdentities(ctx context.Context, ids []string) (map[string]b
 	return known, nil
 }
 
-// PendingArticles returns articles recorded but not yet processed, oldest
-// first: on start-up these are the ones a crash interrupted.
-func (s *Store) PendingArticles(ctx context.Context, limit int) ([]Article, error) {
-	return s.articles(ctx, `WHERE status = 'pending' ORDER BY id LIMIT ?`, limit)
+// PendingArticles returns articles recorded before the given time but not
+// yet processed, oldest first: on start-up these are the ones a crash
+// interrupted; later, the ones whose processing failed.
+func (s *Store) PendingArticles(ctx context.Context, before time.Time, limit int) ([]Article, error) {
+	return s.articles(ctx, `WHERE status = 'pending' AND seen_at <= ? ORDER BY id LIMIT ?`, before.Unix(), limit)
 }
 
 // ArticleByIdentity returns the article with that identity, or nil.

@@ -11,15 +11,11 @@ import (
 )
 
 // The read queries behind the chat commands (/search, /latest, /quotes,
-// /why). "Newest first" means by published time, or by the time the article
-// was seen when it carries no date; ties go to the later recorded article.
+// /why).
 
-// articleDate is the SQL expression of an article's date for ordering and
-// for the days filter.
+// articleDate is the SQL expression of an article's date — published, or
+// seen when it carries no date — for ordering and for the days filter.
 const articleDate = `COALESCE(a.published, a.seen_at)`
-
-// searchBatch is how many candidates SearchArticles loads in one query.
-const searchBatch = 32
 
 // ArticleSearch selects stored, processed articles.
 type ArticleSearch struct {
@@ -49,14 +45,18 @@ func FTSPhrase(folded string, prefix bool) string {
 }
 
 // SearchArticles calls fn with the articles q selects, newest first, until
-// fn returns false or an error (which SearchArticles returns). Articles are
-// loaded a few at a time, so a caller that stops early reads little.
+// fn returns false or an error (which SearchArticles returns). "Newest"
+// here is the order newshound recorded them in — for processed articles,
+// which are all found after their feed's first poll, that is about the
+// order they were published in — because it is the full-text index's own
+// order: rows stream from it without sorting, so a caller that stops early
+// reads little however many articles match.
 func (s *Store) SearchArticles(ctx context.Context, q ArticleSearch, fn func(Article) (bool, error)) error {
 	var where []string
 	var args []any
-	from := `articles a`
+	from, order := `articles a`, `a.id DESC`
 	if q.Match != "" {
-		from = `articles_fts f JOIN articles a ON a.id = f.rowid`
+		from, order = `articles_fts f JOIN articles a ON a.id = f.rowid`, `f.rowid DESC`
 		where = append(where, `articles_fts MATCH ?`)
 		args = append(args, q.Match)
 	}
@@ -69,66 +69,26 @@ func (s *Store) SearchArticles(ctx context.Context, q ArticleSearch, fn func(Art
 		where = append(where, `a.id IN (SELECT article_id FROM matches WHERE watch = ?)`)
 		args = append(args, q.Watch)
 	}
-	ids, err := s.ids(ctx, `SELECT a.id FROM `+from+` WHERE `+strings.Join(where, " AND ")+` ORDER BY `+articleDate+` DESC, a.id DESC`, args...)
+	cols := "a." + strings.ReplaceAll(articleColumns, ", ", ", a.")
+	rows, err := s.r.QueryContext(ctx, `SELECT `+cols+` FROM `+from+` WHERE `+strings.Join(where, " AND ")+` ORDER BY `+order, args...)
 	if err != nil {
 		return fmt.Errorf("store: search: %w", err)
 	}
-	for start := 0; start < len(ids); start += searchBatch {
-		batch, err := s.articlesByID(ctx, ids[start:min(start+searchBatch, len(ids))])
+	defer rows.Close()
+	for rows.Next() {
+		a, err := scanArticle(rows)
 		if err != nil {
 			return fmt.Errorf("store: search: %w", err)
 		}
-		for _, a := range batch {
-			more, err := fn(a)
-			if err != nil || !more {
-				return err
-			}
+		more, err := fn(a)
+		if err != nil || !more {
+			return err
 		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("store: search: %w", err)
 	}
 	return nil
-}
-
-func (s *Store) ids(ctx context.Context, query string, args ...any) ([]int64, error) {
-	rows, err := s.r.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
-}
-
-// articlesByID loads articles, in the order of ids.
-func (s *Store) articlesByID(ctx context.Context, ids []int64) ([]Article, error) {
-	if len(ids) == 0 {
-		return nil, nil
-	}
-	args := make([]any, len(ids))
-	for i, id := range ids {
-		args[i] = id
-	}
-	as, err := s.articles(ctx, `WHERE id IN (?`+strings.Repeat(",?", len(ids)-1)+`)`, args...)
-	if err != nil {
-		return nil, err
-	}
-	byID := make(map[int64]Article, len(as))
-	for _, a := range as {
-		byID[a.ID] = a
-	}
-	out := make([]Article, 0, len(as))
-	for _, id := range ids {
-		if a, ok := byID[id]; ok {
-			out = append(out, a)
-		}
-	}
-	return out, nil
 }
 
 // ArticleByID returns the article with that ID, or nil.

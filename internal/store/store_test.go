@@ -37,7 +37,7 @@ func TestArticlesAreRecordedOnce(t *testing.T) {
 	if err != nil || !known["https://e.org/a"] || known["https://e.org/c"] {
 		t.Fatalf("known %v %v", known, err)
 	}
-	pending, err := s.PendingArticles(ctx, 10)
+	pending, err := s.PendingArticles(ctx, time.Now(), 10)
 	if err != nil || len(pending) != 1 || pending[0].Feed != "A" {
 		t.Fatalf("pending %+v %v", pending, err)
 	}
@@ -129,7 +129,7 @@ func TestConcurrentWriters(t *testing.T) {
 					t.Error(err)
 					return
 				}
-				if _, err := s.PendingArticles(ctx, 5); err != nil {
+				if _, err := s.PendingArticles(ctx, time.Now(), 5); err != nil {
 					t.Error(err)
 					return
 				}
@@ -137,7 +137,7 @@ func TestConcurrentWriters(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-	p, err := s.PendingArticles(ctx, 1000)
+	p, err := s.PendingArticles(ctx, time.Now(), 1000)
 	if err != nil || len(p) != 400 {
 		t.Fatalf("%d pending, %v", len(p), err)
 	}

@@ -1,0 +1,150 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+// complete stores a processed article; title and body are given already
+// folded (lower case, single spaces), as the pipeline indexes them.
+func complete(t testing.TB, s *Store, a Article, quotes []Quote, matchedAt time.Time, watches ...string) Article {
+	t.Helper()
+	ctx := context.Background()
+	a.Status = StatusPending
+	if a.SeenAt.IsZero() {
+		a.SeenAt = matchedAt
+	}
+	added, err := s.AddArticles(ctx, []Article{a})
+	if err != nil || len(added) != 1 {
+		t.Fatalf("add: %v", err)
+	}
+	a = added[0]
+	var ms []Match
+	for _, w := range watches {
+		ms = append(ms, Match{Watch: w, Explanation: `[]`})
+	}
+	c := Completion{Article: a, Quotes: quotes, Matches: ms, FoldedTitle: strings.ToLower(a.Title), FoldedBody: strings.ToLower(a.Text)}
+	if _, err := s.CompleteArticles(ctx, []Completion{c}, matchedAt); err != nil {
+		t.Fatal(err)
+	}
+	a.Status = StatusDone
+	return a
+}
+
+func TestSearchArticles(t *testing.T) {
+	s, _ := open(t)
+	ctx := context.Background()
+	now := time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
+	day := 24 * time.Hour
+	a := complete(t, s, Article{Identity: "a", Feed: "F", Title: "Putin speaks", Text: "election interference claims", Published: now.Add(-3 * day)}, nil, now, "w1")
+	b := complete(t, s, Article{Identity: "b", Feed: "F", Title: "Meddling alleged", Text: "putin denies meddling", Published: now.Add(-1 * day)}, nil, now, "w2")
+	complete(t, s, Article{Identity: "c", Feed: "F", Title: "Undated", Text: "putin again", SeenAt: now.Add(-2 * day)}, nil, now)
+	if _, err := s.AddArticles(ctx, []Article{{Identity: "d", Feed: "F", Title: "putin pending", SeenAt: now, Status: StatusPending}}); err != nil {
+		t.Fatal(err)
+	}
+	ids := func(q ArticleSearch, limit int) string {
+		var got []string
+		err := s.SearchArticles(ctx, q, func(a Article) (bool, error) {
+			got = append(got, a.Identity)
+			return len(got) < limit, nil
+		})
+		if err != nil {
+			t.Fatalf("%+v: %v", q, err)
+		}
+		return strings.Join(got, ",")
+	}
+	for _, tc := range []struct {
+		name  string
+		q     ArticleSearch
+		limit int
+		want  string
+	}{
+		{"word, last recorded first", ArticleSearch{Match: FTSPhrase("putin", false)}, 10, "c,b,a"},
+		{"stops when told", ArticleSearch{Match: FTSPhrase("putin", false)}, 2, "c,b"},
+		{"phrase", ArticleSearch{Match: FTSPhrase("election interference", false)}, 10, "a"},
+		{"phrase in order only", ArticleSearch{Match: FTSPhrase("interference election", false)}, 10, ""},
+		{"prefix", ArticleSearch{Match: FTSPhrase("medd", true)}, 10, "b"},
+		{"boolean", ArticleSearch{Match: FTSPhrase("putin", false) + " AND " + FTSPhrase("meddling", false)}, 10, "b"},
+		{"since", ArticleSearch{Match: FTSPhrase("putin", false), Since: now.Add(-50 * time.Hour)}, 10, "c,b"},
+		{"watch", ArticleSearch{Match: FTSPhrase("putin", false), Watch: "w1"}, 10, "a"},
+		{"no full-text filter", ArticleSearch{}, 10, "c,b,a"},
+		{"quote in words cannot break out", ArticleSearch{Match: FTSPhrase(`putin" OR "x`, false)}, 10, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := ids(tc.q, tc.limit); got != tc.want {
+				t.Fatalf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+	got, err := s.ArticleMatches(ctx, a.ID)
+	if err != nil || len(got) != 1 || got[0].Watch != "w1" || got[0].Explanation != "[]" {
+		t.Fatalf("ArticleMatches: %+v %v", got, err)
+	}
+	if byID, err := s.ArticleByID(ctx, b.ID); err != nil || byID == nil || byID.Identity != "b" {
+		t.Fatalf("ArticleByID: %+v %v", byID, err)
+	}
+}
+
+func TestLatestMatches(t *testing.T) {
+	s, _ := open(t)
+	ctx := context.Background()
+	now := time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
+	for i := range 5 {
+		w := "even"
+		if i%2 == 1 {
+			w = "odd"
+		}
+		complete(t, s, Article{Identity: fmt.Sprint(i), Feed: "F", Title: fmt.Sprint("t", i)}, nil, now.Add(time.Duration(i)*time.Minute), w)
+	}
+	ms, err := s.LatestMatches(ctx, "", 3)
+	if err != nil || len(ms) != 3 || ms[0].Article.Title != "t4" || ms[2].Article.Title != "t2" || ms[0].Watch != "even" {
+		t.Fatalf("latest: %+v %v", ms, err)
+	}
+	ms, err = s.LatestMatches(ctx, "odd", 10)
+	if err != nil || len(ms) != 2 || ms[0].Article.Title != "t3" || ms[1].Article.Title != "t1" {
+		t.Fatalf("latest odd: %+v %v", ms, err)
+	}
+}
+
+func TestQuotesBy(t *testing.T) {
+	s, _ := open(t)
+	ctx := context.Background()
+	now := time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
+	complete(t, s, Article{Identity: "old", Feed: "F", Title: "Old", Published: now.Add(-10 * 24 * time.Hour)}, []Quote{{Speaker: "Dmitry Peskov", Text: "old words"}}, now)
+	complete(t, s, Article{Identity: "new", Feed: "F", Title: "New", Published: now}, []Quote{
+		{Speaker: "Dmitry Peskov", Text: "first"}, {Speaker: "Anna Peskova", Text: "not him"}, {Speaker: "", Text: "nobody"}, {Speaker: "Peskov", Text: "second"},
+	}, now)
+	complete(t, s, Article{Identity: "ru", Feed: "F", Title: "Ru", Published: now.Add(-time.Hour)}, []Quote{{Speaker: "Дмитрий Песков", Text: "по-русски"}}, now)
+	by := func(name string, since time.Time) string {
+		var got []string
+		if err := s.QuotesBy(ctx, name, since, func(q SpeakerQuote) (bool, error) {
+			got = append(got, q.Text)
+			return true, nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		return strings.Join(got, "|")
+	}
+	for _, tc := range []struct{ name, want string }{
+		{"Peskov", "first|second|old words"},
+		{"peskov", "first|second|old words"},
+		{"Dmitry Peskov", "first|old words"},
+		{"DMITRY  PESKOV", "first|old words"},
+		{"Dmitry", ""},
+		{"песков", "по-русски"},
+		{"50%_", ""},
+		{"", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := by(tc.name, time.Time{}); got != tc.want {
+				t.Fatalf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+	if got := by("Peskov", now.Add(-24*time.Hour)); got != "first|second" {
+		t.Fatalf("since: %q", got)
+	}
+}
