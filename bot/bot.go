@@ -21,6 +21,14 @@
 // Everything shown from feeds is escaped (embed.go): it cannot format, link
 // or mention, and allowed_mentions lets at most the watch's role notify.
 // The bot token and webhook tokens never appear in logs or errors.
+//
+// With Options.Commands the bot also answers slash commands (/search,
+// /latest, /quotes, /summary, /why, /watches, /feeds, /watch): one table in
+// commands.go defines, registers and dispatches them, one file per command
+// holds its definition and handler. They arrive over the gateway (Open) or
+// the HTTP interactions endpoint (interactions_http.go, Ed25519-verified),
+// through the same handler. Answers ping nobody; errors and admin answers
+// are ephemeral; slow answers are deferred, then edited in.
 package bot
 
 import (
@@ -44,6 +52,8 @@ type Bot struct {
 	styles   map[string]Style
 	log      *slog.Logger
 	secrets  []string // redacted from errors: the bot token, webhook tokens
+
+	cmds *commandSet // nil: no slash commands
 
 	mu     sync.Mutex
 	opened bool

@@ -297,6 +297,7 @@ func (s *Server) interactionByToken(token string) (*InteractionState, bool) {
 
 // handleFollowup serves POST /webhooks/{app}/{token}.
 func (s *Server) handleFollowup(w http.ResponseWriter, r *http.Request, token string) {
+	s.awaitAck(token)
 	b, ok := decodeMessage(w, r)
 	if !ok {
 		return
@@ -324,6 +325,7 @@ func (s *Server) handleFollowup(w http.ResponseWriter, r *http.Request, token st
 // handleInteractionMessage serves GET/PATCH/DELETE on an interaction's
 // @original response or one of its followups.
 func (s *Server) handleInteractionMessage(w http.ResponseWriter, r *http.Request, token, mid string) {
+	s.awaitAck(token)
 	var b *messageBody
 	if r.Method == http.MethodPatch {
 		var ok bool

@@ -15,6 +15,10 @@
 // discordgo at it by rewriting https://discord.com/ to Server.URL in the
 // session's HTTP transport.
 //
+// Interactions reach a bot over the gateway (InjectInteraction) or, as
+// Discord's HTTP interactions do, as signed POSTs to the bot's endpoint
+// (PostInteraction), whose answer becomes the interaction's callback.
+//
 // The package does not import testing: cmd/fakediscord serves it too.
 package discordfake
 

@@ -239,4 +239,6 @@ type InteractionState struct {
 	Original    *Message              // the original response after callbacks and edits; nil before
 	Followups   []Message
 	Deleted     bool // the original response was deleted
+
+	acked chan struct{} // PostInteraction: closed once its answer is applied
 }

@@ -1,0 +1,91 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/newshound/newshound/config"
+)
+
+// /feeds — each configured feed's health: last success, last error,
+// consecutive failures, next poll (the schedule's next run, or later when
+// the feed is backing off).
+
+func feedsCommand() command {
+	return command{
+		def: &discordgo.ApplicationCommand{Name: "feeds", Description: "Each feed's health: last success, last error, failures, next poll"},
+		handle: func(ctx context.Context, b *Bot, in *discordgo.Interaction, o options) reply {
+			feeds := b.cmds.cfg.Feeds
+			if len(feeds) == 0 {
+				return reply{content: "No feeds are configured."}
+			}
+			now := b.cmds.now()
+			e := &discordgo.MessageEmbed{Type: discordgo.EmbedTypeRich, Title: fmt.Sprintf("Feeds (%d)", len(feeds))}
+			shown, failing := 0, 0
+			for _, f := range feeds {
+				st, err := b.cmds.cfg.Store.Feed(ctx, f.Name)
+				if err != nil {
+					b.log.Error("bot: feeds", "feed", f.Name, "error", err.Error())
+					return errorReply("Reading the feeds' state failed; it has been logged.")
+				}
+				if st.Failures > 0 {
+					failing++
+				}
+				lines := []string{"Last success: " + when(st.LastSuccess, "never")}
+				if st.LastError != "" {
+					lines = append(lines, "Last error: "+escapeMarkdown(truncate(cleanLine(st.LastError), 300))+" ("+when(st.LastErrorAt, "?")+")")
+				}
+				lines = append(lines, "Consecutive failures: "+strconv.Itoa(st.Failures))
+				lines = append(lines, "Next poll: "+when(b.nextPoll(f, st.NextPoll, now), "unknown"))
+				name := escapeMarkdown(cleanLine(f.Name))
+				if st.Failures > 0 {
+					name = "⚠️ " + name
+				}
+				if !addField(e, truncate(name, maxFieldName), truncateLines(strings.Join(lines, "\n"), maxFieldValue)) {
+					break
+				}
+				shown++
+			}
+			footer := fmt.Sprintf("%d failing", failing)
+			if shown < len(feeds) {
+				footer += fmt.Sprintf(" · %d more not shown", len(feeds)-shown)
+			}
+			e.Footer = &discordgo.MessageEmbedFooter{Text: footer}
+			return reply{embeds: []*discordgo.MessageEmbed{e}}
+		},
+	}
+}
+
+// nextPoll is when feed f is polled next: its schedule's next run, unless
+// backoff or Retry-After holds it until later.
+func (b *Bot) nextPoll(f config.Feed, notBefore, now time.Time) time.Time {
+	spec := f.Schedule
+	if spec == "" {
+		spec = b.cmds.cfg.Schedule
+	}
+	if spec == "" {
+		spec = config.DefaultSchedule
+	}
+	s, err := config.ParseSchedule(spec)
+	if err != nil {
+		return time.Time{}
+	}
+	if notBefore.After(now) {
+		// The first scheduled run at or after the backoff's end.
+		return s.Next(notBefore.Add(-time.Second))
+	}
+	return s.Next(now)
+}
+
+// when is a Discord timestamp ("3 minutes ago", in each reader's time zone).
+func when(t time.Time, zero string) string {
+	if t.IsZero() {
+		return zero
+	}
+	return fmt.Sprintf("<t:%d:R>", t.Unix())
+}

@@ -1,0 +1,388 @@
+package bot
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/newshound/newshound/internal/match"
+	"github.com/newshound/newshound/internal/store"
+)
+
+// /search query:<query language> [days] [watch] — stored articles matching
+// the query, newest first, five a page with Previous/Next buttons.
+//
+// The store's full-text index narrows the candidates (ftsExpression); each
+// candidate is then matched with the compiled query over the same fields as
+// the pipeline, so a result is exactly what the matcher would say. A page is
+// recomputed from the start on each button press (no server-side state),
+// unless the search does not fit a button's custom_id: then a short hash of
+// it is sent and the search kept in a small in-memory LRU.
+
+const (
+	searchPrefix   = "s"
+	searchPageSize = 5
+	// maxSearchVerify bounds the candidates matched for one page, so a
+	// query that the index cannot narrow stays fast enough.
+	maxSearchVerify = 20000
+	maxSearchDays   = 3650
+	searchSnippet   = 300
+	// Five fields of these caps, the title and the footer stay within
+	// Discord's 6000 characters an embed.
+	hitNameCap  = 200
+	hitValueCap = 900
+)
+
+func searchCommand() command {
+	return command{
+		def: &discordgo.ApplicationCommand{
+			Name:        "search",
+			Description: "Search stored articles with the watch query language",
+			Options: []*discordgo.ApplicationCommandOption{
+				strOption("query", `A query, e.g. putin AND "election interference"`, true, maxQueryChars),
+				intOption("days", "Only articles from the last N days", 1, maxSearchDays),
+				strOption("watch", "Only articles this watch matched", false, 100),
+			},
+		},
+		handle: func(ctx context.Context, b *Bot, in *discordgo.Interaction, o options) reply {
+			args := searchArgs{Query: o.str("query"), Days: o.num("days", 0), Watch: strings.TrimSpace(o.str("watch"))}
+			return b.searchPage(ctx, args, 0)
+		},
+	}
+}
+
+// searchArgs is one search, as a button remembers it.
+type searchArgs struct {
+	Query string
+	Days  int
+	Watch string
+}
+
+// searchHit is one result.
+type searchHit struct {
+	article store.Article
+	result  match.Result
+}
+
+func (b *Bot) searchPage(ctx context.Context, args searchArgs, page int) reply {
+	if r, bad := checkQueryText(args.Query); bad {
+		return r
+	}
+	if args.Days < 0 || args.Days > maxSearchDays {
+		return errorReply(fmt.Sprintf("days must be between 1 and %d.", maxSearchDays))
+	}
+	q, err := b.cmds.cfg.Watcher.CheckQuery(args.Query)
+	if err != nil {
+		return queryErrorReply(err)
+	}
+	if args.Watch != "" && !b.watchExists(args.Watch) {
+		return errorReply("There is no watch named " + inlineText(args.Watch) + ". /watches lists them.")
+	}
+	hits, more, capped, err := b.search(ctx, q, args, page)
+	if err != nil {
+		b.log.Error("bot: search", "error", err.Error())
+		return errorReply("The search failed; it has been logged.")
+	}
+	if len(hits) == 0 && page == 0 {
+		return reply{content: "No stored article matches " + inlineText(args.Query) + scopeText(args) + "."}
+	}
+	if len(hits) == 0 {
+		return reply{content: "No more results for " + inlineText(args.Query) + scopeText(args) + ".", components: searchButtons(b, args, page, false)}
+	}
+	e := &discordgo.MessageEmbed{
+		Type:  discordgo.EmbedTypeRich,
+		Title: truncate("Search: "+escapeMarkdown(cleanLine(args.Query)), maxTitle),
+	}
+	for i, h := range hits {
+		e.Fields = append(e.Fields, hitField(page*searchPageSize+i+1, h))
+	}
+	footer := fmt.Sprintf("Page %d · newest first", page+1)
+	if args.Days > 0 {
+		footer += fmt.Sprintf(" · last %d days", args.Days)
+	}
+	if args.Watch != "" {
+		footer += " · watch " + truncate(cleanLine(args.Watch), 100)
+	}
+	if capped {
+		footer += fmt.Sprintf(" · only the newest %d candidates were checked", maxSearchVerify)
+	}
+	e.Footer = &discordgo.MessageEmbedFooter{Text: plainText(footer)}
+	return reply{embeds: []*discordgo.MessageEmbed{e}, components: searchButtons(b, args, page, more)}
+}
+
+// search returns the hits of one page, whether more follow, and whether the
+// candidate bound stopped it.
+func (b *Bot) search(ctx context.Context, q *match.Query, args searchArgs, page int) (hits []searchHit, more, capped bool, err error) {
+	m, err := match.Compile([]match.Watch{{Name: "search", Query: q}})
+	if err != nil {
+		return nil, false, false, err
+	}
+	sq := store.ArticleSearch{Match: ftsExpression(q, b.aliasTerms), Watch: args.Watch}
+	if args.Days > 0 {
+		sq.Since = b.cmds.now().Add(-time.Duration(args.Days) * 24 * time.Hour)
+	}
+	skip, found, checked := page*searchPageSize, 0, 0
+	visit := func(a store.Article) (bool, error) {
+		if err := ctx.Err(); err != nil {
+			return false, err
+		}
+		if checked++; checked > maxSearchVerify {
+			capped = true
+			return false, nil
+		}
+		res := m.Match(articleDocument(a))
+		if len(res) == 0 {
+			return true, nil
+		}
+		found++
+		switch {
+		case found <= skip:
+		case found <= skip+searchPageSize:
+			hits = append(hits, searchHit{article: a, result: res[0]})
+		default:
+			more = true
+			return false, nil
+		}
+		return true, nil
+	}
+	err = b.cmds.cfg.Store.SearchArticles(ctx, sq, visit)
+	if err != nil && sq.Match != "" && checked == 0 && ctx.Err() == nil {
+		// The index refused the expression (it never should): scanning
+		// every article gives the same results, more slowly.
+		b.log.Warn("bot: search: full-text prefilter failed, scanning", "fts", sq.Match, "error", err.Error())
+		sq.Match = ""
+		err = b.cmds.cfg.Store.SearchArticles(ctx, sq, visit)
+	}
+	return hits, more, capped, err
+}
+
+// aliasTerms expands an alias the way the watcher's parser does.
+func (b *Bot) aliasTerms(name string) []string {
+	q, err := b.cmds.cfg.Watcher.CheckQuery("@" + name)
+	if err != nil {
+		return nil
+	}
+	return q.Terms()
+}
+
+// articleDocument is what the pipeline matched an article against: the body
+// is the feed's text and then the page's, when they differ.
+func articleDocument(a store.Article) match.Document {
+	body := a.Text
+	if a.TextSource == "page" && strings.TrimSpace(a.FeedText) != "" {
+		body = a.FeedText + "\n\n" + a.Text
+	}
+	return match.Document{Title: a.Title, Body: body, Feed: a.Feed, Author: a.Author, Lang: a.Lang}
+}
+
+// hitField shows one result: title, outlet · date · link, and the snippet
+// with the matching words in bold.
+func hitField(n int, h searchHit) *discordgo.MessageEmbedField {
+	title := cleanLine(h.article.Title)
+	if title == "" {
+		title = "Untitled article"
+	}
+	lines := []string{articleLine(h.article)}
+	if hit, ok := bodyHit(h.result.Hits); ok {
+		snippet := truncate(cleanLine(hit.Snippet), searchSnippet)
+		if snippet != "" {
+			lines = append(lines, highlight(snippet, h.result.Matched()))
+		}
+	}
+	return &discordgo.MessageEmbedField{
+		Name:  truncate(fmt.Sprintf("%d. %s", n, escapeMarkdown(title)), hitNameCap),
+		Value: truncateLines(strings.Join(lines, "\n"), hitValueCap),
+	}
+}
+
+// bodyHit is the hit whose snippet to show: the first outside the title
+// (which is shown anyway), else the first.
+func bodyHit(hits []match.Hit) (match.Hit, bool) {
+	for _, h := range hits {
+		if h.Field != "title" {
+			return h, true
+		}
+	}
+	if len(hits) > 0 {
+		return hits[0], true
+	}
+	return match.Hit{}, false
+}
+
+// articleLine is "Outlet · 2 Jan 2026 · https://…" for an article.
+func articleLine(a store.Article) string {
+	var parts []string
+	if f := cleanLine(a.Feed); f != "" {
+		parts = append(parts, escapeMarkdown(truncate(f, 80)))
+	}
+	if d := articleDate(a); d != "" {
+		parts = append(parts, d)
+	}
+	if u := articleURL(a); u != "" {
+		parts = append(parts, u)
+	}
+	return strings.Join(parts, " · ")
+}
+
+func articleDate(a store.Article) string {
+	t := a.Published
+	if t.IsZero() {
+		t = a.SeenAt
+	}
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format("2 Jan 2006")
+}
+
+// articleURL is the article's canonical link, when safe to show.
+func articleURL(a store.Article) string {
+	u := a.URL
+	if strings.HasPrefix(a.Identity, "http") {
+		u = a.Identity
+	}
+	return safeURL(u) // bare: Discord links it and reads no markdown inside
+}
+
+// truncateLines cuts text to max characters at a line boundary when it can.
+func truncateLines(s string, max int) string {
+	if runes(s) <= max {
+		return s
+	}
+	for runes(s) > max {
+		i := strings.LastIndexByte(s, '\n')
+		if i < 0 {
+			return truncate(s, max)
+		}
+		s = s[:i]
+	}
+	return s
+}
+
+// scopeText describes a search's days and watch filters.
+func scopeText(args searchArgs) string {
+	var s string
+	if args.Days > 0 {
+		s += fmt.Sprintf(" in the last %d days", args.Days)
+	}
+	if args.Watch != "" {
+		s += " matched by " + inlineText(args.Watch)
+	}
+	return s
+}
+
+// searchButtons are the Previous and Next buttons of a page.
+func searchButtons(b *Bot, args searchArgs, page int, more bool) []discordgo.MessageComponent {
+	return []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+		discordgo.Button{Label: "Previous", Style: discordgo.SecondaryButton, CustomID: b.searchID(args, max(page-1, 0), "p"), Disabled: page == 0},
+		discordgo.Button{Label: "Next", Style: discordgo.SecondaryButton, CustomID: b.searchID(args, page+1, "n"), Disabled: !more},
+	}}}
+}
+
+// searchID encodes a page of a search as a custom_id:
+// "s:<dir>:<page>:<days>:<len(watch)>:<watch><query>", or, when that is
+// longer than Discord's 100 characters, "s:<dir>:<page>:h:<hash>" with the
+// search kept in the LRU. dir keeps the two buttons' IDs distinct.
+func (b *Bot) searchID(args searchArgs, page int, dir string) string {
+	id := fmt.Sprintf("%s:%s:%d:%d:%d:%s%s", searchPrefix, dir, page, args.Days, len(args.Watch), args.Watch, args.Query)
+	if utf8.RuneCountInString(id) <= maxCustomID && len(id) <= 4*maxCustomID {
+		return id
+	}
+	sum := sha256.Sum256([]byte(fmt.Sprintf("%d\x00%s\x00%s", args.Days, args.Watch, args.Query)))
+	key := hex.EncodeToString(sum[:8])
+	b.cmds.searches.put(key, args)
+	return fmt.Sprintf("%s:%s:%d:h:%s", searchPrefix, dir, page, key)
+}
+
+var errBadSearchID = errors.New("bad search button")
+
+// parseSearchID reads a custom_id written by searchID; ok is false when
+// the search was kept in the LRU and has been forgotten.
+func (b *Bot) parseSearchID(id string) (args searchArgs, page int, ok bool, err error) {
+	parts := strings.SplitN(id, ":", 5)
+	if len(parts) != 5 || parts[0] != searchPrefix {
+		return args, 0, false, errBadSearchID
+	}
+	if page, err = strconv.Atoi(parts[2]); err != nil || page < 0 || page > 1000 {
+		return args, 0, false, errBadSearchID
+	}
+	if parts[3] == "h" {
+		args, ok = b.cmds.searches.get(parts[4])
+		return args, page, ok, nil
+	}
+	if args.Days, err = strconv.Atoi(parts[3]); err != nil {
+		return args, 0, false, errBadSearchID
+	}
+	n, rest, found := strings.Cut(parts[4], ":")
+	wl, err := strconv.Atoi(n)
+	if !found || err != nil || wl < 0 || wl > len(rest) {
+		return args, 0, false, errBadSearchID
+	}
+	args.Watch, args.Query = rest[:wl], rest[wl:]
+	return args, page, true, nil
+}
+
+// handleSearchPage answers a Previous/Next button.
+func handleSearchPage(ctx context.Context, b *Bot, in *discordgo.Interaction, id string) reply {
+	args, page, ok, err := b.parseSearchID(id)
+	if err != nil {
+		return errorReply("This button is not one of newshound's searches.")
+	}
+	if !ok {
+		return errorReply("This search has expired; run /search again.")
+	}
+	return b.searchPage(ctx, args, page)
+}
+
+// checkQueryText refuses empty and over-long queries before parsing.
+func checkQueryText(q string) (reply, bool) {
+	switch n := utf8.RuneCountInString(q); {
+	case strings.TrimSpace(q) == "":
+		return errorReply("The query is empty."), true
+	case n > maxQueryChars:
+		return errorReply(fmt.Sprintf("The query is too long: %d characters, at most %d.", n, maxQueryChars)), true
+	}
+	return reply{}, false
+}
+
+// queryErrorReply shows a parser error — message, query, caret — in a code
+// block, ephemeral.
+func queryErrorReply(err error) reply {
+	var se *match.SyntaxError
+	msg := err.Error()
+	if errors.As(err, &se) {
+		msg = se.Error()
+	}
+	return errorReply("That query does not parse:\n" + codeBlock(msg))
+}
+
+// codeBlock puts untrusted text in a code block it cannot break out of.
+func codeBlock(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = strings.ReplaceAll(s, "`", "ˋ")
+	s = truncate(s, maxContent-200)
+	return "```\n" + s + "\n```"
+}
+
+// inlineText shows untrusted text inline: cleaned, cut and escaped.
+func inlineText(s string) string {
+	return "“" + escapeMarkdown(truncate(cleanLine(s), 200)) + "”"
+}
+
+// watchExists reports whether a watch of that name exists (active or not).
+func (b *Bot) watchExists(name string) bool {
+	for _, w := range b.cmds.cfg.Watcher.Watches() {
+		if w.Name == name {
+			return true
+		}
+	}
+	return false
+}

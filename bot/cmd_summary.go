@@ -1,0 +1,123 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"net"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/newshound/newshound/internal/article"
+	"github.com/newshound/newshound/internal/httpclient"
+	"github.com/newshound/newshound/internal/quote"
+	"github.com/newshound/newshound/internal/summary"
+	"github.com/newshound/newshound/watchers"
+)
+
+// /summary url:<url> — fetch any link, extract its article, and answer with
+// the summary and quotes, laid out like an alert. Always deferred. Links to
+// loopback and private networks are refused unless allowed (a literal
+// address or "localhost" at once, with a clear message; any name that
+// resolves to one at connect time, by the fetcher's client).
+
+const (
+	summaryTimeout = 30 * time.Second
+	summaryQuotes  = 3
+)
+
+func summaryCommand() command {
+	return command{
+		def: &discordgo.ApplicationCommand{
+			Name:        "summary",
+			Description: "Summarise any article and list its quotes",
+			Options:     []*discordgo.ApplicationCommandOption{strOption("url", "The article's link", true, 2048)},
+		},
+		slow:   true,
+		handle: handleSummary,
+	}
+}
+
+func handleSummary(ctx context.Context, b *Bot, in *discordgo.Interaction, o options) reply {
+	raw := strings.TrimSpace(o.str("url"))
+	u, err := url.Parse(raw)
+	if err != nil || safeURL(raw) == "" || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" {
+		return errorReply("That is not an http(s) link.")
+	}
+	if !b.cmds.cfg.AllowPrivate {
+		if err := httpclient.CheckHost(u.Hostname()); err != nil {
+			return errorReply("I do not fetch links to private or local network addresses (" + escapeMarkdown(truncate(u.Hostname(), 100)) + ").")
+		}
+	}
+	f := b.cmds.cfg.ArticleFetcher
+	if f == nil {
+		return errorReply("/summary is not available: no article fetcher is configured.")
+	}
+	ctx, cancel := context.WithTimeout(ctx, b.cmds.fetchTimeout)
+	defer cancel()
+	a, err := f.Fetch(ctx, raw)
+	if err != nil {
+		return errorReply(fetchProblem(err))
+	}
+	quotes := quote.Rank(a.Text, quote.Extract(a.Text), quote.RankOptions{Max: summaryQuotes})
+	alert := watchers.Alert{
+		Feed:    a.SiteName,
+		Title:   a.Title,
+		URL:     a.URL,
+		Summary: strings.Join(summary.Summarize(a.Text, summary.Options{Title: a.Title}), " "),
+		Image:   a.Image,
+		Byline:  a.Byline,
+	}
+	if alert.URL == "" {
+		alert.URL = raw
+	}
+	if !a.Published.IsZero() {
+		p := a.Published.UTC()
+		alert.Published = &p
+	}
+	for _, q := range quotes {
+		alert.Quotes = append(alert.Quotes, watchers.Quote{Text: q.Text, Speaker: q.Speaker})
+	}
+	msg := AlertMessage(alert, Style{})
+	if alert.Summary == "" && len(alert.Quotes) == 0 {
+		msg.Embeds[0].Description = "The page has no text to summarise."
+	}
+	return reply{embeds: msg.Embeds}
+}
+
+// fetchProblem says in plain words why a page could not be read.
+func fetchProblem(err error) string {
+	var se *article.StatusError
+	var ne net.Error
+	switch {
+	case errors.Is(err, httpclient.ErrPrivateAddress):
+		return "I do not fetch links to private or local network addresses."
+	case errors.Is(err, article.ErrTooShort):
+		return "The page has too little text to summarise — probably a paywall or a consent wall."
+	case errors.Is(err, article.ErrNotHTML):
+		return "That link is not a web page (HTML), so there is nothing to summarise."
+	case errors.As(err, &se):
+		return "The site answered " + statusText(se.Code) + "."
+	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &ne) && ne.Timeout():
+		return "The site took too long to answer."
+	case errors.Is(err, context.Canceled):
+		return "The request was cancelled."
+	}
+	var dns *net.DNSError
+	if errors.As(err, &dns) {
+		return "That site's name does not resolve."
+	}
+	return "The page could not be fetched."
+}
+
+func statusText(code int) string {
+	s := "HTTP " + strconv.Itoa(code)
+	if t := http.StatusText(code); t != "" {
+		s += " " + t
+	}
+	return s
+}

@@ -1,0 +1,55 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// /watches — every watch with its query and channels; chat-managed and
+// paused ones marked.
+
+func watchesCommand() command {
+	return command{
+		def: &discordgo.ApplicationCommand{Name: "watches", Description: "The watches, their queries and channels"},
+		handle: func(ctx context.Context, b *Bot, in *discordgo.Interaction, o options) reply {
+			ws := b.cmds.cfg.Watcher.Watches()
+			if len(ws) == 0 {
+				return reply{content: "No watches are configured. /watch add creates one."}
+			}
+			e := &discordgo.MessageEmbed{Type: discordgo.EmbedTypeRich, Title: fmt.Sprintf("Watches (%d)", len(ws))}
+			shown := 0
+			for _, w := range ws {
+				name := escapeMarkdown(cleanLine(w.Name))
+				var tags []string
+				if w.FromChat {
+					tags = append(tags, "chat")
+				}
+				if w.Paused {
+					tags = append(tags, "paused")
+				}
+				if w.Digest != "" {
+					tags = append(tags, "digest "+cleanLine(w.Digest))
+				}
+				if len(tags) > 0 {
+					name += " (" + escapeMarkdown(strings.Join(tags, ", ")) + ")"
+				}
+				dest := "standard output"
+				if len(w.Channels) > 0 {
+					dest = escapeMarkdown(cleanLine(strings.Join(w.Channels, ", ")))
+				}
+				value := truncate(escapeMarkdown(cleanLine(w.Query)), 700) + "\n→ " + truncate(dest, 200)
+				if !addField(e, truncate(name, maxFieldName), value) {
+					break
+				}
+				shown++
+			}
+			if shown < len(ws) {
+				e.Footer = &discordgo.MessageEmbedFooter{Text: fmt.Sprintf("and %d more not shown", len(ws)-shown)}
+			}
+			return reply{embeds: []*discordgo.MessageEmbed{e}}
+		},
+	}
+}
