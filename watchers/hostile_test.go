@@ -191,3 +191,104 @@ watches:
 		t.Errorf("the feed of 100,000 items: failed %v, %d new items in the round", failed["many"], rep.New)
 	}
 }
+
+// TestHostilePagesDoNotDropAlerts links a feed's items to misbehaving
+// article pages: each item still alerts in the same poll (from the feed's
+// own text when the page fails), within the client timeout.
+func TestHostilePagesDoNotDropAlerts(t *testing.T) {
+	var member bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&member, gzip.BestCompression)
+	io.WriteString(zw, "<html><body><article><p>")
+	for range 64 {
+		zw.Write(bytes.Repeat([]byte("a"), 1<<20))
+	}
+	zw.Close()
+	bomb := bytes.Repeat(member.Bytes(), 16)
+	para := "<p>Officials said Putin met the delegation on Monday to discuss the grain corridor and shipping.</p>\n"
+	mux := http.NewServeMux()
+	mux.HandleFunc("/good", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		io.WriteString(w, "<html><body><article>"+strings.Repeat(para, 5)+"</article></body></html>")
+	})
+	mux.HandleFunc("/bomb", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Header().Set("Content-Encoding", "gzip")
+		w.Write(bomb)
+	})
+	mux.HandleFunc("/paragraphs", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Header().Set("Content-Length", fmt.Sprint(1<<30))
+		io.WriteString(w, "<html><body><article>")
+		for r.Context().Err() == nil {
+			if _, err := io.WriteString(w, strings.Repeat(para, 100)); err != nil {
+				return
+			}
+		}
+	})
+	mux.HandleFunc("/slowloris", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		for r.Context().Err() == nil {
+			if _, err := io.WriteString(w, "<"); err != nil {
+				return
+			}
+			w.(http.Flusher).Flush()
+			select {
+			case <-time.After(time.Second):
+			case <-r.Context().Done():
+			}
+		}
+	})
+	mux.HandleFunc("/loop", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/loop?"+r.URL.RawQuery+"x", http.StatusFound)
+	})
+	site := httptest.NewServer(mux)
+	defer site.Close()
+	fs := newFeedServer(t)
+	yaml := strings.Replace(config2(fs.URL, ""), "articles: { fetch: false }", "articles: { host_delay: 1ms }", 1)
+	h := newHarness(t, yaml)
+	primeFeeds(t, h, fs)
+	now := time.Now()
+	paths := []string{"/good", "/bomb", "/paragraphs", "/slowloris", "/loop"}
+	var items []item
+	for _, p := range paths {
+		items = append(items, item{"Putin " + p, site.URL + p, "Putin in the feed text for " + p + ".", now})
+	}
+	fs.set("/world.rss", rss(items...))
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	runtime.GC()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	start := time.Now()
+	h.w.PollAll(ctx, false)
+	took := time.Since(start)
+	runtime.ReadMemStats(&after)
+	if ctx.Err() != nil {
+		t.Fatal("the round outlived the test's deadline")
+	}
+	if _, err := h.w.DeliverDue(ctx); err != nil {
+		t.Fatal(err)
+	}
+	alerts := h.alerts()
+	t.Logf("round took %v, allocated %.0f MB in all, heap in use %+.0f MB after; %d alerts", took.Round(time.Millisecond),
+		float64(after.TotalAlloc-before.TotalAlloc)/(1<<20), (float64(after.HeapInuse)-float64(before.HeapInuse))/(1<<20), len(alerts))
+	got := map[string]bool{}
+	for _, a := range alerts {
+		got[a.Title] = true
+	}
+	for _, p := range paths {
+		if !got["Putin "+p] {
+			t.Errorf("item linking to %s did not alert", p)
+		}
+	}
+	for _, p := range paths {
+		a, err := h.store.ArticleByIdentity(ctx, site.URL+p)
+		if err != nil || a == nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		wantFeed := p == "/slowloris" || p == "/loop"
+		if strings.HasPrefix(a.TextSource, "feed") != wantFeed || len(a.Text) > int(h.cfg.HTTP.MaxBody) {
+			t.Errorf("%s: text source %q, %d bytes of text", p, a.TextSource, len(a.Text))
+		}
+	}
+}

@@ -8,6 +8,13 @@
 // honoured when the document itself declares none. A broken feed is an error
 // for that feed only: Parse never panics.
 //
+// A document is made safe before the parser sees it (sanitize.go): stray
+// control bytes are dropped and invalid UTF-8 replaced (an undeclared legacy
+// document is read as windows-1252), text runs longer than 2 MB are cut, and
+// items past MaxItems are cut off, because the parser's cost grows with
+// every item and every copy of a text it makes. Fields are plain text and
+// bounded: titles 1,000 bytes, authors 300, text 200,000.
+//
 // An Item's Identity is its canonical URL (see Canonical), or its GUID when
 // it has no link: the same story linked from two feeds is one article.
 package feed

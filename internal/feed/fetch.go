@@ -133,8 +133,7 @@ func readLimited(r io.Reader, limit int64) ([]byte, error) {
 }
 
 func parseResult(body []byte, contentType, baseURL string, next Validators) (*Result, error) {
-	r := transcode(body, contentType)
-	res, err := Parse(r, baseURL)
+	res, err := parse(transcode(body, contentType), baseURL)
 	if err != nil {
 		return nil, err
 	}
@@ -146,25 +145,25 @@ func parseResult(body []byte, contentType, baseURL string, next Validators) (*Re
 // transcode converts body to UTF-8 when the Content-Type header names another
 // charset and the document does not declare its own (an XML declaration's
 // encoding wins, and gofeed honours it).
-func transcode(body []byte, contentType string) io.Reader {
+func transcode(body []byte, contentType string) []byte {
 	_, params, err := mime.ParseMediaType(contentType)
 	label := strings.ToLower(params["charset"])
 	if err != nil || label == "" || label == "utf-8" || label == "utf8" {
-		return bytes.NewReader(body)
+		return body
 	}
 	head := body[:min(len(body), 200)]
 	if bytes.HasPrefix(bytes.TrimSpace(head), []byte("<?xml")) && bytes.Contains(head, []byte("encoding=")) {
-		return bytes.NewReader(body)
+		return body
 	}
 	enc, _ := charset.Lookup(label)
 	if enc == nil {
-		return bytes.NewReader(body)
+		return body
 	}
 	out, err := enc.NewDecoder().Bytes(body)
 	if err != nil {
-		return bytes.NewReader(body)
+		return body
 	}
-	return bytes.NewReader(out)
+	return out
 }
 
 // retryAfter parses a Retry-After value: seconds or an HTTP date. It is capped

@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"net/url"
@@ -10,18 +11,41 @@ import (
 	"github.com/mmcdole/gofeed"
 )
 
-// MaxItems caps how many items one feed document yields; the newest first
-// when the feed is dated, else document order.
+// MaxItems caps how many items one feed document yields: the first ones in
+// document order. The cap is applied to the document before the feed parser
+// sees it (see capItems), so a feed of 100,000 items costs no more than one
+// of MaxItems.
 const MaxItems = 1000
 
+// Limits on what one item field may hold: the raw (HTML) text handed to
+// PlainText, and the plain text kept.
+const (
+	maxRawTitle  = 64 << 10
+	maxTitle     = 1000
+	maxRawAuthor = 16 << 10
+	maxAuthor    = 300
+	maxRawText   = 2 << 20
+	maxText      = 200_000
+)
+
 // Parse reads one feed document. baseURL resolves relative links.
-func Parse(r io.Reader, baseURL string) (res *Result, err error) {
+func Parse(r io.Reader, baseURL string) (*Result, error) {
+	body, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("feed: read: %w", err)
+	}
+	return parse(body, baseURL)
+}
+
+// parse is Parse of a document in memory.
+func parse(body []byte, baseURL string) (res *Result, err error) {
 	defer func() {
 		if p := recover(); p != nil { // a parser bug must not take the poller down
 			res, err = nil, fmt.Errorf("feed: parse: parser failure: %v", p)
 		}
 	}()
-	f, err := gofeed.NewParser().Parse(r)
+	body = capItems(cutLongText(sanitize(body), maxRawText), MaxItems)
+	f, err := gofeed.NewParser().Parse(bytes.NewReader(body))
 	if err != nil {
 		return nil, fmt.Errorf("feed: parse: %w", err)
 	}
@@ -29,7 +53,7 @@ func Parse(r io.Reader, baseURL string) (res *Result, err error) {
 	if l, err := url.Parse(strings.TrimSpace(f.Link)); err == nil && (l.Scheme == "http" || l.Scheme == "https") && l.Host != "" {
 		base = l // relative item links are relative to the site the feed describes
 	}
-	res = &Result{Title: PlainText(f.Title)}
+	res = &Result{Title: plain(f.Title, maxRawTitle, maxTitle)}
 	seen := map[string]bool{}
 	for _, it := range f.Items {
 		if it == nil {
@@ -51,7 +75,7 @@ func Parse(r io.Reader, baseURL string) (res *Result, err error) {
 func normalise(it *gofeed.Item, base *url.URL) Item {
 	item := Item{
 		GUID:  strings.TrimSpace(it.GUID),
-		Title: truncate(PlainText(it.Title), 1000),
+		Title: plain(it.Title, maxRawTitle, maxTitle),
 	}
 	link := strings.TrimSpace(it.Link)
 	if link == "" && len(it.Links) > 0 {
@@ -69,18 +93,17 @@ func normalise(it *gofeed.Item, base *url.URL) Item {
 	if item.Identity == "" && item.GUID != "" {
 		item.Identity = "guid:" + item.GUID
 	}
-	content := it.Content
-	if len(PlainText(content)) < len(PlainText(it.Description)) {
-		content = it.Description
+	item.Text = plain(it.Content, maxRawText, maxText)
+	if desc := plain(it.Description, maxRawText, maxText); len(item.Text) < len(desc) {
+		item.Text = desc
 	}
-	item.Text = truncate(PlainText(content), 200_000)
 	var authors []string
 	for _, a := range it.Authors {
 		if a != nil && strings.TrimSpace(a.Name) != "" {
 			authors = append(authors, strings.TrimSpace(a.Name))
 		}
 	}
-	item.Author = truncate(PlainText(strings.Join(authors, ", ")), 300)
+	item.Author = plain(strings.Join(authors, ", "), maxRawAuthor, maxAuthor)
 	switch {
 	case it.PublishedParsed != nil:
 		item.Published = it.PublishedParsed.UTC()
@@ -124,6 +147,12 @@ func resolve(base *url.URL, ref string) (*url.URL, error) {
 	}
 	u.Fragment, u.RawFragment = "", ""
 	return u, nil
+}
+
+// plain is PlainText of at most the first maxRaw bytes of s, cut to at most
+// max bytes: an enormous field costs no more than a large one.
+func plain(s string, maxRaw, max int) string {
+	return truncate(PlainText(truncate(s, maxRaw)), max)
 }
 
 // truncate cuts s to at most n bytes at a rune boundary.

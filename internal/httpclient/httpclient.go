@@ -49,7 +49,7 @@ func New(opts Options) *http.Client {
 		Timeout:   opts.Timeout,
 		Transport: transport,
 		CheckRedirect: func(req *http.Request, via []*http.Request) error {
-			if len(via) >= MaxRedirects {
+			if len(via) > MaxRedirects { // via holds the original request and the redirects followed so far
 				return fmt.Errorf("stopped after %d redirects", MaxRedirects)
 			}
 			if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
