@@ -20,7 +20,7 @@ func feedsCommand() command {
 	return command{
 		def: &discordgo.ApplicationCommand{Name: "feeds", Description: "Each feed's health: last success, last error, failures, next poll"},
 		handle: func(ctx context.Context, b *Bot, in *discordgo.Interaction, o options) reply {
-			feeds := b.cmds.cfg.Feeds
+			feeds, _ := b.feedConfig()
 			if len(feeds) == 0 {
 				return reply{content: "No feeds are configured."}
 			}
@@ -61,12 +61,22 @@ func feedsCommand() command {
 	}
 }
 
+// feedConfig is the feeds and default schedule in force: the watcher's
+// configuration (which follows reloads), else those given to the commands.
+func (b *Bot) feedConfig() ([]config.Feed, string) {
+	if w := b.cmds.cfg.Watcher; w != nil {
+		c := w.Config()
+		return c.Feeds, c.Schedule
+	}
+	return b.cmds.cfg.Feeds, b.cmds.cfg.Schedule
+}
+
 // nextPoll is when feed f is polled next: its schedule's next run, unless
 // backoff or Retry-After holds it until later.
 func (b *Bot) nextPoll(f config.Feed, notBefore, now time.Time) time.Time {
 	spec := f.Schedule
 	if spec == "" {
-		spec = b.cmds.cfg.Schedule
+		_, spec = b.feedConfig()
 	}
 	if spec == "" {
 		spec = config.DefaultSchedule

@@ -15,6 +15,7 @@ import (
 
 	"github.com/newshound/newshound/internal/match"
 	"github.com/newshound/newshound/internal/store"
+	"github.com/newshound/newshound/watchers"
 )
 
 // /search query:<query language> [days] [watch] — stored articles matching
@@ -138,7 +139,7 @@ func (b *Bot) search(ctx context.Context, q *match.Query, args searchArgs, page 
 			capped = true
 			return false, nil
 		}
-		res := m.Match(articleDocument(a))
+		res := m.Match(watchers.Document(a))
 		if len(res) == 0 {
 			return true, nil
 		}
@@ -171,16 +172,6 @@ func (b *Bot) aliasTerms(name string) []string {
 		return nil
 	}
 	return q.Terms()
-}
-
-// articleDocument is what the pipeline matched an article against: the body
-// is the feed's text and then the page's, when they differ.
-func articleDocument(a store.Article) match.Document {
-	body := a.Text
-	if a.TextSource == "page" && strings.TrimSpace(a.FeedText) != "" {
-		body = a.FeedText + "\n\n" + a.Text
-	}
-	return match.Document{Title: a.Title, Body: body, Feed: a.Feed, Author: a.Author, Lang: a.Lang}
 }
 
 // hitField shows one result: title, outlet · date · link, and the snippet

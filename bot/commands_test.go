@@ -146,7 +146,7 @@ func seedArticle(tb testing.TB, st *store.Store, a store.Article, quotes []store
 		ms = append(ms, store.Match{Watch: w, Explanation: `[{"term":"election","field":"title","snippet":"` + a.Title + `"}]`})
 	}
 	c := store.Completion{Article: a, Matches: ms, Quotes: quotes,
-		FoldedTitle: match.Fold(a.Title), FoldedBody: match.Fold(articleDocument(a).Body)}
+		FoldedTitle: match.Fold(a.Title), FoldedBody: match.Fold(watchers.Document(a).Body)}
 	matched := now
 	if !a.Published.IsZero() {
 		matched = a.Published // as if alerted when published

@@ -10,6 +10,7 @@ import (
 
 	"github.com/newshound/newshound/internal/match"
 	"github.com/newshound/newshound/internal/store"
+	"github.com/newshound/newshound/watchers"
 )
 
 func TestFTSExpression(t *testing.T) {
@@ -109,7 +110,7 @@ func TestSearchEqualsMatcher(t *testing.T) {
 			m, _ := match.Compile([]match.Watch{{Name: "q", Query: q}})
 			var want []string
 			for _, a := range all {
-				if len(m.Match(articleDocument(a))) > 0 {
+				if len(m.Match(watchers.Document(a))) > 0 {
 					want = append(want, a.URL)
 				}
 			}

@@ -117,8 +117,17 @@ type Server struct {
 
 // Discord configures the bot.
 type Discord struct {
-	Token   string `yaml:"token"`    // bot token: write ${DISCORD_TOKEN}; never logged
-	APIBase string `yaml:"api_base"` // root URL of a Discord-compatible server (default https://discord.com)
+	Token        string       `yaml:"token"`        // bot token: write ${DISCORD_TOKEN}; never logged
+	APIBase      string       `yaml:"api_base"`     // root URL of a Discord-compatible server (default https://discord.com)
+	GuildID      string       `yaml:"guild_id"`     // register slash commands to this server only (instant); else globally
+	Interactions Interactions `yaml:"interactions"` // optional HTTP interactions endpoint
+}
+
+// Interactions configures receiving slash commands over HTTP instead of (as
+// well as) the gateway.
+type Interactions struct {
+	Listen    string `yaml:"listen"`     // e.g. ":8080"
+	PublicKey string `yaml:"public_key"` // the application's Ed25519 public key, hex
 }
 
 // Defaults applied by Load to anything the file leaves unset.

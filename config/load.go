@@ -148,6 +148,7 @@ var (
 	nameRE      = regexp.MustCompile(`^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,99}$`)
 	snowflakeRE = regexp.MustCompile(`^[0-9]{17,20}$`)
 	colorRE     = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
+	publicKeyRE = regexp.MustCompile(`^[0-9a-fA-F]{64}$`)
 )
 
 // ParseSchedule parses a 5-field cron spec or a descriptor such as
@@ -217,6 +218,20 @@ func (c *Config) validate() Errors {
 	if c.Discord.APIBase != "" {
 		if u, err := url.Parse(c.Discord.APIBase); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 			add(c.errAt("discord.api_base", "discord.api_base: not an http(s) URL"))
+		}
+	}
+	if c.Discord.GuildID != "" && !snowflakeRE.MatchString(c.Discord.GuildID) {
+		add(c.errAt("discord.guild_id", "discord.guild_id: %q is not a Discord server ID (17–20 digits; quote it in YAML)", c.Discord.GuildID))
+	}
+	if it := c.Discord.Interactions; it.Listen != "" || it.PublicKey != "" {
+		if _, _, err := net.SplitHostPort(it.Listen); err != nil {
+			add(c.errAt("discord.interactions.listen", "discord.interactions.listen: %q is not host:port (e.g. \":8080\")", it.Listen))
+		}
+		if !publicKeyRE.MatchString(it.PublicKey) {
+			add(c.errAt("discord.interactions.public_key", "discord.interactions.public_key: the application's public key, 64 hex digits (Developer Portal → General Information)"))
+		}
+		if c.Discord.Token == "" {
+			add(c.errAt("discord.interactions", "discord.interactions: needs discord.token too (to register the commands)"))
 		}
 	}
 	if c.Server.Listen != "" {

@@ -101,13 +101,7 @@ func (w *Watcher) process(ctx context.Context, a store.Article, fetch bool) (sto
 	if ctx.Err() != nil {
 		return store.Completion{}, ctx.Err() // an interrupted read is retried, not recorded as a failure
 	}
-	doc := match.Document{
-		Title:  a.Title,
-		Body:   body(a),
-		Feed:   a.Feed,
-		Author: a.Author,
-		Lang:   a.Lang,
-	}
+	doc := Document(a)
 	set := w.set.Load()
 	results := set.matcher.Match(doc)
 	source := a.TextSource
@@ -191,13 +185,14 @@ func pageProblem(err error) string {
 	return err.Error()
 }
 
-// body is the text matched besides the title: the feed's text, then the
-// page's when it is not the same.
-func body(a store.Article) string {
-	if a.TextSource != "page" || strings.TrimSpace(a.FeedText) == "" {
-		return a.Text
+// Document is what an article is matched against: its title, and as body the
+// feed's text followed by the page's when the page was read.
+func Document(a store.Article) match.Document {
+	body := a.Text
+	if a.TextSource == "page" && strings.TrimSpace(a.FeedText) != "" {
+		body = a.FeedText + "\n\n" + a.Text
 	}
-	return a.FeedText + "\n\n" + a.Text
+	return match.Document{Title: a.Title, Body: body, Feed: a.Feed, Author: a.Author, Lang: a.Lang}
 }
 
 func buildAlert(a store.Article, wc config.Watch, terms []string, r match.Result, quotes []quote.Quote) Alert {

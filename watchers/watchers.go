@@ -58,6 +58,10 @@ type settings struct {
 // conf is the configuration in force.
 func (w *Watcher) conf() *config.Config { return w.live.Load().cfg }
 
+// Config is the configuration in force (it changes with Reload). Callers must
+// not modify it.
+func (w *Watcher) Config() *config.Config { return w.conf() }
+
 // notifierNow is the Notifier in force (nil without chat channels).
 func (w *Watcher) notifierNow() Notifier { return w.live.Load().notifier }
 

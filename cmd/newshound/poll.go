@@ -17,6 +17,7 @@ import (
 
 	"github.com/newshound/newshound/bot"
 	"github.com/newshound/newshound/config"
+	"github.com/newshound/newshound/internal/article"
 	"github.com/newshound/newshound/internal/httpclient"
 	"github.com/newshound/newshound/internal/store"
 	"github.com/newshound/newshound/watchers"
@@ -132,6 +133,21 @@ func openServices(ctx context.Context, e *env, path string, log *slog.Logger, me
 		return nil, err
 	}
 	svc.watcher = w
+	if svc.bot != nil && cfg.Discord.Token != "" {
+		client := httpclient.New(httpclient.Options{Timeout: cfg.HTTP.Timeout.D(), AllowPrivate: cfg.HTTP.AllowPrivateNetworks})
+		err := svc.bot.EnableCommands(&bot.Commands{
+			Store:          st,
+			Watcher:        w,
+			ArticleFetcher: article.NewFetcher(client, article.Options{MaxBody: int64(cfg.HTTP.MaxBody), UserAgent: cfg.HTTP.UserAgent}),
+			AllowPrivate:   cfg.HTTP.AllowPrivateNetworks,
+			GuildID:        cfg.Discord.GuildID,
+			Interactions:   bot.Interactions{Listen: cfg.Discord.Interactions.Listen, PublicKey: cfg.Discord.Interactions.PublicKey},
+		})
+		if err != nil {
+			st.Close()
+			return nil, fmt.Errorf("discord: %w", err)
+		}
+	}
 	return svc, nil
 }
 
@@ -210,6 +226,26 @@ are served there.`)
 		go srv.Serve(ln)
 		defer srv.Close()
 		log.Info("serving /healthz and /metrics", "address", ln.Addr().String())
+	}
+
+	if svc.bot != nil && cfg.Discord.Token != "" {
+		// Slash commands: the gateway, registration, and the HTTP endpoint
+		// when configured. Delivery does not depend on them.
+		if err := svc.bot.Open(ctx); err != nil {
+			log.Error("discord gateway: slash commands over the gateway are unavailable", "error", err)
+		} else {
+			defer svc.bot.Close()
+		}
+		if err := svc.bot.RegisterCommands(ctx); err != nil {
+			log.Error("registering slash commands", "error", err)
+		}
+		if cfg.Discord.Interactions.Listen != "" {
+			go func() {
+				if err := svc.bot.ServeInteractions(ctx); err != nil {
+					log.Error("interactions endpoint", "error", err)
+				}
+			}()
+		}
 	}
 
 	hup := make(chan os.Signal, 1)

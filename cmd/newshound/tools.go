@@ -158,11 +158,7 @@ why each matched. Nothing is recorded or delivered.`)
 	}
 	hits := 0
 	for _, a := range articles {
-		body := a.Text
-		if a.TextSource == "page" && a.FeedText != "" {
-			body = a.FeedText + "\n\n" + a.Text
-		}
-		rs := m.Match(match.Document{Title: a.Title, Body: body, Feed: a.Feed, Author: a.Author, Lang: a.Lang})
+		rs := m.Match(watchers.Document(a))
 		if len(rs) == 0 {
 			continue
 		}
