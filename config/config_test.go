@@ -105,6 +105,10 @@ func TestParseErrors(t *testing.T) {
 			[]string{`n.yaml:2:20: feeds[0].url: environment variable FEED_URL is not set`}},
 		{"bad channel id", "feeds:\n  - {name: a, url: https://a.example/}\ndiscord: {token: t}\nchannels:\n  x: {discord: 12345}\n",
 			[]string{`n.yaml:5:16: channels.x.discord: "12345" is not a Discord channel ID`}},
+		{"bad interactions", "feeds:\n  - {name: a, url: https://a.example/}\ndiscord:\n  token: t\n  guild_id: \"12\"\n  interactions: {listen: \"8080\", public_key: abc}\n",
+			[]string{`n.yaml:5:13: discord.guild_id: "12" is not a Discord server ID`,
+				`n.yaml:6:26: discord.interactions.listen: "8080" is not host:port`,
+				`n.yaml:6:46: discord.interactions.public_key: the application's public key, 64 hex digits`}},
 		{"no feeds", "schedule: \"@every 1m\"\n", []string{`no feeds`}},
 		{"syntax", "feeds:\n  - name: a\n   url: x\n", []string{"n.yaml:1:1: YAML syntax: did not find expected '-' indicator"}},
 	}
