@@ -185,12 +185,12 @@ func BenchmarkSoak(b *testing.B) {
 		}
 		return ds[min(len(ds)-1, int(float64(len(ds))*p))]
 	}
-	for _, s := range samples {
-		b.Log(s)
-	}
 	b.Logf("%d polls in %s; %d items appeared, %d messages", pollsInWindow, elapsed.Round(time.Second), next, len(delays))
 	b.Logf("poll latency p50 %s p99 %s; item→message delay p50 %s p99 %s max %s; database grew %.1f MB",
 		pct(polls, 0.5), pct(polls, 0.99), pct(delays, 0.5), pct(delays, 0.99), pct(delays, 1), float64(dbSize()-size0)/(1<<20))
+	for _, s := range samples {
+		b.Log(s)
+	}
 	b.ReportMetric(float64(pollsInWindow)/elapsed.Seconds(), "polls/s")
 	b.ReportMetric(float64(pct(polls, 0.99).Milliseconds()), "p99-poll-ms")
 	b.ReportMetric(pct(delays, 0.99).Seconds(), "p99-delay-s")
