@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"strings"
 
 	"github.com/newshound/newshound/internal/evaluate/extraction"
 	"github.com/newshound/newshound/internal/evaluate/quotes"
@@ -21,17 +22,17 @@ Measure newshound's quality on evaluation data (see ../shared/data/README.md):
   quotes   --data DIR   direct quotes and speakers on PolNeAR's dev split
                         (precision, recall, speaker accuracy); with --cases
                         DIR also the textacy unit cases`)
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
-		fs.Usage()
-		if len(args) == 0 {
-			return usageError("eval needs extract, summary or quotes")
-		}
-		return parseFlags(fs, args)
-	}
-	what := args[0]
 	data := fs.String("data", "", "the evaluation data (required)")
 	meta := fs.String("meta", "", "extract: readability-test-pages directory for metadata agreement")
 	cases := fs.String("cases", "", "quotes: the unit-cases directory, if not ../unit-cases beside --data")
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+		if err := parseFlags(fs, args); err != nil {
+			return err // --help, or a flag mistake
+		}
+		fs.Usage()
+		return usageError("eval needs extract, summary or quotes")
+	}
+	what := args[0]
 	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
 	}
