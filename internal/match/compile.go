@@ -1,7 +1,9 @@
 package match
 
 import (
+	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 )
@@ -38,7 +40,6 @@ func Compile(watches []Watch) (*Matcher, error) {
 		m.watchList = append(m.watchList, ws...)
 	}
 	m.words = newDict(b.wordList)
-	m.prefixList = b.prefixList
 	wordTerms := make([][]int32, len(b.wordList))  // word id → its one-word terms
 	wordStarts := make([][]int32, len(b.wordList)) // word id → phrases starting with it
 	m.prefixTerm = make([][]int32, len(b.prefixList))
@@ -69,40 +70,54 @@ func Compile(watches []Watch) (*Matcher, error) {
 			m.cjk[r] = list
 		}
 	}
-	// one array: word w's one-word terms, then its phrases, between wordOff[2w], wordOff[2w+1], wordOff[2w+2]
-	m.wordOff = make([]int32, 2*len(b.wordList)+1)
-	for w := range b.wordList {
-		m.wordList = append(m.wordList, wordTerms[w]...)
-		m.wordOff[2*w+1] = int32(len(m.wordList))
-		m.wordList = append(m.wordList, wordStarts[w]...)
-		m.wordOff[2*w+2] = int32(len(m.wordList))
-	}
 	if len(b.prefixList) > 0 {
 		m.hasPrefixes = true
-		slots := make([][]int32, prefix3Slots)
-		for id, p := range b.prefixList {
-			if len(p) < 3 {
-				m.shortPrefix = append(m.shortPrefix, int32(id))
-				continue
+		m.prefixes = newPrefixTrie(b.prefixList)
+		// the wildcards a word of the dictionary matches are found here once, not in every text
+		m.wordWildOff = make([]int32, len(b.wordList)+1)
+		var pids []int32
+		for w, word := range b.wordList {
+			pids = m.prefixes.appendPrefixes(pids[:0], word)
+			for _, p := range pids {
+				m.wordWildList = append(m.wordWildList, m.prefixTerm[p]...)
 			}
-			f := filter3(key3(p))
-			slots[f] = append(slots[f], int32(id))
-			m.prefix3Bits[f/64] |= 1 << (f % 64)
+			m.wordWildOff[w+1] = int32(len(m.wordWildList))
 		}
-		m.prefix3Off = make([]int32, prefix3Slots+1)
-		for f, ids := range slots {
-			m.prefix3Off[f+1] = m.prefix3Off[f] + int32(len(ids))
-			m.prefix3List = append(m.prefix3List, ids...)
+	}
+	// one array: word w's one-word terms, then its phrases, between wordOff[2w], wordOff[2w+1],
+	// wordOff[2w+2]; the phrases sorted by their second word (phraseNext)
+	m.wordOff = make([]int32, 2*len(b.wordList)+1)
+	m.phraseNext = make([]int32, 0, len(m.terms))
+	for w := range b.wordList {
+		m.wordList = append(m.wordList, wordTerms[w]...)
+		for range wordTerms[w] {
+			m.phraseNext = append(m.phraseNext, 0) // unused
 		}
+		m.wordOff[2*w+1] = int32(len(m.wordList))
+		starts := wordStarts[w]
+		slices.SortStableFunc(starts, func(a, b int32) int {
+			return cmp.Compare(m.secondWord(a), m.secondWord(b))
+		})
+		for _, t := range starts {
+			m.wordList = append(m.wordList, t)
+			m.phraseNext = append(m.phraseNext, m.secondWord(t))
+		}
+		m.wordOff[2*w+2] = int32(len(m.wordList))
 	}
 	return m, nil
 }
 
-const prefix3Slots = 1 << 16
+// secondWord returns the word id of the second element of phrase t, or noWord if it is not a whole
+// word.
+func (m *Matcher) secondWord(t int32) int32 {
+	if e := m.terms[t].elems[1]; e.kind == elemWord {
+		return e.id
+	}
+	return noWord
+}
 
-func key3(w string) uint32 { return uint32(w[0]) | uint32(w[1])<<8 | uint32(w[2])<<16 }
-
-func filter3(k uint32) uint32 { return (k * 0x9E3779B1) >> 16 }
+// noWord sorts after every word id.
+const noWord = math.MaxInt32
 
 type builder struct {
 	m           *Matcher
@@ -112,28 +127,50 @@ type builder struct {
 	wordList    []string
 	prefixID    map[string]int32
 	prefixList  []string
+	// slabs for the compiled queries
+	nodes []cnode
+	kids  []*cnode
+	ids   []int32
 }
 
 func (b *builder) node(n *node) *cnode {
-	c := &cnode{op: n.op, fields: n.fields, dist: n.dist}
+	c := &take(&b.nodes, 1)[0]
+	*c = cnode{op: n.op, fields: n.fields, dist: n.dist}
 	switch n.op {
 	case opTerm:
-		c.terms = []int32{b.term(n.term)}
+		c.terms = take(&b.ids, 1)
+		c.terms[0] = b.term(n.term)
 		c.texts = []string{n.term.text}
 		b.m.fields |= n.fields
 	case opAlias:
-		for _, k := range n.kids {
-			c.terms = append(c.terms, b.term(k.term))
+		c.terms = take(&b.ids, len(n.kids))
+		for i, k := range n.kids {
+			c.terms[i] = b.term(k.term)
 			c.texts = append(c.texts, k.term.text)
 		}
 		b.m.fields |= n.fields
 	default:
-		for _, k := range n.kids {
-			c.kids = append(c.kids, b.node(k))
+		c.kids = take(&b.kids, len(n.kids))
+		for i, k := range n.kids {
+			c.kids[i] = b.node(k)
 		}
 	}
 	return c
 }
+
+// take returns n elements from the end of slab, starting a new slab when it is full. The compiled
+// queries are allocated this way so that evaluation, which walks them, finds one query's nodes and
+// terms close together in memory.
+func take[T any](slab *[]T, n int) []T {
+	if cap(*slab)-len(*slab) < n {
+		*slab = make([]T, 0, max(slabSize, n))
+	}
+	i := len(*slab)
+	*slab = (*slab)[:i+n]
+	return (*slab)[i : i+n : i+n]
+}
+
+const slabSize = 1024
 
 // term returns the id of t, adding it if new.
 func (b *builder) term(t *term) int32 {

@@ -25,6 +25,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unsafe"
 )
 
 // Document is what a watch is matched against. Fields are plain text (HTML already stripped by the
@@ -139,17 +140,16 @@ type Matcher struct {
 	words *dict
 	// word id w → its one-word terms wordList[wordOff[2w]:wordOff[2w+1]], then the phrases starting
 	// with it wordList[wordOff[2w+1]:wordOff[2w+2]]
-	wordOff  []int32
-	wordList []int32
+	wordOff    []int32
+	wordList   []int32
+	phraseNext []int32 // parallel to wordList: a phrase's second word id, or noWord
+	// word id w → the wildcard terms it matches, wordWildList[wordWildOff[w]:wordWildOff[w+1]]
+	wordWildOff  []int32
+	wordWildList []int32
 
-	// wildcard prefixes: prefixes of 3 bytes or more are found by a hash of their first 3 bytes;
-	// shorter ones are tried on every word.
-	prefixList  []string
+	// wildcard prefixes, by id
 	prefixTerm  [][]int32 // prefix id → single-element prefix terms
-	prefix3Off  []int32   // slot → prefix3List[prefix3Off[slot]:prefix3Off[slot+1]]
-	prefix3List []int32
-	prefix3Bits [prefix3Slots / 64]uint64 // slot is non-empty: a small filter in front of prefix3Off
-	shortPrefix []int32
+	prefixes    *prefixTrie
 	hasPrefixes bool
 	cjk         map[rune][]cjkStart
 	fields      fieldSet // fields any watch looks at
@@ -166,28 +166,34 @@ type occ struct {
 	next             int32 // next occurrence of the same term, or -1
 }
 
-// termState is what one Match call knows about one term: the fields it occurred in and its first and
-// last occurrence (valid when fields != 0).
+// termState is what one Match call knows about one term that occurred: its first and last
+// occurrence.
 type termState struct {
-	fields     uint8
 	head, tail int32
 }
 
 // scratch is the per-call state of Match, pooled.
 type scratch struct {
-	tz        tokenizer
-	snippets  []string // by occurrence, filled as needed
-	ids       []int32  // word id of each token, -1 if none
-	starts    []int32  // tokens that start some term: in the dictionary, or CJK
-	occs      []occ
-	terms     []termState // by term id
-	touched   []int32
-	watchMark []uint32
-	gen       uint32
-	cands     []int32
-	m         *Matcher
-	nearA     []occ
-	nearB     []occ
+	tz     tokenizer
+	refs   []hitRef
+	ends   []int32
+	snipOf []int32 // by occurrence: its snippet in spans, or -1
+	spans  []snipSpan
+	pids   []int32 // prefix ids
+	ids    []int32 // word id of each token, -1 if none
+	starts []int32 // tokens that start some term: in the dictionary, or CJK
+	occs   []occ
+	terms  []termState // by term id, valid where termFields is not 0
+	// by term id: the fields it occurred in (apart from terms, one byte a term: evaluation reads it
+	// for terms that did not occur)
+	termFields []uint8
+	touched    []int32
+	watchMark  []uint32
+	gen        uint32
+	cands      []int32
+	m          *Matcher
+	nearA      []occ
+	nearB      []occ
 }
 
 func (m *Matcher) getScratch() *scratch {
@@ -195,9 +201,10 @@ func (m *Matcher) getScratch() *scratch {
 		return s
 	}
 	s := &scratch{
-		m:         m,
-		terms:     make([]termState, len(m.terms)),
-		watchMark: make([]uint32, len(m.watches)),
+		m:          m,
+		terms:      make([]termState, len(m.terms)),
+		termFields: make([]uint8, len(m.terms)),
+		watchMark:  make([]uint32, len(m.watches)),
 	}
 	return s
 }
@@ -269,32 +276,35 @@ func (m *Matcher) match(doc *Document, explain bool) []Result {
 		return nil
 	}
 	slices.Sort(matched)
-	out := make([]Result, 0, len(matched))
-	var all []Hit // the Hits of all results, one array
-	if explain {
-		all = make([]Hit, 0, 4*len(matched))
+	out := make([]Result, len(matched))
+	for k, w := range matched {
+		out[k].Watch = m.watches[w].name
 	}
+	if !explain {
+		return out
+	}
+	refs := s.refs[:0]
+	ends := s.ends[:0] // the references of out[k] end at refs[ends[k]]
 	for _, w := range matched {
-		cw := &m.watches[w]
-		r := Result{Watch: cw.name}
-		if explain {
-			n := len(all)
-			all = s.appendHits(all, cw, doc)
-			r.Hits = all[n:len(all):len(all)]
-		}
-		out = append(out, r)
+		refs = s.appendHitRefs(refs, &m.watches[w])
+		ends = append(ends, int32(len(refs)))
 	}
+	all := s.buildHits(refs, doc)
+	begin := int32(0)
+	for k, end := range ends {
+		out[k].Hits = all[begin:end:end]
+		begin = end
+	}
+	s.refs, s.ends = refs[:0], ends[:0]
 	return out
 }
 
 func (s *scratch) reset() {
 	for _, t := range s.touched {
-		s.terms[t].fields = 0
+		s.termFields[t] = 0
 	}
 	s.touched = s.touched[:0]
 	s.occs = s.occs[:0]
-	clear(s.snippets)
-	s.snippets = s.snippets[:0]
 }
 
 // addOcc records an occurrence.
@@ -303,14 +313,14 @@ func (s *scratch) addOcc(o occ) {
 	o.next = -1
 	s.occs = append(s.occs, o)
 	ts := &s.terms[o.term]
-	if ts.fields == 0 {
+	if s.termFields[o.term] == 0 {
 		s.touched = append(s.touched, o.term)
 		ts.head = idx
 	} else {
 		s.occs[ts.tail].next = idx
 	}
 	ts.tail = idx
-	ts.fields |= 1 << o.field
+	s.termFields[o.term] |= 1 << o.field
 }
 
 // scanField tokenizes one field and records the occurrences of all terms in it. A first pass looks
@@ -345,13 +355,14 @@ func (s *scratch) scanField(field uint8, text string) {
 		}
 		ids[i] = id
 		if m.hasPrefixes {
-			if len(m.shortPrefix) > 0 {
-				s.shortPrefixesAt(field, i, w)
-			}
-			if len(w) >= 3 {
-				if f := filter3(key3(w)); m.prefix3Bits[f/64]&(1<<(f%64)) != 0 {
-					s.prefixesAt(field, i, w, f)
+			if id >= 0 { // the wildcard terms of a word of the dictionary are known
+				for _, t := range m.wordWildList[m.wordWildOff[id]:m.wordWildOff[id+1]] {
+					tk := &tz.toks[i]
+					s.addOcc(occ{term: t, field: field, tokStart: int32(i), tokEnd: int32(i), start: tk.start, end: tk.end})
 				}
+			} else if p := m.prefixes; p.extra != nil || (p.short && p.mayStartShort(w)) || len(w) >= 3 && p.has3(w) {
+				// (the condition is mayStart written out, so that its common case is inlined)
+				s.prefixesAt(field, i, w)
 			}
 		}
 	}
@@ -365,30 +376,17 @@ func (s *scratch) scanField(field uint8, text string) {
 		for _, t := range m.wordList[m.wordOff[2*w]:m.wordOff[2*w+1]] {
 			s.addOcc(occ{term: t, field: field, tokStart: i, tokEnd: i, start: tk.start, end: tk.end})
 		}
-		for _, t := range m.wordList[m.wordOff[2*w+1]:m.wordOff[2*w+2]] {
-			s.phraseAt(t, field, int(i), tk.start, tk.end)
+		if lo, hi := m.wordOff[2*w+1], m.wordOff[2*w+2]; lo < hi {
+			s.phrasesAt(field, i, lo, hi)
 		}
 	}
 }
 
-// shortPrefixesAt records the wildcard terms of fewer than 3 bytes matching token i, whose word is w.
-func (s *scratch) shortPrefixesAt(field uint8, i int, w string) {
-	m := s.m
-	for _, p := range m.shortPrefix {
-		if strings.HasPrefix(w, m.prefixList[p]) {
-			s.addPrefixHits(field, i, p)
-		}
-	}
-}
-
-// prefixesAt records the wildcard terms of 3 bytes or more matching token i, whose word is w and
-// whose first 3 bytes hash to slot f.
-func (s *scratch) prefixesAt(field uint8, i int, w string, f uint32) {
-	m := s.m
-	for _, p := range m.prefix3List[m.prefix3Off[f]:m.prefix3Off[f+1]] {
-		if strings.HasPrefix(w, m.prefixList[p]) {
-			s.addPrefixHits(field, i, p)
-		}
+// prefixesAt records the wildcard terms matching token i, whose word is w.
+func (s *scratch) prefixesAt(field uint8, i int, w string) {
+	s.pids = s.m.prefixes.appendPrefixes(s.pids[:0], w)
+	for _, p := range s.pids {
+		s.addPrefixHits(field, i, p)
 	}
 }
 
@@ -411,6 +409,28 @@ func (s *scratch) scanCJK(field uint8, i int) {
 					s.phraseAt(t, field, i, start, start+int32(len(c.s)))
 				}
 			}
+		}
+	}
+}
+
+// phrasesAt records the phrases wordList[lo:hi] that occur starting at token i: those whose second
+// word is token i+1's, then those whose second element is not a whole word.
+func (s *scratch) phrasesAt(field uint8, i, lo, hi int32) {
+	m := s.m
+	tk := &s.tz.toks[i]
+	next := m.phraseNext[lo:hi]
+	if int(i+1) < len(s.ids) {
+		if id := s.ids[i+1]; id >= 0 {
+			k, _ := slices.BinarySearch(next, id)
+			for ; k < len(next) && next[k] == id; k++ {
+				s.phraseAt(m.wordList[lo+int32(k)], field, int(i), tk.start, tk.end)
+			}
+		}
+	}
+	if next[len(next)-1] == noWord {
+		k, _ := slices.BinarySearch(next, noWord)
+		for ; k < len(next); k++ {
+			s.phraseAt(m.wordList[lo+int32(k)], field, int(i), tk.start, tk.end)
 		}
 	}
 }
@@ -492,7 +512,7 @@ func (s *scratch) eval(c *cnode) bool {
 // leaf reports whether one of the terms of leaf c occurred in one of its fields.
 func (s *scratch) leaf(c *cnode) bool {
 	for _, t := range c.terms {
-		if s.terms[t].fields&uint8(c.fields) != 0 {
+		if s.termFields[t]&uint8(c.fields) != 0 {
 			return true
 		}
 	}
@@ -515,7 +535,7 @@ func (s *scratch) near(c *cnode) bool {
 func (s *scratch) collect(dst []occ, c *cnode, fields uint8) []occ {
 	n := len(dst)
 	for _, t := range c.terms {
-		if s.terms[t].fields&fields == 0 {
+		if s.termFields[t]&fields == 0 {
 			continue
 		}
 		for i := s.terms[t].head; i >= 0; i = s.occs[i].next {
@@ -569,14 +589,25 @@ func nearOK(a, b occ, dist int32) bool {
 	return false
 }
 
-// appendHits appends the occurrences of the positive terms of a matched watch to dst, in field and
-// text order, and returns the extended slice. The results of one Match call share one array.
-func (s *scratch) appendHits(dst []Hit, cw *cwatch, doc *Document) []Hit {
+// hitRef is a Hit before it is built: an occurrence of a term of a matched watch.
+type hitRef struct {
+	key  uint64 // field, start, end: the order of hits
+	term string // the term as written
+	occ  int32
+}
+
+// hitKey packs field (3 bits), start (< maxFieldBytes, 30 bits) and end (<= maxFieldBytes, 31 bits).
+func hitKey(o *occ) uint64 {
+	return uint64(o.field)<<61 | uint64(o.start)<<31 | uint64(o.end)
+}
+
+// appendHitRefs appends the occurrences of the positive terms of a matched watch to dst, at most
+// maxHitsPerTerm per term, in field and text order, and returns the extended slice.
+func (s *scratch) appendHitRefs(dst []hitRef, cw *cwatch) []hitRef {
 	start := len(dst)
-	hs := dst
 	for _, leaf := range cw.leaves {
 		for k, t := range leaf.terms {
-			if s.terms[t].fields&uint8(leaf.fields) == 0 {
+			if s.termFields[t]&uint8(leaf.fields) == 0 {
 				continue
 			}
 			n := 0
@@ -586,51 +617,84 @@ func (s *scratch) appendHits(dst []Hit, cw *cwatch, doc *Document) []Hit {
 					continue
 				}
 				n++
-				text := doc.field(int(o.field))
-				hs = append(hs, Hit{
-					Term:    leaf.texts[k],
-					Text:    text[o.start:o.end],
-					Field:   fieldNames[o.field],
-					Start:   int(o.start),
-					End:     int(o.end),
-					Snippet: s.snippet(i, text),
-				})
+				dst = append(dst, hitRef{key: hitKey(o), term: leaf.texts[k], occ: i})
 			}
 		}
 	}
-	mine := hs[start:]
-	slices.SortStableFunc(mine, func(a, b Hit) int {
-		if a.Field != b.Field {
-			return fieldIndex(a.Field) - fieldIndex(b.Field)
+	mine := dst[start:]
+	slices.SortStableFunc(mine, func(a, b hitRef) int {
+		if a.key != b.key {
+			if a.key < b.key {
+				return -1
+			}
+			return 1
 		}
-		if a.Start != b.Start {
-			return a.Start - b.Start
-		}
-		if a.End != b.End {
-			return a.End - b.End
-		}
-		return strings.Compare(a.Term, b.Term)
+		return strings.Compare(a.term, b.term)
 	})
 	// the same term can be in a watch twice
-	mine = slices.CompactFunc(mine, func(a, b Hit) bool {
-		return a.Field == b.Field && a.Start == b.Start && a.End == b.End && a.Term == b.Term
+	mine = slices.CompactFunc(mine, func(a, b hitRef) bool {
+		return a.key == b.key && a.term == b.term
 	})
-	return hs[:start+len(mine)]
+	return dst[:start+len(mine)]
 }
 
-// snippet returns the snippet for occurrence i in text, computing it once per Match call however
-// many watches share the occurrence.
-func (s *scratch) snippet(i int32, text string) string {
-	if len(s.snippets) < len(s.occs) {
-		s.snippets = append(s.snippets, make([]string, len(s.occs)-len(s.snippets))...)
+// buildHits turns the hit references of all matched watches into Hits, one array for all of them,
+// and returns it. A snippet is made once per occurrence, however many watches share it; all snippets
+// share one allocation.
+func (s *scratch) buildHits(refs []hitRef, doc *Document) []Hit {
+	if cap(s.snipOf) < len(s.occs) {
+		s.snipOf = make([]int32, len(s.occs), 2*len(s.occs))
 	}
-	if sn := s.snippets[i]; sn != "" {
-		return sn
+	s.snipOf = s.snipOf[:len(s.occs)]
+	for i := range s.snipOf {
+		s.snipOf[i] = -1
 	}
-	o := &s.occs[i]
-	sn := snippet(text, int(o.start), int(o.end))
-	s.snippets[i] = sn
-	return sn
+	spans := s.spans[:0]
+	size := 0
+	for _, r := range refs {
+		if s.snipOf[r.occ] >= 0 {
+			continue
+		}
+		o := &s.occs[r.occ]
+		from, to := snippetSpan(doc.field(int(o.field)), int(o.start), int(o.end))
+		s.snipOf[r.occ] = int32(len(spans))
+		spans = append(spans, snipSpan{field: o.field, from: int32(from), to: int32(to)})
+		size += snippetMaxLen(from, to)
+	}
+	arena := make([]byte, 0, size)
+	for k := range spans {
+		sp := &spans[k]
+		n := len(arena)
+		arena = appendSnippet(arena, doc.field(int(sp.field)), int(sp.from), int(sp.to))
+		sp.from, sp.to = int32(n), int32(len(arena))
+	}
+	s.spans = spans
+	hits := make([]Hit, len(refs))
+	for k, r := range refs {
+		o := &s.occs[r.occ]
+		text := doc.field(int(o.field))
+		sp := spans[s.snipOf[r.occ]]
+		var sn string
+		if sp.to > sp.from {
+			// the bytes are never written again: the string may share them
+			sn = unsafe.String(&arena[sp.from], int(sp.to-sp.from))
+		}
+		hits[k] = Hit{
+			Term:    r.term,
+			Text:    text[o.start:o.end],
+			Field:   fieldNames[o.field],
+			Start:   int(o.start),
+			End:     int(o.end),
+			Snippet: sn,
+		}
+	}
+	return hits
+}
+
+// snipSpan is the part of a field a snippet shows, then where the snippet is in the arena.
+type snipSpan struct {
+	field    uint8
+	from, to int32
 }
 
 func fieldIndex(name string) int {

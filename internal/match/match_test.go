@@ -478,30 +478,42 @@ func compareWithReference(t *testing.T, m *Matcher, ws []Watch, doc Document) {
 			}
 		}
 		walk(w.Query.root, false)
-		valid := map[string]bool{}
-		terms := map[string]bool{}
+		// the hits are, for each positive term, its first maxHitsPerTerm occurrences in field and text
+		// order, each listed once, in field and text order
+		wantHits := map[string]bool{}
 		for _, l := range leaves {
 			terms2 := []*node{l}
 			if l.op == opAlias {
 				terms2 = l.kids
 			}
 			for _, tn := range terms2 {
-				for _, o := range refTerm(tn.term, doc, l.fields) {
-					valid[fmt.Sprint(tn.term.text, fieldNames[o.field], o.start, o.end)] = true
-					terms[tn.term.text] = true
+				for k, o := range refTerm(tn.term, doc, l.fields) {
+					if k < maxHitsPerTerm {
+						wantHits[fmt.Sprint(tn.term.text, "|", fieldNames[o.field], "|", o.start, "|", o.end)] = true
+					}
 				}
 			}
 		}
-		hitTerms := map[string]bool{}
-		for _, h := range r.Hits {
-			hitTerms[h.Term] = true
-			if !valid[fmt.Sprint(h.Term, h.Field, h.Start, h.End)] {
-				t.Errorf("watch %s (%s): hit %+v not found by the reference", w.Name, w.Query, h)
+		gotHits := map[string]bool{}
+		for k, h := range r.Hits {
+			key := fmt.Sprint(h.Term, "|", h.Field, "|", h.Start, "|", h.End)
+			if !wantHits[key] {
+				t.Errorf("watch %s (%s): hit %+v is not among the first occurrences found by the reference", w.Name, w.Query, h)
+			}
+			if gotHits[key] {
+				t.Errorf("watch %s (%s): hit %+v listed twice", w.Name, w.Query, h)
+			}
+			gotHits[key] = true
+			if k > 0 {
+				p := r.Hits[k-1]
+				if fi, pi := fieldIndex(h.Field), fieldIndex(p.Field); fi < pi || fi == pi && h.Start < p.Start {
+					t.Errorf("watch %s (%s): hit %+v after %+v", w.Name, w.Query, h, p)
+				}
 			}
 		}
-		for term := range terms {
-			if !hitTerms[term] {
-				t.Errorf("watch %s (%s): term %q occurs but has no hit", w.Name, w.Query, term)
+		for key := range wantHits {
+			if !gotHits[key] {
+				t.Errorf("watch %s (%s): occurrence %s has no hit", w.Name, w.Query, key)
 			}
 		}
 	}

@@ -1,7 +1,6 @@
 package match
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -9,12 +8,21 @@ import (
 // snippetLen is the target length of a snippet in bytes.
 const snippetLen = 160
 
+// ellipsis marks where a snippet was cut.
+const ellipsis = "…"
+
 // snippet returns about snippetLen bytes of text around text[start:end], cut at word boundaries, with
-// "…" where cut and runs of white space collapsed to one space.
+// "…" where cut, white space trimmed at both ends and runs of white space collapsed to one space.
 func snippet(text string, start, end int) string {
+	from, to := snippetSpan(text, start, end)
+	return string(appendSnippet(nil, text, from, to))
+}
+
+// snippetSpan returns the part text[from:to] of text that the snippet of text[start:end] shows.
+func snippetSpan(text string, start, end int) (from, to int) {
 	room := max(snippetLen-(end-start), 0)
-	from := max(start-room/2, 0)
-	to := min(end+room-(start-from), len(text))
+	from = max(start-room/2, 0)
+	to = min(end+room-(start-from), len(text))
 	if to-end < room/2 { // near the end: give the rest to the left
 		from = max(to-(end-start)-room, 0)
 	}
@@ -33,87 +41,133 @@ func snippet(text string, start, end int) string {
 			to = end
 		}
 	}
-	if cut := text[from:to]; !needsCollapse(cut) {
-		cut = strings.TrimSpace(cut)
-		switch {
-		case from > 0 && to < len(text):
-			return "…" + cut + "…"
-		case from > 0:
-			return "…" + cut
-		case to < len(text):
-			return cut + "…"
-		}
-		return cut
-	}
-	b := make([]byte, 0, to-from+8)
-	if from > 0 {
-		b = append(b, "…"...)
-	}
-	cut := text[from:to]
-	started, space := false, false
-	for len(cut) > 0 {
-		i := indexSpace(cut)
-		if i < 0 {
-			i = len(cut)
-		}
-		if i > 0 {
-			if space && started {
-				b = append(b, ' ')
-			}
-			b = append(b, cut[:i]...)
-			started, space = true, false
-		}
-		cut = cut[i:]
-		for len(cut) > 0 {
-			r, size := rune(cut[0]), 1
-			if r >= utf8.RuneSelf {
-				r, size = utf8.DecodeRuneInString(cut)
-			}
-			if !unicode.IsSpace(r) {
-				break
-			}
-			space = true
-			cut = cut[size:]
-		}
-	}
-	if to < len(text) {
-		b = append(b, "…"...)
-	}
-	return string(b)
+	return from, to
 }
 
-// needsCollapse reports whether s has white space other than single ASCII spaces between words.
-func needsCollapse(s string) bool {
-	prevSpace := false
-	for i := 0; i < len(s); i++ {
+// snippetMaxLen bounds the length of the snippet of text[from:to].
+func snippetMaxLen(from, to int) int {
+	return to - from + 2*len(ellipsis)
+}
+
+// appendSnippet appends the snippet showing text[from:to] to dst: "…" where the text goes on, the
+// words of text[from:to] separated by single spaces.
+func appendSnippet(dst []byte, text string, from, to int) []byte {
+	if from > 0 {
+		dst = append(dst, ellipsis...)
+	}
+	dst = appendWords(dst, text[from:to])
+	if to < len(text) {
+		dst = append(dst, ellipsis...)
+	}
+	return dst
+}
+
+// appendWords appends the words of s separated by single spaces to dst. Text whose words are already
+// separated by single spaces is copied in long runs.
+func appendWords(dst []byte, s string) []byte {
+	i := skipSpace(s, 0)
+	for i < len(s) {
+		// s[i] is not white space: find the end of the run that needs no change
+		j := i
+	run:
+		for j < len(s) {
+			switch spanClass[s[j]] {
+			case spanWord:
+				j++
+			case spanSpace:
+				if j+1 < len(s) && spanClass[s[j+1]] == spanWord {
+					j += 2
+					continue
+				}
+				break run
+			default:
+				if s[j] < utf8.RuneSelf {
+					break run
+				}
+				r, size := utf8.DecodeRuneInString(s[j:])
+				if unicode.IsSpace(r) {
+					break run
+				}
+				j += size
+			}
+		}
+		dst = append(dst, s[i:j]...)
+		// s[j] starts white space: one space stands for all of it, unless it ends the text
+		i = skipSpace(s, j)
+		if i < len(s) {
+			dst = append(dst, ' ')
+		}
+	}
+	return dst
+}
+
+// skipSpace returns the offset of the first byte at or after i in s that does not begin white space.
+func skipSpace(s string, i int) int {
+	for i < len(s) {
 		c := s[i]
+		if c < utf8.RuneSelf {
+			if !isSpaceASCII[c] {
+				return i
+			}
+			i++
+			continue
+		}
+		if !mayBeSpace(c) {
+			return i
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			return i
+		}
+		i += size
+	}
+	return i
+}
+
+// byte classes for appendWords
+const (
+	spanWord  = iota // part of a word
+	spanSpace        // ' '
+	spanOther        // other white space, or a byte that may start a non-ASCII white space character
+)
+
+var spanClass = func() (t [256]uint8) {
+	for c := range 256 {
 		switch {
 		case c == ' ':
-			if prevSpace {
-				return true
-			}
-			prevSpace = true
-			continue
-		case c < ' ' || c == 0x7f:
-			return true
-		case c >= utf8.RuneSelf:
-			if r, _ := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) || r == utf8.RuneError {
-				return true
-			}
+			t[c] = spanSpace
+		case c < utf8.RuneSelf && isSpaceASCII[c], mayBeSpace(byte(c)):
+			t[c] = spanOther
 		}
-		prevSpace = false
 	}
-	return strings.HasPrefix(s, " ") && strings.HasPrefix(s[1:], " ")
+	return t
+}()
+
+// isSpaceASCII[c]: c is ASCII white space (as unicode.IsSpace).
+var isSpaceASCII = func() (t [256]bool) {
+	for _, c := range " \t\n\v\f\r" {
+		t[c] = true
+	}
+	return t
+}()
+
+// mayBeSpace reports whether c can be the first byte of a non-ASCII white space character (U+0085,
+// U+00A0, U+1680, U+2000–U+205F, U+3000): other bytes need no decoding to know they are not space.
+func mayBeSpace(c byte) bool {
+	return c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3
 }
 
-// indexSpace returns the offset of the first white space in s, or -1. ASCII is checked byte by byte.
+// indexSpace returns the offset of the first white space in s, or -1.
 func indexSpace(s string) int {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c == ' ' || c >= '\t' && c <= '\r' {
-			return i
+		if c < utf8.RuneSelf {
+			if isSpaceASCII[c] {
+				return i
+			}
+			continue
 		}
-		if c >= utf8.RuneSelf && utf8.RuneStart(c) {
+		if mayBeSpace(c) {
 			if r, _ := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
 				return i
 			}
@@ -126,10 +180,13 @@ func indexSpace(s string) int {
 func lastIndexSpace(s string) int {
 	for i := len(s) - 1; i >= 0; i-- {
 		c := s[i]
-		if c == ' ' || c >= '\t' && c <= '\r' {
-			return i
+		if c < utf8.RuneSelf {
+			if isSpaceASCII[c] {
+				return i
+			}
+			continue
 		}
-		if c >= utf8.RuneSelf && utf8.RuneStart(c) {
+		if mayBeSpace(c) {
 			if r, _ := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
 				return i
 			}
