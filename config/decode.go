@@ -110,6 +110,10 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 	case reflect.String:
 		if s, ok := d.scalarValue(n, path); ok {
 			v.SetString(s)
+		} else if n.Kind == yaml.ScalarNode {
+			// An unset ${VAR} is reported once; keeping the text as written
+			// spares a second "is missing" report about the same value.
+			v.SetString(n.Value)
 		}
 	case reflect.Bool:
 		s, ok := d.scalarValue(n, path)
