@@ -27,7 +27,7 @@ func (w *Watcher) DeliverDue(ctx context.Context) (int, error) {
 	defer w.deliverMu.Unlock()
 	delivered := 0
 	for {
-		due, err := w.store.DueDeliveries(ctx, w.now(), 500)
+		due, err := w.due(ctx)
 		if err != nil {
 			return delivered, err
 		}
@@ -60,6 +60,15 @@ func (w *Watcher) DeliverDue(ctx context.Context) (int, error) {
 			return delivered, nil
 		}
 	}
+}
+
+// due returns the next deliveries to attempt. Without chat, chat deliveries
+// wait in the outbox and must not crowd out the standard-output ones.
+func (w *Watcher) due(ctx context.Context) ([]store.OutboxItem, error) {
+	if w.notifierNow() == nil {
+		return w.store.DueStdout(ctx, w.now(), 500)
+	}
+	return w.store.DueDeliveries(ctx, w.now(), 500)
 }
 
 // printAlerts writes the standard-output alerts among due as JSON lines and

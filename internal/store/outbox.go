@@ -45,6 +45,12 @@ func (s *Store) DueDeliveries(ctx context.Context, now time.Time, limit int) ([]
 	return s.outbox(ctx, `WHERE delivered_at IS NULL AND failed_at IS NULL AND held = 0 AND next_attempt <= ? ORDER BY id LIMIT ?`, now.Unix(), limit)
 }
 
+// DueStdout is DueDeliveries for standard output only: what can be delivered
+// when no chat is configured, however many chat deliveries wait before it.
+func (s *Store) DueStdout(ctx context.Context, now time.Time, limit int) ([]OutboxItem, error) {
+	return s.outbox(ctx, `WHERE delivered_at IS NULL AND failed_at IS NULL AND held = 0 AND channel = '' AND next_attempt <= ? ORDER BY id LIMIT ?`, now.Unix(), limit)
+}
+
 // HeldDeliveries returns the alerts of the given watches waiting for their
 // digest, oldest first.
 func (s *Store) HeldDeliveries(ctx context.Context, watches []string) ([]OutboxItem, error) {
