@@ -527,3 +527,30 @@ func TestPrivateLinksRefusedUnlessAllowed(t *testing.T) {
 		t.Errorf("text source %+v", a)
 	}
 }
+
+func TestWaitingChatDeliveriesDoNotBlockStdout(t *testing.T) {
+	fs := newFeedServer(t)
+	h := newHarness(t, fmt.Sprintf(`
+articles: { fetch: false }
+feeds:
+  - { name: World, url: "%s/world.rss" }
+discord: { token: t }
+channels:
+  newsroom: { discord: "123456789012345678" }
+watches:
+  - { name: chat, keywords: [Putin], channels: [newsroom] }
+  - { name: printed, keywords: [Zelensky] }
+`, fs.URL))
+	fs.set("/world.rss", rss())
+	h.poll()
+	var items []item
+	for i := range 600 {
+		items = append(items, item{fmt.Sprintf("Putin %d", i), fmt.Sprintf("https://n.example/%d", i), "Putin.", time.Now()})
+	}
+	fs.set("/world.rss", rss(items...))
+	h.poll() // 600 chat deliveries wait: no chat is configured in this process
+	fs.set("/world.rss", rss(append(items, item{"Zelensky", "https://n.example/z", "Zelensky.", time.Now()})...))
+	if _, alerts := h.poll(); len(alerts) != 1 || alerts[0].Watch != "printed" {
+		t.Fatalf("standard-output alerts %+v", alerts)
+	}
+}
