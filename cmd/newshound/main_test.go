@@ -190,6 +190,12 @@ func TestPreviewAndReadCommands(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "Flood defences hold") || !strings.Contains(out, "cycling lanes") || !strings.Contains(out, `2 of `) {
 		t.Errorf("preview: code %d, %q %s", code, out, errs)
 	}
+	out, _, code = runCmd(t, "", "status", "--config", cfg)
+	for _, want := range []string{"World Desk", "Tech Wire", "Outbox: 0 waiting", "russia-watch       3"} {
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("status lacks %q (exit %d):\n%s", want, code, out)
+		}
+	}
 	if _, errs, code := runCmd(t, "", "preview", "--config", cfg, "--watch", "nope"); code != 2 || !strings.Contains(errs, `no watch named "nope"`) {
 		t.Errorf("unknown watch: %d %q", code, errs)
 	}
