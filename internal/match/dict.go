@@ -43,6 +43,19 @@ func hashString(s string) uint64 {
 	return h ^ h>>29
 }
 
+// hashShort is hashString of the first n bytes (1 <= n <= 8) of the eight bytes x (little-endian),
+// without hashString's loops.
+func hashShort(x uint64, n int) uint64 {
+	v := x & (1<<(8*uint(n)) - 1)
+	h := uint64(n) * hashMul1
+	if n == 8 {
+		h = bits.RotateLeft64((h^v)*hashMul2, 31)
+		v = 0
+	}
+	h = (h ^ v) * hashMul2
+	return h ^ h>>29
+}
+
 // newDict builds a dict of keys; key i gets id i.
 func newDict(keys []string) *dict {
 	size := 16
@@ -103,7 +116,9 @@ func (d *dict) lookup(h uint64, key string) int32 {
 		if s.id == 0 {
 			return -1
 		}
-		if s.hash == h && int(s.n) == len(key) && d.arena[s.off:s.off+s.n] == key {
+		// for keys of up to 8 bytes hashString is a bijection of the bytes at a given length, so equal
+		// hashes and lengths mean equal keys
+		if s.hash == h && int(s.n) == len(key) && (len(key) <= 8 || d.arena[s.off:s.off+s.n] == key) {
 			return s.id - 1
 		}
 		i = (i + 1) & d.mask

@@ -1,6 +1,9 @@
 package match
 
 import (
+	"encoding/binary"
+	"math/bits"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -193,6 +196,81 @@ var isWordASCII, lowerASCII = func() (word [256]bool, lower [256]byte) {
 	return word, lower
 }()
 
+// The runs of letters and digits are found eight bytes at a time: a word of bytes x is tested for
+// bytes in a range with additions that cannot carry from one byte into the next (the bytes are below
+// 0x80 once their high bit is masked off, which non-ASCII bytes have set).
+const (
+	swarOnes = 0x0101010101010101
+	swarHigh = 0x8080808080808080
+)
+
+// load64 returns the eight bytes of s at i, little-endian.
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// Addends that test the bytes (below 0x80) of a word for the ranges a-z and 0-9: y+swarGEa has the
+// high bit of each byte >= 'a' set, y+swarGTz that of each byte > 'z', and so on.
+const (
+	swarGEa = (0x80 - 'a') * swarOnes
+	swarGTz = (0x7f - 'z') * swarOnes
+	swarGEA = (0x80 - 'A') * swarOnes
+	swarGTZ = (0x7f - 'Z') * swarOnes
+	swarGE0 = (0x80 - '0') * swarOnes
+	swarGT9 = (0x7f - '9') * swarOnes
+)
+
+// lowerIn8 returns how many of the bytes of x, from the lowest, are lower-case ASCII letters or
+// digits.
+func lowerIn8(x uint64) int {
+	y := x &^ swarHigh
+	in := (y+swarGEa)&^(y+swarGTz) | (y+swarGE0)&^(y+swarGT9)
+	return bits.TrailingZeros64((^in|x)&swarHigh) >> 3
+}
+
+// wordIn8 returns how many of the bytes of x, from the lowest, are ASCII letters or digits.
+func wordIn8(x uint64) int {
+	y := x &^ swarHigh
+	z := y | 0x20*swarOnes // upper case to lower case
+	in := (z+swarGEa)&^(z+swarGTz) | (y+swarGE0)&^(y+swarGT9)
+	return bits.TrailingZeros64((^in|x)&swarHigh) >> 3
+}
+
+// lower8 returns x with its bytes A-Z in lower case.
+func lower8(x uint64) uint64 {
+	y := x &^ swarHigh
+	upper := (y + swarGEA) &^ (y + swarGTZ) &^ x & swarHigh
+	return x | upper>>2 // 0x80>>2 is 'a'-'A'
+}
+
+// lowerRun returns the end of the run of lower-case ASCII letters and digits in text starting at i.
+func lowerRun(text string, i int) int {
+	for ; i+8 <= len(text); i += 8 {
+		if n := lowerIn8(load64(text, i)); n < 8 {
+			return i + n
+		}
+	}
+	for i < len(text) && isLowerASCII[text[i]] {
+		i++
+	}
+	return i
+}
+
+// wordRun returns the end of the run of ASCII letters and digits in text starting at i.
+func wordRun(text string, i int) int {
+	for ; i+8 <= len(text); i += 8 {
+		if n := wordIn8(load64(text, i)); n < 8 {
+			return i + n
+		}
+	}
+	for i < len(text) && isWordASCII[text[i]] {
+		i++
+	}
+	return i
+}
+
 func buildASCIIClass() (class [128]byte) {
 	for c := 0; c < 128; c++ {
 		switch {
@@ -209,7 +287,8 @@ func buildASCIIClass() (class [128]byte) {
 
 // token is one word of a text. start and end are byte offsets in the original text. The folded form
 // is text[start:end] itself when inText (lower-case ASCII, CJK and other text folding does not change),
-// else buf[fstart:fend] of the tokenizer.
+// else buf[fstart:fend] of the tokenizer; fstart and fend are start and end when inText, so that the
+// folded form is sources()[src()][fstart:fend] either way.
 type token struct {
 	start, end   int32
 	fstart, fend int32
@@ -235,7 +314,9 @@ func (t *tokenizer) word(i int) string {
 
 // appendWord appends a finished word unless it folded to nothing.
 func appendWord(toks []token, start, end, fstart, fend int, inText, cjk bool) []token {
-	if !inText && fend == fstart {
+	if inText {
+		fstart, fend = start, end
+	} else if fend == fstart {
 		return toks
 	}
 	// fields are stored one by one into the slice: building the struct on the stack and copying it
@@ -275,13 +356,27 @@ func (t *tokenizer) tokenize(text string) {
 					wstart, inText, cjk = i, true, false
 				}
 				j := i + 1
-				for j < len(text) && isLowerASCII[text[j]] {
-					j++
+				if j+8 <= len(text) { // the first eight bytes inline: most words end there
+					if n := lowerIn8(load64(text, j)); n < 8 {
+						j += n
+					} else {
+						j = lowerRun(text, j+8)
+					}
+				} else {
+					j = lowerRun(text, j)
 				}
 				if !inText {
 					buf = append(buf, text[i:j]...)
 				}
 				i = j
+				if i < len(text) && isSepASCII[text[i]] {
+					// the word ends at an ASCII separator (the common case): as below, without
+					// going round the loop for it
+					toks = appendWord(toks, wstart, i, fstart, len(buf), inText, false)
+					wstart = -1
+					for i++; i < len(text) && isSepASCII[text[i]]; i++ {
+					}
+				}
 				continue
 			case aUpper:
 				if wstart < 0 || cjk {
@@ -293,13 +388,51 @@ func (t *tokenizer) tokenize(text string) {
 					fstart, inText = len(buf), false
 					buf = append(buf, text[wstart:i]...)
 				}
-				buf = append(buf, c+'a'-'A')
-				// the rest of the ASCII part of the word
+				// the ASCII part of the word, lowered: eight bytes at a time if it is shorter
+				if i+8 <= len(text) {
+					x := load64(text, i)
+					if k := wordIn8(x); k < 8 {
+						n := len(buf)
+						if cap(buf)-n < 8 {
+							buf = slices.Grow(buf, 8)
+						}
+						binary.LittleEndian.PutUint64(buf[n:n+8], lower8(x))
+						buf = buf[:n+k]
+						i += k
+						if i < len(text) && isSepASCII[text[i]] { // as below
+							toks = appendWord(toks, wstart, i, fstart, len(buf), inText, false)
+							wstart = -1
+							for i++; i < len(text) && isSepASCII[text[i]]; i++ {
+							}
+						}
+						continue
+					}
+				}
 				j := i + 1
-				for ; j < len(text) && isWordASCII[text[j]]; j++ {
-					buf = append(buf, lowerASCII[text[j]])
+				if j+8 <= len(text) {
+					if n := wordIn8(load64(text, j)); n < 8 {
+						j += n
+					} else {
+						j = wordRun(text, j+8)
+					}
+				} else {
+					j = wordRun(text, j)
+				}
+				n := len(buf)
+				buf = append(buf, text[i:j]...)
+				low := buf[n:]
+				for k, b := range low {
+					low[k] = lowerASCII[b]
 				}
 				i = j
+				if i < len(text) && isSepASCII[text[i]] {
+					// the word ends at an ASCII separator (the common case): as below, without
+					// going round the loop for it
+					toks = appendWord(toks, wstart, i, fstart, len(buf), inText, false)
+					wstart = -1
+					for i++; i < len(text) && isSepASCII[text[i]]; i++ {
+					}
+				}
 				continue
 			case aApos:
 				next, joins := apostrophe(text, i, 1, wstart >= 0 && !cjk)
@@ -377,7 +510,24 @@ func (t *tokenizer) tokenize(text string) {
 	if wstart >= 0 {
 		toks = appendWord(toks, wstart, len(text), fstart, len(buf), inText, cjk)
 	}
-	t.buf, t.toks = buf, toks
+	// eight bytes of padding after the folded words, so that a word of up to eight bytes in buf can
+	// be loaded whole (see sources)
+	buf = append(buf, make([]byte, 8)...)
+	t.buf, t.toks = buf[:len(buf)-8], toks
+}
+
+// sources returns the strings the folded words of the tokens are in: the text (inText tokens) and
+// the buffer, the latter with at least eight bytes after its last word.
+func (t *tokenizer) sources() [2]string {
+	return [2]string{t.text, unsafe.String(unsafe.SliceData(t.buf), len(t.buf)+8)}
+}
+
+// src returns the index in sources of the string the folded form of a token is in.
+func (tk *token) src() int {
+	if tk.inText {
+		return 0
+	}
+	return 1
 }
 
 // apostrophe decides about an apostrophe of size bytes at text[i]: inside a word it joins the letters

@@ -1,6 +1,9 @@
 package match
 
-import "testing"
+import (
+	"math/rand/v2"
+	"testing"
+)
 
 func TestFold(t *testing.T) {
 	tests := []struct {
@@ -73,4 +76,32 @@ func FuzzFold(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestRuns checks the eight-bytes-at-a-time run scanners against byte-by-byte loops.
+func TestRuns(t *testing.T) {
+	alphabet := []byte("azAZ09mM_ '-\x7f@[`{/:\xc3\xa9\x80\xff")
+	r := rand.New(rand.NewPCG(1, 2))
+	for n := range 2000 {
+		b := make([]byte, n%40)
+		for k := range b {
+			b[k] = alphabet[r.IntN(len(alphabet))]
+		}
+		s := string(b)
+		for i := range len(s) + 1 {
+			wantLower, wantWord := i, i
+			for wantLower < len(s) && asciiClass[s[wantLower]&0x7f] == aLower && s[wantLower] < 0x80 {
+				wantLower++
+			}
+			for wantWord < len(s) && s[wantWord] < 0x80 && (asciiClass[s[wantWord]] == aLower || asciiClass[s[wantWord]] == aUpper) {
+				wantWord++
+			}
+			if got := lowerRun(s, i); got != wantLower {
+				t.Fatalf("lowerRun(%q, %d) = %d, want %d", s, i, got, wantLower)
+			}
+			if got := wordRun(s, i); got != wantWord {
+				t.Fatalf("wordRun(%q, %d) = %d, want %d", s, i, got, wantWord)
+			}
+		}
+	}
 }

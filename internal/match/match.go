@@ -337,18 +337,28 @@ func (s *scratch) scanField(field uint8, text string) {
 	s.starts = s.starts[:0]
 	d := m.words
 	ids := s.ids
+	srcs := tz.sources()
 	for i := range tz.toks {
-		if tz.toks[i].cjk {
+		tk := &tz.toks[i]
+		if tk.cjk {
 			ids[i] = -1
 			if len(m.cjk) > 0 {
 				s.starts = append(s.starts, int32(i))
 			}
 			continue
 		}
-		w := tz.word(i)
+		// the word, without a branch on where it is
+		src := srcs[tk.src()]
+		w := src[tk.fstart:tk.fend]
 		id := int32(-1)
 		if sh := shape(w); d.shapes[sh/64]&(1<<(sh%64)) != 0 {
-			id = d.lookup(hashString(w), w)
+			var h uint64
+			if len(w) <= 8 && int(tk.fstart)+8 <= len(src) {
+				h = hashShort(load64(src, int(tk.fstart)), len(w))
+			} else {
+				h = hashString(w)
+			}
+			id = d.lookup(h, w)
 			if id >= 0 {
 				s.starts = append(s.starts, int32(i))
 			}
@@ -357,7 +367,6 @@ func (s *scratch) scanField(field uint8, text string) {
 		if m.hasPrefixes {
 			if id >= 0 { // the wildcard terms of a word of the dictionary are known
 				for _, t := range m.wordWildList[m.wordWildOff[id]:m.wordWildOff[id+1]] {
-					tk := &tz.toks[i]
 					s.addOcc(occ{term: t, field: field, tokStart: int32(i), tokEnd: int32(i), start: tk.start, end: tk.end})
 				}
 			} else if p := m.prefixes; p.extra != nil || (p.short && p.mayStartShort(w)) || len(w) >= 3 && p.has3(w) {

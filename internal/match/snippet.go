@@ -1,6 +1,7 @@
 package match
 
 import (
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 )
@@ -71,6 +72,16 @@ func appendWords(dst []byte, s string) []byte {
 		j := i
 	run:
 		for j < len(s) {
+			if j+8 <= len(s) {
+				// skip eight bytes at a time while they are all above ' ' and ASCII (spanWord)
+				x := load64(s, j)
+				sp := (x | ^(x&^swarHigh + swarGTSpace)) & swarHigh
+				if sp == 0 {
+					j += 8
+					continue
+				}
+				j += bits.TrailingZeros64(sp) >> 3
+			}
 			switch spanClass[s[j]] {
 			case spanWord:
 				j++
@@ -123,6 +134,9 @@ func skipSpace(s string, i int) int {
 	}
 	return i
 }
+
+// swarGTSpace added to a word of bytes below 0x80 sets the high bit of those above ' '.
+const swarGTSpace = (0x7f - ' ') * swarOnes
 
 // byte classes for appendWords
 const (
