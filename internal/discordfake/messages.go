@@ -30,15 +30,8 @@ func (s *Server) handleCreateMessage(w http.ResponseWriter, r *http.Request) {
 	forbidden := exists && c.forbidden
 	s.mu.Unlock()
 
-	if faulted {
-		switch f.kind {
-		case faultStatus:
-			writeStatus(w, f.status)
-			return
-		case faultRateLimit:
-			writeRateLimited(w, "channel-messages-"+id, f.retryAfter)
-			return
-		}
+	if faulted && writeFault(w, f, "channel-messages-"+id) {
+		return
 	}
 	if !exists {
 		writeError(w, http.StatusNotFound, 10003, "Unknown Channel")
@@ -179,15 +172,8 @@ func (s *Server) handleExecuteWebhook(w http.ResponseWriter, r *http.Request) {
 	f, faulted := s.takeFault(id)
 	hook, exists := s.webhooks[id]
 	s.mu.Unlock()
-	if faulted {
-		switch f.kind {
-		case faultStatus:
-			writeStatus(w, f.status)
-			return
-		case faultRateLimit:
-			writeRateLimited(w, "webhook-"+id, f.retryAfter)
-			return
-		}
+	if faulted && writeFault(w, f, "webhook-"+id) {
+		return
 	}
 	if !exists {
 		writeError(w, http.StatusNotFound, 10015, "Unknown Webhook")
@@ -268,4 +254,18 @@ func (s *Server) handleWebhookMessage(w http.ResponseWriter, r *http.Request) {
 		s.notify(m)
 		writeJSON(w, http.StatusOK, s.wire(m))
 	}
+}
+
+// writeFault answers with an injected status or rate limit and reports
+// whether it did; other faults (a dropped response) are the caller's to act on.
+func writeFault(w http.ResponseWriter, f fault, bucket string) bool {
+	switch f.kind {
+	case faultStatus:
+		writeStatus(w, f.status)
+		return true
+	case faultRateLimit:
+		writeRateLimited(w, bucket, f.retryAfter)
+		return true
+	}
+	return false
 }
