@@ -84,6 +84,7 @@ func Compile(watches []Watch) (*Matcher, error) {
 			m.wordWildOff[w+1] = int32(len(m.wordWildList))
 		}
 	}
+	m.filter = newWordFilter(b.wordList, b.prefixList, m.hasPrefixes && (m.prefixes.short || m.prefixes.extra != nil), len(m.cjk) > 0)
 	// one array: word w's one-word terms, then its phrases, between wordOff[2w], wordOff[2w+1],
 	// wordOff[2w+2]; the phrases sorted by their second word (phraseNext)
 	m.wordOff = make([]int32, 2*len(b.wordList)+1)

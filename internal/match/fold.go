@@ -297,9 +297,14 @@ type token struct {
 
 // tokenizer folds a text into tokens, reusing its buffers from one text to the next.
 type tokenizer struct {
-	text string
-	buf  []byte
-	toks []token
+	text     string
+	buf      []byte
+	toks     []token
+	noBlocks bool // without the block scanner (tests compare the two)
+	// with a filter, cands lists the tokens it passes; tokens before checked have been filtered
+	filter  *wordFilter
+	cands   []int32
+	checked int
 }
 
 // word returns the folded form of token i. A word in the buffer is returned without copying: it is
@@ -338,13 +343,34 @@ func appendWord(toks []token, start, end, fstart, fend int, inText, cjk bool) []
 func (t *tokenizer) tokenize(text string) {
 	t.text = text
 	buf, toks := t.buf[:0], t.toks[:0]
+	t.cands, t.checked = t.cands[:0], 0
 	var (
 		wstart = -1 // start of the current word, -1 between words
 		fstart int  // start of its folded form in buf, when !inText
 		inText bool // its folded form is text[wstart:i]
 		cjk    bool // it is a CJK run
 	)
+	fastFrom := 0 // the block scanner is tried between words from here on
 	for i := 0; i < len(text); {
+		if wstart < 0 && i >= fastFrom && !t.noBlocks {
+			if i+blockNeed > len(text) {
+				fastFrom = len(text)
+			} else {
+				if t.filter != nil {
+					t.cands = t.filterTokens(text, buf, toks, t.cands)
+				}
+				j := i
+				j, buf, toks, t.cands = scanBlocks(text, i, buf, toks, t.filter, t.cands)
+				t.checked = len(toks)
+				// it stopped at a byte for the general tokenizer, or at a long word: after that, try
+				// again
+				fastFrom = j + 1
+				if j > i {
+					i = j
+					continue
+				}
+			}
+		}
 		c := text[i]
 		if c < utf8.RuneSelf {
 			switch asciiClass[c] {
@@ -514,6 +540,28 @@ func (t *tokenizer) tokenize(text string) {
 	// be loaded whole (see sources)
 	buf = append(buf, make([]byte, 8)...)
 	t.buf, t.toks = buf[:len(buf)-8], toks
+	if t.filter != nil {
+		t.cands = t.filterTokens(text, buf, toks, t.cands)
+	}
+}
+
+// filterTokens appends to cands the tokens from t.checked on that the filter passes (those of the
+// general tokenizer: the block scanner filters its own), and returns it.
+func (t *tokenizer) filterTokens(text string, buf []byte, toks []token, cands []int32) []int32 {
+	for k := t.checked; k < len(toks); k++ {
+		tk := &toks[k]
+		var w string
+		if tk.inText {
+			w = text[tk.fstart:tk.fend]
+		} else {
+			w = unsafe.String(&buf[tk.fstart], int(tk.fend-tk.fstart))
+		}
+		if t.filter.pass(w, tk.cjk) {
+			cands = append(cands, int32(k))
+		}
+	}
+	t.checked = len(toks)
+	return cands
 }
 
 // sources returns the strings the folded words of the tokens are in: the text (inText tokens) and

@@ -2,6 +2,8 @@ package match
 
 import (
 	"math/rand/v2"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -63,6 +65,15 @@ func FuzzFold(f *testing.F) {
 		if again := Fold(folded); again != folded {
 			t.Fatalf("Fold not idempotent: %q → %q → %q", s, folded, again)
 		}
+		// the block scanner and the general tokenizer agree (the text made long enough for blocks)
+		long := s + " " + strings.Repeat("Plain words ", 8) + s + strings.Repeat(" x", 40)
+		var fast, slow tokenizer
+		slow.noBlocks = true
+		fast.tokenize(long)
+		slow.tokenize(long)
+		if !slices.Equal(fast.toks, slow.toks) {
+			t.Fatalf("block scanner and general tokenizer differ on %q", long)
+		}
 		var tz tokenizer
 		tz.tokenize(s)
 		prevEnd := int32(0)
@@ -102,6 +113,52 @@ func TestRuns(t *testing.T) {
 			if got := wordRun(s, i); got != wantWord {
 				t.Fatalf("wordRun(%q, %d) = %d, want %d", s, i, got, wantWord)
 			}
+		}
+	}
+}
+
+// TestBlockScanner checks that the block scanner splits text exactly as the general tokenizer does,
+// tokens and folded words alike, and that it filters its tokens as the general tokenizer's are.
+func TestBlockScanner(t *testing.T) {
+	f := newWordFilter([]string{"putin", "election", "interference", "a", "b2b", "über"}, []string{"medd", "hack"}, false, true)
+	alphabet := []string{"a", "z", "Q", "P", "utin", "Putin", "election", "INTERFERENCE", "meddling", "hacker", "9",
+		" ", " ", " ", "  ", ", ", ".\n", "-", "'", "’", "'s", "é", "Ü", "ber", "東京", "\u0301", "\x7f", "\xff", "_"}
+	r := rand.New(rand.NewPCG(5, 6))
+	var fast, slow tokenizer
+	slow.noBlocks = true
+	fast.filter = &f
+	for n := range 3000 {
+		var b strings.Builder
+		for b.Len() < n%400 {
+			w := alphabet[r.IntN(len(alphabet))]
+			if r.IntN(3) > 0 { // mostly plain words and spaces, so that whole blocks are plain
+				w = alphabet[r.IntN(10)]
+				if r.IntN(2) == 0 {
+					w = " "
+				}
+			}
+			if r.IntN(200) == 0 {
+				w = strings.Repeat("x", 60+r.IntN(20)) // a word as long as a block
+			}
+			b.WriteString(w)
+		}
+		text := b.String()
+		fast.tokenize(text)
+		slow.tokenize(text)
+		if !slices.Equal(fast.toks, slow.toks) {
+			t.Fatalf("tokens of %q differ:\nblocks  %v\ngeneral %v", text, fast.toks, slow.toks)
+		}
+		var want []int32
+		for i, tk := range slow.toks {
+			if f.pass(slow.word(i), tk.cjk) {
+				want = append(want, int32(i))
+			}
+			if fast.word(i) != slow.word(i) {
+				t.Fatalf("word %d of %q: %q, want %q", i, text, fast.word(i), slow.word(i))
+			}
+		}
+		if !slices.Equal(fast.cands, want) {
+			t.Fatalf("filtered tokens of %q: %v, want %v", text, fast.cands, want)
 		}
 	}
 }

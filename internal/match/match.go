@@ -153,6 +153,7 @@ type Matcher struct {
 	hasPrefixes bool
 	cjk         map[rune][]cjkStart
 	fields      fieldSet // fields any watch looks at
+	filter      wordFilter
 
 	pool sync.Pool
 }
@@ -329,6 +330,7 @@ func (s *scratch) addOcc(o occ) {
 func (s *scratch) scanField(field uint8, text string) {
 	m := s.m
 	tz := &s.tz
+	tz.filter = &m.filter
 	tz.tokenize(text)
 	if cap(s.ids) < len(tz.toks) {
 		s.ids = make([]int32, len(tz.toks), 2*len(tz.toks))
@@ -337,14 +339,15 @@ func (s *scratch) scanField(field uint8, text string) {
 	s.starts = s.starts[:0]
 	d := m.words
 	ids := s.ids
+	for k := range ids {
+		ids[k] = -1
+	}
 	srcs := tz.sources()
-	for i := range tz.toks {
+	// only the tokens the filter passed can be words of the dictionary or start a wildcard
+	for _, i := range tz.cands {
 		tk := &tz.toks[i]
 		if tk.cjk {
-			ids[i] = -1
-			if len(m.cjk) > 0 {
-				s.starts = append(s.starts, int32(i))
-			}
+			s.starts = append(s.starts, i)
 			continue
 		}
 		// the word, without a branch on where it is
@@ -360,18 +363,18 @@ func (s *scratch) scanField(field uint8, text string) {
 			}
 			id = d.lookup(h, w)
 			if id >= 0 {
-				s.starts = append(s.starts, int32(i))
+				s.starts = append(s.starts, i)
 			}
 		}
 		ids[i] = id
 		if m.hasPrefixes {
 			if id >= 0 { // the wildcard terms of a word of the dictionary are known
 				for _, t := range m.wordWildList[m.wordWildOff[id]:m.wordWildOff[id+1]] {
-					s.addOcc(occ{term: t, field: field, tokStart: int32(i), tokEnd: int32(i), start: tk.start, end: tk.end})
+					s.addOcc(occ{term: t, field: field, tokStart: i, tokEnd: i, start: tk.start, end: tk.end})
 				}
 			} else if p := m.prefixes; p.extra != nil || (p.short && p.mayStartShort(w)) || len(w) >= 3 && p.has3(w) {
 				// (the condition is mayStart written out, so that its common case is inlined)
-				s.prefixesAt(field, i, w)
+				s.prefixesAt(field, int(i), w)
 			}
 		}
 	}

@@ -1,0 +1,193 @@
+package match
+
+import (
+	"encoding/binary"
+	"math/bits"
+)
+
+// The tokenizer's block scanner: plain ASCII text (letters, digits and separators, no apostrophes and
+// no bytes above 0x7f) is split into words 64 bytes at a time. Three bit masks of the block (one bit
+// a byte: word bytes, upper-case letters, bytes that need the general tokenizer) are built eight bytes
+// at a time, and each word is then found with two bit scans, without a branch on every byte. The
+// general tokenizer takes over at the first byte that needs it, and hands back between words.
+
+const (
+	blockSize = 64
+	// the block scanner reads eight bytes at a word's last byte: it needs this many bytes from a
+	// block's start
+	blockNeed = blockSize + 8
+	// movemask gathers the high bits of the eight bytes of a word into one byte
+	movemaskMul = 0x0102040810204080
+	swarApos    = '\'' * swarOnes
+	swarLow7    = 0x7f * swarOnes
+)
+
+// movemask returns the high bits of the eight bytes of x (x has no other bits set) as a byte, lowest
+// byte first.
+func movemask(x uint64) uint64 {
+	return (x >> 7) * movemaskMul >> 56
+}
+
+// blockMasks returns, for the 64 bytes of text at i, one bit per byte: ASCII letters and digits, and
+// bytes the block scanner does not handle (above 0x7f, apostrophes). The second is only worked out
+// when there are any.
+func blockMasks(text string, i int) (word, hard uint64) {
+	var any uint64
+	for k := 0; k < blockSize; k += 8 {
+		x := load64(text, i+k)
+		y := x &^ swarHigh
+		z := y | 0x20*swarOnes // upper case to lower case
+		in := ((z+swarGEa)&^(z+swarGTz) | (y+swarGE0)&^(y+swarGT9)) &^ x & swarHigh
+		word |= movemask(in) << k
+		any |= x | ^((y ^ swarApos) + swarLow7) // high bits: above 0x7f, or '\'' (exact: no carries)
+	}
+	if any&swarHigh == 0 {
+		return word, 0
+	}
+	for k := 0; k < blockSize; k += 8 {
+		x := load64(text, i+k)
+		y := x &^ swarHigh
+		hard |= movemask((x|^((y^swarApos)+swarLow7))&swarHigh) << k
+	}
+	return word, hard
+}
+
+// scanBlocks tokenizes text from i, which is between words, while the block scanner can, and returns
+// where it stopped (between words, or at the start of a word it left to the general tokenizer) with
+// the extended buffer and tokens. It stops at a byte it does not handle, at a word as long as a block,
+// and where fewer than blockNeed bytes remain. With a filter, the indexes of the tokens it passes are
+// appended to cands.
+func scanBlocks(text string, i int, buf []byte, toks []token, f *wordFilter, cands []int32) (int, []byte, []token, []int32) {
+	for i+blockNeed <= len(text) {
+		word, hard := blockMasks(text, i)
+		limit := blockSize // words must end (at a separator) before limit
+		if hard != 0 {
+			limit = bits.TrailingZeros64(hard)
+			word &= 1<<limit - 1
+		}
+		if cap(buf)-len(buf) < blockSize+8 {
+			buf = append(buf, make([]byte, blockSize+8)...)[:len(buf)]
+		}
+		if cap(toks)-len(toks) < blockSize/2 {
+			toks = append(toks, make([]token, blockSize/2)...)[:len(toks)]
+		}
+		next := i + limit // where to go on: moved back to the start of an unfinished word
+		for word != 0 {
+			s := bits.TrailingZeros64(word)
+			e := s + bits.TrailingZeros64(^(word >> s)) // 64 - s when the run reaches bit 63
+			if e >= limit {
+				next = i + s
+				break
+			}
+			word &^= 1<<e - 1
+			start, end := i+s, i+e
+			// the word's first eight bytes, lowered, and those of them that are the word's
+			x := load64(text, start)
+			low := lower8(x)
+			mask := ^uint64(0) >> (64 - 8*min(e-s, 8))
+			upper := low&mask != x&mask
+			for k := start + 8; k < end && !upper; k += 8 {
+				y := load64(text, k)
+				m := ^uint64(0) >> (64 - 8*min(end-k, 8))
+				upper = lower8(y)&m != y&m
+			}
+			fstart, fend, inText := start, end, true
+			if upper {
+				// lowered into the buffer, eight bytes at a time (it has room for a block and eight
+				// bytes more)
+				n := len(buf)
+				b := buf[:cap(buf)]
+				binary.LittleEndian.PutUint64(b[n:n+8], low)
+				for k := start + 8; k < end; k += 8 {
+					n += 8
+					binary.LittleEndian.PutUint64(b[n:n+8], lower8(load64(text, k)))
+				}
+				fstart, fend, inText = len(buf), len(buf)+end-start, false
+				buf = b[:fend]
+			}
+			n := len(toks)
+			toks = toks[:n+1]
+			tk := &toks[n]
+			tk.start, tk.end, tk.fstart, tk.fend, tk.cjk, tk.inText = int32(start), int32(end), int32(fstart), int32(fend), false, inText
+			if f != nil {
+				k1, k3 := f.keys(low&mask, e-s)
+				if (f.bits[k1/64]>>(k1%64)|f.bits[k3/64]>>(k3%64))&1 != 0 {
+					cands = append(cands, int32(n))
+				}
+			}
+		}
+		if next == i || limit < blockSize {
+			// a word as long as the block, or a byte for the general tokenizer
+			return next, buf, toks, cands
+		}
+		i = next
+	}
+	return i, buf, toks, cands
+}
+
+// wordFilter picks the tokens a Matcher looks at, so that it does not visit the others: the words of
+// its dictionary, the words that start with a wildcard prefix, and CJK runs when there are CJK
+// terms; and a few others. It is a bit set indexed by a hash of the first eight bytes of the folded
+// word with its length (a word of up to eight bytes is all there), and by one of its first three
+// bytes, for the prefixes.
+type wordFilter struct {
+	bits  []uint64
+	shift uint
+	cjk   bool
+}
+
+const (
+	filterMul       = 0x9E3779B97F4A7C15
+	filterLongTag   = 0x5bd1e9955bd1e995 // marks the key of a word longer than eight bytes
+	filterPrefixTag = 0xc2b2ae3d27d4eb4f // marks the key of the first three bytes
+)
+
+func newWordFilter(words, prefixes []string, all, cjk bool) wordFilter {
+	size := 1 << 12
+	for size < 32*(len(words)+len(prefixes)) {
+		size <<= 1
+	}
+	f := wordFilter{bits: make([]uint64, size/64), shift: uint(64 - bits.TrailingZeros(uint(size))), cjk: cjk}
+	if all {
+		for k := range f.bits {
+			f.bits[k] = ^uint64(0)
+		}
+		return f
+	}
+	for _, w := range words {
+		k1, _ := f.keys(first8(w), len(w))
+		f.bits[k1/64] |= 1 << (k1 % 64)
+	}
+	for _, p := range prefixes {
+		_, k3 := f.keys(first8(p), len(p))
+		f.bits[k3/64] |= 1 << (k3 % 64)
+	}
+	return f
+}
+
+// keys returns the bits of a word of n bytes whose first (up to) eight bytes are v: its own, and that
+// of its first three bytes.
+func (f *wordFilter) keys(v uint64, n int) (k1, k3 uint64) {
+	long := uint64(8-n) >> 63 // 1 if n > 8
+	k1 = (v ^ long*filterLongTag) * filterMul >> f.shift
+	k3 = (v&0xffffff ^ filterPrefixTag) * filterMul >> f.shift
+	return k1, k3
+}
+
+// first8 returns the first eight bytes of w (fewer if it is shorter), little-endian.
+func first8(w string) uint64 {
+	var v uint64
+	for k := 0; k < len(w) && k < 8; k++ {
+		v |= uint64(w[k]) << (8 * k)
+	}
+	return v
+}
+
+// pass reports whether the filter passes a token whose folded form is w.
+func (f *wordFilter) pass(w string, cjk bool) bool {
+	if cjk {
+		return f.cjk
+	}
+	k1, k3 := f.keys(first8(w), len(w))
+	return (f.bits[k1/64]>>(k1%64)|f.bits[k3/64]>>(k3%64))&1 != 0
+}
