@@ -32,23 +32,32 @@ func movemask(x uint64) uint64 {
 // bytes the block scanner does not handle (above 0x7f, apostrophes). The second is only worked out
 // when there are any.
 func blockMasks(text string, i int) (word, hard uint64) {
-	var any uint64
-	for k := 0; k < blockSize; k += 8 {
-		x := load64(text, i+k)
-		y := x &^ swarHigh
-		z := y | 0x20*swarOnes // upper case to lower case
-		in := ((z+swarGEa)&^(z+swarGTz) | (y+swarGE0)&^(y+swarGT9)) &^ x & swarHigh
-		word |= movemask(in) << k
-		any |= x | ^((y ^ swarApos) + swarLow7) // high bits: above 0x7f, or '\'' (exact: no carries)
-	}
-	if any&swarHigh == 0 {
+	b := text[i : i+blockSize] // one bounds check for the unrolled loads below
+	w0, a0 := wordBits8(load64(b, 0))
+	w1, a1 := wordBits8(load64(b, 8))
+	w2, a2 := wordBits8(load64(b, 16))
+	w3, a3 := wordBits8(load64(b, 24))
+	w4, a4 := wordBits8(load64(b, 32))
+	w5, a5 := wordBits8(load64(b, 40))
+	w6, a6 := wordBits8(load64(b, 48))
+	w7, a7 := wordBits8(load64(b, 56))
+	word = movemask(w0) | movemask(w1)<<8 | movemask(w2)<<16 | movemask(w3)<<24 |
+		movemask(w4)<<32 | movemask(w5)<<40 | movemask(w6)<<48 | movemask(w7)<<56
+	if (a0|a1|a2|a3|a4|a5|a6|a7)&swarHigh == 0 {
 		return word, 0
 	}
-	for k := 0; k < blockSize; k += 8 {
-		x := load64(text, i+k)
-		y := x &^ swarHigh
-		hard |= movemask((x|^((y^swarApos)+swarLow7))&swarHigh) << k
-	}
+	return word, movemask(a0&swarHigh) | movemask(a1&swarHigh)<<8 | movemask(a2&swarHigh)<<16 |
+		movemask(a3&swarHigh)<<24 | movemask(a4&swarHigh)<<32 | movemask(a5&swarHigh)<<40 |
+		movemask(a6&swarHigh)<<48 | movemask(a7&swarHigh)<<56
+}
+
+// wordBits8 returns the high bits of the bytes of x that are ASCII letters and digits, and (among
+// others) those of the bytes above 0x7f and apostrophes.
+func wordBits8(x uint64) (word, hard uint64) {
+	y := x &^ swarHigh
+	z := y | 0x20*swarOnes // upper case to lower case
+	word = ((z+swarGEa)&^(z+swarGTz) | (y+swarGE0)&^(y+swarGT9)) &^ x & swarHigh
+	hard = x | ^((y ^ swarApos) + swarLow7) // '\'' exactly: no carries
 	return word, hard
 }
 
@@ -58,6 +67,11 @@ func blockMasks(text string, i int) (word, hard uint64) {
 // and where fewer than blockNeed bytes remain. With a filter, the indexes of the tokens it passes are
 // appended to cands.
 func scanBlocks(text string, i int, buf []byte, toks []token, f *wordFilter, cands []int32) (int, []byte, []token, []int32) {
+	var fbits []uint64
+	var fshift uint
+	if f != nil {
+		fbits, fshift = f.bits, f.shift
+	}
 	for i+blockNeed <= len(text) {
 		word, hard := blockMasks(text, i)
 		limit := blockSize // words must end (at a separator) before limit
@@ -70,6 +84,9 @@ func scanBlocks(text string, i int, buf []byte, toks []token, f *wordFilter, can
 		}
 		if cap(toks)-len(toks) < blockSize/2 {
 			toks = append(toks, make([]token, blockSize/2)...)[:len(toks)]
+		}
+		if cap(cands)-len(cands) < blockSize/2 {
+			cands = append(cands, make([]int32, blockSize/2)...)[:len(cands)]
 		}
 		next := i + limit // where to go on: moved back to the start of an unfinished word
 		for word != 0 {
@@ -84,7 +101,7 @@ func scanBlocks(text string, i int, buf []byte, toks []token, f *wordFilter, can
 			// the word's first eight bytes, lowered, and those of them that are the word's
 			x := load64(text, start)
 			low := lower8(x)
-			mask := ^uint64(0) >> (64 - 8*min(e-s, 8))
+			mask := ^(^uint64(0) << (8 * (e - s))) // all ones for a word of eight bytes or more
 			upper := low&mask != x&mask
 			for k := start + 8; k < end && !upper; k += 8 {
 				y := load64(text, k)
@@ -110,10 +127,14 @@ func scanBlocks(text string, i int, buf []byte, toks []token, f *wordFilter, can
 			tk := &toks[n]
 			tk.start, tk.end, tk.fstart, tk.fend, tk.cjk, tk.inText = int32(start), int32(end), int32(fstart), int32(fend), false, inText
 			if f != nil {
-				k1, k3 := f.keys(low&mask, e-s)
-				if (f.bits[k1/64]>>(k1%64)|f.bits[k3/64]>>(k3%64))&1 != 0 {
-					cands = append(cands, int32(n))
-				}
+				// appended without a branch: written, and counted if the filter passes it
+				v := low & mask
+				k1 := (v ^ (uint64(8-e+s)>>63)*filterLongTag) * filterMul >> fshift // as in keys
+				k3 := (v&0xffffff ^ filterPrefixTag) * filterMul >> fshift
+				nc := len(cands)
+				cands = cands[:nc+1]
+				cands[nc] = int32(n)
+				cands = cands[:nc+int((fbits[k1/64]>>(k1%64)|fbits[k3/64]>>(k3%64))&1)]
 			}
 		}
 		if next == i || limit < blockSize {
