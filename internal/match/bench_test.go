@@ -54,13 +54,17 @@ type benchCorpus struct {
 	rarePairs [][2]string
 }
 
+func benchFeedsDir() string {
+	if d := os.Getenv("NEWSHOUND_BENCH_FEEDS"); d != "" {
+		return d
+	}
+	return benchCorpusDir
+}
+
 func loadBenchCorpus(b testing.TB) *benchCorpus {
 	b.Helper()
 	c := &benchCorpus{}
-	dir := benchCorpusDir
-	if d := os.Getenv("NEWSHOUND_BENCH_FEEDS"); d != "" {
-		dir = d
-	}
+	dir := benchFeedsDir()
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || strings.Contains(d.Name(), "LICENSE") {
 			return err
@@ -253,7 +257,7 @@ var (
 
 func loadNewsVocab(b testing.TB) *newsVocab {
 	b.Helper()
-	root := filepath.Join(filepath.Dir(benchCorpusDir), "..")
+	root := filepath.Join(benchFeedsDir(), "..", "..") // the evaluation data
 	var texts []string
 	if f, err := os.ReadFile(filepath.Join(root, "summaries", "pairs.validation.jsonl")); err == nil {
 		for _, line := range strings.Split(string(f), "\n") {

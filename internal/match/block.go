@@ -69,8 +69,9 @@ func wordBits8(x uint64) (word, hard uint64) {
 func scanBlocks(text string, i int, buf []byte, toks []token, f *wordFilter, cands []int32) (int, []byte, []token, []int32) {
 	var fbits []uint64
 	var fshift uint
+	var pmask uint64
 	if f != nil {
-		fbits, fshift = f.bits, f.shift
+		fbits, fshift, pmask = f.bits, f.shift, f.pmask
 	}
 	for i+blockNeed <= len(text) {
 		word, hard := blockMasks(text, i)
@@ -130,7 +131,7 @@ func scanBlocks(text string, i int, buf []byte, toks []token, f *wordFilter, can
 				// appended without a branch: written, and counted if the filter passes it
 				v := low & mask
 				k1 := (v ^ (uint64(8-e+s)>>63)*filterLongTag) * filterMul >> fshift // as in keys
-				k3 := (v&0xffffff ^ filterPrefixTag) * filterMul >> fshift
+				k3 := (v&pmask ^ filterPrefixTag) * filterMul >> fshift
 				nc := len(cands)
 				cands = cands[:nc+1]
 				cands[nc] = int32(n)
@@ -149,11 +150,12 @@ func scanBlocks(text string, i int, buf []byte, toks []token, f *wordFilter, can
 // wordFilter picks the tokens a Matcher looks at, so that it does not visit the others: the words of
 // its dictionary, the words that start with a wildcard prefix, and CJK runs when there are CJK
 // terms; and a few others. It is a bit set indexed by a hash of the first eight bytes of the folded
-// word with its length (a word of up to eight bytes is all there), and by one of its first three
-// bytes, for the prefixes.
+// word with its length (a word of up to eight bytes is all there), and by one of its first bytes as
+// many as the shortest wildcard prefix has (at most eight), for the prefixes.
 type wordFilter struct {
 	bits  []uint64
 	shift uint
+	pmask uint64 // the bytes of a word's first eight that the prefix key takes
 	cjk   bool
 }
 
@@ -169,6 +171,11 @@ func newWordFilter(words, prefixes []string, all, cjk bool) wordFilter {
 		size <<= 1
 	}
 	f := wordFilter{bits: make([]uint64, size/64), shift: uint(64 - bits.TrailingZeros(uint(size))), cjk: cjk}
+	plen := 8
+	for _, p := range prefixes {
+		plen = min(plen, len(p))
+	}
+	f.pmask = ^(^uint64(0) << (8 * plen))
 	if all {
 		for k := range f.bits {
 			f.bits[k] = ^uint64(0)
@@ -187,11 +194,11 @@ func newWordFilter(words, prefixes []string, all, cjk bool) wordFilter {
 }
 
 // keys returns the bits of a word of n bytes whose first (up to) eight bytes are v: its own, and that
-// of its first three bytes.
+// of its first bytes, for the prefixes.
 func (f *wordFilter) keys(v uint64, n int) (k1, k3 uint64) {
 	long := uint64(8-n) >> 63 // 1 if n > 8
 	k1 = (v ^ long*filterLongTag) * filterMul >> f.shift
-	k3 = (v&0xffffff ^ filterPrefixTag) * filterMul >> f.shift
+	k3 = (v&f.pmask ^ filterPrefixTag) * filterMul >> f.shift
 	return k1, k3
 }
 

@@ -26,7 +26,9 @@ func TestDumpResults(t *testing.T) {
 		"rare100": c.rareWatches(100, 1), "rare10000": c.rareWatches(10000, 1),
 		"random1000b": c.randomWatches(1000, 9), "random30": c.randomWatches(30, 4), "random3": c.randomWatches(3, 5),
 	}
-	for _, name := range []string{"random100", "random10000", "rare100", "rare10000", "random1000b", "random30", "random3"} {
+	v := loadNewsVocab(t)
+	sets["news100"], sets["news10000"] = v.newsWatches(100, 1), v.newsWatches(10000, 1)
+	for _, name := range []string{"random100", "random10000", "rare100", "rare10000", "random1000b", "random30", "random3", "news100", "news10000"} {
 		m, err := Compile(sets[name])
 		if err != nil {
 			t.Fatal(err)

@@ -372,8 +372,7 @@ func (s *scratch) scanField(field uint8, text string) {
 				for _, t := range m.wordWildList[m.wordWildOff[id]:m.wordWildOff[id+1]] {
 					s.addOcc(occ{term: t, field: field, tokStart: i, tokEnd: i, start: tk.start, end: tk.end})
 				}
-			} else if p := m.prefixes; p.extra != nil || (p.short && p.mayStartShort(w)) || len(w) >= 3 && p.has3(w) {
-				// (the condition is mayStart written out, so that its common case is inlined)
+			} else {
 				s.prefixesAt(field, int(i), w)
 			}
 		}
