@@ -73,14 +73,14 @@ func appendWords(dst []byte, s string) []byte {
 	run:
 		for j < len(s) {
 			if j+8 <= len(s) {
-				// skip eight bytes at a time while they are all above ' ' and ASCII (spanWord)
-				x := load64(s, j)
-				sp := (x | ^(x&^swarHigh + swarGTSpace)) & swarHigh
-				if sp == 0 {
+				// skip eight bytes at a time while they need no change: ASCII above ' ', or single
+				// spaces before such a byte
+				if n := plainIn8(load64(s, j)); n == 8 {
 					j += 8
 					continue
+				} else {
+					j += n
 				}
-				j += bits.TrailingZeros64(sp) >> 3
 			}
 			switch spanClass[s[j]] {
 			case spanWord:
@@ -112,6 +112,22 @@ func appendWords(dst []byte, s string) []byte {
 	return dst
 }
 
+// plainIn8 returns how many of the eight bytes of x, from the lowest, appendWords copies as they
+// are without looking at them one by one: ASCII bytes above ' ', and spaces followed by such a byte
+// within x.
+func plainIn8(x uint64) int {
+	y := x &^ swarHigh
+	bad := (^(y + swarGECtrl) | x) & swarHigh         // below ' ' (control characters) or above 0x7f
+	sp := ^((y ^ swarSpaces) + swarLow7) &^ x & swarHigh // ' ' (exact: no carries)
+	bad |= sp & (sp>>8 | bad>>8 | 0x80<<56)           // a space before a space, a bad byte or the end
+	return bits.TrailingZeros64(bad) >> 3
+}
+
+const (
+	swarGECtrl = (0x80 - ' ') * swarOnes // added to bytes below 0x80, sets the high bit of those >= ' '
+	swarSpaces = ' ' * swarOnes
+)
+
 // skipSpace returns the offset of the first byte at or after i in s that does not begin white space.
 func skipSpace(s string, i int) int {
 	for i < len(s) {
@@ -135,8 +151,6 @@ func skipSpace(s string, i int) int {
 	return i
 }
 
-// swarGTSpace added to a word of bytes below 0x80 sets the high bit of those above ' '.
-const swarGTSpace = (0x7f - ' ') * swarOnes
 
 // byte classes for appendWords
 const (

@@ -1,6 +1,7 @@
 package match
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode"
@@ -70,4 +71,21 @@ func FuzzSnippet(f *testing.F) {
 			t.Errorf("snippet(%q, %d, %d) = %q, want %q", text, start, end, got, want)
 		}
 	})
+}
+
+// TestAppendWords checks the eight-bytes-at-a-time copying of appendWords against strings.Fields on
+// texts with every kind of white space, in runs and alone, at every offset of the eight bytes.
+func TestAppendWords(t *testing.T) {
+	alphabet := []string{"a", "Zz", "word", "é", " ", " ", "  ", "\t", "\n", "\u00a0", "\u2003", "\u3000", "\u0085", "\x7f", "!", "\xe2\x80", "\xc2"}
+	r := rand.New(rand.NewPCG(8, 9))
+	for n := range 5000 {
+		var b strings.Builder
+		for b.Len() < n%90 {
+			b.WriteString(alphabet[r.IntN(len(alphabet))])
+		}
+		s := b.String()
+		if got, want := string(appendWords(nil, s)), strings.Join(strings.Fields(s), " "); got != want {
+			t.Fatalf("appendWords(%q) = %q, want %q", s, got, want)
+		}
+	}
 }
