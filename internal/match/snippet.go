@@ -117,9 +117,9 @@ func appendWords(dst []byte, s string) []byte {
 // within x.
 func plainIn8(x uint64) int {
 	y := x &^ swarHigh
-	bad := (^(y + swarGECtrl) | x) & swarHigh         // below ' ' (control characters) or above 0x7f
+	bad := (^(y + swarGECtrl) | x) & swarHigh            // below ' ' (control characters) or above 0x7f
 	sp := ^((y ^ swarSpaces) + swarLow7) &^ x & swarHigh // ' ' (exact: no carries)
-	bad |= sp & (sp>>8 | bad>>8 | 0x80<<56)           // a space before a space, a bad byte or the end
+	bad |= sp & (sp>>8 | bad>>8 | 0x80<<56)              // a space before a space, a bad byte or the end
 	return bits.TrailingZeros64(bad) >> 3
 }
 
@@ -150,7 +150,6 @@ func skipSpace(s string, i int) int {
 	}
 	return i
 }
-
 
 // byte classes for appendWords
 const (
