@@ -70,41 +70,45 @@ func Compile(watches []Watch) (*Matcher, error) {
 			m.cjk[r] = list
 		}
 	}
+	var wordWild [][]int32 // word id → the wildcard terms it matches
 	if len(b.prefixList) > 0 {
 		m.hasPrefixes = true
 		m.prefixes = newPrefixTrie(b.prefixList)
 		// the wildcards a word of the dictionary matches are found here once, not in every text
-		m.wordWildOff = make([]int32, len(b.wordList)+1)
+		wordWild = make([][]int32, len(b.wordList))
 		var pids []int32
 		for w, word := range b.wordList {
 			pids = m.prefixes.appendPrefixes(pids[:0], word)
 			for _, p := range pids {
-				m.wordWildList = append(m.wordWildList, m.prefixTerm[p]...)
+				wordWild[w] = append(wordWild[w], m.prefixTerm[p]...)
 			}
-			m.wordWildOff[w+1] = int32(len(m.wordWildList))
 		}
 	}
 	m.filter = newWordFilter(b.wordList, b.prefixList, m.hasPrefixes && (m.prefixes.short || m.prefixes.extra != nil), len(m.cjk) > 0)
-	// one array: word w's one-word terms, then its phrases, between wordOff[2w], wordOff[2w+1],
-	// wordOff[2w+2]; the phrases sorted by their second word (phraseNext)
-	m.wordOff = make([]int32, 2*len(b.wordList)+1)
-	m.phraseNext = make([]int32, 0, len(m.terms))
+	// each word's record in wordData, where its dictionary slot points: the number of its one-token
+	// terms and of its phrases, its one-token terms (one-word terms, then the wildcard terms the word
+	// matches), its phrases sorted by their second word, and those second words (noWord when the
+	// second element is not a whole word)
+	offsets := make([]uint32, len(b.wordList))
 	for w := range b.wordList {
-		m.wordList = append(m.wordList, wordTerms[w]...)
-		for range wordTerms[w] {
-			m.phraseNext = append(m.phraseNext, 0) // unused
-		}
-		m.wordOff[2*w+1] = int32(len(m.wordList))
+		offsets[w] = uint32(len(m.wordData))
 		starts := wordStarts[w]
 		slices.SortStableFunc(starts, func(a, b int32) int {
 			return cmp.Compare(m.secondWord(a), m.secondWord(b))
 		})
-		for _, t := range starts {
-			m.wordList = append(m.wordList, t)
-			m.phraseNext = append(m.phraseNext, m.secondWord(t))
+		var wild []int32
+		if wordWild != nil {
+			wild = wordWild[w]
 		}
-		m.wordOff[2*w+2] = int32(len(m.wordList))
+		m.wordData = append(m.wordData, int32(len(wordTerms[w])+len(wild)), int32(len(starts)))
+		m.wordData = append(m.wordData, wordTerms[w]...)
+		m.wordData = append(m.wordData, wild...)
+		m.wordData = append(m.wordData, starts...)
+		for _, t := range starts {
+			m.wordData = append(m.wordData, m.secondWord(t))
+		}
 	}
+	m.words.setData(offsets)
 	return m, nil
 }
 

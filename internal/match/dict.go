@@ -19,6 +19,7 @@ type dictSlot struct {
 	id   int32  // id+1; 0 marks an empty slot
 	off  uint32 // the key in arena
 	n    uint32
+	data uint32 // where the user of the dict keeps what it knows of the key (see setData)
 }
 
 const (
@@ -106,21 +107,39 @@ func (d *dict) find(key string) int32 {
 
 // lookup returns the id of key, whose hash is h, or -1.
 func (d *dict) lookup(h uint64, key string) int32 {
+	if s := d.slot(h, key); s != nil {
+		return s.id - 1
+	}
+	return -1
+}
+
+// slot returns the slot of key, whose hash is h, or nil.
+func (d *dict) slot(h uint64, key string) *dictSlot {
 	f := h >> d.fshift
 	if d.filter[f/64]&(1<<(f%64)) == 0 {
-		return -1
+		return nil
 	}
 	i := h & d.mask
 	for {
 		s := &d.slots[i]
 		if s.id == 0 {
-			return -1
+			return nil
 		}
 		// for keys of up to 8 bytes hashString is a bijection of the bytes at a given length, so equal
 		// hashes and lengths mean equal keys
 		if s.hash == h && int(s.n) == len(key) && (len(key) <= 8 || d.arena[s.off:s.off+s.n] == key) {
-			return s.id - 1
+			return s
 		}
 		i = (i + 1) & d.mask
+	}
+}
+
+// setData sets the data of the slot of key id to data[id], for every key: what the dict's user
+// reads with the key's id in the same cache line.
+func (d *dict) setData(data []uint32) {
+	for i := range d.slots {
+		if s := &d.slots[i]; s.id != 0 {
+			s.data = data[s.id-1]
+		}
 	}
 }

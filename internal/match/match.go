@@ -138,14 +138,8 @@ type Matcher struct {
 	watchList []int32
 
 	words *dict
-	// word id w → its one-word terms wordList[wordOff[2w]:wordOff[2w+1]], then the phrases starting
-	// with it wordList[wordOff[2w+1]:wordOff[2w+2]]
-	wordOff    []int32
-	wordList   []int32
-	phraseNext []int32 // parallel to wordList: a phrase's second word id, or noWord
-	// word id w → the wildcard terms it matches, wordWildList[wordWildOff[w]:wordWildOff[w+1]]
-	wordWildOff  []int32
-	wordWildList []int32
+	// the record of each word of the dictionary, where its slot's data points (see Compile)
+	wordData []int32
 
 	// wildcard prefixes, by id
 	prefixTerm  [][]int32 // prefix id → single-element prefix terms
@@ -182,7 +176,9 @@ type scratch struct {
 	spans  []snipSpan
 	pids   []int32 // prefix ids
 	ids    []int32 // word id of each token, -1 if none
-	starts []int32 // tokens that start some term: in the dictionary, or CJK
+	starts []int32 // tokens that may start a phrase or CJK term
+	// parallel to starts: the record of the token's word in wordData, -1 for a CJK token
+	startRec []int32
 	occs   []occ
 	terms  []termState // by term id, valid where termFields is not 0
 	// by term id: the fields it occurred in (apart from terms, one byte a term: evaluation reads it
@@ -336,7 +332,7 @@ func (s *scratch) scanField(field uint8, text string) {
 		s.ids = make([]int32, len(tz.toks), 2*len(tz.toks))
 	}
 	s.ids = s.ids[:len(tz.toks)]
-	s.starts = s.starts[:0]
+	s.starts, s.startRec = s.starts[:0], s.startRec[:0]
 	d := m.words
 	ids := s.ids
 	for k := range ids {
@@ -348,6 +344,7 @@ func (s *scratch) scanField(field uint8, text string) {
 		tk := &tz.toks[i]
 		if tk.cjk {
 			s.starts = append(s.starts, i)
+			s.startRec = append(s.startRec, -1)
 			continue
 		}
 		// the word, without a branch on where it is
@@ -361,34 +358,30 @@ func (s *scratch) scanField(field uint8, text string) {
 			} else {
 				h = hashString(w)
 			}
-			id = d.lookup(h, w)
-			if id >= 0 {
-				s.starts = append(s.starts, i)
+			if sl := d.slot(h, w); sl != nil {
+				id = sl.id - 1
+				// the word's one-token terms now, its phrases (which need the next token's word)
+				// below
+				rec := m.wordData[sl.data:]
+				for _, t := range rec[2 : 2+rec[0]] {
+					s.addOcc(occ{term: t, field: field, tokStart: i, tokEnd: i, start: tk.start, end: tk.end})
+				}
+				if rec[1] > 0 {
+					s.starts = append(s.starts, i)
+					s.startRec = append(s.startRec, int32(sl.data))
+				}
 			}
 		}
 		ids[i] = id
-		if m.hasPrefixes {
-			if id >= 0 { // the wildcard terms of a word of the dictionary are known
-				for _, t := range m.wordWildList[m.wordWildOff[id]:m.wordWildOff[id+1]] {
-					s.addOcc(occ{term: t, field: field, tokStart: i, tokEnd: i, start: tk.start, end: tk.end})
-				}
-			} else {
-				s.prefixesAt(field, int(i), w)
-			}
+		if id < 0 && m.hasPrefixes {
+			s.prefixesAt(field, int(i), w)
 		}
 	}
-	for _, i := range s.starts {
-		tk := &tz.toks[i]
-		if tk.cjk {
+	for k, i := range s.starts {
+		if tz.toks[i].cjk {
 			s.scanCJK(field, int(i))
-			continue
-		}
-		w := s.ids[i]
-		for _, t := range m.wordList[m.wordOff[2*w]:m.wordOff[2*w+1]] {
-			s.addOcc(occ{term: t, field: field, tokStart: i, tokEnd: i, start: tk.start, end: tk.end})
-		}
-		if lo, hi := m.wordOff[2*w+1], m.wordOff[2*w+2]; lo < hi {
-			s.phrasesAt(field, i, lo, hi)
+		} else {
+			s.phrasesAt(field, i, s.startRec[k])
 		}
 	}
 }
@@ -424,24 +417,28 @@ func (s *scratch) scanCJK(field uint8, i int) {
 	}
 }
 
-// phrasesAt records the phrases wordList[lo:hi] that occur starting at token i: those whose second
-// word is token i+1's, then those whose second element is not a whole word.
-func (s *scratch) phrasesAt(field uint8, i, lo, hi int32) {
+// phrasesAt records the phrases that occur starting at token i, whose word's record is at
+// wordData[at]: those whose second word is token i+1's, then those whose second element is not a
+// whole word.
+func (s *scratch) phrasesAt(field uint8, i, at int32) {
 	m := s.m
 	tk := &s.tz.toks[i]
-	next := m.phraseNext[lo:hi]
+	rec := m.wordData[at:]
+	n := rec[1]
+	phrases := rec[2+rec[0] : 2+rec[0]+n]
+	next := rec[2+rec[0]+n : 2+rec[0]+2*n]
 	if int(i+1) < len(s.ids) {
 		if id := s.ids[i+1]; id >= 0 {
 			k, _ := slices.BinarySearch(next, id)
 			for ; k < len(next) && next[k] == id; k++ {
-				s.phraseAt(m.wordList[lo+int32(k)], field, int(i), tk.start, tk.end)
+				s.phraseAt(phrases[k], field, int(i), tk.start, tk.end)
 			}
 		}
 	}
 	if next[len(next)-1] == noWord {
 		k, _ := slices.BinarySearch(next, noWord)
 		for ; k < len(next); k++ {
-			s.phraseAt(m.wordList[lo+int32(k)], field, int(i), tk.start, tk.end)
+			s.phraseAt(phrases[k], field, int(i), tk.start, tk.end)
 		}
 	}
 }
