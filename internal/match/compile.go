@@ -23,6 +23,11 @@ func Compile(watches []Watch) (*Matcher, error) {
 		cw := cwatch{name: w.Name}
 		cw.root = b.node(w.Query.root)
 		collectLeaves(cw.root, false, &cw.leaves)
+		cw.pc = int32(len(b.m.prog))
+		b.m.prog = appendProg(b.m.prog, cw.root)
+		if len(b.m.prog)-int(cw.pc) > maxProgLen {
+			return nil, fmt.Errorf("match: watch %q: the query is too large once its aliases are expanded", w.Name)
+		}
 		b.m.watches = append(b.m.watches, cw)
 		anchors := b.anchors(cw.root)
 		if anchors == nil {
@@ -298,4 +303,49 @@ func collectLeaves(c *cnode, neg bool, out *[]*cnode) {
 			collectLeaves(k, neg, out)
 		}
 	}
+}
+
+// The compiled queries are evaluated from one array of int32s (prog), a node after the other in
+// depth-first order, so that evaluating a watch reads a few adjacent cache lines instead of following
+// pointers. A node is its header (op, fields and its length in the array, see progHeader), then:
+//   - opTerm, opAlias: the number of its terms, then the term ids;
+//   - opAnd, opOr: the number of its kids, then the kids;
+//   - opNot: the kid;
+//   - opNear: the distance, then the two kids (leaves).
+
+// maxProgLen bounds the program of one watch, so that lengths fit in a header.
+const maxProgLen = 1<<19 - 1
+
+// progHeader packs a node's op (4 bits), fields (8 bits) and length in int32s (up to maxProgLen).
+func progHeader(op op, fields fieldSet, n int) int32 {
+	return int32(op) | int32(fields)<<4 | int32(n)<<12
+}
+
+func progOp(h int32) op              { return op(h & 15) }
+func progFields(h int32) uint8       { return uint8(h >> 4) }
+func progLen(h int32) int32          { return h >> 12 }
+func progTerms(prog []int32) []int32 { return prog[2 : 2+prog[1]] }
+
+// appendProg appends the program of c to prog.
+func appendProg(prog []int32, c *cnode) []int32 {
+	at := len(prog)
+	prog = append(prog, 0)
+	switch c.op {
+	case opTerm, opAlias:
+		prog = append(prog, int32(len(c.terms)))
+		prog = append(prog, c.terms...)
+	case opAnd, opOr:
+		prog = append(prog, int32(len(c.kids)))
+		for _, k := range c.kids {
+			prog = appendProg(prog, k)
+		}
+	case opNot:
+		prog = appendProg(prog, c.kids[0])
+	case opNear:
+		prog = append(prog, int32(c.dist))
+		prog = appendProg(prog, c.kids[0])
+		prog = appendProg(prog, c.kids[1])
+	}
+	prog[at] = progHeader(c.op, c.fields, len(prog)-at)
+	return prog
 }

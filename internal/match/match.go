@@ -118,6 +118,7 @@ type cnode struct {
 
 type cwatch struct {
 	name   string
+	pc     int32 // where its program starts in Matcher.prog
 	root   *cnode
 	leaves []*cnode // positive leaves, for explanations
 }
@@ -131,6 +132,7 @@ type cjkStart struct {
 // Matcher matches documents against all watches at once. It is immutable and safe for concurrent use.
 type Matcher struct {
 	watches []cwatch
+	prog    []int32 // the watches' queries, for evaluation (see appendProg)
 	terms   []cterm
 	// watchOff[t]..watchOff[t+1] in watchList: the watches to evaluate when term t occurs (each watch
 	// is listed under its anchor terms only: terms one of which must occur for it to match)
@@ -265,7 +267,7 @@ func (m *Matcher) match(doc *Document, explain bool) []Result {
 	// evaluate in any order, then report the matches in watch order
 	matched := s.cands[:0]
 	for _, w := range s.cands {
-		if s.eval(m.watches[w].root) {
+		if s.eval(m.prog[m.watches[w].pc:]) {
 			matched = append(matched, w)
 		}
 	}
@@ -482,67 +484,79 @@ func (s *scratch) phraseAt(t int32, field uint8, i int, start, end int32) {
 	s.addOcc(occ{term: t, field: field, tokStart: int32(i), tokEnd: int32(last), start: start, end: end})
 }
 
-// eval evaluates a compiled node against the recorded occurrences.
-func (s *scratch) eval(c *cnode) bool {
-	switch c.op {
+// eval evaluates the node at the start of prog against the recorded occurrences.
+func (s *scratch) eval(prog []int32) bool {
+	h := prog[0]
+	switch progOp(h) {
 	case opTerm, opAlias:
-		return s.leaf(c)
+		return s.leaf(prog)
 	case opAnd:
-		for _, k := range c.kids {
-			if k.op == opTerm {
-				if !s.leaf(k) {
+		kids := prog[2:progLen(h)]
+		for len(kids) > 0 {
+			k := kids[0]
+			if op := progOp(k); op == opTerm || op == opAlias {
+				if !s.leaf(kids) {
 					return false
 				}
-			} else if !s.eval(k) {
+			} else if !s.eval(kids) {
 				return false
 			}
+			kids = kids[progLen(k):]
 		}
 		return true
 	case opOr:
-		for _, k := range c.kids {
-			if k.op == opTerm {
-				if s.leaf(k) {
+		kids := prog[2:progLen(h)]
+		for len(kids) > 0 {
+			k := kids[0]
+			if op := progOp(k); op == opTerm || op == opAlias {
+				if s.leaf(kids) {
 					return true
 				}
-			} else if s.eval(k) {
+			} else if s.eval(kids) {
 				return true
 			}
+			kids = kids[progLen(k):]
 		}
 		return false
 	case opNot:
-		return !s.eval(c.kids[0])
+		return !s.eval(prog[1:])
 	case opNear:
-		return s.near(c)
+		return s.near(prog)
 	}
 	return false
 }
 
-// leaf reports whether one of the terms of leaf c occurred in one of its fields.
-func (s *scratch) leaf(c *cnode) bool {
-	for _, t := range c.terms {
-		if s.termFields[t]&uint8(c.fields) != 0 {
+// leaf reports whether one of the terms of the leaf at the start of prog occurred in one of its
+// fields.
+func (s *scratch) leaf(prog []int32) bool {
+	fields := progFields(prog[0])
+	for _, t := range progTerms(prog) {
+		if s.termFields[t]&fields != 0 {
 			return true
 		}
 	}
 	return false
 }
 
-// near reports whether the two leaves of c occur within c.dist words of each other in one field.
-func (s *scratch) near(c *cnode) bool {
-	a, b := c.kids[0], c.kids[1]
-	common := uint8(a.fields & b.fields)
-	if !s.eval(a) || !s.eval(b) || common == 0 {
+// near reports whether the two leaves of the NEAR node at the start of prog occur within its
+// distance of each other in one field.
+func (s *scratch) near(prog []int32) bool {
+	dist := prog[1]
+	a := prog[2:]
+	b := a[progLen(a[0]):]
+	common := progFields(a[0]) & progFields(b[0])
+	if !s.leaf(a) || !s.leaf(b) || common == 0 {
 		return false
 	}
-	s.nearA = s.collect(s.nearA[:0], a, common)
-	s.nearB = s.collect(s.nearB[:0], b, common)
-	return nearPair(s.nearA, s.nearB, int32(c.dist))
+	s.nearA = s.collect(s.nearA[:0], progTerms(a), common)
+	s.nearB = s.collect(s.nearB[:0], progTerms(b), common)
+	return nearPair(s.nearA, s.nearB, dist)
 }
 
-// collect appends the occurrences of leaf c in fields, sorted by field and token.
-func (s *scratch) collect(dst []occ, c *cnode, fields uint8) []occ {
+// collect appends the occurrences of terms in fields, sorted by field and token.
+func (s *scratch) collect(dst []occ, terms []int32, fields uint8) []occ {
 	n := len(dst)
-	for _, t := range c.terms {
+	for _, t := range terms {
 		if s.termFields[t]&fields == 0 {
 			continue
 		}
@@ -552,7 +566,7 @@ func (s *scratch) collect(dst []occ, c *cnode, fields uint8) []occ {
 			}
 		}
 	}
-	if len(c.terms) > 1 {
+	if len(terms) > 1 {
 		slices.SortFunc(dst[n:], func(x, y occ) int {
 			if x.field != y.field {
 				return int(x.field) - int(y.field)

@@ -536,3 +536,17 @@ func FuzzMatch(f *testing.F) {
 		compareWithReference(t, m, ws, Document{Title: title, Body: body})
 	})
 }
+
+func TestCompileTooLarge(t *testing.T) {
+	var names []string
+	for i := range 3000 {
+		names = append(names, fmt.Sprintf("name%d", i))
+	}
+	q, err := Parse(strings.Repeat("@big OR ", 199)+"@big", map[string][]string{"big": names})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Compile([]Watch{{Name: "huge", Query: q}}); err == nil || !strings.Contains(err.Error(), "too large") {
+		t.Fatalf("Compile of 600,000 terms: %v, want an error", err)
+	}
+}
