@@ -183,7 +183,7 @@ func hitField(n int, h searchHit) *discordgo.MessageEmbedField {
 	}
 	lines := []string{articleLine(h.article)}
 	if hit, ok := bodyHit(h.result.Hits); ok {
-		snippet := truncate(cleanLine(hit.Snippet), searchSnippet)
+		snippet := truncate(cleanLine(hit.Snippet()), searchSnippet)
 		if snippet != "" {
 			lines = append(lines, highlight(snippet, h.result.Matched()))
 		}

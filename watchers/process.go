@@ -233,7 +233,7 @@ func buildAlert(a store.Article, wc config.Watch, terms []string, r match.Result
 			continue // one snippet per term and field is explanation enough
 		}
 		seen[key] = true
-		alert.Why = append(alert.Why, Why{Term: h.Term, Field: h.Field, Snippet: h.Snippet})
+		alert.Why = append(alert.Why, Why{Term: h.Term, Field: h.Field, Snippet: h.Snippet()})
 	}
 	return alert
 }

@@ -107,7 +107,7 @@ when nothing matched. Aliases can be given with --config (its aliases: block).`)
 
 func printHits(w io.Writer, r match.Result, indent string) {
 	for _, h := range r.Hits {
-		fmt.Fprintf(w, "%s%s matched %q in %s [%d:%d]: %s\n", indent, h.Term, h.Text, h.Field, h.Start, h.End, h.Snippet)
+		fmt.Fprintf(w, "%s%s matched %q in %s [%d:%d]: %s\n", indent, h.Term, h.Text, h.Field, h.Start, h.End, h.Snippet())
 	}
 }
 

@@ -38,8 +38,12 @@ func TestDumpResults(t *testing.T) {
 		for i := range c.docs {
 			rs := m.Match(c.docs[i])
 			n += len(rs)
-			b, _ := json.Marshal(rs)
-			h.Write(b)
+			for _, r := range rs {
+				for _, hit := range r.Hits {
+					b, _ := json.Marshal([]any{r.Watch, hit.Term, hit.Text, hit.Field, hit.Start, hit.End, hit.Snippet()})
+					h.Write(b)
+				}
+			}
 		}
 		fmt.Fprintf(f, "%s %d %x\n", name, n, h.Sum(nil))
 	}

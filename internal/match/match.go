@@ -25,7 +25,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"unsafe"
 )
 
 // Document is what a watch is matched against. Fields are plain text (HTML already stripped by the
@@ -70,7 +69,17 @@ type Hit struct {
 	Text       string // the text as it appears in the document, e.g. "Election-Interference"
 	Field      string // "title", "body", "feed", "author", "lang"
 	Start, End int    // byte offsets of Text within that field's string
-	Snippet    string // ~160 characters of context around the hit, cut at word boundaries, "…" where cut
+	src        string // that field's string, for Snippet
+}
+
+// Snippet returns about 160 bytes of context around the hit, cut at word boundaries, with "…" where
+// cut and white space collapsed. It is made when asked for: a caller that shows one snippet per term
+// does not pay for the others.
+func (h Hit) Snippet() string {
+	if h.End > len(h.src) || h.Start > h.End {
+		return ""
+	}
+	return snippet(h.src, h.Start, h.End)
 }
 
 // maxHitsPerTerm bounds the explanation: a term's occurrences beyond this many (per watch) are not
@@ -174,15 +183,13 @@ type scratch struct {
 	tz     tokenizer
 	refs   []hitRef
 	ends   []int32
-	snipOf []int32 // by occurrence: its snippet in spans, or -1
-	spans  []snipSpan
 	pids   []int32 // prefix ids
 	ids    []int32 // word id of each token, -1 if none
 	starts []int32 // tokens that may start a phrase or CJK term
 	// parallel to starts: the record of the token's word in wordData, -1 for a CJK token
 	startRec []int32
-	occs   []occ
-	terms  []termState // by term id, valid where termFields is not 0
+	occs     []occ
+	terms    []termState // by term id, valid where termFields is not 0
 	// by term id: the fields it occurred in (apart from terms, one byte a term: evaluation reads it
 	// for terms that did not occur)
 	termFields []uint8
@@ -661,62 +668,22 @@ func (s *scratch) appendHitRefs(dst []hitRef, cw *cwatch) []hitRef {
 }
 
 // buildHits turns the hit references of all matched watches into Hits, one array for all of them,
-// and returns it. A snippet is made once per occurrence, however many watches share it; all snippets
-// share one allocation.
+// and returns it.
 func (s *scratch) buildHits(refs []hitRef, doc *Document) []Hit {
-	if cap(s.snipOf) < len(s.occs) {
-		s.snipOf = make([]int32, len(s.occs), 2*len(s.occs))
-	}
-	s.snipOf = s.snipOf[:len(s.occs)]
-	for i := range s.snipOf {
-		s.snipOf[i] = -1
-	}
-	spans := s.spans[:0]
-	size := 0
-	for _, r := range refs {
-		if s.snipOf[r.occ] >= 0 {
-			continue
-		}
-		o := &s.occs[r.occ]
-		from, to := snippetSpan(doc.field(int(o.field)), int(o.start), int(o.end))
-		s.snipOf[r.occ] = int32(len(spans))
-		spans = append(spans, snipSpan{field: o.field, from: int32(from), to: int32(to)})
-		size += snippetMaxLen(from, to)
-	}
-	arena := make([]byte, 0, size)
-	for k := range spans {
-		sp := &spans[k]
-		n := len(arena)
-		arena = appendSnippet(arena, doc.field(int(sp.field)), int(sp.from), int(sp.to))
-		sp.from, sp.to = int32(n), int32(len(arena))
-	}
-	s.spans = spans
 	hits := make([]Hit, len(refs))
 	for k, r := range refs {
 		o := &s.occs[r.occ]
 		text := doc.field(int(o.field))
-		sp := spans[s.snipOf[r.occ]]
-		var sn string
-		if sp.to > sp.from {
-			// the bytes are never written again: the string may share them
-			sn = unsafe.String(&arena[sp.from], int(sp.to-sp.from))
-		}
 		hits[k] = Hit{
-			Term:    r.term,
-			Text:    text[o.start:o.end],
-			Field:   fieldNames[o.field],
-			Start:   int(o.start),
-			End:     int(o.end),
-			Snippet: sn,
+			Term:  r.term,
+			Text:  text[o.start:o.end],
+			Field: fieldNames[o.field],
+			Start: int(o.start),
+			End:   int(o.end),
+			src:   text,
 		}
 	}
 	return hits
-}
-
-// snipSpan is the part of a field a snippet shows, then where the snippet is in the arena.
-type snipSpan struct {
-	field    uint8
-	from, to int32
 }
 
 func fieldIndex(name string) int {

@@ -38,7 +38,7 @@ func checkHits(t *testing.T, doc Document, r Result) {
 		if h.Start < 0 || h.End > len(field) || h.Start >= h.End || field[h.Start:h.End] != h.Text {
 			t.Errorf("hit %+v: field[Start:End] != Text", h)
 		}
-		if h.Snippet == "" {
+		if h.Snippet() == "" {
 			t.Errorf("hit %+v has no snippet", h)
 		}
 	}

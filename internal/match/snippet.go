@@ -4,6 +4,7 @@ import (
 	"math/bits"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // snippetLen is the target length of a snippet in bytes.
@@ -16,7 +17,8 @@ const ellipsis = "…"
 // "…" where cut, white space trimmed at both ends and runs of white space collapsed to one space.
 func snippet(text string, start, end int) string {
 	from, to := snippetSpan(text, start, end)
-	return string(appendSnippet(nil, text, from, to))
+	b := appendSnippet(make([]byte, 0, to-from+2*len(ellipsis)), text, from, to)
+	return unsafe.String(unsafe.SliceData(b), len(b)) // b is not written again
 }
 
 // snippetSpan returns the part text[from:to] of text that the snippet of text[start:end] shows.
@@ -43,11 +45,6 @@ func snippetSpan(text string, start, end int) (from, to int) {
 		}
 	}
 	return from, to
-}
-
-// snippetMaxLen bounds the length of the snippet of text[from:to].
-func snippetMaxLen(from, to int) int {
-	return to - from + 2*len(ellipsis)
 }
 
 // appendSnippet appends the snippet showing text[from:to] to dst: "…" where the text goes on, the
