@@ -13,9 +13,9 @@ import (
 
 const (
 	blockSize = 64
-	// the block scanner reads eight bytes at a word's last byte: it needs this many bytes from a
+	// the block scanner reads sixteen bytes from a word's first: it needs this many bytes from a
 	// block's start
-	blockNeed = blockSize + 8
+	blockNeed = blockSize + 16
 	// movemask gathers the high bits of the eight bytes of a word into one byte
 	movemaskMul = 0x0102040810204080
 	swarApos    = '\'' * swarOnes
@@ -80,8 +80,10 @@ func scanBlocks(text string, i int, buf []byte, toks []token, f *wordFilter, can
 			limit = bits.TrailingZeros64(hard)
 			word &= 1<<limit - 1
 		}
-		if cap(buf)-len(buf) < blockSize+8 {
-			buf = append(buf, make([]byte, blockSize+8)...)[:len(buf)]
+		// room for a block's words: the lowered words (with eight bytes of slack and sixteen
+		// written for every word), tokens and candidates are written into the spare capacity
+		if cap(buf)-len(buf) < blockSize+16 {
+			buf = append(buf, make([]byte, blockSize+16)...)[:len(buf)]
 		}
 		if cap(toks)-len(toks) < blockSize/2 {
 			toks = append(toks, make([]token, blockSize/2)...)[:len(toks)]
@@ -89,6 +91,9 @@ func scanBlocks(text string, i int, buf []byte, toks []token, f *wordFilter, can
 		if cap(cands)-len(cands) < blockSize/2 {
 			cands = append(cands, make([]int32, blockSize/2)...)[:len(cands)]
 		}
+		bb, nb := buf[:cap(buf)], len(buf)
+		tb, nt := toks[:cap(toks)], len(toks)
+		cb, nc := cands[:cap(cands)], len(cands)
 		next := i + limit // where to go on: moved back to the start of an unfinished word
 		for word != 0 {
 			s := bits.TrailingZeros64(word)
@@ -98,46 +103,44 @@ func scanBlocks(text string, i int, buf []byte, toks []token, f *wordFilter, can
 				break
 			}
 			word &^= 1<<e - 1
-			start, end := i+s, i+e
-			// the word's first eight bytes, lowered, and those of them that are the word's
-			x := load64(text, start)
-			low := lower8(x)
-			mask := ^(^uint64(0) << (8 * (e - s))) // all ones for a word of eight bytes or more
-			upper := low&mask != x&mask
-			for k := start + 8; k < end && !upper; k += 8 {
-				y := load64(text, k)
-				m := ^uint64(0) >> (64 - 8*min(end-k, 8))
-				upper = lower8(y)&m != y&m
+			start, n := i+s, e-s
+			// The word's first sixteen bytes lowered, written to the buffer whether or not they are
+			// kept there (they are if the word has upper-case letters); m1 and m2 pick the bytes of
+			// each eight that are the word's. No branch on the word's length or case, up to 16
+			// bytes.
+			x, x2 := load64(text, start), load64(text, start+8)
+			low, low2 := lower8(x), lower8(x2)
+			d := n - 8
+			d &^= d >> 63 // max(n-8, 0)
+			m1, m2 := ^(^uint64(0) << (8 * n)), ^(^uint64(0) << (8 * d))
+			diff := (low^x)&m1 | (low2^x2)&m2
+			binary.LittleEndian.PutUint64(bb[nb:nb+8], low)
+			binary.LittleEndian.PutUint64(bb[nb+8:nb+16], low2)
+			for k := 16; k < n; k += 8 {
+				y := load64(text, start+k)
+				ly := lower8(y)
+				diff |= (ly ^ y) & ^(^uint64(0) << (8 * (n - k)))
+				binary.LittleEndian.PutUint64(bb[nb+k:nb+k+8], ly)
 			}
-			fstart, fend, inText := start, end, true
-			if upper {
-				// lowered into the buffer, eight bytes at a time (it has room for a block and eight
-				// bytes more)
-				n := len(buf)
-				b := buf[:cap(buf)]
-				binary.LittleEndian.PutUint64(b[n:n+8], low)
-				for k := start + 8; k < end; k += 8 {
-					n += 8
-					binary.LittleEndian.PutUint64(b[n:n+8], lower8(load64(text, k)))
-				}
-				fstart, fend, inText = len(buf), len(buf)+end-start, false
-				buf = b[:fend]
+			u := 0 // 1 if the word has upper-case letters: its folded form is in the buffer
+			if diff != 0 {
+				u = 1
 			}
-			n := len(toks)
-			toks = toks[:n+1]
-			tk := &toks[n]
-			tk.start, tk.end, tk.fstart, tk.fend, tk.cjk, tk.inText = int32(start), int32(end), int32(fstart), int32(fend), false, inText
+			fstart := start + u*(nb-start)
+			nb += u * n
+			tk := &tb[nt]
+			tk.start, tk.end, tk.fstart, tk.fend, tk.cjk, tk.inText = int32(start), int32(start+n), int32(fstart), int32(fstart+n), false, u == 0
 			if f != nil {
 				// appended without a branch: written, and counted if the filter passes it
-				v := low & mask
-				k1 := (v ^ (uint64(8-e+s)>>63)*filterLongTag) * filterMul >> fshift // as in keys
+				v := low & m1
+				k1 := (v ^ (uint64(8-n)>>63)*filterLongTag) * filterMul >> fshift // as in keys
 				k3 := (v&pmask ^ filterPrefixTag) * filterMul >> fshift
-				nc := len(cands)
-				cands = cands[:nc+1]
-				cands[nc] = int32(n)
-				cands = cands[:nc+int((fbits[k1/64]>>(k1%64)|fbits[k3/64]>>(k3%64))&1)]
+				cb[nc] = int32(nt)
+				nc += int((fbits[k1/64]>>(k1%64) | fbits[k3/64]>>(k3%64)) & 1)
 			}
+			nt++
 		}
+		buf, toks, cands = bb[:nb], tb[:nt], cb[:nc]
 		if next == i || limit < blockSize {
 			// a word as long as the block, or a byte for the general tokenizer
 			return next, buf, toks, cands
