@@ -110,9 +110,7 @@ func scanBlocks(text string, i int, buf []byte, toks []token, f *wordFilter, can
 			// bytes.
 			x, x2 := load64(text, start), load64(text, start+8)
 			low, low2 := lower8(x), lower8(x2)
-			d := n - 8
-			d &^= d >> 63 // max(n-8, 0)
-			m1, m2 := ^(^uint64(0) << (8 * n)), ^(^uint64(0) << (8 * d))
+			m1, m2 := wordMasks[n][0], wordMasks[n][1]
 			diff := (low^x)&m1 | (low2^x2)&m2
 			binary.LittleEndian.PutUint64(bb[nb:nb+8], low)
 			binary.LittleEndian.PutUint64(bb[nb+8:nb+16], low2)
@@ -133,8 +131,8 @@ func scanBlocks(text string, i int, buf []byte, toks []token, f *wordFilter, can
 			if f != nil {
 				// appended without a branch: written, and counted if the filter passes it
 				v := low & m1
-				k1 := (v ^ (uint64(8-n)>>63)*filterLongTag) * filterMul >> fshift // as in keys
-				k3 := (v&pmask ^ filterPrefixTag) * filterMul >> fshift
+				k1 := (v ^ (uint64(8-n)>>63)*filterLongTag) * filterMul >> (fshift & 63) // as in keys
+				k3 := (v&pmask ^ filterPrefixTag) * filterMul >> (fshift & 63)
 				cb[nc] = int32(nt)
 				nc += int((fbits[k1/64]>>(k1%64) | fbits[k3/64]>>(k3%64)) & 1)
 			}
@@ -149,6 +147,17 @@ func scanBlocks(text string, i int, buf []byte, toks []token, f *wordFilter, can
 	}
 	return i, buf, toks, cands
 }
+
+// wordMasks[n] picks the bytes of a word of n bytes (n <= blockSize) in its first eight bytes and in
+// its next eight, loaded as little-endian words.
+var wordMasks = func() (t [blockSize + 1][2]uint64) {
+	for n := range t {
+		for k := 0; k < 16 && k < n; k++ {
+			t[n][k/8] |= 0xff << (8 * (k % 8))
+		}
+	}
+	return t
+}()
 
 // wordFilter picks the tokens a Matcher looks at, so that it does not visit the others: the words of
 // its dictionary, the words that start with a wildcard prefix, and CJK runs when there are CJK
