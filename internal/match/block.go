@@ -77,6 +77,9 @@ func scanBlocks(text string, i int, buf []byte, toks []token, f *wordFilter, can
 		word, hard := blockMasks(text, i)
 		limit := blockSize // words must end (at a separator) before limit
 		if hard != 0 {
+			hard = skipSeparators(text, i, hard)
+		}
+		if hard != 0 {
 			limit = bits.TrailingZeros64(hard)
 			word &= 1<<limit - 1
 		}
@@ -146,6 +149,33 @@ func scanBlocks(text string, i int, buf []byte, toks []token, f *wordFilter, can
 		i = next
 	}
 	return i, buf, toks, cands
+}
+
+// skipSeparators clears from hard the bits of the common non-ASCII separators in the block at i
+// (no-break space, dashes, double quotes, guillemets, ellipsis) that come before the first byte the
+// block scanner does not handle; they separate words as ASCII separators do.
+func skipSeparators(text string, i int, hard uint64) uint64 {
+	for hard != 0 {
+		p := bits.TrailingZeros64(hard)
+		n := 0
+		switch c := text[i+p]; {
+		case c == 0xC2 && p+1 < blockSize:
+			switch text[i+p+1] {
+			case 0xA0, 0xAB, 0xBB: // U+00A0, «, »
+				n = 2
+			}
+		case c == 0xE2 && p+2 < blockSize && text[i+p+1] == 0x80:
+			switch text[i+p+2] {
+			case 0x93, 0x94, 0x9C, 0x9D, 0x9E, 0xA6: // –, —, “, ”, „, …
+				n = 3
+			}
+		}
+		if n == 0 {
+			return hard
+		}
+		hard &^= (1<<n - 1) << p
+	}
+	return 0
 }
 
 // wordMasks[n] picks the bytes of a word of n bytes (n <= blockSize) in its first eight bytes and in
