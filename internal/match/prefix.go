@@ -1,6 +1,7 @@
 package match
 
 import (
+	"math"
 	"math/bits"
 	"strings"
 )
@@ -21,6 +22,7 @@ type prefixTrie struct {
 	shift  uint
 	mask   uint64
 	keys   []string // prefix id → the prefix
+	minLen int      // the length of the shortest prefix
 	// prefixes whose end node's hash collides with that of another prefix's (should never happen):
 	// tried on every word
 	extra []int32
@@ -52,7 +54,9 @@ func newPrefixTrie(prefixes []string) *prefixTrie {
 		mask:  uint64(size - 1),
 		keys:  prefixes,
 	}
+	t.minLen = math.MaxInt
 	for id, p := range prefixes {
+		t.minLen = min(t.minLen, len(p))
 		switch len(p) {
 		case 1:
 			t.short = true
@@ -105,7 +109,12 @@ func (t *prefixTrie) appendPrefixes(dst []int32, w string) []int32 {
 		return t.appendExtra(dst, w)
 	}
 	h := uint64(0)
-	for k := 0; k < len(w); k++ {
+	// no prefix ends above depth minLen: the hashes of those nodes are worked out, not looked up
+	k := 0
+	for ; k < t.minLen-1 && k < len(w); k++ {
+		h = trieStep(h, w[k])
+	}
+	for ; k < len(w); k++ {
 		h = trieStep(h, w[k])
 		s := t.slot(h)
 		if s.h == 0 {
