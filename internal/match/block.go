@@ -77,7 +77,7 @@ func scanBlocks(text string, i int, buf []byte, toks []token, f *wordFilter, can
 		word, hard := blockMasks(text, i)
 		limit := blockSize // words must end (at a separator) before limit
 		if hard != 0 {
-			hard = skipSeparators(text, i, hard)
+			hard, word = skipHandled(text, i, hard, word)
 		}
 		if hard != 0 {
 			limit = bits.TrailingZeros64(hard)
@@ -151,14 +151,23 @@ func scanBlocks(text string, i int, buf []byte, toks []token, f *wordFilter, can
 	return i, buf, toks, cands
 }
 
-// skipSeparators clears from hard the bits of the common non-ASCII separators in the block at i
-// (no-break space, dashes, double quotes, guillemets, ellipsis) that come before the first byte the
-// block scanner does not handle; they separate words as ASCII separators do.
-func skipSeparators(text string, i int, hard uint64) uint64 {
+// skipHandled clears from hard the bytes before the first one the block scanner cannot handle that
+// it can after all, and returns hard and word updated:
+//   - the common non-ASCII separators (no-break space, dashes, double quotes, guillemets, ellipsis):
+//     they separate words as ASCII separators do;
+//   - apostrophes (' and ’) that separate: outside a word, or at its end before a non-letter;
+//   - possessives ('s, ’s at the end of a word): the apostrophe ends the word, and the s is dropped.
+//
+// An apostrophe between two letters joins them, and stays for the general tokenizer, as does any
+// case that depends on a byte outside the block or above 0x7f after the apostrophe.
+func skipHandled(text string, i int, hard, word uint64) (uint64, uint64) {
 	for hard != 0 {
 		p := bits.TrailingZeros64(hard)
-		n := 0
+		n := 0    // the bytes of the character at p, if handled
+		apos := 0 // the bytes of the apostrophe at p
 		switch c := text[i+p]; {
+		case c == '\'':
+			apos = 1
 		case c == 0xC2 && p+1 < blockSize:
 			switch text[i+p+1] {
 			case 0xA0, 0xAB, 0xBB: // U+00A0, «, »
@@ -168,14 +177,31 @@ func skipSeparators(text string, i int, hard uint64) uint64 {
 			switch text[i+p+2] {
 			case 0x93, 0x94, 0x9C, 0x9D, 0x9E, 0xA6: // –, —, “, ”, „, …
 				n = 3
+			case 0x99: // ’
+				apos = 3
+			}
+		}
+		if apos > 0 {
+			// as apostrophe() decides, on the bits of the block
+			j := p + apos // the byte after the apostrophe
+			switch {
+			case p == 0 || word&(1<<(p-1)) == 0: // not in a word: separates
+				n = apos
+			case j+1 >= blockSize || hard&(3<<j) != 0:
+				// the bytes after it are outside the block, or need decoding
+			case text[i+j]|0x20 == 's' && word&(1<<(j+1)) == 0: // a possessive: the s is dropped
+				n = apos + 1
+				word &^= 1 << j
+			case word&(1<<j) == 0: // before a non-letter: ends the word
+				n = apos
 			}
 		}
 		if n == 0 {
-			return hard
+			return hard, word
 		}
 		hard &^= (1<<n - 1) << p
 	}
-	return 0
+	return 0, word
 }
 
 // wordMasks[n] picks the bytes of a word of n bytes (n <= blockSize) in its first eight bytes and in
