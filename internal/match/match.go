@@ -329,9 +329,11 @@ func (s *scratch) addOcc(o occ) {
 	s.termFields[o.term] |= 1 << o.field
 }
 
-// scanField tokenizes one field and records the occurrences of all terms in it. A first pass looks
-// every word up and records wildcard hits; a second pass, over the tokens that start some term only,
-// checks phrases (which need the word ids of the tokens after them).
+// scanField tokenizes one field and records the occurrences of all terms in it. The tokenizer's
+// filter passes the tokens that may be words of the dictionary or start with a wildcard prefix (and
+// CJK runs); a first pass looks those up and records one-token terms; a second pass, over the tokens
+// that start some phrase or are CJK, checks phrases (which need the word ids of the tokens after
+// them).
 func (s *scratch) scanField(field uint8, text string) {
 	m := s.m
 	tz := &s.tz
