@@ -528,6 +528,26 @@ func BenchmarkFold(b *testing.B) {
 	b.ReportMetric(float64(c.bytes)*float64(b.N)/(cpuTime()-cpu0).Seconds()/1e6, "MB/s-cpu")
 }
 
+// BenchmarkFoldScripts measures the tokenizer on articles in other scripts and languages (the
+// multilingual pages of the extraction evaluation set).
+func BenchmarkFoldScripts(b *testing.B) {
+	dir := filepath.Join(benchFeedsDir(), "..", "..", "extraction", "newspaper4k-testdata", "current", "txt")
+	for _, name := range []string{"arabic", "hindi", "chinese", "japanese", "korean", "thai", "latvian", "spanish"} {
+		data, err := os.ReadFile(filepath.Join(dir, name+"_article.txt"))
+		if err != nil {
+			b.Skipf("no %s article: %v", name, err)
+		}
+		b.Run(name, func(b *testing.B) {
+			var tz tokenizer
+			b.SetBytes(int64(len(data)))
+			text := string(data)
+			for range b.N {
+				tz.tokenize(text)
+			}
+		})
+	}
+}
+
 // BenchmarkContainsBaseline is the naive matcher the issue measured (~4 MB/s with 1,000 keywords), run
 // here on the same corpus and machine for comparison with BenchmarkMatch.
 func BenchmarkContainsBaseline(b *testing.B) {

@@ -5,6 +5,7 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -145,21 +146,75 @@ func buildFoldTable() []foldEntry {
 	return t
 }
 
-// classify returns the class and folded form of r.
-func classify(r rune) (charClass, string) {
+// classify returns the class and folded form of r, whose bytes in the text are src.
+func classify(r rune, src string) (charClass, string) {
 	if r < foldTableSize {
 		e := &foldTable[r]
 		return e.class, e.fold
 	}
+	if r < 0x10000 {
+		switch c := bmpClass()[r-foldTableSize]; c {
+		case bmpSelf:
+			return classWord, src
+		case bmpSlow:
+			return classWord, foldRuneSlow(r)
+		default:
+			return charClass(c), ""
+		}
+	}
+	return classifySlow(r, src)
+}
+
+// bmpClass returns the class of every rune of the Basic Multilingual Plane from foldTableSize on
+// (Hangul, kana, Han and the rest), worked out once, when first needed: a charClass, or bmpSelf for
+// a word rune that folds to itself, or bmpSlow for one that needs foldRuneSlow.
+var bmpClass = sync.OnceValue(func() []uint8 {
+	t := make([]uint8, 0x10000-foldTableSize)
+	for k := range t {
+		r := rune(k + foldTableSize)
+		switch c, f := classifySlow(r, "\x00"); {
+		case c == classWord && f == "\x00":
+			t[k] = bmpSelf
+		case c == classWord:
+			t[k] = bmpSlow
+		default:
+			t[k] = uint8(c)
+		}
+	}
+	return t
+})
+
+const (
+	bmpSelf = 0x80 + iota
+	bmpSlow
+)
+
+// classifySlow is classify without the tables, for runes from foldTableSize on.
+func classifySlow(r rune, src string) (charClass, string) {
 	switch {
 	case isApostrophe(r):
 		return classApos, ""
 	case isCJK(r):
 		return classCJK, "" // identity: the caller copies the original bytes
 	case isWordRune(r):
+		if foldsToItself(r) {
+			return classWord, src // Hangul and other scripts without case: no allocation
+		}
 		return classWord, foldRuneSlow(r)
 	}
 	return classSep, ""
+}
+
+// foldsToItself reports whether foldRuneSlow(r) is r itself, for a word rune r >= foldTableSize.
+func foldsToItself(r rune) bool {
+	switch {
+	case r >= 0xFF01 && r <= 0xFF5E, r >= 0xFB00 && r <= 0xFB4F, r >= 0x1D400 && r <= 0x1D7FF:
+		return false
+	case unicode.IsMark(r):
+		return false
+	}
+	_, manual := manualFold(r)
+	return !manual && unicode.ToLower(r) == r
 }
 
 // ASCII classes for the tokenizer's fast path.
@@ -351,6 +406,7 @@ func (t *tokenizer) tokenize(text string) {
 		cjk    bool // it is a CJK run
 	)
 	fastFrom := 0 // the block scanner is tried between words from here on
+	misses := 0   // the block scanner's tries in a row that found nothing to do
 	for i := 0; i < len(text); {
 		if wstart < 0 && i >= fastFrom && !t.noBlocks {
 			if i+blockNeed > len(text) {
@@ -359,16 +415,20 @@ func (t *tokenizer) tokenize(text string) {
 				if t.filter != nil {
 					t.cands = t.filterTokens(text, buf, toks, t.cands)
 				}
-				j := i
+				var j int
 				j, buf, toks, t.cands = scanBlocks(text, i, buf, toks, t.filter, t.cands)
 				t.checked = len(toks)
-				// it stopped at a byte for the general tokenizer, or at a long word: after that, try
-				// again
-				fastFrom = j + 1
 				if j > i {
+					// it stopped at a byte for the general tokenizer, or at a long word: try again
+					// after that
+					fastFrom, misses = j+1, 0
 					i = j
 					continue
 				}
+				// nothing for it here (text in other scripts): try again further on, the further the
+				// more often this happens
+				misses = min(misses+1, 6)
+				fastFrom = i + blockSize<<misses
 			}
 		}
 		c := text[i]
@@ -484,7 +544,7 @@ func (t *tokenizer) tokenize(text string) {
 			}
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
-		class, f := classify(r)
+		class, f := classify(r, text[i:i+size])
 		switch class {
 		case classWord:
 			same := f == text[i:i+size]
@@ -600,7 +660,7 @@ func wordRuneAt(text string, i int) bool {
 		return asciiClass[c] == aLower || asciiClass[c] == aUpper
 	}
 	r, _ := utf8.DecodeRuneInString(text[i:])
-	class, _ := classify(r)
+	class, _ := classify(r, "")
 	return class == classWord
 }
 

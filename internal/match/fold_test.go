@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strings"
+	"unicode"
 	"testing"
 )
 
@@ -160,6 +161,31 @@ func TestBlockScanner(t *testing.T) {
 		}
 		if !slices.Equal(fast.cands, want) {
 			t.Fatalf("filtered tokens of %q: %v, want %v", text, fast.cands, want)
+		}
+	}
+}
+
+// TestFoldsToItself checks the shortcut of classify against foldRuneSlow for every rune above the
+// table.
+func TestFoldsToItself(t *testing.T) {
+	for r := rune(foldTableSize); r <= unicode.MaxRune; r++ {
+		if !isWordRune(r) || isCJK(r) || isApostrophe(r) {
+			continue
+		}
+		if foldsToItself(r) && foldRuneSlow(r) != string(r) {
+			t.Fatalf("foldsToItself(%U) but foldRuneSlow gives %q", r, foldRuneSlow(r))
+		}
+	}
+}
+
+// TestBMPClass checks the table of classify against classifySlow for every rune it covers.
+func TestBMPClass(t *testing.T) {
+	for r := rune(foldTableSize); r < 0x10000; r++ {
+		src := string(r)
+		c, f := classify(r, src)
+		wc, wf := classifySlow(r, src)
+		if c != wc || f != wf {
+			t.Fatalf("classify(%U) = %d %q, want %d %q", r, c, f, wc, wf)
 		}
 	}
 }
