@@ -4,8 +4,8 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strings"
-	"unicode"
 	"testing"
+	"unicode"
 )
 
 func TestFold(t *testing.T) {
