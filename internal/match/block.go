@@ -5,11 +5,12 @@ import (
 	"math/bits"
 )
 
-// The tokenizer's block scanner: plain ASCII text (letters, digits and separators, no apostrophes and
-// no bytes above 0x7f) is split into words 64 bytes at a time. Three bit masks of the block (one bit
-// a byte: word bytes, upper-case letters, bytes that need the general tokenizer) are built eight bytes
-// at a time, and each word is then found with two bit scans, without a branch on every byte. The
-// general tokenizer takes over at the first byte that needs it, and hands back between words.
+// The tokenizer's block scanner: plain text (ASCII letters, digits and separators, and the common
+// non-ASCII separators and apostrophes that skipHandled knows) is split into words 64 bytes at a
+// time. Two bit masks of the block (one bit a byte: word bytes, and bytes that may need the general
+// tokenizer) are built eight bytes at a time, and each word is then found with two bit scans, without
+// a branch on every byte. The general tokenizer takes over at the first byte that needs it (a letter
+// above 0x7f, an apostrophe inside a word), and hands back between words.
 
 const (
 	blockSize = 64
@@ -230,9 +231,11 @@ type wordFilter struct {
 const (
 	filterMul       = 0x9E3779B97F4A7C15
 	filterLongTag   = 0x5bd1e9955bd1e995 // marks the key of a word longer than eight bytes
-	filterPrefixTag = 0xc2b2ae3d27d4eb4f // marks the key of the first three bytes
+	filterPrefixTag = 0xc2b2ae3d27d4eb4f // marks the key of a word's first bytes, for the prefixes
 )
 
+// newWordFilter returns a filter that passes words and the words starting with prefixes, CJK runs if
+// cjk, and everything if all.
 func newWordFilter(words, prefixes []string, all, cjk bool) wordFilter {
 	size := 1 << 12
 	for size < 32*(len(words)+len(prefixes)) {
