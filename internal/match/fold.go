@@ -406,29 +406,28 @@ func (t *tokenizer) tokenize(text string) {
 		cjk    bool // it is a CJK run
 	)
 	fastFrom := 0 // the block scanner is tried between words from here on
-	misses := 0   // the block scanner's tries in a row that found nothing to do
 	for i := 0; i < len(text); {
 		if wstart < 0 && i >= fastFrom && !t.noBlocks {
-			if i+blockNeed > len(text) {
+			switch {
+			case i+blockNeed > len(text):
 				fastFrom = len(text)
-			} else {
+			case load64(text, i)&swarHigh != 0:
+				// text in another script ahead, most likely: not worth a try before the next word
+				fastFrom = i + 1
+			default:
 				if t.filter != nil {
 					t.cands = t.filterTokens(text, buf, toks, t.cands)
 				}
 				var j int
 				j, buf, toks, t.cands = scanBlocks(text, i, buf, toks, t.filter, t.cands)
 				t.checked = len(toks)
+				// it stopped at a byte for the general tokenizer, or at a long word: try again after
+				// that
+				fastFrom = j + 1
 				if j > i {
-					// it stopped at a byte for the general tokenizer, or at a long word: try again
-					// after that
-					fastFrom, misses = j+1, 0
 					i = j
 					continue
 				}
-				// nothing for it here (text in other scripts): try again further on, the further the
-				// more often this happens
-				misses = min(misses+1, 6)
-				fastFrom = i + blockSize<<misses
 			}
 		}
 		c := text[i]
