@@ -3,12 +3,13 @@ package match
 import (
 	"encoding/binary"
 	"math/bits"
+	"unicode/utf8"
 )
 
-// The tokenizer's block scanner: plain text (ASCII letters, digits and separators, and the common
-// non-ASCII separators and apostrophes that skipHandled knows) is split into words 64 bytes at a
-// time. Two bit masks of the block (one bit a byte: word bytes, and bytes that may need the general
-// tokenizer) are built eight bytes at a time, and each word is then found with two bit scans, without
+// The tokenizer's block scanner: plain text (ASCII letters and digits, separators of any kind, and
+// the apostrophes that skipHandled can decide about) is split into words 64 bytes at a time. Two bit
+// masks of the block (one bit a byte: word bytes, and bytes that may need the general tokenizer) are
+// built eight bytes at a time, and each word is then found with two bit scans, without
 // a branch on every byte. The general tokenizer takes over at the first byte that needs it (a letter
 // above 0x7f, an apostrophe inside a word), and hands back between words.
 
@@ -154,47 +155,47 @@ func scanBlocks(text string, i int, buf []byte, toks []token, f *wordFilter, can
 
 // skipHandled clears from hard the bytes before the first one the block scanner cannot handle that
 // it can after all, and returns hard and word updated:
-//   - the common non-ASCII separators (no-break space, dashes, double quotes, guillemets, ellipsis):
-//     they separate words as ASCII separators do;
-//   - apostrophes (' and ’) that separate: outside a word, or at its end before a non-letter;
+//   - characters above 0x7f that separate words (no-break spaces, dashes, quotes, symbols; classify
+//     says so): they separate words as ASCII separators do;
+//   - apostrophes that separate: outside a word, or at its end before a non-letter;
 //   - possessives ('s, ’s at the end of a word): the apostrophe ends the word, and the s is dropped.
 //
-// An apostrophe between two letters joins them, and stays for the general tokenizer, as does any
-// case that depends on a byte outside the block or above 0x7f after the apostrophe.
+// Letters above 0x7f, apostrophes between two letters (they join them), and any case that depends on
+// a byte outside the block or above 0x7f after an apostrophe stay for the general tokenizer.
 func skipHandled(text string, i int, hard, word uint64) (uint64, uint64) {
 	for hard != 0 {
 		p := bits.TrailingZeros64(hard)
-		n := 0    // the bytes of the character at p, if handled
-		apos := 0 // the bytes of the apostrophe at p
-		switch c := text[i+p]; {
-		case c == '\'':
-			apos = 1
-		case c == 0xC2 && p+1 < blockSize:
-			switch text[i+p+1] {
-			case 0xA0, 0xAB, 0xBB: // U+00A0, «, »
-				n = 2
+		size, class := 1, classApos
+		if c := text[i+p]; c >= 0xC3 && c <= 0xE1 {
+			// the letters of most scripts (U+00C0–U+1FFF) start with these bytes: no decoding to
+			// know that they stop the block (the few symbols among them are the general
+			// tokenizer's, which is always right)
+			return hard, word
+		} else if c != '\'' {
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i+p:])
+			if p+size > blockSize {
+				return hard, word
 			}
-		case c == 0xE2 && p+2 < blockSize && text[i+p+1] == 0x80:
-			switch text[i+p+2] {
-			case 0x93, 0x94, 0x9C, 0x9D, 0x9E, 0xA6: // –, —, “, ”, „, …
-				n = 3
-			case 0x99: // ’
-				apos = 3
-			}
+			class, _ = classify(r, "")
 		}
-		if apos > 0 {
+		n := 0 // the bytes from p on that are handled
+		switch class {
+		case classSep:
+			n = size
+		case classApos:
 			// as apostrophe() decides, on the bits of the block
-			j := p + apos // the byte after the apostrophe
+			j := p + size // the byte after the apostrophe
 			switch {
 			case p == 0 || word&(1<<(p-1)) == 0: // not in a word: separates
-				n = apos
+				n = size
 			case j+1 >= blockSize || hard&(3<<j) != 0:
 				// the bytes after it are outside the block, or need decoding
 			case text[i+j]|0x20 == 's' && word&(1<<(j+1)) == 0: // a possessive: the s is dropped
-				n = apos + 1
+				n = size + 1
 				word &^= 1 << j
 			case word&(1<<j) == 0: // before a non-letter: ends the word
-				n = apos
+				n = size
 			}
 		}
 		if n == 0 {

@@ -124,7 +124,8 @@ func TestBlockScanner(t *testing.T) {
 	f := newWordFilter([]string{"putin", "election", "interference", "a", "b2b", "über"}, []string{"medd", "hack"}, false, true)
 	alphabet := []string{"a", "z", "Q", "P", "utin", "Putin", "election", "INTERFERENCE", "meddling", "hacker", "9",
 		" ", " ", " ", "  ", ", ", ".\n", "-", "'", "’", "'s", "é", "Ü", "ber", "東京", "\u0301", "\x7f", "\xff", "_",
-		"\u00a0", "—", "–", "“", "”", "„", "«", "»", "…", "‘", "\u2018", "\u2099", "\xc2", "\xe2\x80", "\xe2\x80\x80"}
+		"\u00a0", "—", "–", "“", "”", "„", "«", "»", "…", "‘", "\u2018", "\u2099", "\xc2", "\xe2\x80", "\xe2\x80\x80",
+		"€", "•", "😀", "\u02bc", "ＡＢ", "\ufeff", "\u200b", "\x80", "ß", "\u0640"}
 	r := rand.New(rand.NewPCG(5, 6))
 	var fast, slow tokenizer
 	slow.noBlocks = true
