@@ -529,7 +529,10 @@ func BenchmarkFold(b *testing.B) {
 }
 
 // BenchmarkFoldScripts measures the tokenizer on articles in other scripts and languages (the
-// multilingual pages of the extraction evaluation set).
+// multilingual pages of the extraction evaluation set). Each is one article read again and again,
+// whose branches the processor learns: accented Latin text reads faster here through the general
+// tokenizer than through the block scanner, while over the corpus's 331 articles with accents the
+// block scanner is a third faster.
 func BenchmarkFoldScripts(b *testing.B) {
 	dir := filepath.Join(benchFeedsDir(), "..", "..", "extraction", "newspaper4k-testdata", "current", "txt")
 	for _, name := range []string{"arabic", "hindi", "chinese", "japanese", "korean", "thai", "latvian", "spanish"} {
