@@ -97,22 +97,6 @@ func shape(w string) uint32 {
 	return uint32(len(w)&31)<<10 | uint32(w[0]&31)<<5 | uint32(w[len(w)-1]&31)
 }
 
-// find returns the id of a non-empty key, or -1.
-func (d *dict) find(key string) int32 {
-	if sh := shape(key); d.shapes[sh/64]&(1<<(sh%64)) == 0 {
-		return -1
-	}
-	return d.lookup(hashString(key), key)
-}
-
-// lookup returns the id of key, whose hash is h, or -1.
-func (d *dict) lookup(h uint64, key string) int32 {
-	if s := d.slot(h, key); s != nil {
-		return s.id - 1
-	}
-	return -1
-}
-
 // slot returns the slot of key, whose hash is h, or nil.
 func (d *dict) slot(h uint64, key string) *dictSlot {
 	f := h >> d.fshift
