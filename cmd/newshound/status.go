@@ -26,7 +26,7 @@ matches and last alert. It reads only; it works while the daemon runs.`)
 	if _, err := os.Stat(cfg.Storage.Path); err != nil {
 		return fmt.Errorf("no database at %s yet: run 'newshound once' or 'newshound run' first", cfg.Storage.Path)
 	}
-	st, err := store.Open(ctx, cfg.Storage.Path)
+	st, err := store.OpenReadOnly(ctx, cfg.Storage.Path)
 	if err != nil {
 		return err
 	}

@@ -147,7 +147,7 @@ why each matched. Nothing is recorded or delivered.`)
 	if err != nil {
 		return err
 	}
-	st, err := store.Open(ctx, cfg.Storage.Path)
+	st, err := store.OpenReadOnly(ctx, cfg.Storage.Path)
 	if err != nil {
 		return err
 	}

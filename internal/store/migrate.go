@@ -125,3 +125,16 @@ func (s *Store) migrate(ctx context.Context) error {
 	}
 	return nil
 }
+
+// checkVersion refuses a database whose schema this newshound does not know
+// (read-only opens do not migrate: a writer does that).
+func (s *Store) checkVersion(ctx context.Context) error {
+	var version int
+	if err := s.w.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return fmt.Errorf("read schema version: %w", err)
+	}
+	if version != len(migrations)-1 {
+		return fmt.Errorf("database schema version %d, this newshound reads %d: open it once with 'newshound once' or 'run' of this version", version, len(migrations)-1)
+	}
+	return nil
+}

@@ -15,7 +15,10 @@
 //     recorded and are never processed.
 //
 // Writes go through a single connection (SQLite has one writer); reads use a
-// small pool of their own, which WAL mode lets run beside the writer.
+// small pool of their own, which WAL mode lets run beside the writer. One
+// process writes a database: Open takes a lock file beside it (flock, so a
+// crash leaves no stale lock) and refuses while another process holds it;
+// OpenReadOnly takes no lock and reads beside the writer.
 package store
 
 import (
@@ -24,6 +27,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"os"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -31,9 +35,10 @@ import (
 
 // Store is the database. It is safe for concurrent use.
 type Store struct {
-	w     *sql.DB // the one writer connection
+	w     *sql.DB // the one writer connection (query-only when read-only)
 	r     *sql.DB // readers
 	stmts statements
+	lock  *writerLock // nil when read-only or in memory
 }
 
 // statements are the hot writes, prepared once on the writer connection.
@@ -65,31 +70,69 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?)`},
 	return nil
 }
 
-// Open opens (creating if needed) the database at path and brings its schema
-// up to date.
+// Open opens (creating if needed) the database at path for writing and brings
+// its schema up to date. It holds the database's writer lock until Close: a
+// second Open of the same file, in this process or another, fails with a
+// *LockError (errors.Is ErrLocked) naming the first.
 func Open(ctx context.Context, path string) (*Store, error) {
-	dsn := func(readonly bool) string {
+	var lock *writerLock
+	if path != ":memory:" {
+		l, err := lockWriter(path)
+		if err != nil {
+			return nil, fmt.Errorf("store: %w", err)
+		}
+		lock = l
+	}
+	s, err := openDB(ctx, path, false)
+	if err != nil {
+		lock.release()
+		return nil, err
+	}
+	s.lock = lock
+	return s, nil
+}
+
+// OpenReadOnly opens an existing database for reading only, beside a writer
+// that may be running: it takes no lock and changes nothing (writes fail).
+func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	return openDB(ctx, path, true)
+}
+
+func openDB(ctx context.Context, path string, readonly bool) (*Store, error) {
+	dsn := func(writer bool) string {
 		q := url.Values{}
 		q.Add("_pragma", "busy_timeout(10000)")
-		q.Add("_pragma", "journal_mode(WAL)")
+		if !readonly {
+			q.Add("_pragma", "journal_mode(WAL)")
+		}
 		q.Add("_pragma", "synchronous(NORMAL)")
 		q.Add("_pragma", "foreign_keys(ON)")
 		q.Add("_pragma", "cache_size(-32000)")   // 32 MB of pages per connection
 		q.Add("_pragma", "mmap_size(268435456)") // read through the OS page cache, not a syscall a page
 		q.Add("_pragma", "temp_store(MEMORY)")
-		if !readonly {
+		if readonly {
+			q.Add("_pragma", "query_only(1)")
+		}
+		if writer {
 			q.Set("_txlock", "immediate")
 		}
 		return "file:" + path + "?" + q.Encode()
 	}
-	w, err := sql.Open("sqlite", dsn(false))
+	w, err := sql.Open("sqlite", dsn(!readonly))
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
 	w.SetMaxOpenConns(1)
 	w.SetConnMaxIdleTime(0)
 	s := &Store{w: w}
-	err = s.migrate(ctx)
+	if readonly {
+		err = s.checkVersion(ctx)
+	} else {
+		err = s.migrate(ctx)
+	}
 	if err == nil {
 		err = s.prepare(ctx)
 	}
@@ -97,7 +140,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		w.Close()
 		return nil, fmt.Errorf("store: %s: %w", path, err)
 	}
-	r, err := sql.Open("sqlite", dsn(true))
+	r, err := sql.Open("sqlite", dsn(false))
 	if err != nil {
 		w.Close()
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
@@ -109,7 +152,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 
 // Close closes the database.
 func (s *Store) Close() error {
-	return errors.Join(s.r.Close(), s.w.Close())
+	return errors.Join(s.r.Close(), s.w.Close(), s.lock.release())
 }
 
 // Ping checks that the database answers.

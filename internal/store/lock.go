@@ -1,0 +1,71 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+)
+
+// ErrLocked is returned by Open when another process writes the database.
+var ErrLocked = errors.New("database in use by another process")
+
+// LockError names the process that holds a database's writer lock.
+type LockError struct {
+	Path   string // the database
+	Holder string // what the holder wrote in the lock file: pid, host, start time
+}
+
+func (e *LockError) Error() string {
+	holder := e.Holder
+	if holder == "" {
+		holder = "a process that has not written its name yet"
+	}
+	return fmt.Sprintf("%s is in use by another newshound (%s; lock file %s): one process writes a SQLite database — stop that one first; status and preview read it while it runs",
+		e.Path, holder, e.Path+".lock")
+}
+
+func (e *LockError) Is(target error) bool { return target == ErrLocked }
+
+// writerLock is the lock file beside the database, held (flock) for as long as
+// the writer has the database open. The kernel releases it when the process
+// ends, however it ends, so a crash leaves no stale lock; the file itself
+// stays, holding the last holder's description.
+type writerLock struct{ f *os.File }
+
+// lockWriter takes the writer lock of the database at path, or returns a
+// *LockError naming the process that holds it.
+func lockWriter(path string) (*writerLock, error) {
+	name := path + ".lock"
+	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, fmt.Errorf("lock file: %w", err)
+	}
+	held, err := tryLock(f)
+	if err != nil {
+		f.Close()
+		return nil, fmt.Errorf("lock file %s: %w", name, err)
+	}
+	if !held {
+		b := make([]byte, 512)
+		n, _ := f.ReadAt(b, 0)
+		f.Close()
+		return nil, &LockError{Path: path, Holder: strings.TrimSpace(string(b[:n]))}
+	}
+	host, _ := os.Hostname()
+	desc := fmt.Sprintf("pid %d on host %s, started %s", os.Getpid(), host, time.Now().UTC().Format(time.RFC3339))
+	if err := f.Truncate(0); err == nil {
+		f.WriteAt([]byte(desc+"\n"), 0)
+	}
+	return &writerLock{f: f}, nil
+}
+
+// release gives the lock up.
+func (l *writerLock) release() error {
+	if l == nil {
+		return nil
+	}
+	unlock(l.f)
+	return l.f.Close()
+}

@@ -1,0 +1,104 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestOneWriter: a second writer of the same file is refused with a message
+// naming the first, while a read-only open reads beside it; once the first
+// closes, the next writer gets in.
+func TestOneWriter(t *testing.T) {
+	ctx := context.Background()
+	s, path := open(t)
+	now := time.Now()
+	if _, err := s.AddArticles(ctx, []Article{{Identity: "https://e.org/a", Feed: "A", SeenAt: now, Status: StatusPending}}); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Open(ctx, path)
+	if !errors.Is(err, ErrLocked) {
+		t.Fatalf("second writer: %v, want ErrLocked", err)
+	}
+	host, _ := os.Hostname()
+	for _, want := range []string{path, "pid " + strconv.Itoa(os.Getpid()), host, "started "} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("refusal %q does not name %q", err, want)
+		}
+	}
+
+	ro, err := OpenReadOnly(ctx, path)
+	if err != nil {
+		t.Fatalf("read-only beside the writer: %v", err)
+	}
+	defer ro.Close()
+	if ids, err := ro.KnownIdentities(ctx, []string{"https://e.org/a"}); err != nil || !ids["https://e.org/a"] {
+		t.Fatalf("read-only read: %v %v", ids, err)
+	}
+	if _, err := ro.AddArticles(ctx, []Article{{Identity: "https://e.org/b", Feed: "A", SeenAt: now, Status: StatusPending}}); err == nil {
+		t.Fatal("a read-only store wrote")
+	}
+
+	s.Close()
+	s2, err := Open(ctx, path)
+	if err != nil {
+		t.Fatalf("writer after the first closed: %v", err)
+	}
+	s2.Close()
+}
+
+// TestLockHelper is the other process of TestWriterLockOfAKilledProcess: it
+// opens the database and waits to be killed.
+func TestLockHelper(t *testing.T) {
+	path := os.Getenv("NEWSHOUND_LOCK_HELPER_DB")
+	if path == "" {
+		t.Skip("helper process only")
+	}
+	s, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	os.WriteFile(path+".ready", nil, 0o644)
+	time.Sleep(time.Minute)
+}
+
+// TestWriterLockOfAKilledProcess: another process holding the database is
+// named in the refusal; killed with SIGKILL, it leaves no stale lock.
+func TestWriterLockOfAKilledProcess(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "s.db")
+	cmd := exec.Command(os.Args[0], "-test.run=^TestLockHelper$")
+	cmd.Env = append(os.Environ(), "NEWSHOUND_LOCK_HELPER_DB="+path)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		if _, err := os.Stat(path + ".ready"); err == nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("helper did not open the database")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	ctx := context.Background()
+	_, err := Open(ctx, path)
+	if !errors.Is(err, ErrLocked) || !strings.Contains(err.Error(), "pid "+strconv.Itoa(cmd.Process.Pid)) {
+		t.Fatalf("open beside another process: %v, want a refusal naming pid %d", err, cmd.Process.Pid)
+	}
+	cmd.Process.Kill()
+	cmd.Wait()
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatalf("open after the holder was killed: %v", err)
+	}
+	s.Close()
+}
