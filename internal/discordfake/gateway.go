@@ -272,7 +272,8 @@ func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) tokenOK(t string) bool {
-	return t == s.opts.Token || t == "Bot "+s.opts.Token
+	tok := s.token()
+	return t == tok || t == "Bot "+tok
 }
 
 // identify answers IDENTIFY with READY; false means the connection is closed.

@@ -2,6 +2,8 @@ package discordfake
 
 import (
 	"net/http"
+	"slices"
+	"strconv"
 	"time"
 )
 
@@ -24,6 +26,7 @@ func (s *Server) handleGetChannel(w http.ResponseWriter, r *http.Request) {
 // checks: injected fault, channel exists, permission, payload, nonce.
 func (s *Server) handleCreateMessage(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("channel")
+	s.delay(r, id)
 	s.mu.Lock()
 	f, faulted := s.takeFault(id)
 	c, exists := s.channels[id]
@@ -78,6 +81,100 @@ func (s *Server) handleCreateMessage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, s.wire(m))
+}
+
+// handleListMessages serves GET /channels/{channel}/messages: newest first,
+// limit (1–100, default 50), before or after a message ID (after: the
+// oldest after it, still newest first, as Discord answers).
+func (s *Server) handleListMessages(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("channel")
+	q := r.URL.Query()
+	limit := 50
+	if v := q.Get("limit"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 100 {
+			f := formErrors{}
+			f.add([]string{"limit"}, "NUMBER_TYPE_MAX", "int value should be between 1 and 100.")
+			writeFormErrors(w, f)
+			return
+		}
+		limit = n
+	}
+	before, after := snowflakeParam(q.Get("before")), snowflakeParam(q.Get("after"))
+	s.mu.Lock()
+	c, ok := s.channels[id]
+	if !ok {
+		s.mu.Unlock()
+		writeError(w, http.StatusNotFound, 10003, "Unknown Channel")
+		return
+	}
+	if c.forbidden {
+		s.mu.Unlock()
+		writeError(w, http.StatusForbidden, 50001, "Missing Access")
+		return
+	}
+	var picked []Message
+	if after > 0 {
+		for _, m := range c.messages { // oldest first
+			if n := snowflakeParam(m.ID); n > after && (before == 0 || n < before) {
+				picked = append(picked, m)
+				if len(picked) == limit {
+					break
+				}
+			}
+		}
+		slices.Reverse(picked)
+	} else {
+		for i := len(c.messages) - 1; i >= 0 && len(picked) < limit; i-- {
+			if before == 0 || snowflakeParam(c.messages[i].ID) < before {
+				picked = append(picked, c.messages[i])
+			}
+		}
+	}
+	s.mu.Unlock()
+	out := make([]map[string]any, len(picked))
+	for i, m := range picked {
+		out[i] = s.wire(m)
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+// snowflakeParam is a snowflake query parameter's value; 0 when absent or
+// not a number.
+func snowflakeParam(v string) int64 {
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || n < 0 {
+		return 0
+	}
+	return n
+}
+
+// handleGetWebhook serves GET /webhooks/{id}/{token}: the webhook object,
+// with the channel it posts in.
+func (s *Server) handleGetWebhook(w http.ResponseWriter, r *http.Request) {
+	id, token := r.PathValue("id"), r.PathValue("token")
+	s.mu.Lock()
+	hook, ok := s.webhooks[id]
+	var valid bool
+	var ch string
+	if ok {
+		valid, ch = hook.token == token, hook.channelID
+	}
+	s.mu.Unlock()
+	switch {
+	case !ok:
+		writeError(w, http.StatusNotFound, 10015, "Unknown Webhook")
+	case !valid:
+		writeError(w, http.StatusUnauthorized, 50027, "Invalid Webhook Token")
+	default:
+		out := map[string]any{"id": id, "type": 1, "name": "webhook", "token": token, "application_id": nil}
+		if ch != "" {
+			out["channel_id"] = ch
+		} else {
+			out["channel_id"] = nil
+		}
+		writeJSON(w, http.StatusOK, out)
+	}
 }
 
 func findMessage(list []Message, id string) (Message, bool) {
@@ -168,9 +265,14 @@ func (s *Server) handleExecuteWebhook(w http.ResponseWriter, r *http.Request) {
 		s.handleFollowup(w, r, token)
 		return
 	}
+	s.delay(r, id)
 	s.mu.Lock()
 	f, faulted := s.takeFault(id)
 	hook, exists := s.webhooks[id]
+	hookToken := ""
+	if exists {
+		hookToken = hook.token
+	}
 	s.mu.Unlock()
 	if faulted && writeFault(w, f, "webhook-"+id) {
 		return
@@ -179,7 +281,7 @@ func (s *Server) handleExecuteWebhook(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, 10015, "Unknown Webhook")
 		return
 	}
-	if hook.token != token {
+	if hookToken != token {
 		writeError(w, http.StatusUnauthorized, 50027, "Invalid Webhook Token")
 		return
 	}
@@ -194,7 +296,11 @@ func (s *Server) handleExecuteWebhook(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mu.Lock()
+	m.ChannelID = hook.channelID
 	hook.messages = append(hook.messages, m)
+	if c, ok := s.channels[hook.channelID]; ok {
+		c.messages = append(c.messages, m)
+	}
 	s.mu.Unlock()
 	s.notify(m)
 

@@ -27,6 +27,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"math/rand/v2"
 	"mime"
 	"net"
 	"net/http"
@@ -79,6 +80,8 @@ type Server struct {
 	byToken      map[string]string // interaction token → interaction ID
 	faults       map[string][]fault
 	nonces       map[nonceKey]nonceEntry
+	latency      map[string][2]time.Duration // by channel or webhook ID: min, max
+	paths        []string                    // request paths with /api/vN, for tests
 
 	gw gateway
 }
@@ -91,6 +94,7 @@ type channel struct {
 
 type webhook struct {
 	id, token string
+	channelID string // "" for a webhook the fake keeps apart from any channel
 	messages  []Message
 }
 
@@ -142,6 +146,7 @@ func New(opts Options) *Server {
 		byToken:      map[string]string{},
 		faults:       map[string][]fault{},
 		nonces:       map[nonceKey]nonceEntry{},
+		latency:      map[string][2]time.Duration{},
 	}
 	s.gw.init()
 	for _, id := range opts.Channels {
@@ -165,7 +170,7 @@ func (s *Server) URL() string { return s.hs.URL }
 func (s *Server) GatewayURL() string { return "ws" + strings.TrimPrefix(s.hs.URL, "http") + "/ws" }
 
 // Token is the bot token the fake accepts (without "Bot ").
-func (s *Server) Token() string { return s.opts.Token }
+func (s *Server) Token() string { return s.token() }
 
 // ApplicationID is the fake application's (and bot user's) ID.
 func (s *Server) ApplicationID() string { return s.opts.ApplicationID }
@@ -208,6 +213,88 @@ func (s *Server) AddWebhook(id, token string) string {
 	defer s.mu.Unlock()
 	s.webhooks[id] = &webhook{id: id, token: token}
 	return s.hs.URL + "/api/webhooks/" + id + "/" + token
+}
+
+// AddChannelWebhook creates an incoming webhook that posts into a text
+// channel (created if needed), as Discord's do: its messages are also the
+// channel's (Messages, GET /channels/{id}/messages), and GET
+// /webhooks/{id}/{token} names the channel. It returns the webhook's URL.
+func (s *Server) AddChannelWebhook(id, token, channelID string) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, ok := s.channels[channelID]; !ok {
+		s.channels[channelID] = &channel{id: channelID}
+	}
+	s.webhooks[id] = &webhook{id: id, token: token, channelID: channelID}
+	return s.hs.URL + "/api/webhooks/" + id + "/" + token
+}
+
+// SetToken changes the bot token the fake accepts: the old one then gets
+// 401 Unauthorized, as after a token reset.
+func (s *Server) SetToken(token string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.opts.Token = token
+}
+
+// SetWebhookToken changes a webhook's token: the old one gets 401 Invalid
+// Webhook Token.
+func (s *Server) SetWebhookToken(id, token string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if w, ok := s.webhooks[id]; ok {
+		w.token = token
+	}
+}
+
+// SetLatency makes every message create in a channel (or webhook, by its ID)
+// take between min and max (uniformly) before it is handled, as a slow or
+// distant Discord does. Zero durations remove the latency.
+func (s *Server) SetLatency(id string, min, max time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if max < min {
+		max = min
+	}
+	s.latency[id] = [2]time.Duration{min, max}
+}
+
+// delay sleeps for id's latency, or until the request is abandoned.
+func (s *Server) delay(r *http.Request, id string) {
+	s.mu.Lock()
+	l := s.latency[id]
+	s.mu.Unlock()
+	if l[1] <= 0 {
+		return
+	}
+	d := l[0]
+	if l[1] > l[0] {
+		d += time.Duration(rand.Int64N(int64(l[1] - l[0])))
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+	case <-r.Context().Done():
+	}
+}
+
+// maxPaths bounds the request paths kept (the oldest half goes).
+const maxPaths = 10000
+
+// Paths returns the path of every REST request received, in order (with
+// its /api/vN prefix; the last few thousand), e.g. to check the API version a client uses.
+func (s *Server) Paths() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]string(nil), s.paths...)
+}
+
+// token is the bot token the fake accepts now.
+func (s *Server) token() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.opts.Token
 }
 
 // FailNext makes the next n message creates in a channel (or webhook, by its
@@ -308,7 +395,7 @@ func (s *Server) routes() http.Handler {
 	api := http.NewServeMux()
 	bot := func(h http.HandlerFunc) http.HandlerFunc {
 		return func(w http.ResponseWriter, r *http.Request) {
-			if r.Header.Get("Authorization") != "Bot "+s.opts.Token {
+			if r.Header.Get("Authorization") != "Bot "+s.token() {
 				writeError(w, http.StatusUnauthorized, 0, "401: Unauthorized")
 				return
 			}
@@ -322,10 +409,12 @@ func (s *Server) routes() http.Handler {
 	api.HandleFunc("GET /oauth2/applications/@me", bot(s.handleApplication))
 	api.HandleFunc("GET /channels/{channel}", bot(s.handleGetChannel))
 	api.HandleFunc("POST /channels/{channel}/messages", bot(s.handleCreateMessage))
+	api.HandleFunc("GET /channels/{channel}/messages", bot(s.handleListMessages))
 	api.HandleFunc("GET /channels/{channel}/messages/{message}", bot(s.handleGetMessage))
 	api.HandleFunc("PATCH /channels/{channel}/messages/{message}", bot(s.handleEditMessage))
 	api.HandleFunc("DELETE /channels/{channel}/messages/{message}", bot(s.handleDeleteMessage))
 	api.HandleFunc("POST /webhooks/{id}/{token}", s.handleExecuteWebhook)
+	api.HandleFunc("GET /webhooks/{id}/{token}", s.handleGetWebhook)
 	api.HandleFunc("GET /webhooks/{id}/{token}/messages/{message}", s.handleWebhookMessage)
 	api.HandleFunc("PATCH /webhooks/{id}/{token}/messages/{message}", s.handleWebhookMessage)
 	api.HandleFunc("DELETE /webhooks/{id}/{token}/messages/{message}", s.handleWebhookMessage)
@@ -345,6 +434,12 @@ func (s *Server) routes() http.Handler {
 			return
 		}
 		rest, ok := apiPath(r.URL.Path)
+		s.mu.Lock()
+		if len(s.paths) >= maxPaths {
+			s.paths = append(s.paths[:0], s.paths[maxPaths/2:]...)
+		}
+		s.paths = append(s.paths, r.URL.Path)
+		s.mu.Unlock()
 		if !ok {
 			writeError(w, http.StatusNotFound, 0, "404: Not Found")
 			return

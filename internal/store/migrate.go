@@ -101,6 +101,13 @@ CREATE TABLE chat_watches (
 	created_at INTEGER NOT NULL
 );
 `,
+	3: `
+-- sent_at: when the last attempt to post began; set and not delivered means
+-- the message may be in the channel already (look before posting again).
+-- message_id: Discord's ID of the delivered message.
+ALTER TABLE outbox ADD COLUMN sent_at INTEGER;
+ALTER TABLE outbox ADD COLUMN message_id TEXT NOT NULL DEFAULT '';
+`,
 }
 
 func (s *Store) migrate(ctx context.Context) error {

@@ -29,6 +29,10 @@ type OutboxItem struct {
 	Attempts    int
 	NextAttempt time.Time
 	LastError   string
+	// SentAt is when the last attempt to post began; set on an undelivered
+	// item, the message may have reached the channel (a crash or a lost
+	// response after the post).
+	SentAt time.Time
 }
 
 // newNonce returns a 20-character random token (Discord accepts nonces of up
@@ -41,8 +45,17 @@ func newNonce() string {
 
 // DueDeliveries returns undelivered, unrefused deliveries whose next attempt
 // is due at now, oldest first; alerts held for a digest are not among them.
+// A channel whose oldest waiting delivery is not due (it is being retried,
+// or the channel is over its hourly budget) gives none: a channel's
+// messages go out in order, so its head blocks it.
 func (s *Store) DueDeliveries(ctx context.Context, now time.Time, limit int) ([]OutboxItem, error) {
-	return s.outbox(ctx, `WHERE delivered_at IS NULL AND failed_at IS NULL AND held = 0 AND next_attempt <= ? ORDER BY id LIMIT ?`, now.Unix(), limit)
+	return s.outbox(ctx, `WHERE delivered_at IS NULL AND failed_at IS NULL AND held = 0 AND next_attempt <= ?
+AND channel NOT IN (
+	SELECT o.channel FROM outbox o JOIN (
+		SELECT MIN(id) AS head FROM outbox WHERE delivered_at IS NULL AND failed_at IS NULL AND held = 0 GROUP BY channel
+	) h ON o.id = h.head
+	WHERE o.next_attempt > ?)
+ORDER BY id LIMIT ?`, now.Unix(), now.Unix(), limit)
 }
 
 // DueStdout is DueDeliveries for standard output only: what can be delivered
@@ -66,7 +79,7 @@ func (s *Store) HeldDeliveries(ctx context.Context, watches []string) ([]OutboxI
 
 func (s *Store) outbox(ctx context.Context, where string, args ...any) ([]OutboxItem, error) {
 	rows, err := s.r.QueryContext(ctx, `
-SELECT id, kind, COALESCE(article_id, 0), watch, channel, payload, nonce, created_at, attempts, next_attempt, last_error
+SELECT id, kind, COALESCE(article_id, 0), watch, channel, payload, nonce, created_at, attempts, next_attempt, last_error, sent_at
 FROM outbox `+where, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: outbox: %w", err)
@@ -76,11 +89,11 @@ FROM outbox `+where, args...)
 	for rows.Next() {
 		var it OutboxItem
 		var payload string
-		var created, next sql.NullInt64
-		if err := rows.Scan(&it.ID, &it.Kind, &it.ArticleID, &it.Watch, &it.Channel, &payload, &it.Nonce, &created, &it.Attempts, &next, &it.LastError); err != nil {
+		var created, next, sent sql.NullInt64
+		if err := rows.Scan(&it.ID, &it.Kind, &it.ArticleID, &it.Watch, &it.Channel, &payload, &it.Nonce, &created, &it.Attempts, &next, &it.LastError, &sent); err != nil {
 			return nil, fmt.Errorf("store: outbox: %w", err)
 		}
-		it.Payload, it.CreatedAt, it.NextAttempt = []byte(payload), fromUnix(created), fromUnix(next)
+		it.Payload, it.CreatedAt, it.NextAttempt, it.SentAt = []byte(payload), fromUnix(created), fromUnix(next), fromUnix(sent)
 		out = append(out, it)
 	}
 	return out, rows.Err()
@@ -121,10 +134,29 @@ func (s *Store) Defer(ctx context.Context, next time.Time, ids ...int64) error {
 	})
 }
 
+// MarkSending records that an attempt to post deliveries ids begins now: until
+// they are marked delivered, a crash or a lost response leaves them marked
+// as possibly posted (OutboxItem.SentAt).
+func (s *Store) MarkSending(ctx context.Context, now time.Time, ids ...int64) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		for _, id := range ids {
+			if _, err := tx.ExecContext(ctx, `UPDATE outbox SET sent_at = ? WHERE id = ?`, now.Unix(), id); err != nil {
+				return fmt.Errorf("store: mark sending %d: %w", id, err)
+			}
+		}
+		return nil
+	})
+}
+
 // MarkDelivered records that the deliveries ids reached channel in one
 // message ("" is standard output, where nothing is counted), in one
 // transaction.
 func (s *Store) MarkDelivered(ctx context.Context, now time.Time, channel string, ids ...int64) error {
+	return s.MarkPosted(ctx, now, channel, "", ids...)
+}
+
+// MarkPosted is MarkDelivered recording the chat message's ID as well.
+func (s *Store) MarkPosted(ctx context.Context, now time.Time, channel, messageID string, ids ...int64) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		if channel != "" {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO posts (channel, posted_at) VALUES (?, ?)`, channel, now.Unix()); err != nil {
@@ -135,6 +167,11 @@ func (s *Store) MarkDelivered(ctx context.Context, now time.Time, channel string
 		for _, id := range ids {
 			if _, err := stmt.ExecContext(ctx, now.Unix(), id); err != nil {
 				return fmt.Errorf("store: mark delivered %d: %w", id, err)
+			}
+			if messageID != "" {
+				if _, err := tx.ExecContext(ctx, `UPDATE outbox SET message_id = ? WHERE id = ?`, messageID, id); err != nil {
+					return fmt.Errorf("store: mark delivered %d: %w", id, err)
+				}
 			}
 		}
 		return nil
