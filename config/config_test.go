@@ -2,6 +2,7 @@ package config
 
 import (
 	"errors"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -169,4 +170,17 @@ func FuzzParse(f *testing.F) {
 			t.Fatal("a config without feeds was accepted")
 		}
 	})
+}
+
+// TestValidName checks the name rule against the regular expression it
+// replaced, on names at and around its edges.
+func TestValidName(t *testing.T) {
+	re := regexp.MustCompile(`^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,99}$`)
+	names := []string{"", "a", "7", " a", "-a", "_a", ".a", "a b.c_d-e", "Élysée", "北京", "a\tb", "a/b", "a\xffb", "٣",
+		strings.Repeat("a", 100), strings.Repeat("a", 101), strings.Repeat("é", 100), strings.Repeat("é", 101), "a" + strings.Repeat(" ", 99), "a" + strings.Repeat(" ", 100)}
+	for _, n := range names {
+		if got, want := validName(n), re.MatchString(n); got != want {
+			t.Errorf("validName(%q) = %v, want %v", n, got, want)
+		}
+	}
 }
