@@ -8,6 +8,7 @@
 FROM golang:1.26 AS build
 WORKDIR /src
 COPY go.mod go.sum ./
+COPY internal/thirdparty internal/thirdparty
 RUN go mod download
 COPY . .
 ARG VERSION=dev
