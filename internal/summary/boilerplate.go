@@ -112,7 +112,9 @@ func isNameLine(s string) bool {
 			return false
 		}
 		w := strings.TrimLeftFunc(s[i:j], func(r rune) bool { return !isWordRune(r) })
-		if first, _ := utf8.DecodeRuneInString(w); w != "" && unicode.IsLower(first) && !isNameParticle(w) {
+		// A word in lower case, or in a script without case (Chinese,
+		// Japanese), is prose.
+		if first, _ := utf8.DecodeRuneInString(w); w != "" && unicode.IsLetter(first) && !unicode.IsUpper(first) && !isNameParticle(w) {
 			return false
 		}
 		i = j

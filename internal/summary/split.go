@@ -30,7 +30,11 @@ type Span struct{ Start, End int }
 //   - Text run together without a space ("the substance.In the latest case")
 //     is split when a lower-case word or a closing mark precedes the stop
 //     and a capital letter follows it.
-//   - "。", "！" and "？" end a sentence with or without a following space.
+//   - "。", "！" and "？" (and "!" or "?" after Chinese or Japanese text)
+//     end a sentence with or without a following space, together with any
+//     closing brackets and quotes after them (」』）”), except that a
+//     quotation closed after them stays with the attribution that follows
+//     it: 「…。」と述べた, “…！”他说。, “…。”，她表示。
 func Split(text string) []Span {
 	// News sentences run to some 100 bytes or more.
 	spans := make([]Span, 0, len(text)/100+1)
@@ -143,8 +147,10 @@ func endsSentence(text string, pStart, pEnd, i, j, k int) bool {
 		return true
 	}
 	first, _ := utf8.DecodeRuneInString(run)
-	if first == '。' || first == '！' || first == '？' {
-		return true
+	if isCJKStop(first) || (first == '!' || first == '?') && cjkBefore(text, pStart, i) {
+		// 「…。」と述べた and “…。”他说。: the quotation belongs to the
+		// sentence of its attribution.
+		return k == j || !cjkAttributionFollows(text[k:pEnd])
 	}
 	spaced := k < pEnd && startsWithSpace(rest)
 	next := strings.TrimLeftFunc(rest, unicode.IsSpace)
@@ -343,4 +349,56 @@ func isQuoteRun(s string) bool {
 
 func hasLetter(s string) bool {
 	return strings.IndexFunc(s, unicode.IsLetter) >= 0
+}
+
+// isCJKStop reports whether r is a full-width sentence end.
+func isCJKStop(r rune) bool { return r == '。' || r == '！' || r == '？' || r == '｡' }
+
+// isCJK reports whether r is a Chinese or Japanese character.
+func isCJK(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) || r == 'ー'
+}
+
+// cjkBefore reports whether the rune before text[i] (after pStart) is
+// Chinese or Japanese.
+func cjkBefore(text string, pStart, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(text[pStart:i])
+	return isCJK(r)
+}
+
+// cjkAttributionFollows reports whether rest, the text after a quotation
+// closed after its full stop, continues the sentence: Japanese と or って
+// (「…。」と述べた), a comma (“…。”，他说), or a short Chinese attribution
+// ending in a reporting verb before the next full stop (“…。”外交部发言人说。).
+func cjkAttributionFollows(rest string) bool {
+	r, _ := utf8.DecodeRuneInString(rest)
+	switch {
+	case r == 'と' || r == 'っ' || r == '、' || r == '，' || r == ',':
+		return true
+	case !unicode.Is(unicode.Han, r):
+		return false
+	}
+	n := 0
+	for i, c := range rest {
+		if isCJKStop(c) || c == '，' || c == '：' {
+			return hasCJKVerbSuffix(rest[:i])
+		}
+		if n++; n > 16 || !isCJK(c) && !unicode.IsSpace(c) && c != '·' {
+			return false
+		}
+	}
+	return false
+}
+
+// cjkReportingVerbs end a short Chinese attribution after a quotation.
+var cjkReportingVerbs = []string{"说", "說", "表示", "称", "稱", "指出", "强调", "強調", "说道", "回应", "回應", "写道", "寫道", "补充", "補充", "坦言", "透露"}
+
+// hasCJKVerbSuffix reports whether s ends with a Chinese reporting verb.
+func hasCJKVerbSuffix(s string) bool {
+	for _, v := range cjkReportingVerbs {
+		if strings.HasSuffix(s, v) {
+			return true
+		}
+	}
+	return false
 }

@@ -105,15 +105,38 @@ func isASCIIWordByte(c byte) bool {
 
 // countWords returns how many words (runs of letters and digits) folded
 // text has.
+//
+// Chinese and Japanese, written without spaces, count one word for every
+// two of their characters, so a sentence of theirs weighs about what its
+// translation would.
 func countWords(folded string) int {
 	n := 0
-	for i := 0; ; n++ {
+	for i := 0; ; {
 		start, end := wordAfter(folded, i)
 		if start == end {
 			return n
 		}
 		i = end
+		if cjk := cjkRunes(folded[start:end]); cjk > 1 {
+			n += (cjk + 1) / 2
+		} else {
+			n++
+		}
 	}
+}
+
+// cjkRunes counts the Chinese and Japanese characters of a word.
+func cjkRunes(w string) int {
+	n := 0
+	for _, r := range w {
+		if r < 0x3000 {
+			continue
+		}
+		if isCJK(r) {
+			n++
+		}
+	}
+	return n
 }
 
 // stemLen is how many runes of a word are kept as its stem. Cutting words
@@ -143,10 +166,49 @@ func appendTermIDs(ids []int32, voc vocab, folded string) []int32 {
 			return ids
 		}
 		i = end
-		if w := folded[start:end]; len(w) >= 2 && !stopWords[w] {
+		w := folded[start:end]
+		if cjkRunes(w) > 1 {
+			ids = appendBigrams(ids, voc, w)
+			continue
+		}
+		if len(w) >= 2 && !stopWords[w] {
 			ids = append(ids, voc.id(stem(w)))
 		}
 	}
+}
+
+// appendBigrams appends the terms of a word holding Chinese or Japanese
+// text, which has no spaces between its words: every pair of adjacent
+// characters (the usual unit of retrieval for these languages), and any
+// run of other letters whole.
+func appendBigrams(ids []int32, voc vocab, w string) []int32 {
+	prev := -1 // start of the previous CJK rune, -1 after a non-CJK one
+	other := -1
+	for i, r := range w {
+		if !isCJK(r) {
+			if other < 0 {
+				other = i
+			}
+			prev = -1
+			continue
+		}
+		if other >= 0 {
+			if o := w[other:i]; len(o) >= 2 && !stopWords[o] {
+				ids = append(ids, voc.id(stem(o)))
+			}
+			other = -1
+		}
+		if prev >= 0 {
+			ids = append(ids, voc.id(w[prev:i+utf8.RuneLen(r)]))
+		}
+		prev = i
+	}
+	if other >= 0 {
+		if o := w[other:]; len(o) >= 2 && !stopWords[o] {
+			ids = append(ids, voc.id(stem(o)))
+		}
+	}
+	return ids
 }
 
 // containsTerm reports whether folded text contains the folded term as
