@@ -103,6 +103,12 @@ func (a *attributor) attribute() {
 		if r+1 < len(a.cands) {
 			next = a.cands[r+1]
 		}
+		if a.cjkContext(c) {
+			c.cjk = true
+			a.attributeCJK(prev, c)
+			out = append(out, c)
+			continue
+		}
 		before := a.beforeTokens(prev, c)
 		after, reachesNext := a.afterTokens(c, next)
 		c.sentenceIn = len(before) == 0
@@ -843,6 +849,9 @@ func (a *attributor) otherSubject(p *candidate, from, to int) bool {
 // a title or a name in marks.
 func (a *attributor) keep(c *candidate) bool {
 	content := a.src[c.raw.parts[0].Start:c.raw.parts[len(c.raw.parts)-1].End]
+	if c.cjk && !c.attributed && !strings.ContainsAny(content, "。！？、，!?,") && utf8.RuneCountInString(content) <= 20 {
+		return false // a title or a term: 『週刊文春』, 「異次元の少子化対策」
+	}
 	if c.words < 3 {
 		// "What curfew?" protesters chanted.
 		if c.words == 0 || !c.adjacent || !c.attributed {

@@ -27,7 +27,9 @@
 // speaker's name and a colon before it, an attribution in the sentence just
 // before — or, for a quotation with none of its own that follows another
 // quotation of the same speaker with no one else named in between, from that
-// quotation. It is then resolved: a pronoun (he, she, they) to the most
+// quotation. (Chinese and Japanese quotations are attributed by patterns of
+// their own — 岸田文雄首相は「…」と述べた, 外交部发言人毛宁表示：“…” — see
+// cjk.go.) It is then resolved: a pronoun (he, she, they) to the most
 // recent speaker or sentence subject shown to be a person of a fitting
 // gender (titles, role words, the article's own pronouns and common given
 // names tell gender); a role ("the Kremlin spokesman") to the person the
@@ -98,6 +100,7 @@ type candidate struct {
 	person     bool // the speaker is a named person
 	plural     bool // the speaker is a group (for "they")
 	gender     byte
+	cjk        bool // in Chinese or Japanese text
 }
 
 // Extract returns the direct quotations in text, in text order. text is an

@@ -170,7 +170,7 @@ func TestExtract(t *testing.T) {
 		{
 			name: "Japanese corner brackets",
 			text: "首相は「経済の回復を最優先にする」と述べた。",
-			want: []want{{parts: []string{"経済の回復を最優先にする"}, speaker: ""}},
+			want: []want{{parts: []string{"経済の回復を最優先にする"}, speaker: "首相", cue: "述べ"}},
 		},
 		{
 			name: "dash attribution",
@@ -310,28 +310,34 @@ func TestExtract(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := Extract(tt.text)
-			if len(got) != len(tt.want) {
-				t.Fatalf("got %d quotations %s, want %d", len(got), describe(tt.text, got), len(tt.want))
-			}
-			for i, w := range tt.want {
-				q := got[i]
-				parts := q.Texts(tt.text)
-				if strings.Join(parts, "|") != strings.Join(w.parts, "|") {
-					t.Errorf("quotation %d parts %q, want %q", i, parts, w.parts)
-				}
-				if q.Text != w.parts[0] {
-					t.Errorf("quotation %d Text %q, want the first part %q", i, q.Text, w.parts[0])
-				}
-				if q.Speaker != w.speaker {
-					t.Errorf("quotation %d speaker %q, want %q", i, q.Speaker, w.speaker)
-				}
-				if w.cue != "" && q.Cue != w.cue {
-					t.Errorf("quotation %d cue %q, want %q", i, q.Cue, w.cue)
-				}
-				checkSpans(t, tt.text, q)
-			}
+			checkQuotes(t, tt.text, tt.want)
 		})
+	}
+}
+
+// checkQuotes compares Extract(text) with the expected quotations.
+func checkQuotes(t *testing.T, text string, want []want) {
+	t.Helper()
+	got := Extract(text)
+	if len(got) != len(want) {
+		t.Fatalf("got %d quotations %s, want %d", len(got), describe(text, got), len(want))
+	}
+	for i, w := range want {
+		q := got[i]
+		parts := q.Texts(text)
+		if strings.Join(parts, "|") != strings.Join(w.parts, "|") {
+			t.Errorf("quotation %d parts %q, want %q", i, parts, w.parts)
+		}
+		if q.Text != w.parts[0] {
+			t.Errorf("quotation %d Text %q, want the first part %q", i, q.Text, w.parts[0])
+		}
+		if q.Speaker != w.speaker {
+			t.Errorf("quotation %d speaker %q, want %q", i, q.Speaker, w.speaker)
+		}
+		if w.cue != "" && q.Cue != w.cue {
+			t.Errorf("quotation %d cue %q, want %q", i, q.Cue, w.cue)
+		}
+		checkSpans(t, text, q)
 	}
 }
 
@@ -400,6 +406,8 @@ func FuzzExtract(f *testing.F) {
 		"« Nous allons gagner », a déclaré Macron.",
 		"„Wir schaffen das“, sagte Merkel.",
 		"「経済の回復」と述べた。",
+		"岸田文雄首相は「賃上げを実現する」と述べた。首相は「必ず」と語った。",
+		"外交部发言人毛宁表示：“中方愿同各方一道。”他说。",
 		"''Old style,'' Mr. King said.",
 		"don't ’90s Putin’s '' \" ' ‘ ’ “ ” « » ‹ › 「 」",
 		"\"\xff\xfe\" said \x00 Bob.",
