@@ -118,6 +118,7 @@ func newSession(token string, client *http.Client) *discordgo.Session {
 	s.MaxRestRetries = 0
 	s.ShouldRetryOnRateLimit = false
 	s.Identify.Intents = discordgo.IntentsNone
+	s.Identify.Presence.Status = string(discordgo.StatusOnline) // discordgo leaves it empty, which Discord cannot decode
 	s.Dialer = &websocket.Dialer{Proxy: http.ProxyFromEnvironment, HandshakeTimeout: 15 * time.Second}
 	return s
 }

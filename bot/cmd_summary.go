@@ -20,7 +20,11 @@ import (
 )
 
 // /summary url:<url> — fetch any link, extract its article, and answer with
-// the summary and quotes, laid out like an alert. Always deferred. Links to
+// the summary and quotes, laid out like an alert. Like every command it is
+// deferred when it takes longer than deferAfter, so a link that fails at
+// once (a bad link, a 404, a name that does not resolve) is answered at
+// once, ephemerally; a failure after the public deferral edits the
+// "thinking…" message and is seen by all, like the answer would. Links to
 // loopback and private networks are refused unless allowed (a literal
 // address or "localhost" at once, with a clear message; any name that
 // resolves to one at connect time, by the fetcher's client).
@@ -37,7 +41,6 @@ func summaryCommand() command {
 			Description: "Summarise any article and list its quotes",
 			Options:     []*discordgo.ApplicationCommandOption{strOption("url", "The article's link", true, 2048)},
 		},
-		slow:   true,
 		handle: handleSummary,
 	}
 }

@@ -63,28 +63,42 @@ func TestSummary(t *testing.T) {
 		{"not HTML", "/report.pdf", true, []string{"not a web page"}},
 		{"HTTP error", "/missing", true, []string{"HTTP 404 Not Found"}},
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			st := h.viaGateway(slash("summary", manageNo, str("url", pages.URL+c.path)))
-			if st.Responses[0].Type != discordfake.CallbackDeferredChannelMessage {
-				t.Fatalf("first answer type %d, want a deferral (5)", st.Responses[0].Type)
-			}
-			m, eph := answer(st)
-			if eph != c.ephemeral {
-				t.Errorf("ephemeral = %v, want %v", eph, c.ephemeral)
-			}
-			got := text(m)
-			for _, w := range c.want {
-				if !strings.Contains(got, w) {
-					t.Errorf("answer lacks %q:\n%s", w, got)
+	for _, deferred := range []bool{false, true} {
+		// Local pages answer within deferAfter: errors are ephemeral
+		// answers, no deferral. Forced to defer, every answer — errors
+		// too — edits the public "thinking…" message.
+		h.bot.cmds.deferAfter = deferAfter
+		if deferred {
+			h.bot.cmds.deferAfter = 0
+		}
+		for _, c := range cases {
+			t.Run(fmt.Sprintf("%s deferred=%v", c.name, deferred), func(t *testing.T) {
+				st := h.viaGateway(slash("summary", manageNo, str("url", pages.URL+c.path)))
+				wantType := discordfake.CallbackChannelMessage
+				if deferred {
+					wantType = discordfake.CallbackDeferredChannelMessage
 				}
-			}
-			if c.ephemeral && !st.Deleted {
-				t.Error("the public \"thinking…\" message was left behind an ephemeral error")
-			}
-			mustBeSafe(t, m)
-		})
+				if st.Responses[0].Type != wantType {
+					t.Fatalf("first answer type %d, want %d", st.Responses[0].Type, wantType)
+				}
+				m, eph := answer(st)
+				if eph != (c.ephemeral && !deferred) {
+					t.Errorf("ephemeral = %v, want %v", eph, c.ephemeral && !deferred)
+				}
+				if st.Deleted || len(st.Followups) > 0 {
+					t.Errorf("original deleted %v, %d followups: want one answer in the original's place", st.Deleted, len(st.Followups))
+				}
+				got := text(m)
+				for _, w := range c.want {
+					if !strings.Contains(got, w) {
+						t.Errorf("answer lacks %q:\n%s", w, got)
+					}
+				}
+				mustBeSafe(t, m)
+			})
+		}
 	}
+	h.bot.cmds.deferAfter = deferAfter
 	t.Run("over HTTP", func(t *testing.T) {
 		st := h.viaHTTP(slash("summary", manageNo, str("url", pages.URL+"/article")))
 		if m, _ := answer(st); !strings.Contains(text(m), "Port Ellin") {

@@ -27,13 +27,11 @@ const maxWatchName = 64
 
 func watchCommand() command {
 	perm := int64(permManageGuild)
-	dm := false
 	return command{
 		def: &discordgo.ApplicationCommand{
 			Name:                     "watch",
 			Description:              "Add, remove, pause or resume a chat-managed watch",
 			DefaultMemberPermissions: &perm,
-			DMPermission:             &dm,
 			Options:                  watchOptions(nil),
 		},
 		private: true,

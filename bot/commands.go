@@ -29,7 +29,12 @@ import (
 //
 // Rules: errors and admin answers are ephemeral; a command that has not
 // answered within deferAfter is deferred (type 5, or 6 for a button) and its
-// answer then edits the original response; text from articles and users is
+// answer then edits the original response — whether the answer is public is
+// decided by the deferral, since Discord takes the first answer after a
+// deferral as the deferred message whatever its flags: commands whose every
+// answer is private (/watch) defer ephemerally, the others publicly, and a
+// late error of theirs is shown where the "thinking…" message was;
+// every command is registered for guilds only (contexts [0]); text from articles and users is
 // cleaned and escaped, and no answer can mention anyone (allowed_mentions
 // parse: []).
 
@@ -95,8 +100,7 @@ func errorReply(msg string) reply { return reply{content: truncate(msg, maxConte
 
 // command is one slash command of the table.
 type command struct {
-	def  *discordgo.ApplicationCommand
-	slow bool // always defer: the answer needs network I/O
+	def *discordgo.ApplicationCommand
 	// private commands answer only the invoker: a deferral is ephemeral too.
 	private bool
 	handle  func(ctx context.Context, b *Bot, in *discordgo.Interaction, opts options) reply
@@ -191,6 +195,7 @@ func (b *Bot) CommandDefinitions() []*discordgo.ApplicationCommand {
 	out := make([]*discordgo.ApplicationCommand, 0, len(b.cmds.table))
 	for _, c := range b.cmds.table {
 		def := *c.def
+		def.Contexts = &[]discordgo.InteractionContextType{discordgo.InteractionContextGuild}
 		if def.Name == "watch" {
 			def.Options = watchOptions(b.cmds.channels)
 		}
@@ -263,7 +268,7 @@ func (b *Bot) handleInteraction(in *discordgo.Interaction, respond func(*discord
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), workTimeout)
 	defer cancel()
-	slow, private, isComponent := false, false, in.Type == discordgo.InteractionMessageComponent
+	private, isComponent := false, in.Type == discordgo.InteractionMessageComponent
 	name := ""
 	var work func(context.Context) reply
 	switch {
@@ -276,7 +281,7 @@ func (b *Bot) handleInteraction(in *discordgo.Interaction, respond func(*discord
 			work = func(context.Context) reply { return errorReply("Unknown command.") }
 			break
 		}
-		slow, private, name = cmd.slow, cmd.private, data.Name
+		private, name = cmd.private, data.Name
 		opts := newOptions(data.Options)
 		work = func(ctx context.Context) reply { return cmd.handle(ctx, b, in, opts) }
 	case isComponent:
@@ -312,7 +317,7 @@ func (b *Bot) handleInteraction(in *discordgo.Interaction, respond func(*discord
 	if b.cmds != nil {
 		wait = b.cmds.deferAfter
 	}
-	if !slow && wait > 0 {
+	if wait > 0 {
 		timer := time.NewTimer(wait)
 		select {
 		case r := <-done:
@@ -359,16 +364,14 @@ func immediate(r reply, isComponent bool) *discordgo.InteractionResponse {
 	return &discordgo.InteractionResponse{Type: typ, Data: data}
 }
 
-// finish delivers a deferred command's answer: an edit of the original
-// response, or — for an ephemeral answer to a public deferral, such as an
-// error — the original deleted and the answer sent as an ephemeral followup.
-// (An ephemeral deferral stays ephemeral: its edit is seen by the invoker only.)
+// finish delivers a deferred command's answer as an edit of the original
+// response: after a deferral Discord shows the first answer in the deferred
+// message's place with the deferral's visibility, so an ephemeral answer to
+// a public deferral is shown publicly rather than pretended private. Only a
+// button's deferral (type 6) leaves room for a separate ephemeral followup.
 func (b *Bot) finish(ctx context.Context, in *discordgo.Interaction, r reply, deferredPrivately bool) {
 	opt := discordgo.WithContext(ctx)
-	if r.ephemeral && !deferredPrivately {
-		if in.Type != discordgo.InteractionMessageComponent {
-			_ = b.session.InteractionResponseDelete(in, opt)
-		}
+	if r.ephemeral && !deferredPrivately && in.Type == discordgo.InteractionMessageComponent {
 		_, err := b.session.FollowupMessageCreate(in, true, &discordgo.WebhookParams{
 			Content: r.content, Embeds: r.embeds, Components: r.components,
 			Flags: flagEphemeral, AllowedMentions: noMentions(),

@@ -287,6 +287,9 @@ func TestRegisterCommands(t *testing.T) {
 		if c.GuildID != guildID {
 			t.Errorf("%s registered to guild %q, want %q", c.Name, c.GuildID, guildID)
 		}
+		if c.DMPermission != nil || len(c.Contexts) != 1 || c.Contexts[0] != 0 {
+			t.Errorf("%s: dm_permission %v, contexts %v; want contexts [0] (guilds only) and no deprecated dm_permission", c.Name, c.DMPermission, c.Contexts)
+		}
 	}
 	if got := strings.Join(names, " "); got != "search latest quotes summary why watches feeds watch" {
 		t.Fatalf("registered %q", got)
@@ -366,12 +369,17 @@ func (h *cmdHarness) seedNews() {
 
 func TestCommandsOverGateway(t *testing.T) {
 	h := newCmdHarness(t, harnessOptions{})
+	if p, ok := h.srv.IdentifyPresence(); !ok || p.Status != "online" {
+		t.Errorf("IDENTIFY presence %+v (set: %v), want status online", p, ok)
+	}
 	h.seedNews()
-	runCommandCases(t, h, h.viaGateway)
+	runCommandCases(t, h, false, h.viaGateway)
 }
 
 // TestCommandsDeferred answers every command as if it were slow: deferred
-// first, then edited in (or, for errors, an ephemeral followup).
+// first, then edited in — errors too, which after a public deferral are
+// public (Discord shows the first answer in the deferred message's place);
+// /watch defers ephemerally, so its errors stay private.
 func TestCommandsDeferred(t *testing.T) {
 	for _, transport := range []string{"gateway", "http"} {
 		t.Run(transport, func(t *testing.T) {
@@ -382,7 +390,7 @@ func TestCommandsDeferred(t *testing.T) {
 			if transport == "http" {
 				send = h.viaHTTP
 			}
-			runCommandCases(t, h, func(in discordfake.Interaction) discordfake.InteractionState {
+			runCommandCases(t, h, true, func(in discordfake.Interaction) discordfake.InteractionState {
 				st := send(in)
 				if typ := st.Responses[0].Type; typ != discordfake.CallbackDeferredChannelMessage {
 					t.Errorf("first answer type %d, want a deferral", typ)
@@ -396,12 +404,13 @@ func TestCommandsDeferred(t *testing.T) {
 func TestCommandsOverHTTP(t *testing.T) {
 	h := newCmdHarness(t, harnessOptions{noGateway: true})
 	h.seedNews()
-	runCommandCases(t, h, h.viaHTTP)
+	runCommandCases(t, h, false, h.viaHTTP)
 }
 
 // runCommandCases runs every command once through send (the gateway or the
-// HTTP endpoint) and checks what a user would see.
-func runCommandCases(t *testing.T, h *cmdHarness, send func(discordfake.Interaction) discordfake.InteractionState) {
+// HTTP endpoint) and checks what a user would see; deferred says every
+// answer comes after a deferral.
+func runCommandCases(t *testing.T, h *cmdHarness, deferred bool, send func(discordfake.Interaction) discordfake.InteractionState) {
 	cases := []struct {
 		name      string
 		in        discordfake.Interaction
@@ -443,6 +452,12 @@ func runCommandCases(t *testing.T, h *cmdHarness, send func(discordfake.Interact
 		t.Run(c.name, func(t *testing.T) {
 			st := send(c.in)
 			m, eph := answer(st)
+			if deferred && c.in.Data.Name != "watch" {
+				c.ephemeral = false
+			}
+			if deferred && (st.Deleted || len(st.Followups) > 0) {
+				t.Errorf("deferred answer: original deleted %v, %d followups; want an edit of the original", st.Deleted, len(st.Followups))
+			}
 			if eph != c.ephemeral {
 				t.Errorf("ephemeral = %v, want %v", eph, c.ephemeral)
 			}

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"net/http"
+	"strconv"
 	"sync"
 	"time"
 
@@ -46,6 +47,24 @@ type gateway struct {
 	sessions map[string]*gwSession
 	wg       sync.WaitGroup
 	closed   bool
+	presence *Presence // of the last IDENTIFY
+}
+
+// Presence is the presence a client sets in IDENTIFY.
+type Presence struct {
+	Status string `json:"status"`
+	AFK    bool   `json:"afk"`
+	Since  *int64 `json:"since"`
+}
+
+// IdentifyPresence returns the presence of the last IDENTIFY, if it set one.
+func (s *Server) IdentifyPresence() (Presence, bool) {
+	s.gw.mu.Lock()
+	defer s.gw.mu.Unlock()
+	if s.gw.presence == nil {
+		return Presence{}, false
+	}
+	return *s.gw.presence, true
 }
 
 type gwConn struct {
@@ -279,8 +298,9 @@ func (s *Server) tokenOK(t string) bool {
 // identify answers IDENTIFY with READY; false means the connection is closed.
 func (s *Server) identify(c *gwConn, raw json.RawMessage) bool {
 	var d struct {
-		Token   string `json:"token"`
-		Intents *int   `json:"intents"`
+		Token    string    `json:"token"`
+		Intents  *int      `json:"intents"`
+		Presence *Presence `json:"presence"`
 	}
 	if err := json.Unmarshal(raw, &d); err != nil {
 		c.closeWith(closeDecodeError, "Error while decoding payload.")
@@ -290,6 +310,19 @@ func (s *Server) identify(c *gwConn, raw json.RawMessage) bool {
 		c.closeWith(closeAuthenticationFailed, "Authentication failed.")
 		return false
 	}
+	if d.Presence != nil {
+		// The presence update object's status is one of five words; an
+		// empty or unknown one is a malformed payload.
+		switch d.Presence.Status {
+		case "online", "dnd", "idle", "invisible", "offline":
+		default:
+			c.closeWith(closeDecodeError, "Error while decoding payload: invalid presence status "+strconv.Quote(d.Presence.Status)+".")
+			return false
+		}
+	}
+	s.gw.mu.Lock()
+	s.gw.presence = d.Presence
+	s.gw.mu.Unlock()
 	b := make([]byte, 16)
 	_, _ = rand.Read(b)
 	sess := &gwSession{id: hex.EncodeToString(b), conn: c}

@@ -2,6 +2,7 @@ package discordfake_test
 
 import (
 	"encoding/json"
+	"errors"
 	"testing"
 	"time"
 
@@ -28,6 +29,7 @@ func waitFor[T any](t *testing.T, ch <-chan T, what string) T {
 func TestDiscordgoGatewayAndInteraction(t *testing.T) {
 	srv := newFake(t)
 	s := session(t, srv, srv.Token())
+	s.Identify.Presence.Status = "online"
 	ready := make(chan *discordgo.Ready, 1)
 	interactions := make(chan *discordgo.InteractionCreate, 1)
 	s.AddHandler(func(_ *discordgo.Session, r *discordgo.Ready) { ready <- r })
@@ -42,6 +44,9 @@ func TestDiscordgoGatewayAndInteraction(t *testing.T) {
 	}
 	if srv.Sessions() != 1 {
 		t.Fatalf("fake counts %d sessions", srv.Sessions())
+	}
+	if p, ok := srv.IdentifyPresence(); !ok || p.Status != "online" {
+		t.Fatalf("presence %+v %v, want status online", p, ok)
 	}
 
 	in, err := srv.InjectInteraction(discordfake.Interaction{
@@ -179,5 +184,61 @@ func TestGatewayProtocol(t *testing.T) {
 	_, _, err := ws4.ReadMessage()
 	if ce, ok := err.(*websocket.CloseError); !ok || ce.Code != 4004 {
 		t.Fatalf("bad token: %v, want close 4004", err)
+	}
+}
+
+// TestIdentifyRefusesEmptyPresenceStatus: discordgo's default IDENTIFY
+// carries a presence with an empty status, which Discord cannot decode.
+func TestIdentifyRefusesEmptyPresenceStatus(t *testing.T) {
+	srv := newFake(t)
+	ws := dial(t, srv)
+	send(t, ws, 2, map[string]any{"token": srv.Token(), "intents": 0, "properties": map[string]string{},
+		"presence": map[string]any{"status": "", "since": 0, "afk": false}})
+	_ = ws.SetReadDeadline(time.Now().Add(5 * time.Second))
+	_, _, err := ws.ReadMessage()
+	var ce *websocket.CloseError
+	if !errors.As(err, &ce) || ce.Code != 4002 {
+		t.Fatalf("read after IDENTIFY: %v, want close 4002", err)
+	}
+}
+
+// TestFirstFollowupAfterDeferralIsTheAnswer: after a public deferral the
+// first followup takes the deferral's visibility, whatever its own flags.
+func TestFirstFollowupAfterDeferralIsTheAnswer(t *testing.T) {
+	srv := newFake(t)
+	s := session(t, srv, srv.Token())
+	for _, deleteFirst := range []bool{false, true} {
+		in := srv.RegisterInteraction(discordfake.Interaction{
+			Type: discordfake.InteractionApplicationCommand, ChannelID: channelID,
+			Data: &discordfake.InteractionData{ID: "1", Name: "summary", Type: 1},
+		})
+		gi := &discordgo.Interaction{ID: in.ID, AppID: srv.ApplicationID(), Token: in.Token, Type: discordgo.InteractionApplicationCommand}
+		if err := s.InteractionRespond(gi, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource}); err != nil {
+			t.Fatal(err)
+		}
+		if deleteFirst {
+			if err := s.InteractionResponseDelete(gi); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := s.FollowupMessageCreate(gi, true, &discordgo.WebhookParams{Content: "failed", Flags: discordgo.MessageFlagsEphemeral}); err != nil {
+			t.Fatal(err)
+		}
+		st, _ := srv.InteractionState(in.ID)
+		var m *discordfake.Message
+		if deleteFirst {
+			if len(st.Followups) != 1 {
+				t.Fatalf("delete first: followups %+v", st.Followups)
+			}
+			m = &st.Followups[0]
+		} else {
+			if len(st.Followups) != 0 || st.Original == nil {
+				t.Fatalf("state %+v: the followup should have replaced the deferred message", st)
+			}
+			m = st.Original
+		}
+		if m.Content != "failed" || m.Flags&64 != 0 {
+			t.Errorf("delete first %v: answer %q flags %d, want a public \"failed\"", deleteFirst, m.Content, m.Flags)
+		}
 	}
 }

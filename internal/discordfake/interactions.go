@@ -316,6 +316,21 @@ func (s *Server) handleFollowup(w http.ResponseWriter, r *http.Request, token st
 		return
 	}
 	m.ChannelID = st.Interaction.ChannelID
+	if st.Responses[0].Type == CallbackDeferredChannelMessage && len(st.Followups) == 0 &&
+		st.Original != nil && st.Original.Flags&flagLoading != 0 {
+		// Discord treats the first followup after a deferral as the
+		// deferred answer: its ephemeral flag is ignored, the deferral's
+		// holds; while the "thinking…" message stands, it is replaced.
+		m.Flags = m.Flags&^flagEphemeral | st.Original.Flags&flagEphemeral
+		if !st.Deleted {
+			m.ID = st.Original.ID
+			st.Original = &m
+			s.mu.Unlock()
+			s.notify(m)
+			writeJSON(w, http.StatusOK, s.wire(m))
+			return
+		}
+	}
 	st.Followups = append(st.Followups, m)
 	s.mu.Unlock()
 	s.notify(m)
@@ -454,6 +469,11 @@ func validateCommands(cmds []Command) formErrors {
 			n := utf8.RuneCountInString(c.Description)
 			if n < 1 || n > maxCommandDescription {
 				f.add(append(p, "description"), "BASE_TYPE_BAD_LENGTH", fmt.Sprintf("Must be between 1 and %d in length.", maxCommandDescription))
+			}
+		}
+		for j, ctx := range c.Contexts {
+			if ctx < 0 || ctx > 2 {
+				f.add(append(p, "contexts", idx(j)), "ENUM_TYPE_COERCE", fmt.Sprintf("Value \"%d\" is not a valid enum value.", ctx))
 			}
 		}
 		validateOptions(f, append(p, "options"), c.Options)

@@ -136,7 +136,8 @@ type Command struct {
 	Description              string          `json:"description"`
 	Options                  []CommandOption `json:"options,omitempty"`
 	DefaultMemberPermissions *string         `json:"default_member_permissions,omitempty"`
-	DMPermission             *bool           `json:"dm_permission,omitempty"`
+	DMPermission             *bool           `json:"dm_permission,omitempty"` // deprecated by Discord: Contexts
+	Contexts                 []int           `json:"contexts,omitempty"`      // 0 guild, 1 bot DM, 2 private channel
 	NSFW                     bool            `json:"nsfw,omitempty"`
 	Version                  string          `json:"version"`
 }
