@@ -2,11 +2,13 @@ package watchers
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -71,6 +73,9 @@ func (w *Watcher) processAll(ctx context.Context, as []store.Article, fetch bool
 		}()
 	}
 	wg.Wait()
+	// The outbox delivers in the order rows are written: write them in
+	// publication order, oldest first, whatever order the reads finished in.
+	sortByPublication(done)
 	queued, err := w.store.CompleteArticles(context.WithoutCancel(ctx), done, w.now())
 	if err != nil {
 		w.log.Error("recording processed articles", "error", err)
@@ -82,6 +87,26 @@ func (w *Watcher) processAll(ctx context.Context, as []store.Article, fetch bool
 		}
 	}
 	return len(done), queued
+}
+
+// sortByPublication orders completed articles oldest first by publication
+// time (an undated article by the time it was recorded, so after the dated
+// ones of its poll). Ties keep feed order reversed: a poll records a feed's
+// items in the feed's order, newest first, so the higher ID is the older.
+func sortByPublication(cs []store.Completion) {
+	slices.SortStableFunc(cs, func(a, b store.Completion) int {
+		if c := articleTime(a.Article).Compare(articleTime(b.Article)); c != 0 {
+			return c
+		}
+		return cmp.Compare(b.Article.ID, a.Article.ID)
+	})
+}
+
+func articleTime(a store.Article) time.Time {
+	if !a.Published.IsZero() {
+		return a.Published
+	}
+	return a.SeenAt
 }
 
 // feedFetches reports whether articles of the named feed have their page
