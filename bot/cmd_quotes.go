@@ -90,7 +90,7 @@ func handleQuotes(ctx context.Context, b *Bot, in *discordgo.Interaction, o opti
 	e := &discordgo.MessageEmbed{Type: discordgo.EmbedTypeRich, Title: truncate("Quotes by "+escapeMarkdown(speaker), maxTitle)}
 	var b2 strings.Builder
 	for _, q := range found {
-		text := truncate(escapeMarkdown(trimQuotationMarks(cleanLine(q.Text))), quotesTextCap)
+		text := truncate(escapeMarkdown(quoteText(q.Text)), quotesTextCap)
 		entry := "> “" + text + "” — " + escapeMarkdown(truncate(cleanLine(q.Speaker), speakerCap)) + "\n" + articleLine(q.Article) + "\n\n"
 		if runes(b2.String())+runes(entry) > maxDescription {
 			break

@@ -57,8 +57,11 @@ func TestSummary(t *testing.T) {
 		ephemeral bool
 		want      []string
 	}{
+		// The summary quotes Rosa Lind: her quote is not repeated below it;
+		// Tom Berg's is shown without the comma that ended it in the text.
 		{"article", "/article", false, []string{"Harbour reopens after storm", "Coast Gazette", "Port Ellin reopened on Thursday",
-			"> “We worked around the clock to clear the channel,” — Rosa Lind"}},
+			`"We worked around the clock to clear the channel," said harbour master Rosa Lind.`,
+			"> “It was the longest closure in twenty years” — Tom Berg"}},
 		{"paywall", "/stub", true, []string{"too little text", "paywall"}},
 		{"not HTML", "/report.pdf", true, []string{"not a web page"}},
 		{"HTTP error", "/missing", true, []string{"HTTP 404 Not Found"}},
@@ -93,6 +96,9 @@ func TestSummary(t *testing.T) {
 					if !strings.Contains(got, w) {
 						t.Errorf("answer lacks %q:\n%s", w, got)
 					}
+				}
+				if n := strings.Count(got, "clear the channel"); c.name == "article" && n != 1 {
+					t.Errorf("the quote appears %d times, want once:\n%s", n, got)
 				}
 				mustBeSafe(t, m)
 			})

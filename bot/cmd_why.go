@@ -66,7 +66,7 @@ func handleWhy(ctx context.Context, b *Bot, in *discordgo.Interaction, o options
 		}
 		var why []watchers.Why
 		_ = json.Unmarshal([]byte(m.Explanation), &why)
-		value := whyValue(watchers.Alert{Why: why})
+		value := whyValue(watchers.Alert{Why: why}, nil)
 		if value == "" {
 			value = "(no explanation recorded)"
 		}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/newshound/newshound/internal/summary"
 	"github.com/newshound/newshound/watchers"
 )
 
@@ -97,11 +98,77 @@ func alertEmbed(a watchers.Alert, style Style) *discordgo.MessageEmbed {
 	if img := safeURL(a.Image); img != "" {
 		e.Thumbnail = &discordgo.MessageEmbedThumbnail{URL: img}
 	}
-	if why := whyValue(a); why != "" {
+	// A sentence appears once: a quote the summary already shows is not
+	// repeated as a quote line, and a snippet of what the summary or the
+	// quote lines show is not repeated under "Why it matched".
+	var said []string // sameText of each sentence shown
+	whole := sameText(a.Summary)
+	for _, sp := range summary.Split(a.Summary) {
+		said = append(said, sameText(a.Summary[sp.Start:sp.End]))
+	}
+	var quotes []watchers.Quote
+	for _, q := range a.Quotes {
+		if k := sameText(quoteText(q.Text)); k == "" || !strings.Contains(whole, k) {
+			quotes = append(quotes, q)
+		}
+	}
+	for _, q := range quotes[:min(len(quotes), maxQuotes)] {
+		said = append(said, sameText(quoteText(q.Text)))
+	}
+	if why := whyValue(a, said); why != "" {
 		e.Fields = []*discordgo.MessageEmbedField{{Name: whyFieldName, Value: why}}
 	}
-	e.Description = description(a, maxEmbedTotal-embedLength(e))
+	e.Description = description(a.Summary, quotes, maxEmbedTotal-embedLength(e))
 	return e
+}
+
+// sameText is text reduced for "is this said already" comparisons: cleaned,
+// lower case, without quotation marks and ellipses, single spaces.
+func sameText(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(quotationMarks+"…", r) {
+			return ' '
+		}
+		return unicode.ToLower(r)
+	}, cleanLine(s))
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// minRepeatWords is how many words of a snippet's sentence, found in what
+// the embed already shows, make it a repeat.
+const minRepeatWords = 4
+
+// repeats reports whether a snippet shows a sentence, or a piece of one,
+// of said (sameTexts of the sentences shown): it lies within one, holds
+// one, or a sentence of it (or the piece of one it starts or ends with)
+// lies within one.
+func repeats(snippet string, said []string) bool {
+	core := strings.TrimSpace(strings.Trim(strings.TrimSpace(snippet), "…"))
+	whole := sameText(core)
+	if whole == "" {
+		return false
+	}
+	var pieces []string
+	for _, sp := range summary.Split(core) {
+		if k := sameText(core[sp.Start:sp.End]); len(strings.Fields(k)) >= minRepeatWords {
+			pieces = append(pieces, k)
+		}
+	}
+	for _, s := range said {
+		if s == "" {
+			continue
+		}
+		if (len(strings.Fields(whole)) >= minRepeatWords && strings.Contains(s, whole)) ||
+			(len(strings.Fields(s)) >= minRepeatWords && strings.Contains(whole, s)) {
+			return true
+		}
+		for _, p := range pieces {
+			if strings.Contains(s, p) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // authorLine is the outlet (the feed), with the byline when known. Discord
@@ -150,9 +217,9 @@ func siteURL(article string) string {
 
 // description is the summary, then the top quotes as block-quote lines,
 // within Discord's 4096 characters and what the 6000 total leaves.
-func description(a watchers.Alert, room int) string {
+func description(summary string, qs []watchers.Quote, room int) string {
 	room = min(room, maxDescription)
-	quotes := quoteLines(a.Quotes)
+	quotes := quoteLines(qs)
 	for runes(quotes) > room {
 		// Cannot happen with the caps above; drop quotes rather than break the limit.
 		i := strings.LastIndexByte(quotes, '\n')
@@ -162,7 +229,7 @@ func description(a watchers.Alert, room int) string {
 		}
 		quotes = quotes[:i]
 	}
-	summary := escapeMarkdown(cleanText(a.Summary))
+	summary = escapeMarkdown(cleanText(summary))
 	switch {
 	case summary == "":
 		return quotes
@@ -183,7 +250,7 @@ func quoteLines(quotes []watchers.Quote) string {
 		if len(lines) == maxQuotes {
 			break
 		}
-		text := trimQuotationMarks(cleanLine(q.Text))
+		text := quoteText(q.Text)
 		if text == "" {
 			continue
 		}
@@ -196,14 +263,26 @@ func quoteLines(quotes []watchers.Quote) string {
 	return strings.Join(lines, "\n")
 }
 
+// quoteText is a quote as shown: cleaned, without the quotation marks
+// wrapping it (the alert adds its own) and without the comma that ended it
+// where the sentence went on ("…," she said). The stored quote keeps both.
+func quoteText(s string) string {
+	s = trimQuotationMarks(cleanLine(s))
+	if t := strings.TrimRight(s, ",，،、 "); t != s {
+		s = trimQuotationMarks(t)
+	}
+	return s
+}
+
+const quotationMarks = "\"'“”„‟‘’‚‛«»‹›「」『』"
+
 // trimQuotationMarks removes quotation marks wrapping the whole quote, since
 // the alert adds its own.
 func trimQuotationMarks(s string) string {
-	const marks = "\"'“”„‟‘’‚‛«»‹›「」『』"
 	for {
 		r, n := utf8.DecodeRuneInString(s)
 		l, m := utf8.DecodeLastRuneInString(s)
-		if n == 0 || len(s) <= n || !strings.ContainsRune(marks, r) || !strings.ContainsRune(marks, l) {
+		if n == 0 || len(s) <= n || !strings.ContainsRune(quotationMarks, r) || !strings.ContainsRune(quotationMarks, l) {
 			return s
 		}
 		s = strings.TrimSpace(s[n : len(s)-m])
@@ -211,8 +290,9 @@ func trimQuotationMarks(s string) string {
 }
 
 // whyValue renders the "Why it matched" field: the matched terms, then up to
-// three snippets with the terms in bold, within 1024 characters.
-func whyValue(a watchers.Alert) string {
+// three snippets with the terms in bold, within 1024 characters. A snippet
+// of what the embed shows already (said: see repeats) is left out.
+func whyValue(a watchers.Alert, said []string) string {
 	terms := matchTerms(a)
 	var lines []string
 	shown := make([]string, 0, len(terms))
@@ -228,7 +308,7 @@ func whyValue(a watchers.Alert) string {
 			break
 		}
 		snippet := truncate(cleanLine(w.Snippet), snippetCap)
-		if snippet == "" || seen[snippet] {
+		if snippet == "" || seen[snippet] || repeats(snippet, said) {
 			continue
 		}
 		seen[snippet] = true

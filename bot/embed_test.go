@@ -253,3 +253,49 @@ func BenchmarkAlertMessage(b *testing.B) {
 		AlertMessage(a, Style{Color: 1, Mention: "1"})
 	}
 }
+
+// TestEmbedSaysEachSentenceOnce: a quote the summary holds is not repeated
+// as a quote line, a "why" snippet of the summary's first sentence (the
+// feed's text glued before the page's repeats the lede) is left out, and a
+// quote is shown without the comma that ended it in the sentence.
+func TestEmbedSaysEachSentenceOnce(t *testing.T) {
+	lede := "The harbour of Port Ellin reopened on Thursday after a storm closed it for four days."
+	quoted := `"We worked around the clock to clear the channel," said harbour master Rosa Lind.`
+	a := watchers.Alert{
+		Watch: "ports", Feed: "Coast Gazette", Title: "Harbour reopens", URL: "https://coast.example/harbour",
+		Summary: lede + " " + quoted,
+		Quotes: []watchers.Quote{
+			{Text: "We worked around the clock to clear the channel,", Speaker: "Rosa Lind"},
+			{Text: "It was the longest closure in twenty years,", Speaker: "Tom Berg"},
+		},
+		Matched: []string{"harbour"},
+		Why: []watchers.Why{
+			// from the feed's text, which is the lede again
+			{Term: "harbour", Field: "body", Snippet: "The harbour of Port Ellin reopened on Thursday after a storm closed it…"},
+			{Term: "harbour", Field: "title", Snippet: "Harbour reopens"},
+			{Term: "breakwater", Field: "body", Snippet: "…repairs to the outer breakwater would take until spring…"},
+			// the shown quote's sentence
+			{Term: "closure", Field: "body", Snippet: "…It was the longest closure in twenty years,” said Tom Berg…"},
+		},
+	}
+	e := AlertMessage(a, Style{}).Embeds[0]
+	all := e.Description
+	for _, f := range e.Fields {
+		all += "\n" + f.Value
+	}
+	plain := strings.ReplaceAll(strings.ReplaceAll(all, "**", ""), "\\", "")
+	for _, s := range []string{"reopened on Thursday", "clear the channel", "longest closure"} {
+		if n := strings.Count(plain, s); n != 1 {
+			t.Errorf("%q appears %d times, want once:\n%s", s, n, all)
+		}
+	}
+	if !strings.Contains(plain, "> “It was the longest closure in twenty years” — Tom Berg") {
+		t.Errorf("Tom Berg's quote not shown, or with its comma:\n%s", all)
+	}
+	if !strings.Contains(plain, "outer breakwater") {
+		t.Errorf("a snippet that adds something was dropped:\n%s", all)
+	}
+	if a.Quotes[1].Text != "It was the longest closure in twenty years," {
+		t.Error("the alert's quote was changed")
+	}
+}
