@@ -208,7 +208,7 @@ func bodyHit(hits []match.Hit) (match.Hit, bool) {
 	return match.Hit{}, false
 }
 
-// articleLine is "Outlet · 2 Jan 2026 · https://…" for an article.
+// articleLine is "Outlet · <date and time> · https://…" for an article.
 func articleLine(a store.Article) string {
 	var parts []string
 	if f := cleanLine(a.Feed); f != "" {
@@ -223,6 +223,7 @@ func articleLine(a store.Article) string {
 	return strings.Join(parts, " · ")
 }
 
+// articleDate is when the article was published (recorded, when undated).
 func articleDate(a store.Article) string {
 	t := a.Published
 	if t.IsZero() {
@@ -231,7 +232,8 @@ func articleDate(a store.Article) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.UTC().Format("2 Jan 2006")
+	// A Discord timestamp: date and time of day, in each reader's zone.
+	return fmt.Sprintf("<t:%d:f>", t.Unix())
 }
 
 // articleURL is the article's canonical link, when safe to show.

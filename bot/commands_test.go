@@ -616,3 +616,42 @@ func TestWatchCommands(t *testing.T) {
 		t.Fatalf("DM: %q", m.Content)
 	}
 }
+
+// TestSearchAndLatestNewestFirst: a poll records a feed's items in the
+// feed's order, newest first; /search and /latest still list them newest
+// first by publication (an undated one by when it was recorded), with the
+// time of day.
+func TestSearchAndLatestNewestFirst(t *testing.T) {
+	h := newCmdHarness(t, harnessOptions{})
+	base := h.now.Add(-6 * time.Hour).Truncate(time.Minute)
+	// Recorded in this order, as one poll of a feed listing newest first.
+	h.seed(store.Article{URL: "https://news.example.org/world/vote-c", Feed: "World Desk", Title: "Vote count C",
+		Published: base.Add(3 * time.Hour), Text: body("Putin and the election count.")}, nil, "russia-watch")
+	h.seed(store.Article{URL: "https://news.example.org/world/vote-b", Feed: "World Desk", Title: "Vote count B",
+		Published: base.Add(2 * time.Hour), Text: body("Putin and the election count.")}, nil, "russia-watch")
+	h.seed(store.Article{URL: "https://news.example.org/world/vote-a", Feed: "World Desk", Title: "Vote count A",
+		Published: base.Add(1 * time.Hour), Text: body("Putin and the election count.")}, nil, "russia-watch")
+	// Undated, recorded between B and C.
+	h.seed(store.Article{URL: "https://news.example.org/world/vote-u", Feed: "World Desk", Title: "Vote count U",
+		SeenAt: base.Add(150 * time.Minute), Text: body("Putin and the election count.")}, nil, "russia-watch")
+	order := func(got string) string {
+		var out []string
+		for _, l := range strings.Split(got, "\n") {
+			if i := strings.Index(l, "Vote count "); i >= 0 && strings.Contains(l[:i], ". ") {
+				out = append(out, l[i+len("Vote count "):])
+			}
+		}
+		return strings.Join(out, "")
+	}
+	search, _ := answer(h.viaGateway(slash("search", manageNo, str("query", "vote AND count"))))
+	latest, _ := answer(h.viaGateway(slash("latest", manageNo, num("count", 4))))
+	for name, m := range map[string]discordfake.Message{"search": search, "latest": latest} {
+		got := text(m)
+		if o := order(got); o != "CUBA" {
+			t.Errorf("/%s lists %q, want CUBA (newest first):\n%s", name, o, got)
+		}
+		if stamp := fmt.Sprintf("<t:%d:f>", base.Add(3*time.Hour).Unix()); !strings.Contains(got, stamp) {
+			t.Errorf("/%s does not show the time of day (%s):\n%s", name, stamp, got)
+		}
+	}
+}

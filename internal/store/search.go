@@ -44,19 +44,19 @@ func FTSPhrase(folded string, prefix bool) string {
 	return p
 }
 
-// SearchArticles calls fn with the articles q selects, newest first, until
-// fn returns false or an error (which SearchArticles returns). "Newest"
-// here is the order newshound recorded them in — for processed articles,
-// which are all found after their feed's first poll, that is about the
-// order they were published in — because it is the full-text index's own
-// order: rows stream from it without sorting, so a caller that stops early
-// reads little however many articles match.
+// SearchArticles calls fn with the articles q selects, newest first by
+// publication time (the time newshound recorded an undated one), until fn
+// returns false or an error (which SearchArticles returns).
+//
+// It first lists the selected articles' IDs and dates only — cheap to sort
+// however many match — then reads the articles themselves a batch at a
+// time, so a caller that stops early reads little.
 func (s *Store) SearchArticles(ctx context.Context, q ArticleSearch, fn func(Article) (bool, error)) error {
 	var where []string
 	var args []any
-	from, order := `articles a`, `a.id DESC`
+	from := `articles a`
 	if q.Match != "" {
-		from, order = `articles_fts f JOIN articles a ON a.id = f.rowid`, `f.rowid DESC`
+		from = `articles_fts f JOIN articles a ON a.id = f.rowid`
 		where = append(where, `articles_fts MATCH ?`)
 		args = append(args, q.Match)
 	}
@@ -69,27 +69,56 @@ func (s *Store) SearchArticles(ctx context.Context, q ArticleSearch, fn func(Art
 		where = append(where, `a.id IN (SELECT article_id FROM matches WHERE watch = ?)`)
 		args = append(args, q.Watch)
 	}
-	cols := "a." + strings.ReplaceAll(articleColumns, ", ", ", a.")
-	rows, err := s.r.QueryContext(ctx, `SELECT `+cols+` FROM `+from+` WHERE `+strings.Join(where, " AND ")+` ORDER BY `+order, args...)
+	rows, err := s.r.QueryContext(ctx, `SELECT a.id FROM `+from+` WHERE `+strings.Join(where, " AND ")+
+		` ORDER BY `+articleDate+` DESC, a.id DESC`, args...)
 	if err != nil {
 		return fmt.Errorf("store: search: %w", err)
 	}
-	defer rows.Close()
+	var ids []int64
 	for rows.Next() {
-		a, err := scanArticle(rows)
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return fmt.Errorf("store: search: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	err = rows.Err()
+	rows.Close()
+	if err != nil {
+		return fmt.Errorf("store: search: %w", err)
+	}
+	for len(ids) > 0 {
+		batch := ids[:min(len(ids), searchBatch)]
+		ids = ids[len(batch):]
+		in := make([]any, len(batch))
+		for i, id := range batch {
+			in[i] = id
+		}
+		as, err := s.articles(ctx, `WHERE id IN (?`+strings.Repeat(",?", len(batch)-1)+`)`, in...)
 		if err != nil {
 			return fmt.Errorf("store: search: %w", err)
 		}
-		more, err := fn(a)
-		if err != nil || !more {
-			return err
+		byID := make(map[int64]Article, len(as))
+		for _, a := range as {
+			byID[a.ID] = a
 		}
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("store: search: %w", err)
+		for _, id := range batch {
+			a, ok := byID[id]
+			if !ok {
+				continue // pruned meanwhile
+			}
+			more, err := fn(a)
+			if err != nil || !more {
+				return err
+			}
+		}
 	}
 	return nil
 }
+
+// searchBatch is how many articles SearchArticles reads at a time.
+const searchBatch = 50
 
 // ArticleByID returns the article with that ID, or nil.
 func (s *Store) ArticleByID(ctx context.Context, id int64) (*Article, error) {
@@ -135,8 +164,9 @@ type RecentMatch struct {
 	Article Article
 }
 
-// LatestMatches returns the most recent matches — the alerts — newest
-// first, of one watch or ("") of all, at most limit.
+// LatestMatches returns the most recent matches — the alerts — of one watch
+// or ("") of all, at most limit, newest first by the article's publication
+// time (the time it was recorded when undated).
 func (s *Store) LatestMatches(ctx context.Context, watch string, limit int) ([]RecentMatch, error) {
 	q := `SELECT m.article_id, m.watch, m.matched_at, m.explanation,
 	a.identity, a.url, a.feed, a.title, a.author, a.published, a.seen_at
@@ -146,7 +176,7 @@ FROM matches m JOIN articles a ON a.id = m.article_id`
 		q += ` WHERE m.watch = ?`
 		args = append(args, watch)
 	}
-	q += ` ORDER BY m.matched_at DESC, m.article_id DESC LIMIT ?`
+	q += ` ORDER BY ` + articleDate + ` DESC, m.article_id DESC LIMIT ?`
 	args = append(args, limit)
 	rows, err := s.r.QueryContext(ctx, q, args...)
 	if err != nil {

@@ -62,15 +62,17 @@ func TestSearchArticles(t *testing.T) {
 		limit int
 		want  string
 	}{
-		{"word, last recorded first", ArticleSearch{Match: FTSPhrase("putin", false)}, 10, "c,b,a"},
-		{"stops when told", ArticleSearch{Match: FTSPhrase("putin", false)}, 2, "c,b"},
+		// Newest first by publication, the undated c by when it was
+		// recorded — not in the order they were recorded (a, b, c).
+		{"word, newest first", ArticleSearch{Match: FTSPhrase("putin", false)}, 10, "b,c,a"},
+		{"stops when told", ArticleSearch{Match: FTSPhrase("putin", false)}, 2, "b,c"},
 		{"phrase", ArticleSearch{Match: FTSPhrase("election interference", false)}, 10, "a"},
 		{"phrase in order only", ArticleSearch{Match: FTSPhrase("interference election", false)}, 10, ""},
 		{"prefix", ArticleSearch{Match: FTSPhrase("medd", true)}, 10, "b"},
 		{"boolean", ArticleSearch{Match: FTSPhrase("putin", false) + " AND " + FTSPhrase("meddling", false)}, 10, "b"},
-		{"since", ArticleSearch{Match: FTSPhrase("putin", false), Since: now.Add(-50 * time.Hour)}, 10, "c,b"},
+		{"since", ArticleSearch{Match: FTSPhrase("putin", false), Since: now.Add(-50 * time.Hour)}, 10, "b,c"},
 		{"watch", ArticleSearch{Match: FTSPhrase("putin", false), Watch: "w1"}, 10, "a"},
-		{"no full-text filter", ArticleSearch{}, 10, "c,b,a"},
+		{"no full-text filter", ArticleSearch{}, 10, "b,c,a"},
 		{"quote in words cannot break out", ArticleSearch{Match: FTSPhrase(`putin" OR "x`, false)}, 10, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -106,6 +108,17 @@ func TestLatestMatches(t *testing.T) {
 	ms, err = s.LatestMatches(ctx, "odd", 10)
 	if err != nil || len(ms) != 2 || ms[0].Article.Title != "t3" || ms[1].Article.Title != "t1" {
 		t.Fatalf("latest odd: %+v %v", ms, err)
+	}
+	// One poll's articles are matched together, in feed order (newest
+	// first): they are listed by publication, not by when they matched.
+	polled := now.Add(time.Hour)
+	for i := range 3 {
+		complete(t, s, Article{Identity: fmt.Sprint("p", i), Feed: "F", Title: fmt.Sprint("p", i), Published: now.Add(time.Duration(-i) * time.Minute)},
+			nil, polled.Add(time.Duration(i)*time.Second), "poll")
+	}
+	ms, err = s.LatestMatches(ctx, "poll", 10)
+	if err != nil || len(ms) != 3 || ms[0].Article.Title != "p0" || ms[2].Article.Title != "p2" {
+		t.Fatalf("latest of one poll: %+v %v", ms, err)
 	}
 }
 
