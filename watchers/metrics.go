@@ -12,20 +12,21 @@ import (
 // Metrics are the pipeline's Prometheus metrics. The outbox and backoff
 // gauges are read from the store when scraped.
 type Metrics struct {
-	Polls        *prometheus.CounterVec // by feed and outcome: ok, not_modified, error, skipped
+	Polls        *prometheus.CounterVec // by feed and outcome: ok, not_modified, error, skipped, store_error
 	PollSeconds  prometheus.Histogram
 	FetchSeconds prometheus.Histogram   // article pages
 	ItemsSeen    prometheus.Counter     // new items recorded
 	ArticlesRead *prometheus.CounterVec // by text source: page, feed
 	Matches      *prometheus.CounterVec // by watch
 	Deliveries   *prometheus.CounterVec // by kind and outcome: delivered, retry, refused
+	StoreErrors  *prometheus.CounterVec // by operation: the database failed, not a feed
 }
 
 // NewMetrics creates the metrics and registers them with reg (nil: not registered).
 func NewMetrics(reg prometheus.Registerer) *Metrics {
 	m := &Metrics{
 		Polls: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "newshound_polls_total",
-			Help: "Feed polls by feed and outcome (ok, not_modified, error, skipped)."}, []string{"feed", "outcome"}),
+			Help: "Feed polls by feed and outcome (ok, not_modified, error, skipped, store_error)."}, []string{"feed", "outcome"}),
 		PollSeconds: prometheus.NewHistogram(prometheus.HistogramOpts{Name: "newshound_poll_duration_seconds",
 			Help: "Time to fetch and parse one feed.", Buckets: prometheus.ExponentialBuckets(0.01, 2, 12)}),
 		FetchSeconds: prometheus.NewHistogram(prometheus.HistogramOpts{Name: "newshound_article_fetch_duration_seconds",
@@ -38,9 +39,11 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 			Help: "Articles matched, by watch."}, []string{"watch"}),
 		Deliveries: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "newshound_deliveries_total",
 			Help: "Delivery attempts by kind (alert, digest, notice, stdout) and outcome (delivered, retry, refused)."}, []string{"kind", "outcome"}),
+		StoreErrors: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "newshound_store_errors_total",
+			Help: "Database errors in the poll path (not the feeds' fault), by operation."}, []string{"op"}),
 	}
 	if reg != nil {
-		reg.MustRegister(m.Polls, m.PollSeconds, m.FetchSeconds, m.ItemsSeen, m.ArticlesRead, m.Matches, m.Deliveries)
+		reg.MustRegister(m.Polls, m.PollSeconds, m.FetchSeconds, m.ItemsSeen, m.ArticlesRead, m.Matches, m.Deliveries, m.StoreErrors)
 	}
 	return m
 }

@@ -29,8 +29,9 @@ const (
 )
 
 // PollFeed polls one feed: fetch, record new items, process them. Its error
-// is a *FeedError naming the feed and its URL. Unless force is set a feed in
-// backoff is skipped.
+// is a *FeedError naming the feed and its URL; when the database failed, not
+// the feed, it wraps a *StoreError. Unless force is set a feed in backoff is
+// skipped.
 func (w *Watcher) PollFeed(ctx context.Context, f config.Feed, force bool) (PollResult, error) {
 	select {
 	case w.sem <- struct{}{}:
@@ -43,7 +44,8 @@ func (w *Watcher) PollFeed(ctx context.Context, f config.Feed, force bool) (Poll
 		return res, &FeedError{Feed: f.Name, URL: f.URL, Err: err}
 	}
 	st, err := w.store.Feed(ctx, f.Name)
-	if err != nil {
+	if err := w.storeResult(ctx, "feed_state", false, err); err != nil {
+		w.metrics.Polls.WithLabelValues(f.Name, "store_error").Inc()
 		return fail(err)
 	}
 	now := w.now()
@@ -70,6 +72,7 @@ func (w *Watcher) PollFeed(ctx context.Context, f config.Feed, force bool) (Poll
 			next = now.Add(se.RetryAfter)
 		}
 		failures, serr := w.store.PollFailure(ctx, f.Name, f.URL, err.Error(), now, next)
+		serr = w.storeResult(ctx, "record_poll", true, serr)
 		w.log.Warn("feed poll failed", "feed", f.Name, "feed_url", f.URL, "error", err,
 			"failures", failures, "next_poll", next.Format(time.RFC3339))
 		if failures == w.conf().FeedFailures {
@@ -89,12 +92,14 @@ func (w *Watcher) PollFeed(ctx context.Context, f config.Feed, force bool) (Poll
 	if !fr.NotModified {
 		added, err = w.record(ctx, f, fr.Items, st.LastSuccess.IsZero(), now)
 		if err != nil {
+			w.metrics.Polls.WithLabelValues(f.Name, "store_error").Inc()
 			return fail(err)
 		}
 		res.New = len(added)
 		w.metrics.ItemsSeen.Add(float64(len(added)))
 	}
-	if err := w.store.PollSuccess(ctx, f.Name, f.URL, fr.Validators.ETag, fr.Validators.LastModified, res.New, now); err != nil {
+	err = w.store.PollSuccess(ctx, f.Name, f.URL, fr.Validators.ETag, fr.Validators.LastModified, res.New, now)
+	if err := w.storeResult(ctx, "record_poll", true, err); err != nil {
 		return fail(err)
 	}
 	if st.Failures >= w.conf().FeedFailures {
@@ -118,7 +123,7 @@ func (w *Watcher) record(ctx context.Context, f config.Feed, items []feed.Item, 
 		ids[i] = it.Identity
 	}
 	known, err := w.store.KnownIdentities(ctx, ids)
-	if err != nil {
+	if err := w.storeResult(ctx, "record_items", false, err); err != nil {
 		return nil, err
 	}
 	cutoff := now.Add(-w.conf().MaxAge.D())
@@ -143,7 +148,8 @@ func (w *Watcher) record(ctx context.Context, f config.Feed, items []feed.Item, 
 	if len(fresh) == 0 {
 		return nil, nil
 	}
-	return w.store.AddArticles(ctx, fresh)
+	added, err := w.store.AddArticles(ctx, fresh)
+	return added, w.storeResult(ctx, "record_items", true, err)
 }
 
 // backoff is the wait after the n-th consecutive failure: a minute doubling

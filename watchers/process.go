@@ -32,6 +32,7 @@ const articlesPerPoll = 4
 func (w *Watcher) ProcessPending(ctx context.Context, before time.Time) (processed, queued int, err error) {
 	for {
 		pending, err := w.store.PendingArticles(ctx, before, 100)
+		err = w.storeResult(ctx, "pending_articles", false, err)
 		if err != nil || len(pending) == 0 {
 			return processed, queued, err
 		}
@@ -77,9 +78,8 @@ func (w *Watcher) processAll(ctx context.Context, as []store.Article, fetch bool
 	// publication order, oldest first, whatever order the reads finished in.
 	sortByPublication(done)
 	queued, err := w.store.CompleteArticles(context.WithoutCancel(ctx), done, w.now())
-	if err != nil {
-		w.log.Error("recording processed articles", "error", err)
-		return 0, 0
+	if w.storeResult(ctx, "record_articles", true, err) != nil {
+		return 0, 0 // logged; the articles stay pending and are retried
 	}
 	for _, c := range done {
 		for _, m := range c.Matches {

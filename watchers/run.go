@@ -12,10 +12,13 @@ import (
 )
 
 // deliveryInterval is how often the daemon drains the outbox;
-// retryPendingInterval how often it retries articles whose processing failed.
+// retryPendingInterval how often it retries articles whose processing failed;
+// checkpointInterval how often it folds the WAL back into the database and
+// truncates it.
 const (
 	deliveryInterval     = 2 * time.Second
 	retryPendingInterval = 10 * time.Minute
+	checkpointInterval   = time.Hour
 )
 
 // Run is the daemon: it processes what a previous run left pending, then
@@ -43,6 +46,13 @@ func (w *Watcher) Run(ctx context.Context, grace time.Duration) error {
 	defer ticker.Stop()
 	retryPending := time.NewTicker(retryPendingInterval)
 	defer retryPending.Stop()
+	checkpoint := time.NewTicker(checkpointInterval)
+	defer checkpoint.Stop()
+	// After a failed write (a full disk, say) the articles it left pending
+	// are retried soon, not only at the next restart: first after
+	// storeRetryBase, doubling while writes keep failing.
+	var storeRetry <-chan time.Time
+	storeDelay := w.storeRetryBase
 	for {
 		if _, err := w.DeliverDue(ctx); err != nil && ctx.Err() == nil {
 			w.log.Error("delivering alerts", "error", err)
@@ -64,6 +74,27 @@ func (w *Watcher) Run(ctx context.Context, grace time.Duration) error {
 			}
 			return nil
 		case <-ticker.C:
+		case <-w.storeHealth.trouble:
+			if storeRetry == nil {
+				storeRetry = time.After(storeDelay)
+			}
+		case <-storeRetry:
+			storeRetry = nil
+			failed := w.lastWriteFailure()
+			if failed.IsZero() {
+				storeDelay = w.storeRetryBase
+				break
+			}
+			if w.retryAfterWriteFailure(ctx, failed) {
+				storeDelay = w.storeRetryBase
+			} else if ctx.Err() == nil {
+				storeDelay = min(2*storeDelay, storeRetryMax)
+				storeRetry = time.After(storeDelay)
+			}
+		case <-checkpoint.C:
+			if err := w.store.Checkpoint(ctx); err != nil && ctx.Err() == nil {
+				w.log.Warn("checkpointing the database's WAL", "error", err)
+			}
 		case <-retryPending.C:
 			// Articles whose processing failed (a store error, say) are
 			// retried; recent ones may still be in a running poll's hands.

@@ -11,7 +11,8 @@ import (
 )
 
 // Handler serves /healthz — 200 when the scheduler runs and the store
-// answers, 503 with the reason otherwise — and /metrics from gatherer in
+// answers and no database operation is failing, 503 with the reason
+// otherwise — and /metrics from gatherer in
 // Prometheus's text format.
 func (w *Watcher) Handler(gatherer prometheus.Gatherer) http.Handler {
 	mux := http.NewServeMux()
@@ -37,5 +38,5 @@ func (w *Watcher) health(ctx context.Context) string {
 	if err := w.store.Ping(ctx); err != nil {
 		return "store not answering: " + err.Error()
 	}
-	return ""
+	return w.storeProblems()
 }

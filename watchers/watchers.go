@@ -83,6 +83,9 @@ type Watcher struct {
 	running   atomic.Bool   // the scheduler is running
 	reloaded  chan struct{} // Reload asks Run to rebuild the schedule
 	sem       chan struct{} // bounds concurrent feed polls
+
+	storeHealth    *storeHealth
+	storeRetryBase time.Duration // first wait before pending articles are retried after a failed write
 }
 
 // New builds a Watcher; it compiles the watches.
@@ -100,6 +103,9 @@ func New(opts Options) (*Watcher, error) {
 		stdout:   opts.Stdout,
 		sem:      make(chan struct{}, opts.Config.HTTP.Concurrency),
 		reloaded: make(chan struct{}, 1),
+
+		storeHealth:    newStoreHealth(),
+		storeRetryBase: storeRetryMin,
 	}
 	w.articles = article.NewFetcher(opts.ArticleClient, article.Options{
 		MaxBody:       int64(opts.Config.HTTP.MaxBody),

@@ -75,7 +75,7 @@ func compileSet(cfg *config.Config, chat []store.ChatWatch) (*watchSet, error) {
 // now on are matched against the new set.
 func (w *Watcher) ReloadWatches(ctx context.Context) error {
 	chat, err := w.store.ChatWatches(ctx)
-	if err != nil {
+	if err := w.storeResult(ctx, "chat_watches", false, err); err != nil {
 		return err
 	}
 	set, err := compileSet(w.conf(), chat)

@@ -107,6 +107,7 @@ func openDB(ctx context.Context, path string, readonly bool) (*Store, error) {
 		q.Add("_pragma", "busy_timeout(10000)")
 		if !readonly {
 			q.Add("_pragma", "journal_mode(WAL)")
+			q.Add("_pragma", "journal_size_limit(67108864)") // a checkpointed WAL shrinks back to 64 MB at most
 		}
 		q.Add("_pragma", "synchronous(NORMAL)")
 		q.Add("_pragma", "foreign_keys(ON)")
@@ -153,6 +154,51 @@ func openDB(ctx context.Context, path string, readonly bool) (*Store, error) {
 // Close closes the database.
 func (s *Store) Close() error {
 	return errors.Join(s.r.Close(), s.w.Close(), s.lock.release())
+}
+
+// Checkpoint copies the write-ahead log into the database and truncates it,
+// giving its disk space back (after a full disk, so that the space freed is
+// not taken again at once by a log that only grows to its largest size).
+func (s *Store) Checkpoint(ctx context.Context) error {
+	var busy, frames, done int
+	if err := s.w.QueryRowContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &frames, &done); err != nil {
+		return fmt.Errorf("store: checkpoint: %w", err)
+	}
+	if busy != 0 {
+		return fmt.Errorf("store: checkpoint: readers kept %d of %d frames in the log", frames-done, frames)
+	}
+	return nil
+}
+
+// LimitSize caps the database file at about the given number of bytes for
+// this process (0: no cap): a write that would grow it further fails as on a
+// full disk (SQLITE_FULL). Tests use it to make writes fail.
+func (s *Store) LimitSize(ctx context.Context, bytes int64) error {
+	var pageSize, pages int64
+	if err := s.w.QueryRowContext(ctx, "PRAGMA page_size").Scan(&pageSize); err != nil {
+		return fmt.Errorf("store: limit size: %w", err)
+	}
+	max := bytes / pageSize
+	if bytes <= 0 {
+		max = 0xfffffffe // SQLite's largest
+	}
+	if err := s.w.QueryRowContext(ctx, fmt.Sprintf("PRAGMA max_page_count = %d", max)).Scan(&pages); err != nil {
+		return fmt.Errorf("store: limit size: %w", err)
+	}
+	return nil
+}
+
+// Size is the database file's size in bytes (pages in use and free).
+func (s *Store) Size(ctx context.Context) (int64, error) {
+	var pageSize, pages int64
+	err := s.w.QueryRowContext(ctx, "PRAGMA page_size").Scan(&pageSize)
+	if err == nil {
+		err = s.w.QueryRowContext(ctx, "PRAGMA page_count").Scan(&pages)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("store: size: %w", err)
+	}
+	return pageSize * pages, nil
 }
 
 // Ping checks that the database answers.
