@@ -57,6 +57,10 @@ type Bot struct {
 
 	mu     sync.Mutex
 	opened bool
+
+	lookMu       sync.Mutex        // guards the two maps below
+	hookChannels map[string]string // webhook ID → the channel it posts to
+	warned       map[string]bool   // warnOnce keys
 }
 
 // Open connects to the gateway and returns once Discord (or the fake) has

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -49,11 +50,27 @@ type target struct {
 
 type webhookTarget struct {
 	id, token string
-	url       string // as configured, without query
+	// url is where the webhook is executed: Discord's current API version
+	// (apiVersion), without query.
+	url string
 }
 
-// webhookPath matches …/api[/vN]/webhooks/<id>/<token>.
-var webhookPath = regexp.MustCompile(`^(?:.*)/api(?:/v\d+)?/webhooks/(\d{1,20})/([A-Za-z0-9_\-.]{1,200})/?$`)
+// destination names a target's credentials, for pausing and announcing
+// (watchers.AuthError): no secret.
+func (t target) destination() string {
+	if t.webhook != nil {
+		return "webhook " + t.webhook.id
+	}
+	return "bot token"
+}
+
+// webhookPath matches …/api[/vN]/webhooks/<id>/<token>: every form Discord
+// hands out (discord.com, discordapp.com, ptb. and canary., with or without
+// the API version).
+var webhookPath = regexp.MustCompile(`^(.*)/api(?:/v\d+)?/webhooks/(\d{1,20})/([A-Za-z0-9_\-.]{1,200})/?$`)
+
+// apiVersion is the Discord API version REST calls and webhooks use.
+const apiVersion = "v10"
 
 // noticeColor is the embed colour of operations notices (amber).
 const noticeColor = 0xE67E22
@@ -77,6 +94,9 @@ func New(opts Options) (*Bot, error) {
 		channels: make(map[string]target, len(opts.Channels)),
 		styles:   make(map[string]Style, len(opts.Styles)),
 		log:      log,
+
+		hookChannels: map[string]string{},
+		warned:       map[string]bool{},
 	}
 	if token != "" {
 		b.secrets = append(b.secrets, token)
@@ -135,10 +155,15 @@ func resolveChannel(name string, ch Channel) (target, error) {
 		if m == nil {
 			return target{}, fmt.Errorf("bot: channel %q: webhook URL is not of the form https://discord.com/api/webhooks/<id>/<token>", name)
 		}
-		u.RawQuery, u.Fragment = "", ""
-		u.Path = strings.TrimSuffix(u.Path, "/")
-		u.RawPath = ""
-		return target{webhook: &webhookTarget{id: m[1], token: m[2], url: u.String()}}, nil
+		// Discord's own hosts go to https://discord.com (and from there to
+		// the API base); another host (a proxy, a fake) is kept with its
+		// path prefix. Either way, on the current API version.
+		root := "https://" + discordHost + "/"
+		if !isDiscordHost(u.Host) {
+			root = u.Scheme + "://" + u.Host + m[1] + "/"
+		}
+		return target{webhook: &webhookTarget{id: m[2], token: m[3],
+			url: root + "api/" + apiVersion + "/webhooks/" + m[2] + "/" + m[3]}}, nil
 	default:
 		return target{}, fmt.Errorf("bot: channel %q: no channel ID or webhook URL", name)
 	}
@@ -152,12 +177,20 @@ type createMessage struct {
 	EnforceNonce bool   `json:"enforce_nonce,omitempty"`
 }
 
-// Deliver posts one alert to its channel, once. It returns nil when the
-// channel has the message; otherwise an error classified for the outbox
-// (see the package comment). A retry of the same Delivery after a lost
-// response does not post twice in a bot channel (nonce with enforce_nonce);
-// webhooks have no such guarantee from Discord.
-func (b *Bot) Deliver(ctx context.Context, d watchers.Delivery) error {
+// Deliver posts one alert to its channel, once. It returns the message's
+// ID when the channel has the message; otherwise an error classified for
+// the outbox (see the package comment).
+//
+// Every message carries a reference derived from the delivery's nonce (in
+// its embed's footer). A delivery an earlier attempt may have posted
+// (d.SentAt set: a lost response, a crash) is first looked for by that
+// reference among the channel's messages since that attempt, through the
+// bot's read access — for a webhook, in the channel the webhook posts to —
+// and not posted again when found. Where no look is possible (no bot token,
+// or the bot cannot read the channel) a webhook channel is at-least-once;
+// a bot channel still has Discord's nonce, which drops a repeat within a
+// few minutes.
+func (b *Bot) Deliver(ctx context.Context, d watchers.Delivery) (watchers.Receipt, error) {
 	var msg *discordgo.MessageSend
 	switch d.Kind {
 	case watchers.KindDigest:
@@ -167,12 +200,29 @@ func (b *Bot) Deliver(ctx context.Context, d watchers.Delivery) error {
 	default:
 		msg = AlertMessage(d.Alert, b.styles[d.Alert.Watch])
 	}
-	err := b.Post(ctx, d.Channel, nonce(d), msg)
-	if err == nil {
-		b.log.Debug("bot: delivered", "channel", d.Channel, "watch", d.Alert.Watch, "article_url", d.Alert.URL,
-			"delivery", d.ID, "attempt", d.Attempt)
+	n := nonce(d)
+	ref := reference(n)
+	if ref != "" {
+		stamp(msg, ref)
 	}
-	return err
+	if !d.SentAt.IsZero() && ref != "" {
+		id, err := b.find(ctx, d.Channel, ref, d.SentAt)
+		if err != nil {
+			return watchers.Receipt{}, err
+		}
+		if id != "" {
+			b.log.Info("bot: an earlier attempt had posted this message; not posting it again", "channel", d.Channel,
+				"delivery", d.ID, "message", id)
+			return watchers.Receipt{MessageID: id, Found: true}, nil
+		}
+	}
+	id, err := b.post(ctx, d.Channel, n, msg)
+	if err != nil {
+		return watchers.Receipt{}, err
+	}
+	b.log.Debug("bot: delivered", "channel", d.Channel, "watch", d.Alert.Watch, "article_url", d.Alert.URL,
+		"delivery", d.ID, "attempt", d.Attempt, "message", id)
+	return watchers.Receipt{MessageID: id}, nil
 }
 
 // Post sends any message (an alert, a digest, an ops notice) to a configured
@@ -180,29 +230,40 @@ func (b *Bot) Deliver(ctx context.Context, d watchers.Delivery) error {
 // (at most 25 characters), is sent with enforce_nonce so that a repeat
 // within minutes posts nothing; webhooks ignore it.
 func (b *Bot) Post(ctx context.Context, channel, nonce string, msg *discordgo.MessageSend) error {
+	_, err := b.post(ctx, channel, nonce, msg)
+	return err
+}
+
+// post is Post, returning the message's ID.
+func (b *Bot) post(ctx context.Context, channel, nonce string, msg *discordgo.MessageSend) (string, error) {
 	t, ok := b.channels[channel]
 	if !ok {
-		return watchers.Permanent(fmt.Errorf("bot: deliver to %s: no such channel configured", channel))
+		return "", watchers.Permanent(fmt.Errorf("bot: deliver to %s: no such channel configured", channel))
 	}
 	if msg == nil {
-		return watchers.Permanent(fmt.Errorf("bot: deliver to %s: empty message", channel))
+		return "", watchers.Permanent(fmt.Errorf("bot: deliver to %s: empty message", channel))
 	}
 	if len(nonce) > maxNonce {
-		return watchers.Permanent(fmt.Errorf("bot: deliver to %s: nonce longer than %d characters", channel, maxNonce))
+		return "", watchers.Permanent(fmt.Errorf("bot: deliver to %s: nonce longer than %d characters", channel, maxNonce))
 	}
+	var resp []byte
 	var err error
 	if t.webhook != nil {
-		_, err = b.session.RequestWithBucketID(http.MethodPost, t.webhook.url+"?wait=true", webhookParams(msg),
-			"webhook:"+t.webhook.id, discordgo.WithContext(ctx), withoutAuthorization)
+		// ?wait=true: Discord answers with the message once it is stored.
+		resp, err = b.request(ctx, http.MethodPost, t.webhook.url+"?wait=true", webhookParams(msg), "webhook:"+t.webhook.id, false)
 	} else {
 		body := createMessage{MessageSend: msg, Nonce: nonce, EnforceNonce: nonce != ""}
 		endpoint := discordgo.EndpointChannelMessages(t.channelID)
-		_, err = b.session.RequestWithBucketID(http.MethodPost, endpoint, body, endpoint, discordgo.WithContext(ctx))
+		resp, err = b.request(ctx, http.MethodPost, endpoint, body, endpoint, true)
 	}
 	if err != nil {
-		return b.classify(err, channel)
+		return "", b.classify(err, channel, t)
 	}
-	return nil
+	var m struct {
+		ID string `json:"id"`
+	}
+	_ = json.Unmarshal(resp, &m) // an answer without an ID still means stored
+	return m.ID, nil
 }
 
 // webhookParams is msg in the shape of a webhook execution. An incoming

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -77,7 +78,7 @@ func delivery(id int64, channel string) watchers.Delivery {
 
 func TestDeliverOneMessageWithEmbed(t *testing.T) {
 	f := newFixture(t)
-	if err := f.bot.Deliver(context.Background(), delivery(1, "newsroom")); err != nil {
+	if _, err := f.bot.Deliver(context.Background(), delivery(1, "newsroom")); err != nil {
 		t.Fatal(err)
 	}
 	msgs := f.srv.Messages(newsroom)
@@ -97,12 +98,12 @@ func TestDeliverOneMessageWithEmbed(t *testing.T) {
 	e := m.Embeds[0]
 	if e.Title != "Kremlin denies election interference claims" || e.URL != "https://news.example.com/world/kremlin-denies?id=7" ||
 		e.Color != 0xc0392b || e.Timestamp != "2026-11-26T08:30:00Z" || e.Author == nil || e.Author.Name != "Example Times · Jane Doe" ||
-		e.Footer == nil || e.Footer.Text != "russia-watch · Example Times" || e.Thumbnail == nil ||
+		e.Footer == nil || e.Footer.Text != "russia-watch · Example Times · ref "+reference("nonce-newsroom") || e.Thumbnail == nil ||
 		len(e.Fields) != 1 || e.Fields[0].Name != "Why it matched" ||
 		!strings.Contains(e.Description, "> “We have never interfered in any election.” — Dmitry Peskov") {
 		t.Errorf("recorded embed %+v", e)
 	}
-	if got := f.rec.headers["/api/v9/channels/"+newsroom+"/messages"].Get("Authorization"); got != "Bot "+f.srv.Token() {
+	if got := f.rec.headers["/api/v10/channels/"+newsroom+"/messages"].Get("Authorization"); got != "Bot "+f.srv.Token() {
 		t.Errorf("Authorization header %q", got)
 	}
 }
@@ -118,7 +119,7 @@ func TestDeliverLongUnicodeAccepted(t *testing.T) {
 	}
 	d.Alert.Why = []watchers.Why{{Term: "Київ", Field: "title", Snippet: strings.Repeat("Київ 漢 ", 400)}}
 	d.Alert.Feed = strings.Repeat("新聞", 400)
-	if err := f.bot.Deliver(context.Background(), d); err != nil {
+	if _, err := f.bot.Deliver(context.Background(), d); err != nil {
 		t.Fatalf("the fake refused the message: %v", err)
 	}
 	e := f.srv.Messages(newsroom)[0].Embeds[0]
@@ -155,7 +156,7 @@ func TestDeliverRetryableFailures(t *testing.T) {
 			tt.inject(f.srv)
 			d := delivery(3, "newsroom")
 			before := f.srv.Requests()
-			err := f.bot.Deliver(context.Background(), d)
+			_, err := f.bot.Deliver(context.Background(), d)
 			if err == nil {
 				t.Fatal("the injected failure was not reported")
 			}
@@ -173,7 +174,7 @@ func TestDeliverRetryableFailures(t *testing.T) {
 				time.Sleep(ra.RetryAfter())
 			}
 			d.Attempt++
-			if err := f.bot.Deliver(context.Background(), d); err != nil {
+			if _, err := f.bot.Deliver(context.Background(), d); err != nil {
 				t.Fatalf("retry: %v", err)
 			}
 			if n := len(f.srv.Messages(newsroom)); n != 1 {
@@ -195,7 +196,7 @@ func TestDeliverPermanentFailures(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.channel, func(t *testing.T) {
 			f := newFixture(t)
-			err := f.bot.Deliver(context.Background(), delivery(4, tt.channel))
+			_, err := f.bot.Deliver(context.Background(), delivery(4, tt.channel))
 			if !watchers.IsPermanent(err) {
 				t.Fatalf("error %v is not permanent", err)
 			}
@@ -214,7 +215,7 @@ func TestDeliverPermanentFailures(t *testing.T) {
 
 func TestDeliverWebhook(t *testing.T) {
 	f := newFixture(t)
-	if err := f.bot.Deliver(context.Background(), delivery(5, "partners")); err != nil {
+	if _, err := f.bot.Deliver(context.Background(), delivery(5, "partners")); err != nil {
 		t.Fatal(err)
 	}
 	msgs := f.srv.WebhookMessages(hookID)
@@ -224,7 +225,7 @@ func TestDeliverWebhook(t *testing.T) {
 	if len(msgs[0].MentionRoles) != 1 || msgs[0].MentionEveryone {
 		t.Errorf("webhook pings roles %v everyone %v", msgs[0].MentionRoles, msgs[0].MentionEveryone)
 	}
-	h, ok := f.rec.headers["/api/webhooks/"+hookID+"/"+hookToken]
+	h, ok := f.rec.headers["/api/v10/webhooks/"+hookID+"/"+hookToken]
 	if !ok {
 		t.Fatalf("no request to the webhook path; saw %v", f.rec.headers)
 	}
@@ -233,7 +234,7 @@ func TestDeliverWebhook(t *testing.T) {
 	}
 
 	f.srv.RateLimitNext(hookID, 1, 10*time.Millisecond)
-	err := f.bot.Deliver(context.Background(), delivery(6, "partners"))
+	_, err := f.bot.Deliver(context.Background(), delivery(6, "partners"))
 	var ra interface{ RetryAfter() time.Duration }
 	if !errors.As(err, &ra) || watchers.IsPermanent(err) {
 		t.Fatalf("webhook 429: %v", err)
@@ -248,7 +249,7 @@ func TestMentionSafety(t *testing.T) {
 	d.Alert.Quotes = []watchers.Quote{{Text: "@everyone <@!123>", Speaker: "<@123>"}}
 	d.Alert.Feed = "@everyone Daily"
 	d.Alert.Why = []watchers.Why{{Term: "look", Field: "title", Snippet: "@everyone look <@123>"}}
-	if err := f.bot.Deliver(context.Background(), d); err != nil {
+	if _, err := f.bot.Deliver(context.Background(), d); err != nil {
 		t.Fatal(err)
 	}
 	m := f.srv.Messages(newsroom)[0]
@@ -276,13 +277,18 @@ func TestMentionSafety(t *testing.T) {
 
 func TestSecretsNeverLeak(t *testing.T) {
 	f := newFixture(t)
-	if err := f.bot.Deliver(context.Background(), delivery(8, "newsroom")); err != nil {
+	if _, err := f.bot.Deliver(context.Background(), delivery(8, "newsroom")); err != nil {
 		t.Fatal(err)
 	}
 	var errs []error
-	errs = append(errs, f.bot.Deliver(context.Background(), delivery(9, "gone")))
+	deliver := func(d watchers.Delivery) {
+		_, err := f.bot.Deliver(context.Background(), d)
+		errs = append(errs, err)
+	}
+	deliver(delivery(9, "gone"))
 	f.srv.Close() // now every request fails at the network level
-	errs = append(errs, f.bot.Deliver(context.Background(), delivery(10, "partners")), f.bot.Deliver(context.Background(), delivery(11, "newsroom")))
+	deliver(delivery(10, "partners"))
+	deliver(delivery(11, "newsroom"))
 	for _, err := range errs {
 		if err == nil {
 			t.Fatal("expected an error")
@@ -349,7 +355,7 @@ func TestRewriteTransport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := b.Deliver(context.Background(), delivery(12, "p")); err != nil {
+	if _, err := b.Deliver(context.Background(), delivery(12, "p")); err != nil {
 		t.Fatal(err)
 	}
 	if n := len(f.srv.WebhookMessages(hookID)); n != 1 {
@@ -404,10 +410,10 @@ func TestRewriteURLs(t *testing.T) {
 	tests := []struct {
 		base, in, want string
 	}{
-		{"", "https://discord.com/api/v9/channels/1/messages", "https://discord.com/api/v9/channels/1/messages"},
-		{"https://discord.com", "https://discord.com/api/v9/gateway", "https://discord.com/api/v9/gateway"},
-		{"http://127.0.0.1:8099", "https://discord.com/api/v9/channels/1/messages?x=1", "http://127.0.0.1:8099/api/v9/channels/1/messages?x=1"},
-		{"http://proxy.local/discord/", "https://discord.com/api/v9/gateway", "http://proxy.local/discord/api/v9/gateway"},
+		{"", "https://discord.com/api/v9/channels/1/messages", "https://discord.com/api/v10/channels/1/messages"},
+		{"https://discord.com", "https://discord.com/api/v9/gateway", "https://discord.com/api/v10/gateway"},
+		{"http://127.0.0.1:8099", "https://discord.com/api/v9/channels/1/messages?x=1", "http://127.0.0.1:8099/api/v10/channels/1/messages?x=1"},
+		{"http://proxy.local/discord/", "https://discord.com/api/v9/gateway", "http://proxy.local/discord/api/v10/gateway"},
 		{"http://127.0.0.1:8099", "https://discordapp.com/api/webhooks/1/t?wait=true", "http://127.0.0.1:8099/api/webhooks/1/t?wait=true"},
 		{"http://127.0.0.1:8099", "https://hooks.example.com/api/webhooks/1/t", "https://hooks.example.com/api/webhooks/1/t"},
 	}
@@ -456,5 +462,60 @@ func TestNonce(t *testing.T) {
 	}
 	if n := nonce(long); len(n) != maxNonce || n == nonce(watchers.Delivery{Nonce: long.Nonce + "x"}) {
 		t.Errorf("long nonces: %q", n)
+	}
+}
+
+// Every form of webhook URL Discord hands out is executed on the current
+// API version, at the API base, with ?wait=true (issue 15.1).
+func TestWebhookURLForms(t *testing.T) {
+	forms := []string{
+		"https://discord.com/api/webhooks/%s/%s",
+		"https://discordapp.com/api/webhooks/%s/%s",
+		"https://ptb.discord.com/api/v10/webhooks/%s/%s",
+		"https://canary.discord.com/api/v9/webhooks/%s/%s/",
+		"https://discord.com/api/v6/webhooks/%s/%s?thread_id=1",
+	}
+	for _, form := range forms {
+		t.Run(form, func(t *testing.T) {
+			f := newFixture(t)
+			b, err := New(Options{APIBase: f.srv.URL(), Channels: map[string]Channel{
+				"p": {WebhookURL: fmt.Sprintf(form, hookID, hookToken)},
+			}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := b.Deliver(context.Background(), delivery(12, "p")); err != nil {
+				t.Fatal(err)
+			}
+			if n := len(f.srv.WebhookMessages(hookID)); n != 1 {
+				t.Fatalf("%d webhook messages", n)
+			}
+			paths := f.srv.Paths()
+			if want := "/api/v10/webhooks/" + hookID + "/" + hookToken; len(paths) != 1 || paths[0] != want {
+				t.Errorf("requests %v, want one to %s", paths, want)
+			}
+		})
+	}
+	// The fake's own URL (the API base's host) works as well.
+	f := newFixture(t)
+	f.srv.Paths()
+	if _, err := f.bot.Deliver(context.Background(), delivery(13, "partners")); err != nil {
+		t.Fatal(err)
+	}
+	if p := f.srv.Paths(); len(p) == 0 || !strings.HasPrefix(p[len(p)-1], "/api/v10/webhooks/") {
+		t.Errorf("requests %v", p)
+	}
+}
+
+// The bot's REST calls use API v10.
+func TestRESTOnV10(t *testing.T) {
+	f := newFixture(t)
+	if _, err := f.bot.Deliver(context.Background(), delivery(1, "newsroom")); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range f.srv.Paths() {
+		if !strings.HasPrefix(p, "/api/v10/") {
+			t.Errorf("request to %s, not on v10", p)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http"
 	"net/url"
 	"sort"
 	"strings"
@@ -39,7 +40,14 @@ func (e *APIError) Error() string {
 	return msg
 }
 
-// RateLimitError is a 429: retry no sooner than After. It satisfies the
+// Cause is the kind of refusal, for announcing it once per channel: the
+// status and Discord's code.
+func (e *APIError) Cause() string {
+	return fmt.Sprintf("HTTP %d code %d", e.Status, e.Code)
+}
+
+// RateLimitError is a 429, or a rate-limit bucket known to be spent before
+// asking: retry no sooner than After. It satisfies the
 // outbox's RetryAfter convention.
 type RateLimitError struct {
 	Channel string
@@ -101,7 +109,11 @@ func flattenFormErrors(node map[string]any, path string, out *[]string) {
 // classify turns a discordgo error into the outbox's terms: 4xx other than
 // 429 is permanent; 429 carries retry_after; 5xx and network errors are
 // retryable. The result never holds the bot or webhook token.
-func (b *Bot) classify(err error, channel string) error {
+func (b *Bot) classify(err error, channel string, t target) error {
+	var own *RateLimitError
+	if errors.As(err, &own) {
+		return err
+	}
 	var rest *discordgo.RESTError
 	if errors.As(err, &rest) {
 		status := 0
@@ -110,6 +122,10 @@ func (b *Bot) classify(err error, channel string) error {
 		}
 		apiErr := parseAPIError(status, rest.ResponseBody)
 		wrapped := fmt.Errorf("bot: deliver to %s: %w", channel, apiErr)
+		if status == http.StatusUnauthorized {
+			// The credentials, not the message: the outbox pauses them.
+			return watchers.Unauthorized(t.destination(), wrapped)
+		}
 		if status >= 400 && status < 500 && status != 429 {
 			return watchers.Permanent(wrapped)
 		}

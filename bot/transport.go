@@ -13,22 +13,34 @@ const discordHost = "discord.com"
 
 // rewriteTransport sends requests for https://discord.com/… to a
 // Discord-compatible server at base instead (a fake, a proxy), keeping the
-// path: https://discord.com/api/v9/x → <base>/api/v9/x.
+// path, and moves discordgo's REST calls (its endpoints say /api/v9/) to
+// the current API version: https://discord.com/api/v9/x →
+// <base>/api/v10/x.
 type rewriteTransport struct {
-	base *url.URL // nil: no rewriting
+	base *url.URL // nil: the real Discord
 	next http.RoundTripper
 }
 
+// discordgoPrefix is the API path discordgo's endpoints are built on.
+const discordgoPrefix = "/api/v9/"
+
 func (t *rewriteTransport) RoundTrip(req *http.Request) (*http.Response, error) {
-	if t.base == nil || !isDiscordHost(req.URL.Host) {
+	if !isDiscordHost(req.URL.Host) {
 		return t.next.RoundTrip(req)
 	}
 	r := req.Clone(req.Context())
-	r.URL.Scheme = t.base.Scheme
-	r.URL.Host = t.base.Host
-	r.URL.Path = strings.TrimSuffix(t.base.Path, "/") + req.URL.Path
+	path := req.URL.Path
+	if rest, ok := strings.CutPrefix(path, discordgoPrefix); ok {
+		path = "/api/" + apiVersion + "/" + rest
+	}
+	r.URL.Path = path
 	r.URL.RawPath = ""
-	r.Host = ""
+	if t.base != nil {
+		r.URL.Scheme = t.base.Scheme
+		r.URL.Host = t.base.Host
+		r.URL.Path = strings.TrimSuffix(t.base.Path, "/") + path
+		r.Host = ""
+	}
 	return t.next.RoundTrip(r)
 }
 
@@ -36,7 +48,8 @@ func (t *rewriteTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 // client-channel names webhook URLs are copied with.
 func isDiscordHost(h string) bool {
 	switch strings.ToLower(h) {
-	case "discord.com", "discordapp.com", "canary.discord.com", "ptb.discord.com":
+	case "discord.com", "discordapp.com", "canary.discord.com", "ptb.discord.com",
+		"www.discord.com", "canary.discordapp.com", "ptb.discordapp.com":
 		return true
 	}
 	return false

@@ -55,6 +55,19 @@ type Delivery struct {
 	Digest  []Alert
 	Title   string // KindDigest and KindNotice
 	Text    string // KindNotice
+	// SentAt is when an earlier attempt to post this message began; zero
+	// when none can have reached the channel. When set, the Notifier looks
+	// for the message (by the reference derived from Nonce that every
+	// message carries) before posting it again, where it can.
+	SentAt time.Time
+}
+
+// Receipt is what a Notifier reports of a delivered message.
+type Receipt struct {
+	MessageID string // Discord's ID of the message ("" when not known)
+	// Found: an earlier attempt had posted the message, which was found in
+	// the channel; nothing was posted now.
+	Found bool
 }
 
 // Notice is an operations message for the ops channel.
@@ -67,10 +80,32 @@ type Notice struct {
 //
 // Deliver returns nil once the channel has the alert. An error wrapped by
 // Permanent means retrying cannot help (unknown channel, missing permission,
-// a refused payload); any other error is retried with backoff. An error that
-// implements RetryAfter() time.Duration sets the earliest retry.
+// a refused payload); an AuthError (Unauthorized) means the destination's
+// credentials were refused: the outbox pauses that destination and keeps
+// its messages; any other error is retried with backoff. An error that
+// implements RetryAfter() time.Duration sets the earliest retry, and one
+// that implements Cause() string names its cause (for announcing a
+// refusal once per channel and cause).
 type Notifier interface {
-	Deliver(ctx context.Context, d Delivery) error
+	Deliver(ctx context.Context, d Delivery) (Receipt, error)
+}
+
+// AuthError is a delivery refused because Discord refused the credentials
+// used: the bot token, or a webhook's token. Retrying cannot help until the
+// credentials are fixed, and the message is not at fault.
+type AuthError struct {
+	// Destination names the credentials ("bot token", "webhook 1234…"); it
+	// never holds a secret. Channels sharing it fail and recover together.
+	Destination string
+	Err         error
+}
+
+func (e *AuthError) Error() string { return e.Err.Error() }
+func (e *AuthError) Unwrap() error { return e.Err }
+
+// Unauthorized wraps err as an AuthError of destination.
+func Unauthorized(destination string, err error) error {
+	return &AuthError{Destination: destination, Err: err}
 }
 
 // PermanentError marks a delivery failure that retrying cannot fix.

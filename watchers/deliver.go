@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/newshound/newshound/internal/store"
@@ -17,46 +18,82 @@ const (
 	retryMax  = time.Hour
 )
 
+// maxChannelsAtOnce bounds the channels delivered to concurrently.
+const maxChannelsAtOnce = 8
+
 // DeliverDue drains the outbox once. Standard-output alerts are written as
 // JSON lines; chat messages go to the Notifier, oldest first per channel,
 // within each channel's hourly budget (max_per_hour): when more alerts are
 // due than the budget has room for, the surplus folds into one digest
-// message. It returns how many outbox rows were delivered.
+// message. Channels are delivered to concurrently, each by one goroutine at
+// a time: a channel being delivered by an earlier call (slow, rate-limited)
+// is skipped, not waited for, and so are channels whose credentials are
+// refused (paused; see pause.go). It returns how many outbox rows were
+// delivered.
 func (w *Watcher) DeliverDue(ctx context.Context) (int, error) {
-	w.deliverMu.Lock()
-	defer w.deliverMu.Unlock()
+	if w.outbox.backingOff(w.now()) {
+		return 0, nil
+	}
 	delivered := 0
 	for {
+		w.deliverMu.Lock()
 		due, err := w.due(ctx)
 		if err != nil {
-			return delivered, err
-		}
-		printed, err := w.printAlerts(ctx, due)
-		delivered += printed
-		if err != nil {
-			return delivered, err
+			w.deliverMu.Unlock()
+			return delivered, w.storeFailed(err)
 		}
 		byChannel := map[string][]store.OutboxItem{}
 		var order []string
 		for _, it := range due {
-			if it.Channel == "" {
-				continue
-			}
 			if _, ok := byChannel[it.Channel]; !ok {
 				order = append(order, it.Channel)
 			}
 			byChannel[it.Channel] = append(byChannel[it.Channel], it)
 		}
-		chat := 0
+		var mine []string // channels this call delivers
+		now := w.now()
 		for _, ch := range order {
-			n, err := w.deliverChannel(ctx, ch, byChannel[ch])
-			chat += n
-			if err != nil {
-				return delivered + chat, err
+			if ch != "" && (w.notifierNow() == nil || w.paused(ch, now)) {
+				continue // kept until chat delivery is configured, or the credentials work
+			}
+			if w.outbox.claim(ch) {
+				mine = append(mine, ch)
 			}
 		}
-		delivered += chat
-		if len(due) < 500 || printed+chat == 0 || ctx.Err() != nil {
+		w.deliverMu.Unlock()
+
+		var mu sync.Mutex
+		var firstErr error
+		done, sem := 0, make(chan struct{}, maxChannelsAtOnce)
+		var wg sync.WaitGroup
+		for _, ch := range mine {
+			wg.Add(1)
+			sem <- struct{}{}
+			go func() {
+				defer wg.Done()
+				defer func() { <-sem }()
+				defer w.outbox.release(ch)
+				var n int
+				var err error
+				if ch == "" {
+					n, err = w.printAlerts(ctx, byChannel[ch])
+				} else {
+					n, err = w.deliverChannel(ctx, ch, byChannel[ch])
+				}
+				mu.Lock()
+				done += n
+				if err != nil && firstErr == nil {
+					firstErr = err
+				}
+				mu.Unlock()
+			}()
+		}
+		wg.Wait()
+		delivered += done
+		if firstErr != nil {
+			return delivered, firstErr
+		}
+		if len(due) < 500 || done == 0 || ctx.Err() != nil {
 			return delivered, nil
 		}
 	}
@@ -94,7 +131,10 @@ func (w *Watcher) printAlerts(ctx context.Context, due []store.OutboxItem) (int,
 		return 0, fmt.Errorf("write alerts to standard output: %w", err)
 	}
 	w.metrics.Deliveries.WithLabelValues("stdout", "delivered").Add(float64(len(ids)))
-	return len(ids), w.store.MarkDelivered(ctx, w.now(), "", ids...)
+	if err := w.store.MarkDelivered(context.WithoutCancel(ctx), w.now(), "", ids...); err != nil {
+		return len(ids), w.storeFailed(err)
+	}
+	return len(ids), nil
 }
 
 // deliverChannel delivers the due items of one chat channel within its
@@ -104,6 +144,12 @@ func (w *Watcher) deliverChannel(ctx context.Context, channel string, items []st
 	if w.notifierNow() == nil {
 		return 0, nil // kept in the outbox until chat delivery is configured
 	}
+	// Messages Discord accepted whose recording failed are recorded first,
+	// never posted again.
+	items, err := w.recordSent(ctx, channel, items)
+	if err != nil || len(items) == 0 {
+		return 0, err
+	}
 	now := w.now()
 	budget := w.conf().Channels[channel].MaxPerHour
 	if budget <= 0 {
@@ -111,7 +157,7 @@ func (w *Watcher) deliverChannel(ctx context.Context, channel string, items []st
 	}
 	posted, first, err := w.store.PostsSince(ctx, channel, now.Add(-time.Hour))
 	if err != nil {
-		return 0, err
+		return 0, w.storeFailed(err)
 	}
 	room := budget - posted
 	if room <= 0 {
@@ -120,7 +166,10 @@ func (w *Watcher) deliverChannel(ctx context.Context, channel string, items []st
 		for i, it := range items {
 			ids[i] = it.ID
 		}
-		return 0, w.store.Defer(ctx, first.Add(time.Hour+time.Second), ids...)
+		if err := w.store.Defer(ctx, first.Add(time.Hour+time.Second), ids...); err != nil {
+			return 0, w.storeFailed(err)
+		}
+		return 0, nil
 	}
 	delivered := 0
 	for i, it := range items {
@@ -142,7 +191,7 @@ func (w *Watcher) deliverChannel(ctx context.Context, channel string, items []st
 // deliverOne attempts one delivery and records the outcome. It reports
 // whether the message was delivered; the error is the store's.
 func (w *Watcher) deliverOne(ctx context.Context, it store.OutboxItem) (bool, error) {
-	d := Delivery{ID: it.ID, Channel: it.Channel, Nonce: it.Nonce, Attempt: it.Attempts + 1, Kind: KindAlert}
+	d := Delivery{ID: it.ID, Channel: it.Channel, Nonce: it.Nonce, Attempt: it.Attempts + 1, Kind: KindAlert, SentAt: it.SentAt}
 	var err error
 	if it.Kind == store.KindNotice {
 		var n Notice
@@ -195,36 +244,62 @@ func (w *Watcher) deliverFolded(ctx context.Context, channel string, items []sto
 }
 
 // foldNonce is a stable nonce for a folded message: the same rows folded
-// again after a lost response give the same nonce.
+// again after a lost response give the same nonce. The first row's own
+// (random) nonce makes it unique beyond this database.
 func foldNonce(items []store.OutboxItem) string {
-	return fmt.Sprintf("f%d-%d-%d", items[0].ID, items[len(items)-1].ID, len(items))
+	return fmt.Sprintf("f%s-%d-%d-%d", items[0].Nonce, items[0].ID, items[len(items)-1].ID, len(items))
 }
 
 // send calls the Notifier and records the outcome for rows: delivered
-// together, retried with backoff, or refused (and announced to the ops
-// channel). It reports whether the message was delivered.
+// together, retried with backoff, paused (refused credentials: see
+// pause.go), or refused (and announced to the ops channel, once per channel
+// and cause). It reports whether the message was delivered; the error is
+// the store's.
+//
+// Before the post, the rows are marked as being sent: after a crash or a
+// lost response the next attempt knows the message may be in the channel
+// already, and the Notifier looks for it before posting again.
 func (w *Watcher) send(ctx context.Context, d Delivery, watch string, rows []store.OutboxItem) (bool, error) {
 	ids := make([]int64, len(rows))
 	for i, r := range rows {
 		ids[i] = r.ID
+		if r.SentAt.After(d.SentAt) {
+			d.SentAt = r.SentAt
+		}
 	}
-	err := w.notifierNow().Deliver(ctx, d)
+	if err := w.store.MarkSending(ctx, w.now(), ids...); err != nil {
+		if ctx.Err() != nil {
+			return false, nil
+		}
+		return false, w.storeFailed(err) // nothing is posted that could not be marked
+	}
+	rc, err := w.notifierNow().Deliver(ctx, d)
+	var auth *AuthError
 	switch {
 	case err == nil:
 		w.metrics.Deliveries.WithLabelValues(d.Kind, "delivered").Inc()
-		w.log.Info("delivered", "kind", d.Kind, "watch", watch, "channel", d.Channel, "delivery", d.ID, "alerts", len(rows))
-		return true, w.store.MarkDelivered(ctx, w.now(), d.Channel, ids...)
+		w.log.Info("delivered", "kind", d.Kind, "watch", watch, "channel", d.Channel, "delivery", d.ID, "alerts", len(rows),
+			"message", rc.MessageID, "found_from_earlier_attempt", rc.Found)
+		w.recovered(ctx, d.Channel)
+		// Discord has it: from here on it is never posted again, even if
+		// recording fails (it is remembered, and recorded later).
+		w.outbox.remember(ids, rc.MessageID)
+		return true, w.recordPosted(ctx, d.Channel, rc.MessageID, ids)
 	case ctx.Err() != nil:
 		return false, nil // shutting down: the delivery stays due
+	case errors.As(err, &auth):
+		w.pause(ctx, d.Channel, auth)
+		return false, nil
 	case IsPermanent(err):
 		w.metrics.Deliveries.WithLabelValues(d.Kind, "refused").Inc()
 		w.log.Error("delivery refused", "kind", d.Kind, "watch", watch, "channel", d.Channel, "delivery", d.ID, "error", err)
 		if err := w.store.MarkRefused(ctx, err.Error(), w.now(), ids...); err != nil {
-			return false, err
+			return false, w.storeFailed(err)
 		}
-		if d.Kind != KindNotice && d.Channel != w.conf().OpsChannel {
-			w.notify(ctx, "Delivery refused", fmt.Sprintf("A %s for watch %q to channel %q was refused and will not be retried: %v",
-				d.Kind, watch, d.Channel, err))
+		if d.Kind != KindNotice && d.Channel != w.conf().OpsChannel && w.outbox.firstRefusal(d.Channel, causeOf(err)) {
+			w.notify(ctx, "Delivery refused", fmt.Sprintf("%s for watch %q to channel %q was refused and will not be retried: %v. "+
+				"Further refusals in this channel for the same reason are not announced until a delivery there succeeds.",
+				withArticle(d.Kind), watch, d.Channel, err))
 		}
 		return false, nil
 	default:
@@ -239,11 +314,57 @@ func (w *Watcher) send(ctx context.Context, d Delivery, watch string, rows []sto
 		next := w.now().Add(wait)
 		for _, id := range ids {
 			if err := w.store.MarkRetry(ctx, id, err.Error(), next); err != nil {
-				return false, err
+				return false, w.storeFailed(err)
 			}
 		}
 		return false, nil
 	}
+}
+
+// withArticle is "An alert", "A digest", "A notice".
+func withArticle(kind string) string {
+	if kind == "" {
+		kind = KindAlert
+	}
+	if strings.ContainsRune("aeiou", rune(kind[0])) {
+		return "An " + kind
+	}
+	return "A " + strings.ToLower(kind)
+}
+
+// causeOf names an error's cause for announcing refusals once: its Cause()
+// when it has one (Discord's status and code), else its text.
+func causeOf(err error) string {
+	var c interface{ Cause() string }
+	if errors.As(err, &c) {
+		return c.Cause()
+	}
+	return err.Error()
+}
+
+// recordPosted records a delivered message; on failure it stays remembered
+// (outbox.sent) and the outbox backs off.
+func (w *Watcher) recordPosted(ctx context.Context, channel, messageID string, ids []int64) error {
+	if err := w.store.MarkPosted(context.WithoutCancel(ctx), w.now(), channel, messageID, ids...); err != nil {
+		return w.storeFailed(err)
+	}
+	w.outbox.forget(ids)
+	w.storeOK()
+	return nil
+}
+
+// recordSent records the items Discord accepted before but which could not
+// be recorded then (one message may hold several: a folded digest), and
+// returns the others.
+func (w *Watcher) recordSent(ctx context.Context, channel string, items []store.OutboxItem) ([]store.OutboxItem, error) {
+	sent, rest := w.outbox.split(items)
+	for _, g := range sent {
+		if err := w.recordPosted(ctx, channel, g.messageID, g.ids); err != nil {
+			return nil, err
+		}
+		w.log.Info("recorded a delivery made before the store failed", "channel", channel, "message", g.messageID, "alerts", len(g.ids))
+	}
+	return rest, nil
 }
 
 // notify queues an operations notice for the ops channel; without one it is
@@ -262,8 +383,6 @@ func (w *Watcher) notify(ctx context.Context, title, text string) {
 // message per channel, grouped by watch. A failed digest is retried at the
 // next run of the schedule; a refused one is recorded.
 func (w *Watcher) DeliverDigests(ctx context.Context, watches []string) (int, error) {
-	w.deliverMu.Lock()
-	defer w.deliverMu.Unlock()
 	if w.notifierNow() == nil {
 		return 0, nil
 	}
@@ -281,30 +400,52 @@ func (w *Watcher) DeliverDigests(ctx context.Context, watches []string) (int, er
 	}
 	delivered := 0
 	for _, ch := range order {
-		items := byChannel[ch]
-		d := Delivery{ID: items[0].ID, Channel: ch, Nonce: foldNonce(items), Attempt: 1, Kind: KindDigest,
-			Title: "Digest: " + strings.Join(watches, ", ")}
-		var rows []store.OutboxItem
-		for _, it := range items {
-			var a Alert
-			if err := json.Unmarshal(it.Payload, &a); err != nil {
-				continue
+		if w.paused(ch, w.now()) {
+			continue // kept for the next run of the schedule
+		}
+		// One goroutine at a time per channel: wait for a running drain.
+		for !w.outbox.claim(ch) {
+			select {
+			case <-ctx.Done():
+				return delivered, nil
+			case <-time.After(50 * time.Millisecond):
 			}
-			d.Digest = append(d.Digest, a)
-			rows = append(rows, it)
 		}
-		if len(rows) == 0 {
-			continue
-		}
-		ok, err := w.send(ctx, d, strings.Join(watches, ","), rows)
+		n, err := w.deliverDigest(ctx, ch, watches, byChannel[ch])
+		w.outbox.release(ch)
+		delivered += n
 		if err != nil {
 			return delivered, err
 		}
-		if ok {
-			delivered += len(rows)
-		}
 	}
 	return delivered, nil
+}
+
+// deliverDigest posts one channel's held alerts as one digest.
+func (w *Watcher) deliverDigest(ctx context.Context, ch string, watches []string, items []store.OutboxItem) (int, error) {
+	items, err := w.recordSent(ctx, ch, items)
+	if err != nil || len(items) == 0 {
+		return 0, err
+	}
+	d := Delivery{ID: items[0].ID, Channel: ch, Nonce: foldNonce(items), Attempt: 1, Kind: KindDigest,
+		Title: "Digest: " + strings.Join(watches, ", ")}
+	var rows []store.OutboxItem
+	for _, it := range items {
+		var a Alert
+		if err := json.Unmarshal(it.Payload, &a); err != nil {
+			continue
+		}
+		d.Digest = append(d.Digest, a)
+		rows = append(rows, it)
+	}
+	if len(rows) == 0 {
+		return 0, nil
+	}
+	ok, err := w.send(ctx, d, strings.Join(watches, ","), rows)
+	if ok {
+		return len(rows), err
+	}
+	return 0, err
 }
 
 // retryDelay is the wait after the n-th failed attempt: 10 s doubling to an hour.

@@ -20,6 +20,7 @@ type Metrics struct {
 	Matches      *prometheus.CounterVec // by watch
 	Deliveries   *prometheus.CounterVec // by kind and outcome: delivered, retry, refused
 	StoreErrors  *prometheus.CounterVec // by operation: the database failed, not a feed
+	Paused       *prometheus.GaugeVec   // by destination: 1 while Discord refuses its credentials
 }
 
 // NewMetrics creates the metrics and registers them with reg (nil: not registered).
@@ -41,9 +42,11 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 			Help: "Delivery attempts by kind (alert, digest, notice, stdout) and outcome (delivered, retry, refused)."}, []string{"kind", "outcome"}),
 		StoreErrors: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "newshound_store_errors_total",
 			Help: "Database errors in the poll path (not the feeds' fault), by operation."}, []string{"op"}),
+		Paused: prometheus.NewGaugeVec(prometheus.GaugeOpts{Name: "newshound_delivery_paused",
+			Help: "1 while Discord refuses a destination's credentials (the bot token, a webhook) and its alerts wait."}, []string{"destination"}),
 	}
 	if reg != nil {
-		reg.MustRegister(m.Polls, m.PollSeconds, m.FetchSeconds, m.ItemsSeen, m.ArticlesRead, m.Matches, m.Deliveries, m.StoreErrors)
+		reg.MustRegister(m.Polls, m.PollSeconds, m.FetchSeconds, m.ItemsSeen, m.ArticlesRead, m.Matches, m.Deliveries, m.StoreErrors, m.Paused)
 	}
 	return m
 }

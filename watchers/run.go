@@ -4,6 +4,7 @@ import (
 	"context"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/robfig/cron/v3"
@@ -17,6 +18,7 @@ import (
 // truncates it.
 const (
 	deliveryInterval     = 2 * time.Second
+	maxDrains            = 4 // outbox drains running at once
 	retryPendingInterval = 10 * time.Minute
 	checkpointInterval   = time.Hour
 )
@@ -53,12 +55,31 @@ func (w *Watcher) Run(ctx context.Context, grace time.Duration) error {
 	// storeRetryBase, doubling while writes keep failing.
 	var storeRetry <-chan time.Time
 	storeDelay := w.storeRetryBase
-	for {
-		if _, err := w.DeliverDue(ctx); err != nil && ctx.Err() == nil {
-			w.log.Error("delivering alerts", "error", err)
+	// Drains run beside the loop, a few at a time: a channel that is slow
+	// (or rate-limited) keeps its own drain busy while the next drains
+	// deliver the other channels.
+	var drains sync.WaitGroup
+	running := make(chan struct{}, maxDrains)
+	drain := func() {
+		select {
+		case running <- struct{}{}:
+		default:
+			return // enough drains running
 		}
+		drains.Add(1)
+		go func() {
+			defer drains.Done()
+			defer func() { <-running }()
+			if _, err := w.DeliverDue(ctx); err != nil && ctx.Err() == nil {
+				w.log.Error("delivering alerts", "error", err)
+			}
+		}()
+	}
+	for {
+		drain()
 		select {
 		case <-ctx.Done():
+			drains.Wait() // their requests end with ctx
 			stopped := c.Stop()
 			select {
 			case <-stopped.Done():
@@ -163,6 +184,7 @@ func (w *Watcher) Reload(ctx context.Context, cfg *config.Config, notifier Notif
 		w.log.Warn("reload: storage and http settings take effect at the next restart")
 	}
 	w.live.Store(&settings{cfg: cfg, notifier: notifier})
+	w.probeNow() // the new configuration may bring working credentials
 	w.set.Store(set)
 	select {
 	case w.reloaded <- struct{}{}:

@@ -4,15 +4,17 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 )
 
-// Handler serves /healthz — 200 when the scheduler runs and the store
-// answers and no database operation is failing, 503 with the reason
-// otherwise — and /metrics from gatherer in
+// Handler serves /healthz — 200 when the scheduler runs, the store answers,
+// no database operation is failing and no other problem is reported
+// (SetProblem, paused deliveries), 503 with the reasons otherwise — and
+// /metrics from gatherer in
 // Prometheus's text format.
 func (w *Watcher) Handler(gatherer prometheus.Gatherer) http.Handler {
 	mux := http.NewServeMux()
@@ -38,5 +40,9 @@ func (w *Watcher) health(ctx context.Context) string {
 	if err := w.store.Ping(ctx); err != nil {
 		return "store not answering: " + err.Error()
 	}
-	return w.storeProblems()
+	problems := w.Problems()
+	if sp := w.storeProblems(); sp != "" {
+		problems = append([]string{sp}, problems...)
+	}
+	return strings.Join(problems, "\n")
 }

@@ -79,10 +79,15 @@ type Watcher struct {
 	outMu  sync.Mutex
 	stdout io.Writer
 
-	deliverMu sync.Mutex    // one outbox drain at a time
-	running   atomic.Bool   // the scheduler is running
-	reloaded  chan struct{} // Reload asks Run to rebuild the schedule
-	sem       chan struct{} // bounds concurrent feed polls
+	deliverMu sync.Mutex  // one outbox selection at a time
+	outbox    outboxState // busy channels, pauses, unrecorded posts
+
+	problemsMu sync.Mutex
+	problems   map[string]string // SetProblem
+
+	running  atomic.Bool   // the scheduler is running
+	reloaded chan struct{} // Reload asks Run to rebuild the schedule
+	sem      chan struct{} // bounds concurrent feed polls
 
 	storeHealth    *storeHealth
 	storeRetryBase time.Duration // first wait before pending articles are retried after a failed write
@@ -106,7 +111,9 @@ func New(opts Options) (*Watcher, error) {
 
 		storeHealth:    newStoreHealth(),
 		storeRetryBase: storeRetryMin,
+		problems:       map[string]string{},
 	}
+	w.outbox.init()
 	w.articles = article.NewFetcher(opts.ArticleClient, article.Options{
 		MaxBody:       int64(opts.Config.HTTP.MaxBody),
 		UserAgent:     opts.Config.HTTP.UserAgent,
