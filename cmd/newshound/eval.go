@@ -13,10 +13,16 @@ func cmdEval(_ context.Context, e *env, args []string) error {
 	fs := newFlags(e, "eval", "extract|summary|quotes --data PATH", `
 Measure newshound's quality on evaluation data (see ../shared/data/README.md):
 
-  extract  --data DIR   main-text extraction on the ScrapingHub benchmark
-                        (precision, recall, F1 of 4-gram shingles; pages/s;
-                        peak memory); with --meta DIR also title, byline,
-                        date and language agreement on readability test pages
+  extract  --data DIR   main-text extraction of newshound and of plain
+                        go-trafilatura, side by side: ScrapingHub (4-gram
+                        shingles), trafilatura's evaluation set (snippets;
+                        also per language) and readability test pages
+                        (shingles of the curated text); DIR is one of these
+                        or a directory holding them. Precision, recall, F1
+                        overall and per fold (pages split by site); pages/s
+                        on one core; peak memory. --pages lists every page.
+                        With --meta DIR also title, byline, date and
+                        language agreement on readability test pages
   summary  --data FILE  ROUGE-1/2/L F1 of newshound's summaries and of
                         Lead-3, per dataset (CNN/DM, XSum)
   quotes   --data DIR   direct quotes and speakers on PolNeAR's dev split
@@ -24,6 +30,7 @@ Measure newshound's quality on evaluation data (see ../shared/data/README.md):
                         DIR also the textacy unit cases`)
 	data := fs.String("data", "", "the evaluation data (required)")
 	meta := fs.String("meta", "", "extract: readability-test-pages directory for metadata agreement")
+	pages := fs.Bool("pages", false, "extract: also print each page's F1 under newshound and the plain library")
 	cases := fs.String("cases", "", "quotes: the unit-cases directory, if not ../unit-cases beside --data")
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		if err := parseFlags(fs, args); err != nil {
@@ -42,11 +49,16 @@ Measure newshound's quality on evaluation data (see ../shared/data/README.md):
 	}
 	switch what {
 	case "extract":
-		rep, err := extraction.Scrapinghub(*data)
+		reps, err := extraction.Evaluate(*data)
 		if err != nil {
 			return err
 		}
-		rep.Write(e.stdout)
+		for _, rep := range reps {
+			rep.Write(e.stdout)
+			if *pages {
+				rep.WritePages(e.stdout)
+			}
+		}
 		if *meta != "" {
 			m, err := extraction.ReadabilityMetadata(*meta)
 			if err != nil {

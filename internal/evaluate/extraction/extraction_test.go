@@ -46,8 +46,12 @@ func TestScrapinghub(t *testing.T) {
 	var b strings.Builder
 	r.Write(&b)
 	t.Log("\n" + b.String())
-	if r.Pages != 91 || r.F1 < 0.96 || r.PagesPerSec <= 0 || r.PeakHeapMB <= 0 {
-		t.Errorf("report %+v: want 91 pages at F1 >= 0.96", r)
+	n := r.Systems[0]
+	if len(r.Pages) != 91 || n.All.Pages != 91 || n.All.F1 < 0.96 || n.PagesPerSec <= 0 || n.PeakHeapMB <= 0 {
+		t.Errorf("report %+v: want 91 pages at F1 >= 0.96", n)
+	}
+	if n.Folds[0].Pages+n.Folds[1].Pages != 91 || n.Folds[0].Pages == 0 || n.Folds[1].Pages == 0 {
+		t.Errorf("folds %+v: want both non-empty, 91 pages in all", n.Folds)
 	}
 }
 
@@ -110,21 +114,34 @@ func TestScrapinghubScoring(t *testing.T) {
 		"https://example.com/b": "six seven eight nine eleven", // P 0.5, R 0.5
 		"https://example.com/c": "",                            // no P, R 0
 	}
-	r, err := scrapinghub(dir, func(html []byte, pageURL string) (string, error) {
+	pages, err := loadScrapinghub(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fake := func(html []byte, pageURL string) (string, error) {
 		if !bytes.Contains(html, []byte("<p>")) {
 			t.Errorf("extractor got %q, want the decompressed page", html)
 		}
 		return predictions[pageURL], nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
-	if r.Pages != 3 || !near(r.Precision, 0.75) || !near(r.Recall, 0.5) || !near(r.F1, 0.6) || r.PagesPerSec <= 0 {
+	perfect := func(html []byte, pageURL string) (string, error) {
+		return strings.TrimSuffix(strings.TrimPrefix(string(html), "<html><body><p>"), "</p></body></html>"), nil
+	}
+	rep := evaluate(dataset{name: "tiny", pages: pages}, []system{{"fake", fake}, {"perfect", perfect}})
+	r := rep.Systems[0]
+	if r.All.Pages != 3 || !near(r.All.Precision, 0.75) || !near(r.All.Recall, 0.5) || !near(r.All.F1, 0.6) || r.PagesPerSec <= 0 {
 		t.Errorf("report %+v: want 3 pages, P 0.75, R 0.5, F1 0.6", r)
 	}
+	if p := rep.Systems[1].All; !near(p.F1, 1) {
+		t.Errorf("perfect extractor: %+v, want F1 1", p)
+	}
+	// b (F1 0.5) and c (0) are more than 0.10 below the perfect extractor.
+	if below := rep.Below(0.10); len(below) != 2 || below[0].ID != "b" || below[1].ID != "c" {
+		t.Errorf("Below(0.10) = %+v, want b and c", below)
+	}
 	var b strings.Builder
-	r.Write(&b)
-	for _, want := range []string{"pages:      3", "precision:  0.7500", "recall:     0.5000", "F1:         0.6000"} {
+	rep.Write(&b)
+	for _, want := range []string{"fake            all          3    0.7500  0.5000  0.6000", "below the plain library: 2"} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("Write lacks %q:\n%s", want, b.String())
 		}
@@ -164,5 +181,76 @@ func TestReadabilityMetadataScoring(t *testing.T) {
 	}
 	if len(m.Misses) != 2 || m.Misses[0] != (MetaMiss{"differs", "title", "Le titre", "Autre titre"}) {
 		t.Errorf("misses %+v", m.Misses)
+	}
+}
+
+func TestSnippetScoring(t *testing.T) {
+	c := checkSnippets([]string{"the  ferry\nran", "Late", "absent"}, []string{"Imprint", "cookie"},
+		"The ferry ran late. the ferry ran\ton time. Late. Imprint")
+	if c != (counts{tp: 2, fn: 1, fp: 1}) {
+		t.Errorf("checkSnippets = %+v, want tp 2 (white space normalised), fn 1, fp 1", c)
+	}
+	p, r, f := total([]counts{c, {tp: 2, fn: 0, fp: 0}})
+	if !near(p, 0.8) || !near(r, 0.8) || !near(f, 0.8) {
+		t.Errorf("total = %v %v %v, want 0.8 each (counts summed over pages)", p, r, f)
+	}
+}
+
+func TestFolds(t *testing.T) {
+	for _, tc := range []struct{ url, site string }{
+		{"https://www.Example.com:8443/a?b", "example.com"},
+		{"http://news.example.com/x", "news.example.com"},
+		{"not a url", "not a url"},
+	} {
+		if got := siteOf(tc.url); got != tc.site {
+			t.Errorf("siteOf(%q) = %q, want %q", tc.url, got, tc.site)
+		}
+	}
+	if siteOfTestPage("nytimes-3") != "nytimes" || siteOfTestPage("001") != "001" {
+		t.Error("siteOfTestPage: want the trailing number dropped")
+	}
+	// The fold is a fixed function of the site: FNV-1a 32 mod Folds.
+	n := map[int]int{}
+	for _, s := range []string{"example.com", "example.org", "news.example.net", "a.de", "b.fr", "c.pl", "d.es", "e.co.uk"} {
+		if fold(s) != fold(s) || fold(s) < 0 || fold(s) >= Folds {
+			t.Fatalf("fold(%q) = %d", s, fold(s))
+		}
+		n[fold(s)]++
+	}
+	if len(n) != Folds {
+		t.Errorf("8 sites fell in %d folds: %v", len(n), n)
+	}
+	if fold("example.com") != 0 { // FNV-1a 32 of "example.com" is 0x431ceb26, even
+		t.Errorf("fold(example.com) = %d: the split changed", fold("example.com"))
+	}
+}
+
+func TestTrafilaturaLayout(t *testing.T) {
+	dir := t.TempDir()
+	os.Mkdir(filepath.Join(dir, "pages"), 0o755)
+	var b bytes.Buffer
+	zw := gzip.NewWriter(&b)
+	io.WriteString(zw, "<html><body><article><p>"+strings.Repeat("Der Fährmann setzte am Morgen pünktlich über den Fluss. ", 10)+"</p></article><footer>Impressum</footer></body></html>")
+	zw.Close()
+	os.WriteFile(filepath.Join(dir, "pages", "one.html.gz"), b.Bytes(), 0o644)
+	os.WriteFile(filepath.Join(dir, "evaldata.json"), []byte(`{"https://www.example.de/x": {"file": "one.html",
+		"with": ["Der Fährmann setzte am Morgen pünktlich über", "über den Fluss."], "without": ["Impressum"],
+		"description": "Wie jeden Tag ist der alte Fährmann auch heute wieder pünktlich mit seiner Fähre über den breiten Fluss gefahren und hat die Leute sicher ans andere Ufer gebracht."}}`), 0o644)
+	reps, err := Evaluate(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(reps) != 1 || reps[0].Dataset != "trafilatura-eval" || len(reps[0].Systems) != 2 {
+		t.Fatalf("reports %+v", reps)
+	}
+	n := reps[0].Systems[0]
+	if n.All.Pages != 1 || !near(n.All.Recall, 1) || !near(n.All.Precision, 1) {
+		t.Errorf("newshound on one German page: %+v, want P 1 R 1", n.All)
+	}
+	if len(n.Langs) != 1 || n.Langs[0].Lang != "de" {
+		t.Errorf("languages %+v, want de", n.Langs)
+	}
+	if _, err := Evaluate(t.TempDir()); err == nil {
+		t.Error("Evaluate on an empty directory: want an error")
 	}
 }

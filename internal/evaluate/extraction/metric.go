@@ -8,6 +8,7 @@
 package extraction
 
 import (
+	"strings"
 	"unicode"
 )
 
@@ -138,4 +139,52 @@ func f1(p, r float64) float64 {
 		return 0
 	}
 	return 2 * p * r / (p + r)
+}
+
+// f1 is the page's own F1.
+func (c counts) f1() float64 { return f1(c.precision(), c.recall()) }
+
+// checkSnippets scores a prediction as trafilatura's evaluation does: each
+// snippet and the text are white-space-normalised; a wanted snippet found
+// in the text is a true positive, one missing a false negative, and an
+// unwanted snippet found a false positive. Matching is case-sensitive.
+// The counts are not normalised: total sums them over pages.
+func checkSnippets(with, without []string, pred string) counts {
+	text := normSpace(pred)
+	var c counts
+	for _, s := range with {
+		if strings.Contains(text, normSpace(s)) {
+			c.tp++
+		} else {
+			c.fn++
+		}
+	}
+	for _, s := range without {
+		if strings.Contains(text, normSpace(s)) {
+			c.fp++
+		}
+	}
+	return c
+}
+
+// normSpace collapses runs of white space into single spaces and trims the
+// ends.
+func normSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// total sums the snippet counts of pages and returns precision, recall and
+// F1 of the sums, as trafilatura's evaluation does.
+func total(pages []counts) (p, r, f float64) {
+	var c counts
+	for _, pc := range pages {
+		c.tp += pc.tp
+		c.fp += pc.fp
+		c.fn += pc.fn
+	}
+	if c.tp+c.fp > 0 {
+		p = c.tp / (c.tp + c.fp)
+	}
+	if c.tp+c.fn > 0 {
+		r = c.tp / (c.tp + c.fn)
+	}
+	return p, r, f1(p, r)
 }
