@@ -13,9 +13,12 @@
 // wins over what the extractor infers from the visible page.
 //
 // The charset of a page is taken from a byte-order mark; else the page is
-// UTF-8 if all of it is valid, non-ASCII UTF-8 (legacy-encoded text never
-// is, mislabelled UTF-8 is common); else from the HTTP Content-Type header
-// (Fetch only), then a <meta> declaration near the top; else windows-1252.
+// UTF-8 if it is non-ASCII UTF-8 but for at most one stray byte in twenty
+// characters (legacy-encoded text never is; mislabelled UTF-8 and UTF-8
+// with a broken byte are common; the stray bytes become U+FFFD); else from
+// the HTTP Content-Type header (Fetch only), then a <meta charset> or <meta
+// http-equiv> in the head (never another element's charset attribute);
+// else windows-1252.
 package article
 
 import (

@@ -197,6 +197,14 @@ func TestDecode(t *testing.T) {
 		{"mislabelled utf-8", "text/html; charset=iso-8859-1", []byte("<p>caf\xc3\xa9</p>"), "<p>café</p>"},
 		{"decomposed accents composed", "", []byte("<p>cafe\xcc\x81</p>"), "<p>café</p>"},
 		{"invalid utf-8 declared", "text/html; charset=utf-8", []byte("<p>caf\xc3</p>"), "<p>caf\uFFFD</p>"},
+		// One stray byte in a UTF-8 page does not make it windows-1252.
+		{"utf-8 meta, a stray byte", "", []byte(`<meta charset="utf-8"><p>M` + "\xc3\xbc" + `nchen, K` + "\xc3\xb6" + `ln, Gie` + "\xc3\x9f" + "en \xfc</p>"),
+			`<meta charset="utf-8"><p>München, Köln, Gießen ` + "\uFFFD</p>"},
+		{"utf-8 header, a stray byte", "text/html; charset=utf-8", []byte("<p>Z\xc3\xbcrich \xe2\x80\x93 Gen\xc3\xa8ve \x96 Basel</p>"), "<p>Zürich – Genève \uFFFD Basel</p>"},
+		// But a legacy page with an odd valid-looking pair stays legacy.
+		{"windows-1252 with one utf-8-like pair", "", []byte("<p>caf\xe9 cr\xe8me br\xfbl\xe9e \xc3\xa9</p>"), "<p>café crème brûlée Ã©</p>"},
+		{"meta http-equiv", "", []byte(`<meta http-equiv="Content-Type" content="text/html; charset=koi8-r"><p>` + "\xd3\xc1\xca\xd4</p>"),
+			`<meta http-equiv="Content-Type" content="text/html; charset=koi8-r"><p>сайт</p>`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -208,6 +216,23 @@ func TestDecode(t *testing.T) {
 				t.Errorf("decode = %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// A <script charset> names the script's encoding, not the page's, and a
+// <meta> charset after a long inline script in the head still counts.
+func TestDecodeMetaAfterScripts(t *testing.T) {
+	// 北京 今天 下雨 in GB2312.
+	text := "\xb1\xb1\xbe\xa9 \xbd\xf1\xcc\xec \xcf\xc2\xd3\xea"
+	page := `<html><head><script charset="utf-8" src="/js/app.js"></script>` +
+		"<script>var config = {" + strings.Repeat(`"k": "v", `, 150) + "};</script>" +
+		`<meta charset="gb2312"><title>t</title></head><body><p>` + text + "</p></body></html>"
+	got, err := decode([]byte(page), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(got), "<p>北京 今天 下雨</p>") {
+		t.Errorf("decode = …%q, want the GB2312 text decoded", got[len(got)-40:])
 	}
 }
 

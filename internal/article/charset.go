@@ -3,6 +3,8 @@ package article
 import (
 	"bytes"
 	"fmt"
+	"mime"
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -36,42 +38,113 @@ func decode(body []byte, contentType string) ([]byte, error) {
 }
 
 // sniff finds body's encoding: a byte-order mark; else UTF-8 when the
-// whole body is valid UTF-8 and not plain ASCII (text in a legacy encoding
-// practically never is, while pages and servers that declare a legacy
-// charset for UTF-8 content are common); else the charset parameter of
-// contentType; else a <meta> declaration in the first 1000 bytes; else
-// windows-1252, as browsers do.
+// body is UTF-8 but for a few stray bytes and not plain ASCII (text in a
+// legacy encoding practically never is, while pages and servers that
+// declare a legacy charset for UTF-8 content are common, and so are UTF-8
+// pages with one broken byte); else the charset parameter of contentType;
+// else a <meta charset> or <meta http-equiv=Content-Type> in the page's
+// head (the charset attributes of other elements, such as <script
+// charset>, name the encoding of another file); else windows-1252, as
+// browsers do.
 func sniff(body []byte, contentType string) (encoding.Encoding, string) {
 	for _, bom := range boms {
 		if bytes.HasPrefix(body, bom.mark) {
 			return bom.enc, bom.name
 		}
 	}
-	if utf8.Valid(body) && !ascii(body) {
+	if mostlyUTF8(body) {
 		return unicode.UTF8, "utf-8"
 	}
-	// charset.DetermineEncoding looks at only the first 1024 bytes and
-	// guesses when it finds no declaration; a probe ending in a non-ASCII
-	// UTF-8 letter makes its guess "utf-8", which here means "undeclared".
-	probe := body[:min(len(body), 1000)]
-	for i := len(probe) - 1; i >= 0 && i > len(probe)-4; i-- {
-		if probe[i] < utf8.RuneSelf {
-			break
-		}
-		if utf8.RuneStart(probe[i]) {
-			probe = probe[:i]
-			break
+	if _, params, err := mime.ParseMediaType(contentType); err == nil {
+		if enc, name := charset.Lookup(params["charset"]); enc != nil {
+			return enc, name
 		}
 	}
-	probe = append(probe[:len(probe):len(probe)], "\u00e9."...)
-	enc, name, certain := charset.DetermineEncoding(probe, contentType)
-	if certain || name != "utf-8" {
+	if enc, name := metaCharset(body); enc != nil {
 		return enc, name
 	}
 	if utf8.Valid(body) {
 		return unicode.UTF8, "utf-8"
 	}
 	return charmap.Windows1252, "windows-1252"
+}
+
+// mostlyUTF8 reports whether b holds UTF-8 text that is not plain ASCII,
+// with at most one invalid byte in twenty multi-byte characters. Text in
+// a legacy encoding forms a valid multi-byte sequence only by chance (about
+// one byte pair in ten for two-byte Chinese encodings, far fewer for
+// single-byte ones), so it stays below that.
+func mostlyUTF8(b []byte) bool {
+	var multi, invalid int
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			invalid++
+		} else {
+			multi++
+		}
+		i += size
+	}
+	return multi > 0 && invalid*20 <= multi
+}
+
+// maxPrescan bounds the part of a page searched for a <meta> charset.
+// Browsers look at the first 1024 bytes, then re-parse when a later <meta>
+// names another charset; inline scripts and styles in the head often push
+// the declaration past 1024 bytes.
+const maxPrescan = 64 << 10
+
+// metaCharset returns the encoding that a <meta charset> or <meta
+// http-equiv="Content-Type" content="…; charset=…"> in the head of body
+// declares, or nil. Only <meta> elements count; the search ends at the
+// start of the body.
+func metaCharset(body []byte) (encoding.Encoding, string) {
+	z := html.NewTokenizer(bytes.NewReader(body[:min(len(body), maxPrescan)]))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return nil, ""
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			switch string(name) {
+			case "body":
+				return nil, ""
+			case "meta":
+			default:
+				continue
+			}
+			var declared, content string
+			pragma := false
+			for hasAttr {
+				var k, v []byte
+				k, v, hasAttr = z.TagAttr()
+				switch string(k) {
+				case "charset":
+					declared = string(v)
+				case "http-equiv":
+					pragma = strings.EqualFold(strings.TrimSpace(string(v)), "content-type")
+				case "content":
+					content = string(v)
+				}
+			}
+			if declared == "" && pragma {
+				if _, params, err := mime.ParseMediaType(content); err == nil {
+					declared = params["charset"]
+				}
+			}
+			if enc, name := charset.Lookup(declared); enc != nil {
+				if strings.HasPrefix(name, "utf-16") {
+					// A page that could state it in ASCII is not UTF-16.
+					return unicode.UTF8, "utf-8"
+				}
+				return enc, name
+			}
+		}
+	}
 }
 
 var boms = []struct {
