@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -276,6 +277,56 @@ func BenchmarkExtract(b *testing.B) {
 	for b.Loop() {
 		if _, err := Extract(bytes.NewReader(page), "https://courier.example/a"); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// Invisible format characters do not reach the text, where they would
+// split words: a soft hyphen, a zero-width space, a word joiner, a byte-order
+// mark inside the text, zero-width joiners.
+func TestExtractDropsFormatCharacters(t *testing.T) {
+	story := strings.Repeat("Die Ausstellung im Rathaus zeigt Handschriften aus dem Mittel\u00adalter, "+
+		"die lange im Archiv lagen. ", 6)
+	page := "<html lang=\"de\"><head><title>Hand\u200bschriften im Rathaus</title></head><body><article>" +
+		`<h1>Handschriften im Rathaus</h1><p>` + story + `</p>` +
+		"<p>Der Eintritt ist frei\u2060, die Stadt\ufeffbibliothek hilft beim Lesen der Zei\u200c\u200dchen. " +
+		strings.Repeat("Führungen gibt es jeden Sonntag um elf Uhr. ", 4) + `</p></article></body></html>`
+	a, err := Extract(strings.NewReader(page), "https://stadt.example/rathaus")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Mittelalter", "frei, die Stadtbibliothek", "Zeichen."} {
+		if !strings.Contains(a.Text, want) {
+			t.Errorf("text lacks %q:\n%q", want, a.Text)
+		}
+	}
+	if a.Title != "Handschriften im Rathaus" {
+		t.Errorf("title %q", a.Title)
+	}
+	for _, r := range a.Text + a.Title {
+		if unicode.Is(unicode.Cf, r) {
+			t.Errorf("format character %U left in %q", r, a.Text)
+			break
+		}
+	}
+}
+
+// Ruby annotations (the reading printed above a word) are not text.
+func TestExtractDropsRuby(t *testing.T) {
+	sentence := `<ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの<ruby>体罰<rp>（</rp><rt>たいばつ</rt><rp>）</rp></ruby>を禁止する法律が、きょう国会で成立しました。`
+	page := `<html lang="ja"><head><title>体罰禁止の法律が成立</title></head><body><article><p>` +
+		strings.Repeat(sentence, 5) + `</p><p>` + strings.Repeat("政府は来年の春から新しい制度を始める予定です。", 5) +
+		`</p></article></body></html>`
+	a, err := Extract(strings.NewReader(page), "https://news.example.jp/a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "子どもへの体罰を禁止する法律") {
+		t.Errorf("text %q: want the sentence without its readings", a.Text)
+	}
+	for _, bad := range []string{"こ", "たいばつ", "（", "("} {
+		if strings.Contains(a.Text, bad) {
+			t.Errorf("text %q holds the annotation %q", a.Text, bad)
 		}
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/markusmobius/go-htmldate"
 	"github.com/markusmobius/go-trafilatura"
@@ -25,6 +27,7 @@ func extractDocument(doc *html.Node, pageURL string) (a *Article, err error) {
 	}
 	meta := readMeta(doc, base)
 	limitParagraphs(doc)
+	dropRuby(doc)
 
 	opts := trafilatura.Options{
 		OriginalURL:  base,
@@ -59,8 +62,43 @@ func extractDocument(doc *html.Node, pageURL string) (a *Article, err error) {
 	return a, nil
 }
 
-// clean collapses runs of white space into single spaces and trims the ends.
-func clean(s string) string { return strings.Join(strings.Fields(s), " ") }
+// clean removes invisible format characters, collapses runs of white space
+// into single spaces and trims the ends.
+func clean(s string) string { return strings.Join(strings.Fields(dropFormat(s)), " ") }
+
+// dropFormat removes the invisible format characters (Unicode category Cf:
+// soft hyphen U+00AD, zero-width space, joiners and non-joiners, word
+// joiner, byte-order marks inside text, direction marks…) from s. A reader
+// does not see them, but they split words for a matcher or a search:
+// "Mittel\u00adalter" is "Mittelalter".
+func dropFormat(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return strings.Map(func(r rune) rune {
+				if r >= 0xAD && unicode.Is(unicode.Cf, r) {
+					return -1
+				}
+				return r
+			}, s)
+		}
+	}
+	return s
+}
+
+// dropRuby removes the annotations of ruby text (<rt>, and the <rp>
+// parentheses shown where ruby is not supported) under n: the reading of
+// 子供 given above it is not part of the sentence.
+func dropRuby(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode && (c.DataAtom == atom.Rt || c.DataAtom == atom.Rp) {
+			n.RemoveChild(c)
+		} else {
+			dropRuby(c)
+		}
+		c = next
+	}
+}
 
 // maxParagraphWork bounds the extractor's scan of <p> elements. The
 // extractor concatenates the text of every <p> of the page one at a time,
