@@ -330,3 +330,33 @@ func TestExtractDropsRuby(t *testing.T) {
 		}
 	}
 }
+
+// The text's language wins over a declaration it clearly contradicts, and
+// only then.
+func TestExtractLanguageFromText(t *testing.T) {
+	german := strings.Repeat("Der Gemeinderat hat am Dienstagabend beschlossen, die alte Fähre über den Fluss weiter zu betreiben. "+
+		"Die Bürger hatten sich in einer Umfrage deutlich dafür ausgesprochen. ", 4)
+	english := strings.Repeat("The council decided on Tuesday evening to keep the old ferry across the river running. "+
+		"Residents had clearly asked for it in a survey. ", 4)
+	japanese := strings.Repeat("政府は来年度予算案を閣議決定した。防衛費と社会保障費が過去最大となった。", 6)
+	page := func(lang, text string) string {
+		return `<html lang="` + lang + `"><head><title>t</title></head><body><article><p>` + text + `</p></article></body></html>`
+	}
+	for _, tc := range []struct{ name, page, want string }{
+		{"German text under lang=en", page("en", german), "de"},
+		{"English text under lang=en", page("en", english), "en"},
+		{"undeclared German", `<html><body><article><p>` + german + `</p></article></body></html>`, "de"},
+		{"too little text to overrule", page("en", "Die Fähre fährt weiter, sagt der Gemeinderat."), "en"},
+		{"Han-only text under lang=ja", page("ja", japanese), "ja"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := Extract(strings.NewReader(tc.page), "https://example.org/a")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Lang != tc.want {
+				t.Errorf("lang %q, want %q", a.Lang, tc.want)
+			}
+		})
+	}
+}

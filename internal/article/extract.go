@@ -58,6 +58,7 @@ func extractDocument(doc *html.Node, pageURL string) (a *Article, err error) {
 	paras = rejoinChunks(doc, paras)
 	paras = tidy(paras, a.Title, res.Metadata.Title, meta.docTitle)
 	a.Text = strings.Join(paras, "\n\n")
+	a.Lang = textLanguage(a.Lang, a.Text)
 	a.Image = absolute(base, a.Image)
 	return a, nil
 }

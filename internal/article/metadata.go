@@ -1,7 +1,11 @@
 package article
 
 import (
+	"unicode"
+	"unicode/utf8"
+
 	"encoding/json"
+	"github.com/RadhiFadlillah/whatlanggo"
 	"net/url"
 	"strings"
 	"time"
@@ -418,4 +422,48 @@ func imgSrc(n *html.Node) string {
 		}
 	}
 	return ""
+}
+
+// minLangText is the number of letters of text that textLanguage needs
+// before it trusts the text over the page's declaration, and langSample how
+// much of the text it reads.
+const (
+	minLangText = 200
+	langSample  = 3000
+)
+
+// textLanguage returns the language of the article: the declared one
+// unless the text clearly says otherwise, that is when the identifier
+// (whatlanggo, trigram profiles) is confident on at least minLangText
+// letters and names another language; then the text wins (a German story
+// under <html lang="en">, a site template's default). A page without a
+// declaration gets the text's language on the same terms. Han text alone
+// does not tell Japanese from Chinese, so it does not overrule "ja".
+func textLanguage(declared, text string) string {
+	sample := text
+	if len(sample) > langSample {
+		cut := langSample
+		for cut > 0 && !utf8.RuneStart(sample[cut]) {
+			cut--
+		}
+		sample = sample[:cut]
+	}
+	letters := 0
+	for _, r := range sample {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	if letters < minLangText {
+		return declared
+	}
+	info := whatlanggo.Detect(sample)
+	found := info.Lang.Iso6391()
+	if found == "" || info.Confidence < 0.9 || found == declared {
+		return declared
+	}
+	if declared == "ja" && info.Script == unicode.Han {
+		return declared
+	}
+	return found
 }
