@@ -11,7 +11,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
-	"unicode/utf8"
+	"unicode"
 )
 
 // Sentinel errors of Fetch; they are wrapped, so test with errors.Is.
@@ -40,7 +40,7 @@ type Options struct {
 	MaxConcurrent int           // concurrent fetches overall (default 8)
 	PerHost       int           // concurrent fetches per host (default 2)
 	HostDelay     time.Duration // least time between the starts of two requests to one host (default 250ms; negative: none)
-	MinText       int           // fewer characters of text than this is ErrTooShort (default 250; negative: no minimum)
+	MinText       int           // text shorter than this (in TextLength) is ErrTooShort (default 250; negative: no minimum)
 }
 
 // Defaults of Options.
@@ -128,8 +128,8 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (*Article, error) {
 	if err != nil {
 		return nil, err
 	}
-	if f.opts.MinText > 0 && utf8.RuneCountInString(a.Text) < f.opts.MinText {
-		return a, fmt.Errorf("%w: %s has %d characters", ErrTooShort, finalURL, utf8.RuneCountInString(a.Text))
+	if n := TextLength(a.Text); f.opts.MinText > 0 && n < f.opts.MinText {
+		return a, fmt.Errorf("%w: %s has text of length %d (of %d wanted)", ErrTooShort, finalURL, n, f.opts.MinText)
 	}
 	return a, nil
 }
@@ -199,4 +199,27 @@ func mediaType(contentType string, head []byte) string {
 		return "application/pdf"
 	}
 	return mt
+}
+
+// TextLength measures text in Latin-script characters, so that one length
+// means about as much story in every script: a Chinese or Japanese
+// character (Han, hiragana, katakana) counts as three, a Korean syllable as
+// two, every other character (spaces included) as one. A news sentence
+// takes about three times as many characters in English as in Chinese or
+// Japanese, which write no spaces; Korean spaces its words.
+func TextLength(text string) int {
+	n := 0
+	for _, r := range text {
+		switch {
+		case r < 0x1100:
+			n++
+		case unicode.Is(unicode.Han, r), unicode.Is(unicode.Hiragana, r), unicode.Is(unicode.Katakana, r):
+			n += 3
+		case unicode.Is(unicode.Hangul, r):
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
 }

@@ -31,6 +31,13 @@ func site(t *testing.T) *httptest.Server {
 	mux.HandleFunc("/moved", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/story", http.StatusMovedPermanently)
 	})
+	mux.HandleFunc("/ja-brief", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, `<html lang="ja"><head><title>県内で記録的な大雨</title></head><body><article><h1>県内で記録的な大雨</h1>`+
+			`<p>気象台によりますと、県の南部では昨夜から雨が強まり、一時間に百ミリを超える猛烈な雨が観測されました。</p>`+
+			`<p>この影響で、各地の川が増水し、一部の地域では避難指示が出されています。鉄道は始発から運転を見合わせています。</p>`+
+			`<p>気象台は、土砂災害や低い土地の浸水に厳重に警戒するよう呼びかけています。</p></article></body></html>`)
+	})
 	mux.HandleFunc("/missing", http.NotFound)
 	mux.HandleFunc("/broken", func(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "oops", http.StatusServiceUnavailable)
@@ -130,6 +137,15 @@ func TestFetch(t *testing.T) {
 		}
 		if a == nil || a.Title != "Council budget row deepens" {
 			t.Errorf("the article's metadata should come with ErrTooShort, got %+v", a)
+		}
+	})
+	t.Run("a Japanese brief is not too short", func(t *testing.T) {
+		a, err := f.Fetch(context.Background(), srv.URL+"/ja-brief")
+		if err != nil {
+			t.Fatalf("err = %v; a normal Japanese news brief (about 130 characters) is long enough", err)
+		}
+		if !strings.Contains(a.Text, "避難指示") {
+			t.Errorf("text %q", a.Text)
 		}
 	})
 	for _, path := range []string{"/missing", "/broken"} {
@@ -319,5 +335,24 @@ func TestFetchWaitHonoursContext(t *testing.T) {
 	}
 	if d := time.Since(start); d > 300*time.Millisecond {
 		t.Errorf("waited %v for a slot despite the context", d)
+	}
+}
+
+func TestTextLength(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want int
+	}{
+		{"", 0},
+		{"Heavy rain", 10},
+		{"Straße", 6},
+		{"大雨", 6},
+		{"ひらがな カタカナ", 4*3 + 1 + 4*3},
+		{"폭우 경보", 2*2 + 1 + 2*2},
+		{"Москва", 6},
+	} {
+		if got := TextLength(tc.text); got != tc.want {
+			t.Errorf("TextLength(%q) = %d, want %d", tc.text, got, tc.want)
+		}
 	}
 }
