@@ -23,7 +23,11 @@ import (
 //   - an apostrophe (straight or curly) between two letters joins them ("don't" → "dont"), except a
 //     possessive "'s" at the end of a word, which is dropped ("Putin's" → "putin");
 //   - Han, Hiragana and Katakana characters form runs of their own (CJK text has no spaces between
-//     words); a query word from such a run matches any document run that contains it.
+//     words); a query word from such a run matches any document run that contains it;
+//   - invisible format characters (Unicode category Cf: soft hyphen U+00AD, zero-width space,
+//     zero-width joiner and non-joiner, word joiner U+2060, a byte-order mark inside the text,
+//     direction marks…) are ignored: inside a word they neither end it nor appear in its folded form
+//     ("Mittel\u00adalter" → "mittelalter"), between words they separate nothing themselves.
 
 // foldTableSize is the number of runes folded through the precomputed table; above it only CJK,
 // Hangul, full-width forms and ligatures need special treatment.
@@ -37,10 +41,11 @@ var foldTable = buildFoldTable()
 type charClass uint8
 
 const (
-	classSep  charClass = iota // separates words
-	classWord                  // letter, digit or mark
-	classApos                  // apostrophe: joins letters, or starts a possessive
-	classCJK                   // Han, Hiragana, Katakana
+	classSep    charClass = iota // separates words
+	classWord                    // letter, digit or mark
+	classApos                    // apostrophe: joins letters, or starts a possessive
+	classCJK                     // Han, Hiragana, Katakana
+	classIgnore                  // invisible format character: skipped, inside a word or not
 )
 
 type foldEntry struct {
@@ -137,6 +142,8 @@ func buildFoldTable() []foldEntry {
 		switch {
 		case isApostrophe(r):
 			t[r].class = classApos
+		case unicode.Is(unicode.Cf, r):
+			t[r].class = classIgnore
 		case isCJK(r):
 			t[r] = foldEntry{class: classCJK, fold: string(r)}
 		case isWordRune(r):
@@ -194,6 +201,8 @@ func classifySlow(r rune, src string) (charClass, string) {
 	switch {
 	case isApostrophe(r):
 		return classApos, ""
+	case unicode.Is(unicode.Cf, r):
+		return classIgnore, ""
 	case isCJK(r):
 		return classCJK, "" // identity: the caller copies the original bytes
 	case isWordRune(r):
@@ -570,6 +579,14 @@ func (t *tokenizer) tokenize(text string) {
 					toks = appendWord(toks, wstart, i, fstart, len(buf), inText, cjk)
 				}
 				wstart, inText, cjk = i, true, true
+			} else if !inText { // the run had an ignored character
+				buf = append(buf, text[i:i+size]...)
+			}
+		case classIgnore:
+			if wstart >= 0 && inText {
+				// the word goes on without it: its folded form is no longer a slice of the text
+				fstart, inText = len(buf), false
+				buf = append(buf, text[wstart:i]...)
 			}
 		case classApos:
 			next, joins := apostrophe(text, i, size, wstart >= 0 && !cjk)

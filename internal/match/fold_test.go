@@ -32,6 +32,12 @@ func TestFold(t *testing.T) {
 		{"empty", " -- ", ""},
 		{"combining mark", "e\u0301te\u0301", "ete"},
 		{"lone mark", "\u0301abc", "abc"},
+		{"soft hyphen", "Mittel\u00adalter Ver\u00adwal\u00adtung", "mittelalter verwaltung"},
+		{"zero-width space, word joiner, BOM", "Zu\u200bsammen\u2060arbeit \ufeffBund", "zusammenarbeit bund"},
+		{"joiners", "می\u200cخواهم a\u200db", "میخواهم ab"},
+		{"format characters alone", "\u00ad \u200b", ""},
+		{"format character at word edges", "\u200bword\u00ad next", "word next"},
+		{"format character in cjk run", "東\u00ad京タワー", "東京タワー"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -58,7 +64,7 @@ func TestTokenOffsets(t *testing.T) {
 }
 
 func FuzzFold(f *testing.F) {
-	for _, s := range []string{"Putin’s “Election-Interference”", "don't O'Brien's", "東京タワーはiPhone手机", "ΟΔΥΣΣΕΥΣ Straße ǅ İ ﬁ", "e\u0301\u0301x", "a'b'c 's '"} {
+	for _, s := range []string{"Putin’s “Election-Interference”", "don't O'Brien's", "東京タワーはiPhone手机", "ΟΔΥΣΣΕΥΣ Straße ǅ İ ﬁ", "e\u0301\u0301x", "a'b'c 's '", "Mittel\u00adalter \u200b東\u2060京 don\u00ad't"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -125,7 +131,7 @@ func TestBlockScanner(t *testing.T) {
 	alphabet := []string{"a", "z", "Q", "P", "utin", "Putin", "election", "INTERFERENCE", "meddling", "hacker", "9",
 		" ", " ", " ", "  ", ", ", ".\n", "-", "'", "’", "'s", "é", "Ü", "ber", "東京", "\u0301", "\x7f", "\xff", "_",
 		"\u00a0", "—", "–", "“", "”", "„", "«", "»", "…", "‘", "\u2018", "\u2099", "\xc2", "\xe2\x80", "\xe2\x80\x80",
-		"€", "•", "😀", "\u02bc", "ＡＢ", "\ufeff", "\u200b", "\x80", "ß", "\u0640"}
+		"€", "•", "😀", "\u02bc", "ＡＢ", "\ufeff", "\u200b", "\x80", "ß", "\u0640", "\u00ad", "\u2060", "\u200d", "\u200c"}
 	r := rand.New(rand.NewPCG(5, 6))
 	var fast, slow tokenizer
 	slow.noBlocks = true
