@@ -3,6 +3,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/url"
 	"os"
@@ -26,16 +27,55 @@ type Options struct {
 	// found problems — so that checks this package cannot make (queries)
 	// are reported in the same run. Its Errors are merged in file order.
 	Check func(*Config) error
+	// MaxSize bounds the file's size in bytes (0: DefaultMaxSize): a larger
+	// file is refused before it is read whole.
+	MaxSize int64
 }
+
+// DefaultMaxSize is the largest configuration file read unless
+// Options.MaxSize says otherwise: ample for thousands of feeds and watches,
+// small enough that decoding it cannot take the process's memory.
+const DefaultMaxSize = 4 << 20
+
+// ErrTooLarge is returned for a configuration over the size limit.
+var ErrTooLarge = errors.New("configuration file too large")
 
 // Load reads, decodes, defaults and validates the file at path. On failure
 // the error is an Errors listing every problem with its position.
 func Load(path string, opts Options) (*Config, error) {
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("config: %w", err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, opts.maxSize()+1))
 	if err != nil {
 		return nil, fmt.Errorf("config: %w", err)
 	}
 	return Parse(path, data, opts)
+}
+
+func (o Options) maxSize() int64 {
+	if o.MaxSize > 0 {
+		return o.MaxSize
+	}
+	return DefaultMaxSize
+}
+
+func tooLarge(path string, limit int64) error {
+	return fmt.Errorf("config: %s: %w: larger than the limit of %s (%d bytes); a configuration needs far less — is it the right file?",
+		path, ErrTooLarge, formatSize(limit), limit)
+}
+
+// formatSize writes n bytes as the configuration writes sizes.
+func formatSize(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%dMB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%dKB", n>>10)
+	}
+	return fmt.Sprintf("%dB", n)
 }
 
 // Parse is Load on bytes already read; path names them in messages and
@@ -43,6 +83,9 @@ func Load(path string, opts Options) (*Config, error) {
 func Parse(path string, data []byte, opts Options) (*Config, error) {
 	if opts.Getenv == nil {
 		opts.Getenv = lookupEnv
+	}
+	if int64(len(data)) > opts.maxSize() {
+		return nil, tooLarge(path, opts.maxSize())
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
