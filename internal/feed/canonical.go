@@ -10,9 +10,12 @@ import (
 var trackingParams = map[string]bool{"fbclid": true, "gclid": true, "mc_cid": true, "mc_eid": true, "ref": true}
 
 // Canonical returns the identity of an article URL: scheme and host
-// lower-cased, the default port dropped, an empty path made "/", the fragment
-// and tracking parameters (utm_*, fbclid, gclid, mc_cid, mc_eid, ref) removed,
-// the remaining query kept in its order.
+// lower-cased, the default port dropped, an empty path made "/", tracking
+// parameters (utm_*, fbclid, gclid, mc_cid, mc_eid, ref) removed, the
+// remaining query kept in its order. The fragment is kept — one page per day
+// with an anchor per post (https://example.com/2024/05/01#a1, #a2, …) holds
+// many articles — unless it is a tracking or navigation form (see
+// keepFragment).
 func Canonical(u *url.URL) string {
 	c := *u
 	c.Scheme = strings.ToLower(c.Scheme)
@@ -29,7 +32,9 @@ func Canonical(u *url.URL) string {
 	}
 	c.Host = host
 	c.User = nil
-	c.Fragment, c.RawFragment = "", ""
+	if !keepFragment(c.Fragment) {
+		c.Fragment, c.RawFragment = "", ""
+	}
 	if c.RawPath != "" && !strings.Contains(strings.ToUpper(c.RawPath), "%2F") {
 		c.RawPath = "" // re-escape minimally: %7E and ~ are the same path
 	}
@@ -69,4 +74,45 @@ func CanonicalString(raw string) string {
 		return raw
 	}
 	return Canonical(u)
+}
+
+// trackingFragments are fragment prefixes (lower case) that say where a
+// click came from rather than name a part of the page: AT Internet's xtor=,
+// utm_ campaign tags, ref=, AddThis's at_, ShareThis's sthash., Tynt's ixzz,
+// Echobox, comScore's ns_, ftag=; and WordPress's "read more" jump, #more-123.
+var trackingFragments = []string{"xtor=", "utm_", "ref=", "at_", "sthash.", "ixzz", "echobox=", "ns_", "ftag=", "more-"}
+
+// navigationFragments are whole fragments (lower case) that jump within the
+// post's own page: the page, not a part of it, is the article.
+var navigationFragments = map[string]bool{"rss": true, "comments": true, "comment-form": true, "respond": true,
+	"disqus_thread": true, "top": true, "content": true, "main": true, "maincontent": true, "main-content": true}
+
+// keepFragment reports whether a fragment identifies part of a document: it
+// is not empty, not a tracking prefix (trackingFragments), not a navigation
+// anchor (navigationFragments), and not an AddThis share hash ("#.VwX2bC5u").
+func keepFragment(frag string) bool {
+	f := strings.ToLower(strings.TrimSpace(frag))
+	if f == "" || navigationFragments[f] || strings.HasPrefix(f, ".") && isShareHash(f[1:]) {
+		return false
+	}
+	for _, t := range trackingFragments {
+		if strings.HasPrefix(f, t) {
+			return false
+		}
+	}
+	return true
+}
+
+// isShareHash reports whether s is the tail of an AddThis share hash: at
+// least eight letters, digits, dashes, underscores or dots.
+func isShareHash(s string) bool {
+	if len(s) < 8 {
+		return false
+	}
+	for _, c := range s {
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.') {
+			return false
+		}
+	}
+	return true
 }

@@ -2,21 +2,59 @@
 //
 // Fetching is polite and bounded: conditional GET with the validators of the
 // previous poll (a 304 costs no parsing), a body limit applied after gzip
-// decoding, the HTTP client's timeout and redirect limit, and Retry-After
-// read from 429 and 503 answers. Parsing goes through gofeed (RSS 0.9x, 1.0,
-// 2.0, Atom, JSON Feed); the charset named in the Content-Type header is
-// honoured when the document itself declares none. A broken feed is an error
-// for that feed only: Parse never panics.
+// decoding (also of a body gzipped without a Content-Encoding header, known
+// by its magic bytes), the HTTP client's timeout and redirect limit, and
+// Retry-After read from 429 and 503 answers.
+//
+// Parsing reads RSS 0.9x, 1.0 and 2.0 and Atom through gofeed, and JSON
+// Feed itself, leniently: a field of the wrong type is coerced or dropped,
+// the item stays (jsonfeed.go). UTF-16 and UTF-32 documents are decoded by
+// their byte-order mark; the charset named in the Content-Type header is
+// honoured when the document itself declares none; an undeclared legacy
+// charset (KOI8-R, windows-1251, …) is guessed from the text, windows-1252
+// when unsure. A document that is no feed is a *NotFeedError that says what
+// it is and what to do: an HTML page (naming the feeds it advertises, see
+// Discover), an OPML list (import it), RSS written as JSON, JSON without a
+// JSON Feed version, other XML; JSON syntax errors give line and column. A
+// broken feed is an error for that feed only: Parse never panics.
 //
 // A document is made safe before the parser sees it (sanitize.go): stray
-// control bytes are dropped and invalid UTF-8 replaced (an undeclared legacy
-// document is read as windows-1252), text runs longer than 2 MB are cut, and
-// items past MaxItems are cut off, because the parser's cost grows with
-// every item and every copy of a text it makes. Fields are plain text and
-// bounded: titles 1,000 bytes, authors 300, text 200,000.
+// control bytes are dropped and invalid UTF-8 replaced, text runs longer
+// than 2 MB are cut, and items past MaxItems are cut off, because the
+// parser's cost grows with every item and every copy of a text it makes.
+// Fields are plain text and bounded: titles 1,000 bytes, authors 300, text
+// 200,000. Relative links resolve against xml:base (nested per RFC 3986),
+// then the feed's site link, then the address the feed came from — for a
+// file: feed, its own self link.
 //
-// An Item's Identity is its canonical URL (see Canonical), or its GUID when
-// it has no link: the same story linked from two feeds is one article.
+// # Identity
+//
+// An Item's Identity says which article it is, across polls and feeds; an
+// item whose identity is already stored is not new. It is, in order:
+//
+//   - the canonical link (see Canonical: tracking parameters and tracking
+//     fragments removed, fragments that name a post kept), so the same
+//     story linked from two feeds is one article; but not when the link is
+//     the feed's own site or a site's root page, which names no item
+//     (podcasts whose episodes all link to the show's home page);
+//   - else "guid:" + the GUID, when the GUID is a URI (https:, tag:,
+//     urn:uuid:…) and so unique everywhere by construction;
+//   - else "guid:" + GUID + " @" + the feed's address: a GUID like "42" is
+//     unique only within its feed, and the same "42" in another feed is
+//     another item;
+//   - else, for an item with neither link nor GUID, "text:" + a digest of
+//     its title and text + " @" + the feed's address.
+//
+// Items of one document with the same identity are one item (counted in
+// Result.Repeated); an item with nothing at all to identify or read is
+// skipped (Result.Empty); item elements the XML parser could not read are
+// counted in Result.Unread, and a document whose items are all unreadable
+// is an error. The link comes first so that identities stay those of
+// earlier versions; the GUID is used only where the link does not tell
+// items apart. Not done: one post offered by a site both as Atom (linking
+// elsewhere) and as JSON Feed (linking to its permalink) with the same id
+// is two identities, since matching on the GUID as well needs the store to
+// look articles up by GUID.
 package feed
 
 import (
@@ -48,4 +86,7 @@ type Result struct {
 	Title       string     // the feed's own title
 	Items       []Item
 	Bytes       int // body size read
+	Empty       int // items skipped for holding no link, id, title or text: nothing to identify or read
+	Repeated    int // items skipped because an earlier item of the document has the same identity
+	Unread      int // <item>/<entry> elements the parser could not read (malformed XML)
 }

@@ -57,7 +57,7 @@ func TestConditionalGet(t *testing.T) {
 	if !it.Published.Equal(time.Date(2006, 1, 2, 15, 4, 5, 0, time.UTC)) {
 		t.Errorf("published %v", it.Published)
 	}
-	if res.Items[1].Identity != "guid:g2" {
+	if res.Items[1].Identity != "guid:g2 @"+srv.URL+"/feed" { // a GUID that is not a URI is unique within its feed only
 		t.Errorf("linkless item identity %q", res.Items[1].Identity)
 	}
 	res2, err := f.Fetch(context.Background(), srv.URL+"/feed", res.Validators)
@@ -115,7 +115,8 @@ func TestFetchErrors(t *testing.T) {
 			t.Errorf("%s: %v, want ErrTooLarge", p, err)
 		}
 	}
-	if _, err := f.Fetch(ctx, srv.URL+"/broken", Validators{}); err == nil || !strings.Contains(err.Error(), "parse") {
+	var nf *NotFeedError
+	if _, err := f.Fetch(ctx, srv.URL+"/broken", Validators{}); !errors.As(err, &nf) || nf.Kind != "html" || !strings.Contains(err.Error(), "web page") {
 		t.Errorf("broken: %v", err)
 	}
 }
@@ -153,7 +154,17 @@ func TestDeclaredCharset(t *testing.T) {
 
 func TestCanonical(t *testing.T) {
 	tests := map[string]string{
-		"HTTPS://News.Example.ORG:443/a/b?x=1#frag":                   "https://news.example.org/a/b?x=1",
+		"HTTPS://News.Example.ORG:443/a/b?x=1#frag":                   "https://news.example.org/a/b?x=1#frag",
+		"https://e.org/2024/05/01#a1":                                 "https://e.org/2024/05/01#a1",
+		"https://e.org/p#xtor=RSS-3":                                  "https://e.org/p",
+		"https://e.org/p#utm_source=feed":                             "https://e.org/p",
+		"https://e.org/p#ref=rss":                                     "https://e.org/p",
+		"https://e.org/p#at_medium=custom7":                           "https://e.org/p",
+		"https://e.org/p#.VwX2bC5uY0k":                                "https://e.org/p",
+		"https://e.org/p#more-1234":                                   "https://e.org/p",
+		"https://e.org/p#comments":                                    "https://e.org/p",
+		"https://e.org/p#comments-7":                                  "https://e.org/p#comments-7",
+		"https://e.org/p#":                                            "https://e.org/p",
 		"http://example.org:80":                                       "http://example.org/",
 		"http://example.org:8080/p":                                   "http://example.org:8080/p",
 		"https://e.org/p?utm_source=a&b=2&fbclid=z&a=1&gclid=q&ref=t": "https://e.org/p?b=2&a=1",

@@ -93,7 +93,7 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string, v Validators) (*Resu
 	if err != nil {
 		return nil, err
 	}
-	return parseResult(body, resp.Header.Get("Content-Type"), resp.Request.URL.String(), next)
+	return parseResult(body, resp.Header.Get("Content-Type"), resp.Request.URL.String(), next, f.maxBody)
 }
 
 func (f *Fetcher) fetchFile(u *url.URL, v Validators) (*Result, error) {
@@ -118,7 +118,7 @@ func (f *Fetcher) fetchFile(u *url.URL, v Validators) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	return parseResult(body, "", u.String(), next)
+	return parseResult(body, "", u.String(), next, f.maxBody)
 }
 
 func readLimited(r io.Reader, limit int64) ([]byte, error) {
@@ -132,8 +132,12 @@ func readLimited(r io.Reader, limit int64) ([]byte, error) {
 	return body, nil
 }
 
-func parseResult(body []byte, contentType, baseURL string, next Validators) (*Result, error) {
-	res, err := parse(transcode(body, contentType), baseURL)
+func parseResult(body []byte, contentType, baseURL string, next Validators, limit int64) (*Result, error) {
+	doc, err := unwrapGzip(body, limit)
+	if err != nil {
+		return nil, err
+	}
+	res, err := parse(transcode(doc, contentType), baseURL)
 	if err != nil {
 		return nil, err
 	}
@@ -144,12 +148,17 @@ func parseResult(body []byte, contentType, baseURL string, next Validators) (*Re
 
 // transcode converts body to UTF-8 when the Content-Type header names another
 // charset and the document does not declare its own (an XML declaration's
-// encoding wins, and gofeed honours it).
+// encoding wins, and gofeed honours it; so does a byte-order mark).
 func transcode(body []byte, contentType string) []byte {
 	_, params, err := mime.ParseMediaType(contentType)
 	label := strings.ToLower(params["charset"])
 	if err != nil || label == "" || label == "utf-8" || label == "utf8" {
 		return body
+	}
+	for _, bom := range [][]byte{{0xFE, 0xFF}, {0xFF, 0xFE}, {0xEF, 0xBB, 0xBF}} {
+		if bytes.HasPrefix(body, bom) {
+			return body
+		}
 	}
 	head := body[:min(len(body), 200)]
 	if bytes.HasPrefix(bytes.TrimSpace(head), []byte("<?xml")) && bytes.Contains(head, []byte("encoding=")) {

@@ -2,13 +2,17 @@ package feed
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"net/url"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/mmcdole/gofeed"
+	"golang.org/x/net/html/charset"
 )
 
 // MaxItems caps how many items one feed document yields: the first ones in
@@ -28,11 +32,15 @@ const (
 	maxText      = 200_000
 )
 
-// Parse reads one feed document. baseURL resolves relative links.
+// Parse reads one feed document. baseURL resolves relative links. A
+// gzip-compressed document is decompressed (up to 64 MB).
 func Parse(r io.Reader, baseURL string) (*Result, error) {
 	body, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("feed: read: %w", err)
+	}
+	if body, err = unwrapGzip(body, maxDocument); err != nil {
+		return nil, err
 	}
 	return parse(body, baseURL)
 }
@@ -44,23 +52,57 @@ func parse(body []byte, baseURL string) (res *Result, err error) {
 			res, err = nil, fmt.Errorf("feed: parse: parser failure: %v", p)
 		}
 	}()
-	body = capItems(cutLongText(sanitize(body), maxRawText), MaxItems)
-	f, err := gofeed.NewParser().Parse(bytes.NewReader(body))
-	if err != nil {
-		return nil, fmt.Errorf("feed: parse: %w", err)
+	body = decodeUnicode(body)
+	if label := declaredEncoding(body); label != "" && utf8.Valid(body) {
+		if enc, _ := charset.Lookup(label); enc == nil {
+			body = declareUTF8(body) // an encoding nobody knows, of a document that reads as UTF-8
+		}
 	}
-	base, _ := url.Parse(baseURL)
-	if l, err := url.Parse(strings.TrimSpace(f.Link)); err == nil && (l.Scheme == "http" || l.Scheme == "https") && l.Host != "" {
-		base = l // relative item links are relative to the site the feed describes
+	var f *gofeed.Feed
+	var unread int
+	switch k, root := sniff(body); k {
+	case kindJSON:
+		if f, err = parseJSONFeed(sanitize(body)); err != nil {
+			return nil, err
+		}
+	case kindXML:
+		// Nothing may precede an XML declaration; the parser reads a
+		// document that starts with a blank line as holding no items.
+		trimmed := bytes.TrimLeft(body, " \t\r\n")
+		lead := bytes.Count(body[:len(body)-len(trimmed)], []byte("\n"))
+		body = trimmed
+		body = capItems(cutLongText(sanitize(body), maxRawText), MaxItems)
+		if f, err = gofeed.NewParser().Parse(bytes.NewReader(body)); err != nil {
+			return nil, &NotFeedError{Kind: "broken", Msg: fmt.Sprintf("feed: parse: the feed's XML cannot be read (%v): a document cut short, or broken at the source; the feed's publisher must fix it", err)}
+		}
+		if tags, line := itemTags(body); tags > len(f.Items) {
+			if len(f.Items) == 0 {
+				return nil, &NotFeedError{Kind: "broken", Msg: fmt.Sprintf("feed: the document has %d <item> or <entry> elements (the first on line %d) but none could be read: its XML is malformed (an element left open before them?); the feed's publisher must fix it", tags, line+lead)}
+			}
+			unread = tags - len(f.Items)
+		}
+	default:
+		return nil, notFeed(body, k, root, baseURL)
 	}
-	res = &Result{Title: plain(f.Title, maxRawTitle, maxTitle)}
+	base := feedBase(f, baseURL)
+	site := ""
+	if base != nil && f.Link != "" {
+		site = Canonical(base)
+	}
+	res = &Result{Title: plain(f.Title, maxRawTitle, maxTitle), Unread: unread}
 	seen := map[string]bool{}
 	for _, it := range f.Items {
 		if it == nil {
 			continue
 		}
 		item := normalise(it, base)
-		if item.Identity == "" || seen[item.Identity] {
+		item.Identity = identity(it, item, site, baseURL)
+		if item.Identity == "" {
+			res.Empty++
+			continue
+		}
+		if seen[item.Identity] {
+			res.Repeated++
 			continue
 		}
 		seen[item.Identity] = true
@@ -72,26 +114,102 @@ func parse(body []byte, baseURL string) (res *Result, err error) {
 	return res, nil
 }
 
+// itemTags counts the <item> and <entry> start tags of an XML document,
+// with any namespace prefix, outside comments and CDATA sections, and
+// gives the line of the first.
+func itemTags(doc []byte) (n, firstLine int) {
+	for i := 0; i < len(doc); {
+		j := bytes.IndexByte(doc[i:], '<')
+		if j < 0 {
+			break
+		}
+		i += j
+		rest := doc[i:]
+		switch {
+		case bytes.HasPrefix(rest, []byte("<!--")):
+			end := bytes.Index(rest, []byte("-->"))
+			if end < 0 {
+				return n, firstLine
+			}
+			i += end + 3
+			continue
+		case bytes.HasPrefix(rest, []byte("<![CDATA[")):
+			end := bytes.Index(rest, []byte("]]>"))
+			if end < 0 {
+				return n, firstLine
+			}
+			i += end + 3
+			continue
+		}
+		name := rest[1:]
+		k := 0
+		for k < len(name) && (name[k] == ':' || name[k] == '_' || name[k] == '-' || name[k] == '.' ||
+			name[k] >= 'a' && name[k] <= 'z' || name[k] >= 'A' && name[k] <= 'Z' || name[k] >= '0' && name[k] <= '9') {
+			k++
+		}
+		local := name[:k]
+		if c := bytes.LastIndexByte(local, ':'); c >= 0 {
+			local = local[c+1:]
+		}
+		if (string(local) == "item" || string(local) == "entry") && k < len(name) && (name[k] == '>' || name[k] == '/' || name[k] == ' ' || name[k] == '\t' || name[k] == '\n' || name[k] == '\r') {
+			if n++; n == 1 {
+				firstLine = 1 + bytes.Count(doc[:i], []byte("\n"))
+			}
+		}
+		i++
+	}
+	return n, firstLine
+}
+
+// feedBase is the base of a feed's relative item links: the site the feed
+// describes (its link), resolved against the address it was fetched from.
+// A feed read from a file (or given no address) takes its own address from
+// its self link (atom:link rel="self", JSON Feed's feed_url), when that is
+// an absolute http(s) URL.
+func feedBase(f *gofeed.Feed, baseURL string) *url.URL {
+	base, _ := url.Parse(baseURL)
+	if base == nil || !isWeb(base) {
+		if self, err := url.Parse(strings.TrimSpace(f.FeedLink)); err == nil && isWeb(self) {
+			base = self
+		}
+	}
+	if l, err := url.Parse(strings.TrimSpace(f.Link)); err == nil && f.Link != "" {
+		if base != nil {
+			l = base.ResolveReference(l)
+		}
+		if isWeb(l) {
+			base = l // relative item links are relative to the site the feed describes
+		}
+	}
+	return base
+}
+
+// isWeb reports whether u is an absolute http(s) URL with a host.
+func isWeb(u *url.URL) bool {
+	return (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+}
+
 func normalise(it *gofeed.Item, base *url.URL) Item {
 	item := Item{
 		GUID:  strings.TrimSpace(it.GUID),
 		Title: plain(it.Title, maxRawTitle, maxTitle),
 	}
-	link := strings.TrimSpace(it.Link)
-	if link == "" && len(it.Links) > 0 {
-		link = strings.TrimSpace(it.Links[0])
+	// The link: the item's own, else (a tag: URI, an empty or broken
+	// link) its GUID when that is a URL (RSS isPermaLink), else another
+	// of its links.
+	candidates := []string{it.Link}
+	if isURL(item.GUID) {
+		candidates = append(candidates, item.GUID)
 	}
-	if link == "" && isURL(item.GUID) {
-		link = item.GUID // RSS guid isPermaLink
-	}
-	if link != "" {
+	candidates = append(candidates, it.Links...)
+	for _, link := range candidates {
+		if link = strings.TrimSpace(link); link == "" {
+			continue
+		}
 		if u, err := resolve(base, link); err == nil {
 			item.URL = u.String()
-			item.Identity = Canonical(u)
+			break
 		}
-	}
-	if item.Identity == "" && item.GUID != "" {
-		item.Identity = "guid:" + item.GUID
 	}
 	item.Text = plain(it.Content, maxRawText, maxText)
 	if desc := plain(it.Description, maxRawText, maxText); len(item.Text) < len(desc) {
@@ -130,6 +248,56 @@ func normalise(it *gofeed.Item, base *url.URL) Item {
 	return item
 }
 
+// identity is an item's identity (see the package documentation): its
+// canonical link, unless the link is the feed's own site or the root of a
+// site (podcast episodes that all link to the show's home page); else its
+// GUID, as it is when it looks globally unique (a URI: tag:, urn:, http:…),
+// else qualified by the feed's address; else, for an item with neither, a
+// digest of its title and text, qualified by the feed's address.
+func identity(it *gofeed.Item, item Item, site, feedAddress string) string {
+	if item.URL != "" {
+		if u, err := url.Parse(item.URL); err == nil {
+			c := Canonical(u)
+			cu, _ := url.Parse(c)
+			root := cu != nil && (cu.Path == "/" || cu.Path == "") && cu.RawQuery == "" && cu.Fragment == ""
+			if c != site && !root {
+				return c
+			}
+		}
+	}
+	if item.GUID != "" {
+		if globalID(item.GUID) {
+			return "guid:" + item.GUID
+		}
+		return "guid:" + item.GUID + " @" + feedAddress
+	}
+	if it.Title == "" && it.Description == "" && it.Content == "" {
+		if item.URL != "" {
+			u, _ := url.Parse(item.URL)
+			return Canonical(u) // a bare link, even to a site's root, is all there is
+		}
+		return ""
+	}
+	h := sha256.Sum256([]byte(feedAddress + "\n" + it.Title + "\n" + it.Description + "\n" + it.Content))
+	return "text:" + hex.EncodeToString(h[:16]) + " @" + feedAddress
+}
+
+// globalID reports whether a GUID looks globally unique: a URI with a
+// scheme (http:, tag:, urn:uuid:…), rather than a number or a slug that is
+// unique only within its feed.
+func globalID(guid string) bool {
+	scheme, rest, ok := strings.Cut(guid, ":")
+	if !ok || scheme == "" || rest == "" {
+		return false
+	}
+	for i, c := range scheme {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || i > 0 && (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.')) {
+			return false
+		}
+	}
+	return true
+}
+
 func isURL(s string) bool {
 	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
 }
@@ -145,7 +313,9 @@ func resolve(base *url.URL, ref string) (*url.URL, error) {
 	if u.Scheme != "http" && u.Scheme != "https" {
 		return nil, fmt.Errorf("unsupported link scheme %q", u.Scheme)
 	}
-	u.Fragment, u.RawFragment = "", ""
+	if !keepFragment(u.Fragment) {
+		u.Fragment, u.RawFragment = "", ""
+	}
 	return u, nil
 }
 

@@ -7,8 +7,6 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
-
-	"golang.org/x/text/encoding/charmap"
 )
 
 // sanitize repairs a UTF-8 feed document so that one stray byte does not
@@ -18,8 +16,10 @@ import (
 // dropped; invalid UTF-8 and the non-characters U+FFFE and U+FFFF become
 // U+FFFD. A document that is not valid UTF-8 and holds no multi-byte UTF-8
 // sequence at all is in a legacy encoding that nothing declared (text in
-// one practically never looks like UTF-8): it is read as windows-1252, the
-// superset of ISO-8859-1. A document in another declared encoding (a
+// one practically never looks like UTF-8): its charset is guessed from its
+// text (KOI8-R, windows-1251 and the other single-byte charsets of
+// legacyCharsets), and it is read as windows-1252, the superset of
+// ISO-8859-1, when the guess is unsure. A document in another declared encoding (a
 // UTF-16 or UTF-32 byte-order mark, or an XML declaration naming another
 // encoding) is left alone: its bytes are not UTF-8 and its decoder judges
 // them.
@@ -28,7 +28,7 @@ func sanitize(body []byte) []byte {
 		return body
 	}
 	if !utf8.Valid(body) && !hasMultiByte(body) {
-		if out, err := charmap.Windows1252.NewDecoder().Bytes(body); err == nil {
+		if out, err := legacyEncoding(body).NewDecoder().Bytes(body); err == nil {
 			body = out
 		}
 	}
@@ -81,25 +81,32 @@ func isUTF8Document(body []byte) bool {
 			return false
 		}
 	}
+	enc := declaredEncoding(body)
+	return enc == "utf-8" || enc == "utf8" || enc == ""
+}
+
+// declaredEncoding is the encoding an XML declaration names, lower-cased,
+// or "".
+func declaredEncoding(body []byte) string {
 	head := bytes.TrimPrefix(body, []byte("\xEF\xBB\xBF"))
 	head = bytes.TrimLeft(head, " \t\r\n")
 	if !bytes.HasPrefix(head, []byte("<?xml")) {
-		return true
+		return ""
 	}
-	end := bytes.Index(head, []byte("?>"))
+	end := bytes.Index(head[:min(len(head), 512)], []byte("?>"))
 	if end < 0 {
-		return true
+		return ""
 	}
 	decl := string(head[:end])
 	i := strings.Index(decl, "encoding")
 	if i < 0 {
-		return true
+		return ""
 	}
 	enc := strings.ToLower(strings.Trim(strings.TrimLeft(decl[i+len("encoding"):], " \t\r\n="), ` "'`))
 	if j := strings.IndexAny(enc, ` "'`); j >= 0 {
 		enc = enc[:j]
 	}
-	return enc == "utf-8" || enc == "utf8" || enc == ""
+	return enc
 }
 
 // capItems cuts a document of more than n items after its n-th item, so the

@@ -1,0 +1,249 @@
+package feed
+
+import (
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// parseString is Parse of a document given as text.
+func parseString(t *testing.T, doc, base string) *Result {
+	t.Helper()
+	res, err := Parse(strings.NewReader(doc), base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func urls(res *Result) (out []string) {
+	for _, it := range res.Items {
+		out = append(out, it.URL)
+	}
+	return out
+}
+
+// One page per day, one anchor per post: the fragment names the item.
+func TestFragmentPermalinks(t *testing.T) {
+	doc := `<rss version="2.0"><channel><title>Daily</title><link>https://daily.example/</link>
+<item><title>First</title><link>https://daily.example/2024/05/01#a1</link></item>
+<item><title>Second</title><link>https://daily.example/2024/05/01#a2</link></item>
+<item><title>Third</title><link>https://daily.example/2024/05/01#a3</link></item>
+<item><title>Tracked</title><link>https://daily.example/2024/05/02/post#xtor=RSS-3</link></item>
+<item><title>Shared</title><link>https://daily.example/2024/05/03/post#utm_source=feed</link></item>
+</channel></rss>`
+	res := parseString(t, doc, "https://daily.example/rss")
+	want := []string{"https://daily.example/2024/05/01#a1", "https://daily.example/2024/05/01#a2", "https://daily.example/2024/05/01#a3",
+		"https://daily.example/2024/05/02/post", "https://daily.example/2024/05/03/post"}
+	if got := urls(res); strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Fatalf("links %q, want %q", got, want)
+	}
+	for i, it := range res.Items {
+		if it.Identity != want[i] {
+			t.Errorf("identity %q, want %q", it.Identity, want[i])
+		}
+	}
+}
+
+// A field of the wrong type loses the field, not the items.
+func TestJSONFeedWrongTypes(t *testing.T) {
+	doc := `{"version": "https://jsonfeed.org/version/1.1", "title": "Lenient",
+ "items": [
+  {"id": "1", "url": "https://lenient.example/1", "title": "Tags as a string", "tags": "workflow,omnifocus", "content_text": "One."},
+  {"id": 2, "url": "https://lenient.example/2", "title": "Numeric id", "author": "Ann Writer", "date_published": "2024-05-01T10:00:00Z"},
+  {"id": "3", "url": "https://lenient.example/3", "title": ["not", "a", "string"], "authors": {"name": "Bo"}, "content_html": "<p>Three.</p>"},
+  "not an item",
+  {"id": "4", "url": 4, "external_url": "https://elsewhere.example/4", "title": "URL of the wrong type", "attachments": "none"}
+ ]}`
+	res := parseString(t, doc, "https://lenient.example/feed.json")
+	if len(res.Items) != 4 {
+		t.Fatalf("%d items, want 4: %+v", len(res.Items), res.Items)
+	}
+	if it := res.Items[1]; it.GUID != "2" || it.Author != "Ann Writer" || it.Published.IsZero() {
+		t.Errorf("coerced fields: %+v", it)
+	}
+	if it := res.Items[2]; it.Title != "" || it.Author != "Bo" || it.Text != "Three." {
+		t.Errorf("dropped title, single author: %+v", it)
+	}
+	if it := res.Items[3]; it.URL != "https://elsewhere.example/4" {
+		t.Errorf("external_url when url is not a string: %+v", it)
+	}
+}
+
+func TestNotAFeed(t *testing.T) {
+	tests := []struct{ name, doc, kind, says string }{
+		{"RSS as JSON", `{"rss": {"version": "2.0", "channel": {"title": "Scripting", "item": [{"title": "x"}]}}}`, "json", "RSS written as JSON"},
+		{"JSON without version", `{"title": "T", "items": [{"id": "1", "url": "https://x.example/1"}]}`, "json", `no JSON Feed "version"`},
+		{"JSON array", `[{"id": 1}]`, "json", "not an object"},
+		{"OPML", `<?xml version="1.0"?><opml version="2.0"><head><title>Subs</title></head><body><outline text="A" xmlUrl="https://a.example/feed"/></body></opml>`, "opml", "newshound import opml"},
+		{"other XML", `<?xml version="1.0"?><catalog><book/></catalog>`, "xml", "<catalog>"},
+		{"plain text", "Service unavailable, try later", "text", "neither XML nor JSON"},
+		{"empty", "  \n", "text", "empty"},
+		{"HTML without feeds", `<!DOCTYPE html><html><head><title>Home</title></head><body><p>Hi</p></body></html>`, "html", "advertises no feed"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse(strings.NewReader(tt.doc), "https://x.example/feed")
+			var nf *NotFeedError
+			if !errors.As(err, &nf) || nf.Kind != tt.kind || !strings.Contains(err.Error(), tt.says) {
+				t.Errorf("error %v, want a %s NotFeedError saying %q", err, tt.kind, tt.says)
+			}
+		})
+	}
+}
+
+func TestHTMLPageNamesItsFeeds(t *testing.T) {
+	page := `<!DOCTYPE html>
+<html><head><title>A site</title><base href="https://site.example/blog/">
+<link rel="stylesheet" href="/s.css">
+<link rel="alternate" type="application/rss+xml" title="Posts (RSS)" href="feed.xml">
+<link rel="alternate" type="application/atom+xml" title="Posts  (Atom)" href="/atom.xml">
+<link rel="alternate" type="application/feed+json" href="https://site.example/feed.json">
+<link rel="alternate" hreflang="fr" href="https://site.example/fr/">
+<link rel="alternate" type="application/rss+xml" href="feed.xml">
+</head><body><link rel="alternate" type="application/rss+xml" href="/late.xml"></body></html>`
+	_, err := Parse(strings.NewReader(page), "https://site.example/")
+	var nf *NotFeedError
+	if !errors.As(err, &nf) || nf.Kind != "html" {
+		t.Fatalf("error %v, want an html NotFeedError", err)
+	}
+	want := []Link{{"https://site.example/blog/feed.xml", "Posts (RSS)", "RSS"}, {"https://site.example/atom.xml", "Posts (Atom)", "Atom"}, {"https://site.example/feed.json", "", "JSON Feed"}}
+	if len(nf.Feeds) != len(want) {
+		t.Fatalf("feeds %+v, want %+v", nf.Feeds, want)
+	}
+	for i := range want {
+		if nf.Feeds[i] != want[i] {
+			t.Errorf("feed %d: %+v, want %+v", i, nf.Feeds[i], want[i])
+		}
+	}
+	if !strings.Contains(err.Error(), "this is a web page") || !strings.Contains(err.Error(), "https://site.example/atom.xml") || !strings.Contains(err.Error(), "use one of them") {
+		t.Errorf("message %q", err)
+	}
+}
+
+func TestJSONErrorPosition(t *testing.T) {
+	doc := "{\"version\": \"https://jsonfeed.org/version/1.1\",\n \"items\": [\n  {\"id\": \"1\",}\n ]}"
+	_, err := Parse(strings.NewReader(doc), "https://x.example/feed.json")
+	if err == nil || !strings.Contains(err.Error(), "line 3, column 14") {
+		t.Errorf("error %v, want line 3, column 14", err)
+	}
+}
+
+func TestGzipWithoutContentEncoding(t *testing.T) {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	zw.Write([]byte(`<rss version="2.0"><channel><title>Zipped</title><item><title>A</title><link>https://z.example/a</link></item></channel></rss>`))
+	zw.Close()
+	res, err := Parse(bytes.NewReader(buf.Bytes()), "https://z.example/feed.gz")
+	if err != nil || res.Title != "Zipped" || len(res.Items) != 1 {
+		t.Fatalf("%+v, %v", res, err)
+	}
+	_, err = Parse(bytes.NewReader(buf.Bytes()[:20]), "https://z.example/feed.gz")
+	if err == nil || !strings.Contains(err.Error(), "gzip") {
+		t.Errorf("truncated gzip: %v", err)
+	}
+}
+
+func TestUTF16WithBOM(t *testing.T) {
+	doc := `<?xml version="1.0" encoding="UTF-16"?><rss version="2.0"><channel><title>Wide “quotes”</title><item><title>Ünïcode</title><link>https://w.example/1</link></item></channel></rss>`
+	for _, e := range []unicode.Endianness{unicode.LittleEndian, unicode.BigEndian} {
+		body, err := unicode.UTF16(e, unicode.UseBOM).NewEncoder().String(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := parseString(t, body, "https://w.example/feed")
+		if res.Title != "Wide “quotes”" || len(res.Items) != 1 || res.Items[0].Title != "Ünïcode" {
+			t.Errorf("endianness %v: %+v", e, res)
+		}
+	}
+}
+
+func TestUndeclaredLegacyCharset(t *testing.T) {
+	doc := `<rss version="2.0"><channel><title>Новости дня</title>
+<item><title>Президент подписал новый закон о выборах</title><link>https://ru.example/1</link>
+<description>Государственная дума приняла закон во втором чтении, сообщили в пресс-службе. Документ вступит в силу после публикации.</description></item>
+<item><title>Погода: в Москве ожидается сильный снегопад</title><link>https://ru.example/2</link>
+<description>Синоптики предупреждают о гололедице на дорогах и просят водителей быть осторожнее в выходные дни.</description></item>
+</channel></rss>`
+	for _, cm := range []*charmap.Charmap{charmap.KOI8R, charmap.Windows1251} {
+		body, err := cm.NewEncoder().String(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := parseString(t, body, "https://ru.example/rss")
+		if res.Title != "Новости дня" || len(res.Items) != 2 || res.Items[0].Title != "Президент подписал новый закон о выборах" {
+			t.Errorf("%v: title %q, items %+v", cm, res.Title, res.Items)
+		}
+	}
+	// Western text stays windows-1252.
+	body, _ := charmap.Windows1252.NewEncoder().String(`<rss version="2.0"><channel><title>Café crème</title><item><title>Déjà vu à Noël</title><link>https://fr.example/1</link></item></channel></rss>`)
+	if res := parseString(t, body, "https://fr.example/rss"); res.Title != "Café crème" || res.Items[0].Title != "Déjà vu à Noël" {
+		t.Errorf("windows-1252: %q / %q", res.Title, res.Items[0].Title)
+	}
+}
+
+func TestRelativeLinks(t *testing.T) {
+	nested := `<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://nest.example/blog/"><title>Nested</title>
+<entry xml:base="posts/"><id>tag:nest.example,2024:1</id><title>One</title><link href="posts/post-1"/></entry></feed>`
+	if got := urls(parseString(t, nested, "https://nest.example/feed.atom")); len(got) != 1 || got[0] != "https://nest.example/blog/posts/posts/post-1" {
+		t.Errorf("nested xml:base: %q", got)
+	}
+	self := `<feed xmlns="http://www.w3.org/2005/Atom"><title>Self</title><link href="/blog/"/><link rel="self" href="https://self.example/blog/feed.xml"/>
+<entry><id>urn:uuid:1</id><title>Rel</title><link href="2024/rel"/></entry><entry><id>urn:uuid:2</id><title>Abs path</title><link href="/blog/2024/abs"/></entry></feed>`
+	if got := urls(parseString(t, self, "file:///srv/feeds/self.xml")); len(got) != 2 || got[0] != "https://self.example/blog/2024/rel" || got[1] != "https://self.example/blog/2024/abs" {
+		t.Errorf("file: feed with a self link: %q", got)
+	}
+	tag := `<feed xmlns="http://www.w3.org/2005/Atom"><title>Tags</title><link href="https://tags.example/"/>
+<entry><id>https://tags.example/p/1</id><title>GUID</title><link href="tag:tags.example,2024:1"/></entry>
+<entry><id>tag:tags.example,2024:2</id><title>Alternate</title><link href="tag:tags.example,2024:2"/><link rel="related" href="https://tags.example/related"/><link rel="alternate" type="text/html" href="https://tags.example/p/2"/></entry></feed>`
+	if got := urls(parseString(t, tag, "https://tags.example/feed")); len(got) != 2 || got[0] != "https://tags.example/p/1" || got[1] != "https://tags.example/p/2" {
+		t.Errorf("tag: links: %q", got)
+	}
+}
+
+func TestIdentityConsidersGUID(t *testing.T) {
+	// Podcast episodes that all link to the show's home page are told
+	// apart by their GUIDs.
+	doc := `<rss version="2.0"><channel><title>Show</title><link>https://show.example/</link>
+<item><title>Ep 2</title><link>https://show.example/</link><guid>https://show.example/ep2.mp3</guid></item>
+<item><title>Ep 1</title><link>https://show.example</link><guid>https://show.example/ep1.mp3</guid></item>
+<item><title>No link</title><guid isPermaLink="false">42</guid></item>
+<item><description>A post with neither link nor id.</description></item>
+<item><description>Another post with neither link nor id.</description></item>
+<item></item>
+</channel></rss>`
+	res := parseString(t, doc, "https://show.example/rss")
+	var ids []string
+	for _, it := range res.Items {
+		ids = append(ids, it.Identity)
+	}
+	if len(ids) != 5 || ids[0] != "guid:https://show.example/ep2.mp3" || ids[1] != "guid:https://show.example/ep1.mp3" ||
+		ids[2] != "guid:42 @https://show.example/rss" || !strings.HasPrefix(ids[3], "text:") || ids[3] == ids[4] {
+		t.Errorf("identities %q", ids)
+	}
+	if res.Empty != 1 {
+		t.Errorf("%d empty items, want 1", res.Empty)
+	}
+	// The same GUID in another feed that is not a URI is another item.
+	other := parseString(t, strings.Replace(doc, "https://show.example/rss", "x", 1), "https://other.example/rss")
+	if other.Items[2].Identity == ids[2] {
+		t.Errorf("a feed-local GUID is shared across feeds: %q", ids[2])
+	}
+}
+
+func TestMalformedItemsAreLoud(t *testing.T) {
+	doc := `<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel><title>Open</title>
+<itunes:category text="Tech"><itunes:category text="Gadgets"/>
+<item><title>A</title><link>https://open.example/a</link></item>
+<item><title>B</title><link>https://open.example/b</link></item>
+</channel></rss>`
+	_, err := Parse(strings.NewReader(doc), "https://open.example/rss")
+	if err == nil || !strings.Contains(err.Error(), "2 <item> or <entry> elements (the first on line 3)") {
+		t.Errorf("error %v", err)
+	}
+}
