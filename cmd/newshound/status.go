@@ -13,7 +13,8 @@ import (
 func cmdStatus(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "status", "--config FILE", `
 Print newshound's state at a glance, from the store: each feed's last success,
-consecutive failures, next poll and last error; the outbox; each watch's
+consecutive failures, next poll and last error (or a flag when its polls
+succeed but it has given no item since the first); the outbox; each watch's
 matches and last alert. It reads only; it works while the daemon runs.`)
 	path := configFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
@@ -49,8 +50,11 @@ matches and last alert. It reads only; it works while the daemon runs.`)
 			next = "backoff until " + ago(s.NextPoll, now)
 		}
 		lastErr := "—"
-		if s.Failures > 0 {
+		switch {
+		case s.Failures > 0:
 			lastErr = truncateRunes(s.LastError, 80)
+		case !s.LastSuccess.IsZero() && s.ItemsSeen == 0:
+			lastErr = noItems // polls succeed, yet nothing ever came of them
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\n", f.Name, ago(s.LastSuccess, now), s.Failures, next, lastErr)
 	}
@@ -86,6 +90,11 @@ matches and last alert. It reads only; it works while the daemon runs.`)
 	}
 	return tw.Flush()
 }
+
+// noItems flags a feed whose polls succeed but that has not given one new
+// item since its first poll: an address that answers with an empty or
+// wrong document looks healthy otherwise.
+const noItems = "0 items since the first poll: check the URL is the feed itself"
 
 // ago renders t for humans: "never", or the time and how long ago it was.
 func ago(t, now time.Time) string {
