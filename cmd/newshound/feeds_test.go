@@ -1,10 +1,17 @@
 package main
 
 import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/newshound/newshound/internal/opml"
 )
 
 // A feed that answers but has given no item is flagged in status, not shown
@@ -44,5 +51,186 @@ watches:
 	}
 	if !strings.Contains(out, "Empty Feed") || !strings.Contains(out, "Full Feed") {
 		t.Errorf("status:\n%s", out)
+	}
+}
+
+const importConfig = `# my newshound
+storage:
+  path: s.db   # the store
+
+feeds:
+    # the wire first
+    - name: Le Monde Intl
+      url: https://monde.example/rss?lang=fr&x=1   # already here
+    - name: Wire
+      url: https://wire.example/feed
+      schedule: "@every 2m"
+
+# watches below
+watches:
+  - name: w
+    keywords: ["x"]
+`
+
+const importList = `<?xml version="1.0" encoding="UTF-8"?>
+<opml version="2.0"><head><title>Reader export</title></head><body>
+  <outline text="News &amp; Politics">
+    <outline text="Europe">
+      <outline text="Le Monde" title="Le Monde — Int'l" type="rss" xmlUrl="https://MONDE.example:443/rss?lang=fr&amp;x=1&amp;utm_source=opml"/>
+      <outline text="Wire" type="rss" xmlUrl="https://other-wire.example/rss"/>
+      <outline text="#1: yes" type="rss" xmlUrl="https://hash.example/feed"/>
+    </outline>
+  </outline>
+  <outline text="Ünïcödé ✓ blog" type="rss" xmlUrl="https://unicode.example/atom.xml" category="/Tech"/>
+  <outline text="Twice" type="rss" xmlUrl="https://unicode.example/atom.xml"/>
+  <outline text="Gopher" type="rss" xmlUrl="gopher://old.example/feed"/>
+</body></opml>`
+
+func TestImportOPML(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "c.yaml")
+	list := filepath.Join(dir, "list.opml")
+	os.WriteFile(cfg, []byte(importConfig), 0o600)
+	os.WriteFile(list, []byte(importList), 0o644)
+	out, errs, code := runCmd(t, "", "import", "opml", "--config", cfg, list)
+	if code != 0 {
+		t.Fatalf("import: %d %s %s", code, out, errs)
+	}
+	if !strings.Contains(out, "added 3 feeds") || !strings.Contains(out, "ok: 5 feeds") {
+		t.Errorf("output %q", out)
+	}
+	for _, want := range []string{`"Le Monde — Int'l"`, "already configured", `"Twice"`, "gopher://"} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("skipped lines lack %q:\n%s", want, errs)
+		}
+	}
+	data, _ := os.ReadFile(cfg)
+	got := string(data)
+	// Every line of the file is still there, in order, and the new entries
+	// follow the last feed, indented as it is.
+	head := strings.Split(importConfig, "\n")
+	rest := got
+	for _, l := range head {
+		i := strings.Index(rest, l)
+		if i < 0 {
+			t.Fatalf("line %q lost or moved:\n%s", l, got)
+		}
+		rest = rest[i+len(l):]
+	}
+	wantBlock := `      schedule: "@every 2m"
+    # imported from list.opml ("Reader export") on `
+	if !strings.Contains(got, wantBlock) {
+		t.Errorf("entries not after the last feed:\n%s", got)
+	}
+	for _, want := range []string{
+		"    - name: Wire 2  # News & Politics/Europe\n      url: https://other-wire.example/rss\n",
+		"    - name: 1 yes  # News & Politics/Europe\n      url: https://hash.example/feed\n",
+		"    - name: Ünïcödé blog  # Tech\n      url: https://unicode.example/atom.xml\n\n# watches below",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("config lacks %q:\n%s", want, got)
+		}
+	}
+	if st, _ := os.Stat(cfg); st.Mode().Perm() != 0o600 {
+		t.Errorf("permissions %v", st.Mode().Perm())
+	}
+	// Importing again adds nothing.
+	out, _, code = runCmd(t, "", "import", "opml", "--config", cfg, list)
+	if code != 0 || !strings.Contains(out, "added 0 feeds") {
+		t.Errorf("second import: %d %q", code, out)
+	}
+}
+
+func TestImportOPMLWithoutFeeds(t *testing.T) {
+	for name, cfgText := range map[string]string{
+		"no key":     "storage:\n  path: s.db\nwatches:\n  - name: w\n    keywords: [x]",
+		"empty list": "storage:\n  path: s.db\nfeeds: []   # none yet\nwatches:\n  - name: w\n    keywords: [x]\n",
+		"null":       "storage:\n  path: s.db\nfeeds:\nwatches:\n  - name: w\n    keywords: [x]\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			cfg := filepath.Join(dir, "c.yaml")
+			list := filepath.Join(dir, "list.opml")
+			os.WriteFile(cfg, []byte(cfgText), 0o644)
+			os.WriteFile(list, []byte(importList), 0o644)
+			out, errs, code := runCmd(t, "", "import", "opml", "--config", cfg, list)
+			data, _ := os.ReadFile(cfg)
+			if code != 0 || !strings.Contains(out, "ok: 4 feeds") {
+				t.Errorf("import: %d %q %s\n%s", code, out, errs, data)
+			}
+		})
+	}
+}
+
+func TestExportOPML(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "c.yaml")
+	os.WriteFile(cfg, []byte(importConfig), 0o644)
+	out, errs, code := runCmd(t, "", "export", "opml", "--config", cfg)
+	if code != 0 {
+		t.Fatalf("export: %d %s", code, errs)
+	}
+	_, feeds, err := opml.Parse(strings.NewReader(out))
+	if err != nil || len(feeds) != 2 || feeds[0].Title != "Le Monde Intl" || feeds[0].URL != "https://monde.example/rss?lang=fr&x=1" || feeds[1].Title != "Wire" {
+		t.Errorf("exported %+v %v:\n%s", feeds, err, out)
+	}
+	// What is exported imports into another configuration unchanged.
+	other := filepath.Join(dir, "other.yaml")
+	os.WriteFile(other, []byte("storage:\n  path: o.db\nwatches:\n  - name: w\n    keywords: [x]\n"), 0o644)
+	list := filepath.Join(dir, "out.opml")
+	if _, errs, code := runCmd(t, "", "export", "opml", "--config", cfg, "--output", list); code != 0 {
+		t.Fatalf("export --output: %s", errs)
+	}
+	if out, errs, code := runCmd(t, "", "import", "opml", "--config", other, list); code != 0 || !strings.Contains(out, "added 2 feeds") {
+		t.Errorf("round trip: %d %q %s", code, out, errs)
+	}
+}
+
+func TestDiscover(t *testing.T) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, `<!DOCTYPE html><html><head><title>Site</title>
+<link rel="alternate" type="application/rss+xml" title="Site: all posts" href="/feed.xml">
+<link rel="alternate" type="application/atom+xml" href="/atom.xml">
+<link rel="alternate" type="application/feed+json" title="Site: all posts" href="/feed.json">
+</head><body></body></html>`)
+	})
+	mux.HandleFunc("/bare", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `<!DOCTYPE html><html><head><title>Bare</title></head><body>no feeds</body></html>`)
+	})
+	mux.HandleFunc("/feed.xml", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `<rss version="2.0"><channel><title>Site</title><item><title>A</title><link>https://site.example/a</link></item></channel></rss>`)
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	out, errs, code := runCmd(t, "", "discover", srv.URL+"/")
+	if code != 0 {
+		t.Fatalf("discover: %d %s", code, errs)
+	}
+	var cfg struct {
+		Feeds []struct{ Name, URL string }
+	}
+	if err := yaml.Unmarshal([]byte("feeds:\n"+out), &cfg); err != nil {
+		t.Fatalf("output does not paste under feeds: %v\n%s", err, out)
+	}
+	want := []struct{ Name, URL string }{
+		{"Site all posts", srv.URL + "/feed.xml"},
+		{"127.0.0.1 Atom", srv.URL + "/atom.xml"},
+		{"Site all posts 2", srv.URL + "/feed.json"},
+	}
+	if len(cfg.Feeds) != len(want) {
+		t.Fatalf("feeds %+v\n%s", cfg.Feeds, out)
+	}
+	for i := range want {
+		if cfg.Feeds[i] != want[i] {
+			t.Errorf("feed %d: %+v, want %+v", i, cfg.Feeds[i], want[i])
+		}
+	}
+	if _, errs, code := runCmd(t, "", "discover", srv.URL+"/bare"); code != 1 || !strings.Contains(errs, "advertises no feed") {
+		t.Errorf("bare page: %d %s", code, errs)
+	}
+	if out, _, code := runCmd(t, "", "discover", srv.URL+"/feed.xml"); code != 0 || !strings.Contains(out, "is a feed itself") || !strings.Contains(out, "url: "+srv.URL+"/feed.xml") {
+		t.Errorf("feed: %d %s", code, out)
 	}
 }

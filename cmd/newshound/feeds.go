@@ -1,0 +1,153 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/newshound/newshound/internal/feed"
+	"github.com/newshound/newshound/internal/httpclient"
+)
+
+func cmdDiscover(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "discover", "[--timeout D] URL", `
+Fetch a web page (or read a saved one: a path or file: URL) and print the
+feeds it advertises with <link rel="alternate" type="application/rss+xml">
+(or atom+xml, feed+json), with their titles, as configuration lines to
+paste under feeds:. Given a feed's own address it prints that feed. Exits 1
+when the page advertises no feed.`)
+	timeout := fs.Duration("timeout", 20*time.Second, "fetch timeout")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return usageError("discover needs one URL")
+	}
+	src := fs.Arg(0)
+	u, err := url.Parse(src)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https" && u.Scheme != "file") {
+		abs, aerr := filepath.Abs(src)
+		if aerr != nil {
+			return aerr
+		}
+		u = &url.URL{Scheme: "file", Path: abs}
+	}
+	client := httpclient.New(httpclient.Options{Timeout: *timeout, AllowPrivate: true})
+	f := feed.NewFetcher(client, "newshound/"+version, 5<<20)
+	res, err := f.Fetch(ctx, u.String(), feed.Validators{})
+	var links []feed.Link
+	var nf *feed.NotFeedError
+	switch {
+	case err == nil:
+		fmt.Fprintf(e.stdout, "# %s is a feed itself (%d items); paste under feeds: in the configuration\n", u, len(res.Items))
+		links = []feed.Link{{URL: u.String(), Title: res.Title}}
+	case errors.As(err, &nf) && nf.Kind == "html" && len(nf.Feeds) > 0:
+		fmt.Fprintf(e.stdout, "# the feeds %s advertises; paste the ones you want under feeds: in the configuration\n", u)
+		links = nf.Feeds
+	case errors.As(err, &nf) && nf.Kind == "html":
+		return fmt.Errorf("discover %s: the page advertises no feed (no <link rel=\"alternate\" type=\"application/rss+xml\">, atom+xml or feed+json in its head): look for an RSS or Atom link on the site", u)
+	default:
+		return fmt.Errorf("discover %s: %w", u, err)
+	}
+	used := map[string]bool{}
+	for _, l := range links {
+		title := l.Title
+		if title == "" {
+			title = hostName(l.URL)
+			if l.Type != "" {
+				title += " " + l.Type
+			}
+		}
+		name := uniqueName(feedName(title, l.URL), used)
+		comment := ""
+		if l.Type != "" {
+			comment = "  # " + l.Type
+		}
+		fmt.Fprintf(e.stdout, "  - name: %s%s\n    url: %s\n", yamlScalar(name), comment, yamlScalar(l.URL))
+	}
+	return nil
+}
+
+// feedName makes a configuration name (letters, digits, spaces, dots,
+// dashes, underscores; at most 100; starting with a letter or digit) of a
+// title: other characters become spaces, runs of spaces one. An empty
+// result falls back to the host of rawURL.
+func feedName(title, rawURL string) string {
+	clean := func(s string) string {
+		s = strings.Map(func(r rune) rune {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '-' || r == '_' {
+				return r
+			}
+			if r == '\'' || r == '’' {
+				return -1 // Ellen's Blog → Ellens Blog
+			}
+			return ' '
+		}, s)
+		s = strings.Join(strings.Fields(s), " ")
+		s = strings.TrimLeftFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if r := []rune(s); len(r) > 90 {
+			s = strings.TrimSpace(string(r[:90]))
+		}
+		return s
+	}
+	if n := clean(title); n != "" {
+		return n
+	}
+	if n := clean(hostName(rawURL)); n != "" {
+		return n
+	}
+	return "feed"
+}
+
+// uniqueName returns name, or name with " 2", " 3"… appended, whichever
+// used does not hold (case-insensitively), and records it.
+func uniqueName(name string, used map[string]bool) string {
+	try := name
+	for i := 2; used[strings.ToLower(try)]; i++ {
+		try = fmt.Sprintf("%s %d", name, i)
+	}
+	used[strings.ToLower(try)] = true
+	return try
+}
+
+func hostName(rawURL string) string {
+	u, err := url.Parse(rawURL)
+	if err != nil || u.Host == "" {
+		return ""
+	}
+	return strings.TrimPrefix(u.Hostname(), "www.")
+}
+
+// yamlScalar quotes s for a YAML line when it needs it: empty, padded,
+// starting with an indicator character, holding ": " or " #", or reading as
+// a boolean, null or number.
+func yamlScalar(s string) string {
+	needs := s == "" || s != strings.TrimSpace(s) || strings.ContainsAny(s[:1], "-?:,[]{}#&*!|>'\"%@`") ||
+		strings.Contains(s, ": ") || strings.Contains(s, " #") || strings.HasSuffix(s, ":") || strings.ContainsAny(s, "\n\t") || isYAMLKeyword(s)
+	if !needs {
+		return s
+	}
+	if !strings.ContainsAny(s, "'\n\t") {
+		return "'" + s + "'"
+	}
+	return fmt.Sprintf("%q", s)
+}
+
+func isYAMLKeyword(s string) bool {
+	switch strings.ToLower(s) {
+	case "true", "false", "yes", "no", "on", "off", "null", "~", "y", "n":
+		return true
+	}
+	for _, r := range s {
+		if !unicode.IsDigit(r) && r != '.' && r != '-' && r != '+' && r != 'e' {
+			return false
+		}
+	}
+	return true // a number
+}
