@@ -25,13 +25,21 @@ Measure newshound's quality on evaluation data (see ../shared/data/README.md):
                         language agreement on readability test pages
   summary  --data FILE  ROUGE-1/2/L F1 of newshound's summaries and of
                         Lead-3, per dataset (CNN/DM, XSum)
-  quotes   --data DIR   direct quotes and speakers on PolNeAR's dev split
-                        (precision, recall, speaker accuracy); with --cases
-                        DIR also the textacy unit cases`)
+  quotes   --data DIR   direct quotes and speakers on a PolNeAR split
+                        (precision, recall, speaker accuracy, speakers that
+                        are pronouns or fragments, per outlet); --split and
+                        --outlets choose the articles; with --cases DIR also
+                        the textacy unit cases; with --pages DIR also the
+                        speakers found in the HTML pages under DIR that are
+                        pronouns or fragments, per language`)
 	data := fs.String("data", "", "the evaluation data (required)")
 	meta := fs.String("meta", "", "extract: readability-test-pages directory for metadata agreement")
 	pages := fs.Bool("pages", false, "extract: also print each page's F1 under newshound and the plain library")
 	cases := fs.String("cases", "", "quotes: the unit-cases directory, if not ../unit-cases beside --data")
+	split := fs.String("split", "dev", "quotes: the PolNeAR split (dev, train, annotator-training)")
+	outlets := fs.String("outlets", "", "quotes: only these outlets, comma-separated (nyt,breitbart,…)")
+	pages := fs.String("pages", "", "quotes: a directory of HTML pages (e.g. trafilatura-eval) for the per-language speaker check")
+	examples := fs.Bool("examples", false, "quotes: with --pages, list the rejected speakers")
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		if err := parseFlags(fs, args); err != nil {
 			return err // --help, or a flag mistake
@@ -73,7 +81,17 @@ Measure newshound's quality on evaluation data (see ../shared/data/README.md):
 		}
 		summaries.WriteReports(e.stdout, reps)
 	case "quotes":
-		rep, err := quotes.PolNeAR(*data) // also runs ../unit-cases beside it, when present
+		var rep quotes.Report
+		var err error
+		if *split == "dev" && *outlets == "" {
+			rep, err = quotes.PolNeAR(*data) // also runs ../unit-cases beside it, when present
+		} else {
+			var only []string
+			if *outlets != "" {
+				only = strings.Split(*outlets, ",")
+			}
+			rep, err = quotes.SplitOutlets(*data, *split, only)
+		}
 		if err != nil {
 			return err
 		}
@@ -85,6 +103,13 @@ Measure newshound's quality on evaluation data (see ../shared/data/README.md):
 			rep.UnitCases, rep.UnitPassed, rep.Failures = total, passed, failures
 		}
 		rep.Write(e.stdout)
+		if *pages != "" {
+			pr, err := quotes.Pages(*pages)
+			if err != nil {
+				return err
+			}
+			pr.Write(e.stdout, *examples)
+		}
 	default:
 		return usageError("eval: unknown measurement %q (extract, summary or quotes)", what)
 	}

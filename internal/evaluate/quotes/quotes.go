@@ -66,7 +66,13 @@ type Report struct {
 	// direct quotation, over which SpeakerAccuracy is measured.
 	SpeakerPairs                       int
 	Precision, Recall, SpeakerAccuracy float64
-	UnitCases, UnitPassed              int
+	// Speakers is the number of predictions with a speaker; BadSpeakers
+	// those that are a pronoun, a function word or a fragment (BadSpeaker).
+	Speakers, BadSpeakers int
+	// Outlets holds the figures per outlet (the article name's prefix:
+	// nyt, breitbart …), in name order.
+	Outlets               []OutletScore
+	UnitCases, UnitPassed int
 	// Elapsed is the time spent extracting, for a rough throughput.
 	Elapsed time.Duration
 	// Failures lists unit cases that failed, for the report.
@@ -79,6 +85,13 @@ func (r Report) Write(w io.Writer) {
 	fmt.Fprintf(w, "  precision        %.3f  (%d/%d)\n", r.Precision, r.Correct, r.Predicted)
 	fmt.Fprintf(w, "  recall           %.3f  (%d/%d)\n", r.Recall, r.Found, r.Gold)
 	fmt.Fprintf(w, "  speaker accuracy %.3f  (over %d matched pairs)\n", r.SpeakerAccuracy, r.SpeakerPairs)
+	fmt.Fprintf(w, "  bad speakers     %d  (pronouns, function words or fragments among %d speakers; goal 0)\n", r.BadSpeakers, r.Speakers)
+	if len(r.Outlets) > 1 {
+		fmt.Fprintf(w, "  %-14s %8s %9s %6s %9s\n", "outlet", "articles", "precision", "recall", "speakers")
+		for _, o := range r.Outlets {
+			fmt.Fprintf(w, "  %-14s %8d %9.3f %6.3f %9.3f\n", o.Outlet, o.Articles, ratio(o.Correct, o.Predicted), ratio(o.Found, o.Gold), ratio(o.Agree, o.Pairs))
+		}
+	}
 	if r.Elapsed > 0 && r.Articles > 0 {
 		fmt.Fprintf(w, "  extraction       %.0f articles/s\n", float64(r.Articles)/r.Elapsed.Seconds())
 	}
@@ -321,19 +334,70 @@ func PolNeAR(dir string) (Report, error) {
 	return r, nil
 }
 
+// OutletScore is the tally for one outlet.
+type OutletScore struct {
+	Outlet                                                  string
+	Articles, Gold, Predicted, Correct, Found, Pairs, Agree int
+}
+
+// Outlet returns the outlet of a PolNeAR article: its name up to the first
+// underscore (nyt_2016-…, breitbart_2016-…).
+func Outlet(name string) string {
+	if i := strings.IndexByte(name, '_'); i > 0 {
+		return name[:i]
+	}
+	return name
+}
+
 // Split scores quote.Extract on one PolNeAR split, as PolNeAR does the dev split.
 func Split(dir, split string) (Report, error) {
+	return SplitOutlets(dir, split, nil)
+}
+
+// SplitOutlets scores quote.Extract on the articles of one PolNeAR split
+// from the given outlets (all when outlets is empty), to score folds of
+// outlets held apart from each other.
+func SplitOutlets(dir, split string, outlets []string) (Report, error) {
 	arts, err := LoadSplit(dir, split)
 	if err != nil {
 		return Report{}, err
 	}
+	keep := map[string]bool{}
+	for _, o := range outlets {
+		keep[o] = true
+	}
 	var r Report
 	agree := 0
+	byOutlet := map[string]*OutletScore{}
 	for _, art := range arts {
+		o := Outlet(art.Name)
+		if len(keep) > 0 && !keep[o] {
+			continue
+		}
 		start := time.Now()
 		qs := quote.Extract(art.Text)
 		r.Elapsed += time.Since(start)
 		s := ScoreArticle(art, qs)
+		for _, q := range qs {
+			if q.Speaker != "" {
+				r.Speakers++
+				if BadSpeaker(q.Speaker) {
+					r.BadSpeakers++
+				}
+			}
+		}
+		oc := byOutlet[o]
+		if oc == nil {
+			oc = &OutletScore{Outlet: o}
+			byOutlet[o] = oc
+		}
+		oc.Articles++
+		oc.Gold += s.Gold
+		oc.Predicted += len(qs)
+		oc.Correct += s.Correct
+		oc.Found += s.Found
+		oc.Pairs += s.Pairs
+		oc.Agree += s.Agree
 		r.Articles++
 		r.Gold += s.Gold
 		r.Predicted += len(qs)
@@ -342,6 +406,13 @@ func Split(dir, split string) (Report, error) {
 		r.SpeakerPairs += s.Pairs
 		agree += s.Agree
 	}
+	if len(keep) > 0 && r.Articles == 0 {
+		return r, fmt.Errorf("quotes: no articles of outlets %s in the %s split", strings.Join(outlets, ", "), split)
+	}
+	for _, oc := range byOutlet {
+		r.Outlets = append(r.Outlets, *oc)
+	}
+	sort.Slice(r.Outlets, func(i, j int) bool { return r.Outlets[i].Outlet < r.Outlets[j].Outlet })
 	r.Precision = ratio(r.Correct, r.Predicted)
 	r.Recall = ratio(r.Found, r.Gold)
 	r.SpeakerAccuracy = ratio(agree, r.SpeakerPairs)
