@@ -22,6 +22,46 @@ type phrase struct {
 	toks  []token
 	name  name
 	roles []string
+	// foreign marks a pronoun of another language than English (er,
+	// elle, dit-il), with the gender it gives and whether it is plural.
+	foreign bool
+	gender  byte
+	plural  bool
+}
+
+// foreignPronoun returns the pronoun phrase for toks[i] when it is a
+// lower-case subject pronoun of another language (sagte er, dijo ella) or
+// a French inverted verb and pronoun (dit-il, explique-t-elle).
+func foreignPronoun(toks []token, i int) (phrase, bool) {
+	t := toks[i]
+	if !isLowerWord(t) {
+		return phrase{}, false
+	}
+	lw := t.lower()
+	if g, ok := foreignPronouns[lw]; ok {
+		if lw == "il" && i+1 < len(toks) && toks[i+1].word {
+			return phrase{}, false // the Italian article: il presidente
+		}
+		plural := strings.HasSuffix(lw, "s") || lw == "oni" || lw == "loro"
+		return phrase{kind: npPronoun, toks: toks[i : i+1], foreign: true, gender: g, plural: plural}, true
+	}
+	if _, pr, ok := invertedPronoun(lw); ok {
+		return phrase{kind: npPronoun, toks: toks[i : i+1], foreign: true, gender: pr.gender, plural: pr.plural}, true
+	}
+	return phrase{}, false
+}
+
+// invertedPronoun splits a French verb with its subject pronoun after it
+// (dit-il, a-t-elle, explique-t-il) into the verb and the pronoun.
+func invertedPronoun(lw string) (verb string, p phrase, ok bool) {
+	for _, suf := range []string{"-t-il", "-t-elle", "-t-ils", "-t-elles", "-il", "-elle", "-ils", "-elles"} {
+		if strings.HasSuffix(lw, suf) && len(lw) > len(suf) {
+			pr := suf[strings.LastIndexByte(suf, '-')+1:]
+			g := foreignPronouns[pr]
+			return lw[:len(lw)-len(suf)], phrase{gender: g, plural: strings.HasSuffix(pr, "s")}, true
+		}
+	}
+	return "", phrase{}, false
 }
 
 // text returns the phrase as written.
@@ -272,12 +312,30 @@ func (a *attributor) parseAfter(c *candidate, toks []token) (attribution, bool) 
 			return attribution{np: np, cue: "according to", cuePos: toks[i].start}, true
 		}
 	}
+	// « … », dit-il; « … », a-t-elle ajouté.
+	if verb, _, ok := invertedPronoun(toks[i].lower()); ok && isLowerWord(toks[i]) && !closedSentence {
+		if isCue(verb) || auxiliaries[verb] && i+1 < len(toks) && cueWord(toks[i+1]) {
+			np, _ := foreignPronoun(toks, i)
+			cue := verb
+			if auxiliaries[verb] {
+				cue = toks[i+1].s
+			}
+			return attribution{np: np, cue: cue, cuePos: toks[i].start}, true
+		}
+	}
 	// , a déclaré Emmanuel Macron; , ha dicho …
 	if i+1 < len(toks) && auxiliaries[toks[i].lower()] && cueWord(toks[i+1]) {
 		i++
 	}
 	if cueWord(toks[i]) && !closedSentence {
-		if np, _, ok := forwardNP(a.src, toks, i+1); ok {
+		if np, e, ok := forwardNP(a.src, toks, i+1); ok {
+			// sagte der MOPO ein Sprecher, sagte gegenüber dem NDR Müller:
+			// a German dative after the verb is whom it was said to.
+			if i+1 < len(toks) && dativeOpen[toks[i+1].lower()] && e < len(toks) && toks[e].word {
+				if np2, _, ok := forwardNP(a.src, toks, e); ok {
+					return attribution{np: np2, cue: toks[i].s, cuePos: toks[i].start}, true
+				}
+			}
 			return attribution{np: np, cue: toks[i].s, cuePos: toks[i].start}, true
 		}
 	}
@@ -501,8 +559,17 @@ func forwardNP(src string, toks []token, i int) (phrase, int, bool) {
 	if _, ok := pluralPronouns[lw]; ok {
 		return phrase{kind: npPronoun, toks: toks[i : i+1]}, i + 1, true
 	}
+	if np, ok := foreignPronoun(toks, i); ok {
+		return np, i + 1, true
+	}
+	if isLowerWord(toks[i]) && (foreignStop(lw) || elided(lw)) {
+		return phrase{}, i, false // dijo en una entrevista: no subject after the verb
+	}
 	j := i
-	if _, ok := determiners[lw]; ok {
+	if isDeterminer(lw) || lw == "gegenüber" {
+		j++
+	}
+	if lw == "gegenüber" && j < len(toks) && isDeterminer(toks[j].lower()) {
 		j++
 	}
 	var best phrase
@@ -527,6 +594,9 @@ func forwardNP(src string, toks []token, i int) (phrase, int, bool) {
 		}
 		if _, fw := functionWords[w.lower()]; fw && !isTitle(w) {
 			break
+		}
+		if isLowerWord(w) && (foreignStop(w.lower()) || elided(w.lower()) || head >= 0 && isConnector(w)) {
+			break // un proche d'Edouard Philippe, el instructor del caso: the role, not the name
 		}
 		if isLowerWord(w) || isTitle(w) {
 			head = j
@@ -614,6 +684,9 @@ func backwardNP(src string, toks []token, k int) (phrase, bool) {
 	if _, ok := pluralPronouns[lw]; ok {
 		return phrase{kind: npPronoun, toks: toks[k : k+1]}, true
 	}
+	if np, ok := foreignPronoun(toks, k); ok {
+		return np, true
+	}
 	if isNameWord(t) || (t.capitalized() && isTitle(t)) {
 		m := k
 		for m > 0 && (isNameWord(toks[m-1]) || (toks[m-1].capitalized() && isTitle(toks[m-1])) ||
@@ -634,7 +707,7 @@ func backwardNP(src string, toks []token, k int) (phrase, bool) {
 	if !isLowerWord(t) {
 		return phrase{}, false
 	}
-	if _, fw := functionWords[lw]; fw {
+	if _, fw := functionWords[lw]; fw || foreignStop(lw) || elided(lw) {
 		return phrase{}, false
 	}
 	if _, o := otherPronouns[lw]; o {
@@ -699,6 +772,13 @@ func (a *attributor) resolve(c *candidate, at attribution) {
 			c.gender = g
 		}
 	case npPronoun:
+		if at.np.foreign {
+			c.speaker = a.recentSpeaker(at.cuePos, at.np.gender, at.np.plural)
+			c.person = c.speaker != "" && !at.np.plural
+			c.plural = c.speaker != "" && at.np.plural
+			c.gender = at.np.gender
+			return
+		}
 		lw := at.np.toks[0].lower()
 		if lw == "they" {
 			c.speaker = a.antecedent(at.cuePos, true, 0)
@@ -905,3 +985,51 @@ func titleCase(src string, c *candidate) bool {
 	}
 	return long > 1 && c.words <= 12 && caps*4 >= long*3
 }
+
+// elided reports whether a lower-case word is an elided French or Italian
+// preposition or conjunction with what follows (d'Edouard, qu'il, dell'Ue).
+func elided(lw string) bool {
+	for _, p := range []string{"d'", "d’", "qu'", "qu’", "dell'", "dell’", "all'", "all’", "nell'", "nell’", "j'", "j’", "n'", "n’", "s'", "s’", "c'", "c’"} {
+		if strings.HasPrefix(lw, p) && len(lw) > len(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// recentSpeaker returns the speaker of the quotation just before pos for a
+// pronoun of another language than English, when that speaker fits (a
+// person of a compatible gender for er or elle, a group for ils or ellos)
+// and no other name is mentioned between them; "" otherwise. Articles in
+// these languages are read less deeply than English ones, so the pronoun
+// is resolved only when nothing else could be meant.
+func (a *attributor) recentSpeaker(pos int, g byte, plural bool) string {
+	for k := len(a.speakers) - 1; k >= 0; k-- {
+		s := a.speakers[k]
+		if s.pos >= pos {
+			continue
+		}
+		if plural && !s.plural || !plural && !s.person {
+			return ""
+		}
+		sg := s.gender
+		if sg == 0 {
+			sg = a.ix.genderOf(s.name)
+		}
+		if g != 0 && sg != 0 && sg != g {
+			return ""
+		}
+		ms := a.ix.mentions
+		m := sort.Search(len(ms), func(m int) bool { return ms[m].name.start > s.pos })
+		for ; m < len(ms) && ms[m].name.start < pos; m++ {
+			if a.ix.fullName(ms[m].name.text(a.src)) != s.name {
+				return ""
+			}
+		}
+		return s.name
+	}
+	return ""
+}
+
+// dativeOpen open a German phrase in the dative, whom something is said to.
+var dativeOpen = map[string]bool{"dem": true, "der": true, "gegenüber": true}

@@ -34,6 +34,12 @@ var titles = map[string]string{
 	"assemblywoman": "assemblywoman", "councilman": "councilman", "councilwoman": "councilwoman",
 	"del": "delegate", "delegate": "delegate", "state": "", "u.s": "", "u.s.": "", "sens": "senator",
 	"reps": "representative", "leader": "leader", "whip": "whip", "chair": "chair",
+	// German roles are capitalised nouns before the name.
+	"bürgermeister": "bürgermeister", "bürgermeisterin": "bürgermeisterin", "ministerin": "ministerin",
+	"bundeskanzler": "kanzler", "bundeskanzlerin": "kanzlerin", "kanzler": "kanzler", "kanzlerin": "kanzlerin",
+	"präsident": "präsident", "präsidentin": "präsidentin", "sprecherin": "sprecherin",
+	"vorsitzende": "vorsitzende", "vorsitzender": "vorsitzender", "chefin": "chefin", "landrat": "landrat",
+	"landrätin": "landrätin", "abgeordnete": "abgeordnete", "abgeordneter": "abgeordneter",
 }
 
 // notAlone are title words that never make a name on their own.
@@ -48,7 +54,7 @@ var (
 )
 
 // notNames are capitalised words that start sentences or name times, never people.
-var notNames = wordSet(`the a an but and or so in on at for with from by as after before when while if
+var notNames = wordSet(`the a an but and or so in on at for with from by as after before when while if which whose whom
 although though because since during under over about asked speaking according meanwhile however still
 yet then now today yesterday tomorrow this that these those there here it he she they we i you his her
 their our my its who what where why how some many most all both each every no not one two three last
@@ -83,8 +89,14 @@ func isNameWord(t token) bool {
 	if !t.capitalized() {
 		return false
 	}
-	_, stop := notNames[strings.TrimSuffix(t.lower(), ".")]
-	return !stop
+	lw := strings.TrimSuffix(t.lower(), ".")
+	if _, stop := notNames[lw]; stop {
+		return false
+	}
+	if _, p := foreignPronouns[lw]; p && lw != "ella" && lw != "lei" {
+		return false // Er sagte, Sie erklärt
+	}
+	return !foreignStop(lw) // Und Yücel setzte nach, Y remató
 }
 
 // name is one mention of a name in the text, without its titles.

@@ -141,6 +141,9 @@ func Extract(text string) []Quote {
 		if !a.keep(c) {
 			continue
 		}
+		if !validSpeaker(c.speaker) {
+			c.speaker = "" // a pronoun or fragment slipped through: say nothing
+		}
 		q := Quote{
 			Parts:   c.raw.parts,
 			Speaker: c.speaker,

@@ -49,7 +49,26 @@ func BadSpeaker(s string) bool {
 		}
 	}
 	for k, w := range words {
-		lw := strings.ToLower(strings.Trim(w, ".!?\"'’‘“”«»„-–—"))
+		initial := utf8.RuneCountInString(w) == 2 && strings.HasSuffix(w, ".")
+		w = strings.Trim(w, ".!?\"'’‘“”«»„-–—")
+		lw := strings.ToLower(w)
+		for _, pos := range []string{"'s", "’s"} {
+			lw = strings.TrimSuffix(lw, pos) // he's
+		}
+		if initial {
+			continue // Lindsey O. Graham
+		}
+		if utf8.RuneCountInString(lw) == 1 && unicode.IsLower(rune(lw[0])) && len(words) == 1 {
+			return true // a stray letter
+		}
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			// A capitalised word is a name's unless it is a pronoun or a
+			// conjunction (Er, Und, Y); initials and particles pass.
+			if evalCapitalBad[lw] && !(k == 0 && evalArticles[lw]) {
+				return true
+			}
+			continue
+		}
 		// l'adjoint, d'Edouard: the elided article or preposition.
 		if i := strings.IndexAny(lw, "'’"); i > 0 && i <= 2 {
 			head := lw[:i]
@@ -72,7 +91,9 @@ func BadSpeaker(s string) bool {
 		return false
 	}
 	first := strings.ToLower(words[0])
-	return !evalArticles[first] && !evalRoles[first]
+	last := strings.ToLower(words[len(words)-1])
+	group := len(words) <= 3 && strings.HasSuffix(last, "s") // federal prosecutors
+	return !evalArticles[first] && !evalRoles[first] && !group
 }
 
 func hasLetters(s string) bool { return strings.IndexFunc(s, unicode.IsLetter) >= 0 }
@@ -87,7 +108,18 @@ func evalSet(s string) map[string]bool {
 
 // evalArticles may open a role (the senator, der Sprecher, la ministre).
 var evalArticles = evalSet(`the a an this that der die das den dem des ein eine einer eines einem einen
-le la les l un une el los las lo una unos unas il lo gli i uno o os as um uma this these`)
+le la les l un une el los las lo una unos unas il lo gli i uno o os as um uma this these
+his her their its our my your sein seine seinem seinen ihr ihre ihrem ihren son sa ses leur su sus suo sua seu
+one two three several some many another other`)
+
+// evalCapitalBad are pronouns and conjunctions that may be capitalised at
+// the start of a sentence but are never a speaker's word.
+var evalCapitalBad = evalSet(`i he she it we they you who which what that this these those and but or so if
+er sie es wir ihr ich du und aber oder doch denn dann da wenn wie als auch
+il elle ils elles nous vous je tu et mais ou donc puis
+él ella ellos ellas nosotros yo tú y pero o entonces cuando como
+on ona ono oni one my wy ja ty i ale lub jak gdy kiedy
+lui lei loro noi voi io e ma ele ela eles elas nós eu mas`)
 
 // evalParticles may stand inside a name.
 var evalParticles = evalSet(`de von van der den da di del della la le du bin al ibn ter y dos das zu`)
@@ -114,7 +146,7 @@ a dit déclare déclaré affirme affirmé explique expliqué ajoute ajouté selo
 yo tú él ella ello nosotros nosotras vosotros ellos ellas usted ustedes le les se nos os mí ti sí
 y e ni pero sino porque aunque cuando donde como que quien quienes cual cuales si también ya muy más no
 dijo dice afirmó explicó añadió aseguró según es era son fue ha han había
-ja ty on ona ono my wy oni one mnie mi mną ciebie ci cię go mu jej jego ich im nas was się
+ja ty on ona ono my wy oni mnie mi mną ciebie ci cię go mu jej jego ich im nas was się
 i oraz lub albo ale lecz bo że żeby jeśli gdy kiedy jak gdzie co kto który która które także też już nie tak
 powiedział powiedziała mówi dodał dodała stwierdził podkreślił jest był była są było
 io tu lui lei noi voi loro egli essa esso si ci vi ne e o ma però perché quando dove come chi che anche già non

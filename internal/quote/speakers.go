@@ -1,0 +1,210 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A speaker is a person's or an organisation's name, a role ("the Kremlin
+// spokesman", "la ministre", "rzecznik rządu") or empty — never a pronoun,
+// a conjunction, another function word or a fragment of a sentence, in any
+// language. The lists below hold the function words of the languages whose
+// reporting verbs the package knows besides English (German, French,
+// Spanish, Polish, Italian, Portuguese); validSpeaker checks each speaker
+// against them before it is given out.
+
+// foreignPronouns are the subject pronouns that follow an inverted
+// reporting verb (sagte er, dijo ella, a-t-il dit), with the gender they
+// give: 'm', 'f', or 0 when they do not tell (German sie is she or they).
+// Words that are also English words (on, I) are left out; they never make
+// a speaker anyway.
+var foreignPronouns = map[string]byte{
+	"er": 'm', "il": 'm', "él": 'm', "lui": 'm', "ele": 'm', "egli": 'm',
+	"elle": 'f', "ella": 'f', "ona": 'f', "lei": 'f', "ela": 'f', "essa": 'f',
+	"sie": 0, "ils": 0, "elles": 0, "ellos": 0, "ellas": 0, "oni": 0, "eles": 0, "elas": 0, "loro": 0,
+}
+
+// foreignFunctionWords are pronouns, articles' contractions, conjunctions,
+// prepositions, auxiliaries and adverbs of German, French, Spanish,
+// Polish, Italian and Portuguese. None is ever a speaker or a word of a
+// name, so a capitalised one opening a sentence (Und Yücel sagte, Y
+// remató) is not read as a name either.
+var foreignFunctionWords = wordSet(`
+ich du er sie es wir ihr ihm ihn ihnen mich dich sich uns euch ihre ihrer ihren seine seiner seinen
+und oder aber denn sondern doch weil dass daß wenn als ob wie auch noch schon nur nicht kein keine
+dann hier dort da wo was wer wem wen welche welcher welches dieser diese dieses jener jene man
+ist war sind waren wird wurde werden hat hatte haben habe sei
+im am vom zum zur beim ins ans aufs mit nach bei seit gegen ohne durch für über unter zwischen
+selbst damals heute gestern morgen hinzu zudem außerdem jedoch allerdings bereits etwa laut
+je tu nous vous ils elles lui leur eux moi toi soi cela ça ceci celui celle ceux celles
+qui que quoi dont où et ou mais donc ni car comme quand lorsque puis alors aussi encore déjà très
+ne pas est était sont ont avait sur sous dans avec sans chez vers pendant depuis par pour
+au aux du des selon
+yo tú él ella ello nosotros nosotras vosotros ellos ellas usted ustedes nos os mí ti sí
+y e pero sino porque aunque cuando donde como quien quienes entonces luego después cual cuales también ya muy más
+es era son fue ha han había en con sin sobre entre hasta desde hacia contra durante según al del
+refiriéndose
+ja ty ona ono wy oni mnie mną ciebie cię mu jej jego ich im nas się
+oraz lub albo ale lecz że żeby jeśli gdy kiedy jak gdzie kto który która które także też już nie tak
+czy
+jest był była są było przez dla przy pod nad przed po bez
+io noi voi egli essa esso ci vi ne però perché dove chi anche già non nel nella nei della dello degli
+eu ele ela nós eles elas nos lhe lhes mas onde quem também não pelo pela pelos pelas num numa`)
+
+// foreignDeterminers open a role in other languages (der Sprecher, la
+// ministre, el portavoz, il presidente).
+var foreignDeterminers = wordSet(`der die das den dem des ein eine einer eines einem einen
+le la les l un une el los las una unos unas lo il gli uno o os as um uma
+sein seine ihr ihre son sa ses su sus suo sua seu sua`)
+
+// speakerStop are English words that never stand in a speaker.
+var speakerStop = wordSet(`i you he she it we they me him her us them who whom which what that this these those
+and or but nor if then than because although though while when where why how not also only just
+said says told say tell according after before since until with without from into onto upon over about
+is was are were be been being has have had do does did will would can could should may might must
+many much most some any`)
+
+// roleNouns may stand alone in lower case as a speaker without an article
+// in languages that have none or omit it (rzecznik rządu, portavoz del
+// ministerio).
+var roleNouns = wordSet(`rzecznik rzeczniczka minister ministra premier prezydent prezes dyrektor szef szefowa
+policja prokuratura wojewoda burmistrz marszałek poseł posłanka senator sędzia ekspert
+portavoz ministro ministra presidente presidenta portavoce fiscal alcalde alcaldesa vocero vocera`)
+
+// validSpeaker reports whether s may be given as a speaker: empty, or a
+// name, an organisation or a role, without pronouns or function words.
+func validSpeaker(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 {
+		return true
+	}
+	capital := false
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) || unicode.IsLetter(r) && !unicode.IsLower(r) {
+			capital = true // or a script without case
+		}
+	}
+	for k, w := range words {
+		lw := strings.ToLower(strings.Trim(w, ".,;:!?\"'’‘“”«»„()"))
+		if lw == "" || len(words) == 1 && utf8.RuneCountInString(lw) == 1 && unicode.IsLower(r0(lw)) {
+			return false
+		}
+		for _, pos := range []string{"'s", "’s"} {
+			if p := strings.TrimSuffix(lw, pos); p != lw {
+				if _, pr := speakerStop[p]; pr {
+					return false // he's, it's
+				}
+			}
+		}
+		if isTitle(token{s: w, word: true}) && unicode.IsUpper(r0(w)) {
+			continue // Del. Stacey Plaskett
+		}
+		// Elided articles and prepositions: l'adjoint, d'Edouard, qu'a
+		// (not O'Neill).
+		lw = strings.ReplaceAll(lw, "’", "'")
+		if strings.HasPrefix(lw, "l'") && len(lw) > 2 {
+			lw = lw[2:]
+			if k == 0 {
+				continue
+			}
+		} else if elided(lw) && unicode.IsLower(r0(w)) {
+			return false // d'…, qu'…, j'…, n'…, s'…, c'…
+		}
+		if unicode.IsUpper(r0(w)) {
+			// A capitalised word is a name's unless it is a pronoun or a
+			// function word opening a sentence (Und, Er, Y).
+			if !isNameWord(token{s: strings.Trim(w, ",;:!?\"'’‘“”«»„()"), word: true}) && !(k == 0 && isDeterminer(lw)) {
+				return false
+			}
+			continue
+		}
+		if k == 0 {
+			if _, det := determiners[lw]; det {
+				continue
+			}
+			if _, det := foreignDeterminers[lw]; det {
+				continue
+			}
+		}
+		if _, c := connectors[lw]; c && k > 0 && k < len(words)-1 && capital {
+			continue // Ursula von der Leyen, Charles de Gaulle
+		}
+		if _, stop := speakerStop[lw]; stop {
+			return false
+		}
+		if _, stop := foreignFunctionWords[lw]; stop {
+			return false
+		}
+		if _, p := foreignPronouns[lw]; p {
+			return false
+		}
+	}
+	first := strings.ToLower(words[0])
+	if len(words) == 1 {
+		_, det := determiners[first]
+		_, fdet := foreignDeterminers[first]
+		if det || fdet {
+			return false // an article with no noun
+		}
+	}
+	if capital {
+		return true
+	}
+	if _, det := determiners[first]; det {
+		return true
+	}
+	if _, det := foreignDeterminers[first]; det {
+		return true
+	}
+	if _, role := roleNouns[first]; role {
+		return true
+	}
+	// An English description without an article names a group: "officials",
+	// "police", "campaign aides" — a few plain words ending in a plural.
+	for _, w := range words {
+		for _, r := range w {
+			if r >= utf8.RuneSelf {
+				return false
+			}
+		}
+	}
+	head := strings.ToLower(words[len(words)-1])
+	if _, g := groupNouns[head]; g {
+		return len(words) <= 3
+	}
+	return len(words) <= 3 && strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss") && !strings.HasSuffix(head, "us")
+}
+
+// groupNouns name a group without a plural ending.
+var groupNouns = wordSet("police staff people personnel management leadership security military government prosecution clergy")
+
+// nameLike lists the foreign function words that are also given names or
+// name parts in English text (Ella, Lei), which a capitalised word may
+// still be.
+var nameLike = wordSet("ella lei ona ela eu")
+
+// foreignStop reports whether the lower-cased word w is a foreign function
+// word or pronoun that is never part of a name.
+func foreignStop(w string) bool {
+	if _, ok := foreignFunctionWords[w]; ok {
+		_, name := nameLike[w]
+		_, conn := connectors[w]
+		return !name && (!conn || w == "da") // Da kommt …, but De Blasio
+	}
+	return false
+}
+
+// r0 returns the first rune of s.
+func r0(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// isDeterminer reports whether lw opens a role in any language.
+func isDeterminer(lw string) bool {
+	_, det := determiners[lw]
+	_, fdet := foreignDeterminers[lw]
+	return det || fdet
+}
