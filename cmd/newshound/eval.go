@@ -29,7 +29,7 @@ Measure newshound's quality on evaluation data (see ../shared/data/README.md):
                         (precision, recall, speaker accuracy, speakers that
                         are pronouns or fragments, per outlet); --split and
                         --outlets choose the articles; with --cases DIR also
-                        the textacy unit cases; with --pages DIR also the
+                        the textacy unit cases; with --html DIR also the
                         speakers found in the HTML pages under DIR that are
                         pronouns or fragments, per language`)
 	data := fs.String("data", "", "the evaluation data (required)")
@@ -38,8 +38,8 @@ Measure newshound's quality on evaluation data (see ../shared/data/README.md):
 	cases := fs.String("cases", "", "quotes: the unit-cases directory, if not ../unit-cases beside --data")
 	split := fs.String("split", "dev", "quotes: the PolNeAR split (dev, train, annotator-training)")
 	outlets := fs.String("outlets", "", "quotes: only these outlets, comma-separated (nyt,breitbart,…)")
-	pages := fs.String("pages", "", "quotes: a directory of HTML pages (e.g. trafilatura-eval) for the per-language speaker check")
-	examples := fs.Bool("examples", false, "quotes: with --pages, list the rejected speakers")
+	htmlDir := fs.String("html", "", "quotes: a directory of HTML pages (e.g. trafilatura-eval/pages) for the per-language speaker check")
+	examples := fs.Bool("examples", false, "quotes: with --html, list the rejected speakers")
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		if err := parseFlags(fs, args); err != nil {
 			return err // --help, or a flag mistake
@@ -103,8 +103,8 @@ Measure newshound's quality on evaluation data (see ../shared/data/README.md):
 			rep.UnitCases, rep.UnitPassed, rep.Failures = total, passed, failures
 		}
 		rep.Write(e.stdout)
-		if *pages != "" {
-			pr, err := quotes.Pages(*pages)
+		if *htmlDir != "" {
+			pr, err := quotes.Pages(*htmlDir)
 			if err != nil {
 				return err
 			}
