@@ -109,11 +109,15 @@ func openServices(ctx context.Context, e *env, path string, log *slog.Logger, me
 	if err != nil {
 		return nil, err
 	}
+	// A listed feed's URL is the operator's choice, its redirects the remote
+	// side's: those are held to allow_private_networks like links.
+	feedClient := httpclient.New(httpclient.Options{Timeout: cfg.HTTP.Timeout.D(), AllowPrivate: true,
+		AllowPrivateRedirects: cfg.HTTP.AllowPrivateNetworks})
 	opts := watchers.Options{
 		Config:        cfg,
 		Store:         st,
 		Logger:        log,
-		FeedClient:    httpclient.New(httpclient.Options{Timeout: cfg.HTTP.Timeout.D(), AllowPrivate: true}),
+		FeedClient:    feedClient,
 		ArticleClient: httpclient.New(httpclient.Options{Timeout: cfg.HTTP.Timeout.D(), AllowPrivate: cfg.HTTP.AllowPrivateNetworks}),
 		Stdout:        e.stdout,
 		Metrics:       metrics,

@@ -2,7 +2,13 @@
 // time, bounded redirects, and — for URLs that come from outside (links in
 // feeds, URLs typed in chat) — refusal of loopback, private, link-local and
 // other non-public addresses. The address check runs after DNS resolution, at
-// connect time, so a public name that resolves to 10.0.0.1 is refused too.
+// connect time, so a public name that resolves to 10.0.0.1 is refused too;
+// literal forms (localhost., 2130706433, 0x7f000001, 0177.0.0.1) are refused
+// before any lookup.
+//
+// A client may allow private addresses for the URLs it is given (a feed the
+// operator listed) and still refuse them for redirects to another host,
+// which the remote side chose.
 package httpclient
 
 import (
@@ -11,6 +17,9 @@ import (
 	"net"
 	"net/http"
 	"net/netip"
+	"net/url"
+	"strconv"
+	"strings"
 	"syscall"
 	"time"
 )
@@ -26,24 +35,24 @@ var ErrPrivateAddress = errors.New("refusing to connect to a private or local ne
 type Options struct {
 	Timeout      time.Duration // whole request, including the body read
 	AllowPrivate bool          // permit loopback and private addresses
+	// AllowPrivateRedirects, with AllowPrivate, permits them for redirects
+	// too. Without it a redirect to another host (another host name, or
+	// another port than the original's or the scheme's default) is held to
+	// the public-address rule; redirects within the original host are not.
+	AllowPrivateRedirects bool
 }
 
 // New returns a client with the given limits.
 func New(opts Options) *http.Client {
-	dialer := &net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}
-	if !opts.AllowPrivate {
-		dialer.Control = refusePrivate
-	}
-	transport := &http.Transport{
-		Proxy:                 nil, // a proxy would defeat the address check; none is reachable here anyway
-		DialContext:           dialer.DialContext,
-		ForceAttemptHTTP2:     true,
-		MaxIdleConns:          256,
-		MaxIdleConnsPerHost:   8,
-		IdleConnTimeout:       90 * time.Second,
-		TLSHandshakeTimeout:   10 * time.Second,
-		ResponseHeaderTimeout: opts.Timeout,
-		ExpectContinueTimeout: time.Second,
+	public := publicOnly{newTransport(opts.Timeout, refusePrivate)}
+	var transport http.RoundTripper = public
+	if opts.AllowPrivate {
+		open := newTransport(opts.Timeout, nil)
+		if opts.AllowPrivateRedirects {
+			transport = open
+		} else {
+			transport = redirectsPublic{open: open, public: public}
+		}
 	}
 	return &http.Client{
 		Timeout:   opts.Timeout,
@@ -58,6 +67,74 @@ func New(opts Options) *http.Client {
 			return nil
 		},
 	}
+}
+
+func newTransport(timeout time.Duration, control func(network, address string, c syscall.RawConn) error) *http.Transport {
+	dialer := &net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second, Control: control}
+	return &http.Transport{
+		Proxy:                 nil, // a proxy would defeat the address check; none is reachable here anyway
+		DialContext:           dialer.DialContext,
+		ForceAttemptHTTP2:     true,
+		MaxIdleConns:          256,
+		MaxIdleConnsPerHost:   8,
+		IdleConnTimeout:       90 * time.Second,
+		TLSHandshakeTimeout:   10 * time.Second,
+		ResponseHeaderTimeout: timeout,
+		ExpectContinueTimeout: time.Second,
+	}
+}
+
+// publicOnly refuses hosts that are non-public literally (CheckHost) before
+// its transport, whose dialer refuses non-public addresses after resolution.
+type publicOnly struct{ t *http.Transport }
+
+func (p publicOnly) RoundTrip(req *http.Request) (*http.Response, error) {
+	if err := CheckHost(req.URL.Hostname()); err != nil {
+		if req.Body != nil {
+			req.Body.Close()
+		}
+		return nil, err
+	}
+	return p.t.RoundTrip(req)
+}
+
+// redirectsPublic sends the requests it is given, and redirects within their
+// host, through open; redirects to other hosts through public.
+type redirectsPublic struct {
+	open   *http.Transport
+	public publicOnly
+}
+
+func (r redirectsPublic) RoundTrip(req *http.Request) (*http.Response, error) {
+	if req.Response == nil { // not a redirect: the URL the caller chose
+		return r.open.RoundTrip(req)
+	}
+	first := req
+	for first.Response != nil && first.Response.Request != nil {
+		first = first.Response.Request
+	}
+	if sameHost(first.URL, req.URL) {
+		return r.open.RoundTrip(req)
+	}
+	return r.public.RoundTrip(req)
+}
+
+// sameHost reports whether to is on the host of from: the same name, and the
+// same port or the default port of to's scheme (http to https is an upgrade).
+func sameHost(from, to *url.URL) bool {
+	if !strings.EqualFold(strings.TrimSuffix(from.Hostname(), "."), strings.TrimSuffix(to.Hostname(), ".")) {
+		return false
+	}
+	port := func(u *url.URL) string {
+		if p := u.Port(); p != "" {
+			return p
+		}
+		if u.Scheme == "https" {
+			return "443"
+		}
+		return "80"
+	}
+	return port(from) == port(to) || to.Port() == ""
 }
 
 func refusePrivate(network, address string, _ syscall.RawConn) error {
@@ -102,15 +179,62 @@ var nonPublic = []netip.Prefix{
 	netip.MustParsePrefix("2001:db8::/32"),
 }
 
-// CheckHost is a fast pre-check for a URL typed by a user: it refuses
-// literal non-public IP hosts and "localhost" before any request is made, so
-// the user gets a clear message. The connect-time check stays authoritative.
+// CheckHost refuses, without a DNS lookup, a host that is non-public as
+// written: "localhost" and its subdomains (with or without the final dot), and
+// IP addresses in any form a resolver accepts — dotted, bracketed IPv6,
+// IPv4-mapped IPv6, and the inet_aton forms 2130706433, 0x7f000001,
+// 0177.0.0.1 and 127.1. Requests of a client that refuses private addresses
+// run it first; the connect-time check after resolution stays authoritative.
 func CheckHost(host string) error {
-	if host == "localhost" || len(host) > 10 && host[len(host)-10:] == ".localhost" {
+	h := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(strings.TrimPrefix(host, "["), "]"), "."))
+	if h == "localhost" || strings.HasSuffix(h, ".localhost") {
 		return fmt.Errorf("%w: %s", ErrPrivateAddress, host)
 	}
-	if addr, err := netip.ParseAddr(host); err == nil && !IsPublic(addr) {
+	addr, err := netip.ParseAddr(h)
+	if err != nil {
+		addr, err = parseLooseIPv4(h)
+	}
+	if err == nil && !IsPublic(addr) {
 		return fmt.Errorf("%w: %s", ErrPrivateAddress, host)
 	}
 	return nil
+}
+
+// parseLooseIPv4 parses the IPv4 forms of inet_aton, which resolvers accept
+// where a name is expected: one to four parts, each decimal, octal (leading
+// 0) or hexadecimal (0x), the last filling the remaining bytes.
+func parseLooseIPv4(s string) (netip.Addr, error) {
+	bad := fmt.Errorf("not an IPv4 address: %q", s)
+	parts := strings.Split(s, ".")
+	if len(parts) > 4 || s == "" {
+		return netip.Addr{}, bad
+	}
+	var vals []uint64
+	for _, p := range parts {
+		base := 10
+		switch {
+		case len(p) > 2 && (p[:2] == "0x" || p[:2] == "0X"):
+			p, base = p[2:], 16
+		case len(p) > 1 && p[0] == '0':
+			p, base = p[1:], 8
+		}
+		v, err := strconv.ParseUint(p, base, 32)
+		if err != nil {
+			return netip.Addr{}, bad
+		}
+		vals = append(vals, v)
+	}
+	var ip uint64
+	for i, v := range vals[:len(vals)-1] {
+		if v > 0xff {
+			return netip.Addr{}, bad
+		}
+		ip |= v << (24 - 8*i)
+	}
+	last := vals[len(vals)-1]
+	if last >= 1<<(8*(5-len(vals))) {
+		return netip.Addr{}, bad
+	}
+	ip |= last
+	return netip.AddrFrom4([4]byte{byte(ip >> 24), byte(ip >> 16), byte(ip >> 8), byte(ip)}), nil
 }

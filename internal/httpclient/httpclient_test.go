@@ -57,6 +57,30 @@ func TestCheckHost(t *testing.T) {
 		"news.example.org":  false,
 		"93.184.216.34":     false,
 		"localhost.example": false,
+		// literal forms a resolver would take for loopback, without DNS
+		"localhost.":         true,
+		"LOCALHOST":          true,
+		"api.localhost.":     true,
+		"0x7f000001":         true,
+		"0X7F000001":         true,
+		"2130706433":         true,
+		"0177.0.0.1":         true,
+		"0177.0000.0000.01":  true,
+		"127.1":              true,
+		"127.0.1":            true,
+		"0x7f.1":             true,
+		"[::ffff:127.0.0.1]": true,
+		"::ffff:127.0.0.1":   true,
+		"[::1]":              true,
+		"0":                  true,
+		"167772161":          true, // 10.0.0.1
+		"0xa9fea9fe":         true, // 169.254.169.254
+		"127.0.0.1.":         true,
+		"1572395042":         false, // 93.184.216.34
+		"0x5db8d822":         false,
+		"4294967296":         false, // too large to be an address: a name
+		"0x7f.example":       false,
+		"08.0.0.1":           false, // not octal: a name
 	}
 	for host, refused := range tests {
 		t.Run(host, func(t *testing.T) {
@@ -270,5 +294,76 @@ func TestTimeouts(t *testing.T) {
 			}
 			t.Logf("ended after %v", time.Since(start).Round(time.Millisecond))
 		})
+	}
+}
+
+// TestLiteralLoopbackRefusedWithoutDNS: a URL whose host is loopback in an
+// inet_aton form is refused before any lookup, and never reaches the listener.
+func TestLiteralLoopbackRefusedWithoutDNS(t *testing.T) {
+	var hits atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { hits.Add(1) }))
+	defer srv.Close()
+	_, port, _ := net.SplitHostPort(srv.Listener.Addr().String())
+	c := New(Options{Timeout: 3 * time.Second})
+	for _, host := range []string{"2130706433", "0x7f000001", "0177.0.0.1", "127.1", "localhost.", "[::ffff:127.0.0.1]"} {
+		_, err := c.Get("http://" + host + ":" + port + "/")
+		if !errors.Is(err, ErrPrivateAddress) {
+			t.Errorf("%s: %v, want ErrPrivateAddress", host, err)
+		}
+	}
+	if hits.Load() != 0 {
+		t.Errorf("the listener was reached %d times", hits.Load())
+	}
+}
+
+// TestRedirectsOfAllowedURLsHeldToPublic: a client that may fetch a private
+// URL it was given (a feed the operator listed) does not follow that URL's
+// redirect to another private listener, unless private redirects are
+// allowed; a redirect within the same host is followed.
+func TestRedirectsOfAllowedURLsHeldToPublic(t *testing.T) {
+	var internal atomic.Int32
+	target := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		internal.Add(1)
+		fmt.Fprint(w, "internal")
+	}))
+	defer target.Close()
+	_, targetPort, _ := net.SplitHostPort(target.Listener.Addr().String())
+	listed := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/moved":
+			http.Redirect(w, r, "/feed", http.StatusMovedPermanently)
+		case "/feed":
+			fmt.Fprint(w, "feed")
+		case "/away":
+			http.Redirect(w, r, target.URL+"/admin", http.StatusFound)
+		case "/away-literal":
+			http.Redirect(w, r, "http://2130706433:"+targetPort+"/admin", http.StatusFound)
+		}
+	}))
+	defer listed.Close()
+	get := func(c *http.Client, path string) (string, error) {
+		resp, err := c.Get(listed.URL + path)
+		if err != nil {
+			return "", err
+		}
+		defer resp.Body.Close()
+		b, err := io.ReadAll(resp.Body)
+		return string(b), err
+	}
+	c := New(Options{Timeout: 3 * time.Second, AllowPrivate: true})
+	if body, err := get(c, "/moved"); err != nil || body != "feed" {
+		t.Errorf("redirect within the listed host: %q %v", body, err)
+	}
+	for _, path := range []string{"/away", "/away-literal"} {
+		if _, err := get(c, path); !errors.Is(err, ErrPrivateAddress) {
+			t.Errorf("%s: redirect to another private listener: %v, want ErrPrivateAddress", path, err)
+		}
+	}
+	if internal.Load() != 0 {
+		t.Fatalf("the internal listener was reached %d times", internal.Load())
+	}
+	c = New(Options{Timeout: 3 * time.Second, AllowPrivate: true, AllowPrivateRedirects: true})
+	if body, err := get(c, "/away"); err != nil || body != "internal" {
+		t.Errorf("private redirects allowed: %q %v", body, err)
 	}
 }
