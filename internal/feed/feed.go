@@ -45,16 +45,22 @@
 //   - else, for an item with neither link nor GUID, "text:" + a digest of
 //     its title and text + " @" + the feed's address.
 //
+// A JSON Feed item with both url and external_url (a link post) is
+// identified by its external_url, which is what Atom and RSS give as such a
+// post's link: one post offered by a site as Atom (linking elsewhere) and as
+// JSON Feed (url its permalink, external_url elsewhere) is one article.
+//
 // Items of one document with the same identity are one item (counted in
 // Result.Repeated); an item with nothing at all to identify or read is
 // skipped (Result.Empty); item elements the XML parser could not read are
 // counted in Result.Unread, and a document whose items are all unreadable
 // is an error. The link comes first so that identities stay those of
-// earlier versions; the GUID is used only where the link does not tell
-// items apart. Not done: one post offered by a site both as Atom (linking
-// elsewhere) and as JSON Feed (linking to its permalink) with the same id
-// is two identities, since matching on the GUID as well needs the store to
-// look articles up by GUID.
+// earlier versions and one story linked from two feeds is one article; the
+// GUID is used only where the link does not tell items apart. Identity does
+// not match one item's GUID against another's link: a post whose Atom entry
+// links to its permalink and whose JSON Feed item links elsewhere, with the
+// same id, is two articles (matching GUIDs across polls needs the store to
+// look articles up by GUID as well).
 package feed
 
 import (

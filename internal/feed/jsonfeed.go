@@ -72,6 +72,9 @@ func jsonItem(m map[string]json.RawMessage) *gofeed.Item {
 	if link == "" {
 		it.Link = external
 	}
+	if link != "" && external != "" {
+		it.Custom = map[string]string{externalURL: external}
+	}
 	for _, l := range []string{link, external} {
 		if l != "" {
 			it.Links = append(it.Links, l)
@@ -112,6 +115,10 @@ func jsonItem(m map[string]json.RawMessage) *gofeed.Item {
 	}
 	return it
 }
+
+// externalURL is the key of gofeed.Item.Custom that holds a JSON Feed
+// item's external_url when it also has a url.
+const externalURL = "external_url"
 
 // jsonString is a JSON string's value, a number's text, or "" for anything
 // else.

@@ -247,3 +247,21 @@ func TestMalformedItemsAreLoud(t *testing.T) {
 		t.Errorf("error %v", err)
 	}
 }
+
+// One link post offered as Atom (its link the thing it is about) and as JSON
+// Feed (url its permalink, external_url the thing) is one article.
+func TestLinkPostAtomAndJSONFeed(t *testing.T) {
+	atomDoc := `<feed xmlns="http://www.w3.org/2005/Atom"><title>Linked</title><link href="https://linked.example/"/>
+<entry><id>tag:linked.example,2024:/linked/1</id><title>Worth reading</title>
+<link rel="alternate" href="https://news.example/story?utm_source=linked"/><link rel="related" href="https://linked.example/2024/worth-reading"/></entry></feed>`
+	jsonDoc := `{"version": "https://jsonfeed.org/version/1.1", "title": "Linked", "home_page_url": "https://linked.example/",
+ "items": [{"id": "tag:linked.example,2024:/linked/1", "title": "Worth reading", "url": "https://linked.example/2024/worth-reading", "external_url": "https://news.example/story"}]}`
+	a := parseString(t, atomDoc, "https://linked.example/feed.atom")
+	j := parseString(t, jsonDoc, "https://linked.example/feed.json")
+	if len(a.Items) != 1 || len(j.Items) != 1 || a.Items[0].Identity != j.Items[0].Identity || a.Items[0].Identity != "https://news.example/story" {
+		t.Errorf("atom %+v, json %+v", a.Items, j.Items)
+	}
+	if j.Items[0].URL != "https://linked.example/2024/worth-reading" {
+		t.Errorf("the JSON Feed item's link is its permalink: %q", j.Items[0].URL)
+	}
+}

@@ -96,7 +96,7 @@ func parse(body []byte, baseURL string) (res *Result, err error) {
 			continue
 		}
 		item := normalise(it, base)
-		item.Identity = identity(it, item, site, baseURL)
+		item.Identity = identity(it, item, base, site, baseURL)
 		if item.Identity == "" {
 			res.Empty++
 			continue
@@ -254,9 +254,19 @@ func normalise(it *gofeed.Item, base *url.URL) Item {
 // GUID, as it is when it looks globally unique (a URI: tag:, urn:, http:…),
 // else qualified by the feed's address; else, for an item with neither, a
 // digest of its title and text, qualified by the feed's address.
-func identity(it *gofeed.Item, item Item, site, feedAddress string) string {
-	if item.URL != "" {
-		if u, err := url.Parse(item.URL); err == nil {
+func identity(it *gofeed.Item, item Item, base *url.URL, site, feedAddress string) string {
+	link := item.URL
+	if ext := it.Custom[externalURL]; ext != "" {
+		// A JSON Feed link post: url is the post, external_url the thing
+		// it is about — what Atom and RSS give as the item's link. The
+		// thing is the identity, so the post read as Atom and as JSON
+		// Feed is one article.
+		if u, err := resolve(base, ext); err == nil {
+			link = u.String()
+		}
+	}
+	if link != "" {
+		if u, err := url.Parse(link); err == nil {
 			c := Canonical(u)
 			cu, _ := url.Parse(c)
 			root := cu != nil && (cu.Path == "/" || cu.Path == "") && cu.RawQuery == "" && cu.Fragment == ""

@@ -73,6 +73,9 @@ func TestRealWorldFeeds(t *testing.T) {
 		t.Skip("shared data not present")
 	}
 	var files, parsed, refused, counted, kept, empty, repeated int
+	type fold struct{ files, parsed, refused, counted, kept int }
+	folds := map[string]*fold{} // by the project the files come from
+	var names []string
 	var table strings.Builder
 	for _, path := range corpusFiles(t, realWorld) {
 		data, err := os.ReadFile(path)
@@ -81,6 +84,14 @@ func TestRealWorldFeeds(t *testing.T) {
 		}
 		files++
 		rel, _ := filepath.Rel(realWorld, path)
+		source, _, _ := strings.Cut(filepath.ToSlash(rel), "/")
+		fd := folds[source]
+		if fd == nil {
+			fd = &fold{}
+			folds[source] = fd
+			names = append(names, source)
+		}
+		fd.files++
 		want, countable := countItems(data)
 		res, err := Parse(bytes.NewReader(data), "file://"+path)
 		var nf *NotFeedError
@@ -89,6 +100,7 @@ func TestRealWorldFeeds(t *testing.T) {
 			t.Errorf("%s: parser panicked: %v", rel, err)
 		case errors.As(err, &nf):
 			refused++
+			fd.refused++
 			fmt.Fprintf(&table, "%-70s refused: %.150s\n", rel, err)
 		case err != nil:
 			t.Errorf("%s: %v (an error that does not say what to do)", rel, err)
@@ -96,6 +108,9 @@ func TestRealWorldFeeds(t *testing.T) {
 			parsed++
 			counted += want
 			kept += len(res.Items)
+			fd.parsed++
+			fd.counted += want
+			fd.kept += len(res.Items)
 			empty += res.Empty
 			repeated += res.Repeated
 			note := ""
@@ -113,6 +128,10 @@ func TestRealWorldFeeds(t *testing.T) {
 				}
 			}
 		}
+	}
+	for _, n := range names {
+		fd := folds[n]
+		fmt.Fprintf(&table, "%-18s %3d files: %3d parsed, %4d items of %4d counted; %2d refused\n", n, fd.files, fd.parsed, fd.kept, fd.counted, fd.refused)
 	}
 	t.Logf("\n%s", table.String())
 	t.Logf("%d files: %d parsed (%d items, %d empty and %d repeated ones skipped; an independent count finds %d), %d refused as not feeds",
