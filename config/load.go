@@ -266,8 +266,8 @@ func (c *Config) validate() Errors {
 		case ch.MaxPerHour < 0 || ch.MaxPerHour > 1000:
 			add(c.errAt(p+".max_per_hour", "%s.max_per_hour: between 1 and 1000", p))
 		case ch.Webhook != "":
-			if u, err := url.Parse(ch.Webhook); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-				add(c.errAt(p+".webhook", "%s.webhook: not an http(s) URL", p))
+			if err := checkWebhook(ch.Webhook); err != nil {
+				add(c.errAt(p+".webhook", "%s.webhook: %v", p, err))
 			}
 		}
 	}
@@ -279,16 +279,19 @@ func (c *Config) validate() Errors {
 		add(c.errAt("channels#key", "channels: a channel with a discord ID needs discord.token (the bot token, e.g. token: ${DISCORD_TOKEN})"))
 	}
 	if c.Discord.APIBase != "" {
-		if u, err := url.Parse(c.Discord.APIBase); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-			add(c.errAt("discord.api_base", "discord.api_base: not an http(s) URL"))
+		if u, err := url.Parse(c.Discord.APIBase); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" ||
+			u.RawQuery != "" || u.Fragment != "" {
+			add(c.errAt("discord.api_base", "discord.api_base: not an http(s) URL without query (e.g. \"http://127.0.0.1:8099\")"))
 		}
 	}
 	if c.Discord.GuildID != "" && !snowflakeRE.MatchString(c.Discord.GuildID) {
 		add(c.errAt("discord.guild_id", "discord.guild_id: %q is not a Discord server ID (17–20 digits; quote it in YAML)", c.Discord.GuildID))
 	}
 	if it := c.Discord.Interactions; it.Listen != "" || it.PublicKey != "" {
-		if _, _, err := net.SplitHostPort(it.Listen); err != nil {
-			add(c.errAt("discord.interactions.listen", "discord.interactions.listen: %q is not host:port (e.g. \":8080\")", it.Listen))
+		if err := checkListen(it.Listen); err != nil {
+			add(c.errAt("discord.interactions.listen", "discord.interactions.listen: %q is not host:port (e.g. \":8080\"): %v", it.Listen, err))
+		} else if it.Listen == c.Server.Listen {
+			add(c.errAt("discord.interactions.listen", "discord.interactions.listen: %q is server.listen too: give each its own port", it.Listen))
 		}
 		if !publicKeyRE.MatchString(it.PublicKey) {
 			add(c.errAt("discord.interactions.public_key", "discord.interactions.public_key: the application's public key, 64 hex digits (Developer Portal → General Information)"))
@@ -298,8 +301,8 @@ func (c *Config) validate() Errors {
 		}
 	}
 	if c.Server.Listen != "" {
-		if _, _, err := net.SplitHostPort(c.Server.Listen); err != nil {
-			add(c.errAt("server.listen", "server.listen: %q is not host:port (e.g. \"127.0.0.1:9090\")", c.Server.Listen))
+		if err := checkListen(c.Server.Listen); err != nil {
+			add(c.errAt("server.listen", "server.listen: %q is not host:port (e.g. \"127.0.0.1:9090\"): %v", c.Server.Listen, err))
 		}
 	}
 	if c.OpsChannel != "" {
@@ -403,6 +406,54 @@ func checkFeedURL(raw string) error {
 		}
 	default:
 		return fmt.Errorf("URL %q: use http://, https:// or file:", raw)
+	}
+	return nil
+}
+
+// webhookPathRE is the path of a Discord webhook URL in every form Discord
+// hands out (discord.com, discordapp.com, ptb. and canary., with or without
+// /vN): …/api[/vN]/webhooks/<id>/<token>. The bot reads it the same way.
+var webhookPathRE = regexp.MustCompile(`^(.*)/api(?:/v\d+)?/webhooks/([^/]*)/([^/]*)/?$`)
+
+var (
+	webhookIDRE    = regexp.MustCompile(`^[0-9]{1,20}$`)
+	webhookTokenRE = regexp.MustCompile(`^[A-Za-z0-9_\-.]{1,200}$`)
+)
+
+// checkWebhook checks a webhook URL as the bot will read it. The URL holds
+// the webhook's token: messages describe it, never quote it.
+func checkWebhook(raw string) error {
+	const form = "https://discord.com/api/webhooks/<id>/<token>"
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		return fmt.Errorf("not an http(s) URL (the form is %s)", form)
+	}
+	m := webhookPathRE.FindStringSubmatch(u.Path)
+	switch {
+	case m == nil:
+		return fmt.Errorf("not a webhook URL of the form %s", form)
+	case !webhookIDRE.MatchString(m[2]):
+		return fmt.Errorf("the webhook's id (after /webhooks/) is not a Discord ID of digits (the form is %s)", form)
+	case m[3] == "":
+		return fmt.Errorf("the webhook's token (after the id) is missing (the form is %s)", form)
+	case !webhookTokenRE.MatchString(m[3]):
+		return fmt.Errorf("the webhook's token (after the id) has characters a Discord token does not (the form is %s)", form)
+	}
+	return nil
+}
+
+// checkListen checks a listen address as net.Listen will read it: host:port
+// with a port number (or service name) in range.
+func checkListen(addr string) error {
+	_, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return err
+	}
+	if port == "" {
+		return errors.New("no port")
+	}
+	if _, err := net.LookupPort("tcp", port); err != nil {
+		return errors.New("the port is not a number from 0 to 65535")
 	}
 	return nil
 }
