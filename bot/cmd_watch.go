@@ -90,9 +90,9 @@ func handleWatch(ctx context.Context, b *Bot, in *discordgo.Interaction, o optio
 			return queryErrorReply(err)
 		}
 		channel := strings.TrimSpace(so.str("channel"))
-		if !slices.Contains(b.cmds.channels, channel) {
+		if channels := b.channelNames(); !slices.Contains(channels, channel) {
 			return errorReply("There is no channel named " + inlineText(channel) + " in the configuration. Channels: " +
-				escapeMarkdown(truncate(strings.Join(b.cmds.channels, ", "), 500)) + ".")
+				escapeMarkdown(truncate(strings.Join(channels, ", "), 500)) + ".")
 		}
 		err = st.AddChatWatch(ctx, store.ChatWatch{Name: name, Query: query, Channel: channel, CreatedBy: invoker(in), CreatedAt: b.cmds.now()})
 		done = fmt.Sprintf("Watch %s added: its alerts go to %s from the next articles on.", inlineText(name), inlineText(channel))

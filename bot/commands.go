@@ -135,13 +135,12 @@ type commandSet struct {
 	publicKey ed25519.PublicKey // nil: no HTTP endpoint
 	now       func() time.Time
 	searches  *lru
-	channels  []string // configured channel names, for /watch add
 	// fetchTimeout bounds /summary's fetch (summaryTimeout); deferAfter is
 	// how long a command may run before it is deferred (the constant).
 	fetchTimeout, deferAfter time.Duration
 }
 
-func newCommandSet(c *Commands, channels map[string]target) (*commandSet, error) {
+func newCommandSet(c *Commands) (*commandSet, error) {
 	if c.Store == nil || c.Watcher == nil {
 		return nil, errors.New("bot: commands need a store and a watcher")
 	}
@@ -160,10 +159,6 @@ func newCommandSet(c *Commands, channels map[string]target) (*commandSet, error)
 		}
 		cs.publicKey = ed25519.PublicKey(key)
 	}
-	for name := range channels {
-		cs.channels = append(cs.channels, name)
-	}
-	slices.Sort(cs.channels)
 	cs.table = commandTable()
 	for _, cmd := range cs.table {
 		cs.byName[cmd.def.Name] = cmd
@@ -178,7 +173,7 @@ func (b *Bot) EnableCommands(c *Commands) error {
 	if b.cmds != nil {
 		return errors.New("bot: commands already enabled")
 	}
-	cs, err := newCommandSet(c, b.channels)
+	cs, err := newCommandSet(c)
 	if err != nil {
 		return err
 	}
@@ -187,7 +182,20 @@ func (b *Bot) EnableCommands(c *Commands) error {
 	return nil
 }
 
+// channelNames are the channels of the configuration in force — the
+// watcher's, which follows reloads — sorted, for /watch add.
+func (b *Bot) channelNames() []string {
+	var names []string
+	for name := range b.cmds.cfg.Watcher.Config().Channels {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	return names
+}
+
 // CommandDefinitions returns the registration payload of every command.
+// They depend on the configuration in force (the channels /watch add
+// offers): after a reload, RegisterCommands again.
 func (b *Bot) CommandDefinitions() []*discordgo.ApplicationCommand {
 	if b.cmds == nil {
 		return nil
@@ -197,7 +205,7 @@ func (b *Bot) CommandDefinitions() []*discordgo.ApplicationCommand {
 		def := *c.def
 		def.Contexts = &[]discordgo.InteractionContextType{discordgo.InteractionContextGuild}
 		if def.Name == "watch" {
-			def.Options = watchOptions(b.cmds.channels)
+			def.Options = watchOptions(b.channelNames())
 		}
 		out = append(out, &def)
 	}

@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"slices"
 	"syscall"
 	"time"
 
@@ -287,9 +288,26 @@ func reload(ctx context.Context, svc *services, path string, log *slog.Logger) e
 		}
 		notifier = b
 	}
+	before := channelNames(svc.watcher.Config())
 	if err := svc.watcher.Reload(ctx, cfg, notifier); err != nil {
 		return err
 	}
+	// The slash commands read the configuration in force from the watcher;
+	// what they offer at registration (/watch add's channels) follows it.
+	if svc.bot != nil && svc.cfg.Discord.Token != "" && !slices.Equal(before, channelNames(cfg)) {
+		if err := svc.bot.RegisterCommands(ctx); err != nil {
+			log.Error("registering slash commands after the reload", "error", err)
+		}
+	}
 	log.Info("configuration reloaded", "config", path, "feeds", len(cfg.Feeds), "watches", len(cfg.Watches), "channels", len(cfg.Channels))
 	return nil
+}
+
+func channelNames(cfg *config.Config) []string {
+	names := make([]string, 0, len(cfg.Channels))
+	for name := range cfg.Channels {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	return names
 }
