@@ -13,8 +13,8 @@ import (
 )
 
 // /feeds — each configured feed's health: last success, last error,
-// consecutive failures, next poll (the schedule's next run, or later when
-// the feed is backing off).
+// consecutive failures, next poll (the feed's next run in the watcher's
+// scheduler, spread included, or later when the feed is backing off).
 
 func feedsCommand() command {
 	return command{
@@ -24,7 +24,6 @@ func feedsCommand() command {
 			if len(feeds) == 0 {
 				return reply{content: "No feeds are configured."}
 			}
-			now := b.cmds.now()
 			e := &discordgo.MessageEmbed{Type: discordgo.EmbedTypeRich, Title: fmt.Sprintf("Feeds (%d)", len(feeds))}
 			shown, failing := 0, 0
 			for _, f := range feeds {
@@ -41,7 +40,7 @@ func feedsCommand() command {
 					lines = append(lines, "Last error: "+escapeMarkdown(truncate(cleanLine(st.LastError), 300))+" ("+when(st.LastErrorAt, "?")+")")
 				}
 				lines = append(lines, "Consecutive failures: "+strconv.Itoa(st.Failures))
-				lines = append(lines, "Next poll: "+when(b.nextPoll(f, st.NextPoll, now), "unknown"))
+				lines = append(lines, "Next poll: "+when(b.cmds.cfg.Watcher.NextPoll(f.Name, st.NextPoll), "unknown"))
 				name := escapeMarkdown(cleanLine(f.Name))
 				if st.Failures > 0 {
 					name = "⚠️ " + name
@@ -69,27 +68,6 @@ func (b *Bot) feedConfig() ([]config.Feed, string) {
 		return c.Feeds, c.Schedule
 	}
 	return b.cmds.cfg.Feeds, b.cmds.cfg.Schedule
-}
-
-// nextPoll is when feed f is polled next: its schedule's next run, unless
-// backoff or Retry-After holds it until later.
-func (b *Bot) nextPoll(f config.Feed, notBefore, now time.Time) time.Time {
-	spec := f.Schedule
-	if spec == "" {
-		_, spec = b.feedConfig()
-	}
-	if spec == "" {
-		spec = config.DefaultSchedule
-	}
-	s, err := config.ParseSchedule(spec)
-	if err != nil {
-		return time.Time{}
-	}
-	if notBefore.After(now) {
-		// The first scheduled run at or after the backoff's end.
-		return s.Next(notBefore.Add(-time.Second))
-	}
-	return s.Next(now)
 }
 
 // when is a Discord timestamp ("3 minutes ago", in each reader's time zone).

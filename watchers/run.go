@@ -38,6 +38,7 @@ func (w *Watcher) Run(ctx context.Context, grace time.Duration) error {
 	defer cancelPolls()
 	c := cron.New(cron.WithChain(cron.Recover(cronLogger{w}), cron.SkipIfStillRunning(cronLogger{w})))
 	entries := w.addJobs(pollCtx, c)
+	defer w.setJobs(nil, nil)
 	if keep := w.conf().Storage.Retention.D(); keep > 0 {
 		w.prune(ctx, keep)
 	}
@@ -138,14 +139,18 @@ func (w *Watcher) Run(ctx context.Context, grace time.Duration) error {
 // schedule of the configuration in force, and returns their entries.
 func (w *Watcher) addJobs(ctx context.Context, c *cron.Cron) []cron.EntryID {
 	var ids []cron.EntryID
+	jobs := map[string]cron.EntryID{}
 	for _, e := range w.schedule(time.Now()) {
 		f := e.feed
-		ids = append(ids, c.Schedule(e.schedule, cron.FuncJob(func() {
+		id := c.Schedule(e.schedule, cron.FuncJob(func() {
 			if _, err := w.PollFeed(ctx, f, false); err != nil && ctx.Err() == nil {
 				w.log.Debug("poll ended with an error", "feed", f.Name, "error", err)
 			}
-		})))
+		}))
+		ids = append(ids, id)
+		jobs[f.Name] = id
 	}
+	w.setJobs(c, jobs)
 	if keep := w.conf().Storage.Retention.D(); keep > 0 {
 		ids = append(ids, c.Schedule(offsetSchedule{mustSchedule("@daily"), 3*time.Hour + 17*time.Minute}, cron.FuncJob(func() {
 			w.prune(ctx, keep)
@@ -224,14 +229,56 @@ func (w *Watcher) digests() map[string][]string {
 	return out
 }
 
+func (w *Watcher) setJobs(c *cron.Cron, jobs map[string]cron.EntryID) {
+	w.jobsMu.Lock()
+	defer w.jobsMu.Unlock()
+	w.cron, w.jobs = c, jobs
+}
+
+// NextPoll is when the named feed is polled next: its job's next run in
+// the running scheduler (or, when Run is not running, the first run it
+// would have if started now), unless the feed's backoff or Retry-After
+// (notBefore) holds it until a later run. Zero: no such feed.
+func (w *Watcher) NextPoll(feedName string, notBefore time.Time) time.Time {
+	var s cron.Schedule
+	var next time.Time
+	w.jobsMu.Lock()
+	if id, ok := w.jobs[feedName]; ok && w.cron != nil {
+		e := w.cron.Entry(id)
+		s, next = e.Schedule, e.Next
+	}
+	w.jobsMu.Unlock()
+	if s == nil || next.IsZero() {
+		now := w.now()
+		for _, e := range w.schedule(now) {
+			if e.feed.Name == feedName {
+				s, next = e.schedule, e.schedule.Next(now)
+			}
+		}
+		if s == nil {
+			return time.Time{}
+		}
+	}
+	if notBefore.After(next) {
+		// The first run at or after the backoff's end.
+		next = s.Next(notBefore.Add(-time.Nanosecond))
+	}
+	return next
+}
+
 type scheduled struct {
 	feed     config.Feed
 	schedule cron.Schedule
 }
 
-// schedule gives each feed its cron schedule, offset so that feeds sharing a
-// spec are spread evenly over its interval instead of firing in the same
-// second. The offsets are stable across restarts (feeds ordered by name).
+// schedule gives each feed its schedule, spread so that feeds sharing a
+// spec do not poll in the same second: the i-th of n feeds (ordered by name,
+// so the spread is stable) is offset by i/n of the interval. A feed on
+// "@every D" is polled first its offset after the scheduler starts — each
+// feed once at start-up, spread over the first interval — then every D
+// (cron's own "@every" would poll them all D after start, together); a feed
+// on a cron
+// spec is polled its offset after each of the spec's times.
 func (w *Watcher) schedule(now time.Time) []scheduled {
 	groups := map[string][]config.Feed{}
 	for _, f := range w.conf().Feeds {
@@ -245,19 +292,52 @@ func (w *Watcher) schedule(now time.Time) []scheduled {
 			continue // validated at load
 		}
 		sort.Slice(feeds, func(i, j int) bool { return feeds[i].Name < feeds[j].Name })
+		every, constant := s.(cron.ConstantDelaySchedule)
 		interval := config.Interval(s, now)
+		if constant {
+			interval = every.Delay
+		}
 		for i, f := range feeds {
 			offset := time.Duration(0)
 			if len(feeds) > 1 && interval > 0 {
-				offset = (interval * time.Duration(i) / time.Duration(len(feeds))).Truncate(time.Second)
+				offset = interval * time.Duration(i) / time.Duration(len(feeds))
 			}
-			out = append(out, scheduled{feed: f, schedule: offsetSchedule{s, offset}})
+			if constant {
+				out = append(out, scheduled{feed: f, schedule: &everySchedule{offset: offset, every: every.Delay}})
+				continue
+			}
+			out = append(out, scheduled{feed: f, schedule: offsetSchedule{s, offset.Truncate(time.Second)}})
 		}
 	}
 	return out
 }
 
+// everySchedule fires offset after the first time it is asked (when the
+// scheduler starts, or when the job is added to a running one), then every
+// interval after that.
+type everySchedule struct {
+	offset, every time.Duration
+
+	mu    sync.Mutex
+	first time.Time
+}
+
+func (e *everySchedule) Next(t time.Time) time.Time {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.first.IsZero() {
+		e.first = t.Add(e.offset)
+		return e.first
+	}
+	if t.Before(e.first) {
+		return e.first
+	}
+	return e.first.Add((t.Sub(e.first)/e.every + 1) * e.every)
+}
+
 // offsetSchedule fires offset after each activation of its inner schedule.
+// (Not for "@every": its activations are relative to t, so the offset
+// would cancel out.)
 type offsetSchedule struct {
 	inner  cron.Schedule
 	offset time.Duration

@@ -20,6 +20,8 @@
 package watchers
 
 import (
+	"github.com/robfig/cron/v3"
+
 	"context"
 	"fmt"
 	"io"
@@ -91,6 +93,10 @@ type Watcher struct {
 
 	storeHealth    *storeHealth
 	storeRetryBase time.Duration // first wait before pending articles are retried after a failed write
+
+	jobsMu sync.Mutex
+	cron   *cron.Cron              // Run's scheduler; nil when not running
+	jobs   map[string]cron.EntryID // feed name → its poll job in cron
 }
 
 // New builds a Watcher; it compiles the watches.
