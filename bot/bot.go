@@ -126,3 +126,25 @@ func newSession(token string, client *http.Client) *discordgo.Session {
 	s.Dialer = &websocket.Dialer{Proxy: http.ProxyFromEnvironment, HandshakeTimeout: 15 * time.Second}
 	return s
 }
+
+// RouteDiscordgoLogs sends discordgo's own log lines — which it would
+// write with the standard logger as "[DG0] …", outside the structured log —
+// to the Bot's logger, at the matching level, with the bot's secrets
+// redacted. discordgo has one process-wide hook (discordgo.Logger): call
+// this once, from main.
+func (b *Bot) RouteDiscordgoLogs() {
+	log := b.log
+	discordgo.Logger = func(msgL, _ int, format string, a ...any) {
+		level := slog.LevelDebug
+		switch msgL {
+		case discordgo.LogError:
+			level = slog.LevelError
+		case discordgo.LogWarning:
+			level = slog.LevelWarn
+		case discordgo.LogInformational:
+			level = slog.LevelInfo
+		}
+		msg := b.redact(fmt.Errorf(format, a...)).Error()
+		log.Log(context.Background(), level, "discordgo: "+msg)
+	}
+}

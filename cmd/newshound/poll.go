@@ -131,6 +131,7 @@ func openServices(ctx context.Context, e *env, path string, log *slog.Logger, me
 			return nil, err
 		}
 		svc.bot, opts.Notifier = b, b
+		b.RouteDiscordgoLogs()
 	}
 	w, err := watchers.New(opts)
 	if err != nil {

@@ -113,9 +113,10 @@ func printHits(w io.Writer, r match.Result, indent string) {
 
 func cmdPreview(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "preview", "--config FILE --watch NAME [--days 7]", `
-Run one watch of the configuration — as edited, before it is deployed — over
-the articles already in the store, and list what it would have alerted, with
-why each matched. Nothing is recorded or delivered.`)
+Run one watch of the configuration — as edited, before it is deployed — or
+one added from chat (/watch add) over the articles already in the store, and
+list what it would have alerted, with why each matched. Nothing is recorded
+or delivered.`)
 	path := configFlag(fs)
 	name := fs.String("watch", "", "the watch to try (required)")
 	days := fs.Int("days", 7, "how many days of stored articles to search")
@@ -130,6 +131,11 @@ why each matched. Nothing is recorded or delivered.`)
 	if err != nil {
 		return err
 	}
+	st, err := store.OpenReadOnly(ctx, cfg.Storage.Path)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
 	var wc *config.Watch
 	for i := range cfg.Watches {
 		if cfg.Watches[i].Name == *name {
@@ -137,7 +143,19 @@ why each matched. Nothing is recorded or delivered.`)
 		}
 	}
 	if wc == nil {
-		return usageError("no watch named %q in %s", *name, *path)
+		// A watch added from chat (/watch add) lives in the store.
+		chat, err := st.ChatWatches(ctx)
+		if err != nil {
+			return err
+		}
+		for _, c := range chat {
+			if c.Name == *name {
+				wc = &config.Watch{Name: c.Name, Query: c.Query, Channels: []string{c.Channel}}
+			}
+		}
+	}
+	if wc == nil {
+		return usageError("no watch named %q in %s or among the watches added from chat", *name, *path)
 	}
 	q, err := watchers.WatchQuery(*wc, cfg.Aliases)
 	if err != nil {
@@ -147,11 +165,6 @@ why each matched. Nothing is recorded or delivered.`)
 	if err != nil {
 		return err
 	}
-	st, err := store.OpenReadOnly(ctx, cfg.Storage.Path)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
 	articles, err := st.RecentArticles(ctx, time.Now().AddDate(0, 0, -*days), 1_000_000)
 	if err != nil {
 		return err

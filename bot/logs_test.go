@@ -1,0 +1,53 @@
+package bot
+
+import (
+	"bytes"
+	"log/slog"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/newshound/newshound/internal/discordfake"
+)
+
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// TestDiscordgoLogsGoThroughSlog: a line discordgo logs itself (here: an
+// INTERACTION_CREATE it cannot decode) reaches the structured log, at error
+// level, instead of the standard logger's "[DG0] …".
+func TestDiscordgoLogsGoThroughSlog(t *testing.T) {
+	h := newCmdHarness(t, harnessOptions{})
+	var buf syncBuffer
+	h.bot.log = slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	h.bot.RouteDiscordgoLogs()
+	t.Cleanup(func() { discordgo.Logger = nil })
+	if _, err := h.srv.InjectInteraction(discordfake.Interaction{Type: discordfake.InteractionApplicationCommand, GuildID: guildID, ChannelID: newsroom}); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(5 * time.Second); !strings.Contains(buf.String(), "discordgo: "); time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("no discordgo line in the structured log:\n%s", buf.String())
+		}
+	}
+	if got := buf.String(); !strings.Contains(got, "level=ERROR") || !strings.Contains(got, "INTERACTION_CREATE") {
+		t.Errorf("log:\n%s", got)
+	}
+}
