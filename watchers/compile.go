@@ -18,6 +18,9 @@ func CompileWatches(c *config.Config) (*match.Matcher, error) {
 	watches := make([]match.Watch, 0, len(c.Watches))
 	for i, w := range c.Watches {
 		q, err := WatchQuery(w, c.Aliases)
+		if errors.Is(err, errNothingToMatch) {
+			continue // config's validation reports it, with its position
+		}
 		if err != nil {
 			errs = append(errs, queryError(c, i, w, err))
 			continue
@@ -37,6 +40,9 @@ func CompileWatches(c *config.Config) (*match.Matcher, error) {
 // WatchQuery builds the query of one watch: its keywords (any of them), its
 // query, and its excludes (none of them), joined by AND.
 func WatchQuery(w config.Watch, aliases map[string][]string) (*match.Query, error) {
+	if len(w.Keywords) == 0 && strings.TrimSpace(w.Query) == "" {
+		return nil, errNothingToMatch
+	}
 	var parts []string
 	if len(w.Keywords) > 0 {
 		kw, err := match.Keywords(w.Keywords, w.Exclude)
@@ -63,6 +69,9 @@ func WatchQuery(w config.Watch, aliases map[string][]string) (*match.Query, erro
 	// The canonical forms of the parts re-parse to the same queries.
 	return match.Parse(strings.Join(parts, " AND "), aliases)
 }
+
+// errNothingToMatch: a watch without keywords and query.
+var errNothingToMatch = errors.New("the watch has nothing to match: give it keywords or a query")
 
 type keywordError struct{ err error }
 
