@@ -554,3 +554,25 @@ watches:
 		t.Fatalf("standard-output alerts %+v", alerts)
 	}
 }
+
+// TestItemBackInFeedDoesNotRealert: an item that leaves a feed's document
+// and comes back is known (the store says so, not the previous document).
+func TestItemBackInFeedDoesNotRealert(t *testing.T) {
+	fs := newFeedServer(t)
+	h := newHarness(t, config2(fs.URL, ""))
+	primeFeeds(t, h, fs)
+	story := item{"Putin speaks", "https://news.example/putin-speaks", "Putin spoke.", time.Now()}
+	fs.set("/world.rss", rss(story))
+	if _, alerts := h.poll(); len(alerts) != 1 {
+		t.Fatalf("first: %d alerts", len(alerts))
+	}
+	fs.set("/world.rss", rss(item{"Weather", "https://news.example/weather", "Rain.", time.Now()}))
+	if rep, alerts := h.poll(); len(alerts) != 0 || rep.New != 1 {
+		t.Fatalf("story gone: %d alerts, %d new", len(alerts), rep.New)
+	}
+	fs.set("/world.rss", rss(story, item{"Putin again", "https://news.example/putin-again", "Putin again.", time.Now()}))
+	rep, alerts := h.poll()
+	if len(alerts) != 1 || alerts[0].Title != "Putin again" || rep.New != 1 {
+		t.Fatalf("story back: %d new, alerts %+v", rep.New, alerts)
+	}
+}

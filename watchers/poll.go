@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"slices"
 	"time"
 
 	"github.com/newshound/newshound/config"
@@ -32,6 +33,14 @@ const (
 // is a *FeedError naming the feed and its URL; when the database failed, not
 // the feed, it wraps a *StoreError. Unless force is set a feed in backoff is
 // skipped.
+//
+// Everything the poll learnt — the feed's new state and its new articles —
+// is written in one transaction, shared with the polls of other feeds
+// (store.RecordPoll's group commit). Articles whose page is not read are
+// matched before that write and recorded done with their matches and
+// alerts; the others are recorded pending, then read, matched and completed
+// (CompleteArticles). A crash before the write loses nothing: the feed's
+// validators were not saved either, so the next poll fetches the same items.
 func (w *Watcher) PollFeed(ctx context.Context, f config.Feed, force bool) (PollResult, error) {
 	select {
 	case w.sem <- struct{}{}:
@@ -43,7 +52,7 @@ func (w *Watcher) PollFeed(ctx context.Context, f config.Feed, force bool) (Poll
 	fail := func(err error) (PollResult, error) {
 		return res, &FeedError{Feed: f.Name, URL: f.URL, Err: err}
 	}
-	st, err := w.store.Feed(ctx, f.Name)
+	st, lastIDs, err := w.feeds.state(ctx, f.Name)
 	if err := w.storeResult(ctx, "feed_state", false, err); err != nil {
 		w.metrics.Polls.WithLabelValues(f.Name, "store_error").Inc()
 		return fail(err)
@@ -59,7 +68,7 @@ func (w *Watcher) PollFeed(ctx context.Context, f config.Feed, force bool) (Poll
 		v = feed.Validators{ETag: st.ETag, LastModified: st.LastModified}
 	}
 	start := time.Now()
-	fr, err := w.feeds.Fetch(ctx, f.URL, v)
+	fr, err := w.feedFetcher.Fetch(ctx, f.URL, v)
 	w.metrics.PollSeconds.Observe(time.Since(start).Seconds())
 	if err != nil {
 		w.metrics.Polls.WithLabelValues(f.Name, "error").Inc()
@@ -71,13 +80,17 @@ func (w *Watcher) PollFeed(ctx context.Context, f config.Feed, force bool) (Poll
 		if errors.As(err, &se) && se.RetryAfter > 0 && now.Add(se.RetryAfter).After(next) {
 			next = now.Add(se.RetryAfter)
 		}
-		failures, serr := w.store.PollFailure(ctx, f.Name, f.URL, err.Error(), now, next)
+		failed := st
+		failed.URL, failed.LastPoll, failed.LastError, failed.LastErrorAt = f.URL, now, err.Error(), now
+		failed.Failures, failed.NextPoll = st.Failures+1, next
+		w.feeds.put(failed, nil) // the backoff holds even if the store cannot record it
+		_, serr := w.store.RecordPoll(ctx, store.PollRecord{Feed: failed}, now)
 		serr = w.storeResult(ctx, "record_poll", true, serr)
 		w.log.Warn("feed poll failed", "feed", f.Name, "feed_url", f.URL, "error", err,
-			"failures", failures, "next_poll", next.Format(time.RFC3339))
-		if failures == w.conf().FeedFailures {
+			"failures", failed.Failures, "next_poll", next.Format(time.RFC3339))
+		if failed.Failures == w.conf().FeedFailures {
 			w.notify(ctx, "Feed failing: "+f.Name, fmt.Sprintf("%s (%s) has failed %d times in a row; the last error: %v. newshound keeps retrying with backoff (next attempt %s).",
-				f.Name, f.URL, failures, err, next.UTC().Format(time.RFC1123)))
+				f.Name, f.URL, failed.Failures, err, next.UTC().Format(time.RFC1123)))
 		}
 		return fail(errors.Join(err, serr))
 	}
@@ -88,48 +101,89 @@ func (w *Watcher) PollFeed(ctx context.Context, f config.Feed, force bool) (Poll
 		w.metrics.Polls.WithLabelValues(f.Name, "ok").Inc()
 	}
 	res.Items = len(fr.Items)
-	var added []store.Article
+	ok := st
+	ok.URL, ok.ETag, ok.LastModified = f.URL, fr.Validators.ETag, fr.Validators.LastModified
+	ok.LastPoll, ok.LastSuccess, ok.Failures, ok.NextPoll = now, now, 0, time.Time{}
+	rec := store.PollRecord{Feed: ok}
+	fetchPages := w.conf().FetchArticles(f)
+	var ids []uint64
 	if !fr.NotModified {
-		added, err = w.record(ctx, f, fr.Items, st.LastSuccess.IsZero(), now)
+		var fresh []store.Article
+		fresh, ids, err = w.fresh(ctx, f, fr.Items, lastIDs, st.LastSuccess.IsZero(), now)
 		if err != nil {
 			w.metrics.Polls.WithLabelValues(f.Name, "store_error").Inc()
 			return fail(err)
 		}
-		res.New = len(added)
-		w.metrics.ItemsSeen.Add(float64(len(added)))
+		for _, a := range fresh {
+			if fetchPages || a.Status != store.StatusPending {
+				rec.Added = append(rec.Added, a)
+				continue
+			}
+			c, err := w.process(ctx, a, false)
+			if err != nil {
+				return fail(err) // cancelled: nothing is recorded, the next poll redoes it
+			}
+			rec.Done = append(rec.Done, c)
+		}
 	}
-	err = w.store.PollSuccess(ctx, f.Name, f.URL, fr.Validators.ETag, fr.Validators.LastModified, res.New, now)
+	// The outbox delivers in the order rows are written: alerts in
+	// publication order, oldest first; items published at the same time in
+	// reverse feed order (a feed lists the newest first).
+	slices.Reverse(rec.Done)
+	sortByPublication(rec.Done)
+	out, err := w.store.RecordPoll(ctx, rec, now)
 	if err := w.storeResult(ctx, "record_poll", true, err); err != nil {
+		w.metrics.Polls.WithLabelValues(f.Name, "store_error").Inc()
 		return fail(err)
 	}
+	w.feeds.put(ok, ids)
+	res.New = len(out.Added) + len(out.Done)
+	res.Processed, res.Queued = len(out.Done), out.Queued
+	w.metrics.ItemsSeen.Add(float64(res.New))
+	w.logMatches(out.Done)
 	if st.Failures >= w.conf().FeedFailures {
 		w.notify(ctx, "Feed recovered: "+f.Name, fmt.Sprintf("%s (%s) answers again after %d failed polls.", f.Name, f.URL, st.Failures))
 	}
 	w.log.Debug("feed polled", "feed", f.Name, "feed_url", f.URL, "not_modified", fr.NotModified,
 		"items", res.Items, "new", res.New, "duration", time.Since(start).Round(time.Millisecond))
-	n, q := w.processAll(ctx, added, w.conf().FetchArticles(f))
-	res.Processed, res.Queued = n, q
+	n, q := w.processAll(ctx, out.Added, fetchPages)
+	res.Processed, res.Queued = res.Processed+n, res.Queued+q
 	return res, nil
 }
 
-// record stores the items not seen before. Items older than max_age, and on
-// a first poll undated ones, are recorded without alerting.
-func (w *Watcher) record(ctx context.Context, f config.Feed, items []feed.Item, firstPoll bool, now time.Time) ([]store.Article, error) {
+// fresh returns the items not stored yet, as articles to record, and the
+// hashes of every item's identity. Items older than max_age, and on a first
+// poll undated ones, are to be recorded without alerting.
+//
+// Once the feed has been polled in this process, its previous document
+// (lastIDs) tells what is new without asking the store: an item not in it is
+// new, but for one that another feed carried first or that came back after
+// leaving the document, which the store's write skips (its identity is
+// stored). Without a previous document the store is asked.
+func (w *Watcher) fresh(ctx context.Context, f config.Feed, items []feed.Item, lastIDs map[uint64]struct{}, firstPoll bool, now time.Time) ([]store.Article, []uint64, error) {
 	if len(items) == 0 {
-		return nil, nil
+		return nil, []uint64{}, nil
 	}
-	ids := make([]string, len(items))
+	hashes := make([]uint64, len(items))
 	for i, it := range items {
-		ids[i] = it.Identity
+		hashes[i] = w.feeds.hash(it.Identity)
 	}
-	known, err := w.store.KnownIdentities(ctx, ids)
-	if err := w.storeResult(ctx, "record_items", false, err); err != nil {
-		return nil, err
+	var known map[string]bool
+	if lastIDs == nil {
+		ids := make([]string, len(items))
+		for i, it := range items {
+			ids[i] = it.Identity
+		}
+		var err error
+		known, err = w.store.KnownIdentities(ctx, ids)
+		if err := w.storeResult(ctx, "record_items", false, err); err != nil {
+			return nil, nil, err
+		}
 	}
 	cutoff := now.Add(-w.conf().MaxAge.D())
 	var fresh []store.Article
-	for _, it := range items {
-		if known[it.Identity] {
+	for i, it := range items {
+		if _, ok := lastIDs[hashes[i]]; ok || known[it.Identity] {
 			continue
 		}
 		status := store.StatusPending
@@ -145,11 +199,7 @@ func (w *Watcher) record(ctx context.Context, f config.Feed, items []feed.Item, 
 			FeedText: it.Text, Status: status,
 		})
 	}
-	if len(fresh) == 0 {
-		return nil, nil
-	}
-	added, err := w.store.AddArticles(ctx, fresh)
-	return added, w.storeResult(ctx, "record_items", true, err)
+	return fresh, hashes, nil
 }
 
 // backoff is the wait after the n-th consecutive failure: a minute doubling

@@ -81,12 +81,17 @@ func (w *Watcher) processAll(ctx context.Context, as []store.Article, fetch bool
 	if w.storeResult(ctx, "record_articles", true, err) != nil {
 		return 0, 0 // logged; the articles stay pending and are retried
 	}
+	w.logMatches(done)
+	return len(done), queued
+}
+
+// logMatches logs the matches of recorded completions.
+func (w *Watcher) logMatches(done []store.Completion) {
 	for _, c := range done {
 		for _, m := range c.Matches {
 			w.log.Info("match", "watch", m.Watch, "feed", c.Article.Feed, "article_url", c.Article.URL)
 		}
 	}
-	return len(done), queued
 }
 
 // sortByPublication orders completed articles oldest first by publication

@@ -2,10 +2,15 @@
 // feed runs these steps, in this order:
 //
 //  1. fetch the feed (conditional GET; a 304 ends the poll);
-//  2. record every item whose identity the store has not seen — at once, so
-//     a crash never loses one. On a feed's first successful poll, and on any
-//     poll for items older than max_age, items are recorded without alerting;
-//     undated items on a first poll likewise;
+//  2. find the items whose identity the store has not seen (once a feed has
+//     been polled, its previous document says which items are known). On a
+//     feed's first successful poll, and on any poll for items older than
+//     max_age, items are recorded without alerting; undated items on a first
+//     poll likewise. Items whose page is not read go through steps 4–5 at
+//     once and are recorded done; the others are recorded pending before
+//     their page is read. Either way they are recorded in the transaction
+//     that saves the feed's new validators, so a crash before it loses
+//     nothing: the next poll fetches them again;
 //  3. read each new item's page (unless the feed says not to), falling back
 //     to the feed's own text when the page cannot be used;
 //  4. match every watch over title, feed text and page text in one pass;
@@ -15,8 +20,9 @@
 //  6. the delivery loop drains the outbox to the Notifier (chat) or to
 //     standard output, retrying with backoff, recording refusals.
 //
-// A failing feed backs off exponentially (the state is in the store, so a
-// restart does not hammer it) and never stops the others.
+// A failing feed backs off exponentially (the state is kept in memory and
+// recorded in the store, so a restart does not hammer it) and never stops
+// the others.
 package watchers
 
 import (
@@ -69,14 +75,15 @@ func (w *Watcher) notifierNow() Notifier { return w.live.Load().notifier }
 
 // Watcher polls feeds, processes new articles and delivers alerts.
 type Watcher struct {
-	live     atomic.Pointer[settings] // replaced whole by Reload
-	store    *store.Store
-	log      *slog.Logger
-	feeds    *feed.Fetcher
-	articles *article.Fetcher
-	set      atomic.Pointer[watchSet]
-	now      func() time.Time
-	metrics  *Metrics
+	live        atomic.Pointer[settings] // replaced whole by Reload
+	store       *store.Store
+	log         *slog.Logger
+	feedFetcher *feed.Fetcher
+	feeds       *feedMemory // the feeds' polling state
+	articles    *article.Fetcher
+	set         atomic.Pointer[watchSet]
+	now         func() time.Time
+	metrics     *Metrics
 
 	outMu  sync.Mutex
 	stdout io.Writer
@@ -106,14 +113,15 @@ func New(opts Options) (*Watcher, error) {
 		return nil, err
 	}
 	w := &Watcher{
-		store:    opts.Store,
-		log:      opts.Logger,
-		feeds:    feed.NewFetcher(opts.FeedClient, opts.Config.HTTP.UserAgent, int64(opts.Config.HTTP.MaxBody)),
-		metrics:  opts.Metrics,
-		now:      opts.Now,
-		stdout:   opts.Stdout,
-		sem:      make(chan struct{}, opts.Config.HTTP.Concurrency),
-		reloaded: make(chan struct{}, 1),
+		store:       opts.Store,
+		log:         opts.Logger,
+		feedFetcher: feed.NewFetcher(opts.FeedClient, opts.Config.HTTP.UserAgent, int64(opts.Config.HTTP.MaxBody)),
+		feeds:       newFeedMemory(opts.Store),
+		metrics:     opts.Metrics,
+		now:         opts.Now,
+		stdout:      opts.Stdout,
+		sem:         make(chan struct{}, opts.Config.HTTP.Concurrency),
+		reloaded:    make(chan struct{}, 1),
 
 		storeHealth:    newStoreHealth(),
 		storeRetryBase: storeRetryMin,

@@ -170,56 +170,84 @@ type Quote struct {
 	Text    string
 }
 
-// CompleteArticles records completions in one transaction: each article is
-// marked done with what processing learnt, its matches are recorded and their
-// deliveries queued. A watch that already matched an article is skipped, with
-// its deliveries: nothing alerts twice. It returns how many deliveries were
-// queued.
+// CompleteArticles records completions in one transaction (the next group
+// commit): each article is marked done with what processing learnt, its
+// matches are recorded and their deliveries queued. A watch that already
+// matched an article is skipped, with its deliveries: nothing alerts twice.
+// It returns how many deliveries were queued.
 func (s *Store) CompleteArticles(ctx context.Context, cs []Completion, now time.Time) (int, error) {
 	if len(cs) == 0 {
 		return 0, nil
 	}
 	queued := 0
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		update := tx.StmtContext(ctx, s.stmts.completeArticle)
-		insertMatch := tx.StmtContext(ctx, s.stmts.insertMatch)
-		insertOutbox := tx.StmtContext(ctx, s.stmts.insertOutbox)
-		insertQuote := tx.StmtContext(ctx, s.stmts.insertQuote)
-		index := tx.StmtContext(ctx, s.stmts.indexArticle)
+	err := s.submit(ctx, func(tx *sql.Tx) error {
+		queued = 0
+		st := completionStmts(tx, &s.stmts)
 		for _, c := range cs {
-			a := c.Article
-			if _, err := update.ExecContext(ctx, a.Text, a.TextSource, a.Lang, a.Image, a.Title, a.Author, a.ID); err != nil {
-				return fmt.Errorf("store: complete article %d: %w", a.ID, err)
+			q, err := st.complete(c, now, true)
+			if err != nil {
+				return err
 			}
-			if c.FoldedTitle != "" || c.FoldedBody != "" {
-				if _, err := index.ExecContext(ctx, a.ID, c.FoldedTitle, c.FoldedBody); err != nil {
-					return fmt.Errorf("store: index article %d: %w", a.ID, err)
-				}
-			}
-			for i, q := range c.Quotes {
-				if _, err := insertQuote.ExecContext(ctx, a.ID, i, q.Speaker, q.Text); err != nil {
-					return fmt.Errorf("store: record quote: %w", err)
-				}
-			}
-			for _, m := range c.Matches {
-				res, err := insertMatch.ExecContext(ctx, a.ID, m.Watch, now.Unix(), m.Explanation)
-				if err != nil {
-					return fmt.Errorf("store: record match %s: %w", m.Watch, err)
-				}
-				if n, _ := res.RowsAffected(); n == 0 {
-					continue
-				}
-				for _, d := range m.Deliveries {
-					if _, err := insertOutbox.ExecContext(ctx, a.ID, m.Watch, d.Channel, string(d.Payload), newNonce(), d.Held, now.Unix(), now.Unix()); err != nil {
-						return fmt.Errorf("store: queue delivery: %w", err)
-					}
-					queued++
-				}
-			}
+			queued += q
 		}
 		return nil
 	})
 	return queued, err
+}
+
+// completion holds the statements that record a completion, bound to a
+// transaction.
+type completion struct {
+	update, insertMatch, insertOutbox, insertQuote, index *sql.Stmt
+}
+
+func completionStmts(tx *sql.Tx, st *statements) completion {
+	return completion{
+		update:       tx.Stmt(st.completeArticle),
+		insertMatch:  tx.Stmt(st.insertMatch),
+		insertOutbox: tx.Stmt(st.insertOutbox),
+		insertQuote:  tx.Stmt(st.insertQuote),
+		index:        tx.Stmt(st.indexArticle),
+	}
+}
+
+// complete records c: the article's new fields (when update is set; an
+// article inserted done has them already), its full-text entry, quotes,
+// matches and their deliveries. It returns the deliveries queued.
+func (st completion) complete(c Completion, now time.Time, update bool) (int, error) {
+	a := c.Article
+	if update {
+		if _, err := st.update.Exec(a.Text, a.TextSource, a.Lang, a.Image, a.Title, a.Author, a.ID); err != nil {
+			return 0, fmt.Errorf("store: complete article %d: %w", a.ID, err)
+		}
+	}
+	if c.FoldedTitle != "" || c.FoldedBody != "" {
+		if _, err := st.index.Exec(a.ID, c.FoldedTitle, c.FoldedBody); err != nil {
+			return 0, fmt.Errorf("store: index article %d: %w", a.ID, err)
+		}
+	}
+	for i, q := range c.Quotes {
+		if _, err := st.insertQuote.Exec(a.ID, i, q.Speaker, q.Text); err != nil {
+			return 0, fmt.Errorf("store: record quote: %w", err)
+		}
+	}
+	queued := 0
+	for _, m := range c.Matches {
+		res, err := st.insertMatch.Exec(a.ID, m.Watch, now.Unix(), m.Explanation)
+		if err != nil {
+			return 0, fmt.Errorf("store: record match %s: %w", m.Watch, err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			continue
+		}
+		for _, d := range m.Deliveries {
+			if _, err := st.insertOutbox.Exec(a.ID, m.Watch, d.Channel, string(d.Payload), newNonce(), d.Held, now.Unix(), now.Unix()); err != nil {
+				return 0, fmt.Errorf("store: queue delivery: %w", err)
+			}
+			queued++
+		}
+	}
+	return queued, nil
 }
 
 // Prune removes what is older than cutoff and no longer needed: the text of

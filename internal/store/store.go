@@ -9,13 +9,19 @@
 //     outbox rows are only created together with a new match, in the same
 //     transaction, so an alert is recorded before it is delivered and no
 //     crash can lose or repeat it.
-//   - "seen" means recorded: an article is recorded the moment a poll finds
-//     it, before its page is read, with status pending; processing sets it
-//     done. Articles a first poll finds too old are recorded with status
-//     recorded and are never processed.
+//   - "seen" means recorded: an article whose page is to be read is recorded
+//     with status pending when a poll finds it, before its page is read;
+//     processing sets it done. One whose page is not read is matched within
+//     the poll and recorded done, with its matches and alerts, in the
+//     transaction that records the feed's new state. Articles a first poll
+//     finds too old are recorded with status recorded and are never
+//     processed.
 //
 // Writes go through a single connection (SQLite has one writer); reads use a
-// small pool of their own, which WAL mode lets run beside the writer. One
+// small pool of their own, which WAL mode lets run beside the writer. Polls'
+// writes (RecordPoll, CompleteArticles) are group-committed: one goroutine
+// applies all those waiting in one transaction, and each caller returns when
+// its transaction is committed. One
 // process writes a database: Open takes a lock file beside it (flock, so a
 // crash leaves no stale lock) and refuses while another process holds it;
 // OpenReadOnly takes no lock and reads beside the writer.
@@ -35,15 +41,16 @@ import (
 
 // Store is the database. It is safe for concurrent use.
 type Store struct {
-	w     *sql.DB // the one writer connection (query-only when read-only)
-	r     *sql.DB // readers
-	stmts statements
-	lock  *writerLock // nil when read-only or in memory
+	w      *sql.DB // the one writer connection (query-only when read-only)
+	r      *sql.DB // readers
+	stmts  statements
+	lock   *writerLock // nil when read-only or in memory
+	commit *committer  // the group commit of polls' writes; nil when read-only
 }
 
 // statements are the hot writes, prepared once on the writer connection.
 type statements struct {
-	addArticle, completeArticle, insertMatch, insertOutbox, markDelivered, insertQuote, indexArticle *sql.Stmt
+	addArticle, addDone, putFeed, completeArticle, insertMatch, insertOutbox, markDelivered, insertQuote, indexArticle *sql.Stmt
 }
 
 func (s *Store) prepare(ctx context.Context) error {
@@ -53,6 +60,14 @@ func (s *Store) prepare(ctx context.Context) error {
 	}{
 		{&s.stmts.addArticle, `INSERT INTO articles (identity, url, guid, feed, title, author, image, published, seen_at, feed_text, text, status)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (identity) DO NOTHING`},
+		{&s.stmts.addDone, `INSERT INTO articles (identity, url, guid, feed, title, author, image, published, seen_at, feed_text, text, text_source, lang, status)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'done') ON CONFLICT (identity) DO NOTHING`},
+		{&s.stmts.putFeed, `INSERT INTO feeds (name, url, etag, last_modified, last_poll, last_success, last_error, last_error_at, failures, next_poll, items_seen)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (name) DO UPDATE SET url = excluded.url, etag = excluded.etag, last_modified = excluded.last_modified,
+	last_poll = excluded.last_poll, last_success = excluded.last_success, last_error = excluded.last_error,
+	last_error_at = excluded.last_error_at, failures = excluded.failures, next_poll = excluded.next_poll,
+	items_seen = items_seen + excluded.items_seen`},
 		{&s.stmts.completeArticle, `UPDATE articles SET text = ?, text_source = ?, lang = ?, image = ?, title = ?, author = ?, status = 'done' WHERE id = ?`},
 		{&s.stmts.insertMatch, `INSERT INTO matches (article_id, watch, matched_at, explanation) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`},
 		{&s.stmts.insertOutbox, `INSERT INTO outbox (article_id, watch, channel, payload, nonce, held, created_at, next_attempt)
@@ -148,11 +163,15 @@ func openDB(ctx context.Context, path string, readonly bool) (*Store, error) {
 	}
 	r.SetMaxOpenConns(4)
 	s.r = r
+	if !readonly {
+		s.startCommitter()
+	}
 	return s, nil
 }
 
 // Close closes the database.
 func (s *Store) Close() error {
+	s.stopCommitter()
 	return errors.Join(s.r.Close(), s.w.Close(), s.lock.release())
 }
 

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -140,5 +141,67 @@ func TestConcurrentWriters(t *testing.T) {
 	p, err := s.PendingArticles(ctx, time.Now(), 1000)
 	if err != nil || len(p) != 400 {
 		t.Fatalf("%d pending, %v", len(p), err)
+	}
+}
+
+// TestRecordPollGroupCommit: polls recorded at once share transactions; a
+// record the database refuses fails alone, the others are stored with their
+// feeds' state.
+func TestRecordPollGroupCommit(t *testing.T) {
+	s, _ := open(t)
+	ctx := context.Background()
+	now := time.Now().Truncate(time.Second)
+	const n = 40
+	errs := make([]error, n)
+	outs := make([]PollOutcome, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			name := fmt.Sprintf("F%02d", i)
+			rec := PollRecord{Feed: FeedState{Name: name, URL: "https://" + name, ETag: `"e"`, LastPoll: now, LastSuccess: now}}
+			a := Article{Identity: "https://e.org/" + name, Feed: name, SeenAt: now, Status: StatusPending}
+			if i == 7 {
+				a.Status = "bogus" // refused by the schema's CHECK
+			}
+			rec.Added = []Article{a}
+			rec.Done = []Completion{{
+				Article: Article{Identity: "https://e.org/done/" + name, Feed: name, SeenAt: now, Text: "t", TextSource: "feed"},
+				Matches: []Match{{Watch: "w", Explanation: "[]", Deliveries: []Delivery{{Payload: []byte(`{}`)}}}},
+			}}
+			outs[i], errs[i] = s.RecordPoll(ctx, rec, now)
+		}()
+	}
+	wg.Wait()
+	for i := range n {
+		name := fmt.Sprintf("F%02d", i)
+		st, err := s.Feed(ctx, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 7 {
+			if errs[i] == nil || !st.LastSuccess.IsZero() {
+				t.Errorf("%s: err %v, state %+v: want the record refused whole", name, errs[i], st)
+			}
+			continue
+		}
+		if errs[i] != nil || len(outs[i].Added) != 1 || outs[i].Added[0].ID == 0 || len(outs[i].Done) != 1 || outs[i].Queued != 1 {
+			t.Errorf("%s: %v %+v", name, errs[i], outs[i])
+		}
+		if st.ETag != `"e"` || !st.LastSuccess.Equal(now) || st.ItemsSeen != 2 {
+			t.Errorf("%s: state %+v", name, st)
+		}
+	}
+	// The same articles again: stored already, skipped with their alerts.
+	out, err := s.RecordPoll(ctx, PollRecord{Feed: FeedState{Name: "F00", URL: "https://F00"}, Done: []Completion{{
+		Article: Article{Identity: "https://e.org/done/F00", Feed: "F00", SeenAt: now},
+		Matches: []Match{{Watch: "w", Explanation: "[]", Deliveries: []Delivery{{Payload: []byte(`{}`)}}}},
+	}}}, now)
+	if err != nil || len(out.Done) != 0 || out.Queued != 0 {
+		t.Errorf("again: %v %+v", err, out)
+	}
+	if st, _ := s.Outbox(ctx); st.Pending != n-1 {
+		t.Errorf("%d deliveries pending, want %d", st.Pending, n-1)
 	}
 }
