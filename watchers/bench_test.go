@@ -66,7 +66,7 @@ var benchKeywords = []string{"Putin", "election interference", "flood", "Story 7
 
 // benchClient is the HTTP client of both benchmarks.
 func benchClient() *http.Client {
-	client := httpclient.New(httpclient.Options{Timeout: 30 * time.Second, AllowPrivate: true})
+	client := httpclient.New(httpclient.Options{Timeout: 30 * time.Second, AllowPrivate: true, AllowPrivateRedirects: true})
 	client.Transport.(*http.Transport).MaxIdleConnsPerHost = 64
 	return client
 }
