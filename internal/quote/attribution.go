@@ -87,6 +87,8 @@ type attributor struct {
 	cands []*candidate
 	// speakers are the resolved speakers so far, for pronouns.
 	speakers []antecedent
+	// subjects are the subjects of the reporting clauses outside quotations.
+	subjects []reportingSubject
 }
 
 // antecedent is a resolved speaker a later pronoun may stand for.
@@ -133,6 +135,7 @@ func sentenceEnd(toks []token, k int) bool {
 // attribute finds each candidate's speaker, in text order, merging
 // quotations split by their attribution.
 func (a *attributor) attribute() {
+	a.subjects = a.reportingSubjects()
 	out := a.cands[:0] // compacted in place as split quotations merge
 	for r := 0; r < len(a.cands); r++ {
 		c := a.cands[r]
@@ -668,6 +671,13 @@ func backwardNP(src string, toks []token, k int) (phrase, bool) {
 				break
 			}
 			if toks[m].s == "," && m > 0 {
+				// Asked about Trump, Gov. Nikki Haley, blurted: the part
+				// between the commas is the name itself, not an apposition.
+				if m+1 < k && isNameWord(toks[k-1]) {
+					if n, roles, e, ok := parseName(src, toks, m+1); ok && e == k {
+						return phrase{kind: npName, toks: toks[m+1 : k], name: n, roles: roles}, true
+					}
+				}
 				if np, ok := backwardNP(src, toks[:m], m-1); ok && np.kind == npName {
 					return np, true
 				}
@@ -842,6 +852,7 @@ func (a *attributor) antecedent(pos int, plural bool, g byte) string {
 	if plural {
 		return speaker
 	}
+	best, bestPos := speaker, speakerPos
 	ms := a.ix.mentions
 	k := sort.Search(len(ms), func(k int) bool { return ms[k].name.start >= pos })
 	for stop := k - maxLookBack; k > 0 && k > stop && ms[k-1].name.start > speakerPos; {
@@ -850,22 +861,64 @@ func (a *attributor) antecedent(pos int, plural bool, g byte) string {
 		if !m.subject {
 			continue
 		}
-		full := a.ix.fullName(m.name.text(a.src))
-		gender := m.name.gender
-		if gg := a.ix.genderOf(full); gg != 0 && gender == 0 {
-			gender = gg
-		}
-		words := strings.Fields(full)
-		person := a.ix.isPerson(full)
-		if !person || !personLike(words) || !personLike(m.name.words) {
-			continue // not known to be a person
-		}
-		if gender != 0 && g != 0 && gender != g {
+		full, ok := a.fitting(m, g)
+		if !ok {
 			continue
 		}
-		return full
+		// John Miller and Robert Brown talked: "he" could be either.
+		for _, o := range []int{k - 1, k + 1} {
+			if o < 0 || o >= len(ms) || ms[o].name.start >= pos {
+				continue
+			}
+			lo, hi := m, ms[o]
+			if o < k {
+				lo, hi = ms[o], m
+			}
+			if between := strings.TrimSpace(a.src[lo.name.end:hi.name.start]); between == "and" || between == "or" || between == "&" || between == "," {
+				if other, ok := a.fitting(ms[o], g); ok && other != full {
+					return ""
+				}
+			}
+		}
+		best, bestPos = full, m.name.start
+		break
 	}
-	return speaker
+	// The subject of a later reporting clause: "To this, the Kremlin
+	// spokesman assured …" before "… ," he said.
+	for r := len(a.subjects) - 1; r >= 0; r-- {
+		sub := a.subjects[r]
+		if sub.pos >= pos {
+			continue
+		}
+		if sub.pos <= bestPos {
+			break
+		}
+		if sub.role && a.paraOf(pos)-sub.para > 1 {
+			continue // a role far back: "she" may be anyone named since
+		}
+		if sub.person && (sub.gender == 0 || g == 0 || sub.gender == g) {
+			return sub.name
+		}
+	}
+	return best
+}
+
+// fitting returns the fullest name of mention m when it is known to be a
+// person whose gender fits g.
+func (a *attributor) fitting(m mention, g byte) (string, bool) {
+	full := a.ix.fullName(m.name.text(a.src))
+	gender := m.name.gender
+	if gg := a.ix.genderOf(full); gg != 0 && gender == 0 {
+		gender = gg
+	}
+	words := strings.Fields(full)
+	if !a.ix.isPerson(full) || !personLike(words) || !personLike(m.name.words) {
+		return "", false // not known to be a person
+	}
+	if gender != 0 && g != 0 && gender != g {
+		return "", false
+	}
+	return full, true
 }
 
 // inherit gives candidate c, which has no attribution of its own, the
@@ -1033,3 +1086,8 @@ func (a *attributor) recentSpeaker(pos int, g byte, plural bool) string {
 
 // dativeOpen open a German phrase in the dative, whom something is said to.
 var dativeOpen = map[string]bool{"dem": true, "der": true, "gegenüber": true}
+
+// paraOf returns the index of the paragraph holding pos.
+func (a *attributor) paraOf(pos int) int {
+	return sort.Search(len(a.paras), func(i int) bool { return a.paras[i].End >= pos })
+}

@@ -15,7 +15,7 @@ acknowledged acknowledges acknowledging add added adding adds admit admits admit
 advised advises advising agree agreed agrees allege alleged alleges announce announced announces
 announcing answer answered answers argue argued argues arguing ask asked asking asks assert asserted
 asserting asserts assure assured assures assuring attack attacked attacks began begin blast blasted
-blasts boast boasted boasts brand branded brands call called calling calls caution cautioned
+blasts blurt blurted blurts boast boasted boasts brand branded brands call called calling calls caution cautioned
 cautions chant chanted chanting chants charge charged charges claim claimed claiming claims
 clarified clarifies clarify clarifying comment commented commenting comments complain complained
 complains concede conceded concedes conclude concluded concludes concluding confirm confirmed
