@@ -23,7 +23,9 @@
 //     gold is direct: the predicted speaker agrees with the annotated source
 //     when, lower-cased and without titles, determiners, possessives and
 //     apposition, they are equal, one's words contain the other's, or they
-//     share the last word (Clinton / Hillary Clinton). A pronoun source (he,
+//     share the last word (Clinton / Hillary Clinton), or it agrees so with a
+//     name in an apposition of the source (Another critic, Laurence H.
+//     Tribe). A pronoun source (he,
 //     she, they) stands for the nearest preceding annotated source of the
 //     same annotator that names someone (has a capitalised word); a
 //     descriptive source (the Kremlin spokesman) may also be matched by an
@@ -542,6 +544,15 @@ func speakerAgrees(art Article, i int, pred string) bool {
 	g := art.Attrs[i]
 	if sameSpeaker(pred, g.Source) {
 		return true
+	}
+	// "Another critic, Laurence H. Tribe,": the name may follow the
+	// description in an apposition.
+	if segs := strings.Split(g.Source, ","); len(segs) > 1 {
+		for _, seg := range segs[1:] {
+			if naming(seg) && sameSpeaker(pred, seg) {
+				return true
+			}
+		}
 	}
 	src := normalize(g.Source)
 	if pronouns[src] {
