@@ -590,13 +590,22 @@ func forwardNP(src string, toks []token, i int) (phrase, int, bool) {
 			best = phrase{kind: npName, toks: toks[i:e], name: n, roles: roles}
 			bestEnd = e
 			j = e
-			if stripPossessive(toks[e-1].s) == toks[e-1].s {
-				break // a possessive name is followed by what it owns
+			if stripPossessive(toks[e-1].s) == toks[e-1].s && !nameFollows(src, toks, e) {
+				// Trump campaign manager Kellyanne Conway: the last name
+				// is the speaker; Vladimir Putin said: this one.
+				break
 			}
+			continue
+		}
+		if _, adj := roleAdjectives[w.lower()]; adj && isLowerWord(w) {
+			j++ // Clinton's top foreign policy aide
 			continue
 		}
 		if _, fw := functionWords[w.lower()]; fw && !isTitle(w) {
 			break
+		}
+		if head >= 0 && isLowerWord(w) && len(w.s) > 4 && (strings.HasSuffix(w.s, "ed") || strings.HasSuffix(w.s, "ing")) {
+			break // a court document filed …: the description ends before the participle
 		}
 		if isLowerWord(w) && (foreignStop(w.lower()) || elided(w.lower()) || head >= 0 && isConnector(w)) {
 			break // un proche d'Edouard Philippe, el instructor del caso: the role, not the name
@@ -607,6 +616,9 @@ func forwardNP(src string, toks []token, i int) (phrase, int, bool) {
 		j++
 	}
 	if bestEnd >= 0 && head < bestEnd {
+		if last := toks[bestEnd-1]; stripPossessive(last.s) != last.s {
+			return phrase{}, i, false // Clinton's …: someone of Clinton's, not Clinton
+		}
 		return best, bestEnd, true
 	}
 	if head < 0 {
@@ -1090,4 +1102,28 @@ var dativeOpen = map[string]bool{"dem": true, "der": true, "gegenüber": true}
 // paraOf returns the index of the paragraph holding pos.
 func (a *attributor) paraOf(pos int) int {
 	return sort.Search(len(a.paras), func(i int) bool { return a.paras[i].End >= pos })
+}
+
+// roleAdjectives may stand inside a role between a name and its head
+// (Clinton's top foreign policy aide, the longtime senator).
+var roleAdjectives = wordSet("top senior chief former longtime veteran new")
+
+// nameFollows reports whether, after a name ending at toks[e], a few
+// lower-case words describe a second name that follows them: Trump
+// campaign manager Kellyanne Conway, Cruz constituent Dan Golvach.
+func nameFollows(src string, toks []token, e int) bool {
+	k := e
+	for k < len(toks) && k < e+4 && isLowerWord(toks[k]) && !cueWord(toks[k]) {
+		lw := toks[k].lower()
+		_, adj := roleAdjectives[lw]
+		if _, fw := functionWords[lw]; fw && !adj || foreignStop(lw) {
+			return false
+		}
+		k++
+	}
+	if k == e || k >= len(toks) {
+		return false
+	}
+	_, _, _, ok := parseName(src, toks, k)
+	return ok
 }
