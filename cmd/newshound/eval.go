@@ -40,6 +40,7 @@ Measure newshound's quality on evaluation data (see ../shared/data/README.md):
 	outlets := fs.String("outlets", "", "quotes: only these outlets, comma-separated (nyt,breitbart,…)")
 	htmlDir := fs.String("html", "", "quotes: a directory of HTML pages (e.g. trafilatura-eval/pages) for the per-language speaker check")
 	examples := fs.Bool("examples", false, "quotes: with --html, list the rejected speakers")
+	lenient := fs.Bool("lenient-pronouns", false, "quotes: a pronoun source also stands for the nearest description before it (the two-term president … he said)")
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		if err := parseFlags(fs, args); err != nil {
 			return err // --help, or a flag mistake
@@ -81,6 +82,7 @@ Measure newshound's quality on evaluation data (see ../shared/data/README.md):
 		}
 		summaries.WriteReports(e.stdout, reps)
 	case "quotes":
+		quotes.LenientPronouns = *lenient
 		var rep quotes.Report
 		var err error
 		if *split == "dev" && *outlets == "" {

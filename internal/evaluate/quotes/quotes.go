@@ -533,6 +533,12 @@ func tokenSet(words []quote.Span, spans []quote.Span) map[int]bool {
 	return set
 }
 
+// LenientPronouns makes a pronoun source also stand for the nearest
+// preceding source that is a description (see speakerAgrees); off, a
+// pronoun stands only for the nearest preceding source that names someone,
+// as the figures before issue 12 were measured.
+var LenientPronouns = false
+
 // pronouns a gold source may be.
 var pronouns = map[string]bool{"he": true, "she": true, "they": true, "him": true, "her": true, "i": true, "we": true, "it": true}
 
@@ -556,15 +562,27 @@ func speakerAgrees(art Article, i int, pred string) bool {
 	}
 	src := normalize(g.Source)
 	if pronouns[src] {
-		// The nearest preceding source that names someone.
-		best, bestPos := "", -1
-		for _, o := range art.Attrs {
-			if o.SrcPos < 0 || o.SrcPos >= g.SrcPos || o.SrcPos <= bestPos || pronouns[normalize(o.Source)] || !naming(o.Source) {
+		// The nearest preceding source that names someone; or, when
+		// LenientPronouns is set, the nearest preceding source that is no
+		// pronoun, which may be a description ("the two-term president"
+		// before "he will say").
+		best, bestPos := -1, -1
+		near, nearPos := -1, -1
+		for k, o := range art.Attrs {
+			if o.SrcPos < 0 || o.SrcPos >= g.SrcPos || pronouns[normalize(o.Source)] || normalize(o.Source) == "" {
 				continue
 			}
-			best, bestPos = o.Source, o.SrcPos
+			if naming(o.Source) && o.SrcPos > bestPos {
+				best, bestPos = k, o.SrcPos
+			}
+			if o.SrcPos > nearPos {
+				near, nearPos = k, o.SrcPos
+			}
 		}
-		return best != "" && sameSpeaker(pred, best)
+		if best >= 0 && sameSpeaker(pred, art.Attrs[best].Source) {
+			return true
+		}
+		return LenientPronouns && near >= 0 && near != best && speakerAgrees(art, near, pred)
 	}
 	if ws := strings.Fields(letters(g.Source)); !naming(g.Source) && len(ws) > 0 {
 		// A description: an earlier source carrying its head word, or a
