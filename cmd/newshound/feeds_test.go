@@ -20,6 +20,9 @@ func TestStatusFlagsFeedWithoutItems(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "empty.rss"), []byte(`<rss version="2.0"><channel><title>Empty</title></channel></rss>`), 0o644)
 	os.WriteFile(filepath.Join(dir, "full.rss"), []byte(`<rss version="2.0"><channel><title>Full</title><item><title>One</title><link>https://full.example/1</link></item></channel></rss>`), 0o644)
+	os.WriteFile(filepath.Join(dir, "page.html"), []byte(`<!DOCTYPE html><html><head><title>Site</title>
+<link rel="alternate" type="application/rss+xml" title="All posts" href="https://site.example/feeds/all-posts.xml">
+<link rel="alternate" type="application/atom+xml" href="https://site.example/feeds/all-posts.atom"></head><body></body></html>`), 0o644)
 	cfg := filepath.Join(dir, "c.yaml")
 	os.WriteFile(cfg, []byte(`storage:
   path: s.db
@@ -30,11 +33,13 @@ feeds:
     url: file:empty.rss
   - name: Full Feed
     url: file:full.rss
+  - name: Web Page
+    url: file:page.html
 watches:
   - name: w
     keywords: ["nothing"]
 `), 0o644)
-	if _, errs, code := runCmd(t, "", "once", "--config", cfg); code != 0 {
+	if _, errs, code := runCmd(t, "", "once", "--config", cfg); !strings.Contains(errs, "this is a web page") {
 		t.Fatalf("once: %d %s", code, errs)
 	}
 	out, errs, code := runCmd(t, "", "status", "--config", cfg)
@@ -51,6 +56,10 @@ watches:
 	}
 	if !strings.Contains(out, "Empty Feed") || !strings.Contains(out, "Full Feed") {
 		t.Errorf("status:\n%s", out)
+	}
+	// The web page's error names both feeds it links to, however long.
+	if !strings.Contains(out, "https://site.example/feeds/all-posts.xml, https://site.example/feeds/all-posts.atom: use one of them") {
+		t.Errorf("status does not name the page's feeds:\n%s", out)
 	}
 }
 

@@ -43,6 +43,7 @@ matches and last alert. It reads only; it works while the daemon runs.`)
 	now := time.Now()
 	tw := tabwriter.NewWriter(e.stdout, 2, 4, 2, ' ', 0)
 	fmt.Fprintf(tw, "FEED\tLAST SUCCESS\tFAILURES\tNEXT POLL\tLAST ERROR\n")
+	var long []string // last errors cut short in the table, printed whole below it
 	for _, f := range cfg.Feeds {
 		s := states[f.Name]
 		next := "on schedule"
@@ -53,12 +54,21 @@ matches and last alert. It reads only; it works while the daemon runs.`)
 		switch {
 		case s.Failures > 0:
 			lastErr = truncateRunes(s.LastError, 80)
+			if lastErr != s.LastError {
+				long = append(long, f.Name+": "+s.LastError)
+			}
 		case !s.LastSuccess.IsZero() && s.ItemsSeen == 0:
 			lastErr = noItems // polls succeed, yet nothing ever came of them
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\n", f.Name, ago(s.LastSuccess, now), s.Failures, next, lastErr)
 	}
 	tw.Flush()
+	if len(long) > 0 {
+		fmt.Fprintf(e.stdout, "\nLast errors in full:\n")
+		for _, l := range long {
+			fmt.Fprintf(e.stdout, "  %s\n", l)
+		}
+	}
 	ob, err := st.Outbox(ctx)
 	if err != nil {
 		return err
