@@ -241,6 +241,8 @@ func sniff(body []byte) (k kind, root string) {
 			switch name {
 			case "rss", "rdf", "feed":
 				return kindXML, name
+			case "entry": // an Atom Entry Document (RFC 4287 §4.1.2): one item
+				return kindXML, name
 			case "opml":
 				return kindOPML, name
 			case "html", "head", "body", "meta", "link", "title", "div", "p", "script", "style":

@@ -265,3 +265,13 @@ func TestLinkPostAtomAndJSONFeed(t *testing.T) {
 		t.Errorf("the JSON Feed item's link is its permalink: %q", j.Items[0].URL)
 	}
 }
+
+// An Atom Entry Document is a feed of one item.
+func TestAtomEntryDocument(t *testing.T) {
+	doc := `<?xml version="1.0" encoding="utf-8"?>
+<entry xmlns="http://www.w3.org/2005/Atom"><id>tag:entry.example,2024:1</id><title>Alone</title><link href="https://entry.example/alone"/></entry>`
+	res := parseString(t, doc, "https://entry.example/entry.xml")
+	if len(res.Items) != 1 || res.Items[0].URL != "https://entry.example/alone" || res.Items[0].Title != "Alone" {
+		t.Errorf("%+v", res.Items)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -60,7 +61,11 @@ func parse(body []byte, baseURL string) (res *Result, err error) {
 	}
 	var f *gofeed.Feed
 	var unread int
-	switch k, root := sniff(body); k {
+	k, root := sniff(body)
+	if k == kindXML && root == "entry" {
+		body = wrapEntry(body)
+	}
+	switch k {
 	case kindJSON:
 		if f, err = parseJSONFeed(sanitize(body)); err != nil {
 			return nil, err
@@ -112,6 +117,18 @@ func parse(body []byte, baseURL string) (res *Result, err error) {
 		}
 	}
 	return res, nil
+}
+
+// wrapEntry makes an Atom Entry Document a feed of that one entry.
+func wrapEntry(doc []byte) []byte {
+	trimmed := bytes.TrimLeft(doc, " \t\r\n")
+	if bytes.HasPrefix(trimmed, []byte("<?xml")) {
+		if end := bytes.Index(trimmed, []byte("?>")); end >= 0 {
+			decl := trimmed[:end+2]
+			return slices.Concat(decl, []byte(`<feed xmlns="http://www.w3.org/2005/Atom">`), trimmed[end+2:], []byte("</feed>"))
+		}
+	}
+	return slices.Concat([]byte(`<feed xmlns="http://www.w3.org/2005/Atom">`), trimmed, []byte("</feed>"))
 }
 
 // itemTags counts the <item> and <entry> start tags of an XML document,
