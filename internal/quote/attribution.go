@@ -486,6 +486,12 @@ func (a *attributor) parseBefore(toks []token) (attribution, bool) {
 			if e == n-1 && np.kind == npName {
 				return attribution{np: np, cuePos: toks[n-1].start}, true
 			}
+			// Mark Blumenthal and Jon Cohen: "…" — both, as written.
+			if np.kind == npName && e+1 < n-1 && toks[e].lower() == "and" {
+				if _, _, e2, ok := parseName(a.src, toks, e+1); ok && e2 == n-1 {
+					return attribution{np: phrase{kind: npRole, toks: toks[from:e2]}, cuePos: toks[n-1].start}, true
+				}
+			}
 			// President Obama is rolling out a new message: "It's about me."
 			// Mr. Smith shot back: "…"
 			if e < n-1 && verbLike(toks[e]) {
@@ -684,10 +690,20 @@ func backwardNP(src string, toks []token, k int) (phrase, bool) {
 			}
 			if toks[m].s == "," && m > 0 {
 				// Asked about Trump, Gov. Nikki Haley, blurted: the part
-				// between the commas is the name itself, not an apposition.
-				if m+1 < k && isNameWord(toks[k-1]) {
-					if n, roles, e, ok := parseName(src, toks, m+1); ok && e == k {
-						return phrase{kind: npName, toks: toks[m+1 : k], name: n, roles: roles}, true
+				// between the commas is the name itself, not an apposition
+				// (Gov. John Kasich (R-OH), said).
+				end := k
+				if toks[end-1].s == ")" {
+					for p := end - 2; p > m+1 && p > end-12; p-- {
+						if toks[p].s == "(" {
+							end = p
+							break
+						}
+					}
+				}
+				if m+1 < end && isNameWord(toks[end-1]) {
+					if n, roles, e, ok := parseName(src, toks, m+1); ok && e == end {
+						return phrase{kind: npName, toks: toks[m+1 : end], name: n, roles: roles}, true
 					}
 				}
 				if np, ok := backwardNP(src, toks[:m], m-1); ok && np.kind == npName {
@@ -886,7 +902,7 @@ func (a *attributor) antecedent(pos int, plural bool, g byte) string {
 			if o < k {
 				lo, hi = ms[o], m
 			}
-			if between := strings.TrimSpace(a.src[lo.name.end:hi.name.start]); between == "and" || between == "or" || between == "&" || between == "," {
+			if between := strings.TrimSpace(a.src[lo.name.end:hi.name.start]); between == "and" || between == "or" || between == "&" {
 				if other, ok := a.fitting(ms[o], g); ok && other != full {
 					return ""
 				}

@@ -42,3 +42,53 @@ func TestPronounFollowsReportingClause(t *testing.T) {
 		})
 	}
 }
+
+// Attributions seen unread on unseen articles.
+func TestMoreAttributions(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{
+			name: "a reporting verb of manner",
+			text: "The anchor tried to ask about immigration.\n\n“Go back to your network and sit down,” Trump barked at him.",
+			want: []want{{parts: []string{"Go back to your network and sit down,"}, speaker: "Trump"}},
+		},
+		{
+			name: "name with a party label between commas",
+			text: "After winning the state primary, Gov. John Kasich (R-OH), said, “I’m getting ready to rent a covered wagon.”",
+			want: []want{{parts: []string{"I’m getting ready to rent a covered wagon."}, speaker: "John Kasich"}},
+		},
+		{
+			name: "two authors and a colon",
+			text: "Mark Blumenthal and Jon Cohen: “The polls did not fail; they simply ended too early.”",
+			want: []want{{parts: []string{"The polls did not fail; they simply ended too early."}, speaker: "Mark Blumenthal and Jon Cohen"}},
+		},
+		{
+			name: "a possessive name owns the role, the later name speaks",
+			text: "“This has to be the first time a candidate has done this,” said Clinton’s top foreign policy aide Jake Sullivan.",
+			want: []want{{parts: []string{"This has to be the first time a candidate has done this,"}, speaker: "Jake Sullivan"}},
+		},
+		{
+			name: "a possessive name with a role and no name: the role, not the owner",
+			text: "“We will not comment on rumours about the schedule,” said Clinton’s spokesman.",
+			want: []want{{parts: []string{"We will not comment on rumours about the schedule,"}, speaker: "Clinton’s spokesman"}},
+		},
+		{
+			name: "a name, a description and the speaker's name",
+			text: "“Anyone who refuses to follow the law should not serve,” said Cruz constituent Dan Golvach.",
+			want: []want{{parts: []string{"Anyone who refuses to follow the law should not serve,"}, speaker: "Dan Golvach"}},
+		},
+		{
+			name: "a comma before the name is no coordination",
+			text: "Members of Congress have disavowed Trump, Helen Aguirre Ferre said on Monday. She pointed to the primary results.\n“I think that speaks volumes,” she said.",
+			want: []want{{parts: []string{"I think that speaks volumes,"}, speaker: "Helen Aguirre Ferre"}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkQuotes(t, tt.text, tt.want)
+		})
+	}
+}

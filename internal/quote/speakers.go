@@ -131,6 +131,10 @@ func validSpeaker(s string) bool {
 		if _, c := connectors[lw]; c && k > 0 && k < len(words)-1 && capital {
 			continue // Ursula von der Leyen, Charles de Gaulle
 		}
+		if (lw == "and" || lw == "und" || lw == "et" || lw == "y" || lw == "i" && w == "i") && k > 0 && k < len(words)-1 &&
+			unicode.IsUpper(r0(words[k-1])) && unicode.IsUpper(r0(words[k+1])) {
+			continue // Mark Blumenthal and Jon Cohen
+		}
 		if _, stop := speakerStop[lw]; stop {
 			return false
 		}

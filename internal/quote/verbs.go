@@ -46,7 +46,12 @@ sings slam slammed slams snapped state stated states stating stress stressed str
 suggested suggesting suggests sum summarize summarized summed tell telling tells testified testifies
 testify testifying text texted think thinking thinks thought thundered told tweet tweeted tweeting
 tweets urge urged urges vow vowed vows warn warned warning warns went whisper whispered whispers
-wonder wondered wonders write writes writing wrote yell yelled yells`)
+wonder wondered wonders write writes writing wrote yell yelled yells
+bark barked barks brag bragged brags scoff scoffed scoffs mock mocked mocks sneer sneered gush gushed
+fume fumed rage raged rant ranted gripe griped grumble grumbled marvel marveled marvelled beg begged
+implore implored demand demanded demands crack cracked intone intoned lecture lectured reiterate
+reiterated reiterates vent vented exult exulted reason reasoned speculate speculated surmise surmised
+theorize theorized ponder pondered gloat gloated chide chided taunt taunted jeer jeered plead`)
 	foreignCueVerbs = wordSet(`
 acrescentou advirtió affermato affirme affirmé afirma afirmou afirmó aggiunto agregó ajoute ajouté
 apuntó asegura aseguró assure assuré añade añadió betont betonte comenta comentó confie confié

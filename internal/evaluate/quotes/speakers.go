@@ -80,6 +80,9 @@ func BadSpeaker(s string) bool {
 		if k == 0 && evalArticles[lw] {
 			continue
 		}
+		if (lw == "and" || lw == "und" || lw == "et" || lw == "y") && k > 0 && k < len(words)-1 && capital {
+			continue // two people named together
+		}
 		if evalParticles[lw] && k > 0 && k < len(words)-1 && capital {
 			continue // von der Leyen, de Gaulle
 		}
