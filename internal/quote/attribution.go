@@ -215,6 +215,12 @@ func (a *attributor) previousSentence(prev, c *candidate) (attribution, bool) {
 	from := a.paras[c.para].Start
 	if prev != nil && prev.raw.end > from {
 		from = prev.raw.end
+		if prev.own && prev.cuePos >= from {
+			// "…," Clinton said, referencing a super PAC called Future45.
+			// "So they …": the sentence is prev's own attribution, which
+			// inherit gives this quotation too.
+			return attribution{}, false
+		}
 	}
 	if from >= c.raw.start {
 		return attribution{}, false
@@ -330,7 +336,7 @@ func (a *attributor) parseAfter(c *candidate, toks []token) (attribution, bool) 
 	if i+1 < len(toks) && auxiliaries[toks[i].lower()] && cueWord(toks[i+1]) {
 		i++
 	}
-	if cueWord(toks[i]) && !closedSentence {
+	if cueWord(toks[i]) && !closedSentence && !gerund(toks[i]) {
 		if np, e, ok := forwardNP(a.src, toks, i+1); ok {
 			// sagte der MOPO ein Sprecher, sagte gegenüber dem NDR Müller:
 			// a German dative after the verb is whom it was said to.
@@ -410,6 +416,24 @@ func (a *attributor) parseAfter(c *candidate, toks []token) (attribution, bool) 
 				return attribution{np: np, cue: cueText(toks, e), cuePos: toks[e].start}, true
 			}
 		}
+		// "…," Fight for $15 organizing director Kendall Fells told Fox
+		// News: a name just before the first reporting verb, the words
+		// before it describing the speaker.
+		for k := i + 1; k < len(toks) && k <= i+14; k++ {
+			if !toks[k].word && toks[k].s != "$" {
+				break
+			}
+			if !cueWord(toks[k]) {
+				continue
+			}
+			if passive(toks, k) || gerund(toks[k]) {
+				break
+			}
+			if np, ok := backwardNP(a.src, toks[:k], k-1); ok && np.kind == npName && np.toks[0].start > toks[i].start {
+				return attribution{np: np, cue: cueText(toks, k), cuePos: toks[k].start}, true
+			}
+			break
+		}
 	}
 	return attribution{}, false
 }
@@ -453,7 +477,23 @@ func (a *attributor) parseBefore(toks []token) (attribution, bool) {
 				return attribution{np: np, cue: "according to", cuePos: t.start}, true
 			}
 		}
+		// Hillary shot back, "…": a verb with "back".
+		if t.lower() == "back" && k > 1 && backVerbs[toks[k-1].lower()] && isLowerWord(toks[k-1]) {
+			if np, ok := backwardNP(a.src, toks[:k-1], k-2); ok {
+				return attribution{np: np, cue: toks[k-1].s + " back", cuePos: toks[k-1].start}, true
+			}
+		}
 		if !cueWord(t) || k == 0 {
+			continue
+		}
+		// Sanders was asked by host Bill Maher, "…": in the passive the
+		// speaker follows "by"; without it the subject is only the addressee.
+		if passive(toks, k) {
+			if k+1 < len(toks) && toks[k+1].lower() == "by" {
+				if np, _, ok := forwardNP(a.src, toks, k+2); ok {
+					return attribution{np: np, cue: cueText(toks, k), cuePos: t.start}, true
+				}
+			}
 			continue
 		}
 		if np, ok := backwardNP(a.src, toks[:k], k-1); ok {
@@ -506,7 +546,18 @@ func (a *attributor) parseBefore(toks []token) (attribution, bool) {
 // object of a preposition, skipping a lone capitalised word that opens the
 // sentence but is never used as a name (Back in 1999, Mr. Trump …).
 func (a *attributor) clauseSubject(toks []token) (phrase, bool) {
-	for i := 0; i < len(toks); i++ {
+	from := 0
+	if len(toks) > 0 && isPreposition(toks[0]) {
+		// In line with his fellow Americans, Sen. Ted Cruz …: the
+		// subject follows the opening phrase.
+		for k, t := range toks {
+			if t.s == "," {
+				from = k + 1
+				break
+			}
+		}
+	}
+	for i := from; i < len(toks); i++ {
 		if i > 0 && isPreposition(toks[i-1]) {
 			continue
 		}
@@ -610,6 +661,9 @@ func forwardNP(src string, toks []token, i int) (phrase, int, bool) {
 		if _, fw := functionWords[w.lower()]; fw && !isTitle(w) {
 			break
 		}
+		if _, prep := prepositions[w.lower()]; prep && isLowerWord(w) {
+			break // the organization against recent attacks
+		}
 		if head >= 0 && isLowerWord(w) && len(w.s) > 4 && (strings.HasSuffix(w.s, "ed") || strings.HasSuffix(w.s, "ing")) {
 			break // a court document filed …: the description ends before the participle
 		}
@@ -706,6 +760,14 @@ func backwardNP(src string, toks []token, k int) (phrase, bool) {
 						return phrase{kind: npName, toks: toks[m+1 : end], name: n, roles: roles}, true
 					}
 				}
+				// The part between the commas must describe the name, not
+				// be a clause of its own (…Americans, Sen. Ted Cruz was
+				// also critical, telling …).
+				for _, t := range toks[m+1 : k] {
+					if _, v := clauseVerbs[t.lower()]; cueWord(t) || v && isLowerWord(t) {
+						return phrase{}, false
+					}
+				}
 				if np, ok := backwardNP(src, toks[:m], m-1); ok && np.kind == npName {
 					return np, true
 				}
@@ -764,6 +826,9 @@ func backwardNP(src string, toks []token, k int) (phrase, bool) {
 			break
 		}
 		if _, fw := functionWords[pl]; fw && !isTitle(p) {
+			break
+		}
+		if _, prep := prepositions[pl]; prep {
 			break
 		}
 		if cueWord(p) {
@@ -1143,3 +1208,29 @@ func nameFollows(src string, toks []token, e int) bool {
 	_, _, _, ok := parseName(src, toks, k)
 	return ok
 }
+
+// backVerbs take "back" to report a reply (shot back, fired back).
+var backVerbs = map[string]bool{"shot": true, "fired": true, "hit": true, "pushed": true, "snapped": true, "wrote": true, "talked": true}
+
+// passive reports whether the reporting verb at toks[k] is passive (was
+// asked, were told).
+func passive(toks []token, k int) bool {
+	if k == 0 || !strings.HasSuffix(toks[k].lower(), "ed") && toks[k].lower() != "told" {
+		return false
+	}
+	switch toks[k-1].lower() {
+	case "was", "were", "is", "are", "been", "being", "be":
+		return true
+	}
+	return false
+}
+
+// gerund reports whether a reporting verb is an -ing form (saying,
+// adding), which after a quotation opens a clause whose subject is not the
+// speaker: "New York values," saying the city embodied ….
+func gerund(t token) bool {
+	return strings.HasSuffix(t.lower(), "ing") && t.lower() != "according"
+}
+
+// clauseVerbs make a phrase a clause rather than an apposition.
+var clauseVerbs = wordSet("was is were are has had have will would did does do can could")

@@ -81,6 +81,49 @@ func TestMoreAttributions(t *testing.T) {
 			want: []want{{parts: []string{"Anyone who refuses to follow the law should not serve,"}, speaker: "Dan Golvach"}},
 		},
 		{
+			name: "a reply with back: the nearest clause speaks",
+			text: "After former Gov. Jerry Brown criticized her husband during a debate, Hillary shot back, “I suppose I could have stayed home and baked cookies.”",
+			want: []want{{parts: []string{"I suppose I could have stayed home and baked cookies."}, speaker: "Hillary"}},
+		},
+		{
+			name: "passive: the speaker follows by",
+			text: "Sanders was asked by host Bill Maher, who supports him, “Now, you famously said you were tired of hearing about the emails?”",
+			want: []want{{parts: []string{"Now, you famously said you were tired of hearing about the emails?"}, speaker: "Bill Maher"}},
+		},
+		{
+			name: "passive without by: the subject is only asked",
+			text: "Sanders was asked, “Will you endorse her before the convention?”",
+			want: []want{{parts: []string{"Will you endorse her before the convention?"}, speaker: ""}},
+		},
+		{
+			name: "a gerund after the quotation opens another clause",
+			text: "Donald Trump has delivered a defense of “New York values,” saying the city embodied courage.",
+			want: []want{{parts: []string{"New York values,"}, speaker: ""}},
+		},
+		{
+			name: "a preposition ends the subject",
+			text: "She was defending the organization against recent attacks, but admitted “one or two instances” where donations slipped through.",
+			want: []want{{parts: []string{"one or two instances"}, speaker: ""}},
+		},
+		{
+			name: "the sentence after a quotation is its attribution, not a new speaker",
+			text: "“You have two billionaires who started a super PAC,” Hillary Clinton said, referencing a super PAC called Future45. “So they clearly think I will do what I say.”",
+			want: []want{
+				{parts: []string{"You have two billionaires who started a super PAC,"}, speaker: "Hillary Clinton"},
+				{parts: []string{"So they clearly think I will do what I say."}, speaker: "Hillary Clinton"},
+			},
+		},
+		{
+			name: "an opening phrase is not the subject",
+			text: "In line with his fellow Americans, Sen. Ted Cruz was also critical, telling reporters: “The comments today are typical of this administration.”",
+			want: []want{{parts: []string{"The comments today are typical of this administration."}, speaker: "Ted Cruz"}},
+		},
+		{
+			name: "a description with a preposition before the name and verb",
+			text: "“They have to decide whether to feed themselves or their kids,” Fight for $15 organizing director Kendall Fells told Fox News.",
+			want: []want{{parts: []string{"They have to decide whether to feed themselves or their kids,"}, speaker: "Kendall Fells"}},
+		},
+		{
 			name: "a comma before the name is no coordination",
 			text: "Members of Congress have disavowed Trump, Helen Aguirre Ferre said on Monday. She pointed to the primary results.\n“I think that speaks volumes,” she said.",
 			want: []want{{parts: []string{"I think that speaks volumes,"}, speaker: "Helen Aguirre Ferre"}},
