@@ -619,6 +619,11 @@ func introducedAs(text, pred, head string) bool {
 		if len(before) > 3 {
 			before = before[len(before)-3:] // President Barack Obama
 		}
+		for k, w := range before {
+			if full, ok := titleAbbrevs[w]; ok {
+				before[k] = full // Sen. Bernie Sanders is the senator
+			}
+		}
 		if containsWord(strings.Join(before, " "), head) {
 			return true
 		}
@@ -731,3 +736,8 @@ func normalizeFull(s string) string {
 	}
 	return strings.Join(out, " ")
 }
+
+// titleAbbrevs are the abbreviated titles a description may spell out.
+var titleAbbrevs = map[string]string{"sen": "senator", "rep": "representative", "gov": "governor",
+	"gen": "general", "pres": "president", "sec": "secretary", "atty": "attorney", "lt": "lieutenant",
+	"col": "colonel", "sgt": "sergeant", "capt": "captain", "adm": "admiral", "prof": "professor", "dr": "doctor"}
