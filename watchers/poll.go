@@ -101,6 +101,12 @@ func (w *Watcher) PollFeed(ctx context.Context, f config.Feed, force bool) (Poll
 		w.metrics.Polls.WithLabelValues(f.Name, "ok").Inc()
 	}
 	res.Items = len(fr.Items)
+	if fr.Unread > 0 || fr.Empty > 0 {
+		// Items the document holds but that cannot become articles: say
+		// so, rather than look healthy while losing them.
+		w.log.Warn("feed items skipped", "feed", f.Name, "feed_url", f.URL, "unreadable", fr.Unread, "empty", fr.Empty,
+			"hint", "unreadable: the feed's XML is malformed around them; empty: no link, id, title or text")
+	}
 	ok := st
 	ok.URL, ok.ETag, ok.LastModified = f.URL, fr.Validators.ETag, fr.Validators.LastModified
 	ok.LastPoll, ok.LastSuccess, ok.Failures, ok.NextPoll = now, now, 0, time.Time{}
@@ -145,7 +151,7 @@ func (w *Watcher) PollFeed(ctx context.Context, f config.Feed, force bool) (Poll
 		w.notify(ctx, "Feed recovered: "+f.Name, fmt.Sprintf("%s (%s) answers again after %d failed polls.", f.Name, f.URL, st.Failures))
 	}
 	w.log.Debug("feed polled", "feed", f.Name, "feed_url", f.URL, "not_modified", fr.NotModified,
-		"items", res.Items, "new", res.New, "duration", time.Since(start).Round(time.Millisecond))
+		"items", res.Items, "repeated", fr.Repeated, "new", res.New, "duration", time.Since(start).Round(time.Millisecond))
 	n, q := w.processAll(ctx, out.Added, fetchPages)
 	res.Processed, res.Queued = res.Processed+n, res.Queued+q
 	return res, nil
