@@ -21,7 +21,7 @@ import (
 // /search query:<query language> [days] [watch] — stored articles matching
 // the query, newest first, five a page with Previous/Next buttons.
 //
-// The store's full-text index narrows the candidates (ftsExpression); each
+// The store's full-text index narrows the candidates (match.Query.FTS); each
 // candidate is then matched with the compiled query over the same fields as
 // the pipeline, so a result is exactly what the matcher would say. A page is
 // recomputed from the start on each button press (no server-side state),
@@ -126,7 +126,7 @@ func (b *Bot) search(ctx context.Context, q *match.Query, args searchArgs, page 
 	if err != nil {
 		return nil, false, false, err
 	}
-	sq := store.ArticleSearch{Match: ftsExpression(q, b.aliasTerms), Watch: args.Watch}
+	sq := store.ArticleSearch{Match: q.FTS(), Watch: args.Watch}
 	if args.Days > 0 {
 		sq.Since = b.cmds.now().Add(-time.Duration(args.Days) * 24 * time.Hour)
 	}
@@ -163,15 +163,6 @@ func (b *Bot) search(ctx context.Context, q *match.Query, args searchArgs, page 
 		err = b.cmds.cfg.Store.SearchArticles(ctx, sq, visit)
 	}
 	return hits, more, capped, err
-}
-
-// aliasTerms expands an alias the way the watcher's parser does.
-func (b *Bot) aliasTerms(name string) []string {
-	q, err := b.cmds.cfg.Watcher.CheckQuery("@" + name)
-	if err != nil {
-		return nil
-	}
-	return q.Terms()
 }
 
 // hitField shows one result: title, outlet · date · link, and the snippet

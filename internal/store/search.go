@@ -19,29 +19,14 @@ const articleDate = `COALESCE(a.published, a.seen_at)`
 
 // ArticleSearch selects stored, processed articles.
 type ArticleSearch struct {
-	// Match is an FTS5 MATCH expression over the full-text index (folded
-	// title and body; build phrases with FTSPhrase); "" selects every
+	// Match is an FTS5 MATCH expression over the full-text index (title
+	// and body folded with match.Fold; match.Query.FTS builds one); "" selects every
 	// processed article.
 	Match string
 	// Since keeps articles dated at or after it; zero keeps all.
 	Since time.Time
 	// Watch keeps articles that watch matched; "" keeps all.
 	Watch string
-}
-
-// FTSPhrase returns folded words (separated by spaces, as the matcher folds
-// them) as one FTS5 phrase, safe to put in a MATCH expression; prefix makes
-// its last word a prefix. Empty words give "".
-func FTSPhrase(folded string, prefix bool) string {
-	folded = strings.Join(strings.Fields(folded), " ")
-	if folded == "" {
-		return ""
-	}
-	p := `"` + strings.ReplaceAll(folded, `"`, `""`) + `"`
-	if prefix {
-		p += "*"
-	}
-	return p
 }
 
 // SearchArticles calls fn with the articles q selects, newest first by
@@ -115,6 +100,17 @@ func (s *Store) SearchArticles(ctx context.Context, q ArticleSearch, fn func(Art
 		}
 	}
 	return nil
+}
+
+// CountArticles counts the processed articles dated (published, or
+// recorded when undated) at or after since.
+func (s *Store) CountArticles(ctx context.Context, since time.Time) (int, error) {
+	var n int
+	err := s.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM articles a WHERE a.status = 'done' AND `+articleDate+` >= ?`, since.Unix()).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("store: count articles: %w", err)
+	}
+	return n, nil
 }
 
 // searchBatch is how many articles SearchArticles reads at a time.

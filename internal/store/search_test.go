@@ -64,22 +64,25 @@ func TestSearchArticles(t *testing.T) {
 	}{
 		// Newest first by publication, the undated c by when it was
 		// recorded — not in the order they were recorded (a, b, c).
-		{"word, newest first", ArticleSearch{Match: FTSPhrase("putin", false)}, 10, "b,c,a"},
-		{"stops when told", ArticleSearch{Match: FTSPhrase("putin", false)}, 2, "b,c"},
-		{"phrase", ArticleSearch{Match: FTSPhrase("election interference", false)}, 10, "a"},
-		{"phrase in order only", ArticleSearch{Match: FTSPhrase("interference election", false)}, 10, ""},
-		{"prefix", ArticleSearch{Match: FTSPhrase("medd", true)}, 10, "b"},
-		{"boolean", ArticleSearch{Match: FTSPhrase("putin", false) + " AND " + FTSPhrase("meddling", false)}, 10, "b"},
-		{"since", ArticleSearch{Match: FTSPhrase("putin", false), Since: now.Add(-50 * time.Hour)}, 10, "b,c"},
-		{"watch", ArticleSearch{Match: FTSPhrase("putin", false), Watch: "w1"}, 10, "a"},
+		{"word, newest first", ArticleSearch{Match: `"putin"`}, 10, "b,c,a"},
+		{"stops when told", ArticleSearch{Match: `"putin"`}, 2, "b,c"},
+		{"phrase", ArticleSearch{Match: `"election interference"`}, 10, "a"},
+		{"phrase in order only", ArticleSearch{Match: `"interference election"`}, 10, ""},
+		{"prefix", ArticleSearch{Match: `"medd"*`}, 10, "b"},
+		{"boolean", ArticleSearch{Match: `"putin"` + " AND " + `"meddling"`}, 10, "b"},
+		{"since", ArticleSearch{Match: `"putin"`, Since: now.Add(-50 * time.Hour)}, 10, "b,c"},
+		{"watch", ArticleSearch{Match: `"putin"`, Watch: "w1"}, 10, "a"},
 		{"no full-text filter", ArticleSearch{}, 10, "b,c,a"},
-		{"quote in words cannot break out", ArticleSearch{Match: FTSPhrase(`putin" OR "x`, false)}, 10, ""},
+		{"quote in words cannot break out", ArticleSearch{Match: `"putin"" OR ""x"`}, 10, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := ids(tc.q, tc.limit); got != tc.want {
 				t.Fatalf("got %q, want %q", got, tc.want)
 			}
 		})
+	}
+	if n, err := s.CountArticles(ctx, now.Add(-50*time.Hour)); err != nil || n != 2 {
+		t.Fatalf("CountArticles since 50h ago = %d, %v; want 2 (b, and c by its recorded time)", n, err)
 	}
 	got, err := s.ArticleMatches(ctx, a.ID)
 	if err != nil || len(got) != 1 || got[0].Watch != "w1" || got[0].Explanation != "[]" {
