@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"errors"
 	"fmt"
 	"net/url"
@@ -22,14 +23,15 @@ feeds it advertises with <link rel="alternate" type="application/rss+xml">
 paste under feeds:. Given a feed's own address it prints that feed. Exits 1
 when the page advertises no feed.`)
 	timeout := fs.Duration("timeout", 20*time.Second, "fetch timeout")
-	if err := parseFlags(fs, args); err != nil {
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
+	if len(pos) != 1 {
 		fs.Usage()
 		return usageError("discover needs one URL")
 	}
-	src := fs.Arg(0)
+	src := pos[0]
 	u, err := url.Parse(src)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https" && u.Scheme != "file") {
 		abs, aerr := filepath.Abs(src)
@@ -150,4 +152,21 @@ func isYAMLKeyword(s string) bool {
 		}
 	}
 	return true // a number
+}
+
+// parseInterspersed parses args with flags before, between or after the
+// positional arguments (newshound import opml FILE --config F), and returns
+// the positional ones.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := parseFlags(fs, args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return pos, nil
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
 }

@@ -143,8 +143,8 @@ func TestImportOPML(t *testing.T) {
 	if st, _ := os.Stat(cfg); st.Mode().Perm() != 0o600 {
 		t.Errorf("permissions %v", st.Mode().Perm())
 	}
-	// Importing again adds nothing.
-	out, _, code = runCmd(t, "", "import", "opml", "--config", cfg, list)
+	// Importing again adds nothing (options may follow the file).
+	out, _, code = runCmd(t, "", "import", "opml", list, "--config", cfg)
 	if code != 0 || !strings.Contains(out, "added 0 feeds") {
 		t.Errorf("second import: %d %q", code, out)
 	}

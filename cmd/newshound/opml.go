@@ -35,14 +35,15 @@ printed and nothing is written.`)
 		fs.Usage()
 		return usageError("import needs: opml FILE")
 	}
-	if err := parseFlags(fs, args[1:]); err != nil {
+	pos, err := parseInterspersed(fs, args[1:])
+	if err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
+	if len(pos) != 1 {
 		fs.Usage()
 		return usageError("import opml needs one OPML FILE")
 	}
-	src := fs.Arg(0)
+	src := pos[0]
 	f, err := os.Open(src)
 	if err != nil {
 		return err
@@ -298,10 +299,11 @@ The configuration is checked first, as 'newshound check' does.`)
 		fs.Usage()
 		return usageError("export needs: opml")
 	}
-	if err := parseFlags(fs, args[1:]); err != nil {
+	pos, err := parseInterspersed(fs, args[1:])
+	if err != nil {
 		return err
 	}
-	if fs.NArg() != 0 {
+	if len(pos) != 0 {
 		fs.Usage()
 		return usageError("export opml takes no arguments besides its options")
 	}
