@@ -429,7 +429,9 @@ func (a *attributor) parseAfter(c *candidate, toks []token) (attribution, bool) 
 			if passive(toks, k) || gerund(toks[k]) {
 				break
 			}
-			if np, ok := backwardNP(a.src, toks[:k], k-1); ok && np.kind == npName && np.toks[0].start > toks[i].start {
+			if np, ok := backwardNP(a.src, toks[:k], k-1); ok && (np.kind == npName && np.toks[0].start > toks[i].start || np.kind == npRole && np.toks[0].start == toks[i].start) {
+				// … or the whole stretch describes the speaker: one P&G
+				// Amiens employee told BFMTV.
 				return attribution{np: np, cue: cueText(toks, k), cuePos: toks[k].start}, true
 			}
 			break

@@ -124,6 +124,21 @@ func TestMoreAttributions(t *testing.T) {
 			want: []want{{parts: []string{"They have to decide whether to feed themselves or their kids,"}, speaker: "Kendall Fells"}},
 		},
 		{
+			name: "a verb of manner after the quotation",
+			text: "A man climbed onto his chair.\n\n“This is fantastic!” beamed Donald Hartley of Madison.",
+			want: []want{{parts: []string{"This is fantastic!"}, speaker: "Donald Hartley"}},
+		},
+		{
+			name: "a day in a description is no function word",
+			text: "“There are invertebrates with more spine than the senator,” reads a Wednesday editorial in the local paper.",
+			want: []want{{parts: []string{"There are invertebrates with more spine than the senator,"}, speaker: "a Wednesday editorial"}},
+		},
+		{
+			name: "a description with a company name before the verb",
+			text: "“We are shocked, he was a friend to us,” one Acme Amiens employee told French television.",
+			want: []want{{parts: []string{"We are shocked, he was a friend to us,"}, speaker: "one Acme Amiens employee"}},
+		},
+		{
 			name: "a comma before the name is no coordination",
 			text: "Members of Congress have disavowed Trump, Helen Aguirre Ferre said on Monday. She pointed to the primary results.\n“I think that speaks volumes,” she said.",
 			want: []want{{parts: []string{"I think that speaks volumes,"}, speaker: "Helen Aguirre Ferre"}},

@@ -113,9 +113,16 @@ func validSpeaker(s string) bool {
 			return false // d'…, qu'…, j'…, n'…, s'…, c'…
 		}
 		if unicode.IsUpper(r0(w)) {
-			// A capitalised word is a name's unless it is a pronoun or a
-			// function word opening a sentence (Und, Er, Y).
-			if !isNameWord(token{s: strings.Trim(w, ",;:!?\"'’‘“”«»„()"), word: true}) && !(k == 0 && isDeterminer(lw)) {
+			// A capitalised word is a name's, or a day's or a title's (a
+			// Wednesday editorial), unless it is a pronoun or a function
+			// word opening a sentence (Und, Er, Y, Which, Its).
+			if k == 0 && isDeterminer(lw) {
+				continue
+			}
+			_, stop := speakerStop[lw]
+			_, pr := foreignPronouns[lw]
+			_, other := otherPronouns[lw]
+			if stop || other || pr && lw != "ella" && lw != "lei" || foreignStop(lw) || isPossessivePronoun(lw) {
 				return false
 			}
 			continue
@@ -211,4 +218,14 @@ func isDeterminer(lw string) bool {
 	_, det := determiners[lw]
 	_, fdet := foreignDeterminers[lw]
 	return det || fdet
+}
+
+// isPossessivePronoun reports whether lw is an English possessive pronoun
+// (its, our), which may open a role only in lower case.
+func isPossessivePronoun(lw string) bool {
+	switch lw {
+	case "its", "our", "my", "your", "their":
+		return true
+	}
+	return false
 }
