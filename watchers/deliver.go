@@ -146,9 +146,9 @@ func (w *Watcher) deliverChannel(ctx context.Context, channel string, items []st
 	}
 	// Messages Discord accepted whose recording failed are recorded first,
 	// never posted again.
-	items, err := w.recordSent(ctx, channel, items)
+	items, recorded, err := w.recordSent(ctx, channel, items)
 	if err != nil || len(items) == 0 {
-		return 0, err
+		return recorded, err
 	}
 	now := w.now()
 	budget := w.conf().Channels[channel].MaxPerHour
@@ -355,16 +355,18 @@ func (w *Watcher) recordPosted(ctx context.Context, channel, messageID string, i
 
 // recordSent records the items Discord accepted before but which could not
 // be recorded then (one message may hold several: a folded digest), and
-// returns the others.
-func (w *Watcher) recordSent(ctx context.Context, channel string, items []store.OutboxItem) ([]store.OutboxItem, error) {
+// returns the others and how many it recorded.
+func (w *Watcher) recordSent(ctx context.Context, channel string, items []store.OutboxItem) ([]store.OutboxItem, int, error) {
 	sent, rest := w.outbox.split(items)
+	recorded := 0
 	for _, g := range sent {
 		if err := w.recordPosted(ctx, channel, g.messageID, g.ids); err != nil {
-			return nil, err
+			return nil, recorded, err
 		}
+		recorded += len(g.ids)
 		w.log.Info("recorded a delivery made before the store failed", "channel", channel, "message", g.messageID, "alerts", len(g.ids))
 	}
-	return rest, nil
+	return rest, recorded, nil
 }
 
 // notify queues an operations notice for the ops channel; without one it is
@@ -423,9 +425,9 @@ func (w *Watcher) DeliverDigests(ctx context.Context, watches []string) (int, er
 
 // deliverDigest posts one channel's held alerts as one digest.
 func (w *Watcher) deliverDigest(ctx context.Context, ch string, watches []string, items []store.OutboxItem) (int, error) {
-	items, err := w.recordSent(ctx, ch, items)
+	items, recorded, err := w.recordSent(ctx, ch, items)
 	if err != nil || len(items) == 0 {
-		return 0, err
+		return recorded, err
 	}
 	d := Delivery{ID: items[0].ID, Channel: ch, Nonce: foldNonce(items), Attempt: 1, Kind: KindDigest,
 		Title: "Digest: " + strings.Join(watches, ", ")}

@@ -25,6 +25,9 @@ const (
 	newsroom = "111111111111111111"
 	ops      = "222222222222222222"
 	missing  = "333333333333333333"
+	hookChan = "444444444444444444" // the channel the partners webhook posts in
+	hookID   = "555555555555555555"
+	hookTok  = "hook-token"
 )
 
 // chatHarness runs the pipeline against the in-repo fake Discord, through
@@ -40,12 +43,23 @@ type chatHarness struct {
 	st      *store.Store
 	w       *watchers.Watcher
 	now     time.Time
+	// onMessage, when set, runs when the fake stores a message (before it
+	// answers).
+	onMessage func(discordfake.Message)
 }
 
 func newChatHarness(t *testing.T, watchYAML string, extra string) *chatHarness {
 	h := &chatHarness{t: t, now: time.Now()}
-	h.discord = discordfake.New(discordfake.Options{Token: "tok", Channels: []string{newsroom, ops}})
+	h.discord = discordfake.New(discordfake.Options{Token: "tok", Channels: []string{newsroom, ops}, OnMessage: func(m discordfake.Message) {
+		h.mu.Lock()
+		f := h.onMessage
+		h.mu.Unlock()
+		if f != nil {
+			f(m)
+		}
+	}})
 	t.Cleanup(h.discord.Close)
+	hook := h.discord.AddChannelWebhook(hookID, hookTok, hookChan)
 	h.feeds = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h.mu.Lock()
 		doc := h.feedDoc
@@ -69,11 +83,12 @@ channels:
   newsroom: { discord: "%s", max_per_hour: 3 }
   ops: { discord: "%s" }
   gone: { discord: "%s" }
+  partners: { webhook: "%s" }
 ops_channel: ops
 feed_failures: 2
 watches:
 %s
-%s`, h.feeds.URL, h.discord.URL(), newsroom, ops, missing, watchYAML, extra)
+%s`, h.feeds.URL, h.discord.URL(), newsroom, ops, missing, hook, watchYAML, extra)
 	dir := t.TempDir()
 	cfg, err := config.Parse(filepath.Join(dir, "n.yaml"), []byte(yaml), config.Options{})
 	if err != nil {
@@ -92,7 +107,7 @@ func (h *chatHarness) start() {
 	h.t.Cleanup(func() { st.Close() })
 	channels := map[string]bot.Channel{}
 	for name, ch := range h.cfg.Channels {
-		channels[name] = bot.Channel{DiscordID: ch.Discord}
+		channels[name] = bot.Channel{DiscordID: ch.Discord, WebhookURL: ch.Webhook}
 	}
 	styles := map[string]bot.Style{}
 	for _, w := range h.cfg.Watches {

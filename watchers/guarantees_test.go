@@ -1,0 +1,275 @@
+package watchers_test
+
+import (
+	"context"
+	"database/sql"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/newshound/newshound/internal/discordfake"
+)
+
+const partnersWatch = `  - { name: russia, keywords: [Putin], channels: [partners] }`
+
+// A webhook post whose response is lost (Discord stores the message, the
+// answer never arrives) is found in the webhook's channel by its reference
+// on the retry, after a restart too, and not posted again (issue 13.1).
+func TestWebhookLostResponseDeliversOnce(t *testing.T) {
+	h := newChatHarness(t, partnersWatch, "")
+	h.prime()
+	h.discord.DropResponseNext(hookID)
+	h.setItems(1, "w")
+	h.cycle() // stored by Discord, answer lost
+	if n := len(h.discord.WebhookMessages(hookID)); n != 1 {
+		t.Fatalf("%d webhook messages after the lost response, want 1", n)
+	}
+	h.restart()
+	h.advance(time.Minute)
+	h.cycle()
+	h.advance(time.Hour)
+	h.cycle()
+	if n := len(h.discord.WebhookMessages(hookID)); n != 1 {
+		t.Fatalf("%d webhook messages, want exactly 1", n)
+	}
+	st, err := h.st.Outbox(context.Background())
+	if err != nil || st.Pending != 0 || st.Delivered != 1 {
+		t.Fatalf("outbox %+v %v", st, err)
+	}
+}
+
+// Where the bot cannot read the webhook's channel, nothing can be checked:
+// the retry posts again (a webhook channel is then at-least-once, as the
+// README says) rather than losing the alert.
+func TestWebhookUncheckableIsAtLeastOnce(t *testing.T) {
+	h := newChatHarness(t, partnersWatch, "")
+	h.prime()
+	h.discord.ForbidChannel(hookChan) // the bot may not read it; the webhook still posts
+	h.discord.DropResponseNext(hookID)
+	h.setItems(1, "u")
+	h.cycle()
+	h.advance(time.Minute)
+	h.cycle()
+	if n := len(h.discord.WebhookMessages(hookID)); n != 2 {
+		t.Fatalf("%d webhook messages, want 2 (posted again when no check is possible)", n)
+	}
+	if st, _ := h.st.Outbox(context.Background()); st.Pending != 0 {
+		t.Fatalf("outbox %+v", st)
+	}
+}
+
+// A refused bot token pauses the bot's channels without refusing any alert;
+// they go out, in order, once the token works again; the pause is in
+// /healthz and the metrics (issue 13.2). The webhook channel, which does
+// not use the token, is not held up and carries the ops notice... the ops
+// channel here is a bot channel, so the notice waits with the rest.
+func TestRevokedBotTokenKeepsAlerts(t *testing.T) {
+	h := newChatHarness(t, `  - { name: russia, keywords: [Putin], channels: [newsroom, partners] }`, "")
+	h.prime()
+	h.discord.SetToken("rotated")
+	h.setItems(3, "t")
+	h.cycle()
+	h.advance(time.Second)
+	h.cycle()
+	if n := len(h.discord.Messages(newsroom)); n != 0 {
+		t.Fatalf("%d bot messages with a refused token", n)
+	}
+	if n := len(h.discord.WebhookMessages(hookID)); n != 3 {
+		t.Errorf("%d webhook messages, want 3: the webhook does not depend on the bot token", n)
+	}
+	st, _ := h.st.Outbox(context.Background())
+	if st.Refused != 0 || st.Pending < 3 {
+		t.Fatalf("outbox %+v: alerts refused or lost over a bad token", st)
+	}
+	problems := strings.Join(h.w.Problems(), "\n")
+	if !strings.Contains(problems, "bot token") || strings.Contains(problems, "tok\"") {
+		t.Errorf("/healthz problems %q", problems)
+	}
+	// Probes back off: no request per drain while paused.
+	before := h.discord.Requests()
+	for range 5 {
+		h.advance(time.Second)
+		h.cycle()
+	}
+	if n := h.discord.Requests() - before; n > 5+1 { // the feed server is separate; one probe at most
+		t.Errorf("%d Discord requests in 5 drains while paused", n)
+	}
+	// The token works again: the next probe resumes delivery, oldest first.
+	h.discord.SetToken("tok")
+	h.advance(time.Minute)
+	h.cycle()
+	h.cycle()
+	msgs := h.discord.Messages(newsroom)
+	if len(msgs) != 3 {
+		t.Fatalf("%d bot messages after the token works again, want 3", len(msgs))
+	}
+	hooks := h.discord.WebhookMessages(hookID)
+	for i := range msgs {
+		if msgs[i].Embeds[0].Title != hooks[i].Embeds[0].Title {
+			t.Errorf("message %d: %q in the bot channel, %q through the webhook: order differs", i, msgs[i].Embeds[0].Title, hooks[i].Embeds[0].Title)
+		}
+	}
+	if p := h.w.Problems(); len(p) != 0 {
+		t.Errorf("problems after recovery: %v", p)
+	}
+}
+
+// A revoked webhook token pauses that webhook only; the ops channel (a bot
+// channel) hears of it once, and of the recovery (issue 13.2).
+func TestRevokedWebhookTokenPausedAndAnnounced(t *testing.T) {
+	h := newChatHarness(t, partnersWatch, "")
+	h.prime()
+	h.discord.SetWebhookToken(hookID, "rotated")
+	h.setItems(2, "v")
+	for range 3 {
+		h.cycle()
+		h.advance(time.Second)
+	}
+	notices := h.discord.Messages(ops)
+	if len(notices) != 1 || !strings.Contains(notices[0].Embeds[0].Description, "webhook "+hookID) {
+		t.Fatalf("ops notices %+v, want one naming the webhook", notices)
+	}
+	if strings.Contains(notices[0].Embeds[0].Description, hookTok) {
+		t.Error("the notice holds the webhook token")
+	}
+	if st, _ := h.st.Outbox(context.Background()); st.Refused != 0 {
+		t.Fatalf("outbox %+v", st)
+	}
+	h.discord.SetWebhookToken(hookID, hookTok)
+	h.advance(time.Minute)
+	h.cycle()
+	h.cycle()
+	if n := len(h.discord.WebhookMessages(hookID)); n != 2 {
+		t.Fatalf("%d webhook messages after recovery, want 2", n)
+	}
+	if n := len(h.discord.Messages(ops)); n != 2 {
+		t.Errorf("%d ops notices, want the pause and the recovery", n)
+	}
+}
+
+// After a failed post, newer alerts to the channel wait for the oldest:
+// they never overtake it while it is retrying (issue 13.3).
+func TestOrderKeptAcrossRetries(t *testing.T) {
+	h := newChatHarness(t, `  - { name: russia, keywords: [Putin], channels: [partners] }`, "")
+	h.prime()
+	h.discord.FailNext(hookID, 1, http.StatusInternalServerError)
+	h.setItems(3, "o")
+	h.cycle()
+	if n := len(h.discord.WebhookMessages(hookID)); n != 0 {
+		t.Fatalf("%d messages after the failure", n)
+	}
+	h.cycle() // the head waits for its retry: so do the others
+	if n := len(h.discord.WebhookMessages(hookID)); n != 0 {
+		t.Fatalf("%d newer messages overtook the one being retried", n)
+	}
+	h.advance(11 * time.Second)
+	h.cycle()
+	msgs := h.discord.WebhookMessages(hookID)
+	if len(msgs) != 3 {
+		t.Fatalf("%d messages, want 3", len(msgs))
+	}
+}
+
+// When Discord accepted a post but recording it fails (the database is
+// locked), the post is remembered and recorded later, never sent again
+// (issue 13.4).
+func TestPostedButNotRecordedIsNotResent(t *testing.T) {
+	h := newChatHarness(t, partnersWatch, "")
+	h.prime()
+	// Another connection takes the write lock as soon as Discord stores the
+	// message, until the test releases it.
+	locker, err := sql.Open("sqlite", "file:"+h.dbPath+"?_pragma=busy_timeout(5000)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer locker.Close()
+	conn, err := locker.Conn(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	var once sync.Once
+	h.mu.Lock()
+	h.onMessage = func(discordfake.Message) {
+		once.Do(func() {
+			if _, err := conn.ExecContext(context.Background(), "BEGIN IMMEDIATE"); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	h.mu.Unlock()
+	h.setItems(1, "s")
+	h.w.PollAll(context.Background(), true)
+	if _, err := h.w.DeliverDue(context.Background()); err == nil {
+		t.Fatal("recording under a held lock did not fail")
+	}
+	// Drains while the store fails back off; none posts again.
+	h.advance(time.Second)
+	if _, err := h.w.DeliverDue(context.Background()); err != nil {
+		t.Fatalf("a drain during the backoff touched the store: %v", err)
+	}
+	if _, err := conn.ExecContext(context.Background(), "ROLLBACK"); err != nil {
+		t.Fatal(err)
+	}
+	h.advance(time.Minute)
+	n, err := h.w.DeliverDue(context.Background())
+	if err != nil || n != 1 {
+		t.Fatalf("after the lock: %d recorded, %v", n, err)
+	}
+	if n := len(h.discord.WebhookMessages(hookID)); n != 1 {
+		t.Fatalf("%d webhook messages, want 1", n)
+	}
+	if st, _ := h.st.Outbox(context.Background()); st.Pending != 0 || st.Delivered != 1 {
+		t.Fatalf("outbox %+v", st)
+	}
+}
+
+// Refusals are announced once per channel and cause, in good English
+// (issue 15.4).
+func TestRefusalsAnnouncedOncePerChannel(t *testing.T) {
+	h := newChatHarness(t, `  - { name: russia, keywords: [Putin], channels: [gone] }`, "")
+	h.prime()
+	h.setItems(3, "g")
+	for range 4 {
+		h.cycle()
+		h.advance(time.Minute)
+	}
+	notices := h.discord.Messages(ops)
+	if len(notices) != 1 {
+		t.Fatalf("%d ops notices for 3 refused alerts, want 1", len(notices))
+	}
+	if d := notices[0].Embeds[0].Description; !strings.HasPrefix(d, "An alert") {
+		t.Errorf("notice %q", d)
+	}
+	if st, _ := h.st.Outbox(context.Background()); st.Refused != 3 {
+		t.Errorf("outbox %+v", st)
+	}
+}
+
+// A channel whose rate-limit bucket is spent for long does not hold the
+// drain: it returns at once (retrying later), and other channels go on
+// (issue 15.5).
+func TestSpentRateLimitDoesNotHoldDelivery(t *testing.T) {
+	h := newChatHarness(t, `  - { name: russia, keywords: [Putin], channels: [newsroom, partners] }`, "")
+	h.prime()
+	h.discord.RateLimitNext(newsroom, 1, 30*time.Second)
+	h.setItems(1, "l")
+	h.cycle() // newsroom: 429, bucket spent for 30 s; partners delivered
+	h.setItems(2, "l")
+	h.w.PollAll(context.Background(), true)
+	h.advance(31 * time.Second) // due again by the outbox's clock; the bucket is still spent
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	start := time.Now()
+	if _, err := h.w.DeliverDue(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if took := time.Since(start); took > 10*time.Second {
+		t.Errorf("the drain waited %s for a spent bucket", took.Round(time.Second))
+	}
+	if n := len(h.discord.WebhookMessages(hookID)); n != 2 {
+		t.Errorf("%d webhook messages, want 2: the other channel must not wait", n)
+	}
+}
