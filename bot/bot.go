@@ -58,6 +58,8 @@ type Bot struct {
 	mu     sync.Mutex
 	opened bool
 
+	connectBase time.Duration // Connect's first backoff (0: connectBase)
+
 	lookMu       sync.Mutex        // guards the two maps below
 	hookChannels map[string]string // webhook ID → the channel it posts to
 	warned       map[string]bool   // warnOnce keys
@@ -147,4 +149,58 @@ func (b *Bot) RouteDiscordgoLogs() {
 		msg := b.redact(fmt.Errorf(format, a...)).Error()
 		log.Log(context.Background(), level, "discordgo: "+msg)
 	}
+}
+
+// Connect backoff: the first wait after a failed attempt, doubling to the
+// last.
+const (
+	connectBase = 2 * time.Second
+	connectMax  = 5 * time.Minute
+)
+
+// Connect opens the gateway and registers the slash commands, retrying
+// each with backoff (2 s doubling to 5 min) until it succeeds or ctx ends:
+// Discord down when newshound starts must not leave commands dead until a
+// restart. report is called with a description of what is not working yet
+// (for /healthz), and with "" once both are done. It returns when both are
+// done (nil) or ctx has ended (its error).
+func (b *Bot) Connect(ctx context.Context, report func(problem string)) error {
+	wait := b.connectBase
+	if wait <= 0 {
+		wait = connectBase
+	}
+	step := func(what string, f func(context.Context) error) error {
+		delay := wait
+		for failures := 0; ; failures++ {
+			err := f(ctx)
+			if err == nil {
+				if failures > 0 {
+					b.log.Info("bot: "+what+" succeeded after failures", "failures", failures)
+				}
+				return nil
+			}
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			report(fmt.Sprintf("discord: %s failed (%d attempts, retrying in %s): %v", what, failures+1, delay, err))
+			if failures == 0 {
+				b.log.Error("bot: "+what+" failed; retrying with backoff (slash commands are unavailable meanwhile; delivery does not depend on it)",
+					"retry_in", delay, "error", err)
+			} else {
+				b.log.Warn("bot: "+what+" failed again", "attempts", failures+1, "retry_in", delay, "error", err)
+			}
+			if err := sleep(ctx, delay); err != nil {
+				return err
+			}
+			delay = min(2*delay, connectMax)
+		}
+	}
+	if err := step("gateway connection", b.Open); err != nil {
+		return err
+	}
+	if err := step("registering slash commands", b.RegisterCommands); err != nil {
+		return err
+	}
+	report("")
+	return nil
 }

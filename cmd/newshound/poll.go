@@ -237,14 +237,10 @@ are served there.`)
 	if svc.bot != nil && cfg.Discord.Token != "" {
 		// Slash commands: the gateway, registration, and the HTTP endpoint
 		// when configured. Delivery does not depend on them.
-		if err := svc.bot.Open(ctx); err != nil {
-			log.Error("discord gateway: slash commands over the gateway are unavailable", "error", err)
-		} else {
-			defer svc.bot.Close()
-		}
-		if err := svc.bot.RegisterCommands(ctx); err != nil {
-			log.Error("registering slash commands", "error", err)
-		}
+		// Discord may be down now: Connect retries with backoff, and
+		// /healthz says so meanwhile.
+		defer svc.bot.Close()
+		go svc.bot.Connect(ctx, func(problem string) { svc.watcher.SetProblem("discord-gateway", problem) })
 		if cfg.Discord.Interactions.Listen != "" {
 			go func() {
 				if err := svc.bot.ServeInteractions(ctx); err != nil {
