@@ -107,7 +107,7 @@ func (b *Bot) searchPage(ctx context.Context, args searchArgs, page int) reply {
 	}
 	footer := fmt.Sprintf("Page %d · newest first", page+1)
 	if args.Days > 0 {
-		footer += fmt.Sprintf(" · last %d days", args.Days)
+		footer += " · " + lastDays(args.Days)
 	}
 	if args.Watch != "" {
 		footer += " · watch " + truncate(cleanLine(args.Watch), 100)
@@ -255,7 +255,7 @@ func truncateLines(s string, max int) string {
 func scopeText(args searchArgs) string {
 	var s string
 	if args.Days > 0 {
-		s += fmt.Sprintf(" in the last %d days", args.Days)
+		s += " in the " + lastDays(args.Days)
 	}
 	if args.Watch != "" {
 		s += " matched by " + inlineText(args.Watch)

@@ -39,7 +39,7 @@ func DigestMessage(title string, alerts []watchers.Alert, styles map[string]Styl
 	if len(order) > 0 {
 		e.Color = styles[order[0]].Color & 0xFFFFFF
 	}
-	e.Footer = &discordgo.MessageEmbedFooter{Text: fmt.Sprintf("%d alerts · %d watches", len(alerts), len(order))}
+	e.Footer = &discordgo.MessageEmbedFooter{Text: count(len(alerts), "alert") + " · " + count(len(order), "watch")}
 
 	room := maxEmbedTotal - embedLength(e)
 	accounted, watchesShown := 0, 0
@@ -72,7 +72,8 @@ func DigestMessage(title string, alerts []watchers.Alert, styles map[string]Styl
 		watchesShown++
 	}
 	if rest := len(alerts) - accounted; rest > 0 {
-		e.Description = fmt.Sprintf("…and %d more alerts from %d more watches.", rest, len(order)-watchesShown)
+		more := len(order) - watchesShown
+		e.Description = fmt.Sprintf("…and %d more %s from %d more %s.", rest, nounFor(rest, "alert"), more, nounFor(more, "watch"))
 	}
 	if len(alerts) == 0 {
 		e.Description = "No alerts."

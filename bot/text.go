@@ -2,6 +2,7 @@ package bot
 
 import (
 	"net/url"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -225,4 +226,29 @@ func isSnowflake(s string) bool {
 		}
 	}
 	return true
+}
+
+// count is "1 alert", "2 alerts": n and the noun, plural unless n is 1.
+func count(n int, noun string) string {
+	return strconv.Itoa(n) + " " + nounFor(n, noun)
+}
+
+// nounFor is noun, or its plural unless n is 1 ("watch": "watches").
+func nounFor(n int, noun string) string {
+	switch {
+	case n == 1:
+		return noun
+	case strings.HasSuffix(noun, "ch"), strings.HasSuffix(noun, "s"):
+		return noun + "es"
+	default:
+		return noun + "s"
+	}
+}
+
+// lastDays is "last day", "last 7 days".
+func lastDays(n int) string {
+	if n == 1 {
+		return "last day"
+	}
+	return "last " + strconv.Itoa(n) + " days"
 }

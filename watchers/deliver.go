@@ -234,7 +234,7 @@ func (w *Watcher) deliverFolded(ctx context.Context, channel string, items []sto
 		}
 		return 0, err
 	}
-	d.Title = fmt.Sprintf("%d more alerts (this channel's hourly limit is reached)", len(alerts))
+	d.Title = fmt.Sprintf("%d more alerts (this channel's hourly limit is reached)", len(alerts)) // len(alerts) > 1
 	d.Nonce = foldNonce(alerts)
 	ok, err := w.send(ctx, d, "", alerts)
 	if ok {
