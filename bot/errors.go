@@ -46,6 +46,13 @@ func (e *APIError) Cause() string {
 	return fmt.Sprintf("HTTP %d code %d", e.Status, e.Code)
 }
 
+// NotPosted reports whether Discord's answer means nothing was stored: any
+// 4xx, and 5xx from Discord itself; a 502 or 504 comes from a gateway in
+// front of Discord, which may have stored the message.
+func (e *APIError) NotPosted() bool {
+	return e.Status >= 400 && e.Status != http.StatusBadGateway && e.Status != http.StatusGatewayTimeout
+}
+
 // RateLimitError is a 429, or a rate-limit bucket known to be spent before
 // asking: retry no sooner than After. It satisfies the
 // outbox's RetryAfter convention.
@@ -60,6 +67,9 @@ func (e *RateLimitError) Error() string {
 
 // RetryAfter is the earliest moment to retry, from Discord's retry_after.
 func (e *RateLimitError) RetryAfter() time.Duration { return e.After }
+
+// NotPosted is true: a rate-limited request stores nothing.
+func (e *RateLimitError) NotPosted() bool { return true }
 
 // maxFieldErrors bounds the form errors quoted in an APIError.
 const maxFieldErrors = 5
@@ -112,7 +122,7 @@ func flattenFormErrors(node map[string]any, path string, out *[]string) {
 func (b *Bot) classify(err error, channel string, t target) error {
 	var own *RateLimitError
 	if errors.As(err, &own) {
-		return err
+		return &RateLimitError{Channel: channel, After: own.After}
 	}
 	var rest *discordgo.RESTError
 	if errors.As(err, &rest) {

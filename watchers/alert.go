@@ -83,9 +83,10 @@ type Notice struct {
 // a refused payload); an AuthError (Unauthorized) means the destination's
 // credentials were refused: the outbox pauses that destination and keeps
 // its messages; any other error is retried with backoff. An error that
-// implements RetryAfter() time.Duration sets the earliest retry, and one
-// that implements Cause() string names its cause (for announcing a
-// refusal once per channel and cause).
+// implements RetryAfter() time.Duration sets the earliest retry, one that
+// implements Cause() string names its cause (for announcing a refusal once
+// per channel and cause), and one whose NotPosted() reports true says that
+// Discord answered and stored nothing (the retry need not look for it).
 type Notifier interface {
 	Deliver(ctx context.Context, d Delivery) (Receipt, error)
 }

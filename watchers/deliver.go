@@ -16,6 +16,11 @@ import (
 const (
 	retryBase = 10 * time.Second
 	retryMax  = time.Hour
+	// settleTime is how long after an attempt whose outcome is unknown
+	// (a crash, a lost response) the next one waits, so that the first can
+	// no longer arrive after it has been looked for: more than the bot's
+	// REST timeout (20 s), to the second the store keeps.
+	settleTime = 22 * time.Second
 )
 
 // maxChannelsAtOnce bounds the channels delivered to concurrently.
@@ -72,7 +77,7 @@ func (w *Watcher) DeliverDue(ctx context.Context) (int, error) {
 			go func() {
 				defer wg.Done()
 				defer func() { <-sem }()
-				defer w.outbox.release(ch)
+				defer w.releaseChannel(ch)
 				var n int
 				var err error
 				if ch == "" {
@@ -97,6 +102,16 @@ func (w *Watcher) DeliverDue(ctx context.Context) (int, error) {
 			return delivered, nil
 		}
 	}
+}
+
+// releaseChannel ends a drain's hold on channel. It takes deliverMu so that
+// it never falls between another drain's reading of the due deliveries and
+// its claim: a drain must not claim a channel with rows read before the
+// last holder delivered them.
+func (w *Watcher) releaseChannel(channel string) {
+	w.deliverMu.Lock()
+	defer w.deliverMu.Unlock()
+	w.outbox.release(channel)
 }
 
 // due returns the next deliveries to attempt. Without chat, chat deliveries
@@ -267,6 +282,17 @@ func (w *Watcher) send(ctx context.Context, d Delivery, watch string, rows []sto
 			d.SentAt = r.SentAt
 		}
 	}
+	if !d.SentAt.IsZero() {
+		// An earlier attempt may still be on its way: Discord can store a
+		// message well after its sender died. Look for it only once that
+		// attempt has settled, not while it may still land.
+		if settled := d.SentAt.Add(settleTime); w.now().Before(settled) {
+			if err := w.store.Defer(ctx, settled, ids...); err != nil {
+				return false, w.storeFailed(err)
+			}
+			return false, nil
+		}
+	}
 	if err := w.store.MarkSending(ctx, w.now(), ids...); err != nil {
 		if ctx.Err() != nil {
 			return false, nil
@@ -314,6 +340,13 @@ func (w *Watcher) send(ctx context.Context, d Delivery, watch string, rows []sto
 		next := w.now().Add(wait)
 		for _, id := range ids {
 			if err := w.store.MarkRetry(ctx, id, err.Error(), next); err != nil {
+				return false, w.storeFailed(err)
+			}
+		}
+		var np interface{ NotPosted() bool }
+		if errors.As(err, &np) && np.NotPosted() {
+			// Discord answered: nothing to look for before the retry.
+			if err := w.store.ClearSending(ctx, ids...); err != nil {
 				return false, w.storeFailed(err)
 			}
 		}
@@ -414,7 +447,7 @@ func (w *Watcher) DeliverDigests(ctx context.Context, watches []string) (int, er
 			}
 		}
 		n, err := w.deliverDigest(ctx, ch, watches, byChannel[ch])
-		w.outbox.release(ch)
+		w.releaseChannel(ch)
 		delivered += n
 		if err != nil {
 			return delivered, err

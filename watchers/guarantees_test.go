@@ -273,3 +273,40 @@ func TestSpentRateLimitDoesNotHoldDelivery(t *testing.T) {
 		t.Errorf("%d webhook messages, want 2: the other channel must not wait", n)
 	}
 }
+
+// Drains running side by side (as Run starts them) never post one
+// delivery twice: a drain never claims a channel with rows it read before
+// another drain delivered them.
+func TestConcurrentDrainsPostOnce(t *testing.T) {
+	h := newChatHarness(t, partnersWatch, "")
+	h.prime()
+	h.discord.SetLatency(hookID, 5*time.Millisecond, 15*time.Millisecond)
+	h.setItems(20, "c")
+	h.w.PollAll(context.Background(), true)
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 30 {
+				if _, err := h.w.DeliverDue(context.Background()); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	seen := map[string]int{}
+	for _, m := range h.discord.WebhookMessages(hookID) {
+		seen[m.Embeds[0].Title]++
+	}
+	for title, n := range seen {
+		if n != 1 {
+			t.Errorf("%q posted %d times", title, n)
+		}
+	}
+	if len(seen) != 20 {
+		t.Errorf("%d distinct alerts, want 20", len(seen))
+	}
+}

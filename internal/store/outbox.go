@@ -148,6 +148,19 @@ func (s *Store) MarkSending(ctx context.Context, now time.Time, ids ...int64) er
 	})
 }
 
+// ClearSending removes MarkSending's mark: the attempt is known not to have
+// posted anything (Discord answered with an error).
+func (s *Store) ClearSending(ctx context.Context, ids ...int64) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		for _, id := range ids {
+			if _, err := tx.ExecContext(ctx, `UPDATE outbox SET sent_at = NULL WHERE id = ?`, id); err != nil {
+				return fmt.Errorf("store: clear sending %d: %w", id, err)
+			}
+		}
+		return nil
+	})
+}
+
 // MarkDelivered records that the deliveries ids reached channel in one
 // message ("" is standard output, where nothing is counted), in one
 // transaction.
