@@ -12,6 +12,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/newshound/newshound/internal/match"
 	"github.com/newshound/newshound/internal/store"
 )
 
@@ -120,6 +121,10 @@ func handleWatch(ctx context.Context, b *Bot, in *discordgo.Interaction, o optio
 		b.log.Error("bot: reload watches", "watch", name, "error", err.Error())
 		if sub == "add" {
 			_ = st.RemoveChatWatch(rctx, name)
+			var we *match.WatchError
+			if errors.As(err, &we) && errors.Is(err, match.ErrTooLarge) {
+				return errorReply("The watch was not added: " + escapeMarkdown(we.Err.Error()) + ".")
+			}
 			return errorReply("The watch could not be activated, so it was not added; it has been logged.")
 		}
 		return errorReply("Saved, but reloading the watches failed; it takes effect on the next restart. It has been logged.")

@@ -16,8 +16,9 @@ import (
 func CompileWatches(c *config.Config) (*match.Matcher, error) {
 	var errs config.Errors
 	watches := make([]match.Watch, 0, len(c.Watches))
+	aliases := match.NewAliases(c.Aliases)
 	for i, w := range c.Watches {
-		q, err := WatchQuery(w, c.Aliases)
+		q, err := WatchQuery(w, aliases)
 		if errors.Is(err, errNothingToMatch) {
 			continue // config's validation reports it, with its position
 		}
@@ -31,6 +32,18 @@ func CompileWatches(c *config.Config) (*match.Matcher, error) {
 		return nil, errs
 	}
 	m, err := match.Compile(watches)
+	var we *match.WatchError
+	if errors.As(err, &we) {
+		for i, w := range c.Watches {
+			if w.Name == we.Watch {
+				path := fmt.Sprintf("watches[%d]", i)
+				if strings.TrimSpace(w.Query) != "" {
+					path += ".query"
+				}
+				return nil, config.Errors{c.Errorf(path, "%s: watch %q: %v", path, w.Name, we.Err)}
+			}
+		}
+	}
 	if err != nil {
 		return nil, fmt.Errorf("watches: %w", err)
 	}
@@ -38,8 +51,9 @@ func CompileWatches(c *config.Config) (*match.Matcher, error) {
 }
 
 // WatchQuery builds the query of one watch: its keywords (any of them), its
-// query, and its excludes (none of them), joined by AND.
-func WatchQuery(w config.Watch, aliases map[string][]string) (*match.Query, error) {
+// query, and its excludes (none of them), joined by AND. Queries built with
+// the same aliases share their terms.
+func WatchQuery(w config.Watch, aliases *match.Aliases) (*match.Query, error) {
 	if len(w.Keywords) == 0 && strings.TrimSpace(w.Query) == "" {
 		return nil, errNothingToMatch
 	}
@@ -52,7 +66,7 @@ func WatchQuery(w config.Watch, aliases map[string][]string) (*match.Query, erro
 		parts = append(parts, "("+kw.String()+")")
 	}
 	if strings.TrimSpace(w.Query) != "" {
-		q, err := match.Parse(w.Query, aliases)
+		q, err := match.ParseWith(w.Query, aliases)
 		if err != nil {
 			return nil, err // reported against the text the user wrote
 		}
@@ -67,7 +81,7 @@ func WatchQuery(w config.Watch, aliases map[string][]string) (*match.Query, erro
 		return match.Keywords(w.Keywords, w.Exclude)
 	}
 	// The canonical forms of the parts re-parse to the same queries.
-	return match.Parse(strings.Join(parts, " AND "), aliases)
+	return match.ParseWith(strings.Join(parts, " AND "), aliases)
 }
 
 // errNothingToMatch: a watch without keywords and query.

@@ -10,6 +10,7 @@ import (
 	"github.com/robfig/cron/v3"
 
 	"github.com/newshound/newshound/config"
+	"github.com/newshound/newshound/internal/match"
 )
 
 // deliveryInterval is how often the daemon drains the outbox;
@@ -180,7 +181,8 @@ func (w *Watcher) Reload(ctx context.Context, cfg *config.Config, notifier Notif
 	if err != nil {
 		return err
 	}
-	set, err := compileSet(cfg, chat)
+	aliases := match.NewAliases(cfg.Aliases)
+	set, err := compileSet(cfg, aliases, chat)
 	if err != nil {
 		return err
 	}
@@ -188,7 +190,7 @@ func (w *Watcher) Reload(ctx context.Context, cfg *config.Config, notifier Notif
 	if cfg.Storage.Path != old.Storage.Path || cfg.HTTP != old.HTTP {
 		w.log.Warn("reload: storage and http settings take effect at the next restart")
 	}
-	w.live.Store(&settings{cfg: cfg, notifier: notifier})
+	w.live.Store(&settings{cfg: cfg, aliases: aliases, notifier: notifier})
 	w.probeNow() // the new configuration may bring working credentials
 	w.set.Store(set)
 	select {

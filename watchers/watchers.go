@@ -40,6 +40,7 @@ import (
 	"github.com/newshound/newshound/config"
 	"github.com/newshound/newshound/internal/article"
 	"github.com/newshound/newshound/internal/feed"
+	"github.com/newshound/newshound/internal/match"
 	"github.com/newshound/newshound/internal/store"
 )
 
@@ -60,6 +61,7 @@ type Options struct {
 // built from it.
 type settings struct {
 	cfg      *config.Config
+	aliases  *match.Aliases // cfg's, read once for all the queries compiled with it
 	notifier Notifier
 }
 
@@ -108,7 +110,8 @@ type Watcher struct {
 
 // New builds a Watcher; it compiles the watches.
 func New(opts Options) (*Watcher, error) {
-	set, err := compileSet(opts.Config, nil)
+	aliases := match.NewAliases(opts.Config.Aliases)
+	set, err := compileSet(opts.Config, aliases, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -146,7 +149,7 @@ func New(opts Options) (*Watcher, error) {
 		w.stdout = io.Discard
 	}
 	w.set.Store(set)
-	w.live.Store(&settings{cfg: opts.Config, notifier: opts.Notifier})
+	w.live.Store(&settings{cfg: opts.Config, aliases: aliases, notifier: opts.Notifier})
 	if w.metrics == nil {
 		w.metrics = NewMetrics(nil)
 	}

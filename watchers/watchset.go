@@ -13,6 +13,7 @@ import (
 // and the chat-managed ones. It is immutable; ReloadWatches swaps it whole.
 type watchSet struct {
 	matcher *match.Matcher
+	aliases *match.Aliases // the configuration's, read once for every query
 	watches map[string]config.Watch
 	terms   map[string][]string // positive terms of each watch's query
 	list    []WatchInfo
@@ -28,11 +29,14 @@ type WatchInfo struct {
 	Digest   string
 }
 
-func compileSet(cfg *config.Config, chat []store.ChatWatch) (*watchSet, error) {
-	set := &watchSet{watches: map[string]config.Watch{}, terms: map[string][]string{}}
+func compileSet(cfg *config.Config, aliases *match.Aliases, chat []store.ChatWatch) (*watchSet, error) {
+	if aliases == nil {
+		aliases = match.NewAliases(cfg.Aliases)
+	}
+	set := &watchSet{aliases: aliases, watches: map[string]config.Watch{}, terms: map[string][]string{}}
 	var ms []match.Watch
 	add := func(wc config.Watch, fromChat, paused bool) error {
-		q, err := WatchQuery(wc, cfg.Aliases)
+		q, err := WatchQuery(wc, set.aliases)
 		if err != nil {
 			return fmt.Errorf("watch %q: %w", wc.Name, err)
 		}
@@ -78,7 +82,8 @@ func (w *Watcher) ReloadWatches(ctx context.Context) error {
 	if err := w.storeResult(ctx, "chat_watches", false, err); err != nil {
 		return err
 	}
-	set, err := compileSet(w.conf(), chat)
+	live := w.live.Load()
+	set, err := compileSet(live.cfg, live.aliases, chat)
 	if err != nil {
 		return err
 	}
@@ -94,5 +99,5 @@ func (w *Watcher) Watches() []WatchInfo {
 // CheckQuery parses a query with the configuration's aliases, as a chat
 // watch's query would be: its error is a *match.SyntaxError with the caret.
 func (w *Watcher) CheckQuery(q string) (*match.Query, error) {
-	return match.Parse(q, w.conf().Aliases)
+	return match.ParseWith(q, w.set.Load().aliases)
 }

@@ -157,7 +157,7 @@ or delivered.`)
 	if wc == nil {
 		return usageError("no watch named %q in %s or among the watches added from chat", *name, *path)
 	}
-	q, err := watchers.WatchQuery(*wc, cfg.Aliases)
+	q, err := watchers.WatchQuery(*wc, match.NewAliases(cfg.Aliases))
 	if err != nil {
 		return err
 	}

@@ -2,32 +2,64 @@ package match
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
 	"strings"
 )
 
-// Compile builds one Matcher for all watches.
+// MaxTermRefs bounds the compiled size of all watches together, counted in term references: each term
+// of a watch once, and each term of an alias once for every use of the alias. (An alias's terms are
+// compiled once and shared; what a use costs is its term ids in the watch's program and in the index
+// from terms to watches, 8 bytes a term.) At the bound the programs and index take about 20 MB.
+const MaxTermRefs = 2 << 20
+
+// ErrTooLarge is returned (wrapped) by Compile when the watches are larger than MaxTermRefs together, or
+// one watch's query is too large on its own.
+var ErrTooLarge = errors.New("too large once aliases are expanded")
+
+// WatchError is a watch Compile refuses.
+type WatchError struct {
+	Watch string
+	Err   error
+}
+
+func (e *WatchError) Error() string { return fmt.Sprintf("match: watch %q: %v", e.Watch, e.Err) }
+func (e *WatchError) Unwrap() error { return e.Err }
+
+// Compile builds one Matcher for all watches. A query's aliases are compiled once for all watches that
+// use them. It refuses watches larger than MaxTermRefs together, naming the watch that crosses the
+// bound and its largest alias.
 func Compile(watches []Watch) (*Matcher, error) {
 	b := &builder{
 		m:        &Matcher{cjk: map[rune][]cjkStart{}},
 		termIDs:  map[string]int32{},
 		wordIDs:  map[string]int32{},
 		prefixID: map[string]int32{},
+		aliases:  map[*aliasDef]aliasIDs{},
 	}
+	total := 0
 	for i, w := range watches {
 		if w.Query == nil || w.Query.root == nil {
 			return nil, fmt.Errorf("match: watch %q has no query", w.Name)
 		}
+		// the size is known from the query before anything is compiled
+		refs, size := termRefs(w.Query.root)
+		if size > maxProgLen {
+			return nil, &WatchError{Watch: w.Name, Err: fmt.Errorf("the query is %w (%d terms%s)", ErrTooLarge, refs, largestAlias(w.Query.root))}
+		}
+		if total+refs > MaxTermRefs {
+			return nil, &WatchError{Watch: w.Name, Err: fmt.Errorf("the watches together are %w: %d term references with this one, at most %d%s; "+
+				"an alias counts once for every watch that uses it — use it in fewer watches, or make it smaller",
+				ErrTooLarge, total+refs, MaxTermRefs, largestAlias(w.Query.root))}
+		}
+		total += refs
 		cw := cwatch{name: w.Name}
 		cw.root = b.node(w.Query.root)
 		collectLeaves(cw.root, false, &cw.leaves)
 		cw.pc = int32(len(b.m.prog))
 		b.m.prog = appendProg(b.m.prog, cw.root)
-		if len(b.m.prog)-int(cw.pc) > maxProgLen {
-			return nil, fmt.Errorf("match: watch %q: the query is too large once its aliases are expanded", w.Name)
-		}
 		b.m.watches = append(b.m.watches, cw)
 		anchors := b.anchors(cw.root)
 		if anchors == nil {
@@ -119,6 +151,45 @@ func Compile(watches []Watch) (*Matcher, error) {
 	return m, nil
 }
 
+// termRefs counts the term references of the query under n, aliases expanded, and the length of its
+// program (appendProg).
+func termRefs(n *node) (refs, size int) {
+	switch n.op {
+	case opTerm:
+		return 1, 3
+	case opAlias:
+		return len(n.def.phrases), 2 + len(n.def.phrases)
+	case opNot:
+		size = 1
+	default:
+		size = 2
+	}
+	for _, k := range n.kids {
+		r, s := termRefs(k)
+		refs, size = refs+r, size+s
+	}
+	return refs, size
+}
+
+// largestAlias names the largest alias of the query under n, as a clause of an error message.
+func largestAlias(n *node) string {
+	var big *aliasDef
+	var walk func(n *node)
+	walk = func(n *node) {
+		if n.op == opAlias && (big == nil || len(n.def.phrases) > len(big.phrases)) {
+			big = n.def
+		}
+		for _, k := range n.kids {
+			walk(k)
+		}
+	}
+	walk(n)
+	if big == nil {
+		return ""
+	}
+	return fmt.Sprintf("; its largest alias, @%s, has %d terms", big.name, len(big.phrases))
+}
+
 // secondWord returns the word id of the second element of phrase t, or noWord if it is not a whole
 // word.
 func (m *Matcher) secondWord(t int32) int32 {
@@ -143,6 +214,13 @@ type builder struct {
 	nodes []cnode
 	kids  []*cnode
 	ids   []int32
+	// each alias's term ids, made once and shared by the watches that use it
+	aliases map[*aliasDef]aliasIDs
+}
+
+type aliasIDs struct {
+	ids   []int32
+	texts []string
 }
 
 func (b *builder) node(n *node) *cnode {
@@ -155,11 +233,15 @@ func (b *builder) node(n *node) *cnode {
 		c.texts = []string{n.term.text}
 		b.m.fields |= n.fields
 	case opAlias:
-		c.terms = take(&b.ids, len(n.kids))
-		for i, k := range n.kids {
-			c.terms[i] = b.term(k.term)
-			c.texts = append(c.texts, k.term.text)
+		a, ok := b.aliases[n.def]
+		if !ok {
+			a = aliasIDs{ids: make([]int32, len(n.def.terms)), texts: n.def.texts}
+			for i, t := range n.def.terms {
+				a.ids[i] = b.term(t)
+			}
+			b.aliases[n.def] = a
 		}
+		c.terms, c.texts = a.ids, a.texts // shared: never changed
 		b.m.fields |= n.fields
 	default:
 		c.kids = take(&b.kids, len(n.kids))

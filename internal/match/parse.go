@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -227,7 +228,7 @@ type parser struct {
 	src     string
 	toks    []lexToken
 	i       int
-	aliases map[string][]string
+	aliases *Aliases
 	depth   int
 }
 
@@ -246,7 +247,19 @@ func (p *parser) errAt(off int, format string, args ...any) error {
 
 // Parse parses a query. aliases maps alias names (without @) to their phrases; a reference @name
 // matches any of them. Errors are *SyntaxError.
+//
+// Parse reads the phrases of the aliases the query uses; ParseWith, given the aliases read once, shares
+// their terms between all the queries parsed with them.
 func Parse(src string, aliases map[string][]string) (*Query, error) {
+	return ParseWith(src, NewAliases(aliases))
+}
+
+// ParseWith is Parse with the aliases read once (NewAliases): a query that uses an alias refers to its
+// terms instead of copying them, so that many watches can share a large alias.
+func ParseWith(src string, aliases *Aliases) (*Query, error) {
+	if aliases == nil {
+		aliases = NewAliases(nil)
+	}
 	if len(src) > maxQueryLen {
 		return nil, &SyntaxError{Query: strings.ToValidUTF8(src[:64], "") + "…", Offset: 0, Msg: fmt.Sprintf("query longer than %d bytes", maxQueryLen)}
 	}
@@ -504,22 +517,9 @@ func (p *parser) parsePrimary(f fieldSet) (*node, error) {
 }
 
 func (p *parser) alias(t lexToken, f fieldSet) (*node, error) {
-	phrases, ok := p.aliases[t.text]
-	name := t.text
-	if !ok {
-		for k, v := range p.aliases {
-			if strings.EqualFold(k, t.text) {
-				phrases, ok, name = v, true, k
-				break
-			}
-		}
-	}
-	if !ok {
-		names := make([]string, 0, len(p.aliases))
-		for k := range p.aliases {
-			names = append(names, k)
-		}
-		sort.Strings(names)
+	def := p.aliases.lookup(t.text)
+	if def == nil {
+		names := p.aliases.names()
 		if s := suggest(t.text, names); s != "" {
 			return nil, p.errAt(t.pos, "unknown alias @%s — did you mean @%s?", t.text, s)
 		}
@@ -528,18 +528,106 @@ func (p *parser) alias(t lexToken, f fieldSet) (*node, error) {
 		}
 		return nil, p.errAt(t.pos, "unknown alias @%s", t.text)
 	}
-	n := &node{op: opAlias, alias: name, fields: f, pos: t.pos}
-	for _, ph := range phrases {
-		tm, err := newTerm(ph)
-		if err != nil {
-			return nil, p.errAt(t.pos, "alias @%s: %q: %s", name, ph, err.Error())
+	def.read()
+	if def.err != nil {
+		return nil, p.errAt(t.pos, "alias @%s: %q: %s", def.name, def.bad, def.err.Error())
+	}
+	if len(def.terms) == 0 {
+		return nil, p.errAt(t.pos, "alias @%s has no phrases", def.name)
+	}
+	return &node{op: opAlias, alias: def.name, def: def, kids: def.kids(f, t.pos), fields: f, pos: t.pos}, nil
+}
+
+// Aliases are the aliases of a configuration, each alias's phrases read into terms once, when a query
+// first uses it. Queries parsed with the same Aliases share those terms, and Compile compiles each
+// alias once. Safe for concurrent use.
+type Aliases struct {
+	defs map[string]*aliasDef
+}
+
+// aliasDef is one alias and, once read, its terms.
+type aliasDef struct {
+	name    string
+	phrases []string // the caller's, not copied
+	once    sync.Once
+	terms   []*term
+	texts   []string // the terms as written, parallel to terms
+	bad     string   // the first phrase that is not a term
+	err     error
+
+	mu     sync.Mutex
+	leaves map[fieldSet][]*node // the alias's terms as leaves searching those fields
+}
+
+// kids returns the alias's terms as opTerm nodes searching fields f, made once for each set of fields
+// and shared by every query that uses the alias with them.
+func (d *aliasDef) kids(f fieldSet, pos int) []*node {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if k, ok := d.leaves[f]; ok {
+		return k
+	}
+	k := make([]*node, len(d.terms))
+	nodes := make([]node, len(d.terms))
+	for i, tm := range d.terms {
+		nodes[i] = node{op: opTerm, term: tm, fields: f, pos: pos}
+		k[i] = &nodes[i]
+	}
+	if d.leaves == nil {
+		d.leaves = map[fieldSet][]*node{}
+	}
+	d.leaves[f] = k
+	return k
+}
+
+// NewAliases takes the alias definitions (names without @, each with its phrases). It does not copy
+// them: the caller must not change them afterwards.
+func NewAliases(defs map[string][]string) *Aliases {
+	a := &Aliases{defs: make(map[string]*aliasDef, len(defs))}
+	for name, phrases := range defs {
+		a.defs[name] = &aliasDef{name: name, phrases: phrases}
+	}
+	return a
+}
+
+// lookup finds an alias by name, ignoring case when no name matches exactly.
+func (a *Aliases) lookup(name string) *aliasDef {
+	if d, ok := a.defs[name]; ok {
+		return d
+	}
+	for k, d := range a.defs {
+		if strings.EqualFold(k, name) {
+			return d
 		}
-		n.kids = append(n.kids, &node{op: opTerm, term: tm, fields: f, pos: t.pos})
 	}
-	if len(n.kids) == 0 {
-		return nil, p.errAt(t.pos, "alias @%s has no phrases", name)
+	return nil
+}
+
+func (a *Aliases) names() []string {
+	names := make([]string, 0, len(a.defs))
+	for k := range a.defs {
+		names = append(names, k)
 	}
-	return n, nil
+	sort.Strings(names)
+	return names
+}
+
+// read makes the alias's terms, once.
+func (d *aliasDef) read() {
+	d.once.Do(func() {
+		terms := make([]*term, 0, len(d.phrases))
+		texts := make([]string, 0, len(d.phrases))
+		for _, ph := range d.phrases {
+			tm, err := newTerm(ph)
+			if err != nil {
+				d.bad, d.err = ph, err
+				return
+			}
+			terms = append(terms, tm)
+			texts = append(texts, tm.text)
+		}
+		d.terms, d.texts = terms, texts
+	})
 }
 
 // newTerm makes a term from its text as written. A trailing * makes the last word a prefix.

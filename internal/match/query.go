@@ -58,7 +58,7 @@ type op uint8
 
 const (
 	opTerm  op = iota // a word, phrase or wildcard
-	opAlias           // @name: OR of its kids, all opTerm
+	opAlias           // @name: OR of its kids, all opTerm, shared with every query that uses the alias (def)
 	opAnd
 	opOr
 	opNot
@@ -67,12 +67,13 @@ const (
 
 type node struct {
 	op     op
-	kids   []*node
-	term   *term    // opTerm
-	alias  string   // opAlias
-	fields fieldSet // opTerm, opAlias
-	dist   int      // opNear
-	pos    int      // byte offset in the source, for errors
+	kids   []*node   // opAlias: shared, never changed
+	term   *term     // opTerm
+	alias  string    // opAlias: its name
+	def    *aliasDef // opAlias: its terms, shared by every query that uses it
+	fields fieldSet  // opTerm, opAlias
+	dist   int       // opNear
+	pos    int       // byte offset in the source, for errors
 }
 
 // term is one word or phrase. Its words are folded; a CJK word matches inside a CJK run; prefix means the

@@ -1,0 +1,6 @@
+//go:build race
+
+package watchers
+
+// raceDetector: the tests run under the race detector (go test -race).
+const raceDetector = true
