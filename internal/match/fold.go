@@ -696,6 +696,25 @@ func Fold(s string) string {
 	return b.String()
 }
 
+// Word is one word of a text as the matcher folds it.
+type Word struct {
+	Fold       string // the folded form, as Fold writes it
+	Start, End int    // where the word is in the original text, in bytes
+	CJK        bool   // a run of Han, Hiragana or Katakana characters
+}
+
+// Words returns the words of s folded as the matcher folds them, with where each is in s, so that a
+// caller can look at the original form (its capitals, say) of a folded word.
+func Words(s string) []Word {
+	var t tokenizer
+	t.tokenize(s)
+	ws := make([]Word, len(t.toks))
+	for i, tk := range t.toks {
+		ws[i] = Word{Fold: strings.Clone(t.word(i)), Start: int(tk.start), End: int(tk.end), CJK: tk.cjk}
+	}
+	return ws
+}
+
 // words returns the folded words of s and whether each is a CJK run.
 func words(s string) ([]string, []bool) {
 	var t tokenizer

@@ -196,3 +196,28 @@ func TestBMPClass(t *testing.T) {
 		}
 	}
 }
+
+func TestWordsAgreeWithFold(t *testing.T) {
+	for _, s := range []string{
+		"Putin's Élection-Interference don't 13.8 Größe",
+		"東京で会議 Tokyo",
+		"",
+		"  ... — ",
+	} {
+		ws := Words(s)
+		folded := make([]string, len(ws))
+		for i, w := range ws {
+			folded[i] = w.Fold
+			if w.Start < 0 || w.End > len(s) || w.Start >= w.End {
+				t.Errorf("Words(%q)[%d] = %+v: offsets outside the text", s, i, w)
+				continue
+			}
+			if got := Fold(s[w.Start:w.End]); got != w.Fold {
+				t.Errorf("Words(%q)[%d]: Fold(%q) = %q, want %q", s, i, s[w.Start:w.End], got, w.Fold)
+			}
+		}
+		if got := strings.Join(folded, " "); got != Fold(s) {
+			t.Errorf("Words(%q) = %q, Fold = %q", s, got, Fold(s))
+		}
+	}
+}
