@@ -1,0 +1,54 @@
+package story
+
+import "strings"
+
+// Stop words by language, folded as the matcher folds them (lower case, no diacritics, apostrophes
+// joined). They are the function words that two reports of different events share anyway; the inverse
+// document frequency would discount them too, but only once it has seen enough articles, so they are
+// dropped from the start. An article of another or an unknown language is checked against all lists.
+var stopLists = map[string]string{
+	"en": `a about above after again against all also am an and any are as at be because been before being
+below between both but by can could did do does doing down during each few for from further had has have
+having he her here hers herself him himself his how i if in into is it its itself just me more most my
+myself no nor not now of off on once only or other our ours out over own same she should so some such than
+that the their theirs them then there these they this those through to too under until up very was we
+were what when where which while who whom why will with would you your yours yourself says said say new
+over after will amid via vs`,
+	"fr": `au aux avec ce ces dans de des du elle en et eux il ils je la le les leur lui ma mais me meme mes
+moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi ton tu un une vos
+votre vous est sont ete etre avoir ont a cette cet apres avant selon plus comme sans entre contre dont`,
+	"de": `der die das den dem des ein eine einer eines einem einen und oder aber nicht ist sind war waren
+wird werden hat haben mit von zu zur zum im in am an auf aus bei fur uber unter nach vor als auch es sie
+er wir ihr ich sich so wie noch nur schon dass wenn doch sein seine ihre ihren gegen durch um bis`,
+	"es": `el la los las un una unos unas y o pero no es son fue ser de del al a en con por para sin sobre
+entre tras que se su sus lo le les como mas ya este esta estos estas ese esa muy hay ha han tras segun`,
+	"it": `il lo la i gli le un uno una e ed o ma non di del della dei delle da dal dalla in nel nella con su
+per tra fra che si suo sua suoi sono e stato essere ha hanno come piu anche questo questa dopo`,
+	"pt": `o a os as um uma uns umas e ou mas nao de do da dos das em no na nos nas com por para sem sobre
+entre que se seu sua seus suas como mais ja este esta isso ele ela foi ser sao tem apos`,
+	"nl": `de het een en of maar niet is zijn was waren wordt worden heeft hebben met van te in op aan uit
+bij voor na als ook er zij hij wij ik zich zo nog dat die dit om tot door over tegen`,
+}
+
+// stopWords holds the lists as sets, all languages together under "".
+var stopWords = buildStopWords()
+
+func buildStopWords() map[string]map[string]bool {
+	sets := map[string]map[string]bool{"": {}}
+	for lang, list := range stopLists {
+		set := map[string]bool{}
+		for _, w := range strings.Fields(list) {
+			set[w] = true
+			sets[""][w] = true
+		}
+		sets[lang] = set
+	}
+	return sets
+}
+
+func isStopWord(w, lang string) bool {
+	if set, ok := stopWords[lang]; ok {
+		return set[w]
+	}
+	return stopWords[""][w]
+}

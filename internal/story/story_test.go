@@ -1,0 +1,403 @@
+package story
+
+import (
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"runtime"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+var t0 = time.Date(2026, 3, 2, 8, 0, 0, 0, time.UTC)
+
+// A made-up event, reported as a wire copy, a lightly edited copy of it, and in other words.
+const wireText = `The harbour authority of Valmora said on Tuesday that the container ship Northern Lark ran
+aground at the mouth of the Sella river early in the morning, blocking traffic for at least two days.
+Nobody was hurt, a spokeswoman for the authority said, and salvage crews from Kestrel Marine were on
+their way. The ship, carrying 1,800 containers of grain, had left the port of Ardmore on Sunday and was
+due in Valmora on Wednesday. Tugs tried twice to pull it free at high tide without success.`
+
+var (
+	wire = Article{
+		Title: "Container ship runs aground at mouth of Sella river",
+		Lead:  "The container ship Northern Lark ran aground at the mouth of the Sella river, the Valmora harbour authority said.",
+		Text:  wireText,
+		Lang:  "en",
+		Time:  t0,
+	}
+	wireCopy = Article{
+		Title: "Shipping halted in Valmora",
+		Text: "VALMORA (Agency) - " + strings.Replace(strings.Replace(wireText, "early in the morning", "early on Tuesday", 1),
+			"Tugs tried twice", "Tugs have tried twice", 1),
+		Lang: "en",
+		Time: t0.Add(40 * time.Minute),
+	}
+	rewrite = Article{
+		Title: "Grain freighter Northern Lark stuck in Sella river, Valmora harbour closed",
+		Lead:  "Salvage crews are trying to free the Northern Lark, a grain carrier that ran aground near Valmora.",
+		Lang:  "en",
+		Time:  t0.Add(2 * time.Hour),
+	}
+	unrelated = Article{
+		Title: "Ostrava central bank raises interest rates by half a point",
+		Lead:  "The central bank of Ostrava raised its main interest rate to 4.5 percent on Tuesday, citing inflation.",
+		Lang:  "en",
+		Time:  t0.Add(3 * time.Hour),
+	}
+)
+
+// background gives a clusterer some unrelated news, so that document frequencies mean something.
+func background(c *Clusterer, at time.Time) {
+	for _, title := range []string{
+		"Parliament of Rell votes on new budget after long debate",
+		"Storm warning issued for the northern coast on Tuesday",
+		"Football: Ardmore United win the cup final on penalties",
+		"Tech company Quillon reports record quarterly profit",
+		"Film festival in Sarnac opens with a documentary on rivers",
+		"Police in Valmora investigate a series of bicycle thefts",
+	} {
+		c.Assign(Article{Title: title, Lang: "en", Time: at})
+	}
+}
+
+func TestAssign(t *testing.T) {
+	c := New(Config{})
+	background(c, t0.Add(-time.Hour))
+	first := c.Assign(wire)
+	if !first.New || first.Reason != ReasonNew {
+		t.Fatalf("first report: %+v, want a new story", first)
+	}
+	for _, tc := range []struct {
+		name   string
+		a      Article
+		same   bool
+		reason Reason
+	}{
+		{"wire copy with another title", wireCopy, true, ReasonDuplicate},
+		{"same event in other words", rewrite, true, ReasonEvent},
+		{"unrelated event", unrelated, false, ReasonNew},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := c.Assign(tc.a)
+			if (got.Story == first.Story) != tc.same || got.Reason != tc.reason || got.New == tc.same {
+				t.Errorf("Assign = %+v, want same story %v (%d) by %v", got, tc.same, first.Story, tc.reason)
+			}
+		})
+	}
+}
+
+func TestWireCopyNeedsTheText(t *testing.T) {
+	// Without the text, the copy's title shares nothing with the first report: a new story. This is
+	// what the near-duplicate signal adds.
+	c := New(Config{})
+	background(c, t0.Add(-time.Hour))
+	first := c.Assign(wire)
+	cp := wireCopy
+	cp.Text = ""
+	if got := c.Assign(cp); got.Story == first.Story {
+		t.Errorf("copy without text joined by %v (score %.2f)", got.Reason, got.Score)
+	}
+}
+
+func TestWindow(t *testing.T) {
+	followUp := Article{Title: "Northern Lark still aground in Sella river at Valmora", Lang: "en"}
+	for _, tc := range []struct {
+		after time.Duration
+		same  bool
+	}{
+		{30 * time.Hour, true},
+		{37 * time.Hour, false},
+	} {
+		t.Run(tc.after.String(), func(t *testing.T) {
+			c := New(Config{})
+			background(c, t0.Add(-time.Hour))
+			first := c.Assign(wire)
+			a := followUp
+			a.Time = t0.Add(tc.after)
+			if got := c.Assign(a); (got.Story == first.Story) != tc.same {
+				t.Errorf("%v later: %+v, want same story %v", tc.after, got, tc.same)
+			}
+		})
+	}
+}
+
+func TestMaxStories(t *testing.T) {
+	c := New(Config{MaxStories: 3})
+	first := c.Assign(wire)
+	for i, title := range []string{
+		"Parliament of Rell votes on new budget after long debate",
+		"Storm warning issued for the northern coast",
+		"Tech company Quillon reports record quarterly profit",
+	} {
+		c.Assign(Article{Title: title, Time: t0.Add(time.Duration(i+1) * time.Minute)})
+	}
+	if n := c.Open(); n != 3 {
+		t.Errorf("%d stories open, want 3", n)
+	}
+	a := wire
+	a.Time = t0.Add(time.Hour)
+	if got := c.Assign(a); got.Story == first.Story {
+		t.Errorf("the least recently active story should have closed, yet %+v joined it", got)
+	}
+}
+
+// stream is a deterministic mix of stories: n events, each reported by a few outlets in other words.
+func stream(n int, seed uint64) []Article {
+	r := rand.New(rand.NewPCG(seed, 1))
+	word := func() string { return fmt.Sprintf("w%x", r.IntN(20000)) }
+	var out []Article
+	at := t0
+	for i := 0; i < n; i++ {
+		names := []string{fmt.Sprintf("Name%x", r.IntN(5000)), fmt.Sprintf("Place%x", r.IntN(3000)), word(), word()}
+		for k := 0; k < 1+r.IntN(4); k++ {
+			ws := append([]string{}, names[:2+r.IntN(3)]...)
+			for len(ws) < 8 {
+				ws = append(ws, word())
+			}
+			r.Shuffle(len(ws), func(i, j int) { ws[i], ws[j] = ws[j], ws[i] })
+			at = at.Add(time.Duration(r.IntN(300)) * time.Second)
+			out = append(out, Article{Title: strings.Join(ws, " "), Lang: "en", Time: at})
+		}
+	}
+	return out
+}
+
+func TestDeterministic(t *testing.T) {
+	arts := stream(400, 7)
+	a, b := New(Config{}), New(Config{})
+	for i, art := range arts {
+		x, y := a.Assign(art), b.Assign(art)
+		if x != y {
+			t.Fatalf("article %d: %+v, then %+v", i, x, y)
+		}
+	}
+}
+
+func TestSnapshotRestore(t *testing.T) {
+	arts := stream(600, 3)
+	arts = append(arts, wire, wireCopy, rewrite)
+	for i := range arts[len(arts)-3:] {
+		arts[len(arts)-3+i].Time = arts[len(arts)-4].Time.Add(time.Duration(i+1) * time.Minute)
+	}
+	half := len(arts) - 2 // the restart falls between the wire story and its copy
+
+	whole := New(Config{})
+	var want []int64
+	for _, a := range arts {
+		want = append(want, whole.Assign(a).Story)
+	}
+
+	c := New(Config{})
+	for _, a := range arts[:half] {
+		c.Assign(a)
+	}
+	b, err := json.Marshal(c.Snapshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var st State
+	if err := json.Unmarshal(b, &st); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Restore(Config{}, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Open() != c.Open() {
+		t.Errorf("restored %d open stories, had %d", r.Open(), c.Open())
+	}
+	for i, a := range arts[half:] {
+		got := r.Assign(a)
+		if got.Story != want[half+i] {
+			t.Errorf("article %d after the restart: story %d (%v), without a restart %d", half+i, got.Story, got.Reason, want[half+i])
+		}
+	}
+	if got := r.Assign(Article{Title: "A wholly new matter", Time: arts[len(arts)-1].Time}); got.Story != whole.Assign(Article{Title: "A wholly new matter", Time: arts[len(arts)-1].Time}).Story {
+		t.Errorf("new story ids diverge after a restart")
+	}
+	b2, _ := json.Marshal(r.Snapshot())
+	if len(b2) == 0 || !strings.Contains(string(b2), `"signatures"`) {
+		t.Errorf("snapshot after restore lost the signatures: %.200s", b2)
+	}
+}
+
+func TestRestoreRejects(t *testing.T) {
+	good := func() State {
+		return State{NextID: 3, Now: t0, Docs: 2, DF: map[string]float64{"lark": 1},
+			Stories: []StoryState{{ID: 1, First: t0, Last: t0, Articles: 1, Terms: map[string]float64{"lark": 1}}}}
+	}
+	if _, err := Restore(Config{}, good()); err != nil {
+		t.Fatalf("good state: %v", err)
+	}
+	for name, spoil := range map[string]func(*State){
+		"next id":         func(s *State) { s.NextID = 0 },
+		"id past next":    func(s *State) { s.Stories[0].ID = 3 },
+		"twice":           func(s *State) { s.Stories = append(s.Stories, s.Stories[0]) },
+		"no articles":     func(s *State) { s.Stories[0].Articles = 0 },
+		"negative weight": func(s *State) { s.Stories[0].Terms["lark"] = -1 },
+		"short signature": func(s *State) { s.Stories[0].Signatures = [][]uint32{{1, 2, 3}} },
+		"bad frequency":   func(s *State) { s.DF["lark"] = 0 },
+		"times":           func(s *State) { s.Stories[0].First = t0.Add(time.Hour) },
+	} {
+		st := good()
+		spoil(&st)
+		if _, err := Restore(Config{}, st); err == nil {
+			t.Errorf("%s: restored without an error", name)
+		}
+	}
+}
+
+func TestRestoreLeavesExpiredClosed(t *testing.T) {
+	st := State{NextID: 3, Now: t0, Docs: 2, DF: map[string]float64{"lark": 1},
+		Stories: []StoryState{
+			{ID: 1, First: t0.Add(-48 * time.Hour), Last: t0.Add(-40 * time.Hour), Articles: 1, Terms: map[string]float64{"lark": 1}},
+			{ID: 2, First: t0, Last: t0, Articles: 1, Terms: map[string]float64{"lark": 1}},
+		}}
+	c, err := Restore(Config{}, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := c.Story(1); ok || c.Open() != 1 {
+		t.Errorf("story past its window restored open (%d open)", c.Open())
+	}
+}
+
+func TestCompactionKeepsOpenStories(t *testing.T) {
+	// Many short-lived stories: closing them compacts postings and bands several times.
+	c := New(Config{Window: time.Hour})
+	arts := stream(3000, 11)
+	for _, a := range arts {
+		c.Assign(a)
+	}
+	for i := range c.terms {
+		for _, s := range c.terms[i].posting {
+			if s.closed && c.dead == 0 {
+				t.Fatalf("term %q lists closed story %d right after a compaction", c.terms[i].fold, s.id)
+			}
+		}
+	}
+	last := arts[len(arts)-1]
+	before := c.Assign(last)
+	again := last
+	again.Time = last.Time.Add(time.Minute)
+	if got := c.Assign(again); got.Story != before.Story {
+		t.Errorf("an article identical to the latest went to story %d, not %d", got.Story, before.Story)
+	}
+}
+
+func TestTokens(t *testing.T) {
+	for _, tc := range []struct {
+		text, lang string
+		want       string // folded words, entities marked with *
+	}{
+		{"The ship ran aground near Valmora on Tuesday, officials said.", "en", "ship ran aground near valmora* tuesday* official"},
+		{"Container Ship Runs Aground At Mouth Of Sella River", "en", "container ship run aground mouth sella river"},
+		{"Companies said 1,800 boxes. Grain prices rose.", "en", "company 1* 800* box grain price rose"},
+		{"Le navire s'est échoué près de Valmora", "fr", "navire sest echoue pres valmora*"},
+		{"Das Schiff liegt vor Valmora fest", "de", "schiff liegt valmora fest"},
+		{"Das Schiff liegt vor Valmora fest", "", "schiff* liegt valmora* fest"},
+	} {
+		var got []string
+		for _, tk := range tokens(tc.text, tc.lang, 0) {
+			w := tk.fold
+			if tk.entity {
+				w += "*"
+			}
+			got = append(got, w)
+		}
+		if g := strings.Join(got, " "); g != tc.want {
+			t.Errorf("tokens(%q, %q) = %q, want %q", tc.text, tc.lang, g, tc.want)
+		}
+	}
+}
+
+func TestSignature(t *testing.T) {
+	a, ok := textSignature(wireText)
+	if !ok {
+		t.Fatal("no signature for a paragraph")
+	}
+	b, _ := textSignature(wireCopy.Text)
+	c, _ := textSignature(strings.Repeat("Ostrava central bank raises interest rates by half a point again. ", 5))
+	if x := agreement(&a, &b); x < DefaultDuplicate {
+		t.Errorf("copy agreement %.2f, want at least %.2f", x, DefaultDuplicate)
+	}
+	if x := agreement(&a, &c); x > 0.1 {
+		t.Errorf("unrelated agreement %.2f", x)
+	}
+	if _, ok := textSignature("Too short to tell."); ok {
+		t.Error("a signature for a sentence")
+	}
+}
+
+// BenchmarkAssign measures one assignment with 100,000 open stories, and the memory an open story
+// holds (the clusterer's whole heap, vocabulary and indexes included, over its open stories). The
+// open stories are restored from a synthetic state (assigning them one by one would take minutes):
+// each has 32 terms drawn from a Zipf distribution over 300,000 words, as news words are, and two
+// text signatures.
+func BenchmarkAssign(b *testing.B) {
+	const open = 100_000
+	r := rand.New(rand.NewPCG(5, 1))
+	zipf := rand.NewZipf(r, 1.1, 1, 300_000)
+	word := func() string { return fmt.Sprintf("w%x", zipf.Uint64()) }
+	last := t0.Add(24 * time.Hour)
+	st := State{NextID: open + 1, Now: last, DF: map[string]float64{}}
+	for i := 1; i <= open; i++ {
+		ss := StoryState{ID: int64(i), First: t0, Last: t0.Add(time.Duration(i) * time.Second), Articles: 2, Terms: map[string]float64{}}
+		for len(ss.Terms) < 32 {
+			w := word()
+			ss.Terms[w] += 1
+			st.DF[w]++
+		}
+		for k := 0; k < 2; k++ {
+			sig := make([]uint32, numHashes)
+			for j := range sig {
+				sig[j] = r.Uint32()
+			}
+			ss.Signatures = append(ss.Signatures, sig)
+		}
+		st.Docs += 2
+		st.Stories = append(st.Stories, ss)
+	}
+	var probe []Article
+	for i := 0; i < 1000; i++ {
+		var ws []string
+		for k := 0; k < 12; k++ {
+			ws = append(ws, word())
+		}
+		var text []string
+		for k := 0; k < 300; k++ {
+			text = append(text, word())
+		}
+		probe = append(probe, Article{Title: strings.Join(ws, " "), Text: strings.Join(text, " "), Lang: "en", Time: last})
+	}
+	runtime.GC()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	c, err := Restore(Config{}, st)
+	if err != nil {
+		b.Fatal(err)
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	runtime.KeepAlive(st)
+	st = State{}
+	if c.Open() != open {
+		b.Fatalf("%d stories open, want %d", c.Open(), open)
+	}
+	runtime.GC()
+	// The machine may be shared: the process's CPU time says more than the wall clock.
+	var ru0, ru1 syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru0)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		c.Assign(probe[i%len(probe)])
+	}
+	b.StopTimer()
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru1)
+	cpu := time.Duration(ru1.Utime.Nano() + ru1.Stime.Nano() - ru0.Utime.Nano() - ru0.Stime.Nano())
+	b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
+	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/open, "heap-B/open-story")
+}
