@@ -10,7 +10,7 @@ import (
 )
 
 func cmdEval(_ context.Context, e *env, args []string) error {
-	fs := newFlags(e, "eval", "extract|summary|quotes --data PATH", `
+	fs := newFlags(e, "eval", "extract|summary|quotes|stories --data PATH", `
 Measure newshound's quality on evaluation data (see ../shared/data/README.md):
 
   extract  --data DIR   main-text extraction of newshound and of plain
@@ -31,7 +31,12 @@ Measure newshound's quality on evaluation data (see ../shared/data/README.md):
                         --outlets choose the articles; with --cases DIR also
                         the textacy unit cases; with --html DIR also the
                         speakers found in the HTML pages under DIR that are
-                        pronouns or fragments, per language`)
+                        pronouns or fragments, per language
+  stories  --data FILE  same-story clustering of headlines (UCI News
+                        Aggregator JSON lines): pairwise, cross-outlet,
+                        day-split and B-cubed scores per time fold beside
+                        the README's baselines; items/s, memory; with
+                        --out FILE each item's cluster as JSON lines`)
 	data := fs.String("data", "", "the evaluation data (required)")
 	meta := fs.String("meta", "", "extract: readability-test-pages directory for metadata agreement")
 	pages := fs.Bool("pages", false, "extract: also print each page's F1 under newshound and the plain library")
@@ -41,12 +46,13 @@ Measure newshound's quality on evaluation data (see ../shared/data/README.md):
 	htmlDir := fs.String("html", "", "quotes: a directory of HTML pages (e.g. trafilatura-eval/pages) for the per-language speaker check")
 	examples := fs.Bool("examples", false, "quotes: with --html, list the rejected speakers")
 	lenient := fs.Bool("lenient-pronouns", false, "quotes: a pronoun source also stands for the nearest description before it (the two-term president … he said)")
+	out := fs.String("out", "", "stories: write each item's cluster to this file")
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		if err := parseFlags(fs, args); err != nil {
 			return err // --help, or a flag mistake
 		}
 		fs.Usage()
-		return usageError("eval needs extract, summary or quotes")
+		return usageError("eval needs extract, summary, quotes or stories")
 	}
 	what := args[0]
 	if err := parseFlags(fs, args[1:]); err != nil {
@@ -112,8 +118,10 @@ Measure newshound's quality on evaluation data (see ../shared/data/README.md):
 			}
 			pr.Write(e.stdout, *examples)
 		}
+	case "stories", "cluster":
+		return evalStories(e, *data, *out)
 	default:
-		return usageError("eval: unknown measurement %q (extract, summary or quotes)", what)
+		return usageError("eval: unknown measurement %q (extract, summary, quotes or stories)", what)
 	}
 	return nil
 }
