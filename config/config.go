@@ -9,7 +9,8 @@
 // expands from the environment, so secrets stay out of the file; "$$" is a
 // literal "$".
 //
-// The package imports nothing else of newshound's. Queries are checked by the
+// The package imports nothing else of newshound's but the leaf
+// internal/suggest (the one "did you mean"). Queries are checked by the
 // caller (package match) using Position to point into this file.
 package config
 

@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/newshound/newshound/internal/suggest"
 )
 
 // nodePos is where a value sits in the file, and how it was written, so that
@@ -190,7 +192,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 			if path != "" {
 				msg = fmt.Sprintf("unknown key %q in %s", k.Value, path)
 			}
-			if s := suggest(k.Value, names); s != "" {
+			if s := suggest.Closest(k.Value, names); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
 			}
 			d.errorf(k, "%s", msg)
@@ -274,42 +276,6 @@ func validEnvName(s string) bool {
 		}
 	}
 	return s != ""
-}
-
-// suggest returns the candidate closest to s when it is close enough to be a
-// likely typo.
-func suggest(s string, candidates []string) string {
-	best, bestDist := "", math.MaxInt
-	for _, c := range candidates {
-		if d := levenshtein(strings.ToLower(s), c); d < bestDist {
-			best, bestDist = c, d
-		}
-	}
-	if bestDist <= 2 || bestDist <= len(s)/3 {
-		return best
-	}
-	return ""
-}
-
-func levenshtein(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // Error is one problem in a configuration file.

@@ -17,6 +17,8 @@ import (
 
 	"github.com/robfig/cron/v3"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/newshound/newshound/internal/suggest"
 )
 
 // Options adjust Load.
@@ -332,7 +334,7 @@ func (c *Config) validate() Errors {
 		for k, ch := range w.Channels {
 			if _, ok := c.Channels[ch]; !ok {
 				msg := fmt.Sprintf("%s.channels[%d]: channel %q is not defined under channels:", p, k, ch)
-				if s := suggest(ch, mapKeys(c.Channels)); s != "" {
+				if s := suggest.Closest(ch, mapKeys(c.Channels)); s != "" {
 					msg += fmt.Sprintf(" (did you mean %q?)", s)
 				}
 				add(c.errAt(fmt.Sprintf("%s.channels[%d]", p, k), "%s", msg))

@@ -8,6 +8,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newshound/newshound/internal/suggest"
 )
 
 // SyntaxError is a fault in a query, located by a byte offset into the query text.
@@ -194,7 +196,7 @@ func lex(src string) ([]lexToken, error) {
 				}
 				if k < len(run)-1 {
 					msg := fmt.Sprintf("unknown field %s — fields are title:, text:, feed:, author:, lang:", run[:k+1])
-					if s := suggest(strings.ToLower(run[:k]), []string{"title", "text", "feed", "author", "lang"}); s != "" {
+					if s := suggest.Closest(run[:k], []string{"title", "text", "feed", "author", "lang"}); s != "" {
 						msg = fmt.Sprintf("unknown field %s — did you mean %s:?", run[:k+1], s)
 					}
 					return nil, errAt(i, "%s", msg)
@@ -520,7 +522,7 @@ func (p *parser) alias(t lexToken, f fieldSet) (*node, error) {
 	def := p.aliases.lookup(t.text)
 	if def == nil {
 		names := p.aliases.names()
-		if s := suggest(t.text, names); s != "" {
+		if s := suggest.Closest(t.text, names); s != "" {
 			return nil, p.errAt(t.pos, "unknown alias @%s — did you mean @%s?", t.text, s)
 		}
 		if len(names) == 0 {
@@ -689,39 +691,4 @@ func Keywords(keywords, exclude []string) (*Query, error) {
 		root = &node{op: opAnd, kids: kids}
 	}
 	return &Query{root: root}, nil
-}
-
-// suggest returns the candidate closest to s within a small edit distance, or "".
-func suggest(s string, candidates []string) string {
-	best, bestD := "", 3
-	if len(s) <= 3 {
-		bestD = 2
-	}
-	for _, c := range candidates {
-		if d := editDistance(strings.ToLower(s), strings.ToLower(c)); d < bestD {
-			best, bestD = c, d
-		}
-	}
-	return best
-}
-
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
