@@ -74,8 +74,9 @@ func (a *attributor) reportingSubjects() []reportingSubject {
 			case npName:
 				full := a.ix.fullName(np.name.text(a.src))
 				words := strings.Fields(full)
-				person := len(np.roles) > 0 || np.name.gender != 0 || a.ix.isPerson(full)
-				if !person || !personLike(words) {
+				// The subject of a reporting verb that reads as a person's
+				// name is taken for one (Cruz openly admitted …).
+				if !personLike(words) || !personLike(np.name.words) {
 					continue
 				}
 				g := np.name.gender

@@ -150,3 +150,10 @@ func TestMoreAttributions(t *testing.T) {
 		})
 	}
 }
+
+// The subject of a reporting verb named only by surname is a person for a
+// later pronoun.
+func TestSurnameSubject(t *testing.T) {
+	checkQuotes(t, "Donald Trump went with the odds.\n\nCruz openly admitted that his pick was political. “With an eye to the primary, Carolina,” he said.",
+		[]want{{parts: []string{"With an eye to the primary, Carolina,"}, speaker: "Cruz"}})
+}
