@@ -66,7 +66,10 @@ type Report struct {
 	Correct, Found int
 	// SpeakerPairs is the number of correct predictions matched to a gold
 	// direct quotation, over which SpeakerAccuracy is measured.
-	SpeakerPairs                       int
+	SpeakerPairs int
+	// WrongSpeakers is how many of those pairs got a speaker that does
+	// not agree (the rest of the misses are empty speakers).
+	WrongSpeakers                      int
 	Precision, Recall, SpeakerAccuracy float64
 	// Speakers is the number of predictions with a speaker; BadSpeakers
 	// those that are a pronoun, a function word or a fragment (BadSpeaker).
@@ -86,7 +89,7 @@ func (r Report) Write(w io.Writer) {
 	fmt.Fprintf(w, "quotes: %d articles, %d gold direct quotations, %d predicted\n", r.Articles, r.Gold, r.Predicted)
 	fmt.Fprintf(w, "  precision        %.3f  (%d/%d)\n", r.Precision, r.Correct, r.Predicted)
 	fmt.Fprintf(w, "  recall           %.3f  (%d/%d)\n", r.Recall, r.Found, r.Gold)
-	fmt.Fprintf(w, "  speaker accuracy %.3f  (over %d matched pairs)\n", r.SpeakerAccuracy, r.SpeakerPairs)
+	fmt.Fprintf(w, "  speaker accuracy %.3f  (over %d matched pairs; %d given a speaker that does not agree, the other misses empty)\n", r.SpeakerAccuracy, r.SpeakerPairs, r.WrongSpeakers)
 	fmt.Fprintf(w, "  bad speakers     %d  (pronouns, function words or fragments among %d speakers; goal 0)\n", r.BadSpeakers, r.Speakers)
 	if len(r.Outlets) > 1 {
 		fmt.Fprintf(w, "  %-14s %8s %9s %6s %9s\n", "outlet", "articles", "precision", "recall", "speakers")
@@ -407,6 +410,7 @@ func SplitOutlets(dir, split string, outlets []string) (Report, error) {
 		r.Found += s.Found
 		r.SpeakerPairs += s.Pairs
 		agree += s.Agree
+		r.WrongSpeakers += s.WrongSpeaker
 	}
 	if len(keep) > 0 && r.Articles == 0 {
 		return r, fmt.Errorf("quotes: no articles of outlets %s in the %s split", strings.Join(outlets, ", "), split)
@@ -431,6 +435,9 @@ func ratio(a, b int) float64 {
 // ArticleScore is the outcome on one article.
 type ArticleScore struct {
 	Gold, Correct, Found, Pairs, Agree int
+	// WrongSpeaker counts the pairs whose predicted speaker is not empty
+	// and does not agree: a name (or role) given that the scorer rejects.
+	WrongSpeaker int
 	// Wrong, Missed and Speakers describe the errors, for inspection.
 	Wrong    []quote.Quote
 	Missed   []Gold
@@ -478,6 +485,9 @@ func ScoreArticle(art Article, qs []quote.Quote) ArticleScore {
 		if speakerAgrees(art, best, q.Speaker) {
 			s.Agree++
 		} else {
+			if strings.TrimSpace(q.Speaker) != "" {
+				s.WrongSpeaker++
+			}
 			s.Speakers = append(s.Speakers, fmt.Sprintf("%q ≠ %q: %.60s", q.Speaker, art.Attrs[best].Source, q.Text))
 		}
 	}
