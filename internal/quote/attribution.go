@@ -1236,4 +1236,3 @@ func gerund(t token) bool {
 
 // clauseVerbs make a phrase a clause rather than an apposition.
 var clauseVerbs = wordSet("was is were are has had have will would did does do can could")
-
