@@ -367,3 +367,22 @@ func TestRedirectsOfAllowedURLsHeldToPublic(t *testing.T) {
 		t.Errorf("private redirects allowed: %q %v", body, err)
 	}
 }
+
+// FuzzCheckHost: hosts from links are untrusted. CheckHost never panics, and
+// a host read as an inet_aton address is judged as its dotted form is.
+func FuzzCheckHost(f *testing.F) {
+	for _, s := range []string{"localhost.", "0x7f000001", "2130706433", "0177.0.0.1", "127.1", "[::ffff:127.0.0.1]", "news.example.org", "0x", "1..2", "4294967295"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, host string) {
+		err := CheckHost(host)
+		if err != nil && !errors.Is(err, ErrPrivateAddress) {
+			t.Fatalf("CheckHost(%q) = %v", host, err)
+		}
+		if addr, perr := parseLooseIPv4(host); perr == nil {
+			if derr := CheckHost(addr.String()); (derr == nil) != (err == nil) {
+				t.Fatalf("CheckHost(%q) = %v but CheckHost(%s) = %v", host, err, addr, derr)
+			}
+		}
+	})
+}
