@@ -93,14 +93,14 @@ func TestCorruptDatabaseIsLoud(t *testing.T) {
 	fs.set("/world.rss", rss(append(items, item{"Putin speaks", "https://n.example/new", "Putin.", now})...))
 	fs.set("/politics.rss", rss(item{"Putin again", "https://n.example/p", "Putin.", now}))
 	waitFor(t, func() bool { code, _ := get("/healthz"); return code == http.StatusServiceUnavailable })
-	if _, body := get("/healthz"); !strings.Contains(body, "database error (record_items)") || !strings.Contains(body, "malformed") {
+	if _, body := get("/healthz"); !strings.Contains(body, "database error (known_items)") || !strings.Contains(body, "malformed") {
 		t.Errorf("/healthz says %q, want the database error and its reason", body)
 	}
-	if _, metrics := get("/metrics"); !strings.Contains(metrics, `newshound_store_errors_total{op="record_items"}`) ||
+	if _, metrics := get("/metrics"); !strings.Contains(metrics, `newshound_store_errors_total{op="known_items"}`) ||
 		!strings.Contains(metrics, `outcome="store_error"`) {
 		t.Errorf("metrics lack the store errors:\n%s", grepLines(metrics, "newshound_"))
 	}
-	if l := logs.String(); !strings.Contains(l, "level=ERROR msg=\"database error") || !strings.Contains(l, "op=record_items") {
+	if l := logs.String(); !strings.Contains(l, "level=ERROR msg=\"database error") || !strings.Contains(l, "op=known_items") {
 		t.Errorf("no ERROR log of the database error:\n%s", l)
 	}
 }

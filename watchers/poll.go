@@ -182,7 +182,7 @@ func (w *Watcher) fresh(ctx context.Context, f config.Feed, items []feed.Item, l
 		}
 		var err error
 		known, err = w.store.KnownIdentities(ctx, ids)
-		if err := w.storeResult(ctx, "record_items", false, err); err != nil {
+		if err := w.storeResult(ctx, "known_items", false, err); err != nil {
 			return nil, nil, err
 		}
 	}
