@@ -315,6 +315,10 @@ func (w *Watcher) send(ctx context.Context, d Delivery, watch string, rows []sto
 		return false, nil // shutting down: the delivery stays due
 	case errors.As(err, &auth):
 		w.pause(ctx, d.Channel, auth)
+		// Refused credentials post nothing: nothing to look for later.
+		if err := w.store.ClearSending(ctx, ids...); err != nil {
+			return false, w.storeFailed(err)
+		}
 		return false, nil
 	case IsPermanent(err):
 		w.metrics.Deliveries.WithLabelValues(d.Kind, "refused").Inc()

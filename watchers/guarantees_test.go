@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newshound/newshound/bot"
 	"github.com/newshound/newshound/internal/discordfake"
 )
 
@@ -308,5 +309,39 @@ func TestConcurrentDrainsPostOnce(t *testing.T) {
 	}
 	if len(seen) != 20 {
 		t.Errorf("%d distinct alerts, want 20", len(seen))
+	}
+}
+
+// A reload with the fixed token (SIGHUP) resumes a paused destination at
+// once, without waiting for the next probe (issue 13.2).
+func TestReloadWithFixedTokenResumes(t *testing.T) {
+	h := newChatHarness(t, `  - { name: russia, keywords: [Putin], channels: [newsroom] }`, "")
+	h.prime()
+	h.discord.SetToken("rotated")
+	h.setItems(2, "h")
+	h.cycle()
+	if n := len(h.discord.Messages(newsroom)); n != 0 {
+		t.Fatalf("%d messages with a refused token", n)
+	}
+	channels := map[string]bot.Channel{}
+	for name, ch := range h.cfg.Channels {
+		channels[name] = bot.Channel{DiscordID: ch.Discord, WebhookURL: ch.Webhook}
+	}
+	fixed, err := bot.New(bot.Options{Token: "rotated", APIBase: h.discord.URL(), Channels: channels})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := h.w.Reload(context.Background(), h.cfg, fixed); err != nil {
+		t.Fatal(err)
+	}
+	h.advance(time.Second) // well before the next probe
+	if _, err := h.w.DeliverDue(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(h.discord.Messages(newsroom)); n != 2 {
+		t.Fatalf("%d messages after the reload with the new token, want 2", n)
+	}
+	if p := h.w.Problems(); len(p) != 0 {
+		t.Errorf("problems after the reload: %v", p)
 	}
 }
