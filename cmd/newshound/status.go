@@ -73,9 +73,17 @@ matches and last alert. It reads only; it works while the daemon runs.`)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "\nOutbox: %d waiting", ob.Pending)
-	if !ob.Oldest.IsZero() {
+	alerts, held, err := st.AlertStats(ctx)
+	if err != nil {
+		return err
+	}
+	// Alerts held for a digest wait for its schedule, not for delivery.
+	fmt.Fprintf(e.stdout, "\nOutbox: %d waiting", ob.Pending-held)
+	if !ob.Oldest.IsZero() && ob.Pending > held {
 		fmt.Fprintf(e.stdout, " (oldest %s)", ago(ob.Oldest, now))
+	}
+	if held > 0 {
+		fmt.Fprintf(e.stdout, ", %d held for digests", held)
 	}
 	fmt.Fprintf(e.stdout, ", %d delivered, %d refused\n\n", ob.Delivered, ob.Refused)
 	stats, err := st.WatchStats(ctx)
@@ -83,20 +91,21 @@ matches and last alert. It reads only; it works while the daemon runs.`)
 		return err
 	}
 	tw = tabwriter.NewWriter(e.stdout, 2, 4, 2, ' ', 0)
+	// LAST ALERT is the last one delivered, not the last match: a match whose
+	// alert is held, waiting or refused has not alerted anyone.
 	fmt.Fprintf(tw, "WATCH\tMATCHES\tLAST ALERT\n")
-	printWatch := func(name string) {
-		s := stats[name]
-		fmt.Fprintf(tw, "%s\t%d\t%s\n", name, s.Matches, ago(s.Last, now))
+	printWatch := func(name, key string) {
+		fmt.Fprintf(tw, "%s\t%d\t%s\n", name, stats[key].Matches, ago(alerts[key].LastDelivered, now))
 	}
 	for _, w := range cfg.Watches {
-		printWatch(w.Name)
+		printWatch(w.Name, w.Name)
 	}
 	chat, err := st.ChatWatches(ctx)
 	if err != nil {
 		return err
 	}
 	for _, w := range chat {
-		printWatch(w.Name + " (chat)")
+		printWatch(w.Name+" (chat)", w.Name)
 	}
 	return tw.Flush()
 }

@@ -276,3 +276,37 @@ func isASCII(s string) bool {
 func likeEscape(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }
+
+// AlertStat is what became of one watch's alerts in the outbox.
+type AlertStat struct {
+	Held          int       // waiting for the watch's digest
+	LastDelivered time.Time // the last one delivered: alone, in a digest, or folded by flood control
+}
+
+// AlertStats returns each watch's AlertStat by watch name, and how many
+// alerts in all are held for digests (which wait for their schedule, not for
+// delivery).
+func (s *Store) AlertStats(ctx context.Context) (map[string]AlertStat, int, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT watch,
+	COALESCE(SUM(held = 1 AND delivered_at IS NULL AND failed_at IS NULL), 0),
+	MAX(delivered_at)
+FROM outbox WHERE kind = 'alert' GROUP BY watch`)
+	if err != nil {
+		return nil, 0, fmt.Errorf("store: alert stats: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]AlertStat{}
+	held := 0
+	for rows.Next() {
+		var w string
+		var st AlertStat
+		var last sql.NullInt64
+		if err := rows.Scan(&w, &st.Held, &last); err != nil {
+			return nil, 0, fmt.Errorf("store: alert stats: %w", err)
+		}
+		st.LastDelivered = fromUnix(last)
+		out[w] = st
+		held += st.Held
+	}
+	return out, held, rows.Err()
+}

@@ -1,0 +1,80 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newshound/newshound/internal/store"
+)
+
+// TestStatusHeldAndLastAlert: alerts held for a digest are not "waiting",
+// and a watch's LAST ALERT is its last delivered alert, not its last match.
+func TestStatusHeldAndLastAlert(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "n.yaml")
+	os.WriteFile(cfg, []byte(`storage: { path: n.db }
+feeds:
+  - { name: Wire, url: "https://wire.example.org/all.rss" }
+watches:
+  - { name: morning, keywords: [Putin], channels: [newsroom], digest: "0 8 * * *" }
+  - { name: now, keywords: [Putin], channels: [newsroom] }
+channels:
+  newsroom: { webhook: "https://discord.com/api/webhooks/123456789012345678/tok" }
+`), 0o644)
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(dir, "n.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	var cs []store.Completion
+	for i := range 3 {
+		added, err := st.AddArticles(ctx, []store.Article{{Identity: fmt.Sprint("a", i), Feed: "Wire", Title: "Putin", SeenAt: now, Status: store.StatusPending}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		cs = append(cs, store.Completion{Article: added[0], Matches: []store.Match{
+			{Watch: "morning", Explanation: "[]", Deliveries: []store.Delivery{{Channel: "newsroom", Payload: []byte("{}"), Held: true}}},
+			{Watch: "now", Explanation: "[]", Deliveries: []store.Delivery{{Channel: "newsroom", Payload: []byte("{}")}}},
+		}})
+	}
+	if _, err := st.CompleteArticles(ctx, cs, now); err != nil {
+		t.Fatal(err)
+	}
+	status := func() string {
+		t.Helper()
+		out, errs, code := runCmd(t, "", "status", "--config", cfg)
+		if code != 0 {
+			t.Fatalf("status: %d %s", code, errs)
+		}
+		return out
+	}
+	out := status()
+	if !strings.Contains(out, "Outbox: 3 waiting") || !strings.Contains(out, "3 held for digests") {
+		t.Errorf("three alerts wait, three are held:\n%s", out)
+	}
+	for _, w := range []string{"morning", "now"} {
+		if !regexp.MustCompile(`(?m)^` + w + `\s+3\s+never$`).MatchString(out) {
+			t.Errorf("%s matched 3 times and alerted nobody yet:\n%s", w, out)
+		}
+	}
+	due, err := st.DueDeliveries(ctx, now.Add(time.Minute), 10)
+	if err != nil || len(due) != 3 {
+		t.Fatalf("due %d, %v", len(due), err)
+	}
+	if err := st.MarkDelivered(ctx, now, "newsroom", due[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	out = status()
+	if !strings.Contains(out, "Outbox: 2 waiting") || regexp.MustCompile(`(?m)^now\s+3\s+never$`).MatchString(out) ||
+		!regexp.MustCompile(`(?m)^morning\s+3\s+never$`).MatchString(out) {
+		t.Errorf("after one delivery of now:\n%s", out)
+	}
+}
