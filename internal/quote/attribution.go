@@ -337,7 +337,8 @@ func (a *attributor) parseAfter(c *candidate, toks []token) (attribution, bool) 
 		i++
 	}
 	if cueWord(toks[i]) && !closedSentence && !gerund(toks[i]) {
-		if np, e, ok := forwardNP(a.src, toks, i+1); ok {
+		if np, e, ok := forwardNP(a.src, toks, i+1); ok && !(e < len(toks) && isLowerWord(toks[e]) && clauseVerb(toks[e])) {
+			// (not ", said the candidate could be …": a clause, not its speaker)
 			// sagte der MOPO ein Sprecher, sagte gegenüber dem NDR Müller:
 			// a German dative after the verb is whom it was said to.
 			if i+1 < len(toks) && dativeOpen[toks[i+1].lower()] && e < len(toks) && toks[e].word {
@@ -571,7 +572,7 @@ func (a *attributor) clauseSubject(toks []token) (phrase, bool) {
 		if !ok {
 			continue
 		}
-		if (len(n.words) > 1 || len(roles) > 0 || a.ix.known(n.key())) && personLike(n.words) {
+		if (len(n.words) > 1 || len(roles) > 0 || n.gender != 0 || a.ix.known(n.key())) && personLike(n.words) {
 			return phrase{kind: npName, toks: toks[i:j], name: n, roles: roles}, true
 		}
 		i = j - 1
@@ -1236,3 +1237,16 @@ func gerund(t token) bool {
 
 // clauseVerbs make a phrase a clause rather than an apposition.
 var clauseVerbs = wordSet("was is were are has had have will would did does do can could")
+
+// clauseVerb reports whether t is an auxiliary or modal that makes the
+// phrase before it the subject of a clause of its own.
+func clauseVerb(t token) bool {
+	_, ok := clauseVerbs[t.lower()]
+	if !ok {
+		switch t.lower() {
+		case "should", "may", "might", "must", "shall":
+			ok = true
+		}
+	}
+	return ok
+}

@@ -63,7 +63,7 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 august september october november december let yes well oh to of is was are were be been do did does
 has have had will would can could should must said says told according than more less while whether
 however though thus hence indeed perhaps maybe sometimes often never always once again meanwhile
-photo image video watch read click subscribe advertisement related`)
+photo image video watch read click subscribe advertisement related back`)
 
 // connectors join the parts of a name (Charles de Gaulle, Ursula von der Leyen).
 var connectors = wordSet("de van von der den da di del della la le du bin al ibn ter y dos das")

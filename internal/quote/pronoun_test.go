@@ -157,3 +157,10 @@ func TestSurnameSubject(t *testing.T) {
 	checkQuotes(t, "Donald Trump went with the odds.\n\nCruz openly admitted that his pick was political. “With an eye to the primary, Carolina,” he said.",
 		[]want{{parts: []string{"With an eye to the primary, Carolina,"}, speaker: "Cruz"}})
 }
+
+func TestClauseAfterVerbIsNoSpeaker(t *testing.T) {
+	checkQuotes(t, "Trump said France had lost its identity.\n“France will always be France,” an angry Hollande retaliated.",
+		[]want{{parts: []string{"France will always be France,"}, speaker: "Hollande"}})
+	checkQuotes(t, "Mr. Manafort, citing “the unique magic of our campaign,” said the candidate could win in the fall.",
+		nil) // a fragment no reporting verb carries: not "the candidate"'s
+}

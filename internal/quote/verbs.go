@@ -53,7 +53,7 @@ implore implored demand demanded demands crack cracked intone intoned lecture le
 reiterated reiterates vent vented exult exulted reason reasoned speculate speculated surmise surmised
 theorize theorized ponder pondered gloat gloated chide chided taunt taunted jeer jeered plead
 beam beamed boom boomed grin grinned smile smiled laugh laughed chuckle chuckled sigh sighed shrug shrugged
-gasp gasped hiss hissed mutter muttered murmur murmured roar roared growl growled bellow bellowed sob sobbed`)
+retaliate retaliated gasp gasped hiss hissed mutter muttered murmur murmured roar roared growl growled bellow bellowed sob sobbed`)
 	foreignCueVerbs = wordSet(`
 acrescentou advirtió affermato affirme affirmé afirma afirmou afirmó aggiunto agregó ajoute ajouté
 apuntó asegura aseguró assure assuré añade añadió betont betonte comenta comentó confie confié
