@@ -243,3 +243,41 @@ func TestDiscover(t *testing.T) {
 		t.Errorf("feed: %d %s", code, out)
 	}
 }
+
+// appendFeeds keeps every byte of configurations laid out in other ways,
+// and what it adds is read back as feeds of the list.
+func TestAppendFeedsLayouts(t *testing.T) {
+	add := []opml.Feed{{Title: "New One", URL: "https://new.example/feed"}}
+	for name, cfg := range map[string]string{
+		"flow items":       "feeds:\n  - { name: World Desk, url: \"https://w.example/rss\" }\nwatches: []\n",
+		"unindented list":  "feeds:\n- name: A\n  url: https://a.example/f\nwatches: []\n",
+		"block scalar":     "feeds:\n  - name: A\n    url: >-\n      https://a.example/f\n\n    # a comment inside the entry\n# top comment\nwatches: []\n",
+		"CRLF":             "feeds:\r\n  - name: A\r\n    url: https://a.example/f\r\nwatches: []\r\n",
+		"no final newline": "watches: []\nfeeds:\n  - name: A\n    url: https://a.example/f",
+		"deeper indent":    "feeds:\n      - name: A\n        url: https://a.example/f\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			out, added, _, err := appendFeeds([]byte(cfg), add, "imported")
+			if err != nil || added != 1 {
+				t.Fatalf("%d added, %v", added, err)
+			}
+			rest := string(out)
+			for _, l := range strings.SplitAfter(cfg, "\n") {
+				i := strings.Index(rest, l)
+				if i < 0 {
+					t.Fatalf("line %q lost or moved:\n%s", l, out)
+				}
+				rest = rest[i+len(l):]
+			}
+			var doc struct {
+				Feeds []struct{ Name, URL string }
+			}
+			if err := yaml.Unmarshal(out, &doc); err != nil {
+				t.Fatal(err)
+			}
+			if n := len(doc.Feeds); n != 2 || doc.Feeds[1].Name != "New One" || doc.Feeds[1].URL != "https://new.example/feed" || doc.Feeds[0].URL != "https://a.example/f" && doc.Feeds[0].URL != "https://w.example/rss" {
+				t.Errorf("feeds %+v:\n%s", doc.Feeds, out)
+			}
+		})
+	}
+}

@@ -203,6 +203,10 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(rss))
 	f.Add([]byte(`{"version":"https://jsonfeed.org/version/1","items":[{"id":"1","url":"/x"}]}`))
 	f.Add([]byte(`<feed xmlns="http://www.w3.org/2005/Atom"><entry><link href="x"/></entry></feed>`))
+	f.Add([]byte(`{"version":"https://jsonfeed.org/version/1.1","items":[{"id":2,"url":"/a#b","external_url":"https://e.org/x","tags":"a,b","authors":{"name":"n"},"date_published":"2024-01-01"}]}`))
+	f.Add([]byte(`<!DOCTYPE html><html><head><base href="/b/"><link rel="alternate feed" type="application/rss+xml" href="f.xml"></head></html>`))
+	f.Add([]byte("\xff\xfe<\x00r\x00s\x00s\x00>\x00"))
+	f.Add([]byte(`<?xml version="1.0"?><entry xmlns="http://www.w3.org/2005/Atom"><id>tag:x,1:1</id></entry>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		res, err := Parse(strings.NewReader(string(data)), "https://example.org/feed")
 		if err != nil {
