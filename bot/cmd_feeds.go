@@ -40,7 +40,7 @@ func feedsCommand() command {
 					lines = append(lines, "Last error: "+escapeMarkdown(truncate(cleanLine(st.LastError), 300))+" ("+when(st.LastErrorAt, "?")+")")
 				}
 				lines = append(lines, "Consecutive failures: "+strconv.Itoa(st.Failures))
-				lines = append(lines, "Next poll: "+when(b.cmds.cfg.Watcher.NextPoll(f.Name, st.NextPoll), "unknown"))
+				lines = append(lines, "Next poll: "+when(b.cmds.cfg.Pipeline.NextPoll(f.Name, st.NextPoll), "unknown"))
 				name := escapeMarkdown(cleanLine(f.Name))
 				if st.Failures > 0 {
 					name = "⚠️ " + name
@@ -60,14 +60,11 @@ func feedsCommand() command {
 	}
 }
 
-// feedConfig is the feeds and default schedule in force: the watcher's
-// configuration (which follows reloads), else those given to the commands.
+// feedConfig is the feeds and default schedule in force (the pipeline's
+// configuration, which follows reloads).
 func (b *Bot) feedConfig() ([]config.Feed, string) {
-	if w := b.cmds.cfg.Watcher; w != nil {
-		c := w.Config()
-		return c.Feeds, c.Schedule
-	}
-	return b.cmds.cfg.Feeds, b.cmds.cfg.Schedule
+	c := b.cmds.cfg.Pipeline.Config()
+	return c.Feeds, c.Schedule
 }
 
 // when is a Discord timestamp ("3 minutes ago", in each reader's time zone).

@@ -56,7 +56,7 @@ func handleQuotes(ctx context.Context, b *Bot, in *discordgo.Interaction, o opti
 		if r, bad := checkQueryText(about); bad {
 			return r
 		}
-		q, err := b.cmds.cfg.Watcher.CheckQuery(about)
+		q, err := b.cmds.cfg.Pipeline.CheckQuery(about)
 		if err != nil {
 			return queryErrorReply(err)
 		}

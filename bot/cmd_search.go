@@ -80,7 +80,7 @@ func (b *Bot) searchPage(ctx context.Context, args searchArgs, page int) reply {
 	if args.Days < 0 || args.Days > maxSearchDays {
 		return errorReply(fmt.Sprintf("days must be between 1 and %d.", maxSearchDays))
 	}
-	q, err := b.cmds.cfg.Watcher.CheckQuery(args.Query)
+	q, err := b.cmds.cfg.Pipeline.CheckQuery(args.Query)
 	if err != nil {
 		return queryErrorReply(err)
 	}
@@ -363,7 +363,7 @@ func inlineText(s string) string {
 
 // watchExists reports whether a watch of that name exists (active or not).
 func (b *Bot) watchExists(name string) bool {
-	for _, w := range b.cmds.cfg.Watcher.Watches() {
+	for _, w := range b.cmds.cfg.Pipeline.Watches() {
 		if w.Name == name {
 			return true
 		}

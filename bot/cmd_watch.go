@@ -22,7 +22,7 @@ import (
 // Manage Server may use them: default_member_permissions says so to Discord,
 // and every call checks the member's permissions again, since a server can
 // override the default. Every answer is ephemeral; a change takes effect at
-// once (Watcher.ReloadWatches).
+// once (Pipeline.ReloadWatches).
 
 const maxWatchName = 64
 
@@ -72,7 +72,7 @@ func handleWatch(ctx context.Context, b *Bot, in *discordgo.Interaction, o optio
 	if msg := checkWatchName(name); msg != "" {
 		return errorReply(msg)
 	}
-	w := b.cmds.cfg.Watcher
+	w := b.cmds.cfg.Pipeline
 	for _, info := range w.Watches() {
 		if info.Name == name && !info.FromChat {
 			return errorReply("The watch " + inlineText(name) + " is defined in the configuration file and is read-only from chat.")

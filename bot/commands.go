@@ -16,6 +16,7 @@ import (
 
 	"github.com/newshound/newshound/config"
 	"github.com/newshound/newshound/internal/article"
+	"github.com/newshound/newshound/internal/match"
 	"github.com/newshound/newshound/internal/store"
 	"github.com/newshound/newshound/watchers"
 )
@@ -38,11 +39,11 @@ import (
 // cleaned and escaped, and no answer can mention anyone (allowed_mentions
 // parse: []).
 
-// Commands configures slash commands (Options.Commands). Store and Watcher
+// Commands configures slash commands (Options.Commands). Store and Pipeline
 // are required.
 type Commands struct {
-	Store   *store.Store
-	Watcher *watchers.Watcher
+	Store    *store.Store
+	Pipeline Pipeline
 	// ArticleFetcher fetches pages for /summary. Build it on a client from
 	// httpclient.New with AllowPrivate as below; nil: /summary is unavailable.
 	ArticleFetcher *article.Fetcher
@@ -52,14 +53,26 @@ type Commands struct {
 	// GuildID registers the commands to one guild (instant); "" registers
 	// them globally.
 	GuildID string
-	// Feeds and Schedule (the default poll schedule) feed /feeds.
-	Feeds    []config.Feed
-	Schedule string
 	// Interactions configures the HTTP interactions endpoint.
 	Interactions Interactions
 	// Now is the clock (default time.Now).
 	Now func() time.Time
 }
+
+// Pipeline is what the commands need of the pipeline — *watchers.Watcher
+// satisfies it: the configuration in force (it follows reloads), compiling
+// a query as the watches are compiled (aliases included), the watches (of
+// the file and from chat), reloading them after a change from chat, and when
+// a feed is polled next.
+type Pipeline interface {
+	Config() *config.Config
+	CheckQuery(query string) (*match.Query, error)
+	Watches() []watchers.WatchInfo
+	ReloadWatches(ctx context.Context) error
+	NextPoll(feed string, notBefore time.Time) time.Time
+}
+
+var _ Pipeline = (*watchers.Watcher)(nil)
 
 // Interactions is the HTTP interactions endpoint's configuration.
 type Interactions struct {
@@ -141,8 +154,8 @@ type commandSet struct {
 }
 
 func newCommandSet(c *Commands) (*commandSet, error) {
-	if c.Store == nil || c.Watcher == nil {
-		return nil, errors.New("bot: commands need a store and a watcher")
+	if c.Store == nil || c.Pipeline == nil {
+		return nil, errors.New("bot: commands need a store and a pipeline")
 	}
 	cs := &commandSet{cfg: *c, byName: map[string]command{}, now: c.Now, searches: newLRU(recentSearches),
 		fetchTimeout: summaryTimeout, deferAfter: deferAfter}
@@ -186,7 +199,7 @@ func (b *Bot) EnableCommands(c *Commands) error {
 // watcher's, which follows reloads — sorted, for /watch add.
 func (b *Bot) channelNames() []string {
 	var names []string
-	for name := range b.cmds.cfg.Watcher.Config().Channels {
+	for name := range b.cmds.cfg.Pipeline.Config().Channels {
 		names = append(names, name)
 	}
 	slices.Sort(names)

@@ -95,8 +95,8 @@ func newCmdHarness(t *testing.T, ho harnessOptions) *cmdHarness {
 			"desk":     {DiscordID: "123456789012345679"},
 		},
 		Commands: &Commands{
-			Store: st, Watcher: w, ArticleFetcher: fetcher, AllowPrivate: ho.allowPrivate,
-			GuildID: guildID, Feeds: cfg.Feeds, Schedule: cfg.Schedule,
+			Store: st, Pipeline: w, ArticleFetcher: fetcher, AllowPrivate: ho.allowPrivate,
+			GuildID:      guildID,
 			Interactions: Interactions{PublicKey: hex.EncodeToString(pub)},
 			Now:          func() time.Time { return h.now },
 		},

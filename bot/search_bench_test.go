@@ -92,7 +92,7 @@ func BenchmarkSearch(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	bot, err := New(Options{Commands: &Commands{Store: st, Watcher: w}})
+	bot, err := New(Options{Commands: &Commands{Store: st, Pipeline: w}})
 	if err != nil {
 		b.Fatal(err)
 	}

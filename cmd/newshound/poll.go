@@ -143,7 +143,7 @@ func openServices(ctx context.Context, e *env, path string, log *slog.Logger, me
 		client := httpclient.New(httpclient.Options{Timeout: cfg.HTTP.Timeout.D(), AllowPrivate: cfg.HTTP.AllowPrivateNetworks})
 		err := svc.bot.EnableCommands(&bot.Commands{
 			Store:          st,
-			Watcher:        w,
+			Pipeline:       w,
 			ArticleFetcher: article.NewFetcher(client, article.Options{MaxBody: int64(cfg.HTTP.MaxBody), UserAgent: cfg.HTTP.UserAgent}),
 			AllowPrivate:   cfg.HTTP.AllowPrivateNetworks,
 			GuildID:        cfg.Discord.GuildID,
