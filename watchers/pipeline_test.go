@@ -327,6 +327,9 @@ func TestBackoffAndRetryAfter(t *testing.T) {
 	if _, err := h.w.PollFeed(ctx, h.cfg.Feeds[1], true); err == nil {
 		t.Fatal("expected failure")
 	}
+	// A poll that brings nothing new queues its feed's state without
+	// waiting for the write.
+	h.store.Sync(ctx)
 	pol, _ = h.store.Feed(ctx, "Politics")
 	if pol.Failures != 2 || time.Until(pol.NextPoll) < 110*time.Second {
 		t.Errorf("second failure: %d failures, next in %v", pol.Failures, time.Until(pol.NextPoll))
@@ -336,6 +339,7 @@ func TestBackoffAndRetryAfter(t *testing.T) {
 	if _, err := h.w.PollFeed(ctx, h.cfg.Feeds[1], true); err != nil {
 		t.Fatal(err)
 	}
+	h.store.Sync(ctx)
 	if pol, _ = h.store.Feed(ctx, "Politics"); pol.Failures != 0 || !pol.NextPoll.IsZero() {
 		t.Errorf("after recovery %+v", pol)
 	}

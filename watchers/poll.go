@@ -84,8 +84,7 @@ func (w *Watcher) PollFeed(ctx context.Context, f config.Feed, force bool) (Poll
 		failed.URL, failed.LastPoll, failed.LastError, failed.LastErrorAt = f.URL, now, err.Error(), now
 		failed.Failures, failed.NextPoll = st.Failures+1, next
 		w.feeds.put(failed, nil) // the backoff holds even if the store cannot record it
-		_, serr := w.store.RecordPoll(ctx, store.PollRecord{Feed: failed}, now)
-		serr = w.storeResult(ctx, "record_poll", true, serr)
+		serr := w.recordState(ctx, failed)
 		w.log.Warn("feed poll failed", "feed", f.Name, "feed_url", f.URL, "error", err,
 			"failures", failed.Failures, "next_poll", next.Format(time.RFC3339))
 		if failed.Failures == w.conf().FeedFailures {
@@ -132,6 +131,15 @@ func (w *Watcher) PollFeed(ctx context.Context, f config.Feed, force bool) (Poll
 			rec.Done = append(rec.Done, c)
 		}
 	}
+	if len(rec.Added) == 0 && len(rec.Done) == 0 {
+		// Nothing new: only the feed's state to record.
+		w.feeds.put(ok, ids)
+		if err := w.recordState(ctx, ok); err != nil {
+			return fail(err)
+		}
+		w.afterSuccess(ctx, f, st, res, fr.Repeated, start)
+		return res, nil
+	}
 	// The outbox delivers in the order rows are written: alerts in
 	// publication order, oldest first; items published at the same time in
 	// reverse feed order (a feed lists the newest first).
@@ -147,14 +155,30 @@ func (w *Watcher) PollFeed(ctx context.Context, f config.Feed, force bool) (Poll
 	res.Processed, res.Queued = len(out.Done), out.Queued
 	w.metrics.ItemsSeen.Add(float64(res.New))
 	w.logMatches(out.Done)
-	if st.Failures >= w.conf().FeedFailures {
-		w.notify(ctx, "Feed recovered: "+f.Name, fmt.Sprintf("%s (%s) answers again after %d failed polls.", f.Name, f.URL, st.Failures))
-	}
-	w.log.Debug("feed polled", "feed", f.Name, "feed_url", f.URL, "not_modified", fr.NotModified,
-		"items", res.Items, "repeated", fr.Repeated, "new", res.New, "duration", time.Since(start).Round(time.Millisecond))
+	w.afterSuccess(ctx, f, st, res, fr.Repeated, start)
 	n, q := w.processAll(ctx, out.Added, fetchPages)
 	res.Processed, res.Queued = res.Processed+n, res.Queued+q
 	return res, nil
+}
+
+// afterSuccess announces a recovery and logs the poll.
+func (w *Watcher) afterSuccess(ctx context.Context, f config.Feed, before store.FeedState, res PollResult, repeated int, start time.Time) {
+	if before.Failures >= w.conf().FeedFailures {
+		w.notify(ctx, "Feed recovered: "+f.Name, fmt.Sprintf("%s (%s) answers again after %d failed polls.", f.Name, f.URL, before.Failures))
+	}
+	w.log.Debug("feed polled", "feed", f.Name, "feed_url", f.URL, "not_modified", res.NotModified,
+		"items", res.Items, "repeated", repeated, "new", res.New, "duration", time.Since(start).Round(time.Millisecond))
+}
+
+// recordState queues the write of a feed's state after a poll that found
+// nothing new or failed, without waiting for it (the memory holds it; a
+// crash that loses it makes the next poll fetch the feed once more). A
+// failure of the write is counted and logged when it happens.
+func (w *Watcher) recordState(ctx context.Context, st store.FeedState) error {
+	err := w.store.RecordFeedState(ctx, st, func(err error) {
+		w.storeResult(context.Background(), "record_poll", true, err)
+	})
+	return w.storeResult(ctx, "record_poll", true, err)
 }
 
 // fresh returns the items not stored yet, as articles to record, and the

@@ -44,6 +44,28 @@ func (w *Watcher) ProcessPending(ctx context.Context, before time.Time) (process
 	}
 }
 
+// rebuildIndex writes the full-text entries a crash lost (the articles the
+// store's index queue names).
+func (w *Watcher) rebuildIndex(ctx context.Context) {
+	var after int64
+	for ctx.Err() == nil {
+		as, err := w.store.UnindexedArticles(ctx, after, 500)
+		if w.storeResult(ctx, "rebuild_index", false, err) != nil || len(as) == 0 {
+			return
+		}
+		entries := make([]store.IndexEntry, len(as))
+		for i, a := range as {
+			doc := Document(a)
+			entries[i] = store.IndexEntry{ID: a.ID, Title: match.Fold(doc.Title), Body: match.Fold(doc.Body)}
+			after = a.ID
+		}
+		if w.storeResult(ctx, "rebuild_index", true, w.store.Index(ctx, entries)) != nil {
+			return
+		}
+		w.log.Info("full-text entries rebuilt", "articles", len(as))
+	}
+}
+
 // processAll processes the pending articles among as, a few at a time, and
 // records the outcomes in one transaction. An article whose processing was
 // interrupted stays pending for the next round.

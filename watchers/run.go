@@ -35,6 +35,7 @@ func (w *Watcher) Run(ctx context.Context, grace time.Duration) error {
 	if _, _, err := w.ProcessPending(ctx, w.now()); err != nil && ctx.Err() == nil {
 		w.log.Error("processing pending articles", "error", err)
 	}
+	w.rebuildIndex(ctx)
 	pollCtx, cancelPolls := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancelPolls()
 	c := cron.New(cron.WithChain(cron.Recover(cronLogger{w}), cron.SkipIfStillRunning(cronLogger{w})))

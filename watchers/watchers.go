@@ -207,6 +207,7 @@ func (w *Watcher) PollAll(ctx context.Context, force bool) Report {
 		rep.Articles += n
 		rep.Alerted += q
 	}
+	w.rebuildIndex(ctx)
 	var mu sync.Mutex
 	var wg sync.WaitGroup
 	for _, f := range w.conf().Feeds {
@@ -220,5 +221,7 @@ func (w *Watcher) PollAll(ctx context.Context, force bool) Report {
 		}()
 	}
 	wg.Wait()
+	// The feeds' states are written without waiting: all written now.
+	w.storeResult(ctx, "record_poll", true, w.store.Sync(ctx))
 	return rep
 }

@@ -180,11 +180,11 @@ func (s *Store) CompleteArticles(ctx context.Context, cs []Completion, now time.
 		return 0, nil
 	}
 	queued := 0
-	err := s.submit(ctx, func(tx *sql.Tx) error {
+	err := s.submit(ctx, func(tx *sql.Tx, r *commitReq) error {
 		queued = 0
 		st := completionStmts(tx, &s.stmts)
 		for _, c := range cs {
-			q, err := st.complete(c, now, true)
+			q, err := st.complete(c, now, true, r)
 			if err != nil {
 				return err
 			}
@@ -198,7 +198,7 @@ func (s *Store) CompleteArticles(ctx context.Context, cs []Completion, now time.
 // completion holds the statements that record a completion, bound to a
 // transaction.
 type completion struct {
-	update, insertMatch, insertOutbox, insertQuote, index *sql.Stmt
+	update, insertMatch, insertOutbox, insertQuote, queueIndex *sql.Stmt
 }
 
 func completionStmts(tx *sql.Tx, st *statements) completion {
@@ -207,14 +207,15 @@ func completionStmts(tx *sql.Tx, st *statements) completion {
 		insertMatch:  tx.Stmt(st.insertMatch),
 		insertOutbox: tx.Stmt(st.insertOutbox),
 		insertQuote:  tx.Stmt(st.insertQuote),
-		index:        tx.Stmt(st.indexArticle),
+		queueIndex:   tx.Stmt(st.queueIndex),
 	}
 }
 
 // complete records c: the article's new fields (when update is set; an
-// article inserted done has them already), its full-text entry, quotes,
-// matches and their deliveries. It returns the deliveries queued.
-func (st completion) complete(c Completion, now time.Time, update bool) (int, error) {
+// article inserted done has them already), its quotes, matches and their
+// deliveries, and queues its full-text entry (staged on r, written by the
+// indexer). It returns the deliveries queued.
+func (st completion) complete(c Completion, now time.Time, update bool, r *commitReq) (int, error) {
 	a := c.Article
 	if update {
 		if _, err := st.update.Exec(a.Text, a.TextSource, a.Lang, a.Image, a.Title, a.Author, a.ID); err != nil {
@@ -222,9 +223,10 @@ func (st completion) complete(c Completion, now time.Time, update bool) (int, er
 		}
 	}
 	if c.FoldedTitle != "" || c.FoldedBody != "" {
-		if _, err := st.index.Exec(a.ID, c.FoldedTitle, c.FoldedBody); err != nil {
-			return 0, fmt.Errorf("store: index article %d: %w", a.ID, err)
+		if _, err := st.queueIndex.Exec(a.ID); err != nil {
+			return 0, fmt.Errorf("store: queue index of article %d: %w", a.ID, err)
 		}
+		r.index = append(r.index, IndexEntry{ID: a.ID, Title: c.FoldedTitle, Body: c.FoldedBody})
 	}
 	for i, q := range c.Quotes {
 		if _, err := st.insertQuote.Exec(a.ID, i, q.Speaker, q.Text); err != nil {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 )
@@ -12,62 +13,88 @@ import (
 // Group commit. Polls write through one goroutine that takes every write
 // waiting when it is free and applies them in one transaction: with many
 // feeds polled at once, a commit (and its write-ahead-log write) serves
-// dozens of polls instead of one. Each caller still waits for its own
-// commit, so what a call returns is on disk as before; a crash loses at most
-// the batch being committed, whose callers had not been answered.
+// dozens of polls instead of one. A caller of a write that returns a result
+// waits for its commit, so what a call returns is on disk as before; writes
+// whose loss a crash would not matter to (a feed's state after a 304 or a
+// failure: the next poll does the same again) are queued without waiting.
+// A crash loses at most the batch being committed and those queued.
 
-// maxBatch bounds the writes of one transaction.
-const maxBatch = 128
+// maxBatch bounds the writes of one transaction; queueLen how many writes
+// wait for one.
+const (
+	maxBatch = 128
+	queueLen = 1024
+)
 
 // ErrClosed is returned for writes submitted after Close.
 var ErrClosed = errors.New("store: closed")
 
 // commitReq is one caller's writes: apply runs them in the batch's
 // transaction. apply may run twice (alone, after a failed batch), so it
-// must set its results afresh each time.
+// must set its results afresh each time. done, when set, gets the outcome;
+// else then is called with it, on the committer's goroutine.
 type commitReq struct {
 	apply func(tx *sql.Tx) error
 	done  chan error
+	then  func(error)
+	// index are full-text entries staged by apply, pending once committed.
+	index []IndexEntry
+	// state, when set, is all the request writes (apply writes it alone):
+	// a batch writes the states of its feeds together.
+	state *FeedState
+}
+
+func (r *commitReq) finish(err error) {
+	if r.done != nil {
+		r.done <- err
+	} else if r.then != nil {
+		r.then(err)
+	}
 }
 
 // committer owns the batched writes.
 type committer struct {
 	reqs   chan *commitReq
-	closed chan struct{}
+	mu     sync.RWMutex // held to send; Close takes it to stop senders
+	closed bool
 	wg     sync.WaitGroup
-	once   sync.Once
 }
 
 func (s *Store) startCommitter() {
-	s.commit = &committer{reqs: make(chan *commitReq), closed: make(chan struct{})}
+	s.commit = &committer{reqs: make(chan *commitReq, queueLen)}
 	s.commit.wg.Add(1)
 	go s.commitLoop()
 }
 
-// stopCommitter ends the loop once the batch it holds is committed.
+// stopCommitter refuses new writes and returns once those queued are
+// committed.
 func (s *Store) stopCommitter() {
-	if s.commit == nil {
+	c := s.commit
+	if c == nil {
 		return
 	}
-	s.commit.once.Do(func() { close(s.commit.closed) })
-	s.commit.wg.Wait()
+	c.mu.Lock()
+	if !c.closed {
+		c.closed = true
+		close(c.reqs)
+	}
+	c.mu.Unlock()
+	c.wg.Wait()
 }
 
 func (s *Store) commitLoop() {
 	c := s.commit
 	defer c.wg.Done()
 	batch := make([]*commitReq, 0, maxBatch)
-	for {
-		select {
-		case r := <-c.reqs:
-			batch = append(batch[:0], r)
-		case <-c.closed:
-			return
-		}
+	for r := range c.reqs {
+		batch = append(batch[:0], r)
 	more:
 		for len(batch) < maxBatch {
 			select {
-			case r := <-c.reqs:
+			case r, ok := <-c.reqs:
+				if !ok {
+					break more
+				}
 				batch = append(batch, r)
 			default:
 				break more
@@ -83,7 +110,31 @@ func (s *Store) commitLoop() {
 func (s *Store) commitBatch(batch []*commitReq) {
 	ctx := context.Background()
 	err := s.tx(ctx, func(tx *sql.Tx) error {
+		// Feeds' states first, in statements of many rows (a feed's
+		// later state wins); a request that writes articles is sent only
+		// once the same feed's earlier writes are committed, so none of
+		// these is newer than one of those.
+		var states []FeedState
+		last := map[string]int{}
 		for _, r := range batch {
+			if r.state == nil {
+				continue
+			}
+			if i, ok := last[r.state.Name]; ok {
+				states[i] = *r.state
+				continue
+			}
+			last[r.state.Name] = len(states)
+			states = append(states, *r.state)
+		}
+		if err := s.putFeeds(tx, states); err != nil {
+			return err
+		}
+		for _, r := range batch {
+			r.index = r.index[:0]
+			if r.state != nil {
+				continue
+			}
 			if err := r.apply(tx); err != nil {
 				return err
 			}
@@ -91,31 +142,59 @@ func (s *Store) commitBatch(batch []*commitReq) {
 		return nil
 	})
 	if err == nil || len(batch) == 1 {
+		if err == nil {
+			s.fts.staged(batch)
+		}
 		for _, r := range batch {
-			r.done <- err
+			r.finish(err)
 		}
 		return
 	}
 	for _, r := range batch {
-		r.done <- s.tx(ctx, r.apply)
+		r.index = r.index[:0]
+		err := s.tx(ctx, r.apply)
+		if err == nil {
+			s.fts.staged([]*commitReq{r})
+		}
+		r.finish(err)
 	}
 }
 
 // submit runs apply in the next group commit and waits for the commit. A
-// cancelled ctx stops the wait for a turn, not a commit under way.
-func (s *Store) submit(ctx context.Context, apply func(tx *sql.Tx) error) error {
-	if s.commit == nil { // read-only: let the database refuse
-		return s.tx(ctx, apply)
+// cancelled ctx stops the wait for a turn in the queue, not a commit.
+func (s *Store) submit(ctx context.Context, apply func(tx *sql.Tx, r *commitReq) error) error {
+	r := &commitReq{done: make(chan error, 1)}
+	r.apply = func(tx *sql.Tx) error { return apply(tx, r) }
+	if err := s.enqueue(ctx, r); err != nil {
+		return err
 	}
-	r := &commitReq{apply: apply, done: make(chan error, 1)}
-	select {
-	case s.commit.reqs <- r:
-	case <-s.commit.closed:
+	return <-r.done
+}
+
+// enqueue queues r for the next group commit.
+func (s *Store) enqueue(ctx context.Context, r *commitReq) error {
+	c := s.commit
+	if c == nil { // read-only: let the database refuse
+		err := s.tx(ctx, r.apply)
+		r.finish(err)
+		return nil
+	}
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	if c.closed {
 		return ErrClosed
+	}
+	select {
+	case c.reqs <- r:
+		return nil
 	case <-ctx.Done():
 		return ctx.Err()
 	}
-	return <-r.done
+}
+
+// Sync returns once every write queued before it is committed.
+func (s *Store) Sync(ctx context.Context) error {
+	return s.submit(ctx, func(*sql.Tx, *commitReq) error { return nil })
 }
 
 // PollRecord is what one poll of one feed writes, all in one transaction:
@@ -147,7 +226,7 @@ type PollOutcome struct {
 // twice, whichever feed carried it first.
 func (s *Store) RecordPoll(ctx context.Context, rec PollRecord, now time.Time) (PollOutcome, error) {
 	var out PollOutcome
-	err := s.submit(ctx, func(tx *sql.Tx) error {
+	err := s.submit(ctx, func(tx *sql.Tx, r *commitReq) error {
 		out = PollOutcome{}
 		add := tx.Stmt(s.stmts.addArticle)
 		for _, a := range rec.Added {
@@ -175,7 +254,7 @@ func (s *Store) RecordPoll(ctx context.Context, rec PollRecord, now time.Time) (
 					continue
 				}
 				c.Article.ID, _ = res.LastInsertId()
-				q, err := cs.complete(c, now, false)
+				q, err := cs.complete(c, now, false, r)
 				if err != nil {
 					return err
 				}
@@ -183,16 +262,73 @@ func (s *Store) RecordPoll(ctx context.Context, rec PollRecord, now time.Time) (
 				out.Queued += q
 			}
 		}
-		f := rec.Feed
-		_, err := tx.Stmt(s.stmts.putFeed).Exec(f.Name, f.URL, f.ETag, f.LastModified, unix(f.LastPoll), unix(f.LastSuccess),
-			f.LastError, unix(f.LastErrorAt), f.Failures, unix(f.NextPoll), len(out.Added)+len(out.Done))
-		if err != nil {
-			return fmt.Errorf("store: record poll of %s: %w", f.Name, err)
-		}
-		return nil
+		return s.putFeed(tx, rec.Feed, len(out.Added)+len(out.Done))
 	})
 	if err != nil {
 		return PollOutcome{}, err
 	}
 	return out, nil
+}
+
+// RecordFeedState queues a write of a feed's state, after a poll that found
+// nothing new (a 304) or failed, and returns without waiting for it: a
+// crash that loses it changes nothing but the next poll's validators. then,
+// when not nil, is called with the outcome.
+func (s *Store) RecordFeedState(ctx context.Context, st FeedState, then func(error)) error {
+	r := &commitReq{then: then, state: &st}
+	r.apply = func(tx *sql.Tx) error { return s.putFeed(tx, st, 0) }
+	return s.enqueue(ctx, r)
+}
+
+// feedRows is how many feeds' states one statement writes.
+const feedRows = 64
+
+// putFeeds writes feeds' states (no items seen added), feedRows a statement.
+func (s *Store) putFeeds(tx *sql.Tx, states []FeedState) error {
+	for len(states) > 0 {
+		n := min(len(states), feedRows)
+		args := make([]any, 0, n*11)
+		for _, f := range states[:n] {
+			args = append(args, f.Name, f.URL, f.ETag, f.LastModified, unix(f.LastPoll), unix(f.LastSuccess),
+				f.LastError, unix(f.LastErrorAt), f.Failures, unix(f.NextPoll), 0)
+		}
+		q := putFeedsSQL(n)
+		if _, err := tx.Exec(q, args...); err != nil {
+			return fmt.Errorf("store: record polls of %d feeds: %w", n, err)
+		}
+		states = states[n:]
+	}
+	return nil
+}
+
+var putFeedsFull = sync.OnceValue(func() string { return buildPutFeeds(feedRows) })
+
+func putFeedsSQL(n int) string {
+	if n == feedRows {
+		return putFeedsFull()
+	}
+	return buildPutFeeds(n)
+}
+
+func buildPutFeeds(n int) string {
+	var b strings.Builder
+	b.WriteString(`INSERT INTO feeds (name, url, etag, last_modified, last_poll, last_success, last_error, last_error_at, failures, next_poll, items_seen) VALUES `)
+	for i := range n {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+	}
+	b.WriteString(upsertFeed)
+	return b.String()
+}
+
+// putFeed writes a feed's state, adding added to its count of items seen.
+func (s *Store) putFeed(tx *sql.Tx, f FeedState, added int) error {
+	_, err := tx.Stmt(s.stmts.putFeed).Exec(f.Name, f.URL, f.ETag, f.LastModified, unix(f.LastPoll), unix(f.LastSuccess),
+		f.LastError, unix(f.LastErrorAt), f.Failures, unix(f.NextPoll), added)
+	if err != nil {
+		return fmt.Errorf("store: record poll of %s: %w", f.Name, err)
+	}
+	return nil
 }

@@ -108,6 +108,14 @@ CREATE TABLE chat_watches (
 ALTER TABLE outbox ADD COLUMN sent_at INTEGER;
 ALTER TABLE outbox ADD COLUMN message_id TEXT NOT NULL DEFAULT '';
 `,
+	4: `
+-- Processed articles whose full-text entry is not written yet. The index is
+-- written in batches apart from the polls' transactions (see index.go); an
+-- article's ID is queued here in the transaction that marks it done and
+-- removed in the one that writes its entry, so a crash leaves the articles
+-- to index here.
+CREATE TABLE fts_queue (article_id INTEGER PRIMARY KEY);
+`,
 }
 
 func (s *Store) migrate(ctx context.Context) error {

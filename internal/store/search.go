@@ -41,6 +41,11 @@ func (s *Store) SearchArticles(ctx context.Context, q ArticleSearch, fn func(Art
 	var args []any
 	from := `articles a`
 	if q.Match != "" {
+		// Entries waiting to be written first: the search sees every
+		// processed article.
+		if err := s.FlushIndex(ctx); err != nil {
+			return err
+		}
 		from = `articles_fts f JOIN articles a ON a.id = f.rowid`
 		where = append(where, `articles_fts MATCH ?`)
 		args = append(args, q.Match)

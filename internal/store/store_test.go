@@ -205,3 +205,42 @@ func TestRecordPollGroupCommit(t *testing.T) {
 		t.Errorf("%d deliveries pending, want %d", st.Pending, n-1)
 	}
 }
+
+// TestRecordFeedStateQueued: states queued without waiting are all written
+// by the next Sync, a feed's later state over its earlier one, however the
+// queue was cut into transactions.
+func TestRecordFeedStateQueued(t *testing.T) {
+	s, _ := open(t)
+	ctx := context.Background()
+	now := time.Now().Truncate(time.Second)
+	const n = 300
+	var failed []error
+	var mu sync.Mutex
+	for round := range 2 {
+		for i := range n {
+			st := FeedState{Name: fmt.Sprintf("F%03d", i), URL: "https://f", ETag: fmt.Sprintf(`"r%d"`, round), LastPoll: now, LastSuccess: now, Failures: round}
+			err := s.RecordFeedState(ctx, st, func(err error) {
+				if err != nil {
+					mu.Lock()
+					failed = append(failed, err)
+					mu.Unlock()
+				}
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := s.Sync(ctx); err != nil {
+		t.Fatal(err)
+	}
+	feeds, err := s.Feeds(ctx)
+	if err != nil || len(feeds) != n || len(failed) != 0 {
+		t.Fatalf("%d feeds, %v, failed writes %v", len(feeds), err, failed)
+	}
+	for _, f := range feeds {
+		if f.ETag != `"r1"` || f.Failures != 1 || !f.LastPoll.Equal(now) {
+			t.Errorf("%+v: want the second round's state", f)
+		}
+	}
+}

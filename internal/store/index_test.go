@@ -1,0 +1,93 @@
+package store
+
+import (
+	"context"
+	"testing"
+	"time"
+)
+
+func searchIDs(t *testing.T, s *Store, match string) []int64 {
+	t.Helper()
+	var ids []int64
+	err := s.SearchArticles(context.Background(), ArticleSearch{Match: match}, func(a Article) (bool, error) {
+		ids = append(ids, a.ID)
+		return true, nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ids
+}
+
+// TestIndexWrittenInBatches: a completion's full-text entry waits for the
+// indexer, which writes it within indexDelay on its own; a search writes the
+// waiting entries first and sees them.
+func TestIndexWrittenInBatches(t *testing.T) {
+	s, _ := open(t)
+	now := time.Now()
+	a := complete(t, s, Article{Identity: "https://e.org/a", Feed: "F", Title: "Harbour strike", Text: "dockers stop work"}, nil, now)
+	var queued int
+	deadline := time.Now().Add(10 * indexDelay)
+	for {
+		if err := s.r.QueryRow(`SELECT COUNT(*) FROM fts_queue`).Scan(&queued); err != nil {
+			t.Fatal(err)
+		}
+		if queued == 0 || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if queued != 0 || s.fts.waiting() != 0 {
+		t.Fatalf("%d queued, %d waiting after %v", queued, s.fts.waiting(), 10*indexDelay)
+	}
+	var indexed int
+	if err := s.r.QueryRow(`SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH '"dockers"'`).Scan(&indexed); err != nil || indexed != 1 {
+		t.Fatalf("indexed by the indexer: %d %v", indexed, err)
+	}
+	b := complete(t, s, Article{Identity: "https://e.org/b", Feed: "F", Title: "Budget vote", Text: "parliament votes"}, nil, now)
+	if s.fts.waiting() != 1 {
+		t.Fatalf("%d entries waiting, want 1", s.fts.waiting())
+	}
+	if ids := searchIDs(t, s, `"parliament"`); len(ids) != 1 || ids[0] != b.ID {
+		t.Fatalf("search parliament: %v, want [%d]", ids, b.ID)
+	}
+	if ids := searchIDs(t, s, `"strike"`); len(ids) != 1 || ids[0] != a.ID {
+		t.Fatalf("search strike: %v, want [%d]", ids, a.ID)
+	}
+}
+
+// TestIndexRebuiltAfterCrash: entries lost with the process are named by
+// the queue at the next start and can be written then.
+func TestIndexRebuiltAfterCrash(t *testing.T) {
+	s, path := open(t)
+	ctx := context.Background()
+	now := time.Now()
+	a := complete(t, s, Article{Identity: "https://e.org/a", Feed: "F", Title: "Harbour strike", Text: "dockers stop work"}, nil, now)
+	// The crash: the waiting entries are gone with the process.
+	s.fts.mu.Lock()
+	s.fts.pending = nil
+	s.fts.mu.Unlock()
+	s.Close()
+
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if ids := searchIDs(t, s, `"strike"`); len(ids) != 0 {
+		t.Fatalf("entry found before the rebuild: %v", ids)
+	}
+	lost, err := s.UnindexedArticles(ctx, 0, 100)
+	if err != nil || len(lost) != 1 || lost[0].ID != a.ID {
+		t.Fatalf("unindexed: %v %+v", err, lost)
+	}
+	if err := s.Index(ctx, []IndexEntry{{ID: a.ID, Title: "harbour strike", Body: "dockers stop work"}}); err != nil {
+		t.Fatal(err)
+	}
+	if ids := searchIDs(t, s, `"strike"`); len(ids) != 1 || ids[0] != a.ID {
+		t.Fatalf("after rebuild: %v", ids)
+	}
+	if lost, _ := s.UnindexedArticles(ctx, 0, 100); len(lost) != 0 {
+		t.Fatalf("still unindexed: %+v", lost)
+	}
+}
