@@ -157,7 +157,10 @@ func (a *attributor) attribute() {
 		c.sentenceIn = len(before) == 0
 		var at attribution
 		var ok bool
-		if at, ok = a.parseAfter(c, after); ok {
+		if at, ok = a.parseAfter(c, after); ok && introducesNext(after, at) {
+			ok = false // "…" Mr. Zahed said: "…": he speaks the next quotation
+		}
+		if ok {
 			c.adjacent, c.afterAttr = true, true
 			// "We assess," the report read, "that …": one quotation.
 			for reachesNext && next != nil && len(after) > 0 && isSplitJoin(after[len(after)-1]) {
@@ -571,6 +574,10 @@ func (a *attributor) clauseSubject(toks []token) (phrase, bool) {
 		n, roles, j, ok := parseName(a.src, toks, i)
 		if !ok {
 			continue
+		}
+		if last := toks[j-1]; stripPossessive(last.s) != last.s {
+			i = j - 1
+			continue // Mr. Trump's campaign chairman: not Mr. Trump
 		}
 		if (len(n.words) > 1 || len(roles) > 0 || n.gender != 0 || a.ix.known(n.key())) && personLike(n.words) {
 			return phrase{kind: npName, toks: toks[i:j], name: n, roles: roles}, true
@@ -1249,4 +1256,25 @@ func clauseVerb(t token) bool {
 		}
 	}
 	return ok
+}
+
+// introducesNext reports whether the reporting verb of at, found in toks
+// after a quotation, ends in a colon and so introduces what follows.
+func introducesNext(toks []token, at attribution) bool {
+	for k, t := range toks {
+		if t.start < at.cuePos {
+			continue
+		}
+		// The verb and its audience (told reporters), then the colon.
+		for j := k + 1; j < len(toks) && j <= k+2; j++ {
+			if toks[j].s == ":" {
+				return true
+			}
+			if !toks[j].word {
+				return false
+			}
+		}
+		return false
+	}
+	return false
 }

@@ -164,3 +164,17 @@ func TestClauseAfterVerbIsNoSpeaker(t *testing.T) {
 	checkQuotes(t, "Mr. Manafort, citing “the unique magic of our campaign,” said the candidate could win in the fall.",
 		nil) // a fragment no reporting verb carries: not "the candidate"'s
 }
+
+func TestColonIntroducesTheNextQuotation(t *testing.T) {
+	checkQuotes(t, "The couple worried about the attacks.\n\n''We are refugees,'' Ms. Alawee said. ''We are not terrorists.'' Mr. Zahed said: ''The attack that happened today is the work of terrorists.''",
+		[]want{
+			{parts: []string{"We are refugees,"}, speaker: "Alawee"},
+			{parts: []string{"We are not terrorists."}, speaker: "Alawee"},
+			{parts: []string{"The attack that happened today is the work of terrorists."}, speaker: "Zahed"},
+		})
+}
+
+func TestPossessiveIsNoClauseSubject(t *testing.T) {
+	checkQuotes(t, "On television, Mr. Trump's campaign chairman, Paul Manafort, dismissed the criticism, calling it “nothing but talking points from the other side.”",
+		[]want{{parts: []string{"nothing but talking points from the other side."}, speaker: "Paul Manafort"}})
+}
