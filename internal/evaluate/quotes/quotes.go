@@ -669,7 +669,9 @@ func naming(s string) bool {
 func sameSpeaker(a, b string) bool {
 	na, nb := normalize(a), normalize(b)
 	if na == "" || nb == "" {
-		return false
+		// Only titles and determiners ("the former president"): the
+		// words themselves must agree.
+		return strings.TrimSpace(a) != "" && letters(a) == letters(b)
 	}
 	if na == nb {
 		return true
