@@ -11,6 +11,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/newshound/newshound/internal/testutil"
 )
 
 // site serves the fixtures and the misbehaving pages the tests need.
@@ -48,7 +50,7 @@ func site(t *testing.T) *httptest.Server {
 	// An endless PDF: Fetch must give up after the first bytes.
 	mux.HandleFunc("/report.pdf", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/pdf")
-		endless(w, r, "%PDF-1.7\n", "0 0 obj << /Length 4 >> stream\nxxxx\nendstream\n")
+		testutil.Endless(w, r, "%PDF-1.7\n", "0 0 obj << /Length 4 >> stream\nxxxx\nendstream\n")
 	})
 	mux.HandleFunc("/pdf-as-html", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html")
@@ -76,17 +78,6 @@ func site(t *testing.T) *httptest.Server {
 		}
 	})
 	return httptest.NewServer(mux)
-}
-
-// endless writes head and then repeats body until the client goes away.
-func endless(w http.ResponseWriter, r *http.Request, head, body string) {
-	io.WriteString(w, head)
-	chunk := strings.Repeat(body, 64)
-	for r.Context().Err() == nil {
-		if _, err := io.WriteString(w, chunk); err != nil {
-			return
-		}
-	}
 }
 
 func TestFetch(t *testing.T) {

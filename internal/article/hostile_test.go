@@ -1,8 +1,6 @@
 package article
 
 import (
-	"bytes"
-	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -10,7 +8,6 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
-	"runtime"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -18,56 +15,12 @@ import (
 	"unicode/utf8"
 
 	"github.com/newshound/newshound/internal/httpclient"
+
+	"github.com/newshound/newshound/internal/testutil"
 )
 
-// measureHeap runs fn and fails the test when the heap grew by more than
-// limit bytes at any sampled moment while it ran.
-func measureHeap(t *testing.T, limit uint64, fn func()) {
-	t.Helper()
-	runtime.GC()
-	var before runtime.MemStats
-	runtime.ReadMemStats(&before)
-	stop, sampled := make(chan struct{}), make(chan uint64)
-	go func() {
-		var m runtime.MemStats
-		var top uint64
-		tick := time.NewTicker(5 * time.Millisecond)
-		defer tick.Stop()
-		for {
-			runtime.ReadMemStats(&m)
-			top = max(top, m.HeapInuse)
-			select {
-			case <-tick.C:
-			case <-stop:
-				sampled <- top
-				return
-			}
-		}
-	}()
-	start := time.Now()
-	fn()
-	took := time.Since(start)
-	close(stop)
-	top := <-sampled
-	var after runtime.MemStats
-	runtime.ReadMemStats(&after)
-	peak := max(top, after.HeapInuse) - min(before.HeapInuse, top)
-	t.Logf("allocated %.1f MB in all, peak heap growth %.1f MB, took %v", float64(after.TotalAlloc-before.TotalAlloc)/(1<<20),
-		float64(peak)/(1<<20), took.Round(time.Millisecond))
-	if peak > limit {
-		t.Errorf("heap grew by %d MB, limit %d MB", peak>>20, limit>>20)
-	}
-}
-
 func TestFetchHostilePages(t *testing.T) {
-	var member bytes.Buffer // 64 MiB of markup in about 64 KiB
-	zw, _ := gzip.NewWriterLevel(&member, gzip.BestCompression)
-	io.WriteString(zw, "<html><body><article><p>")
-	for range 64 {
-		zw.Write(bytes.Repeat([]byte("a"), 1<<20))
-	}
-	zw.Close()
-	bomb := bytes.Repeat(member.Bytes(), 16) // 1 GiB inflated
+	bomb := testutil.GzipBomb("<html><body><article><p>", 'a', 16) // 1 GiB of markup in about 1 MiB
 
 	para := "<p>The committee met on Tuesday and agreed, after a long debate, to publish the full report next month.</p>\n"
 	mux := http.NewServeMux()
@@ -134,7 +87,7 @@ func TestFetchHostilePages(t *testing.T) {
 			var a *Article
 			var err error
 			// A 5 MiB body parsed into a DOM peaks near 90 MB of heap.
-			measureHeap(t, 160<<20, func() { a, err = f.Fetch(ctx, srv.URL+tt.path) })
+			testutil.MeasureHeap(t, 160<<20, func() { a, err = f.Fetch(ctx, srv.URL+tt.path) })
 			if !tt.want(a, err) {
 				t.Errorf("article %v, err = %v", a != nil, err)
 			}
@@ -246,7 +199,7 @@ func TestLimitParagraphs(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var a *Article
 			var err error
-			measureHeap(t, 160<<20, func() { a, err = Extract(strings.NewReader(page(tt.n)), "https://news.example/") })
+			testutil.MeasureHeap(t, 160<<20, func() { a, err = Extract(strings.NewReader(page(tt.n)), "https://news.example/") })
 			if err != nil {
 				t.Fatal(err)
 			}

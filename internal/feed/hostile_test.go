@@ -2,7 +2,6 @@ package feed
 
 import (
 	"bytes"
-	"compress/gzip"
 	"context"
 	"encoding/xml"
 	"errors"
@@ -11,11 +10,12 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/newshound/newshound/internal/testutil"
 )
 
 // memLimit is the most the heap may grow during a single hostile fetch or
@@ -23,82 +23,8 @@ import (
 // would cost unbounded (gigabytes).
 const memLimit = 100 << 20
 
-// measure runs fn and reports the bytes it allocated in all, the peak growth
-// of the heap in use while it ran (sampled every few milliseconds) and how
-// long it took; it fails the test when the peak growth exceeds limit.
-func measure(t *testing.T, limit uint64, fn func()) (peak uint64, took time.Duration) {
-	t.Helper()
-	runtime.GC()
-	var before runtime.MemStats
-	runtime.ReadMemStats(&before)
-	stop, sampled := make(chan struct{}), make(chan uint64)
-	go func() {
-		var m runtime.MemStats
-		var top uint64
-		tick := time.NewTicker(5 * time.Millisecond)
-		defer tick.Stop()
-		for {
-			runtime.ReadMemStats(&m)
-			top = max(top, m.HeapInuse)
-			select {
-			case <-tick.C:
-			case <-stop:
-				sampled <- top
-				return
-			}
-		}
-	}()
-	start := time.Now()
-	fn()
-	took = time.Since(start)
-	close(stop)
-	top := <-sampled
-	var after runtime.MemStats
-	runtime.ReadMemStats(&after)
-	peak = max(top, after.HeapInuse) - min(before.HeapInuse, top)
-	t.Logf("allocated %.1f MB in all, peak heap growth %.1f MB, took %v", float64(after.TotalAlloc-before.TotalAlloc)/(1<<20),
-		float64(peak)/(1<<20), took.Round(time.Millisecond))
-	if peak > limit {
-		t.Errorf("heap grew by %d MB, limit %d MB", peak>>20, limit>>20)
-	}
-	return peak, took
-}
-
-// gzipBomb returns a gzip stream of n copies of a member that inflates to
-// 64 MiB of spaces: about 64 KiB on the wire per 64 MiB inflated.
-func gzipBomb(t testing.TB, copies int) []byte {
-	t.Helper()
-	var member bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&member, gzip.BestCompression)
-	io.WriteString(zw, `<?xml version="1.0"?><rss version="2.0"><channel><title>`)
-	block := bytes.Repeat([]byte(" "), 1<<20)
-	for range 64 {
-		zw.Write(block)
-	}
-	zw.Close()
-	return bytes.Repeat(member.Bytes(), copies) // concatenated members are one gzip stream
-}
-
-// trickle writes body one byte per interval until done or the client leaves.
-func trickle(w http.ResponseWriter, r *http.Request, body string, interval time.Duration) {
-	fl, _ := w.(http.Flusher)
-	for i := 0; i < len(body); i++ {
-		if _, err := io.WriteString(w, body[i:i+1]); err != nil {
-			return
-		}
-		if fl != nil {
-			fl.Flush()
-		}
-		select {
-		case <-time.After(interval):
-		case <-r.Context().Done():
-			return
-		}
-	}
-}
-
 func TestFetchHostileServers(t *testing.T) {
-	bomb := gzipBomb(t, 16) // 1 GiB inflated
+	bomb := testutil.GzipBomb(`<?xml version="1.0"?><rss version="2.0"><channel><title>`, ' ', 16) // 1 GiB inflated
 	mux := http.NewServeMux()
 	mux.HandleFunc("/gzip-bomb", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/rss+xml")
@@ -124,7 +50,7 @@ func TestFetchHostileServers(t *testing.T) {
 	})
 	mux.HandleFunc("/slowloris", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/rss+xml")
-		trickle(w, r, rssDoc(3), time.Second)
+		testutil.Trickle(w, r, rssDoc(3), time.Second)
 	})
 	mux.HandleFunc("/slow-headers", func(w http.ResponseWriter, r *http.Request) {
 		select { // headers never come
@@ -169,7 +95,7 @@ func TestFetchHostileServers(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 			defer cancel()
 			var err error
-			_, took := measure(t, memLimit, func() {
+			_, took := testutil.MeasureHeap(t, memLimit, func() {
 				_, err = f.Fetch(ctx, srv.URL+tt.path, Validators{})
 			})
 			if !tt.want(err) {
@@ -214,7 +140,7 @@ func TestParseBillionLaughs(t *testing.T) {
 		`</channel></rss>`
 	var res *Result
 	var err error
-	measure(t, memLimit, func() { res, err = Parse(strings.NewReader(doc), "https://site.example/") })
+	testutil.MeasureHeap(t, memLimit, func() { res, err = Parse(strings.NewReader(doc), "https://site.example/") })
 	if err != nil {
 		return // refusing the document is bounded too
 	}
@@ -297,7 +223,7 @@ func TestParseHundredThousandItems(t *testing.T) {
 			t.Logf("document of %.1f MB", float64(len(tt.doc))/(1<<20))
 			var res *Result
 			var err error
-			measure(t, memLimit, func() { res, err = Parse(strings.NewReader(tt.doc), "https://site.example/") })
+			testutil.MeasureHeap(t, memLimit, func() { res, err = Parse(strings.NewReader(tt.doc), "https://site.example/") })
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -327,7 +253,7 @@ func TestParseHugeFields(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var res *Result
 			var err error
-			measure(t, memLimit, func() { res, err = Parse(strings.NewReader(tt.doc), "https://site.example/") })
+			testutil.MeasureHeap(t, memLimit, func() { res, err = Parse(strings.NewReader(tt.doc), "https://site.example/") })
 			if err != nil {
 				t.Fatal(err)
 			}
