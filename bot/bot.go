@@ -10,13 +10,15 @@
 // left alone.
 //
 // Delivery is one attempt per call: the outbox in package watchers owns
-// retries. Deliver therefore classifies every failure — a 4xx other than 429
-// is permanent (watchers.Permanent, with Discord's code and message), a 429
-// is retryable after Discord's retry_after, 5xx and network errors are
-// retryable — and discordgo's own retries are switched off so a failing
-// Discord never stalls the outbox. Each channel message carries the
-// delivery's nonce with enforce_nonce, so a retry after a lost response
-// cannot post twice (webhooks offer no nonce; see Deliver).
+// retries. Deliver therefore classifies every failure — a 401 pauses the
+// credentials (watchers.Unauthorized), another 4xx other than 429 is
+// permanent (watchers.Permanent, with Discord's code and message), a 429 is
+// retryable after Discord's retry_after, 5xx and network errors are
+// retryable — and discordgo's own retries and rate-limit sleeps are not used
+// (request.go), so a failing or rate-limiting Discord never stalls the
+// outbox. Each channel message carries the delivery's nonce with
+// enforce_nonce, and every message a reference in its footer by which a
+// retry that may repeat a post looks for it first (see Deliver).
 //
 // Everything shown from feeds is escaped (embed.go): it cannot format, link
 // or mention, and allowed_mentions lets at most the watch's role notify.

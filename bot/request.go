@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 
@@ -100,9 +99,9 @@ const (
 	refPrefix = "ref "
 	// findPages bounds the messages read (100 a page) when looking.
 	findPages = 10
-	// findSlack is how long before the earlier attempt the look starts
+	// findSlack is how far before the earlier attempt the look goes
 	// (clock differences between this host and Discord).
-	findSlack = 2 * time.Minute
+	findSlack = 10 * time.Minute
 )
 
 // reference is the marker of the message with the given nonce.
@@ -183,10 +182,17 @@ func (b *Bot) findIn(ctx context.Context, t target, ref string, since time.Time)
 			return "", err
 		}
 	}
+	// Newest first, back to shortly before the earlier attempt by Discord's
+	// clock as far as ours agrees: the first page (the last 100 messages)
+	// is always read, whatever the clocks say.
 	endpoint := discordgo.EndpointChannelMessages(channelID)
-	after := snowflakeAt(since.Add(-findSlack))
+	before := ""
 	for range findPages {
-		resp, err := b.request(ctx, http.MethodGet, endpoint+"?limit=100&after="+strconv.FormatUint(after, 10), nil, endpoint+":get", true)
+		url := endpoint + "?limit=100"
+		if before != "" {
+			url += "&before=" + before
+		}
+		resp, err := b.request(ctx, http.MethodGet, url, nil, endpoint+":get", true)
 		if err != nil {
 			return "", lookError(err)
 		}
@@ -198,13 +204,15 @@ func (b *Bot) findIn(ctx context.Context, t target, ref string, since time.Time)
 			if hasReference(m, ref) {
 				return m.ID, nil
 			}
-			if n, err := strconv.ParseUint(m.ID, 10, 64); err == nil && n > after {
-				after = n
-			}
 		}
 		if len(page) < 100 {
 			return "", nil
 		}
+		oldest := page[len(page)-1]
+		if oldest.Timestamp.Before(since.Add(-findSlack)) {
+			return "", nil
+		}
+		before = oldest.ID
 	}
 	return "", nil
 }
@@ -243,16 +251,6 @@ func lookError(err error) error {
 		return fmt.Errorf("%w: HTTP %d", errCannotLook, rest.Response.StatusCode)
 	}
 	return err
-}
-
-// snowflakeAt is the smallest Discord ID of a moment.
-func snowflakeAt(t time.Time) uint64 {
-	const discordEpoch = 1420070400000
-	ms := t.UnixMilli() - discordEpoch
-	if ms < 0 {
-		return 0
-	}
-	return uint64(ms) << 22
 }
 
 // warnOnce logs a warning the first time key is seen.
