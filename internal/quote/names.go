@@ -63,7 +63,10 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 august september october november december let yes well oh to of is was are were be been do did does
 has have had will would can could should must said says told according than more less while whether
 however though thus hence indeed perhaps maybe sometimes often never always once again meanwhile
-photo image video watch read click subscribe advertisement related back`)
+photo image video watch read click subscribe advertisement related back certainly repeatedly similarly
+nonetheless nevertheless otherwise additionally finally ultimately initially separately likewise notably
+importantly interestingly ironically unfortunately fortunately clearly obviously moreover furthermore
+second third fourth fifth presidential`)
 
 // connectors join the parts of a name (Charles de Gaulle, Ursula von der Leyen).
 var connectors = wordSet("de van von der den da di del della la le du bin al ibn ter y dos das")

@@ -178,3 +178,8 @@ func TestPossessiveIsNoClauseSubject(t *testing.T) {
 	checkQuotes(t, "On television, Mr. Trump's campaign chairman, Paul Manafort, dismissed the criticism, calling it “nothing but talking points from the other side.”",
 		[]want{{parts: []string{"nothing but talking points from the other side."}, speaker: "Paul Manafort"}})
 }
+
+func TestSentenceAdverbIsNoName(t *testing.T) {
+	checkQuotes(t, "The debate began late.\n\nNonetheless, Donald Trump kept interrupting the moderator. “This is not how a debate works,” he said.",
+		[]want{{parts: []string{"This is not how a debate works,"}, speaker: "Donald Trump"}})
+}
