@@ -281,3 +281,25 @@ func TestAppendFeedsLayouts(t *testing.T) {
 		})
 	}
 }
+
+// TestImportSharedLists imports the shared OPML lists (skipped without the
+// data): every outline becomes a feed or is named as skipped, and the
+// configuration checks.
+func TestImportSharedLists(t *testing.T) {
+	dir := filepath.Join("..", "..", "..", "shared", "data", "feeds", "opml")
+	if _, err := os.Stat(filepath.Join(dir, "Subs.opml")); err != nil {
+		t.Skip("shared data not present")
+	}
+	cfg := filepath.Join(t.TempDir(), "c.yaml")
+	os.WriteFile(cfg, []byte("storage:\n  path: s.db\nwatches:\n  - name: w\n    keywords: [x]\n"), 0o644)
+	out, errs, code := runCmd(t, "", "import", "opml", filepath.Join(dir, "Subs.opml"), "--config", cfg)
+	if code != 0 || !strings.Contains(out, "added 206 feeds") || !strings.Contains(out, "(1 skipped)") || !strings.Contains(out, "ok: 206 feeds") ||
+		strings.Count(errs, "skipped ") != 1 || !strings.Contains(errs, "http://feed.katiefloyd.com/") {
+		t.Errorf("Subs.opml: %d %q %q", code, out, errs)
+	}
+	// The same list without title attributes names the same feeds by their text: all configured already.
+	out, errs, code = runCmd(t, "", "import", "opml", filepath.Join(dir, "SubsNoTitleAttributes.opml"), "--config", cfg)
+	if code != 0 || !strings.Contains(out, "added 0 feeds") || strings.Count(errs, "already configured") != 207 {
+		t.Errorf("SubsNoTitleAttributes.opml: %d %q, %d skipped", code, out, strings.Count(errs, "already configured"))
+	}
+}
