@@ -400,10 +400,19 @@ func buildIndex(src string, paras []Span, quotes []rawQuote) *index {
 					}
 					k++
 				}
-				verbNext := k < len(toks) && (toks[k].s == "," || cueWord(toks[k]))
-				subject := !afterPrep && (sentenceStart || verbNext)
+				verbAfter := k < len(toks) && cueWord(toks[k])
+				verbNext := verbAfter || k < len(toks) && toks[k].s == ","
+				// Coralville, Iowa, Mr. Bush …: a place after a place is
+				// no subject.
+				placeAfterPlace := i > 1 && toks[i-1].s == "," && isNameWord(toks[i-2]) &&
+					len(n.words) == 1 && len(roles) == 0 && n.gender == 0
+				// Since launching his bid, Trump has taken …: the subject
+				// after an opening phrase.
+				introSubject := i > 0 && toks[i-1].s == "," && !placeAfterPlace && k < len(toks) && verbLike(toks[k]) &&
+					stripPossessive(toks[j-1].s) == toks[j-1].s
+				subject := !afterPrep && (sentenceStart || verbAfter || introSubject || verbNext && !placeAfterPlace)
 				ix.mentions = append(ix.mentions, mention{name: n, subject: subject})
-				if personLike(n.words) && !afterPrep && (len(n.words) > 1 || len(roles) > 0 || verbNext) {
+				if personLike(n.words) && !afterPrep && !placeAfterPlace && (len(n.words) > 1 || len(roles) > 0 || verbAfter) {
 					lastName, ends = text, 0
 				}
 				for _, r := range roles {

@@ -183,3 +183,18 @@ func TestSentenceAdverbIsNoName(t *testing.T) {
 	checkQuotes(t, "The debate began late.\n\nNonetheless, Donald Trump kept interrupting the moderator. “This is not how a debate works,” he said.",
 		[]want{{parts: []string{"This is not how a debate works,"}, speaker: "Donald Trump"}})
 }
+
+func TestPlaceAfterPlaceIsNoSubject(t *testing.T) {
+	checkQuotes(t, "At a recent event in Coralville, Iowa, Mr. Bush rejected the notion that he was part of the establishment.\n\n''I got married when I was 21 years old,'' he said.",
+		[]want{{parts: []string{"I got married when I was 21 years old,"}, speaker: "Bush"}})
+}
+
+func TestSubjectAfterOpeningPhrase(t *testing.T) {
+	checkQuotes(t, "“It is incredible that such a society could produce such candidates,” former Mexican President Felipe Calderon said.\n\n"+
+		"Since launching his White House bid, Donald Trump has taken a firm stance against illegal immigration.\n\n"+
+		"“When Mexico sends its people, they’re not sending their best,” he said.",
+		[]want{
+			{parts: []string{"It is incredible that such a society could produce such candidates,"}, speaker: "Felipe Calderon"},
+			{parts: []string{"When Mexico sends its people, they’re not sending their best,"}, speaker: "Donald Trump"},
+		})
+}
