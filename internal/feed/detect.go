@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -290,10 +289,4 @@ func notFeed(body []byte, k kind, root, baseURL string) error {
 		}
 		return &NotFeedError{Kind: "text", Msg: fmt.Sprintf("feed: the document is neither XML nor JSON (it starts %q): not a feed (check the URL)", start)}
 	}
-}
-
-// errNotFeed reports whether err says a document is not a feed.
-func errNotFeed(err error) bool {
-	var nf *NotFeedError
-	return errors.As(err, &nf)
 }

@@ -2,7 +2,6 @@ package feed
 
 import (
 	"bytes"
-	"encoding/json"
 	"encoding/xml"
 	"io"
 	"strings"
@@ -112,16 +111,10 @@ func declaredEncoding(body []byte) string {
 // capItems cuts a document of more than n items after its n-th item, so the
 // feed parser, which builds every item it reads (about 13 KB of allocation
 // per RSS item), never sees more than n. An XML document is cut after the
-// n-th top-level item or entry element and its open elements are closed; a
-// JSON Feed's items array is shortened. A document that cannot be read this
-// way is returned whole, for the parser to judge.
+// n-th top-level item or entry element and its open elements are closed. A
+// document that cannot be read this way is returned whole, for the parser
+// to judge. (A JSON Feed is capped as it is read: see parseJSONFeed.)
 func capItems(body []byte, n int) []byte {
-	if trimmed := bytes.TrimLeft(bytes.TrimPrefix(body, []byte("\xEF\xBB\xBF")), " \t\r\n"); len(trimmed) > 0 && trimmed[0] == '{' {
-		if bytes.Count(body, []byte("{")) <= n {
-			return body // cannot hold more than n items
-		}
-		return capJSONItems(body, n)
-	}
 	if bytes.Count(body, []byte("item"))+bytes.Count(body, []byte("entry")) <= n {
 		return body // cannot hold more than n items
 	}
@@ -180,27 +173,6 @@ func qualified(name xml.Name) string {
 		return name.Local
 	}
 	return name.Space + ":" + name.Local
-}
-
-func capJSONItems(body []byte, n int) []byte {
-	var top map[string]json.RawMessage
-	if json.Unmarshal(body, &top) != nil {
-		return body
-	}
-	var items []json.RawMessage
-	if json.Unmarshal(top["items"], &items) != nil || len(items) <= n {
-		return body
-	}
-	capped, err := json.Marshal(items[:n])
-	if err != nil {
-		return body
-	}
-	top["items"] = capped
-	out, err := json.Marshal(top)
-	if err != nil {
-		return body
-	}
-	return out
 }
 
 // cutLongText shortens every run of character data in an XML document —
