@@ -39,6 +39,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 
@@ -111,6 +112,13 @@ func (b *Bot) Close() error {
 		return b.redact(fmt.Errorf("bot: close gateway: %w", err))
 	}
 	return nil
+}
+
+func init() {
+	// The gateway URL's version (discordgo reads this when it connects; its
+	// REST endpoints were built from it at its init, and the transport moves
+	// those to v10). newshound is discordgo's only user in the process.
+	discordgo.APIVersion = strings.TrimPrefix(apiVersion, "v")
 }
 
 // newSession builds a discordgo session whose REST requests go through

@@ -375,6 +375,13 @@ func TestGatewayOpenClose(t *testing.T) {
 	if f.srv.Sessions() != 1 {
 		t.Fatalf("fake sees %d sessions after Open", f.srv.Sessions())
 	}
+	gatewayV10 := false
+	for _, p := range f.srv.Paths() {
+		gatewayV10 = gatewayV10 || strings.HasPrefix(p, "/ws") && strings.Contains(p, "v=10")
+	}
+	if !gatewayV10 {
+		t.Errorf("no gateway connection on API v10: %v", f.srv.Paths())
+	}
 	if u := f.bot.session.State.User; u == nil || u.ID != f.srv.ApplicationID() {
 		t.Fatalf("READY not processed: %+v", u)
 	}

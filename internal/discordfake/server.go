@@ -283,7 +283,8 @@ func (s *Server) delay(r *http.Request, id string) {
 const maxPaths = 10000
 
 // Paths returns the path of every REST request received, in order (with
-// its /api/vN prefix; the last few thousand), e.g. to check the API version a client uses.
+// its /api/vN prefix; the last few thousand), and of gateway connections
+// with their query (/ws?v=10&encoding=json), e.g. to check the API version a client uses.
 func (s *Server) Paths() []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -430,6 +431,9 @@ func (s *Server) routes() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.requests.Add(1)
 		if r.URL.Path == "/ws" || r.URL.Path == "/ws/" {
+			s.mu.Lock()
+			s.paths = append(s.paths, r.URL.RequestURI()) // with ?v=N
+			s.mu.Unlock()
 			s.serveGateway(w, r)
 			return
 		}
