@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 )
@@ -15,6 +16,7 @@ var ErrLocked = errors.New("database in use by another process")
 type LockError struct {
 	Path   string // the database
 	Holder string // what the holder wrote in the lock file: pid, host, start time
+	Lock   string // the lock file (beside the file the path leads to, symbolic links followed)
 }
 
 func (e *LockError) Error() string {
@@ -22,8 +24,12 @@ func (e *LockError) Error() string {
 	if holder == "" {
 		holder = "a process that has not written its name yet"
 	}
+	lock := e.Lock
+	if lock == "" {
+		lock = e.Path + ".lock"
+	}
 	return fmt.Sprintf("%s is in use by another newshound (%s; lock file %s): one process writes a SQLite database — stop that one first; status and preview read it while it runs",
-		e.Path, holder, e.Path+".lock")
+		e.Path, holder, lock)
 }
 
 func (e *LockError) Is(target error) bool { return target == ErrLocked }
@@ -37,7 +43,7 @@ type writerLock struct{ f *os.File }
 // lockWriter takes the writer lock of the database at path, or returns a
 // *LockError naming the process that holds it.
 func lockWriter(path string) (*writerLock, error) {
-	name := path + ".lock"
+	name := realPath(path) + ".lock"
 	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
 		return nil, fmt.Errorf("lock file: %w", err)
@@ -51,7 +57,7 @@ func lockWriter(path string) (*writerLock, error) {
 		b := make([]byte, 512)
 		n, _ := f.ReadAt(b, 0)
 		f.Close()
-		return nil, &LockError{Path: path, Holder: strings.TrimSpace(string(b[:n]))}
+		return nil, &LockError{Path: path, Holder: strings.TrimSpace(string(b[:n])), Lock: name}
 	}
 	host, _ := os.Hostname()
 	desc := fmt.Sprintf("pid %d on host %s, started %s", os.Getpid(), host, time.Now().UTC().Format(time.RFC3339))
@@ -68,4 +74,36 @@ func (l *writerLock) release() error {
 	}
 	unlock(l.f)
 	return l.f.Close()
+}
+
+// realPath is the file that path leads to, symbolic links followed — also
+// one that points to a database not created yet — so that two names of one
+// database (a link to it, a path through a linked directory) share one lock
+// file. (Hard links are other names of the same file that no path shows;
+// they are not recognised.) When a link cannot be read, path itself is used.
+func realPath(path string) string {
+	p, err := filepath.Abs(path)
+	if err != nil {
+		return path
+	}
+	for hops := 0; hops < 40; hops++ {
+		dir, err := filepath.EvalSymlinks(filepath.Dir(p))
+		if err != nil {
+			return p
+		}
+		p = filepath.Join(dir, filepath.Base(p))
+		fi, err := os.Lstat(p)
+		if err != nil || fi.Mode()&os.ModeSymlink == 0 {
+			return p
+		}
+		target, err := os.Readlink(p)
+		if err != nil {
+			return p
+		}
+		if !filepath.IsAbs(target) {
+			target = filepath.Join(dir, target)
+		}
+		p = target
+	}
+	return p
 }

@@ -102,3 +102,37 @@ func TestWriterLockOfAKilledProcess(t *testing.T) {
 	}
 	s.Close()
 }
+
+// TestOneWriterThroughALink: a symbolic link to the database (made before or
+// after it exists, relative or absolute) is the same database: the writer
+// through the link is refused, and the refusal names the real lock file.
+func TestOneWriterThroughALink(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	real := filepath.Join(dir, "real.db")
+	if err := os.Symlink("real.db", filepath.Join(dir, "early.db")); err != nil { // dangling until the first open
+		t.Fatal(err)
+	}
+	s, err := Open(ctx, filepath.Join(dir, "early.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := os.Symlink(real, filepath.Join(dir, "late.db")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(dir, filepath.Join(dir, "sub")); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{real, filepath.Join(dir, "late.db"), filepath.Join(dir, "sub", "late.db"), filepath.Join(dir, "sub", "early.db")} {
+		s2, err := Open(ctx, name)
+		if err == nil {
+			s2.Close()
+			t.Errorf("second writer through %s was let in", name)
+			continue
+		}
+		if !errors.Is(err, ErrLocked) || !strings.Contains(err.Error(), real+".lock") {
+			t.Errorf("second writer through %s: %v, want ErrLocked naming %s.lock", name, err, real)
+		}
+	}
+}
