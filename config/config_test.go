@@ -2,6 +2,7 @@ package config
 
 import (
 	"errors"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -181,6 +182,41 @@ func TestValidName(t *testing.T) {
 	for _, n := range names {
 		if got, want := validName(n), re.MatchString(n); got != want {
 			t.Errorf("validName(%q) = %v, want %v", n, got, want)
+		}
+	}
+}
+
+// TestInteractionsOnServerListen: the interactions endpoint on server.listen's
+// port is refused however either is written (run could not listen on it and
+// ran without slash commands over HTTP); other addresses of one port are not.
+func TestInteractionsOnServerListen(t *testing.T) {
+	key := strings.Repeat("ab", 32)
+	for _, tc := range []struct {
+		interactions, server string
+		clash                bool
+	}{
+		{"127.0.0.1:9090", "127.0.0.1:9090", true},
+		{":9090", "127.0.0.1:9090", true},
+		{"0.0.0.0:9090", "127.0.0.1:9090", true},
+		{"[::]:9090", "localhost:9090", true},
+		{"localhost:9090", "127.0.0.1:9090", true},
+		{"LOCALHOST.:9090", "[::1]:9090", true},
+		{"127.0.0.1:09090", "127.0.0.1:9090", true},
+		{"127.0.0.1:http", "127.0.0.1:80", true},
+		{"[::ffff:127.0.0.1]:9090", "127.0.0.1:9090", true},
+		{"127.0.0.1:9091", "127.0.0.1:9090", false},
+		{"127.0.0.2:9090", "127.0.0.1:9090", false},
+		{"10.0.0.1:9090", "127.0.0.1:9090", false},
+		{"127.0.0.1:0", "127.0.0.1:0", false},
+	} {
+		src := fmt.Sprintf("feeds:\n  - {name: a, url: https://a.example/}\nserver: {listen: %q}\ndiscord:\n  token: t\n  interactions: {listen: %q, public_key: %s}\n", tc.server, tc.interactions, key)
+		_, err := Parse("n.yaml", []byte(src), Options{Getenv: env(nil)})
+		refused := err != nil && strings.Contains(err.Error(), "n.yaml:6:26: discord.interactions.listen:")
+		if refused != tc.clash {
+			t.Errorf("interactions %s beside server %s: refused %v, want %v (%v)", tc.interactions, tc.server, refused, tc.clash, err)
+		}
+		if err != nil && !refused {
+			t.Errorf("interactions %s beside server %s: other problem: %v", tc.interactions, tc.server, err)
 		}
 	}
 }

@@ -292,8 +292,8 @@ func (c *Config) validate() Errors {
 	if it := c.Discord.Interactions; it.Listen != "" || it.PublicKey != "" {
 		if err := checkListen(it.Listen); err != nil {
 			add(c.errAt("discord.interactions.listen", "discord.interactions.listen: %q is not host:port (e.g. \":8080\"): %v", it.Listen, err))
-		} else if it.Listen == c.Server.Listen {
-			add(c.errAt("discord.interactions.listen", "discord.interactions.listen: %q is server.listen too: give each its own port", it.Listen))
+		} else if c.Server.Listen != "" && sameListen(it.Listen, c.Server.Listen) {
+			add(c.errAt("discord.interactions.listen", "discord.interactions.listen: %q is server.listen's address too (%q): give each its own port", it.Listen, c.Server.Listen))
 		}
 		if !publicKeyRE.MatchString(it.PublicKey) {
 			add(c.errAt("discord.interactions.public_key", "discord.interactions.public_key: the application's public key, 64 hex digits (Developer Portal → General Information)"))
@@ -458,6 +458,49 @@ func checkListen(addr string) error {
 		return errors.New("the port is not a number from 0 to 65535")
 	}
 	return nil
+}
+
+// sameListen reports whether listening on a and on b (valid host:port
+// addresses) would take the same port, however written: ":9090",
+// "0.0.0.0:9090" and "[::]:9090" take it on every address, "localhost" and
+// 127.0.0.1 or ::1 are the loopback, "09090" is 9090, "http" is 80. Port 0
+// (any free port) never clashes.
+func sameListen(a, b string) bool {
+	ha, pa, errA := net.SplitHostPort(a)
+	hb, pb, errB := net.SplitHostPort(b)
+	if errA != nil || errB != nil {
+		return false
+	}
+	na, errA := net.LookupPort("tcp", pa)
+	nb, errB := net.LookupPort("tcp", pb)
+	if errA != nil || errB != nil || na != nb || na == 0 {
+		return false
+	}
+	kind := func(h string) (string, net.IP) {
+		h = strings.ToLower(strings.TrimSuffix(h, "."))
+		if h == "localhost" {
+			return "loopback", nil
+		}
+		ip := net.ParseIP(h)
+		switch {
+		case h == "" || ip != nil && ip.IsUnspecified():
+			return "any", ip
+		case ip != nil && ip.IsLoopback():
+			return "loopback", ip
+		}
+		return h, ip
+	}
+	ka, ipa := kind(ha)
+	kb, ipb := kind(hb)
+	switch {
+	case ka == "any" || kb == "any":
+		return true
+	case ka == "loopback" && kb == "loopback":
+		return ipa == nil || ipb == nil || ipa.Equal(ipb)
+	case ipa != nil && ipb != nil:
+		return ipa.Equal(ipb)
+	}
+	return ka == kb
 }
 
 // resolvePaths makes the storage path and file: feed URLs relative to the
