@@ -22,6 +22,7 @@ type Alert struct {
 	Why       []Why      `json:"why"`     // where each term matched, with a snippet
 	Image     string     `json:"image,omitempty"`
 	Byline    string     `json:"byline,omitempty"`
+	Story     int64      `json:"story,omitempty"` // the story the article reports (package story); absent when unknown
 }
 
 // Quote is a direct quote carried by an alert.

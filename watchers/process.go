@@ -163,12 +163,16 @@ func (w *Watcher) process(ctx context.Context, a store.Article, fetch bool) (sto
 	w.metrics.ArticlesRead.WithLabelValues(source).Inc()
 	matches := make([]store.Match, 0, len(results))
 	quotes := quote.Extract(a.Text)
+	st := w.assignStory(ctx, a)
 	for _, r := range results {
 		wc, ok := set.watches[r.Watch]
 		if !ok {
 			continue
 		}
 		alert := buildAlert(a, wc, set.terms[wc.Name], r, quotes)
+		if st != nil {
+			alert.Story = st.ID
+		}
 		payload, err := encodeAlert(alert)
 		if err != nil {
 			return store.Completion{}, err
@@ -184,7 +188,7 @@ func (w *Watcher) process(ctx context.Context, a store.Article, fetch bool) (sto
 		matches = append(matches, m)
 		w.metrics.Matches.WithLabelValues(r.Watch).Inc()
 	}
-	c := store.Completion{Article: a, Matches: matches, FoldedTitle: match.Fold(doc.Title), FoldedBody: match.Fold(doc.Body)}
+	c := store.Completion{Article: a, Matches: matches, FoldedTitle: match.Fold(doc.Title), FoldedBody: match.Fold(doc.Body), Story: st}
 	for _, q := range quotes {
 		c.Quotes = append(c.Quotes, store.Quote{Speaker: q.Speaker, Text: q.Text})
 	}

@@ -42,6 +42,7 @@ import (
 	"github.com/newshound/newshound/internal/feed"
 	"github.com/newshound/newshound/internal/match"
 	"github.com/newshound/newshound/internal/store"
+	"github.com/newshound/newshound/internal/story"
 )
 
 // Options are a Watcher's dependencies.
@@ -102,6 +103,9 @@ type Watcher struct {
 
 	storeHealth    *storeHealth
 	storeRetryBase time.Duration // first wait before pending articles are retried after a failed write
+
+	storiesMu sync.Mutex
+	stories   *story.Clusterer // nil until first used (storyClusterer)
 
 	jobsMu sync.Mutex
 	cron   *cron.Cron              // Run's scheduler; nil when not running

@@ -162,6 +162,9 @@ type Completion struct {
 	// FoldedTitle and FoldedBody are the title and the matched text folded
 	// as the matcher folds them, for the full-text index.
 	FoldedTitle, FoldedBody string
+	// Story is the story the article was put into, as it stands with the
+	// article; nil when it was not assigned one.
+	Story *Story
 }
 
 // Quote is a direct quote of an article.
@@ -198,7 +201,7 @@ func (s *Store) CompleteArticles(ctx context.Context, cs []Completion, now time.
 // completion holds the statements that record a completion, bound to a
 // transaction.
 type completion struct {
-	update, insertMatch, insertOutbox, insertQuote, queueIndex *sql.Stmt
+	update, insertMatch, insertOutbox, insertQuote, queueIndex, putStory, setStory *sql.Stmt
 }
 
 func completionStmts(tx *sql.Tx, st *statements) completion {
@@ -208,6 +211,8 @@ func completionStmts(tx *sql.Tx, st *statements) completion {
 		insertOutbox: tx.Stmt(st.insertOutbox),
 		insertQuote:  tx.Stmt(st.insertQuote),
 		queueIndex:   tx.Stmt(st.queueIndex),
+		putStory:     tx.Stmt(st.putStory),
+		setStory:     tx.Stmt(st.setStory),
 	}
 }
 
@@ -221,6 +226,9 @@ func (st completion) complete(c Completion, now time.Time, update bool, r *commi
 		if _, err := st.update.Exec(a.Text, a.TextSource, a.Lang, a.Image, a.Title, a.Author, a.ID); err != nil {
 			return 0, fmt.Errorf("store: complete article %d: %w", a.ID, err)
 		}
+	}
+	if err := st.story(a.ID, c.Story); err != nil {
+		return 0, err
 	}
 	if c.FoldedTitle != "" || c.FoldedBody != "" {
 		if _, err := st.queueIndex.Exec(a.ID); err != nil {

@@ -116,6 +116,22 @@ ALTER TABLE outbox ADD COLUMN message_id TEXT NOT NULL DEFAULT '';
 -- to index here.
 CREATE TABLE fts_queue (article_id INTEGER PRIMARY KEY);
 `,
+	5: `
+-- Stories: the articles that report one event (package story). id is the
+-- clusterer's story id; state is what it needs to carry on (JSON of
+-- story.StoryState: times, article count, centroid terms, text signatures),
+-- kept while the story is open and afterwards for the record.
+CREATE TABLE stories (
+	id         INTEGER PRIMARY KEY,
+	first_seen INTEGER NOT NULL,
+	last_seen  INTEGER NOT NULL,
+	articles   INTEGER NOT NULL,
+	state      TEXT NOT NULL
+);
+CREATE INDEX stories_last ON stories(last_seen);
+ALTER TABLE articles ADD COLUMN story_id INTEGER REFERENCES stories(id);
+CREATE INDEX articles_story ON articles(story_id) WHERE story_id IS NOT NULL;
+`,
 }
 
 func (s *Store) migrate(ctx context.Context) error {

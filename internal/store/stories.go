@@ -1,0 +1,79 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+)
+
+// Story is a story's row: the articles that report one event. State is
+// opaque to the store (the clusterer's JSON); the other fields are kept
+// beside it for queries.
+type Story struct {
+	ID          int64
+	First, Last time.Time
+	Articles    int
+	State       []byte
+}
+
+// putStorySQL writes a story's row. Two articles of one story can be
+// completed in either order: the row with more articles wins.
+const putStorySQL = `INSERT INTO stories (id, first_seen, last_seen, articles, state) VALUES (?, ?, ?, ?, ?)
+ON CONFLICT (id) DO UPDATE SET first_seen = excluded.first_seen, last_seen = excluded.last_seen,
+	articles = excluded.articles, state = excluded.state
+WHERE excluded.articles >= stories.articles`
+
+// story records that article id belongs to s, and s's state.
+func (st completion) story(id int64, s *Story) error {
+	if s == nil {
+		return nil
+	}
+	if _, err := st.putStory.Exec(s.ID, s.First.Unix(), s.Last.Unix(), s.Articles, string(s.State)); err != nil {
+		return fmt.Errorf("store: record story %d: %w", s.ID, err)
+	}
+	if _, err := st.setStory.Exec(s.ID, id); err != nil {
+		return fmt.Errorf("store: article %d in story %d: %w", id, s.ID, err)
+	}
+	return nil
+}
+
+// Stories returns the stories whose latest article is at or after since,
+// oldest first, and the highest story id ever recorded (0 when none is).
+func (s *Store) Stories(ctx context.Context, since time.Time) ([]Story, int64, error) {
+	var maxID sql.NullInt64
+	if err := s.r.QueryRowContext(ctx, `SELECT MAX(id) FROM stories`).Scan(&maxID); err != nil {
+		return nil, 0, fmt.Errorf("store: stories: %w", err)
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT id, first_seen, last_seen, articles, state FROM stories WHERE last_seen >= ? ORDER BY last_seen, id`, since.Unix())
+	if err != nil {
+		return nil, 0, fmt.Errorf("store: stories: %w", err)
+	}
+	defer rows.Close()
+	var out []Story
+	for rows.Next() {
+		var st Story
+		var first, last int64
+		var state string
+		if err := rows.Scan(&st.ID, &first, &last, &st.Articles, &state); err != nil {
+			return nil, 0, fmt.Errorf("store: stories: %w", err)
+		}
+		st.First, st.Last, st.State = time.Unix(first, 0).UTC(), time.Unix(last, 0).UTC(), []byte(state)
+		out = append(out, st)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("store: stories: %w", err)
+	}
+	return out, maxID.Int64, nil
+}
+
+// ArticleStory returns the story of the article with the given identity, 0
+// when it has none.
+func (s *Store) ArticleStory(ctx context.Context, identity string) (int64, error) {
+	var id sql.NullInt64
+	err := s.r.QueryRowContext(ctx, `SELECT story_id FROM articles WHERE identity = ?`, identity).Scan(&id)
+	if err != nil && err != sql.ErrNoRows {
+		return 0, fmt.Errorf("store: story of %s: %w", identity, err)
+	}
+	return id.Int64, nil
+}

@@ -1,0 +1,78 @@
+package watchers
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/newshound/newshound/internal/store"
+	"github.com/newshound/newshound/internal/story"
+)
+
+// storyClusterer returns the clusterer that puts articles into stories,
+// restoring it from the store's open stories on first use. The document
+// frequencies are not stored: they are rebuilt from the open stories'
+// terms (each story counts a term once), which weighs terms as the stories
+// of the window do.
+func (w *Watcher) storyClusterer(ctx context.Context) (*story.Clusterer, error) {
+	w.storiesMu.Lock()
+	defer w.storiesMu.Unlock()
+	if w.stories != nil {
+		return w.stories, nil
+	}
+	rows, maxID, err := w.store.Stories(ctx, w.now().Add(-story.DefaultWindow))
+	if err != nil {
+		return nil, err
+	}
+	st := story.State{NextID: maxID + 1, DF: map[string]float64{}}
+	for _, r := range rows {
+		var ss story.StoryState
+		if err := json.Unmarshal(r.State, &ss); err != nil {
+			w.log.Error("story state unreadable: the story is closed", "story", r.ID, "error", err)
+			continue
+		}
+		for term := range ss.Terms {
+			st.DF[term]++
+		}
+		st.Docs += float64(ss.Articles)
+		if ss.Last.After(st.Now) {
+			st.Now = ss.Last
+		}
+		st.Stories = append(st.Stories, ss)
+	}
+	c, err := story.Restore(story.Config{}, st)
+	if err != nil {
+		// Loud, and new stories still get ids no stored story has.
+		w.log.Error("stories could not be restored: open stories are closed", "error", err)
+		c, err = story.Restore(story.Config{}, story.State{NextID: maxID + 1})
+		if err != nil {
+			return nil, err
+		}
+	}
+	w.stories = c
+	return c, nil
+}
+
+// assignStory puts a processed article into its story and returns the
+// story's row as it stands with it, or nil (logged) when the stories cannot
+// be read.
+func (w *Watcher) assignStory(ctx context.Context, a store.Article) *store.Story {
+	c, err := w.storyClusterer(ctx)
+	if err != nil {
+		if ctx.Err() == nil {
+			w.log.Error("no story for the article", "feed", a.Feed, "article_url", a.URL, "error", err)
+		}
+		return nil
+	}
+	asg := c.Assign(story.Article{Title: a.Title, Lead: a.FeedText, Text: a.Text, Lang: a.Lang, Time: articleTime(a)})
+	ss, ok := c.Story(asg.Story)
+	if !ok { // closed at once: only when MaxStories is tiny
+		return nil
+	}
+	state, err := json.Marshal(ss)
+	if err != nil {
+		w.log.Error("no story for the article", "feed", a.Feed, "article_url", a.URL, "error", fmt.Errorf("encode story state: %w", err))
+		return nil
+	}
+	return &store.Story{ID: ss.ID, First: ss.First, Last: ss.Last, Articles: ss.Articles, State: state}
+}
