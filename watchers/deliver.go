@@ -223,6 +223,7 @@ func (w *Watcher) deliverOne(ctx context.Context, it store.OutboxItem) (bool, er
 
 // deliverFolded posts items as one digest message (flood control).
 func (w *Watcher) deliverFolded(ctx context.Context, channel string, items []store.OutboxItem) (int, error) {
+	items = sameFold(items)
 	d := Delivery{ID: items[0].ID, Channel: channel, Attempt: items[0].Attempts + 1, Kind: KindDigest}
 	var alerts []store.OutboxItem
 	for _, it := range items {
@@ -256,6 +257,24 @@ func (w *Watcher) deliverFolded(ctx context.Context, channel string, items []sto
 		return len(alerts), err
 	}
 	return 0, err
+}
+
+// sameFold is items, or — when the first may have been posted in a folded
+// message (an attempt of unknown outcome) — the items of that attempt only
+// (marked in the same second), so that the retry folds the same message,
+// with the same reference, and finds it instead of posting the alerts again
+// with the ones that arrived since.
+func sameFold(items []store.OutboxItem) []store.OutboxItem {
+	if len(items) == 0 || items[0].SentAt.IsZero() {
+		return items
+	}
+	var same []store.OutboxItem
+	for _, it := range items {
+		if it.SentAt.Equal(items[0].SentAt) {
+			same = append(same, it)
+		}
+	}
+	return same
 }
 
 // foldNonce is a stable nonce for a folded message: the same rows folded
@@ -466,6 +485,7 @@ func (w *Watcher) deliverDigest(ctx context.Context, ch string, watches []string
 	if err != nil || len(items) == 0 {
 		return recorded, err
 	}
+	items = sameFold(items)
 	d := Delivery{ID: items[0].ID, Channel: ch, Nonce: foldNonce(items), Attempt: 1, Kind: KindDigest,
 		Title: "Digest: " + strings.Join(watches, ", ")}
 	var rows []store.OutboxItem

@@ -388,3 +388,30 @@ func TestOutageKeepsOrder(t *testing.T) {
 		}
 	}
 }
+
+// A flood-control digest whose response was lost is retried as the same
+// digest, found, and not posted again with the alerts that arrived since.
+func TestLostFoldedDigestNotRepostedWithNewAlerts(t *testing.T) {
+	h := newChatHarness(t, `  - { name: russia, keywords: [Putin], channels: [newsroom] }`, "") // 3 an hour
+	h.prime()
+	h.setItems(2, "f")
+	h.cycle()
+	h.discord.DropResponseNext(newsroom)
+	h.setItems(5, "f")
+	h.cycle() // the third message of the hour: a digest of 3, stored, answer lost
+	if n := len(h.discord.Messages(newsroom)); n != 3 {
+		t.Fatalf("%d messages, want 3", n)
+	}
+	h.setItems(7, "f")
+	h.advance(30 * time.Second)
+	h.cycle()
+	h.advance(30 * time.Second)
+	h.cycle()
+	if n := len(h.discord.Messages(newsroom)); n != 3 {
+		t.Fatalf("%d messages: the lost digest was posted again", n)
+	}
+	st, _ := h.st.Outbox(context.Background())
+	if st.Delivered != 5 || st.Pending != 2 {
+		t.Errorf("outbox %+v: want the 5 delivered, the 2 new ones waiting for the next hour", st)
+	}
+}
