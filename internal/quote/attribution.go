@@ -772,7 +772,11 @@ func backwardNP(src string, toks []token, k int) (phrase, bool) {
 				}
 				// The part between the commas must describe the name, not
 				// be a clause of its own (…Americans, Sen. Ted Cruz was
-				// also critical, telling …).
+				// also critical, telling …) or a phrase of time or place
+				// (…in Aurora, Colorado, in July 2012, said).
+				if m+1 < k && isPreposition(toks[m+1]) {
+					return phrase{}, false
+				}
 				for _, t := range toks[m+1 : k] {
 					if _, v := clauseVerbs[t.lower()]; cueWord(t) || v && isLowerWord(t) {
 						return phrase{}, false

@@ -198,3 +198,8 @@ func TestSubjectAfterOpeningPhrase(t *testing.T) {
 			{parts: []string{"When Mexico sends its people, they’re not sending their best,"}, speaker: "Donald Trump"},
 		})
 }
+
+func TestPhraseOfPlaceIsNoApposition(t *testing.T) {
+	checkQuotes(t, "Sandy Phillips, who lost her daughter during the shooting in Aurora, Colorado, in July 2012, said that the senator had been disrespectful.\n\n“He promised to meet with us face to face,” she said.",
+		[]want{{parts: []string{"He promised to meet with us face to face,"}, speaker: "Sandy Phillips"}})
+}
