@@ -34,6 +34,7 @@ func extractDocument(doc *html.Node, pageURL string) (a *Article, err error) {
 		Focus:        trafilatura.FavorRecall,
 		HtmlDateMode: trafilatura.Fast,
 	}
+
 	if !meta.published.IsZero() {
 		// The page states its date; spare the extractor's scan for one.
 		opts.HtmlDateOverride = &htmldate.Result{DateTime: meta.published, HasTime: true, HasTimezone: true}
@@ -57,6 +58,7 @@ func extractDocument(doc *html.Node, pageURL string) (a *Article, err error) {
 	paras := renderText(res.ContentNode)
 	paras = rejoinChunks(doc, paras)
 	paras = tidy(paras, a.Title, res.Metadata.Title, meta.docTitle)
+	paras = cutAtEndMarker(paras)
 	a.Text = strings.Join(paras, "\n\n")
 	a.Lang = textLanguage(a.Lang, a.Text)
 	a.Image = absolute(base, a.Image)

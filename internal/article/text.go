@@ -20,21 +20,13 @@ func renderText(root *html.Node) []string {
 	return r.paras
 }
 
-// tidy removes from the extracted paragraphs what is plainly not story text:
-// a leading headline (any of titles) and a paragraph that is nothing but a
-// URL.
+// tidy removes a leading headline (any of titles) from the extracted
+// paragraphs: the title is the Article's Title, not its text.
 func tidy(paras []string, titles ...string) []string {
-	out := paras[:0]
-	for _, p := range paras {
-		if isURL(p) {
-			continue
-		}
-		if len(out) == 0 && matchesAny(p, titles) {
-			continue
-		}
-		out = append(out, p)
+	if len(paras) > 0 && matchesAny(paras[0], titles) {
+		return paras[1:]
 	}
-	return out
+	return paras
 }
 
 // matchesAny reports whether p is one of titles, ignoring case and white
@@ -46,11 +38,6 @@ func matchesAny(p string, titles []string) bool {
 		}
 	}
 	return false
-}
-
-// isURL reports whether p is a single http(s) address and nothing else.
-func isURL(p string) bool {
-	return (strings.HasPrefix(p, "http://") || strings.HasPrefix(p, "https://")) && !strings.ContainsAny(p, " \n")
 }
 
 type textRenderer struct {

@@ -1,0 +1,118 @@
+package article
+
+import "strings"
+
+// Stories end; pages go on. After the story the extractor sometimes keeps
+// what a page puts below it: related and recommended stories, most-read
+// lists, comments. What opens those is a short heading from a small
+// vocabulary ("Related stories", "Mehr zum Thema", "Te puede interesar"),
+// and it is where the story ends.
+
+// endMarkers are headings that open what follows a story: related and
+// recommended stories, most-read lists, comments. Lower case, without
+// closing punctuation; in the languages newshound reads most.
+var endMarkers = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, s := range []string{
+		// English
+		"related", "related stories", "related articles", "related content", "related posts", "related news",
+		"related coverage", "related links", "related reading", "related topics", "you may also like",
+		"you might also like", "you may also be interested in", "you might be interested in", "more stories",
+		"more news", "more on this story", "more like this", "recommended", "recommended for you",
+		"recommended stories", "recommended articles", "read next", "what to read next",
+		"most popular", "most read", "popular stories", "top stories", "latest news", "latest stories",
+		"don't miss", "more coverage", "trending", "trending now", "comments", "leave a reply", "leave a comment",
+		"join the conversation",
+		// German
+		"mehr zum thema", "auch interessant", "das könnte sie auch interessieren", "das könnte dich auch interessieren",
+		"das könnte sie interessieren", "das könnte dich interessieren", "lesen sie außerdem",
+		"weitere artikel", "weitere nachrichten", "weitere themen", "ähnliche artikel", "ähnliche beiträge",
+		"verwandte artikel", "verwandte themen", "meistgelesen", "meistgelesene artikel", "am meisten gelesen",
+		"empfehlungen", "unsere empfehlungen", "kommentare", "schreibe einen kommentar",
+		"kommentar schreiben", "diskussion",
+		// French
+		"sur le même sujet", "articles similaires",
+		"articles liés", "vous aimerez aussi", "vous aimerez aussi", "à voir aussi", "les plus lus",
+		"dans la même rubrique", "commentaires", "laisser un commentaire",
+		// Spanish
+		"te puede interesar", "también te puede interesar", "noticias relacionadas", "contenido relacionado",
+		"artículos relacionados", "más noticias", "lo más leído", "ver también",
+		"te recomendamos", "comentarios", "deja un comentario",
+		// Polish
+		"przeczytaj także",
+		"polecamy", "podobne artykuły", "powiązane artykuły", "najczęściej czytane", "komentarze",
+		// Italian, Portuguese, Dutch
+		"articoli correlati", "potrebbe interessarti", "ti potrebbe interessare",
+		"notícias relacionadas", "artigos relacionados", "mais lidas",
+		"gerelateerde artikelen", "meer nieuws",
+	} {
+		m[s] = true
+	}
+	return m
+}()
+
+// teaserMarkers open a single teaser, which may stand inside a story as
+// well as after it ("À lire aussi" and a headline between two paragraphs):
+// the marker and the headline after it are dropped, the text goes on.
+var teaserMarkers = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, s := range []string{
+		"read more", "read also", "also read", "see also", "lesen sie auch", "lesen sie außerdem", "auch lesen",
+		"à lire aussi", "a lire aussi", "lire aussi", "à lire également", "lee también", "lea también",
+		"ver también", "czytaj też", "czytaj także", "zobacz też", "zobacz także", "przeczytaj też",
+		"przeczytaj także", "leggi anche", "leia também", "veja também", "lees ook",
+	} {
+		m[s] = true
+	}
+	return m
+}()
+
+// markerKey is p as a possible marker: lower case, without closing
+// punctuation, "" when p is too long to be one.
+func markerKey(p string) string {
+	if len(p) > 60 || strings.Contains(p, "\n") {
+		return ""
+	}
+	return strings.TrimRight(strings.ToLower(clean(p)), " :.…!?»>›→")
+}
+
+// Where a marker may end a story: after this share of the text, and after
+// at least this many bytes of it.
+const (
+	markerAfterShare = 0.4
+	markerAfterBytes = 300
+)
+
+// cutAtEndMarker cuts the text at a paragraph that is an end marker (a
+// "Related stories" or "Mehr zum Thema" heading) in its later part, with
+// everything after it: the story is over. A short paragraph that starts
+// with a marker and a colon ("Read more: <headline>") is a teaser wherever
+// it is, and dropped alone.
+func cutAtEndMarker(paras []string) []string {
+	total := 0
+	for _, p := range paras {
+		total += len(p)
+	}
+	out := paras[:0:0]
+	before := 0
+	for _, p := range paras {
+		k := markerKey(p)
+		if k != "" && endMarkers[k] && before >= markerAfterBytes && float64(before) >= markerAfterShare*float64(total) {
+			break
+		}
+		if k != "" && teaserMarkers[k] {
+			continue
+		}
+		if c := strings.IndexAny(p, ":："); c > 0 && len(p) <= 200 {
+			if k := markerKey(p[:c]); k != "" && (endMarkers[k] || teaserMarkers[k]) {
+				continue
+			}
+		}
+		out = append(out, p)
+		before += len(p)
+	}
+	if len(out) == 0 {
+		return paras
+	}
+	return out
+}
