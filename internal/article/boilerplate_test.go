@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 func TestCutAtEndMarker(t *testing.T) {
@@ -59,5 +61,40 @@ func TestExtractStopsAtRelatedStories(t *testing.T) {
 		if strings.Contains(a.Text, bad) {
 			t.Errorf("text holds %q from the related stories:\n%s", bad, a.Text)
 		}
+	}
+}
+
+func TestLinkShares(t *testing.T) {
+	doc, err := html.Parse(strings.NewReader(`<body><div><p>Plain words only here.</p>
+<ul><li><a href="/a"><u>Town hall clock fixed</u></a></li><li>Tide <a href="/t">tables</a></li></ul>
+<div>The <a href="/c">café</a> opens <b>next</b> month.<p>Inner block</p></div></div></body>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	shares := linkShares(doc)
+	for text, want := range map[string]float64{
+		"Plain words only here.": 0,
+		"Town hall clock fixed":  1,
+		"Tide tables":            6.0 / 11,
+		"Inner block":            0,
+	} {
+		if got, ok := shares[text]; !ok || got < want-1e-9 || got > want+1e-9 {
+			t.Errorf("share of %q = %v (%v), want %v", text, got, ok, want)
+		}
+	}
+	if _, ok := shares["The café opens next month. Inner block"]; ok {
+		t.Error("a block holding a block is not a leaf")
+	}
+}
+
+func TestDropNavRuns(t *testing.T) {
+	shares := map[string]float64{"News": 1, "Sport": 1, "Weather": 1, "Two links and words": 0.5}
+	in := []string{"News", "Sport", "Story text.", "News", "Sport", "Weather", "Two links and words", "News"}
+	want := []string{"News", "Sport", "Story text.", "Two links and words", "News"}
+	if got := dropNavRuns(in, shares); !slices.Equal(got, want) {
+		t.Errorf("dropNavRuns = %q, want %q", got, want)
+	}
+	if got := dropNavRuns([]string{"News", "Sport", "Weather"}, shares); len(got) != 3 {
+		t.Errorf("dropNavRuns of links alone = %q, want them kept", got)
 	}
 }

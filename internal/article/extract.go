@@ -28,6 +28,7 @@ func extractDocument(doc *html.Node, pageURL string) (a *Article, err error) {
 	meta := readMeta(doc, base)
 	limitParagraphs(doc)
 	dropRuby(doc)
+	shares := linkShares(doc)
 
 	opts := trafilatura.Options{
 		OriginalURL:  base,
@@ -59,6 +60,7 @@ func extractDocument(doc *html.Node, pageURL string) (a *Article, err error) {
 	paras = rejoinChunks(doc, paras)
 	paras = tidy(paras, a.Title, res.Metadata.Title, meta.docTitle)
 	paras = cutAtEndMarker(paras)
+	paras = dropNavRuns(paras, shares)
 	a.Text = strings.Join(paras, "\n\n")
 	a.Lang = textLanguage(a.Lang, a.Text)
 	a.Image = absolute(base, a.Image)
