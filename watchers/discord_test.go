@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+
 	"github.com/newshound/newshound/bot"
 	"github.com/newshound/newshound/config"
 	"github.com/newshound/newshound/internal/discordfake"
@@ -46,6 +48,29 @@ type chatHarness struct {
 	// onMessage, when set, runs when the fake stores a message (before it
 	// answers).
 	onMessage func(discordfake.Message)
+	reg       *prometheus.Registry // the running Watcher's metrics
+}
+
+// gauge is the value of a metric with the given label value (-1 if absent).
+func (h *chatHarness) gauge(name, label string) float64 {
+	h.t.Helper()
+	families, err := h.reg.Gather()
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	for _, f := range families {
+		if f.GetName() != name {
+			continue
+		}
+		for _, m := range f.GetMetric() {
+			for _, l := range m.GetLabel() {
+				if l.GetValue() == label {
+					return m.GetGauge().GetValue()
+				}
+			}
+		}
+	}
+	return -1
 }
 
 func newChatHarness(t *testing.T, watchYAML string, extra string) *chatHarness {
@@ -118,8 +143,10 @@ func (h *chatHarness) start() {
 		h.t.Fatal(err)
 	}
 	client := httpclient.New(httpclient.Options{Timeout: 5 * time.Second, AllowPrivate: true})
+	h.reg = prometheus.NewRegistry()
 	w, err := watchers.New(watchers.Options{Config: h.cfg, Store: st, FeedClient: client, ArticleClient: client,
-		Notifier: b, Stdout: &bytes.Buffer{}, Now: func() time.Time { h.mu.Lock(); defer h.mu.Unlock(); return h.now }})
+		Notifier: b, Stdout: &bytes.Buffer{}, Now: func() time.Time { h.mu.Lock(); defer h.mu.Unlock(); return h.now },
+		Metrics: watchers.NewMetrics(h.reg)})
 	if err != nil {
 		h.t.Fatal(err)
 	}

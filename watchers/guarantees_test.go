@@ -135,6 +135,9 @@ func TestRevokedWebhookTokenPausedAndAnnounced(t *testing.T) {
 	if strings.Contains(notices[0].Embeds[0].Description, hookTok) {
 		t.Error("the notice holds the webhook token")
 	}
+	if v := h.gauge("newshound_delivery_paused", "webhook "+hookID); v != 1 {
+		t.Errorf("newshound_delivery_paused = %v while paused, want 1", v)
+	}
 	if st, _ := h.st.Outbox(context.Background()); st.Refused != 0 {
 		t.Fatalf("outbox %+v", st)
 	}
@@ -147,6 +150,9 @@ func TestRevokedWebhookTokenPausedAndAnnounced(t *testing.T) {
 	}
 	if n := len(h.discord.Messages(ops)); n != 2 {
 		t.Errorf("%d ops notices, want the pause and the recovery", n)
+	}
+	if v := h.gauge("newshound_delivery_paused", "webhook "+hookID); v != 0 {
+		t.Errorf("newshound_delivery_paused = %v after recovery, want 0", v)
 	}
 }
 
