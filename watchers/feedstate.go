@@ -3,6 +3,7 @@ package watchers
 import (
 	"context"
 	"hash/maphash"
+	"slices"
 	"sync"
 
 	"github.com/newshound/newshound/internal/store"
@@ -23,8 +24,9 @@ type feedMemory struct {
 type feedMemo struct {
 	state store.FeedState
 	// ids are the hashes of the identities of the items of the feed's last
-	// document, all of them stored: they need no look-up next time.
-	ids map[uint64]struct{}
+	// document, all of them stored, sorted: they need no look-up next time.
+	// nil: no document read in this process.
+	ids []uint64
 }
 
 func newFeedMemory(st *store.Store) *feedMemory {
@@ -34,7 +36,7 @@ func newFeedMemory(st *store.Store) *feedMemory {
 // state returns the named feed's state and the identity hashes of its last
 // document (nil when not known); a feed never polled has a zero state with
 // only Name set. The first call reads every feed's state from the store.
-func (m *feedMemory) state(ctx context.Context, name string) (store.FeedState, map[uint64]struct{}, error) {
+func (m *feedMemory) state(ctx context.Context, name string) (store.FeedState, []uint64, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if !m.loaded {
@@ -55,8 +57,9 @@ func (m *feedMemory) state(ctx context.Context, name string) (store.FeedState, m
 }
 
 // put replaces the named feed's state; ids, when not nil, replace the
-// identity hashes of its last document. The map passed is not modified
-// afterwards, so callers may read one they got from state without a lock.
+// identity hashes of its last document (put sorts them and keeps them: the
+// caller must not change them afterwards, and readers of a slice state
+// returned need no lock).
 func (m *feedMemory) put(st store.FeedState, ids []uint64) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -69,12 +72,15 @@ func (m *feedMemory) put(st store.FeedState, ids []uint64) {
 	f.state = st
 	f.state.ItemsSeen = items
 	if ids != nil {
-		set := make(map[uint64]struct{}, len(ids))
-		for _, h := range ids {
-			set[h] = struct{}{}
-		}
-		f.ids = set
+		slices.Sort(ids)
+		f.ids = ids
 	}
+}
+
+// known reports whether h is among ids (sorted).
+func known(ids []uint64, h uint64) bool {
+	_, ok := slices.BinarySearch(ids, h)
+	return ok
 }
 
 // hash is an identity's hash for the sets of last documents.

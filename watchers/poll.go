@@ -190,7 +190,7 @@ func (w *Watcher) recordState(ctx context.Context, st store.FeedState) error {
 // new, but for one that another feed carried first or that came back after
 // leaving the document, which the store's write skips (its identity is
 // stored). Without a previous document the store is asked.
-func (w *Watcher) fresh(ctx context.Context, f config.Feed, items []feed.Item, lastIDs map[uint64]struct{}, firstPoll bool, now time.Time) ([]store.Article, []uint64, error) {
+func (w *Watcher) fresh(ctx context.Context, f config.Feed, items []feed.Item, lastIDs []uint64, firstPoll bool, now time.Time) ([]store.Article, []uint64, error) {
 	if len(items) == 0 {
 		return nil, []uint64{}, nil
 	}
@@ -198,14 +198,14 @@ func (w *Watcher) fresh(ctx context.Context, f config.Feed, items []feed.Item, l
 	for i, it := range items {
 		hashes[i] = w.feeds.hash(it.Identity)
 	}
-	var known map[string]bool
+	var stored map[string]bool
 	if lastIDs == nil {
 		ids := make([]string, len(items))
 		for i, it := range items {
 			ids[i] = it.Identity
 		}
 		var err error
-		known, err = w.store.KnownIdentities(ctx, ids)
+		stored, err = w.store.KnownIdentities(ctx, ids)
 		if err := w.storeResult(ctx, "known_items", false, err); err != nil {
 			return nil, nil, err
 		}
@@ -213,7 +213,7 @@ func (w *Watcher) fresh(ctx context.Context, f config.Feed, items []feed.Item, l
 	cutoff := now.Add(-w.conf().MaxAge.D())
 	var fresh []store.Article
 	for i, it := range items {
-		if _, ok := lastIDs[hashes[i]]; ok || known[it.Identity] {
+		if known(lastIDs, hashes[i]) || stored[it.Identity] {
 			continue
 		}
 		status := store.StatusPending

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 )
@@ -21,8 +22,9 @@ import (
 // rebuilds them (UnindexedArticles, Index).
 
 const (
-	indexDelay = time.Second
-	indexBatch = 4096
+	indexDelay   = time.Second
+	indexBatch   = 4096
+	unqueueChunk = 500 // IDs a statement removes from fts_queue
 )
 
 // IndexEntry is an article's full-text entry: its title and text folded as
@@ -131,8 +133,9 @@ func (s *Store) FlushIndex(ctx context.Context) error {
 		return nil
 	}
 	err := s.submit(ctx, func(tx *sql.Tx, _ *commitReq) error {
-		insert, replace, unqueue := tx.Stmt(s.stmts.indexNew), tx.Stmt(s.stmts.indexArticle), tx.Stmt(s.stmts.unqueueIndex)
-		for _, e := range entries {
+		insert, replace := tx.Stmt(s.stmts.indexNew), tx.Stmt(s.stmts.indexArticle)
+		ids := make([]any, 0, min(len(entries), unqueueChunk))
+		for i, e := range entries {
 			stmt := insert
 			if e.replace {
 				stmt = replace
@@ -140,8 +143,13 @@ func (s *Store) FlushIndex(ctx context.Context) error {
 			if _, err := stmt.Exec(e.ID, e.Title, e.Body); err != nil {
 				return fmt.Errorf("store: index article %d: %w", e.ID, err)
 			}
-			if _, err := unqueue.Exec(e.ID); err != nil {
-				return fmt.Errorf("store: index article %d: %w", e.ID, err)
+			ids = append(ids, e.ID)
+			if len(ids) == unqueueChunk || i == len(entries)-1 {
+				q := `DELETE FROM fts_queue WHERE article_id IN (?` + strings.Repeat(", ?", len(ids)-1) + `)`
+				if _, err := tx.Exec(q, ids...); err != nil {
+					return fmt.Errorf("store: unqueue index entries: %w", err)
+				}
+				ids = ids[:0]
 			}
 		}
 		return nil

@@ -58,8 +58,8 @@ ON CONFLICT (name) DO UPDATE SET url = excluded.url, etag = excluded.etag, last_
 
 // statements are the hot writes, prepared once on the writer connection.
 type statements struct {
-	addArticle, addDone, putFeed, completeArticle, insertMatch, insertOutbox, markDelivered, insertQuote, queueIndex, indexNew, indexArticle, unqueueIndex *sql.Stmt
-	putStory, setStory                                                                                                                                     *sql.Stmt
+	addArticle, addDone, putFeed, completeArticle, insertMatch, insertOutbox, markDelivered, insertQuote, queueIndex, indexNew, indexArticle *sql.Stmt
+	putStory, setStory                                                                                                                       *sql.Stmt
 }
 
 func (s *Store) prepare(ctx context.Context) error {
@@ -81,7 +81,6 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&s.stmts.indexArticle, `INSERT OR REPLACE INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`},
 		{&s.stmts.indexNew, `INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`},
 		{&s.stmts.queueIndex, `INSERT OR IGNORE INTO fts_queue (article_id) VALUES (?)`},
-		{&s.stmts.unqueueIndex, `DELETE FROM fts_queue WHERE article_id = ?`},
 		{&s.stmts.putStory, putStorySQL},
 		{&s.stmts.setStory, `UPDATE articles SET story_id = ? WHERE id = ?`},
 		{&s.stmts.markDelivered, `UPDATE outbox SET delivered_at = ?, attempts = attempts + 1, last_error = '' WHERE id = ?`},
