@@ -25,6 +25,19 @@ type Alert struct {
 	Story     int64      `json:"story,omitempty"` // the story the article reports (package story); absent when unknown
 }
 
+// Update is the standard-output line for an article of a story that already
+// alerted its watch: the story alerts once, and each later article that
+// matches the watch adds this line instead of a second alert.
+type Update struct {
+	Kind      string     `json:"kind"` // always "update"; alert lines have no kind
+	Watch     string     `json:"watch"`
+	Story     int64      `json:"story"` // the story of the alert this adds to
+	Feed      string     `json:"feed"`
+	Title     string     `json:"title"`
+	URL       string     `json:"url"`
+	Published *time.Time `json:"published"`
+}
+
 // Quote is a direct quote carried by an alert.
 type Quote struct {
 	Text    string `json:"text"`

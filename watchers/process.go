@@ -180,7 +180,13 @@ func (w *Watcher) process(ctx context.Context, a store.Article, fetch bool) (sto
 		explanation, _ := json.Marshal(alert.Why)
 		m := store.Match{Watch: r.Watch, Explanation: string(explanation)}
 		if len(wc.Channels) == 0 {
-			m.Deliveries = append(m.Deliveries, store.Delivery{Channel: "", Payload: payload})
+			d := store.Delivery{Channel: "", Payload: payload}
+			if st != nil {
+				if d.Update, err = encodeUpdate(alert); err != nil {
+					return store.Completion{}, err
+				}
+			}
+			m.Deliveries = append(m.Deliveries, d)
 		}
 		for _, ch := range wc.Channels {
 			m.Deliveries = append(m.Deliveries, store.Delivery{Channel: ch, Payload: payload, Held: wc.Digest != ""})
@@ -294,13 +300,21 @@ func buildAlert(a store.Article, wc config.Watch, terms []string, r match.Result
 	return alert
 }
 
+// encodeUpdate is the standard-output line that adds an alert's article to
+// the alert of its story.
+func encodeUpdate(a Alert) ([]byte, error) {
+	return encodeJSON(Update{Kind: "update", Watch: a.Watch, Story: a.Story, Feed: a.Feed, Title: a.Title, URL: a.URL, Published: a.Published})
+}
+
 // encodeAlert is the alert's JSON line, without HTML escaping (links keep
 // their "&").
-func encodeAlert(a Alert) ([]byte, error) {
+func encodeAlert(a Alert) ([]byte, error) { return encodeJSON(a) }
+
+func encodeJSON(v any) ([]byte, error) {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(a); err != nil {
+	if err := enc.Encode(v); err != nil {
 		return nil, fmt.Errorf("encode alert: %w", err)
 	}
 	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil

@@ -18,7 +18,8 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files under testdata")
 
 // goldenAlerts is the JSON alert contract: the demo's alerts as `once`
-// prints them, times masked, then one alert with every field set.
+// prints them, times masked, then one alert with every field set and one
+// update line.
 const goldenAlerts = "testdata/alerts.golden"
 
 // TestAlertContract: the JSON alert format is a contract — fields are
@@ -37,12 +38,16 @@ func TestAlertContract(t *testing.T) {
 	full, err := json.Marshal(watchers.Alert{
 		Watch: "w", Feed: "f", Title: "t", URL: "https://e.example/a", Published: &published, Summary: "s",
 		Quotes: []watchers.Quote{{Text: "q", Speaker: "p"}}, Matched: []string{"m"},
-		Why: []watchers.Why{{Term: "m", Field: "body", Snippet: "m"}}, Image: "https://e.example/i.jpg", Byline: "b",
+		Why: []watchers.Why{{Term: "m", Field: "body", Snippet: "m"}}, Image: "https://e.example/i.jpg", Byline: "b", Story: 1,
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := maskTimes(strings.TrimSpace(out) + "\n" + string(full) + "\n")
+	upd, err := json.Marshal(watchers.Update{Kind: "update", Watch: "w", Story: 1, Feed: "f", Title: "t", URL: "https://e.example/b", Published: &published})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := maskTimes(strings.TrimSpace(out) + "\n" + string(full) + "\n" + string(upd) + "\n")
 	if *update {
 		if err := os.WriteFile(goldenAlerts, []byte(got), 0o644); err != nil {
 			t.Fatal(err)

@@ -151,6 +151,10 @@ type Delivery struct {
 	Channel string
 	Payload []byte // the alert, JSON
 	Held    bool   // kept for the watch's digest instead of posted alone
+	// Update, when set, is queued instead of Payload if the watch already
+	// matched another article of the article's story: the story alerts a
+	// watch once, later articles update it.
+	Update []byte
 }
 
 // Completion is what processing learnt about one article — its text,
@@ -201,7 +205,7 @@ func (s *Store) CompleteArticles(ctx context.Context, cs []Completion, now time.
 // completion holds the statements that record a completion, bound to a
 // transaction.
 type completion struct {
-	update, insertMatch, insertOutbox, insertQuote, queueIndex, putStory, setStory *sql.Stmt
+	update, insertMatch, insertOutbox, insertQuote, queueIndex, putStory, setStory, storyMatched *sql.Stmt
 }
 
 func completionStmts(tx *sql.Tx, st *statements) completion {
@@ -213,6 +217,7 @@ func completionStmts(tx *sql.Tx, st *statements) completion {
 		queueIndex:   tx.Stmt(st.queueIndex),
 		putStory:     tx.Stmt(st.putStory),
 		setStory:     tx.Stmt(st.setStory),
+		storyMatched: tx.Stmt(st.storyMatched),
 	}
 }
 
@@ -250,8 +255,16 @@ func (st completion) complete(c Completion, now time.Time, update bool, r *commi
 		if n, _ := res.RowsAffected(); n == 0 {
 			continue
 		}
+		alerted, err := st.storyAlerted(a.ID, c.Story, m)
+		if err != nil {
+			return 0, err
+		}
 		for _, d := range m.Deliveries {
-			if _, err := st.insertOutbox.Exec(a.ID, m.Watch, d.Channel, string(d.Payload), newNonce(), d.Held, now.Unix(), now.Unix()); err != nil {
+			payload := d.Payload
+			if alerted && d.Update != nil {
+				payload = d.Update
+			}
+			if _, err := st.insertOutbox.Exec(a.ID, m.Watch, d.Channel, string(payload), newNonce(), d.Held, now.Unix(), now.Unix()); err != nil {
 				return 0, fmt.Errorf("store: queue delivery: %w", err)
 			}
 			queued++

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -36,6 +37,25 @@ func (st completion) story(id int64, s *Story) error {
 		return fmt.Errorf("store: article %d in story %d: %w", id, s.ID, err)
 	}
 	return nil
+}
+
+// storyMatchedSQL asks whether a watch matched another article of a story.
+const storyMatchedSQL = `SELECT EXISTS (SELECT 1 FROM matches m JOIN articles a ON a.id = m.article_id
+WHERE a.story_id = ? AND m.watch = ? AND m.article_id != ?)`
+
+// storyAlerted says whether m's watch already matched another article of
+// story s (then m's deliveries are updates, where they have one). It is
+// asked inside the transaction that records m, so two articles of one story
+// never both alert.
+func (st completion) storyAlerted(id int64, s *Story, m Match) (bool, error) {
+	if s == nil || !slices.ContainsFunc(m.Deliveries, func(d Delivery) bool { return d.Update != nil }) {
+		return false, nil
+	}
+	var yes bool
+	if err := st.storyMatched.QueryRow(s.ID, m.Watch, id).Scan(&yes); err != nil {
+		return false, fmt.Errorf("store: earlier matches of story %d: %w", s.ID, err)
+	}
+	return yes, nil
 }
 
 // Stories returns the stories whose latest article is at or after since,

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 )
@@ -36,5 +37,45 @@ func TestStories(t *testing.T) {
 		if got, err := s.ArticleStory(ctx, identity); err != nil || got != want {
 			t.Errorf("story of %s: %d, %v; want %d", identity, got, err, want)
 		}
+	}
+}
+
+func TestStoryAlertsOnce(t *testing.T) {
+	s, _ := open(t)
+	ctx := context.Background()
+	now := time.Now().UTC().Truncate(time.Second)
+	added, err := s.AddArticles(ctx, []Article{
+		{Identity: "https://e.org/a", Feed: "A", SeenAt: now, Status: StatusPending},
+		{Identity: "https://e.org/b", Feed: "B", SeenAt: now, Status: StatusPending},
+		{Identity: "https://e.org/c", Feed: "C", SeenAt: now, Status: StatusPending},
+	})
+	if err != nil || len(added) != 3 {
+		t.Fatalf("add: %v", err)
+	}
+	story := &Story{ID: 1, First: now, Last: now, Articles: 1, State: []byte(`{}`)}
+	match := func(watch string) []Match {
+		return []Match{{Watch: watch, Explanation: "[]", Deliveries: []Delivery{{Payload: []byte(`alert`), Update: []byte(`update`)}}}}
+	}
+	// a and b in one transaction, c (another watch) and then b's second watch later
+	if _, err := s.CompleteArticles(ctx, []Completion{
+		{Article: added[0], Story: story, Matches: match("w")},
+		{Article: added[1], Story: story, Matches: match("w")},
+	}, now); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.CompleteArticles(ctx, []Completion{{Article: added[2], Story: story, Matches: append(match("v"), match("w")...)}}, now); err != nil {
+		t.Fatal(err)
+	}
+	due, err := s.DueStdout(ctx, now.Add(time.Minute), 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range due {
+		got = append(got, it.Watch+":"+string(it.Payload))
+	}
+	want := []string{"w:alert", "w:update", "v:alert", "w:update"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("queued %v, want %v", got, want)
 	}
 }
