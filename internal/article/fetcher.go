@@ -157,6 +157,7 @@ func (f *Fetcher) download(ctx context.Context, u *url.URL) (body []byte, conten
 	}
 	req.Header.Set("User-Agent", f.opts.UserAgent)
 	req.Header.Set("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5")
+	start := time.Now()
 	resp, err := f.client.Do(req)
 	if err != nil {
 		return nil, "", "", fmt.Errorf("article: fetch %s: %w", u, err)
@@ -175,6 +176,12 @@ func (f *Fetcher) download(ctx context.Context, u *url.URL) (body []byte, conten
 	}
 	body, err = io.ReadAll(br)
 	if err != nil {
+		if t := f.client.Timeout; t > 0 && time.Since(start) >= t {
+			// The client's deadline closed the connection under the read;
+			// depending on timing net/http reports that as a closed
+			// connection rather than a timeout. Say what happened.
+			err = &timeoutError{after: t, err: err}
+		}
 		return nil, "", "", fmt.Errorf("article: read %s: %w", finalURL, err)
 	}
 	return body, contentType, finalURL, nil
@@ -223,3 +230,15 @@ func TextLength(text string) int {
 	}
 	return n
 }
+
+// timeoutError is a body read ended by the client's timeout.
+type timeoutError struct {
+	after time.Duration
+	err   error
+}
+
+func (e *timeoutError) Error() string {
+	return fmt.Sprintf("timed out after %v: %v", e.after, e.err)
+}
+func (e *timeoutError) Timeout() bool { return true }
+func (e *timeoutError) Unwrap() error { return e.err }
