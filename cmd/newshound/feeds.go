@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/newshound/newshound/internal/feed"
 	"github.com/newshound/newshound/internal/httpclient"
@@ -59,6 +60,11 @@ when the page advertises no feed.`)
 	}
 	used := map[string]bool{}
 	for _, l := range links {
+		if lu, err := url.Parse(l.URL); u.Scheme != "file" && (err != nil || lu.Scheme == "file") {
+			// A page on the web has no business naming files of this machine.
+			fmt.Fprintf(e.stderr, "skipped %s: a web page's link to a local file\n", l.URL)
+			continue
+		}
 		title := l.Title
 		if title == "" {
 			title = hostName(l.URL)
@@ -127,18 +133,48 @@ func hostName(rawURL string) string {
 }
 
 // yamlScalar quotes s for a YAML line when it needs it: empty, padded,
-// starting with an indicator character, holding ": " or " #", or reading as
-// a boolean, null or number.
+// starting with an indicator character, holding ": " or " #", reading as
+// a boolean, null or number, or holding a character YAML reads as a line
+// break (\n, \r, U+0085, U+2028, U+2029) or another control character —
+// those are written as escapes in double quotes, so text from a page or an
+// OPML file can never start a line of its own in the configuration.
 func yamlScalar(s string) string {
+	odd := strings.ContainsFunc(s, func(r rune) bool {
+		return unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || r == utf8.RuneError
+	})
 	needs := s == "" || s != strings.TrimSpace(s) || strings.ContainsAny(s[:1], "-?:,[]{}#&*!|>'\"%@`") ||
-		strings.Contains(s, ": ") || strings.Contains(s, " #") || strings.HasSuffix(s, ":") || strings.ContainsAny(s, "\n\t") || isYAMLKeyword(s)
+		strings.Contains(s, ": ") || strings.Contains(s, " #") || strings.HasSuffix(s, ":") || odd || isYAMLKeyword(s)
 	if !needs {
 		return s
 	}
-	if !strings.ContainsAny(s, "'\n\t") {
+	if !odd && !strings.Contains(s, "'") {
 		return "'" + s + "'"
 	}
-	return fmt.Sprintf("%q", s)
+	return yamlDoubleQuoted(s)
+}
+
+// yamlDoubleQuoted writes s as a YAML double-quoted scalar, escaping \, "
+// and every character that is not printable ASCII or a printable letter.
+func yamlDoubleQuoted(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '\\' || r == '"':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == utf8.RuneError:
+			b.WriteString(`\uFFFD`)
+		case r > 0xFFFF && !unicode.IsPrint(r):
+			fmt.Fprintf(&b, `\U%08X`, r)
+		case unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || !unicode.IsPrint(r):
+			fmt.Fprintf(&b, `\u%04X`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }
 
 func isYAMLKeyword(s string) bool {

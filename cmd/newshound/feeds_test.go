@@ -303,3 +303,108 @@ func TestImportSharedLists(t *testing.T) {
 		t.Errorf("SubsNoTitleAttributes.opml: %d %q, %d skipped", code, out, strings.Count(errs, "already configured"))
 	}
 }
+
+// TestImportOPMLCannotWriteYAML: an OPML file's text cannot add lines of
+// its own to the configuration. YAML ends a line at \r, U+0085, U+2028 and
+// U+2029 as well as at \n; a category or an address holding them, written
+// as it was, set http.allow_private_networks (the configuration still
+// checked "ok"). Addresses with spaces or control characters are skipped;
+// comments get them as spaces; an upper-case scheme is still an http one.
+func TestImportOPMLCannotWriteYAML(t *testing.T) {
+	const config = "storage: { path: n.db }\nfeeds:\n  - name: Mine\n    url: https://mine.example/rss\nwatches:\n  - { name: w, keywords: [x] }\n"
+	const head = `<?xml version="1.0" encoding="UTF-8"?>
+<opml version="2.0"><head><title>Shared</title></head><body>
+`
+	for _, tc := range []struct {
+		name, outlines, comment, skipped string
+		urls                             []string
+	}{
+		{"category with carriage returns",
+			`<outline type="rss" text="Innocent" category="Tech&#13;    url: https://y.example/rss&#13;http:&#13;  allow_private_networks: true&#13;  user_agent: |" xmlUrl="https://y.example/rss"/>`,
+			"- name: Innocent  # Tech url: https://y.example/rss http: allow_private_networks: true user_agent: |\n", "",
+			[]string{"https://y.example/rss"}},
+		{"category with other line breaks",
+			`<outline type="rss" text="Other" category="A` + "\u2028" + `B&#x85;C` + "\u2029" + `D" xmlUrl="https://z.example/rss"/>`,
+			"- name: Other  # A B C D\n", "", []string{"https://z.example/rss"}},
+		{"address with line separators",
+			`<outline type="rss" text="Line" xmlUrl="https://x.example/rss` + "\u2028" + `http:` + "\u2028" + `  allow_private_networks:` + "\u2028" + `    true"/>
+<outline type="rss" text="Upper" xmlUrl="HTTPS://U.example/rss"/>`,
+			"- name: Upper\n", `skipped "Line"`, []string{"HTTPS://U.example/rss"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			cfg := filepath.Join(dir, "c.yaml")
+			list := filepath.Join(dir, "list.opml")
+			os.WriteFile(cfg, []byte(config), 0o600)
+			os.WriteFile(list, []byte(head+tc.outlines+"\n</body></opml>\n"), 0o644)
+			out, errs, code := runCmd(t, "", "import", "opml", list, "--config", cfg)
+			if code != 0 || !strings.Contains(out, "added 1 feeds") || !strings.Contains(errs, tc.skipped) {
+				t.Fatalf("import: %d %s %s", code, out, errs)
+			}
+			data, _ := os.ReadFile(cfg)
+			if strings.ContainsAny(string(data), "\r\u0085\u2028\u2029") {
+				t.Errorf("a line break other than \\n reached the configuration: %q", data)
+			}
+			var c struct {
+				HTTP  map[string]any
+				Feeds []struct{ Name, URL string }
+			}
+			if err := yaml.Unmarshal(data, &c); err != nil {
+				t.Fatal(err)
+			}
+			if c.HTTP != nil {
+				t.Errorf("the OPML file wrote http: %v\n%s", c.HTTP, data)
+			}
+			var urls []string
+			for _, f := range c.Feeds {
+				urls = append(urls, f.URL)
+			}
+			if got, want := strings.Join(urls, " "), strings.Join(append([]string{"https://mine.example/rss"}, tc.urls...), " "); got != want {
+				t.Errorf("feeds %s, want %s\n%s", got, want, data)
+			}
+			if !strings.Contains(string(data), tc.comment) {
+				t.Errorf("lacks %q:\n%s", tc.comment, data)
+			}
+		})
+	}
+}
+
+// TestYAMLScalarKeepsOneLine: whatever a page or an OPML file holds, the
+// scalar written for it reads back as itself, on its line.
+func TestYAMLScalarKeepsOneLine(t *testing.T) {
+	for _, s := range []string{"https://e.example/a.xml?x=\u2028http:", "a\rb: c", "a\u0085b", "x\u2029y", "tab\there", "nul\x00", "it's \"q\"", "back\\slash\u2028", "emoji 📰\u2028", "bad \xff utf8", "plain", "null", "- dash"} {
+		line := "k: " + yamlScalar(s) + "\nz: 1\n"
+		var m map[string]string
+		if err := yaml.Unmarshal([]byte(line), &m); err != nil {
+			t.Errorf("%q → %q: %v", s, line, err)
+			continue
+		}
+		want := strings.ToValidUTF8(s, "\uFFFD")
+		if len(m) != 2 || m["k"] != want || m["z"] != "1" {
+			t.Errorf("%q written %q reads back as %q", s, line, m)
+		}
+	}
+}
+
+// TestDiscoverSkipsLocalFilesOfAWebPage: a page on the web naming a file:
+// feed is not offered as configuration (a local page may name local files).
+func TestDiscoverSkipsLocalFilesOfAWebPage(t *testing.T) {
+	page := `<html><head>
+<link rel="alternate" type="application/rss+xml" title="Passwords" href="file:///etc/passwd">
+<link rel="alternate" type="application/rss+xml" title="Real" href="/feed.xml">
+</head><body></body></html>`
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		fmt.Fprint(w, page)
+	}))
+	defer srv.Close()
+	out, errs, code := runCmd(t, "", "discover", srv.URL+"/")
+	if code != 0 || strings.Contains(out, "file:") || !strings.Contains(out, "url: "+srv.URL+"/feed.xml") || !strings.Contains(errs, "skipped file:///etc/passwd") {
+		t.Errorf("discover: %d\n%s\n%s", code, out, errs)
+	}
+	local := filepath.Join(t.TempDir(), "page.html")
+	os.WriteFile(local, []byte(page), 0o644)
+	if out, errs, code := runCmd(t, "", "discover", local); code != 0 || !strings.Contains(out, "url: file:///etc/passwd") {
+		t.Errorf("discover of a local page: %d\n%s\n%s", code, out, errs)
+	}
+}

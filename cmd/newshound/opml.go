@@ -5,10 +5,12 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode"
 
 	"go.yaml.in/yaml/v3"
 
@@ -164,9 +166,9 @@ func appendFeeds(data []byte, feeds []opml.Feed, note string) (out []byte, added
 		urls[canon] = name
 		comment := ""
 		if len(f.Categories) > 0 {
-			comment = "  # " + strings.Join(f.Categories, ", ")
+			comment = "  # " + oneLine(strings.Join(f.Categories, ", "))
 		}
-		fmt.Fprintf(&entries, "%s- name: %s%s\n%s  url: %s\n", indent, yamlScalar(name), strings.ReplaceAll(comment, "\n", " "), indent, yamlScalar(f.URL))
+		fmt.Fprintf(&entries, "%s- name: %s%s\n%s  url: %s\n", indent, yamlScalar(name), comment, indent, yamlScalar(f.URL))
 		added++
 	}
 	if added == 0 {
@@ -217,12 +219,32 @@ func appendFeeds(data []byte, feeds []opml.Feed, note string) (out []byte, added
 	return out, added, skipped, nil
 }
 
-// checkImportURL refuses feed addresses the configuration would refuse.
+// checkImportURL refuses feed addresses the configuration would refuse,
+// and addresses holding spaces or control characters (no feed has them;
+// a line break among them would be one in the YAML too).
 func checkImportURL(raw string) error {
-	if !strings.HasPrefix(raw, "http://") && !strings.HasPrefix(raw, "https://") {
+	for _, r := range raw {
+		if unicode.IsSpace(r) || unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
+			return fmt.Errorf("the address holds a space or control character (%U)", r)
+		}
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
 		return fmt.Errorf("not an http(s) address")
 	}
+	if u.Host == "" {
+		return fmt.Errorf("the address has no host")
+	}
 	return nil
+}
+
+// oneLine makes s safe in a YAML comment: every run of white space or
+// control characters — YAML ends a line at \r, U+0085, U+2028 and U+2029
+// too, not only at \n — becomes one space.
+func oneLine(s string) string {
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsControl(r) || r == '\u2028' || r == '\u2029'
+	}), " ")
 }
 
 // splitLines splits data into lines that keep their line ends.
