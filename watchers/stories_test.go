@@ -131,3 +131,69 @@ watches:
 		}
 	}
 }
+
+// Five feeds carry one story — two copies of the wire text and three
+// outlets' own reports — and one carries an unrelated story: two alerts, and
+// an update for each other article of the story, with a restart between
+// the polls that repeats nothing.
+func TestOneStoryFiveFeeds(t *testing.T) {
+	fs := newFeedServer(t)
+	var feeds strings.Builder
+	for _, f := range []string{"agency", "daily", "herald", "courier", "tribune"} {
+		fmt.Fprintf(&feeds, "  - { name: %s, url: \"%s/%s.rss\" }\n", f, fs.URL, f)
+		fs.set("/"+f+".rss", rss())
+	}
+	h := newHarness(t, fmt.Sprintf(`
+max_age: 48h
+articles: { fetch: false }
+feeds:
+%swatches:
+  - name: russia-watch
+    keywords: ["Putin"]
+`, feeds.String()))
+	h.poll()
+
+	now := time.Now()
+	fs.set("/agency.rss", rss(item{"Putin to visit Valmora for grain talks", "https://agency.example/valmora", wireCopy, now.Add(-3 * time.Hour)}))
+	fs.set("/daily.rss", rss(
+		item{"Kremlin confirms Valmora trip", "https://daily.example/trip", "MOSCOW - " + wireCopy, now.Add(-150 * time.Minute)},
+		item{"Putin opens new rail bridge over the Volga", "https://daily.example/bridge",
+			"Vladimir Putin opened a rail bridge across the Volga on Monday, saying freight trains would cross it from spring.", now.Add(-140 * time.Minute)},
+	))
+	alerts, updates := pollLines(t, h)
+	if len(alerts) != 2 || len(updates) != 1 {
+		t.Fatalf("first round: %d alerts, %d updates, want 2 and 1", len(alerts), len(updates))
+	}
+	// The two feeds are polled side by side: either copy may come first.
+	story := updates[0].Story
+	wire := map[string]bool{"https://agency.example/valmora": true, "https://daily.example/trip": true}
+	for _, a := range alerts {
+		if (a.Story == story) != wire[a.URL] || a.Story <= 0 {
+			t.Errorf("alert %s in story %d; the update is for story %d", a.URL, a.Story, story)
+		}
+	}
+	if !wire[updates[0].URL] {
+		t.Errorf("update for %s, want a wire copy", updates[0].URL)
+	}
+
+	h.restart()
+	fs.set("/herald.rss", rss(item{"Putin heads to Valmora to sign grain corridor deal",
+		"https://herald.example/putin-valmora-grain", "Vladimir Putin will visit Valmora next week to sign a grain corridor agreement across the Sella estuary, the Kremlin said.", now.Add(-2 * time.Hour)}))
+	fs.set("/courier.rss", rss(item{"Valmora grain corridor: Putin visit confirmed",
+		"https://courier.example/corridor", "The Kremlin confirmed that Putin will travel to Valmora for talks on the Sella grain corridor and shipping tariffs.", now.Add(-100 * time.Minute)}))
+	fs.set("/tribune.rss", rss(item{"Putin's Valmora trip: what the grain deal means",
+		"https://tribune.example/grain-deal", "Putin's visit to Valmora is expected to seal a grain corridor deal on shipping tariffs across the Sella estuary.", now.Add(-90 * time.Minute)}))
+	alerts, updates = pollLines(t, h)
+	if len(alerts) != 0 || len(updates) != 3 {
+		t.Fatalf("after the restart: %d alerts (%+v), %d updates, want 0 and 3", len(alerts), alerts, len(updates))
+	}
+	for _, u := range updates {
+		if u.Story != story {
+			t.Errorf("%s updates story %d, want %d", u.URL, u.Story, story)
+		}
+	}
+	// Nothing is printed twice.
+	if alerts, updates = pollLines(t, h); len(alerts)+len(updates) != 0 {
+		t.Errorf("a quiet poll printed %d alerts and %d updates", len(alerts), len(updates))
+	}
+}
