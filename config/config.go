@@ -39,6 +39,10 @@ type Config struct {
 	// FeedFailures is how many consecutive failed polls of a feed are
 	// announced in the ops channel (once, and its recovery too).
 	FeedFailures int `yaml:"feed_failures"`
+	// StoryWindow is how long a story stays open after its latest article:
+	// a later article of the same event joins it (and updates its alerts)
+	// within this time, else it starts a new story.
+	StoryWindow Duration `yaml:"story_window"`
 
 	// Path is the file the configuration was loaded from.
 	Path  string `yaml:"-"`
@@ -135,6 +139,7 @@ type Interactions struct {
 const (
 	DefaultSchedule    = "*/5 * * * *"
 	DefaultMaxAge      = 48 * time.Hour
+	DefaultStoryWindow = 36 * time.Hour
 	DefaultTimeout     = 20 * time.Second
 	DefaultMaxBody     = 5 << 20
 	DefaultConcurrency = 16
@@ -183,6 +188,9 @@ func (c *Config) applyDefaults(version string) {
 	}
 	if c.MaxAge == 0 {
 		c.MaxAge = Duration(DefaultMaxAge)
+	}
+	if c.StoryWindow == 0 {
+		c.StoryWindow = Duration(DefaultStoryWindow)
 	}
 	if c.HTTP.Timeout == 0 {
 		c.HTTP.Timeout = Duration(DefaultTimeout)

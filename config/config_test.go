@@ -49,6 +49,9 @@ ops_channel: newsroom
 	if got, want := c.Summary(), "2 feeds, 2 watches, 2 channels"; got != want {
 		t.Errorf("Summary() = %q, want %q", got, want)
 	}
+	if c.StoryWindow.D() != DefaultStoryWindow {
+		t.Errorf("story window %v, want the default", c.StoryWindow)
+	}
 	if c.MaxAge.D() != 48*time.Hour || c.HTTP.Timeout.D() != 5*time.Second || c.HTTP.MaxBody != 2<<20 {
 		t.Errorf("durations/sizes: %v %v %v", c.MaxAge, c.HTTP.Timeout, c.HTTP.MaxBody)
 	}
@@ -95,6 +98,8 @@ func TestParseErrors(t *testing.T) {
 			[]string{`n.yaml:1:10: max_age: expected a single value, found a list`}},
 		{"bad duration", "max_age: 2 weeks\nfeeds:\n  - {name: a, url: https://a.example/}\n",
 			[]string{`n.yaml:1:10: max_age: invalid duration "2 weeks"`}},
+		{"negative story window", "story_window: -1h\nfeeds:\n  - {name: a, url: https://a.example/}\n",
+			[]string{`n.yaml:1:15: story_window: duration "-1h" must be positive`}},
 		{"bad cron", "schedule: \"*/5 * * *\"\nfeeds:\n  - {name: a, url: https://a.example/}\n",
 			[]string{`n.yaml:1:11: schedule: invalid schedule "*/5 * * *"`}},
 		{"bad url and duplicate", "feeds:\n  - {name: a, url: ftp://a.example/}\n  - {name: a, url: https://b.example/}\n",

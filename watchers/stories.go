@@ -20,7 +20,8 @@ func (w *Watcher) storyClusterer(ctx context.Context) (*story.Clusterer, error) 
 	if w.stories != nil {
 		return w.stories, nil
 	}
-	rows, maxID, err := w.store.Stories(ctx, w.now().Add(-story.DefaultWindow))
+	cfg := story.Config{Window: w.conf().StoryWindow.D()}
+	rows, maxID, err := w.store.Stories(ctx, w.now().Add(-cfg.Window))
 	if err != nil {
 		return nil, err
 	}
@@ -40,11 +41,11 @@ func (w *Watcher) storyClusterer(ctx context.Context) (*story.Clusterer, error) 
 		}
 		st.Stories = append(st.Stories, ss)
 	}
-	c, err := story.Restore(story.Config{}, st)
+	c, err := story.Restore(cfg, st)
 	if err != nil {
 		// Loud, and new stories still get ids no stored story has.
 		w.log.Error("stories could not be restored: open stories are closed", "error", err)
-		c, err = story.Restore(story.Config{}, story.State{NextID: maxID + 1})
+		c, err = story.Restore(cfg, story.State{NextID: maxID + 1})
 		if err != nil {
 			return nil, err
 		}

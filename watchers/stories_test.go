@@ -197,3 +197,31 @@ feeds:
 		t.Errorf("a quiet poll printed %d alerts and %d updates", len(alerts), len(updates))
 	}
 }
+
+func TestStoryWindowConfigured(t *testing.T) {
+	for _, tc := range []struct {
+		window          string
+		alerts, updates int
+	}{{"", 0, 1}, {"story_window: 1h", 1, 0}} {
+		fs := newFeedServer(t)
+		h := newHarness(t, fmt.Sprintf(`
+max_age: 48h
+%s
+articles: { fetch: false }
+feeds:
+  - { name: World, url: "%[2]s/world.rss" }
+watches:
+  - name: russia-watch
+    keywords: ["Putin"]
+`, tc.window, fs.URL))
+		fs.set("/world.rss", rss())
+		h.poll()
+		now := time.Now()
+		fs.set("/world.rss", rss(item{"Putin to visit Valmora", "https://world.example/a", wireCopy, now.Add(-4 * time.Hour)}))
+		pollLines(t, h)
+		fs.set("/world.rss", rss(item{"Valmora visit set", "https://world.example/b", wireCopy, now.Add(-time.Hour)}))
+		if alerts, updates := pollLines(t, h); len(alerts) != tc.alerts || len(updates) != tc.updates {
+			t.Errorf("%q: a copy three hours later: %d alerts, %d updates; want %d and %d", tc.window, len(alerts), len(updates), tc.alerts, tc.updates)
+		}
+	}
+}
