@@ -3,7 +3,7 @@
 // and it holds the gateway connection slash commands arrive on.
 //
 // The message builders (AlertMessage, WebhookMessage, DigestMessage,
-// NoticeMessage) are pure; Deliver (the watchers.Notifier) and Post send.
+// NoticeMessage) are pure; Deliver (the alert.Notifier) and Post send.
 // REST goes to https://discord.com unless Options.APIBase names another
 // Discord-compatible server, such as internal/discordfake: the session's
 // HTTP transport rewrites the host, discordgo's endpoint variables are
@@ -11,8 +11,8 @@
 //
 // Delivery is one attempt per call: the outbox in package watchers owns
 // retries. Deliver therefore classifies every failure — a 401 pauses the
-// credentials (watchers.Unauthorized), another 4xx other than 429 is
-// permanent (watchers.Permanent, with Discord's code and message), a 429 is
+// credentials (alert.Unauthorized), another 4xx other than 429 is
+// permanent (alert.Permanent, with Discord's code and message), a 429 is
 // retryable after Discord's retry_after, 5xx and network errors are
 // retryable — and discordgo's own retries and rate-limit sleeps are not used
 // (request.go), so a failing or rate-limiting Discord never stalls the

@@ -12,11 +12,11 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/newshound/newshound/internal/alert"
 	"github.com/newshound/newshound/internal/article"
 	"github.com/newshound/newshound/internal/httpclient"
 	"github.com/newshound/newshound/internal/quote"
 	"github.com/newshound/newshound/internal/summary"
-	"github.com/newshound/newshound/watchers"
 )
 
 // /summary url:<url> — fetch any link, extract its article, and answer with
@@ -67,7 +67,7 @@ func handleSummary(ctx context.Context, b *Bot, in *discordgo.Interaction, o opt
 		return errorReply(fetchProblem(err))
 	}
 	quotes := quote.Rank(a.Text, quote.Extract(a.Text), quote.RankOptions{Max: summaryQuotes})
-	alert := watchers.Alert{
+	al := alert.Alert{
 		Feed:    a.SiteName,
 		Title:   a.Title,
 		URL:     a.URL,
@@ -75,18 +75,18 @@ func handleSummary(ctx context.Context, b *Bot, in *discordgo.Interaction, o opt
 		Image:   a.Image,
 		Byline:  a.Byline,
 	}
-	if alert.URL == "" {
-		alert.URL = raw
+	if al.URL == "" {
+		al.URL = raw
 	}
 	if !a.Published.IsZero() {
 		p := a.Published.UTC()
-		alert.Published = &p
+		al.Published = &p
 	}
 	for _, q := range quotes {
-		alert.Quotes = append(alert.Quotes, watchers.Quote{Text: q.Text, Speaker: q.Speaker})
+		al.Quotes = append(al.Quotes, alert.Quote{Text: q.Text, Speaker: q.Speaker})
 	}
-	msg := AlertMessage(alert, Style{})
-	if alert.Summary == "" && len(alert.Quotes) == 0 {
+	msg := AlertMessage(al, Style{})
+	if al.Summary == "" && len(al.Quotes) == 0 {
 		msg.Embeds[0].Description = "The page has no text to summarise."
 	}
 	return reply{embeds: msg.Embeds}

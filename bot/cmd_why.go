@@ -8,8 +8,8 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/newshound/newshound/internal/alert"
 	"github.com/newshound/newshound/internal/feed"
-	"github.com/newshound/newshound/watchers"
 )
 
 // /why url:<url> — which watches matched a stored article, with the terms
@@ -64,9 +64,9 @@ func handleWhy(ctx context.Context, b *Bot, in *discordgo.Interaction, o options
 		if len(e.Fields) == maxFields {
 			break
 		}
-		var why []watchers.Why
+		var why []alert.Why
 		_ = json.Unmarshal([]byte(m.Explanation), &why)
-		value := whyValue(watchers.Alert{Why: why}, nil)
+		value := whyValue(alert.Alert{Why: why}, nil)
 		if value == "" {
 			value = "(no explanation recorded)"
 		}

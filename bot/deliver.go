@@ -15,10 +15,10 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
-	"github.com/newshound/newshound/watchers"
+	"github.com/newshound/newshound/internal/alert"
 )
 
-var _ watchers.Notifier = (*Bot)(nil)
+var _ alert.Notifier = (*Bot)(nil)
 
 // Options configures a Bot. Only Token and Channels are required (Token may
 // be empty when every channel is a webhook).
@@ -56,7 +56,7 @@ type webhookTarget struct {
 }
 
 // destination names a target's credentials, for pausing and announcing
-// (watchers.AuthError): no secret.
+// (alert.AuthError): no secret.
 func (t target) destination() string {
 	if t.webhook != nil {
 		return "webhook " + t.webhook.id
@@ -190,12 +190,12 @@ type createMessage struct {
 // or the bot cannot read the channel) a webhook channel is at-least-once;
 // a bot channel still has Discord's nonce, which drops a repeat within a
 // few minutes.
-func (b *Bot) Deliver(ctx context.Context, d watchers.Delivery) (watchers.Receipt, error) {
+func (b *Bot) Deliver(ctx context.Context, d alert.Delivery) (alert.Receipt, error) {
 	var msg *discordgo.MessageSend
 	switch d.Kind {
-	case watchers.KindDigest:
+	case alert.KindDigest:
 		msg = DigestMessage(d.Title, d.Digest, b.styles)
-	case watchers.KindNotice:
+	case alert.KindNotice:
 		msg = NoticeMessage(d.Title, d.Text, noticeColor)
 	default:
 		msg = AlertMessage(d.Alert, b.styles[d.Alert.Watch])
@@ -208,21 +208,21 @@ func (b *Bot) Deliver(ctx context.Context, d watchers.Delivery) (watchers.Receip
 	if !d.SentAt.IsZero() && ref != "" {
 		id, err := b.find(ctx, d.Channel, ref, d.SentAt)
 		if err != nil {
-			return watchers.Receipt{}, err
+			return alert.Receipt{}, err
 		}
 		if id != "" {
 			b.log.Info("bot: an earlier attempt had posted this message; not posting it again", "channel", d.Channel,
 				"delivery", d.ID, "message", id)
-			return watchers.Receipt{MessageID: id, Found: true}, nil
+			return alert.Receipt{MessageID: id, Found: true}, nil
 		}
 	}
 	id, err := b.post(ctx, d.Channel, n, msg)
 	if err != nil {
-		return watchers.Receipt{}, err
+		return alert.Receipt{}, err
 	}
 	b.log.Debug("bot: delivered", "channel", d.Channel, "watch", d.Alert.Watch, "article_url", d.Alert.URL,
 		"delivery", d.ID, "attempt", d.Attempt, "message", id)
-	return watchers.Receipt{MessageID: id}, nil
+	return alert.Receipt{MessageID: id}, nil
 }
 
 // Post sends any message (an alert, a digest, an ops notice) to a configured
@@ -238,13 +238,13 @@ func (b *Bot) Post(ctx context.Context, channel, nonce string, msg *discordgo.Me
 func (b *Bot) post(ctx context.Context, channel, nonce string, msg *discordgo.MessageSend) (string, error) {
 	t, ok := b.channels[channel]
 	if !ok {
-		return "", watchers.Permanent(fmt.Errorf("bot: deliver to %s: no such channel configured", channel))
+		return "", alert.Permanent(fmt.Errorf("bot: deliver to %s: no such channel configured", channel))
 	}
 	if msg == nil {
-		return "", watchers.Permanent(fmt.Errorf("bot: deliver to %s: empty message", channel))
+		return "", alert.Permanent(fmt.Errorf("bot: deliver to %s: empty message", channel))
 	}
 	if len(nonce) > maxNonce {
-		return "", watchers.Permanent(fmt.Errorf("bot: deliver to %s: nonce longer than %d characters", channel, maxNonce))
+		return "", alert.Permanent(fmt.Errorf("bot: deliver to %s: nonce longer than %d characters", channel, maxNonce))
 	}
 	var resp []byte
 	var err error
@@ -284,7 +284,7 @@ func withoutAuthorization(cfg *discordgo.RequestConfig) {
 
 // nonce is the delivery's nonce within Discord's 25 characters: longer ones
 // are replaced by a stable digest, so retries still carry the same nonce.
-func nonce(d watchers.Delivery) string {
+func nonce(d alert.Delivery) string {
 	n := d.Nonce
 	if n == "" && d.ID != 0 {
 		n = fmt.Sprintf("newshound-%d", d.ID)

@@ -12,8 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newshound/newshound/internal/alert"
 	"github.com/newshound/newshound/internal/discordfake"
-	"github.com/newshound/newshound/watchers"
 )
 
 const (
@@ -72,8 +72,8 @@ func newFixture(t *testing.T) *fixture {
 	return &fixture{srv: srv, bot: b, rec: rec, logs: logs}
 }
 
-func delivery(id int64, channel string) watchers.Delivery {
-	return watchers.Delivery{ID: id, Channel: channel, Nonce: "nonce-" + channel, Attempt: 1, Alert: sampleAlert()}
+func delivery(id int64, channel string) alert.Delivery {
+	return alert.Delivery{ID: id, Channel: channel, Nonce: "nonce-" + channel, Attempt: 1, Alert: sampleAlert()}
 }
 
 func TestDeliverOneMessageWithEmbed(t *testing.T) {
@@ -115,9 +115,9 @@ func TestDeliverLongUnicodeAccepted(t *testing.T) {
 	d.Alert.Summary = strings.Repeat("漢字のテキスト 👨‍👩‍👧 Zoë ", 600)
 	d.Alert.Quotes = nil
 	for range 6 {
-		d.Alert.Quotes = append(d.Alert.Quotes, watchers.Quote{Text: strings.Repeat("Слава ", 120), Speaker: strings.Repeat("Ж", 200)})
+		d.Alert.Quotes = append(d.Alert.Quotes, alert.Quote{Text: strings.Repeat("Слава ", 120), Speaker: strings.Repeat("Ж", 200)})
 	}
-	d.Alert.Why = []watchers.Why{{Term: "Київ", Field: "title", Snippet: strings.Repeat("Київ 漢 ", 400)}}
+	d.Alert.Why = []alert.Why{{Term: "Київ", Field: "title", Snippet: strings.Repeat("Київ 漢 ", 400)}}
 	d.Alert.Feed = strings.Repeat("新聞", 400)
 	if _, err := f.bot.Deliver(context.Background(), d); err != nil {
 		t.Fatalf("the fake refused the message: %v", err)
@@ -160,7 +160,7 @@ func TestDeliverRetryableFailures(t *testing.T) {
 			if err == nil {
 				t.Fatal("the injected failure was not reported")
 			}
-			if watchers.IsPermanent(err) {
+			if alert.IsPermanent(err) {
 				t.Fatalf("retryable failure marked permanent: %v", err)
 			}
 			if got := f.srv.Requests() - before; got != 1 {
@@ -197,7 +197,7 @@ func TestDeliverPermanentFailures(t *testing.T) {
 		t.Run(tt.channel, func(t *testing.T) {
 			f := newFixture(t)
 			_, err := f.bot.Deliver(context.Background(), delivery(4, tt.channel))
-			if !watchers.IsPermanent(err) {
+			if !alert.IsPermanent(err) {
 				t.Fatalf("error %v is not permanent", err)
 			}
 			for _, w := range tt.want {
@@ -236,7 +236,7 @@ func TestDeliverWebhook(t *testing.T) {
 	f.srv.RateLimitNext(hookID, 1, 10*time.Millisecond)
 	_, err := f.bot.Deliver(context.Background(), delivery(6, "partners"))
 	var ra interface{ RetryAfter() time.Duration }
-	if !errors.As(err, &ra) || watchers.IsPermanent(err) {
+	if !errors.As(err, &ra) || alert.IsPermanent(err) {
 		t.Fatalf("webhook 429: %v", err)
 	}
 }
@@ -246,9 +246,9 @@ func TestMentionSafety(t *testing.T) {
 	d := delivery(7, "newsroom")
 	d.Alert.Title = "@everyone look <@123>"
 	d.Alert.Summary = "Hello @here and <@123> and <@&" + roleID + "> in <#42>. ```go\npanic()``` [phish](https://evil.example) **loud**"
-	d.Alert.Quotes = []watchers.Quote{{Text: "@everyone <@!123>", Speaker: "<@123>"}}
+	d.Alert.Quotes = []alert.Quote{{Text: "@everyone <@!123>", Speaker: "<@123>"}}
 	d.Alert.Feed = "@everyone Daily"
-	d.Alert.Why = []watchers.Why{{Term: "look", Field: "title", Snippet: "@everyone look <@123>"}}
+	d.Alert.Why = []alert.Why{{Term: "look", Field: "title", Snippet: "@everyone look <@123>"}}
 	if _, err := f.bot.Deliver(context.Background(), d); err != nil {
 		t.Fatal(err)
 	}
@@ -281,7 +281,7 @@ func TestSecretsNeverLeak(t *testing.T) {
 		t.Fatal(err)
 	}
 	var errs []error
-	deliver := func(d watchers.Delivery) {
+	deliver := func(d alert.Delivery) {
 		_, err := f.bot.Deliver(context.Background(), d)
 		errs = append(errs, err)
 	}
@@ -304,7 +304,7 @@ func TestSecretsNeverLeak(t *testing.T) {
 			}
 		}
 	}
-	if watchers.IsPermanent(errs[1]) || watchers.IsPermanent(errs[2]) {
+	if alert.IsPermanent(errs[1]) || alert.IsPermanent(errs[2]) {
 		t.Error("network errors must be retryable")
 	}
 	for _, secret := range []string{f.srv.Token(), hookToken} {
@@ -448,15 +448,15 @@ func TestRewriteURLs(t *testing.T) {
 }
 
 func TestNonce(t *testing.T) {
-	long := watchers.Delivery{ID: 1, Nonce: strings.Repeat("outbox-nonce-", 4)}
+	long := alert.Delivery{ID: 1, Nonce: strings.Repeat("outbox-nonce-", 4)}
 	tests := []struct {
 		name string
-		d    watchers.Delivery
+		d    alert.Delivery
 		want string
 	}{
-		{"as given", watchers.Delivery{ID: 1, Nonce: "abc"}, "abc"},
-		{"from the outbox row", watchers.Delivery{ID: 7}, "newshound-7"},
-		{"none", watchers.Delivery{}, ""},
+		{"as given", alert.Delivery{ID: 1, Nonce: "abc"}, "abc"},
+		{"from the outbox row", alert.Delivery{ID: 7}, "newshound-7"},
+		{"none", alert.Delivery{}, ""},
 		{"long: stable digest", long, nonce(long)},
 	}
 	for _, tt := range tests {
@@ -467,7 +467,7 @@ func TestNonce(t *testing.T) {
 			}
 		})
 	}
-	if n := nonce(long); len(n) != maxNonce || n == nonce(watchers.Delivery{Nonce: long.Nonce + "x"}) {
+	if n := nonce(long); len(n) != maxNonce || n == nonce(alert.Delivery{Nonce: long.Nonce + "x"}) {
 		t.Errorf("long nonces: %q", n)
 	}
 }

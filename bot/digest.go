@@ -6,7 +6,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
-	"github.com/newshound/newshound/watchers"
+	"github.com/newshound/newshound/internal/alert"
 )
 
 // Digest layout.
@@ -20,7 +20,7 @@ const (
 // What does not fit Discord's limits (1024 per field, 25 fields, 6000 in
 // all) is summed up as "…and N more". The colour is the first watch's;
 // digests ping nobody. It is pure: no network.
-func DigestMessage(title string, alerts []watchers.Alert, styles map[string]Style) *discordgo.MessageSend {
+func DigestMessage(title string, alerts []alert.Alert, styles map[string]Style) *discordgo.MessageSend {
 	e := &discordgo.MessageEmbed{
 		Type:  discordgo.EmbedTypeRich,
 		Title: truncate(escapeMarkdown(cleanLine(title)), maxTitle),
@@ -29,7 +29,7 @@ func DigestMessage(title string, alerts []watchers.Alert, styles map[string]Styl
 		e.Title = "Digest"
 	}
 	var order []string
-	groups := map[string][]watchers.Alert{}
+	groups := map[string][]alert.Alert{}
 	for _, a := range alerts {
 		if _, ok := groups[a.Watch]; !ok {
 			order = append(order, a.Watch)
@@ -86,7 +86,7 @@ func DigestMessage(title string, alerts []watchers.Alert, styles map[string]Styl
 
 // digestLine is "• [Headline](url) — Feed": our own masked link around an
 // escaped headline, the URL made safe inside the link's parentheses.
-func digestLine(a watchers.Alert) string {
+func digestLine(a alert.Alert) string {
 	headline := truncate(escapeMarkdown(cleanLine(a.Title)), digestHeadlineCap)
 	if headline == "" {
 		headline = "Untitled article"

@@ -8,15 +8,15 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/newshound/newshound/watchers"
+	"github.com/newshound/newshound/internal/alert"
 )
 
-func digestAlert(watch, title, url, feed string) watchers.Alert {
-	return watchers.Alert{Watch: watch, Title: title, URL: url, Feed: feed}
+func digestAlert(watch, title, url, feed string) alert.Alert {
+	return alert.Alert{Watch: watch, Title: title, URL: url, Feed: feed}
 }
 
 func TestDigestMessage(t *testing.T) {
-	alerts := []watchers.Alert{
+	alerts := []alert.Alert{
 		digestAlert("russia-watch", "Kremlin denies claims", "https://a.example/1", "Example Times"),
 		digestAlert("climate", "Heatwave **record** (again)", "https://b.example/wiki/Heat_(2026)", "Daily [News]"),
 		digestAlert("russia-watch", "@everyone Sanctions widen", "javascript:alert(1)", ""),
@@ -46,7 +46,7 @@ var moreCount = regexp.MustCompile(`…and (\d+) more`)
 func TestDigestOverflowAccountsForEveryAlert(t *testing.T) {
 	for _, n := range []int{0, 1, 40, 400, 3000} {
 		t.Run(strconv.Itoa(n), func(t *testing.T) {
-			var alerts []watchers.Alert
+			var alerts []alert.Alert
 			for i := range n {
 				alerts = append(alerts, digestAlert(fmt.Sprintf("watch-%d", i%37),
 					strings.Repeat("長い見出し 🇺🇦 ", 1+i%20), fmt.Sprintf("https://news.example/%d/%s", i, strings.Repeat("x", i%90)), "Outlet"))
@@ -78,7 +78,7 @@ func TestDigestOverflowAccountsForEveryAlert(t *testing.T) {
 
 func TestPostDigestAndNotice(t *testing.T) {
 	f := newFixture(t)
-	var alerts []watchers.Alert
+	var alerts []alert.Alert
 	for i := range 300 {
 		alerts = append(alerts, digestAlert("w"+strconv.Itoa(i%30), strings.Repeat("Ж", 100), "https://x.example/"+strconv.Itoa(i), "F"))
 	}
@@ -96,7 +96,7 @@ func TestPostDigestAndNotice(t *testing.T) {
 	if d := n[0].Embeds[0]; d.Title != `Feed failing: \<@1>` || d.Description != "5 failures in a row\n\n\\*\\*timeout\\*\\* @\u200bhere" || n[0].MentionEveryone {
 		t.Errorf("notice %+v", d)
 	}
-	if err := f.bot.Post(ctx, "newsroom", strings.Repeat("n", 26), NoticeMessage("x", "y", 0)); !watchers.IsPermanent(err) {
+	if err := f.bot.Post(ctx, "newsroom", strings.Repeat("n", 26), NoticeMessage("x", "y", 0)); !alert.IsPermanent(err) {
 		t.Errorf("over-long nonce: %v", err)
 	}
 }
@@ -106,7 +106,7 @@ func FuzzDigestMessage(f *testing.F) {
 	f.Add("", "", "", "", "", 0)
 	f.Fuzz(func(t *testing.T, title, watch, headline, url, feed string, n int) {
 		n = min(max(n, 0), 200)
-		var alerts []watchers.Alert
+		var alerts []alert.Alert
 		for i := range n {
 			alerts = append(alerts, digestAlert(watch+strconv.Itoa(i%7), headline, url, feed))
 		}
@@ -125,7 +125,7 @@ func TestCountsInGoodEnglish(t *testing.T) {
 			t.Errorf("%q, want %q", tt.got, tt.want)
 		}
 	}
-	msg := DigestMessage("Digest", []watchers.Alert{{Watch: "w", Title: "T", URL: "https://e.example/1"}}, nil)
+	msg := DigestMessage("Digest", []alert.Alert{{Watch: "w", Title: "T", URL: "https://e.example/1"}}, nil)
 	if f := msg.Embeds[0].Footer.Text; f != "1 alert · 1 watch" {
 		t.Errorf("digest footer %q", f)
 	}

@@ -9,8 +9,8 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/newshound/newshound/internal/alert"
 	"github.com/newshound/newshound/internal/summary"
-	"github.com/newshound/newshound/watchers"
 )
 
 // Discord's limits, in Unicode characters.
@@ -51,7 +51,7 @@ type Style struct {
 // watch's role mention as content when configured. It is pure: no network.
 // All feed text is escaped so it cannot format, link or mention, and
 // allowed_mentions permits at most the configured role.
-func AlertMessage(a watchers.Alert, style Style) *discordgo.MessageSend {
+func AlertMessage(a alert.Alert, style Style) *discordgo.MessageSend {
 	content, allowed := mention(style)
 	return &discordgo.MessageSend{
 		Content:         content,
@@ -61,7 +61,7 @@ func AlertMessage(a watchers.Alert, style Style) *discordgo.MessageSend {
 }
 
 // WebhookMessage is AlertMessage for posting through an incoming webhook.
-func WebhookMessage(a watchers.Alert, style Style) *discordgo.WebhookParams {
+func WebhookMessage(a alert.Alert, style Style) *discordgo.WebhookParams {
 	return webhookParams(AlertMessage(a, style))
 }
 
@@ -76,7 +76,7 @@ func mention(style Style) (string, *discordgo.MessageAllowedMentions) {
 	return "<@&" + style.Mention + ">", allowed
 }
 
-func alertEmbed(a watchers.Alert, style Style) *discordgo.MessageEmbed {
+func alertEmbed(a alert.Alert, style Style) *discordgo.MessageEmbed {
 	e := &discordgo.MessageEmbed{
 		Type:  discordgo.EmbedTypeRich,
 		Title: truncate(escapeMarkdown(cleanLine(a.Title)), maxTitle),
@@ -106,7 +106,7 @@ func alertEmbed(a watchers.Alert, style Style) *discordgo.MessageEmbed {
 	for _, sp := range summary.Split(a.Summary) {
 		said = append(said, sameText(a.Summary[sp.Start:sp.End]))
 	}
-	var quotes []watchers.Quote
+	var quotes []alert.Quote
 	for _, q := range a.Quotes {
 		if k := sameText(quoteText(q.Text)); k == "" || !strings.Contains(whole, k) {
 			quotes = append(quotes, q)
@@ -173,7 +173,7 @@ func repeats(snippet string, said []string) bool {
 
 // authorLine is the outlet (the feed), with the byline when known. Discord
 // renders author names as plain text, so they are cleaned, not escaped.
-func authorLine(a watchers.Alert) string {
+func authorLine(a alert.Alert) string {
 	feed, byline := plainText(a.Feed), plainText(a.Byline)
 	switch {
 	case feed != "" && byline != "":
@@ -193,7 +193,7 @@ func plainText(s string) string {
 }
 
 // footerLine is "watch · feed" (plain text, like the author line).
-func footerLine(a watchers.Alert) string {
+func footerLine(a alert.Alert) string {
 	parts := make([]string, 0, 2)
 	for _, p := range []string{plainText(a.Watch), plainText(a.Feed)} {
 		if p != "" {
@@ -217,7 +217,7 @@ func siteURL(article string) string {
 
 // description is the summary, then the top quotes as block-quote lines,
 // within Discord's 4096 characters and what the 6000 total leaves.
-func description(summary string, qs []watchers.Quote, room int) string {
+func description(summary string, qs []alert.Quote, room int) string {
 	room = min(room, maxDescription)
 	quotes := quoteLines(qs)
 	for runes(quotes) > room {
@@ -244,7 +244,7 @@ func description(summary string, qs []watchers.Quote, room int) string {
 }
 
 // quoteLines renders up to maxQuotes quotes as `> “text” — Speaker` lines.
-func quoteLines(quotes []watchers.Quote) string {
+func quoteLines(quotes []alert.Quote) string {
 	var lines []string
 	for _, q := range quotes {
 		if len(lines) == maxQuotes {
@@ -292,7 +292,7 @@ func trimQuotationMarks(s string) string {
 // whyValue renders the "Why it matched" field: the matched terms, then up to
 // three snippets with the terms in bold, within 1024 characters. A snippet
 // of what the embed shows already (said: see repeats) is left out.
-func whyValue(a watchers.Alert, said []string) string {
+func whyValue(a alert.Alert, said []string) string {
 	terms := matchTerms(a)
 	var lines []string
 	shown := make([]string, 0, len(terms))
@@ -350,7 +350,7 @@ func fieldLabel(f string) string {
 
 // matchTerms are the words to show and highlight: the terms as they appear
 // in the article, then the query's own terms, without query syntax.
-func matchTerms(a watchers.Alert) []string {
+func matchTerms(a alert.Alert) []string {
 	var out []string
 	seen := map[string]bool{}
 	add := func(t string) {

@@ -9,24 +9,24 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
-	"github.com/newshound/newshound/watchers"
+	"github.com/newshound/newshound/internal/alert"
 )
 
-func sampleAlert() watchers.Alert {
+func sampleAlert() alert.Alert {
 	published := time.Date(2026, 11, 26, 9, 30, 0, 0, time.FixedZone("CET", 3600))
-	return watchers.Alert{
+	return alert.Alert{
 		Watch:     "russia-watch",
 		Feed:      "Example Times",
 		Title:     "Kremlin denies election interference claims",
 		URL:       "https://news.example.com/world/kremlin-denies?id=7",
 		Published: &published,
 		Summary:   "Officials rejected the report on Tuesday.\n\nThe ministry called it baseless.",
-		Quotes: []watchers.Quote{
+		Quotes: []alert.Quote{
 			{Text: "“We have never interfered in any election.”", Speaker: "Dmitry Peskov"},
 			{Text: "The evidence is overwhelming.", Speaker: ""},
 		},
 		Matched: []string{"Kremlin", "election interference"},
-		Why: []watchers.Why{
+		Why: []alert.Why{
 			{Term: "kremlin", Field: "title", Snippet: "Kremlin denies election interference claims"},
 			{Term: `"election interference"`, Field: "body", Snippet: "accused of election interference in 2024"},
 		},
@@ -86,7 +86,7 @@ func TestAlertMessage(t *testing.T) {
 }
 
 func TestAlertMessageSparse(t *testing.T) {
-	msg := AlertMessage(watchers.Alert{Watch: "w", URL: "javascript:alert(1)", Image: "file:///etc/passwd"}, Style{Mention: "@everyone"})
+	msg := AlertMessage(alert.Alert{Watch: "w", URL: "javascript:alert(1)", Image: "file:///etc/passwd"}, Style{Mention: "@everyone"})
 	e := msg.Embeds[0]
 	if msg.Content != "" || len(msg.AllowedMentions.Roles) != 0 {
 		t.Errorf("a non-ID mention was used: %q %+v", msg.Content, msg.AllowedMentions)
@@ -221,11 +221,11 @@ func TestLimitsUnderLongUnicode(t *testing.T) {
 	a.Summary = long("👨‍👩‍👧 漢字テキスト **x** @everyone <@1> ", 800)
 	a.Quotes = nil
 	for range 10 {
-		a.Quotes = append(a.Quotes, watchers.Quote{Text: long("«ce qu'il a dit» ", 100), Speaker: long("Ж", 500)})
+		a.Quotes = append(a.Quotes, alert.Quote{Text: long("«ce qu'il a dit» ", 100), Speaker: long("Ж", 500)})
 	}
 	a.Matched = []string{long("Київ", 50), "漢字", "x"}
 	for range 30 {
-		a.Why = append(a.Why, watchers.Why{Term: "Київ", Field: "body", Snippet: long("Київ 漢字 x ", 200)})
+		a.Why = append(a.Why, alert.Why{Term: "Київ", Field: "body", Snippet: long("Київ 漢字 x ", 200)})
 	}
 	checkMessage(t, AlertMessage(a, Style{Mention: "1"}))
 }
@@ -235,11 +235,11 @@ func FuzzAlertMessage(f *testing.F) {
 	f.Add(strings.Repeat("😀", 260), strings.Repeat("漢", 700), strings.Repeat("e\u0301", 400), "", "\\\\\\", "\\", "\u202e", "")
 	f.Add("\xff\xfe", "line\n\n\n# head\n> q", "“”", "<@&1>", "@here", "@", "[a](b)", "javascript:x")
 	f.Fuzz(func(t *testing.T, title, summary, quote, speaker, snippet, term, feed, link string) {
-		a := watchers.Alert{
+		a := alert.Alert{
 			Watch: term + feed, Feed: feed, Title: title, URL: link, Summary: summary, Byline: speaker,
-			Quotes:  []watchers.Quote{{Text: quote, Speaker: speaker}, {Text: summary, Speaker: title}},
+			Quotes:  []alert.Quote{{Text: quote, Speaker: speaker}, {Text: summary, Speaker: title}},
 			Matched: []string{term, snippet},
-			Why:     []watchers.Why{{Term: term, Field: feed, Snippet: snippet}, {Term: title, Field: "body", Snippet: summary}},
+			Why:     []alert.Why{{Term: term, Field: feed, Snippet: snippet}, {Term: title, Field: "body", Snippet: summary}},
 			Image:   link,
 		}
 		checkMessage(t, AlertMessage(a, Style{Mention: term, Color: len(title)}))
@@ -261,15 +261,15 @@ func BenchmarkAlertMessage(b *testing.B) {
 func TestEmbedSaysEachSentenceOnce(t *testing.T) {
 	lede := "The harbour of Port Ellin reopened on Thursday after a storm closed it for four days."
 	quoted := `"We worked around the clock to clear the channel," said harbour master Rosa Lind.`
-	a := watchers.Alert{
+	a := alert.Alert{
 		Watch: "ports", Feed: "Coast Gazette", Title: "Harbour reopens", URL: "https://coast.example/harbour",
 		Summary: lede + " " + quoted,
-		Quotes: []watchers.Quote{
+		Quotes: []alert.Quote{
 			{Text: "We worked around the clock to clear the channel,", Speaker: "Rosa Lind"},
 			{Text: "It was the longest closure in twenty years,", Speaker: "Tom Berg"},
 		},
 		Matched: []string{"harbour"},
-		Why: []watchers.Why{
+		Why: []alert.Why{
 			// from the feed's text, which is the lede again
 			{Term: "harbour", Field: "body", Snippet: "The harbour of Port Ellin reopened on Thursday after a storm closed it…"},
 			{Term: "harbour", Field: "title", Snippet: "Harbour reopens"},

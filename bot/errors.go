@@ -12,7 +12,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
-	"github.com/newshound/newshound/watchers"
+	"github.com/newshound/newshound/internal/alert"
 )
 
 // APIError is an error answer from Discord: the HTTP status, Discord's JSON
@@ -134,10 +134,10 @@ func (b *Bot) classify(err error, channel string, t target) error {
 		wrapped := fmt.Errorf("bot: deliver to %s: %w", channel, apiErr)
 		if status == http.StatusUnauthorized {
 			// The credentials, not the message: the outbox pauses them.
-			return watchers.Unauthorized(t.destination(), wrapped)
+			return alert.Unauthorized(t.destination(), wrapped)
 		}
 		if status >= 400 && status < 500 && status != 429 {
-			return watchers.Permanent(wrapped)
+			return alert.Permanent(wrapped)
 		}
 		return wrapped
 	}

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/newshound/newshound/internal/alert"
 	"github.com/newshound/newshound/internal/store"
 )
 
@@ -206,12 +207,12 @@ func (w *Watcher) deliverChannel(ctx context.Context, channel string, items []st
 // deliverOne attempts one delivery and records the outcome. It reports
 // whether the message was delivered; the error is the store's.
 func (w *Watcher) deliverOne(ctx context.Context, it store.OutboxItem) (bool, error) {
-	d := Delivery{ID: it.ID, Channel: it.Channel, Nonce: it.Nonce, Attempt: it.Attempts + 1, Kind: KindAlert, SentAt: it.SentAt}
+	d := alert.Delivery{ID: it.ID, Channel: it.Channel, Nonce: it.Nonce, Attempt: it.Attempts + 1, Kind: alert.KindAlert, SentAt: it.SentAt}
 	var err error
 	if it.Kind == store.KindNotice {
-		var n Notice
+		var n alert.Notice
 		err = json.Unmarshal(it.Payload, &n)
-		d.Kind, d.Title, d.Text = KindNotice, n.Title, n.Text
+		d.Kind, d.Title, d.Text = alert.KindNotice, n.Title, n.Text
 	} else {
 		err = json.Unmarshal(it.Payload, &d.Alert)
 	}
@@ -224,13 +225,13 @@ func (w *Watcher) deliverOne(ctx context.Context, it store.OutboxItem) (bool, er
 // deliverFolded posts items as one digest message (flood control).
 func (w *Watcher) deliverFolded(ctx context.Context, channel string, items []store.OutboxItem) (int, error) {
 	items = sameFold(items)
-	d := Delivery{ID: items[0].ID, Channel: channel, Attempt: items[0].Attempts + 1, Kind: KindDigest}
+	d := alert.Delivery{ID: items[0].ID, Channel: channel, Attempt: items[0].Attempts + 1, Kind: alert.KindDigest}
 	var alerts []store.OutboxItem
 	for _, it := range items {
 		if it.Kind == store.KindNotice {
 			continue // notices are not folded: they wait for room
 		}
-		var a Alert
+		var a alert.Alert
 		if err := json.Unmarshal(it.Payload, &a); err != nil {
 			if err := w.store.MarkRefused(ctx, "stored message is unreadable: "+err.Error(), w.now(), it.ID); err != nil {
 				return 0, err
@@ -293,7 +294,7 @@ func foldNonce(items []store.OutboxItem) string {
 // Before the post, the rows are marked as being sent: after a crash or a
 // lost response the next attempt knows the message may be in the channel
 // already, and the Notifier looks for it before posting again.
-func (w *Watcher) send(ctx context.Context, d Delivery, watch string, rows []store.OutboxItem) (bool, error) {
+func (w *Watcher) send(ctx context.Context, d alert.Delivery, watch string, rows []store.OutboxItem) (bool, error) {
 	ids := make([]int64, len(rows))
 	for i, r := range rows {
 		ids[i] = r.ID
@@ -319,7 +320,7 @@ func (w *Watcher) send(ctx context.Context, d Delivery, watch string, rows []sto
 		return false, w.storeFailed(err) // nothing is posted that could not be marked
 	}
 	rc, err := w.notifierNow().Deliver(ctx, d)
-	var auth *AuthError
+	var auth *alert.AuthError
 	switch {
 	case err == nil:
 		w.metrics.Deliveries.WithLabelValues(d.Kind, "delivered").Inc()
@@ -339,13 +340,13 @@ func (w *Watcher) send(ctx context.Context, d Delivery, watch string, rows []sto
 			return false, w.storeFailed(err)
 		}
 		return false, nil
-	case IsPermanent(err):
+	case alert.IsPermanent(err):
 		w.metrics.Deliveries.WithLabelValues(d.Kind, "refused").Inc()
 		w.log.Error("delivery refused", "kind", d.Kind, "watch", watch, "channel", d.Channel, "delivery", d.ID, "error", err)
 		if err := w.store.MarkRefused(ctx, err.Error(), w.now(), ids...); err != nil {
 			return false, w.storeFailed(err)
 		}
-		if d.Kind != KindNotice && d.Channel != w.conf().OpsChannel && w.outbox.firstRefusal(d.Channel, causeOf(err)) {
+		if d.Kind != alert.KindNotice && d.Channel != w.conf().OpsChannel && w.outbox.firstRefusal(d.Channel, causeOf(err)) {
 			w.notify(ctx, "Delivery refused", fmt.Sprintf("%s for watch %q to channel %q was refused and will not be retried: %v. "+
 				"Further refusals in this channel for the same reason are not announced until a delivery there succeeds.",
 				withArticle(d.Kind), watch, d.Channel, err))
@@ -380,7 +381,7 @@ func (w *Watcher) send(ctx context.Context, d Delivery, watch string, rows []sto
 // withArticle is "An alert", "A digest", "A notice".
 func withArticle(kind string) string {
 	if kind == "" {
-		kind = KindAlert
+		kind = alert.KindAlert
 	}
 	if strings.ContainsRune("aeiou", rune(kind[0])) {
 		return "An " + kind
@@ -431,7 +432,7 @@ func (w *Watcher) notify(ctx context.Context, title, text string) {
 	if w.conf().OpsChannel == "" {
 		return
 	}
-	payload, _ := json.Marshal(Notice{Title: title, Text: text})
+	payload, _ := json.Marshal(alert.Notice{Title: title, Text: text})
 	if err := w.store.QueueNotice(context.WithoutCancel(ctx), w.conf().OpsChannel, payload, w.now()); err != nil {
 		w.log.Error("queueing ops notice", "error", err)
 	}
@@ -486,11 +487,11 @@ func (w *Watcher) deliverDigest(ctx context.Context, ch string, watches []string
 		return recorded, err
 	}
 	items = sameFold(items)
-	d := Delivery{ID: items[0].ID, Channel: ch, Nonce: foldNonce(items), Attempt: 1, Kind: KindDigest,
+	d := alert.Delivery{ID: items[0].ID, Channel: ch, Nonce: foldNonce(items), Attempt: 1, Kind: alert.KindDigest,
 		Title: "Digest: " + strings.Join(watches, ", ")}
 	var rows []store.OutboxItem
 	for _, it := range items {
-		var a Alert
+		var a alert.Alert
 		if err := json.Unmarshal(it.Payload, &a); err != nil {
 			continue
 		}

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newshound/newshound/internal/alert"
 	"github.com/newshound/newshound/internal/testutil"
 )
 
@@ -133,7 +134,7 @@ watches:
 	}
 	alerts := h.alerts()
 	t.Logf("%d polled, %d failed, %d alerts", rep.Polled, len(rep.Failed), len(alerts))
-	got := map[string]Alert{}
+	got := map[string]alert.Alert{}
 	for _, a := range alerts {
 		got[a.Feed] = a
 	}

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/newshound/newshound/internal/alert"
 	"github.com/newshound/newshound/internal/store"
 )
 
@@ -191,7 +192,7 @@ func (w *Watcher) paused(channel string, now time.Time) bool {
 // backoff, and at once after a reload. The first refusal is announced: an
 // ERROR log, /healthz, the newshound_delivery_paused metric, and a notice
 // to the ops channel unless it goes through the same credentials.
-func (w *Watcher) pause(ctx context.Context, channel string, e *AuthError) {
+func (w *Watcher) pause(ctx context.Context, channel string, e *alert.AuthError) {
 	now := w.now()
 	o := &w.outbox
 	o.mu.Lock()

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/newshound/newshound/config"
+	"github.com/newshound/newshound/internal/alert"
 	"github.com/newshound/newshound/internal/article"
 	"github.com/newshound/newshound/internal/httpclient"
 	"github.com/newshound/newshound/internal/store"
@@ -146,7 +147,7 @@ func (h *harness) restart() {
 }
 
 // poll runs one round as `newshound once` does and returns the alerts printed.
-func (h *harness) poll() (Report, []Alert) {
+func (h *harness) poll() (Report, []alert.Alert) {
 	h.t.Helper()
 	rep := h.w.PollAll(context.Background(), false)
 	if _, err := h.w.DeliverDue(context.Background()); err != nil {
@@ -155,13 +156,13 @@ func (h *harness) poll() (Report, []Alert) {
 	return rep, h.alerts()
 }
 
-func (h *harness) alerts() []Alert {
-	var alerts []Alert
+func (h *harness) alerts() []alert.Alert {
+	var alerts []alert.Alert
 	for _, line := range strings.Split(strings.TrimSpace(h.out.String()), "\n") {
 		if line == "" {
 			continue
 		}
-		var a Alert
+		var a alert.Alert
 		if err := json.Unmarshal([]byte(line), &a); err != nil {
 			h.t.Fatalf("alert line %q: %v", line, err)
 		}
@@ -473,7 +474,7 @@ func TestArticlePageIsReadAndMatched(t *testing.T) {
 		item{"Missing page", site.URL + "/gone", "Putin is mentioned in the feed only.", now}, // 404: feed text
 	))
 	_, alerts := h.poll()
-	got := map[string]Alert{}
+	got := map[string]alert.Alert{}
 	for _, a := range alerts {
 		got[a.Title] = a
 	}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/newshound/newshound/config"
+	"github.com/newshound/newshound/internal/alert"
 	"github.com/newshound/newshound/internal/article"
 	"github.com/newshound/newshound/internal/match"
 	"github.com/newshound/newshound/internal/quote"
@@ -169,20 +170,20 @@ func (w *Watcher) process(ctx context.Context, a store.Article, fetch bool) (sto
 		if !ok {
 			continue
 		}
-		alert := buildAlert(a, wc, set.terms[wc.Name], r, quotes)
+		al := buildAlert(a, wc, set.terms[wc.Name], r, quotes)
 		if st != nil {
-			alert.Story = st.ID
+			al.Story = st.ID
 		}
-		payload, err := encodeAlert(alert)
+		payload, err := encodeAlert(al)
 		if err != nil {
 			return store.Completion{}, err
 		}
-		explanation, _ := json.Marshal(alert.Why)
+		explanation, _ := json.Marshal(al.Why)
 		m := store.Match{Watch: r.Watch, Explanation: string(explanation)}
 		if len(wc.Channels) == 0 {
 			d := store.Delivery{Channel: "", Payload: payload}
 			if st != nil {
-				if d.Update, err = encodeUpdate(alert); err != nil {
+				if d.Update, err = encodeUpdate(al); err != nil {
 					return store.Completion{}, err
 				}
 			}
@@ -257,9 +258,9 @@ func Document(a store.Article) match.Document {
 	return match.Document{Title: a.Title, Body: body, Feed: a.Feed, Author: a.Author, Lang: a.Lang}
 }
 
-func buildAlert(a store.Article, wc config.Watch, terms []string, r match.Result, quotes []quote.Quote) Alert {
+func buildAlert(a store.Article, wc config.Watch, terms []string, r match.Result, quotes []quote.Quote) alert.Alert {
 	matched := r.Matched()
-	alert := Alert{
+	al := alert.Alert{
 		Watch:   wc.Name,
 		Feed:    a.Feed,
 		Title:   a.Title,
@@ -267,17 +268,17 @@ func buildAlert(a store.Article, wc config.Watch, terms []string, r match.Result
 		Matched: matched,
 		Image:   a.Image,
 		Byline:  a.Author,
-		Quotes:  []Quote{},
-		Why:     []Why{},
+		Quotes:  []alert.Quote{},
+		Why:     []alert.Why{},
 	}
 	if strings.HasPrefix(a.Identity, "http") {
-		alert.URL = a.Identity // the canonical link: no tracking parameters
+		al.URL = a.Identity // the canonical link: no tracking parameters
 	}
 	if !a.Published.IsZero() {
 		p := a.Published.UTC().Truncate(time.Second)
-		alert.Published = &p
+		al.Published = &p
 	}
-	alert.Summary = strings.Join(summary.Summarize(a.Text, summary.Options{
+	al.Summary = strings.Join(summary.Summarize(a.Text, summary.Options{
 		Sentences: wc.Summary.Sentences,
 		MaxChars:  wc.Summary.MaxChars,
 		Terms:     append(append([]string{}, matched...), terms...),
@@ -285,7 +286,7 @@ func buildAlert(a store.Article, wc config.Watch, terms []string, r match.Result
 	}), " ")
 	if n := wc.QuoteCount(); n > 0 && len(quotes) > 0 {
 		for _, q := range quote.Rank(a.Text, quotes, quote.RankOptions{Terms: append(append([]string{}, matched...), terms...), Max: n}) {
-			alert.Quotes = append(alert.Quotes, Quote{Text: q.Text, Speaker: q.Speaker})
+			al.Quotes = append(al.Quotes, alert.Quote{Text: q.Text, Speaker: q.Speaker})
 		}
 	}
 	seen := map[string]bool{}
@@ -295,20 +296,20 @@ func buildAlert(a store.Article, wc config.Watch, terms []string, r match.Result
 			continue // one snippet per term and field is explanation enough
 		}
 		seen[key] = true
-		alert.Why = append(alert.Why, Why{Term: h.Term, Field: h.Field, Snippet: h.Snippet()})
+		al.Why = append(al.Why, alert.Why{Term: h.Term, Field: h.Field, Snippet: h.Snippet()})
 	}
-	return alert
+	return al
 }
 
 // encodeUpdate is the standard-output line that adds an alert's article to
 // the alert of its story.
-func encodeUpdate(a Alert) ([]byte, error) {
-	return encodeJSON(Update{Kind: "update", Watch: a.Watch, Story: a.Story, Feed: a.Feed, Title: a.Title, URL: a.URL, Published: a.Published})
+func encodeUpdate(a alert.Alert) ([]byte, error) {
+	return encodeJSON(alert.Update{Kind: "update", Watch: a.Watch, Story: a.Story, Feed: a.Feed, Title: a.Title, URL: a.URL, Published: a.Published})
 }
 
 // encodeAlert is the alert's JSON line, without HTML escaping (links keep
 // their "&").
-func encodeAlert(a Alert) ([]byte, error) { return encodeJSON(a) }
+func encodeAlert(a alert.Alert) ([]byte, error) { return encodeJSON(a) }
 
 func encodeJSON(v any) ([]byte, error) {
 	var b bytes.Buffer

@@ -10,6 +10,7 @@ import (
 	"github.com/robfig/cron/v3"
 
 	"github.com/newshound/newshound/config"
+	"github.com/newshound/newshound/internal/alert"
 	"github.com/newshound/newshound/internal/match"
 )
 
@@ -177,7 +178,7 @@ func (w *Watcher) addJobs(ctx context.Context, c *cron.Cron) []cron.EntryID {
 // running, the schedule is rebuilt — new feeds are polled, removed ones are
 // not. An error leaves everything as it was. Settings read once at start
 // (storage, http, articles) keep their old values until a restart.
-func (w *Watcher) Reload(ctx context.Context, cfg *config.Config, notifier Notifier) error {
+func (w *Watcher) Reload(ctx context.Context, cfg *config.Config, notifier alert.Notifier) error {
 	chat, err := w.store.ChatWatches(ctx)
 	if err != nil {
 		return err

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/newshound/newshound/internal/alert"
 )
 
 // A made-up event reported as one wire copy by several outlets.
@@ -18,7 +20,7 @@ in Valmora confirmed the dates but declined to say whether the opposition would 
 
 // pollLines runs one round and returns the standard-output lines, alerts and
 // updates, each with its kind ("" for an alert).
-func pollLines(t *testing.T, h *harness) (alerts []Alert, updates []Update) {
+func pollLines(t *testing.T, h *harness) (alerts []alert.Alert, updates []alert.Update) {
 	t.Helper()
 	h.w.PollAll(context.Background(), false)
 	if _, err := h.w.DeliverDue(context.Background()); err != nil {
@@ -32,13 +34,13 @@ func pollLines(t *testing.T, h *harness) (alerts []Alert, updates []Update) {
 		json.Unmarshal([]byte(line), &kind)
 		switch kind.Kind {
 		case "":
-			var a Alert
+			var a alert.Alert
 			if err := json.Unmarshal([]byte(line), &a); err != nil {
 				t.Fatalf("alert %q: %v", line, err)
 			}
 			alerts = append(alerts, a)
 		case "update":
-			var u Update
+			var u alert.Update
 			if err := json.Unmarshal([]byte(line), &u); err != nil {
 				t.Fatalf("update %q: %v", line, err)
 			}

@@ -38,6 +38,7 @@ import (
 	"time"
 
 	"github.com/newshound/newshound/config"
+	"github.com/newshound/newshound/internal/alert"
 	"github.com/newshound/newshound/internal/article"
 	"github.com/newshound/newshound/internal/feed"
 	"github.com/newshound/newshound/internal/match"
@@ -50,10 +51,10 @@ type Options struct {
 	Config        *config.Config
 	Store         *store.Store
 	Logger        *slog.Logger
-	FeedClient    *http.Client // for the configured feeds
-	ArticleClient *http.Client // for links found in feeds (refuses private networks unless allowed)
-	Notifier      Notifier     // chat delivery; nil when no chat channel is configured
-	Stdout        io.Writer    // alerts of watches without channels, as JSON lines
+	FeedClient    *http.Client   // for the configured feeds
+	ArticleClient *http.Client   // for links found in feeds (refuses private networks unless allowed)
+	Notifier      alert.Notifier // chat delivery; nil when no chat channel is configured
+	Stdout        io.Writer      // alerts of watches without channels, as JSON lines
 	Now           func() time.Time
 	Metrics       *Metrics // nil: counted but not exported
 }
@@ -63,7 +64,7 @@ type Options struct {
 type settings struct {
 	cfg      *config.Config
 	aliases  *match.Aliases // cfg's, read once for all the queries compiled with it
-	notifier Notifier
+	notifier alert.Notifier
 }
 
 // conf is the configuration in force.
@@ -74,7 +75,7 @@ func (w *Watcher) conf() *config.Config { return w.live.Load().cfg }
 func (w *Watcher) Config() *config.Config { return w.conf() }
 
 // notifierNow is the Notifier in force (nil without chat channels).
-func (w *Watcher) notifierNow() Notifier { return w.live.Load().notifier }
+func (w *Watcher) notifierNow() alert.Notifier { return w.live.Load().notifier }
 
 // Watcher polls feeds, processes new articles and delivers alerts.
 type Watcher struct {

@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/newshound/newshound/watchers"
+	"github.com/newshound/newshound/internal/alert"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata")
@@ -35,15 +35,15 @@ func TestAlertContract(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	published := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
-	full, err := json.Marshal(watchers.Alert{
+	full, err := json.Marshal(alert.Alert{
 		Watch: "w", Feed: "f", Title: "t", URL: "https://e.example/a", Published: &published, Summary: "s",
-		Quotes: []watchers.Quote{{Text: "q", Speaker: "p"}}, Matched: []string{"m"},
-		Why: []watchers.Why{{Term: "m", Field: "body", Snippet: "m"}}, Image: "https://e.example/i.jpg", Byline: "b", Story: 1,
+		Quotes: []alert.Quote{{Text: "q", Speaker: "p"}}, Matched: []string{"m"},
+		Why: []alert.Why{{Term: "m", Field: "body", Snippet: "m"}}, Image: "https://e.example/i.jpg", Byline: "b", Story: 1,
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	upd, err := json.Marshal(watchers.Update{Kind: "update", Watch: "w", Story: 1, Feed: "f", Title: "t", URL: "https://e.example/b", Published: &published})
+	upd, err := json.Marshal(alert.Update{Kind: "update", Watch: "w", Story: 1, Feed: "f", Title: "t", URL: "https://e.example/b", Published: &published})
 	if err != nil {
 		t.Fatal(err)
 	}

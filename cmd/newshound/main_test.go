@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/newshound/newshound/watchers"
+	"github.com/newshound/newshound/internal/alert"
 )
 
 func runCmd(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {
@@ -78,9 +78,9 @@ func TestOnceOnDemo(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	var alerts []watchers.Alert
+	var alerts []alert.Alert
 	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
-		var a watchers.Alert
+		var a alert.Alert
 		if err := json.Unmarshal([]byte(line), &a); err != nil {
 			t.Fatalf("stdout line is not an alert: %q", line)
 		}

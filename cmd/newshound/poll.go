@@ -18,6 +18,7 @@ import (
 
 	"github.com/newshound/newshound/bot"
 	"github.com/newshound/newshound/config"
+	"github.com/newshound/newshound/internal/alert"
 	"github.com/newshound/newshound/internal/article"
 	"github.com/newshound/newshound/internal/httpclient"
 	"github.com/newshound/newshound/internal/store"
@@ -277,7 +278,7 @@ func reload(ctx context.Context, svc *services, path string, log *slog.Logger) e
 	if err != nil {
 		return err
 	}
-	var notifier watchers.Notifier
+	var notifier alert.Notifier
 	if len(cfg.Channels) > 0 {
 		b, err := newBot(cfg, log)
 		if err != nil {

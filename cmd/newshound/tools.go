@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/newshound/newshound/config"
+	"github.com/newshound/newshound/internal/alert"
 	"github.com/newshound/newshound/internal/article"
 	"github.com/newshound/newshound/internal/feed"
 	"github.com/newshound/newshound/internal/httpclient"
@@ -241,13 +242,13 @@ speakers. With --query the summary and quotes favour the query's terms.`)
 		qs = quote.Rank(a.Text, qs, quote.RankOptions{Terms: terms, Max: len(qs)})
 	}
 	out := readOutput{Title: a.Title, Byline: a.Byline, Site: a.SiteName, Lang: a.Lang, Image: a.Image, URL: a.URL,
-		Text: a.Text, Summary: sum, Quotes: []watchers.Quote{}}
+		Text: a.Text, Summary: sum, Quotes: []alert.Quote{}}
 	if !a.Published.IsZero() {
 		p := a.Published.UTC()
 		out.Published = &p
 	}
 	for _, q := range qs {
-		out.Quotes = append(out.Quotes, watchers.Quote{Text: q.Text, Speaker: q.Speaker})
+		out.Quotes = append(out.Quotes, alert.Quote{Text: q.Text, Speaker: q.Speaker})
 	}
 	if *format == "json" {
 		enc := json.NewEncoder(e.stdout)
@@ -275,14 +276,14 @@ speakers. With --query the summary and quotes favour the query's terms.`)
 }
 
 type readOutput struct {
-	URL       string           `json:"url,omitempty"`
-	Title     string           `json:"title"`
-	Byline    string           `json:"byline"`
-	Site      string           `json:"site"`
-	Published *time.Time       `json:"published"`
-	Lang      string           `json:"lang"`
-	Image     string           `json:"image"`
-	Summary   []string         `json:"summary"`
-	Quotes    []watchers.Quote `json:"quotes"`
-	Text      string           `json:"text"`
+	URL       string        `json:"url,omitempty"`
+	Title     string        `json:"title"`
+	Byline    string        `json:"byline"`
+	Site      string        `json:"site"`
+	Published *time.Time    `json:"published"`
+	Lang      string        `json:"lang"`
+	Image     string        `json:"image"`
+	Summary   []string      `json:"summary"`
+	Quotes    []alert.Quote `json:"quotes"`
+	Text      string        `json:"text"`
 }

@@ -1,4 +1,9 @@
-package watchers
+// Package alert holds what the pipeline and the chat side share: the alert
+// (whose JSON form is a public contract: fields are added, never renamed),
+// the delivery of one message to one channel, and the Notifier interface
+// through which the pipeline delivers and which each chat platform
+// satisfies, with the errors that tell the outbox what to do next.
+package alert
 
 import (
 	"context"
