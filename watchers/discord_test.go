@@ -15,7 +15,7 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 
-	"github.com/newshound/newshound/bot"
+	"github.com/newshound/newshound/bot/discord"
 	"github.com/newshound/newshound/config"
 	"github.com/newshound/newshound/internal/discordfake"
 	"github.com/newshound/newshound/internal/httpclient"
@@ -130,15 +130,15 @@ func (h *chatHarness) start() {
 		h.t.Fatal(err)
 	}
 	h.t.Cleanup(func() { st.Close() })
-	channels := map[string]bot.Channel{}
+	channels := map[string]discord.Channel{}
 	for name, ch := range h.cfg.Channels {
-		channels[name] = bot.Channel{DiscordID: ch.Discord, WebhookURL: ch.Webhook}
+		channels[name] = discord.Channel{DiscordID: ch.Discord, WebhookURL: ch.Webhook}
 	}
-	styles := map[string]bot.Style{}
+	styles := map[string]discord.Style{}
 	for _, w := range h.cfg.Watches {
-		styles[w.Name] = bot.Style{Color: w.ColorValue(), Mention: w.Mention}
+		styles[w.Name] = discord.Style{Color: w.ColorValue(), Mention: w.Mention}
 	}
-	b, err := bot.New(bot.Options{Token: "tok", APIBase: h.discord.URL(), Channels: channels, Styles: styles, Logger: slog.New(slog.DiscardHandler)})
+	b, err := discord.New(discord.Options{Token: "tok", APIBase: h.discord.URL(), Channels: channels, Styles: styles, Logger: slog.New(slog.DiscardHandler)})
 	if err != nil {
 		h.t.Fatal(err)
 	}

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/newshound/newshound/bot"
+	"github.com/newshound/newshound/bot/discord"
 	"github.com/newshound/newshound/internal/discordfake"
 )
 
@@ -329,11 +329,11 @@ func TestReloadWithFixedTokenResumes(t *testing.T) {
 	if n := len(h.discord.Messages(newsroom)); n != 0 {
 		t.Fatalf("%d messages with a refused token", n)
 	}
-	channels := map[string]bot.Channel{}
+	channels := map[string]discord.Channel{}
 	for name, ch := range h.cfg.Channels {
-		channels[name] = bot.Channel{DiscordID: ch.Discord, WebhookURL: ch.Webhook}
+		channels[name] = discord.Channel{DiscordID: ch.Discord, WebhookURL: ch.Webhook}
 	}
-	fixed, err := bot.New(bot.Options{Token: "rotated", APIBase: h.discord.URL(), Channels: channels})
+	fixed, err := discord.New(discord.Options{Token: "rotated", APIBase: h.discord.URL(), Channels: channels})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,7 +17,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/newshound/newshound/bot"
+	"github.com/newshound/newshound/bot/discord"
 	"github.com/newshound/newshound/config"
 	"github.com/newshound/newshound/internal/discordfake"
 	"github.com/newshound/newshound/internal/httpclient"
@@ -68,8 +68,8 @@ func BenchmarkSoak(b *testing.B) {
 		appeared = map[string]time.Time{} // item link → when it appeared
 		items    = map[int][]int{}        // feed → item numbers
 	)
-	discord := discordfake.New(discordfake.Options{Token: "tok", Channels: []string{channel}})
-	defer discord.Close()
+	fakeDiscord := discordfake.New(discordfake.Options{Token: "tok", Channels: []string{channel}})
+	defer fakeDiscord.Close()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		f, _ := strconv.Atoi(strings.TrimPrefix(r.URL.Path, "/f"))
 		mu.Lock()
@@ -94,7 +94,7 @@ func BenchmarkSoak(b *testing.B) {
 
 	dir := b.TempDir()
 	var yaml strings.Builder
-	fmt.Fprintf(&yaml, "schedule: \"@every 1m\"\narticles: { fetch: false }\ndiscord: { token: tok, api_base: %q }\nchannels:\n  newsroom: { discord: %q, max_per_hour: 1000 }\nwatches:\n  - { name: russia, keywords: [Putin], channels: [newsroom] }\nfeeds:\n", discord.URL(), channel)
+	fmt.Fprintf(&yaml, "schedule: \"@every 1m\"\narticles: { fetch: false }\ndiscord: { token: tok, api_base: %q }\nchannels:\n  newsroom: { discord: %q, max_per_hour: 1000 }\nwatches:\n  - { name: russia, keywords: [Putin], channels: [newsroom] }\nfeeds:\n", fakeDiscord.URL(), channel)
 	for i := range nFeeds {
 		fmt.Fprintf(&yaml, "  - { name: f%04d, url: \"%s/f%d\" }\n", i, srv.URL, i)
 	}
@@ -108,7 +108,7 @@ func BenchmarkSoak(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer st.Close()
-	bt, err := bot.New(bot.Options{Token: "tok", APIBase: discord.URL(), Channels: map[string]bot.Channel{"newsroom": {DiscordID: channel}}})
+	bt, err := discord.New(discord.Options{Token: "tok", APIBase: fakeDiscord.URL(), Channels: map[string]discord.Channel{"newsroom": {DiscordID: channel}}})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -169,7 +169,7 @@ func BenchmarkSoak(b *testing.B) {
 	<-done
 
 	var delays []time.Duration
-	for _, m := range discord.Messages(channel) {
+	for _, m := range fakeDiscord.Messages(channel) {
 		if t, ok := appeared[m.Embeds[0].Title]; ok {
 			delays = append(delays, m.Timestamp.Sub(t))
 		}

@@ -16,7 +16,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/newshound/newshound/bot"
+	"github.com/newshound/newshound/bot/discord"
 	"github.com/newshound/newshound/config"
 	"github.com/newshound/newshound/internal/alert"
 	"github.com/newshound/newshound/internal/article"
@@ -75,25 +75,25 @@ type services struct {
 	cfg     *config.Config
 	store   *store.Store
 	watcher *watchers.Watcher
-	bot     *bot.Bot // nil without chat channels
+	bot     *discord.Bot // nil without chat channels
 }
 
 // newBot builds the Discord side from the configuration.
-func newBot(cfg *config.Config, log *slog.Logger) (*bot.Bot, error) {
-	opts := bot.Options{
+func newBot(cfg *config.Config, log *slog.Logger) (*discord.Bot, error) {
+	opts := discord.Options{
 		Token:    cfg.Discord.Token,
 		APIBase:  cfg.Discord.APIBase,
-		Channels: map[string]bot.Channel{},
-		Styles:   map[string]bot.Style{},
+		Channels: map[string]discord.Channel{},
+		Styles:   map[string]discord.Style{},
 		Logger:   log,
 	}
 	for name, ch := range cfg.Channels {
-		opts.Channels[name] = bot.Channel{DiscordID: ch.Discord, WebhookURL: ch.Webhook}
+		opts.Channels[name] = discord.Channel{DiscordID: ch.Discord, WebhookURL: ch.Webhook}
 	}
 	for _, w := range cfg.Watches {
-		opts.Styles[w.Name] = bot.Style{Color: w.ColorValue(), Mention: w.Mention}
+		opts.Styles[w.Name] = discord.Style{Color: w.ColorValue(), Mention: w.Mention}
 	}
-	b, err := bot.New(opts)
+	b, err := discord.New(opts)
 	if err != nil {
 		return nil, fmt.Errorf("discord: %w", err)
 	}
@@ -142,13 +142,13 @@ func openServices(ctx context.Context, e *env, path string, log *slog.Logger, me
 	svc.watcher = w
 	if svc.bot != nil && cfg.Discord.Token != "" {
 		client := httpclient.New(httpclient.Options{Timeout: cfg.HTTP.Timeout.D(), AllowPrivate: cfg.HTTP.AllowPrivateNetworks})
-		err := svc.bot.EnableCommands(&bot.Commands{
+		err := svc.bot.EnableCommands(&discord.Commands{
 			Store:          st,
 			Pipeline:       w,
 			ArticleFetcher: article.NewFetcher(client, article.Options{MaxBody: int64(cfg.HTTP.MaxBody), UserAgent: cfg.HTTP.UserAgent}),
 			AllowPrivate:   cfg.HTTP.AllowPrivateNetworks,
 			GuildID:        cfg.Discord.GuildID,
-			Interactions:   bot.Interactions{Listen: cfg.Discord.Interactions.Listen, PublicKey: cfg.Discord.Interactions.PublicKey},
+			Interactions:   discord.Interactions{Listen: cfg.Discord.Interactions.Listen, PublicKey: cfg.Discord.Interactions.PublicKey},
 		})
 		if err != nil {
 			st.Close()

@@ -1,4 +1,4 @@
-// Package bot is newshound's Discord side: it turns alerts into embeds and
+// Package discord is newshound's Discord side: it turns alerts into embeds and
 // delivers them, through the bot's REST API or through incoming webhooks,
 // and it holds the gateway connection slash commands arrive on.
 //
@@ -31,7 +31,7 @@
 // the HTTP interactions endpoint (interactions_http.go, Ed25519-verified),
 // through the same handler. Answers ping nobody; errors and admin answers
 // are ephemeral; slow answers are deferred, then edited in.
-package bot
+package discord
 
 import (
 	"context"
