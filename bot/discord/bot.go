@@ -24,7 +24,7 @@
 // or mention, and allowed_mentions lets at most the watch's role notify.
 // The bot token and webhook tokens never appear in logs or errors.
 //
-// With Options.Commands the bot also answers slash commands (/search,
+// With EnableCommands the bot also answers slash commands (/search,
 // /latest, /quotes, /summary, /why, /watches, /feeds, /watch): one table in
 // commands.go defines, registers and dispatches them, one file per command
 // holds its definition and handler. They arrive over the gateway (Open) or

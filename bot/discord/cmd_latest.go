@@ -31,7 +31,7 @@ func latestCommand() command {
 			if count < 1 || count > latestMax {
 				return errorReply(fmt.Sprintf("count must be between 1 and %d.", latestMax))
 			}
-			if watch != "" && !b.watchExists(watch) {
+			if watch != "" && !b.cmds.look.WatchExists(watch) {
 				return errorReply("There is no watch named " + inlineText(watch) + ". /watches lists them.")
 			}
 			ms, err := b.cmds.cfg.Store.LatestMatches(ctx, watch, count)

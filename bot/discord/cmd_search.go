@@ -8,14 +8,13 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/newshound/newshound/bot/commands"
 	"github.com/newshound/newshound/internal/match"
 	"github.com/newshound/newshound/internal/store"
-	"github.com/newshound/newshound/watchers"
 )
 
 // /search query:<query language> [days] [watch] — stored articles matching
@@ -29,13 +28,9 @@ import (
 // it is sent and the search kept in a small in-memory LRU.
 
 const (
-	searchPrefix   = "s"
-	searchPageSize = 5
-	// maxSearchVerify bounds the candidates matched for one page, so a
-	// query that the index cannot narrow stays fast enough.
-	maxSearchVerify = 20000
-	maxSearchDays   = 3650
-	searchSnippet   = 300
+	searchPrefix  = "s"
+	maxSearchDays = 3650
+	searchSnippet = 300
 	// Five fields of these caps, the title and the footer stay within
 	// Discord's 6000 characters an embed.
 	hitNameCap  = 200
@@ -54,26 +49,13 @@ func searchCommand() command {
 			},
 		},
 		handle: func(ctx context.Context, b *Bot, in *discordgo.Interaction, o options) reply {
-			args := searchArgs{Query: o.str("query"), Days: o.num("days", 0), Watch: strings.TrimSpace(o.str("watch"))}
+			args := commands.SearchArgs{Query: o.str("query"), Days: o.num("days", 0), Watch: strings.TrimSpace(o.str("watch"))}
 			return b.searchPage(ctx, args, 0)
 		},
 	}
 }
 
-// searchArgs is one search, as a button remembers it.
-type searchArgs struct {
-	Query string
-	Days  int
-	Watch string
-}
-
-// searchHit is one result.
-type searchHit struct {
-	article store.Article
-	result  match.Result
-}
-
-func (b *Bot) searchPage(ctx context.Context, args searchArgs, page int) reply {
+func (b *Bot) searchPage(ctx context.Context, args commands.SearchArgs, page int) reply {
 	if r, bad := checkQueryText(args.Query); bad {
 		return r
 	}
@@ -84,10 +66,10 @@ func (b *Bot) searchPage(ctx context.Context, args searchArgs, page int) reply {
 	if err != nil {
 		return queryErrorReply(err)
 	}
-	if args.Watch != "" && !b.watchExists(args.Watch) {
+	if args.Watch != "" && !b.cmds.look.WatchExists(args.Watch) {
 		return errorReply("There is no watch named " + inlineText(args.Watch) + ". /watches lists them.")
 	}
-	hits, more, capped, err := b.search(ctx, q, args, page)
+	hits, more, capped, err := b.cmds.look.Search(ctx, q, args, page)
 	if err != nil {
 		b.log.Error("bot: search", "error", err.Error())
 		return errorReply("The search failed; it has been logged.")
@@ -103,7 +85,7 @@ func (b *Bot) searchPage(ctx context.Context, args searchArgs, page int) reply {
 		Title: truncate("Search: "+escapeMarkdown(cleanLine(args.Query)), maxTitle),
 	}
 	for i, h := range hits {
-		e.Fields = append(e.Fields, hitField(page*searchPageSize+i+1, h))
+		e.Fields = append(e.Fields, hitField(page*commands.SearchPageSize+i+1, h))
 	}
 	footer := fmt.Sprintf("Page %d · newest first", page+1)
 	if args.Days > 0 {
@@ -113,70 +95,24 @@ func (b *Bot) searchPage(ctx context.Context, args searchArgs, page int) reply {
 		footer += " · watch " + truncate(cleanLine(args.Watch), 100)
 	}
 	if capped {
-		footer += fmt.Sprintf(" · only the newest %d candidates were checked", maxSearchVerify)
+		footer += fmt.Sprintf(" · only the newest %d candidates were checked", commands.MaxSearchVerify)
 	}
 	e.Footer = &discordgo.MessageEmbedFooter{Text: plainText(footer)}
 	return reply{embeds: []*discordgo.MessageEmbed{e}, components: searchButtons(b, args, page, more)}
 }
 
-// search returns the hits of one page, whether more follow, and whether the
-// candidate bound stopped it.
-func (b *Bot) search(ctx context.Context, q *match.Query, args searchArgs, page int) (hits []searchHit, more, capped bool, err error) {
-	m, err := match.Compile([]match.Watch{{Name: "search", Query: q}})
-	if err != nil {
-		return nil, false, false, err
-	}
-	sq := store.ArticleSearch{Match: q.FTS(), Watch: args.Watch}
-	if args.Days > 0 {
-		sq.Since = b.cmds.now().Add(-time.Duration(args.Days) * 24 * time.Hour)
-	}
-	skip, found, checked := page*searchPageSize, 0, 0
-	visit := func(a store.Article) (bool, error) {
-		if err := ctx.Err(); err != nil {
-			return false, err
-		}
-		if checked++; checked > maxSearchVerify {
-			capped = true
-			return false, nil
-		}
-		res := m.Match(watchers.Document(a))
-		if len(res) == 0 {
-			return true, nil
-		}
-		found++
-		switch {
-		case found <= skip:
-		case found <= skip+searchPageSize:
-			hits = append(hits, searchHit{article: a, result: res[0]})
-		default:
-			more = true
-			return false, nil
-		}
-		return true, nil
-	}
-	err = b.cmds.cfg.Store.SearchArticles(ctx, sq, visit)
-	if err != nil && sq.Match != "" && checked == 0 && ctx.Err() == nil {
-		// The index refused the expression (it never should): scanning
-		// every article gives the same results, more slowly.
-		b.log.Warn("bot: search: full-text prefilter failed, scanning", "fts", sq.Match, "error", err.Error())
-		sq.Match = ""
-		err = b.cmds.cfg.Store.SearchArticles(ctx, sq, visit)
-	}
-	return hits, more, capped, err
-}
-
 // hitField shows one result: title, outlet · date · link, and the snippet
 // with the matching words in bold.
-func hitField(n int, h searchHit) *discordgo.MessageEmbedField {
-	title := cleanLine(h.article.Title)
+func hitField(n int, h commands.Hit) *discordgo.MessageEmbedField {
+	title := cleanLine(h.Article.Title)
 	if title == "" {
 		title = "Untitled article"
 	}
-	lines := []string{articleLine(h.article)}
-	if hit, ok := bodyHit(h.result.Hits); ok {
+	lines := []string{articleLine(h.Article)}
+	if hit, ok := bodyHit(h.Result.Hits); ok {
 		snippet := truncate(cleanLine(hit.Snippet()), searchSnippet)
 		if snippet != "" {
-			lines = append(lines, highlight(snippet, h.result.Matched()))
+			lines = append(lines, highlight(snippet, h.Result.Matched()))
 		}
 	}
 	return &discordgo.MessageEmbedField{
@@ -252,7 +188,7 @@ func truncateLines(s string, max int) string {
 }
 
 // scopeText describes a search's days and watch filters.
-func scopeText(args searchArgs) string {
+func scopeText(args commands.SearchArgs) string {
 	var s string
 	if args.Days > 0 {
 		s += " in the " + lastDays(args.Days)
@@ -264,7 +200,7 @@ func scopeText(args searchArgs) string {
 }
 
 // searchButtons are the Previous and Next buttons of a page.
-func searchButtons(b *Bot, args searchArgs, page int, more bool) []discordgo.MessageComponent {
+func searchButtons(b *Bot, args commands.SearchArgs, page int, more bool) []discordgo.MessageComponent {
 	return []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
 		discordgo.Button{Label: "Previous", Style: discordgo.SecondaryButton, CustomID: b.searchID(args, max(page-1, 0), "p"), Disabled: page == 0},
 		discordgo.Button{Label: "Next", Style: discordgo.SecondaryButton, CustomID: b.searchID(args, page+1, "n"), Disabled: !more},
@@ -275,14 +211,14 @@ func searchButtons(b *Bot, args searchArgs, page int, more bool) []discordgo.Mes
 // "s:<dir>:<page>:<days>:<len(watch)>:<watch><query>", or, when that is
 // longer than Discord's 100 characters, "s:<dir>:<page>:h:<hash>" with the
 // search kept in the LRU. dir keeps the two buttons' IDs distinct.
-func (b *Bot) searchID(args searchArgs, page int, dir string) string {
+func (b *Bot) searchID(args commands.SearchArgs, page int, dir string) string {
 	id := fmt.Sprintf("%s:%s:%d:%d:%d:%s%s", searchPrefix, dir, page, args.Days, len(args.Watch), args.Watch, args.Query)
 	if utf8.RuneCountInString(id) <= maxCustomID && len(id) <= 4*maxCustomID {
 		return id
 	}
 	sum := sha256.Sum256([]byte(fmt.Sprintf("%d\x00%s\x00%s", args.Days, args.Watch, args.Query)))
 	key := hex.EncodeToString(sum[:8])
-	b.cmds.searches.put(key, args)
+	b.cmds.searches.Put(key, args)
 	return fmt.Sprintf("%s:%s:%d:h:%s", searchPrefix, dir, page, key)
 }
 
@@ -290,7 +226,7 @@ var errBadSearchID = errors.New("bad search button")
 
 // parseSearchID reads a custom_id written by searchID; ok is false when
 // the search was kept in the LRU and has been forgotten.
-func (b *Bot) parseSearchID(id string) (args searchArgs, page int, ok bool, err error) {
+func (b *Bot) parseSearchID(id string) (args commands.SearchArgs, page int, ok bool, err error) {
 	parts := strings.SplitN(id, ":", 5)
 	if len(parts) != 5 || parts[0] != searchPrefix {
 		return args, 0, false, errBadSearchID
@@ -299,7 +235,7 @@ func (b *Bot) parseSearchID(id string) (args searchArgs, page int, ok bool, err 
 		return args, 0, false, errBadSearchID
 	}
 	if parts[3] == "h" {
-		args, ok = b.cmds.searches.get(parts[4])
+		args, ok = b.cmds.searches.Get(parts[4])
 		return args, page, ok, nil
 	}
 	if args.Days, err = strconv.Atoi(parts[3]); err != nil {
@@ -359,14 +295,4 @@ func codeBlock(s string) string {
 // inlineText shows untrusted text inline: cleaned, cut and escaped.
 func inlineText(s string) string {
 	return "“" + escapeMarkdown(truncate(cleanLine(s), 200)) + "”"
-}
-
-// watchExists reports whether a watch of that name exists (active or not).
-func (b *Bot) watchExists(name string) bool {
-	for _, w := range b.cmds.cfg.Pipeline.Watches() {
-		if w.Name == name {
-			return true
-		}
-	}
-	return false
 }

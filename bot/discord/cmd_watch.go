@@ -7,11 +7,10 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/newshound/newshound/bot/commands"
 	"github.com/newshound/newshound/internal/match"
 	"github.com/newshound/newshound/internal/store"
 )
@@ -23,8 +22,6 @@ import (
 // and every call checks the member's permissions again, since a server can
 // override the default. Every answer is ephemeral; a change takes effect at
 // once (Pipeline.ReloadWatches).
-
-const maxWatchName = 64
 
 func watchCommand() command {
 	perm := int64(permManageGuild)
@@ -44,7 +41,7 @@ func watchCommand() command {
 // choices of add's channel (when there are at most 25).
 func watchOptions(channels []string) []*discordgo.ApplicationCommandOption {
 	name := func() *discordgo.ApplicationCommandOption {
-		return strOption("name", "The watch's name", true, maxWatchName)
+		return strOption("name", "The watch's name", true, commands.MaxWatchName)
 	}
 	channel := strOption("channel", "A channel name from the configuration", true, 100)
 	if len(channels) <= 25 {
@@ -69,7 +66,7 @@ func handleWatch(ctx context.Context, b *Bot, in *discordgo.Interaction, o optio
 	}
 	sub, so := o.sub()
 	name := strings.TrimSpace(so.str("name"))
-	if msg := checkWatchName(name); msg != "" {
+	if msg := commands.CheckWatchName(name); msg != "" {
 		return errorReply(msg)
 	}
 	w := b.cmds.cfg.Pipeline
@@ -91,7 +88,7 @@ func handleWatch(ctx context.Context, b *Bot, in *discordgo.Interaction, o optio
 			return queryErrorReply(err)
 		}
 		channel := strings.TrimSpace(so.str("channel"))
-		if channels := b.channelNames(); !slices.Contains(channels, channel) {
+		if channels := b.cmds.look.ChannelNames(); !slices.Contains(channels, channel) {
 			return errorReply("There is no channel named " + inlineText(channel) + " in the configuration. Channels: " +
 				escapeMarkdown(truncate(strings.Join(channels, ", "), 500)) + ".")
 		}
@@ -131,20 +128,4 @@ func handleWatch(ctx context.Context, b *Bot, in *discordgo.Interaction, o optio
 	}
 	b.log.Info("bot: chat watch changed", "watch", name, "action", sub, "user", invoker(in))
 	return reply{content: done, ephemeral: true}
-}
-
-// checkWatchName returns what is wrong with a watch name, or "".
-func checkWatchName(name string) string {
-	switch {
-	case name == "":
-		return "Give the watch a name."
-	case utf8.RuneCountInString(name) > maxWatchName:
-		return fmt.Sprintf("A watch name has at most %d characters.", maxWatchName)
-	}
-	for _, r := range name {
-		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_' || r == '.') {
-			return "A watch name may hold letters, digits, '-', '_' and '.' only."
-		}
-	}
-	return ""
 }

@@ -1,24 +1,19 @@
 package discord
 
 import (
-	"container/list"
 	"context"
 	"crypto/ed25519"
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
 
-	"github.com/newshound/newshound/config"
+	"github.com/newshound/newshound/bot/commands"
 	"github.com/newshound/newshound/internal/article"
-	"github.com/newshound/newshound/internal/match"
 	"github.com/newshound/newshound/internal/store"
-	"github.com/newshound/newshound/watchers"
 )
 
 // Slash commands. One table (commandTable) defines every command — its
@@ -39,11 +34,11 @@ import (
 // cleaned and escaped, and no answer can mention anyone (allowed_mentions
 // parse: []).
 
-// Commands configures slash commands (Options.Commands). Store and Pipeline
+// Commands configures slash commands (EnableCommands). Store and Pipeline
 // are required.
 type Commands struct {
 	Store    *store.Store
-	Pipeline Pipeline
+	Pipeline commands.Pipeline
 	// ArticleFetcher fetches pages for /summary. Build it on a client from
 	// httpclient.New with AllowPrivate as below; nil: /summary is unavailable.
 	ArticleFetcher *article.Fetcher
@@ -58,21 +53,6 @@ type Commands struct {
 	// Now is the clock (default time.Now).
 	Now func() time.Time
 }
-
-// Pipeline is what the commands need of the pipeline — *watchers.Watcher
-// satisfies it: the configuration in force (it follows reloads), compiling
-// a query as the watches are compiled (aliases included), the watches (of
-// the file and from chat), reloading them after a change from chat, and when
-// a feed is polled next.
-type Pipeline interface {
-	Config() *config.Config
-	CheckQuery(query string) (*match.Query, error)
-	Watches() []watchers.WatchInfo
-	ReloadWatches(ctx context.Context) error
-	NextPoll(feed string, notBefore time.Time) time.Time
-}
-
-var _ Pipeline = (*watchers.Watcher)(nil)
 
 // Interactions is the HTTP interactions endpoint's configuration.
 type Interactions struct {
@@ -147,7 +127,8 @@ type commandSet struct {
 	table     []command
 	publicKey ed25519.PublicKey // nil: no HTTP endpoint
 	now       func() time.Time
-	searches  *lru
+	searches  *commands.Searches
+	look      *commands.Lookups
 	// fetchTimeout bounds /summary's fetch (summaryTimeout); deferAfter is
 	// how long a command may run before it is deferred (the constant).
 	fetchTimeout, deferAfter time.Duration
@@ -157,11 +138,13 @@ func newCommandSet(c *Commands) (*commandSet, error) {
 	if c.Store == nil || c.Pipeline == nil {
 		return nil, errors.New("bot: commands need a store and a pipeline")
 	}
-	cs := &commandSet{cfg: *c, byName: map[string]command{}, now: c.Now, searches: newLRU(recentSearches),
+	cs := &commandSet{cfg: *c, byName: map[string]command{}, now: c.Now, searches: commands.NewSearches(recentSearches),
+		look:         &commands.Lookups{Store: c.Store, Pipeline: c.Pipeline},
 		fetchTimeout: summaryTimeout, deferAfter: deferAfter}
 	if cs.now == nil {
 		cs.now = time.Now
 	}
+	cs.look.Now = cs.now
 	if c.GuildID != "" && !isSnowflake(c.GuildID) {
 		return nil, fmt.Errorf("bot: guild ID %q is not a Discord ID", c.GuildID)
 	}
@@ -179,9 +162,9 @@ func newCommandSet(c *Commands) (*commandSet, error) {
 	return cs, nil
 }
 
-// EnableCommands turns on slash commands, like Options.Commands, for a Bot
-// built before its Watcher (the Watcher takes the Bot as its Notifier). Call
-// it once, before Open and ServeInteractions.
+// EnableCommands turns on slash commands — the one way to: the Bot is built
+// before the Watcher (which takes it as its Notifier), the commands need the
+// Watcher. Call it once, before Open and ServeInteractions.
 func (b *Bot) EnableCommands(c *Commands) error {
 	if b.cmds != nil {
 		return errors.New("bot: commands already enabled")
@@ -190,20 +173,10 @@ func (b *Bot) EnableCommands(c *Commands) error {
 	if err != nil {
 		return err
 	}
+	cs.look.Log = b.log
 	b.cmds = cs
 	b.session.AddHandler(b.onInteractionCreate)
 	return nil
-}
-
-// channelNames are the channels of the configuration in force — the
-// watcher's, which follows reloads — sorted, for /watch add.
-func (b *Bot) channelNames() []string {
-	var names []string
-	for name := range b.cmds.cfg.Pipeline.Config().Channels {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	return names
 }
 
 // CommandDefinitions returns the registration payload of every command.
@@ -218,7 +191,7 @@ func (b *Bot) CommandDefinitions() []*discordgo.ApplicationCommand {
 		def := *c.def
 		def.Contexts = &[]discordgo.InteractionContextType{discordgo.InteractionContextGuild}
 		if def.Name == "watch" {
-			def.Options = watchOptions(b.channelNames())
+			def.Options = watchOptions(b.cmds.look.ChannelNames())
 		}
 		out = append(out, &def)
 	}
@@ -510,50 +483,6 @@ func strOption(name, desc string, required bool, maxLen int) *discordgo.Applicat
 func intOption(name, desc string, minV, maxV float64) *discordgo.ApplicationCommandOption {
 	return &discordgo.ApplicationCommandOption{Type: discordgo.ApplicationCommandOptionInteger, Name: name, Description: desc,
 		MinValue: &minV, MaxValue: maxV}
-}
-
-// lru remembers recent searches whose state does not fit a custom_id.
-type lru struct {
-	mu    sync.Mutex
-	max   int
-	order *list.List // front: most recent; values are *lruEntry
-	items map[string]*list.Element
-}
-
-type lruEntry struct {
-	key string
-	val searchArgs
-}
-
-func newLRU(max int) *lru {
-	return &lru{max: max, order: list.New(), items: map[string]*list.Element{}}
-}
-
-func (l *lru) put(key string, v searchArgs) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if e, ok := l.items[key]; ok {
-		e.Value.(*lruEntry).val = v
-		l.order.MoveToFront(e)
-		return
-	}
-	l.items[key] = l.order.PushFront(&lruEntry{key: key, val: v})
-	for l.order.Len() > l.max {
-		last := l.order.Back()
-		l.order.Remove(last)
-		delete(l.items, last.Value.(*lruEntry).key)
-	}
-}
-
-func (l *lru) get(key string) (searchArgs, bool) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	e, ok := l.items[key]
-	if !ok {
-		return searchArgs{}, false
-	}
-	l.order.MoveToFront(e)
-	return e.Value.(*lruEntry).val, true
 }
 
 // footerReserve is room kept in an embed's total for a footer added last.

@@ -94,12 +94,15 @@ func newCmdHarness(t *testing.T, ho harnessOptions) *cmdHarness {
 			"newsroom": {DiscordID: newsroom},
 			"desk":     {DiscordID: "123456789012345679"},
 		},
-		Commands: &Commands{
-			Store: st, Pipeline: w, ArticleFetcher: fetcher, AllowPrivate: ho.allowPrivate,
-			GuildID:      guildID,
-			Interactions: Interactions{PublicKey: hex.EncodeToString(pub)},
-			Now:          func() time.Time { return h.now },
-		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = b.EnableCommands(&Commands{
+		Store: st, Pipeline: w, ArticleFetcher: fetcher, AllowPrivate: ho.allowPrivate,
+		GuildID:      guildID,
+		Interactions: Interactions{PublicKey: hex.EncodeToString(pub)},
+		Now:          func() time.Time { return h.now },
 	})
 	if err != nil {
 		t.Fatal(err)

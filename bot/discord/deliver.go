@@ -31,8 +31,6 @@ type Options struct {
 	// HTTPClient is used for all REST calls (its Transport is wrapped, not
 	// modified). Nil: a client with a 20 s timeout.
 	HTTPClient *http.Client
-	// Commands enables slash commands (see commands.go); nil: none.
-	Commands *Commands
 }
 
 // Channel is where a configured channel name posts: a channel ID (posted by
@@ -128,11 +126,6 @@ func New(opts Options) (*Bot, error) {
 	}
 	client.Transport = &rewriteTransport{base: base, next: next}
 	b.session = newSession(token, client)
-	if opts.Commands != nil {
-		if err := b.EnableCommands(opts.Commands); err != nil {
-			return nil, err
-		}
-	}
 	return b, nil
 }
 

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newshound/newshound/bot/commands"
 	"github.com/newshound/newshound/internal/match"
 	"github.com/newshound/newshound/internal/store"
 	"github.com/newshound/newshound/watchers"
@@ -66,12 +67,12 @@ func TestSearchEqualsMatcher(t *testing.T) {
 			}
 			var got []string
 			for page := 0; ; page++ {
-				hits, more, _, err := h.bot.search(context.Background(), q, searchArgs{Query: query}, page)
+				hits, more, _, err := h.bot.cmds.look.Search(context.Background(), q, commands.SearchArgs{Query: query}, page)
 				if err != nil {
 					t.Fatal(err)
 				}
 				for _, hit := range hits {
-					got = append(got, hit.article.URL)
+					got = append(got, hit.Article.URL)
 				}
 				if !more {
 					break
@@ -85,10 +86,10 @@ func TestSearchEqualsMatcher(t *testing.T) {
 }
 
 func FuzzParseSearchID(f *testing.F) {
-	h := &Bot{cmds: &commandSet{searches: newLRU(4)}}
+	h := &Bot{cmds: &commandSet{searches: commands.NewSearches(4)}}
 	for _, s := range []string{
-		h.searchID(searchArgs{Query: "putin", Days: 3, Watch: "w"}, 2, "n"),
-		h.searchID(searchArgs{Query: strings.Repeat("x", 200)}, 1, "p"),
+		h.searchID(commands.SearchArgs{Query: "putin", Days: 3, Watch: "w"}, 2, "n"),
+		h.searchID(commands.SearchArgs{Query: strings.Repeat("x", 200)}, 1, "p"),
 		"s:n:1:h:0123456789abcdef", "s:n:1:0:99:x", "s:::::", "",
 	} {
 		f.Add(s)

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newshound/newshound/bot/commands"
 	"github.com/newshound/newshound/config"
 	"github.com/newshound/newshound/internal/match"
 	"github.com/newshound/newshound/internal/store"
@@ -92,8 +93,11 @@ func BenchmarkSearch(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	bot, err := New(Options{Commands: &Commands{Store: st, Pipeline: w}})
+	bot, err := New(Options{})
 	if err != nil {
+		b.Fatal(err)
+	}
+	if err := bot.EnableCommands(&Commands{Store: st, Pipeline: w}); err != nil {
 		b.Fatal(err)
 	}
 	for _, bc := range []struct{ name, query string }{
@@ -121,7 +125,7 @@ func BenchmarkSearch(b *testing.B) {
 			b.ResetTimer()
 			for b.Loop() {
 				t0 := time.Now()
-				r := bot.searchPage(ctx, searchArgs{Query: bc.query, Days: days}, page)
+				r := bot.searchPage(ctx, commands.SearchArgs{Query: bc.query, Days: days}, page)
 				lat = append(lat, time.Since(t0))
 				if r.ephemeral {
 					b.Fatalf("search failed: %s", r.content)
