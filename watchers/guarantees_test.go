@@ -421,3 +421,27 @@ func TestLostFoldedDigestNotRepostedWithNewAlerts(t *testing.T) {
 		t.Errorf("outbox %+v: want the 5 delivered, the 2 new ones waiting for the next hour", st)
 	}
 }
+
+// A look for an earlier attempt that fails (Discord's 5xx or a rate limit
+// on reading the channel) tells nothing about whether that attempt posted:
+// the retry must look again, not post blind (issue 13.1).
+func TestFailedLookKeepsTheSendingMark(t *testing.T) {
+	h := newChatHarness(t, partnersWatch, "")
+	h.prime()
+	h.discord.DropResponseNext(hookID)
+	h.setItems(1, "l")
+	h.cycle() // stored by Discord, answer lost
+	h.discord.FailReadsNext(hookChan, 1, http.StatusInternalServerError)
+	h.advance(time.Minute)
+	h.cycle() // settled: the look fails
+	h.advance(time.Hour)
+	h.cycle()
+	h.advance(time.Hour)
+	h.cycle()
+	if n := len(h.discord.WebhookMessages(hookID)); n != 1 {
+		t.Fatalf("%d webhook messages, want exactly 1 (posted again after a failed look)", n)
+	}
+	if st, _ := h.st.Outbox(context.Background()); st.Pending != 0 || st.Delivered != 1 {
+		t.Fatalf("outbox %+v", st)
+	}
+}

@@ -167,9 +167,19 @@ func (b *Bot) find(ctx context.Context, channel, ref string, since time.Time) (s
 			"channel", channel, "why", err.Error())
 		return "", nil
 	default:
-		return "", b.classify(err, channel, t)
+		return "", &lookFailed{b.classify(err, channel, t)}
 	}
 }
+
+// lookFailed is a failure to read the channel for an earlier attempt's
+// message (a 5xx, a rate limit, the network). Whatever Discord answered to
+// the read, that attempt may have posted: NotPosted is false, so the outbox
+// keeps the delivery marked as possibly sent and looks again before posting.
+type lookFailed struct{ err error }
+
+func (e *lookFailed) Error() string   { return e.err.Error() }
+func (e *lookFailed) Unwrap() error   { return e.err }
+func (e *lookFailed) NotPosted() bool { return false }
 
 func (b *Bot) findIn(ctx context.Context, t target, ref string, since time.Time) (string, error) {
 	if b.token == "" {

@@ -102,6 +102,11 @@ func (s *Server) handleListMessages(w http.ResponseWriter, r *http.Request) {
 	}
 	before, after := snowflakeParam(q.Get("before")), snowflakeParam(q.Get("after"))
 	s.mu.Lock()
+	if f, faulted := s.takeFault(readFaultKey(id)); faulted {
+		s.mu.Unlock()
+		writeFault(w, f, "channel-messages-get-"+id)
+		return
+	}
 	c, ok := s.channels[id]
 	if !ok {
 		s.mu.Unlock()

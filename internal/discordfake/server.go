@@ -316,6 +316,15 @@ func (s *Server) DropResponseNext(id string) {
 	s.addFaults(id, 1, fault{kind: faultDrop})
 }
 
+// FailReadsNext makes the next n reads of a channel's messages
+// (GET /channels/{id}/messages) answer with status, reading nothing.
+func (s *Server) FailReadsNext(channelID string, n, status int) {
+	s.addFaults(readFaultKey(channelID), n, fault{kind: faultStatus, status: status})
+}
+
+// readFaultKey keys the faults of reading a channel apart from its creates.
+func readFaultKey(channelID string) string { return "read:" + channelID }
+
 func (s *Server) addFaults(id string, n int, f fault) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
