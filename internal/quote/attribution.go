@@ -89,6 +89,8 @@ type attributor struct {
 	speakers []antecedent
 	// subjects are the subjects of the reporting clauses outside quotations.
 	subjects []reportingSubject
+	// kana caches, per paragraph, whether it holds Japanese kana.
+	kana map[int]bool
 }
 
 // antecedent is a resolved speaker a later pronoun may stand for.

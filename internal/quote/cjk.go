@@ -29,6 +29,10 @@ import (
 // same or the previous paragraph; otherwise, and for words such as 有人
 // (someone) or 同社 (the company), the speaker is empty.
 
+// cjkWindow bounds how far the Chinese and Japanese rules look for the
+// name that goes with a title or a shortened name.
+const cjkWindow = 16 << 10
+
 // isCJKRune reports whether r is a Chinese or Japanese character.
 func isCJKRune(r rune) bool {
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) || r == 'ー' || r == '々'
@@ -75,12 +79,21 @@ func (a *attributor) cjkContext(c *candidate) bool {
 
 // japanese reports whether paragraph p holds kana, which Chinese never has.
 func (a *attributor) japanese(p int) bool {
+	if v, ok := a.kana[p]; ok {
+		return v
+	}
+	found := false
 	for _, r := range a.src[a.paras[p].Start:a.paras[p].End] {
 		if isKana(r) && r != 'ー' {
-			return true
+			found = true
+			break
 		}
 	}
-	return false
+	if a.kana == nil {
+		a.kana = map[int]bool{}
+	}
+	a.kana[p] = found
+	return found
 }
 
 // cjkSpeaker is a speaker phrase found by the Chinese and Japanese patterns.
@@ -523,7 +536,15 @@ func (a *attributor) cjkAntecedent(c *candidate, g byte) string {
 // first, or "".
 func (a *attributor) cjkRole(title string, pos int, ja bool) string {
 	text := a.src[:pos]
-	for end := len(text); end > 0; {
+	if len(text) > cjkWindow {
+		// Look back a bounded stretch, so that many quotations in a
+		// long text stay linear.
+		text = text[len(text)-cjkWindow:]
+		for len(text) > 0 && !utf8.RuneStart(text[0]) {
+			text = text[1:]
+		}
+	}
+	for end, tries := len(text), 0; end > 0 && tries < 8; tries++ {
 		k := strings.LastIndex(text[:end], title)
 		if k < 0 {
 			return ""
@@ -535,6 +556,9 @@ func (a *attributor) cjkRole(title string, pos int, ja bool) string {
 			name, _ = splitTitle(name, true)
 		} else {
 			rest := text[k+len(title):]
+			if len(rest) > 64 {
+				rest = rest[:64] // a name is a few characters
+			}
 			e := strings.IndexFunc(rest, func(r rune) bool { return !isNameRune(r) })
 			if e < 0 {
 				e = len(rest)
@@ -562,6 +586,9 @@ func (a *attributor) cjkFullName(name string, ja bool) string {
 	}
 	best := name
 	text := a.src
+	if len(text) > cjkWindow {
+		text = text[:cjkWindow] // names are introduced early
+	}
 	for off := 0; ; {
 		k := strings.Index(text[off:], name)
 		if k < 0 {
