@@ -295,6 +295,10 @@ func foldNonce(items []store.OutboxItem) string {
 // lost response the next attempt knows the message may be in the channel
 // already, and the Notifier looks for it before posting again.
 func (w *Watcher) send(ctx context.Context, d alert.Delivery, watch string, rows []store.OutboxItem) (bool, error) {
+	notifier := w.notifierNow() // read once: a reload may remove chat meanwhile
+	if notifier == nil {
+		return false, nil // kept in the outbox until chat delivery is configured
+	}
 	ids := make([]int64, len(rows))
 	for i, r := range rows {
 		ids[i] = r.ID
@@ -319,7 +323,7 @@ func (w *Watcher) send(ctx context.Context, d alert.Delivery, watch string, rows
 		}
 		return false, w.storeFailed(err) // nothing is posted that could not be marked
 	}
-	rc, err := w.notifierNow().Deliver(ctx, d)
+	rc, err := notifier.Deliver(ctx, d)
 	var auth *alert.AuthError
 	switch {
 	case err == nil:

@@ -445,3 +445,29 @@ func TestFailedLookKeepsTheSendingMark(t *testing.T) {
 		t.Fatalf("outbox %+v", st)
 	}
 }
+
+// A reload that removes chat delivery (no notifier) while a channel is
+// being delivered leaves its remaining alerts in the outbox; it used to
+// call the missing notifier and crash the process.
+func TestReloadWithoutChatDuringDelivery(t *testing.T) {
+	h := newChatHarness(t, partnersWatch, "")
+	h.prime()
+	var once sync.Once
+	h.mu.Lock()
+	h.onMessage = func(discordfake.Message) {
+		once.Do(func() {
+			if err := h.w.Reload(context.Background(), h.cfg, nil); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	h.mu.Unlock()
+	h.setItems(2, "r")
+	h.cycle()
+	if n := len(h.discord.WebhookMessages(hookID)); n != 1 {
+		t.Fatalf("%d webhook messages, want 1 (the one posted before the reload)", n)
+	}
+	if st, _ := h.st.Outbox(context.Background()); st.Pending != 1 {
+		t.Fatalf("outbox %+v, want the second alert kept", st)
+	}
+}
