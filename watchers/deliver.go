@@ -187,6 +187,12 @@ func (w *Watcher) deliverChannel(ctx context.Context, channel string, items []st
 		}
 		return 0, nil
 	}
+	if !items[0].SentAt.IsZero() && len(sameFold(items)) > 1 {
+		// The head went out, maybe, in a folded message (an attempt of
+		// unknown outcome): it is retried as that message whatever room
+		// the budget has now, so that its reference is looked for.
+		return w.deliverFolded(ctx, channel, items)
+	}
 	delivered := 0
 	for i, it := range items {
 		if room == 1 && len(items)-i > 1 {

@@ -471,3 +471,31 @@ func TestReloadWithoutChatDuringDelivery(t *testing.T) {
 		t.Fatalf("outbox %+v, want the second alert kept", st)
 	}
 }
+
+// A folded digest whose answer was lost is retried as that digest even
+// when the hourly budget has room again by then (a restart an hour later):
+// posting its alerts one by one looked for their own references, not the
+// digest's, and posted them a second time.
+func TestLostFoldedDigestRetriedAsDigestWhenRoomReturns(t *testing.T) {
+	h := newChatHarness(t, `  - { name: russia, keywords: [Putin], channels: [newsroom] }`, "") // 3 an hour
+	h.prime()
+	h.setItems(2, "g")
+	h.cycle()
+	h.discord.DropResponseNext(newsroom)
+	h.setItems(5, "g")
+	h.cycle() // the third message of the hour: a digest of 3, stored, answer lost
+	if n := len(h.discord.Messages(newsroom)); n != 3 {
+		t.Fatalf("%d messages, want 3", n)
+	}
+	h.restart()
+	h.advance(2 * time.Hour) // the budget has room for 3 again
+	h.cycle()
+	h.advance(time.Minute)
+	h.cycle()
+	if n := len(h.discord.Messages(newsroom)); n != 3 {
+		t.Fatalf("%d messages: the lost digest's alerts were posted again", n)
+	}
+	if st, _ := h.st.Outbox(context.Background()); st.Delivered != 5 || st.Pending != 0 {
+		t.Errorf("outbox %+v: want the 5 delivered", st)
+	}
+}
