@@ -7,9 +7,10 @@
 // measured best on the ScrapingHub benchmark). Around it this package
 // decodes the page, turns the extracted tree into plain paragraphs, adds
 // back the rest of a story cut into like-classed sibling containers (the
-// extractor keeps only the first), drops a leading headline, and ends the
+// extractor keeps only the first), drops a leading headline, ends the
 // text at a heading that opens related stories, most-read lists or
-// comments after the story (boilerplate.go). Each of these is kept because
+// comments after the story, drops footer lines after it (boilerplate.go)
+// and runs of short link-only paragraphs (linklists.go). Each of these is kept because
 // it helps on pages of sites in both halves of the evaluation data, split
 // by site (see internal/evaluate/extraction); the rest of the text is the
 // extractor's. Metadata that the page declares in machine-readable form (JSON-LD,

@@ -1,6 +1,9 @@
 package article
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // Stories end; pages go on. After the story the extractor sometimes keeps
 // what a page puts below it: related and recommended stories, most-read
@@ -115,4 +118,19 @@ func cutAtEndMarker(paras []string) []string {
 		return paras
 	}
 	return out
+}
+
+// footerLine matches what a page's footer says: a copyright, the rights
+// reserved, contact lines (telephone, fax, e-mail), an imprint.
+var footerLine = regexp.MustCompile(`(?i)(©|\(c\) \d{4}|copyright|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|wszelkie prawa zastrzeżone|\b(tel|telefon|phone|fax|e-?mail)\.?\s*:|\bimpressum\b|\bimprint\b)`)
+
+// dropFooter removes from the end of the text the short (≤ 200 bytes)
+// paragraphs that are footer lines: a copyright, a contact block, an
+// imprint. It keeps the first paragraph whatever it is.
+func dropFooter(paras []string) []string {
+	end := len(paras)
+	for end > 1 && len(paras[end-1]) <= 200 && footerLine.MatchString(paras[end-1]) {
+		end--
+	}
+	return paras[:end]
 }

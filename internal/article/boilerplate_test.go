@@ -98,3 +98,30 @@ func TestDropNavRuns(t *testing.T) {
 		t.Errorf("dropNavRuns of links alone = %q, want them kept", got)
 	}
 }
+
+func TestDropFooter(t *testing.T) {
+	story := []string{
+		"The court ruled on Tuesday that the copyright in the photographs belongs to the agency, not to the paper.",
+		"Contact the newsroom by e-mail: if you have seen the missing boat, the coastguard asks you to call.",
+		"The agency said it would not ask for damages.",
+	}
+	tests := []struct {
+		name string
+		in   []string
+		want []string
+	}{
+		{"copyright and contact lines after the story", append(slices.Clone(story), "© 2025 The Town Crier. All rights reserved.", "Tel.: 01234 567 890", "E-Mail: desk@town.example"), story},
+		{"German imprint", append(slices.Clone(story), "Impressum", "Alle Rechte vorbehalten."), story},
+		{"footer-like lines inside the story stay", story, story},
+		{"a long last paragraph is text", append(slices.Clone(story), "Copyright "+strings.Repeat("law is a long subject and this paragraph goes on about it at length. ", 4)),
+			append(slices.Clone(story), "Copyright "+strings.Repeat("law is a long subject and this paragraph goes on about it at length. ", 4))},
+		{"nothing but a footer stays", []string{"© 2025 The Town Crier"}, []string{"© 2025 The Town Crier"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := dropFooter(tt.in); !slices.Equal(got, tt.want) {
+				t.Errorf("dropFooter:\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}

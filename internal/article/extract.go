@@ -61,6 +61,7 @@ func extractDocument(doc *html.Node, pageURL string) (a *Article, err error) {
 	paras = tidy(paras, a.Title, res.Metadata.Title, meta.docTitle)
 	paras = cutAtEndMarker(paras)
 	paras = dropNavRuns(paras, shares)
+	paras = dropFooter(paras)
 	a.Text = strings.Join(paras, "\n\n")
 	a.Lang = textLanguage(a.Lang, a.Text)
 	a.Image = absolute(base, a.Image)
