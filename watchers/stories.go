@@ -65,8 +65,17 @@ func (w *Watcher) assignStory(ctx context.Context, a store.Article) *store.Story
 		}
 		return nil
 	}
-	asg := c.Assign(story.Article{Title: a.Title, Lead: a.FeedText, Text: a.Text, Lang: a.Lang, Time: articleTime(a)})
-	ss, ok := c.Story(asg.Story)
+	// An article processed again (carried by a second feed before the store
+	// knew it, or retried after a failed write) keeps its story and is not
+	// counted into it twice.
+	w.storiesMu.Lock()
+	id, seen := w.storyIDs[a.Identity]
+	if !seen {
+		id = c.Assign(story.Article{Title: a.Title, Lead: a.FeedText, Text: a.Text, Lang: a.Lang, Time: articleTime(a)}).Story
+		w.rememberStory(a.Identity, id)
+	}
+	w.storiesMu.Unlock()
+	ss, ok := c.Story(id)
 	if !ok { // closed at once: only when MaxStories is tiny
 		return nil
 	}
@@ -76,4 +85,24 @@ func (w *Watcher) assignStory(ctx context.Context, a store.Article) *store.Story
 		return nil
 	}
 	return &store.Story{ID: ss.ID, First: ss.First, Last: ss.Last, Articles: ss.Articles, State: state}
+}
+
+// recentStories is how many articles' stories are remembered by identity.
+const recentStories = 20_000
+
+// rememberStory remembers the story of an article, forgetting the oldest
+// beyond recentStories. The caller holds storiesMu.
+func (w *Watcher) rememberStory(identity string, id int64) {
+	if w.storyIDs == nil {
+		w.storyIDs = make(map[string]int64)
+	}
+	if _, ok := w.storyIDs[identity]; ok {
+		return
+	}
+	w.storyIDs[identity] = id
+	w.storyOrder = append(w.storyOrder, identity)
+	if len(w.storyOrder) > recentStories {
+		delete(w.storyIDs, w.storyOrder[0])
+		w.storyOrder = w.storyOrder[1:]
+	}
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/newshound/newshound/internal/alert"
+	"github.com/newshound/newshound/internal/store"
 )
 
 // A made-up event reported as one wire copy by several outlets.
@@ -225,5 +226,29 @@ watches:
 		if alerts, updates := pollLines(t, h); len(alerts) != tc.alerts || len(updates) != tc.updates {
 			t.Errorf("%q: a copy three hours later: %d alerts, %d updates; want %d and %d", tc.window, len(alerts), len(updates), tc.alerts, tc.updates)
 		}
+	}
+}
+
+func TestArticleProcessedTwiceCountsOnce(t *testing.T) {
+	// An article processed twice (a second feed carried it before the store
+	// knew it, or its write failed and it is retried) keeps its story and is
+	// counted into it once.
+	fs := newFeedServer(t)
+	h := newHarness(t, config2(fs.URL, ""))
+	a := store.Article{Identity: "https://news.example/valmora", URL: "https://news.example/valmora", Feed: "World",
+		Title: "Putin to visit Valmora", FeedText: wireCopy, Text: wireCopy, SeenAt: time.Now()}
+	first := h.w.assignStory(context.Background(), a)
+	a.Feed = "Politics"
+	again := h.w.assignStory(context.Background(), a)
+	if first == nil || again == nil {
+		t.Fatal("no story")
+	}
+	if again.ID != first.ID || again.Articles != 1 {
+		t.Fatalf("again: story %d of %d articles, want story %d of one article", again.ID, again.Articles, first.ID)
+	}
+	other := h.w.assignStory(context.Background(), store.Article{Identity: "https://other.example/valmora", Feed: "Politics",
+		Title: "Valmora visit set", FeedText: wireCopy, Text: wireCopy, SeenAt: time.Now()})
+	if other == nil || other.ID != first.ID || other.Articles != 2 {
+		t.Errorf("a copy under another link: %v, want story %d with two articles", other != nil && other.ID == first.ID, first.ID)
 	}
 }

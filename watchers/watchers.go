@@ -105,8 +105,10 @@ type Watcher struct {
 	storeHealth    *storeHealth
 	storeRetryBase time.Duration // first wait before pending articles are retried after a failed write
 
-	storiesMu sync.Mutex
-	stories   *story.Clusterer // nil until first used (storyClusterer)
+	storiesMu  sync.Mutex
+	stories    *story.Clusterer // nil until first used (storyClusterer)
+	storyIDs   map[string]int64 // recently assigned articles' stories, by identity
+	storyOrder []string         // the identities in storyIDs, oldest first
 
 	jobsMu sync.Mutex
 	cron   *cron.Cron              // Run's scheduler; nil when not running
