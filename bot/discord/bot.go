@@ -41,6 +41,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -142,23 +143,38 @@ func newSession(token string, client *http.Client) *discordgo.Session {
 // RouteDiscordgoLogs sends discordgo's own log lines — which it would
 // write with the standard logger as "[DG0] …", outside the structured log —
 // to the Bot's logger, at the matching level, with the bot's secrets
-// redacted. discordgo has one process-wide hook (discordgo.Logger): call
-// this once, from main.
+// redacted. discordgo has one process-wide, unsynchronised hook
+// (discordgo.Logger): it is set once, and must be before any session opens
+// (main calls this at start); a later call only changes the Bot whose
+// logger the lines go to.
 func (b *Bot) RouteDiscordgoLogs() {
-	log := b.log
-	discordgo.Logger = func(msgL, _ int, format string, a ...any) {
-		level := slog.LevelDebug
-		switch msgL {
-		case discordgo.LogError:
-			level = slog.LevelError
-		case discordgo.LogWarning:
-			level = slog.LevelWarn
-		case discordgo.LogInformational:
-			level = slog.LevelInfo
-		}
-		msg := b.redact(fmt.Errorf(format, a...)).Error()
-		log.Log(context.Background(), level, "discordgo: "+msg)
+	libLog.Store(b)
+	installLibLog.Do(func() { discordgo.Logger = logDiscordgo })
+}
+
+// libLog is the Bot discordgo's lines go to; discordgo's hook being global,
+// so is this.
+var (
+	libLog        atomic.Pointer[Bot]
+	installLibLog sync.Once
+)
+
+func logDiscordgo(msgL, _ int, format string, a ...any) {
+	b := libLog.Load()
+	if b == nil {
+		return
 	}
+	level := slog.LevelDebug
+	switch msgL {
+	case discordgo.LogError:
+		level = slog.LevelError
+	case discordgo.LogWarning:
+		level = slog.LevelWarn
+	case discordgo.LogInformational:
+		level = slog.LevelInfo
+	}
+	msg := b.redact(fmt.Errorf(format, a...)).Error()
+	b.log.Log(context.Background(), level, "discordgo: "+msg)
 }
 
 // Connect backoff: the first wait after a failed attempt, doubling to the

@@ -3,12 +3,11 @@ package discord
 import (
 	"bytes"
 	"log/slog"
+	"os"
 	"strings"
 	"sync"
 	"testing"
 	"time"
-
-	"github.com/bwmarrin/discordgo"
 
 	"github.com/newshound/newshound/internal/discordfake"
 )
@@ -37,8 +36,8 @@ func TestDiscordgoLogsGoThroughSlog(t *testing.T) {
 	h := newCmdHarness(t, harnessOptions{})
 	var buf syncBuffer
 	h.bot.log = slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	h.bot.RouteDiscordgoLogs()
-	t.Cleanup(func() { discordgo.Logger = nil })
+	h.bot.RouteDiscordgoLogs() // the hook itself is installed by TestMain, before any session
+	t.Cleanup(func() { libLog.Store(nil) })
 	if _, err := h.srv.InjectInteraction(discordfake.Interaction{Type: discordfake.InteractionApplicationCommand, GuildID: guildID, ChannelID: newsroom}); err != nil {
 		t.Fatal(err)
 	}
@@ -50,4 +49,12 @@ func TestDiscordgoLogsGoThroughSlog(t *testing.T) {
 	if got := buf.String(); !strings.Contains(got, "level=ERROR") || !strings.Contains(got, "INTERACTION_CREATE") {
 		t.Errorf("log:\n%s", got)
 	}
+}
+
+// TestMain installs discordgo's log hook before any test opens a session,
+// as main does: discordgo reads the hook without synchronisation.
+func TestMain(m *testing.M) {
+	(&Bot{log: slog.New(slog.DiscardHandler)}).RouteDiscordgoLogs()
+	libLog.Store(nil) // lines of other tests' sessions are dropped
+	os.Exit(m.Run())
 }
