@@ -46,6 +46,19 @@ import (
 	"github.com/newshound/newshound/internal/story"
 )
 
+// ArticleOptions are the article reader's settings of a configuration —
+// the one way to build them, for the pipeline and for /summary alike.
+func ArticleOptions(cfg *config.Config) article.Options {
+	return article.Options{
+		MaxBody:       int64(cfg.HTTP.MaxBody),
+		UserAgent:     cfg.HTTP.UserAgent,
+		MaxConcurrent: cfg.Articles.Concurrency,
+		PerHost:       cfg.Articles.PerHost,
+		HostDelay:     cfg.Articles.HostDelay.D(),
+		MinText:       cfg.Articles.MinText,
+	}
+}
+
 // Options are a Watcher's dependencies.
 type Options struct {
 	Config        *config.Config
@@ -138,14 +151,7 @@ func New(opts Options) (*Watcher, error) {
 		problems:       map[string]string{},
 	}
 	w.outbox.init()
-	w.articles = article.NewFetcher(opts.ArticleClient, article.Options{
-		MaxBody:       int64(opts.Config.HTTP.MaxBody),
-		UserAgent:     opts.Config.HTTP.UserAgent,
-		MaxConcurrent: opts.Config.Articles.Concurrency,
-		PerHost:       opts.Config.Articles.PerHost,
-		HostDelay:     opts.Config.Articles.HostDelay.D(),
-		MinText:       opts.Config.Articles.MinText,
-	})
+	w.articles = article.NewFetcher(opts.ArticleClient, ArticleOptions(opts.Config))
 	if w.now == nil {
 		w.now = time.Now
 	}

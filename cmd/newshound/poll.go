@@ -145,7 +145,7 @@ func openServices(ctx context.Context, e *env, path string, log *slog.Logger, me
 		err := svc.bot.EnableCommands(&discord.Commands{
 			Store:          st,
 			Pipeline:       w,
-			ArticleFetcher: article.NewFetcher(client, article.Options{MaxBody: int64(cfg.HTTP.MaxBody), UserAgent: cfg.HTTP.UserAgent}),
+			ArticleFetcher: article.NewFetcher(client, watchers.ArticleOptions(cfg)),
 			AllowPrivate:   cfg.HTTP.AllowPrivateNetworks,
 			GuildID:        cfg.Discord.GuildID,
 			Interactions:   discord.Interactions{Listen: cfg.Discord.Interactions.Listen, PublicKey: cfg.Discord.Interactions.PublicKey},
