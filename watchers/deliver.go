@@ -99,6 +99,7 @@ func (w *Watcher) DeliverDue(ctx context.Context) (int, error) {
 		if firstErr != nil {
 			return delivered, firstErr
 		}
+		w.storeOK() // read and recorded without a store error: an earlier failure is over
 		if len(due) < 500 || done == 0 || ctx.Err() != nil {
 			return delivered, nil
 		}

@@ -223,3 +223,38 @@ func TestPendingRetriedWhenWritesWorkAgain(t *testing.T) {
 	}
 	waitFor(t, func() bool { code, _ := get("/healthz"); return code == http.StatusOK })
 }
+
+// A delivery that failed in the store is reported in /healthz only until
+// the outbox works with the store again: a drain that reads and records
+// without error clears it, even when it had nothing to post (it stayed
+// 503 until the next chat post, for ever on standard output).
+func TestDeliveryStoreErrorClearedWhenTheStoreWorks(t *testing.T) {
+	h := newHarness(t, config2("http://127.0.0.1:1", ""))
+	clock := time.Now()
+	h.w.now = func() time.Time { return clock }
+	db, err := sql.Open("sqlite", "file:"+h.dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	if _, err := db.Exec("ALTER TABLE outbox RENAME TO outbox_away"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.w.DeliverDue(ctx); err == nil {
+		t.Fatal("drain without the outbox table: no error")
+	}
+	if p := h.w.storeProblems(); !strings.Contains(p, "(deliver)") {
+		t.Fatalf("store problems %q, want the delivery's", p)
+	}
+	if _, err := db.Exec("ALTER TABLE outbox_away RENAME TO outbox"); err != nil {
+		t.Fatal(err)
+	}
+	clock = clock.Add(time.Minute) // past the outbox's store backoff
+	if _, err := h.w.DeliverDue(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if p := h.w.storeProblems(); p != "" {
+		t.Fatalf("store problems %q after a drain that worked, want none", p)
+	}
+}
