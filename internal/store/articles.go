@@ -221,8 +221,8 @@ func completionStmts(tx *sql.Tx, st *statements) completion {
 	}
 }
 
-// complete records c: the article's new fields (when update is set; an
-// article inserted done has them already), its quotes, matches and their
+// complete records c: the article's new fields and its story (when update
+// is set; an article inserted done has them already), its quotes, matches and their
 // deliveries, and queues its full-text entry (staged on r, written by the
 // indexer). It returns the deliveries queued.
 func (st completion) complete(c Completion, now time.Time, update bool, r *commitReq) (int, error) {
@@ -231,9 +231,9 @@ func (st completion) complete(c Completion, now time.Time, update bool, r *commi
 		if _, err := st.update.Exec(a.Text, a.TextSource, a.Lang, a.Image, a.Title, a.Author, a.ID); err != nil {
 			return 0, fmt.Errorf("store: complete article %d: %w", a.ID, err)
 		}
-	}
-	if err := st.story(a.ID, c.Story); err != nil {
-		return 0, err
+		if err := st.story(a.ID, c.Story); err != nil {
+			return 0, err
+		}
 	}
 	if c.FoldedTitle != "" || c.FoldedBody != "" {
 		if _, err := st.queueIndex.Exec(a.ID); err != nil {

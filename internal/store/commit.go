@@ -245,8 +245,17 @@ func (s *Store) RecordPoll(ctx context.Context, rec PollRecord, now time.Time) (
 			cs := completionStmts(tx, &s.stmts)
 			for _, c := range rec.Done {
 				a := c.Article
+				// The story's row first (the article refers to it), then the
+				// article in it, without a second write to set its story.
+				var story any
+				if c.Story != nil {
+					if _, err := cs.putStory.Exec(c.Story.ID, c.Story.First.Unix(), c.Story.Last.Unix(), c.Story.Articles, string(c.Story.State)); err != nil {
+						return fmt.Errorf("store: record story %d: %w", c.Story.ID, err)
+					}
+					story = c.Story.ID
+				}
 				res, err := ins.Exec(a.Identity, a.URL, a.GUID, a.Feed, a.Title, a.Author, a.Image,
-					unix(a.Published), a.SeenAt.Unix(), a.FeedText, a.Text, a.TextSource, a.Lang)
+					unix(a.Published), a.SeenAt.Unix(), a.FeedText, a.Text, a.TextSource, a.Lang, story)
 				if err != nil {
 					return fmt.Errorf("store: add article %s: %w", a.Identity, err)
 				}
