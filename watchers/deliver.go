@@ -122,7 +122,8 @@ func (w *Watcher) due(ctx context.Context) ([]store.OutboxItem, error) {
 	if w.notifierNow() == nil {
 		return w.store.DueStdout(ctx, w.now(), 500)
 	}
-	return w.store.DueDeliveries(ctx, w.now(), 500)
+	now := w.now()
+	return w.store.DueDeliveries(ctx, now, 500, w.outbox.unavailable(now)...)
 }
 
 // printAlerts writes the standard-output alerts among due as JSON lines and

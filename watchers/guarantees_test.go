@@ -3,6 +3,7 @@ package watchers_test
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"net/http"
 	"strings"
 	"sync"
@@ -497,5 +498,47 @@ func TestLostFoldedDigestRetriedAsDigestWhenRoomReturns(t *testing.T) {
 	}
 	if st, _ := h.st.Outbox(context.Background()); st.Delivered != 5 || st.Pending != 0 {
 		t.Errorf("outbox %+v: want the 5 delivered", st)
+	}
+}
+
+// A paused channel's kept alerts do not hold up the others: with more of
+// them waiting than one read of the outbox takes (500), a webhook alert
+// and standard output queued after them were never read, so never sent,
+// for as long as the bot token stayed refused.
+func TestPausedBacklogDoesNotStarveOtherChannels(t *testing.T) {
+	h := newChatHarness(t, `  - { name: russia, keywords: [Putin], channels: [newsroom] }
+  - { name: berlin, keywords: [Merkel], channels: [partners] }`, "")
+	h.prime()
+	h.discord.SetToken("rotated")
+	doc := func(putin, merkel int) string {
+		var b strings.Builder
+		b.WriteString(`<rss version="2.0"><channel><title>Wire</title>`)
+		for i := range putin {
+			fmt.Fprintf(&b, `<item><title>Putin story %d</title><link>https://wire.example/p/%d</link><pubDate>%s</pubDate><description>Putin spoke.</description></item>`,
+				i, i, time.Now().Format(time.RFC1123Z))
+		}
+		for i := range merkel {
+			fmt.Fprintf(&b, `<item><title>Merkel story %d</title><link>https://wire.example/m/%d</link><pubDate>%s</pubDate><description>Merkel spoke.</description></item>`,
+				i, i, time.Now().Format(time.RFC1123Z))
+		}
+		b.WriteString(`</channel></rss>`)
+		return b.String()
+	}
+	h.mu.Lock()
+	h.feedDoc = func() string { return doc(510, 0) }
+	h.mu.Unlock()
+	h.cycle() // the token is refused: newsroom paused, its 510 alerts kept
+	h.mu.Lock()
+	h.feedDoc = func() string { return doc(510, 1) }
+	h.mu.Unlock()
+	h.advance(time.Second)
+	h.cycle()
+	h.advance(time.Second)
+	h.cycle()
+	if n := len(h.discord.WebhookMessages(hookID)); n != 1 {
+		t.Fatalf("%d webhook messages, want 1: the paused channel's backlog held it", n)
+	}
+	if n := len(h.discord.Messages(newsroom)); n != 0 {
+		t.Fatalf("%d newsroom messages with a refused token", n)
 	}
 }

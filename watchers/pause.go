@@ -70,6 +70,24 @@ func (o *outboxState) release(channel string) {
 	delete(o.busy, channel)
 }
 
+// unavailable lists the channels a drain cannot deliver now: being
+// delivered by another drain, or paused with no probe due. Their rows are
+// not read, so that a long backlog of theirs does not crowd out the others.
+func (o *outboxState) unavailable(now time.Time) []string {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	var out []string
+	for ch := range o.busy {
+		out = append(out, ch)
+	}
+	for ch, dest := range o.dest {
+		if p := o.paused[dest]; p != nil && now.Before(p.nextProbe) && !o.busy[ch] {
+			out = append(out, ch)
+		}
+	}
+	return out
+}
+
 // remember notes that Discord accepted rows ids as messageID.
 func (o *outboxState) remember(ids []int64, messageID string) {
 	o.mu.Lock()

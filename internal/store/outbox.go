@@ -47,15 +47,25 @@ func newNonce() string {
 // is due at now, oldest first; alerts held for a digest are not among them.
 // A channel whose oldest waiting delivery is not due (it is being retried,
 // or the channel is over its hourly budget) gives none: a channel's
-// messages go out in order, so its head blocks it.
-func (s *Store) DueDeliveries(ctx context.Context, now time.Time, limit int) ([]OutboxItem, error) {
+// messages go out in order, so its head blocks it. The channels in skip
+// (being delivered, or paused) give none either, so that their backlog does
+// not fill the limit and keep the other channels' deliveries from being read.
+func (s *Store) DueDeliveries(ctx context.Context, now time.Time, limit int, skip ...string) ([]OutboxItem, error) {
+	args := []any{now.Unix(), now.Unix()}
+	notSkipped := ""
+	if len(skip) > 0 {
+		notSkipped = "AND channel NOT IN (?" + strings.Repeat(",?", len(skip)-1) + ")\n"
+		for _, ch := range skip {
+			args = append(args, ch)
+		}
+	}
 	return s.outbox(ctx, `WHERE delivered_at IS NULL AND failed_at IS NULL AND held = 0 AND next_attempt <= ?
 AND channel NOT IN (
 	SELECT o.channel FROM outbox o JOIN (
 		SELECT MIN(id) AS head FROM outbox WHERE delivered_at IS NULL AND failed_at IS NULL AND held = 0 GROUP BY channel
 	) h ON o.id = h.head
 	WHERE o.next_attempt > ?)
-ORDER BY id LIMIT ?`, now.Unix(), now.Unix(), limit)
+`+notSkipped+`ORDER BY id LIMIT ?`, append(args, limit)...)
 }
 
 // DueStdout is DueDeliveries for standard output only: what can be delivered
