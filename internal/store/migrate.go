@@ -132,6 +132,11 @@ CREATE INDEX stories_last ON stories(last_seen);
 ALTER TABLE articles ADD COLUMN story_id INTEGER REFERENCES stories(id);
 CREATE INDEX articles_story ON articles(story_id) WHERE story_id IS NOT NULL;
 `,
+	6: `
+-- Articles by date (published, or recorded when undated), newest first: the
+-- order /search and preview read them in.
+CREATE INDEX articles_date ON articles(COALESCE(published, seen_at), id);
+`,
 }
 
 func (s *Store) migrate(ctx context.Context) error {

@@ -33,23 +33,75 @@ type ArticleSearch struct {
 // publication time (the time newshound recorded an undated one), until fn
 // returns false or an error (which SearchArticles returns).
 //
-// It first lists the selected articles' IDs and dates only — cheap to sort
-// however many match — then reads the articles themselves a batch at a
-// time, so a caller that stops early reads little.
+// A caller that stops early reads little, whichever way the full-text
+// expression goes: when it selects few articles (up to sortedSearchMax)
+// their IDs are sorted by date, then the articles read a batch at a time;
+// when it selects many, the articles are read in date order from the date
+// index, each checked against the full-text hits, so the first page comes
+// after a few of them.
 func (s *Store) SearchArticles(ctx context.Context, q ArticleSearch, fn func(Article) (bool, error)) error {
 	var where []string
 	var args []any
-	from := `articles a`
 	if q.Match != "" {
 		// Entries waiting to be written first: the search sees every
 		// processed article.
 		if err := s.FlushIndex(ctx); err != nil {
 			return err
 		}
-		from = `articles_fts f JOIN articles a ON a.id = f.rowid`
-		where = append(where, `articles_fts MATCH ?`)
+		var n int
+		err := s.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)`,
+			q.Match, s.sortedSearchLimit()+1).Scan(&n)
+		if err != nil {
+			return fmt.Errorf("store: search: %w", err)
+		}
+		if n == 0 {
+			return nil
+		}
+		if n <= s.sortedSearchLimit() {
+			return s.searchSorted(ctx, q, fn)
+		}
+		// The hits are gathered once (a row-by-row MATCH costs more for
+		// anything but a single word), then the date index walked.
+		where = append(where, `a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`)
 		args = append(args, q.Match)
 	}
+	where, args = searchFilters(q, where, args)
+	cols := "a." + strings.ReplaceAll(articleColumns, ", ", ", a.")
+	rows, err := s.r.QueryContext(ctx, `SELECT `+cols+` FROM articles a INDEXED BY articles_date WHERE `+strings.Join(where, " AND ")+
+		` ORDER BY `+articleDate+` DESC, a.id DESC`, args...)
+	if err != nil {
+		return fmt.Errorf("store: search: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		a, err := scanArticle(rows)
+		if err != nil {
+			return fmt.Errorf("store: search: %w", err)
+		}
+		more, err := fn(a)
+		if err != nil || !more {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("store: search: %w", err)
+	}
+	return nil
+}
+
+// sortedSearchMax is the most full-text hits SearchArticles sorts by date
+// rather than walking the date index: sorting costs what the hits are,
+// walking what precedes the page asked for.
+const sortedSearchMax = 2000
+
+func (s *Store) sortedSearchLimit() int {
+	if s.sortedSearch != 0 {
+		return max(s.sortedSearch, 0)
+	}
+	return sortedSearchMax
+}
+
+func searchFilters(q ArticleSearch, where []string, args []any) ([]string, []any) {
 	where = append(where, `a.status = 'done'`)
 	if !q.Since.IsZero() {
 		where = append(where, articleDate+` >= ?`)
@@ -59,7 +111,14 @@ func (s *Store) SearchArticles(ctx context.Context, q ArticleSearch, fn func(Art
 		where = append(where, `a.id IN (SELECT article_id FROM matches WHERE watch = ?)`)
 		args = append(args, q.Watch)
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT a.id FROM `+from+` WHERE `+strings.Join(where, " AND ")+
+	return where, args
+}
+
+// searchSorted is SearchArticles for an expression with few hits: their IDs
+// sorted by date, then the articles read a batch at a time.
+func (s *Store) searchSorted(ctx context.Context, q ArticleSearch, fn func(Article) (bool, error)) error {
+	where, args := searchFilters(q, []string{`articles_fts MATCH ?`}, []any{q.Match})
+	rows, err := s.r.QueryContext(ctx, `SELECT a.id FROM articles_fts f JOIN articles a ON a.id = f.rowid WHERE `+strings.Join(where, " AND ")+
 		` ORDER BY `+articleDate+` DESC, a.id DESC`, args...)
 	if err != nil {
 		return fmt.Errorf("store: search: %w", err)

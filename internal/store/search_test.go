@@ -56,31 +56,40 @@ func TestSearchArticles(t *testing.T) {
 		}
 		return strings.Join(got, ",")
 	}
-	for _, tc := range []struct {
-		name  string
-		q     ArticleSearch
-		limit int
-		want  string
-	}{
-		// Newest first by publication, the undated c by when it was
-		// recorded — not in the order they were recorded (a, b, c).
-		{"word, newest first", ArticleSearch{Match: `"putin"`}, 10, "b,c,a"},
-		{"stops when told", ArticleSearch{Match: `"putin"`}, 2, "b,c"},
-		{"phrase", ArticleSearch{Match: `"election interference"`}, 10, "a"},
-		{"phrase in order only", ArticleSearch{Match: `"interference election"`}, 10, ""},
-		{"prefix", ArticleSearch{Match: `"medd"*`}, 10, "b"},
-		{"boolean", ArticleSearch{Match: `"putin"` + " AND " + `"meddling"`}, 10, "b"},
-		{"since", ArticleSearch{Match: `"putin"`, Since: now.Add(-50 * time.Hour)}, 10, "b,c"},
-		{"watch", ArticleSearch{Match: `"putin"`, Watch: "w1"}, 10, "a"},
-		{"no full-text filter", ArticleSearch{}, 10, "b,c,a"},
-		{"quote in words cannot break out", ArticleSearch{Match: `"putin"" OR ""x"`}, 10, ""},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := ids(tc.q, tc.limit); got != tc.want {
-				t.Fatalf("got %q, want %q", got, tc.want)
-			}
-		})
+	for _, walk := range []bool{false, true} {
+		// Few hits are sorted by date; many are read along the date index:
+		// the same results either way.
+		s.sortedSearch = 0
+		if walk {
+			s.sortedSearch = -1
+		}
+		for _, tc := range []struct {
+			name  string
+			q     ArticleSearch
+			limit int
+			want  string
+		}{
+			// Newest first by publication, the undated c by when it was
+			// recorded — not in the order they were recorded (a, b, c).
+			{"word, newest first", ArticleSearch{Match: `"putin"`}, 10, "b,c,a"},
+			{"stops when told", ArticleSearch{Match: `"putin"`}, 2, "b,c"},
+			{"phrase", ArticleSearch{Match: `"election interference"`}, 10, "a"},
+			{"phrase in order only", ArticleSearch{Match: `"interference election"`}, 10, ""},
+			{"prefix", ArticleSearch{Match: `"medd"*`}, 10, "b"},
+			{"boolean", ArticleSearch{Match: `"putin"` + " AND " + `"meddling"`}, 10, "b"},
+			{"since", ArticleSearch{Match: `"putin"`, Since: now.Add(-50 * time.Hour)}, 10, "b,c"},
+			{"watch", ArticleSearch{Match: `"putin"`, Watch: "w1"}, 10, "a"},
+			{"no full-text filter", ArticleSearch{}, 10, "b,c,a"},
+			{"quote in words cannot break out", ArticleSearch{Match: `"putin"" OR ""x"`}, 10, ""},
+		} {
+			t.Run(fmt.Sprintf("%s walk=%v", tc.name, walk), func(t *testing.T) {
+				if got := ids(tc.q, tc.limit); got != tc.want {
+					t.Fatalf("got %q, want %q", got, tc.want)
+				}
+			})
+		}
 	}
+	s.sortedSearch = 0
 	if n, err := s.CountArticles(ctx, now.Add(-50*time.Hour)); err != nil || n != 2 {
 		t.Fatalf("CountArticles since 50h ago = %d, %v; want 2 (b, and c by its recorded time)", n, err)
 	}

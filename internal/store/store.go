@@ -47,6 +47,9 @@ type Store struct {
 	lock   *writerLock // nil when read-only or in memory
 	commit *committer  // the group commit of polls' writes; nil when read-only
 	fts    *indexer    // the full-text entries waiting to be written; nil when read-only
+	// sortedSearch is the most full-text hits SearchArticles sorts by date
+	// rather than walking the date index (0: sortedSearchMax; tests set it).
+	sortedSearch int
 }
 
 // upsertFeed ends the statements that write feeds' states.
