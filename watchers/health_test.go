@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -17,6 +18,7 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/newshound/newshound/internal/alert"
 	"github.com/newshound/newshound/internal/store"
 )
 
@@ -256,5 +258,28 @@ func TestDeliveryStoreErrorClearedWhenTheStoreWorks(t *testing.T) {
 	}
 	if p := h.w.storeProblems(); p != "" {
 		t.Fatalf("store problems %q after a drain that worked, want none", p)
+	}
+}
+
+// Two channels of one refused token report their refusals at once (drains
+// deliver channels concurrently): the pause's state is read under its lock
+// only (go test -race caught the log reading the probe wait after unlocking).
+func TestConcurrentRefusalsOfOneToken(t *testing.T) {
+	h := newHarness(t, config2("http://127.0.0.1:1", ""))
+	ctx := context.Background()
+	refused := &alert.AuthError{Destination: "bot token", Err: errors.New("401")}
+	var wg sync.WaitGroup
+	for _, ch := range []string{"a", "b"} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 200 {
+				h.w.pause(ctx, ch, refused)
+			}
+		}()
+	}
+	wg.Wait()
+	if p := h.w.pauseProblems(); len(p) != 1 {
+		t.Fatalf("pause problems %q, want one for the token", p)
 	}
 }

@@ -228,16 +228,17 @@ func (w *Watcher) pause(ctx context.Context, channel string, e *alert.AuthError)
 		p.nextProbe = now.Add(p.wait)
 	}
 	opsSame := o.dest[w.conf().OpsChannel] == e.Destination
+	wait := p.wait // p is shared: read under the lock
 	o.mu.Unlock()
 	if !first {
 		w.log.Debug("delivery still paused: credentials refused", "destination", e.Destination, "channel", channel,
-			"next_probe_in", p.wait)
+			"next_probe_in", wait)
 		return
 	}
 	w.metrics.Paused.WithLabelValues(e.Destination).Set(1)
 	w.log.Error("delivery paused: Discord refused the credentials; alerts are kept and go out when they work again "+
 		"(fix them and send SIGHUP, or wait for the next probe)", "destination", e.Destination, "channel", channel,
-		"next_probe_in", p.wait, "error", e.Err)
+		"next_probe_in", wait, "error", e.Err)
 	if ops := w.conf().OpsChannel; ops != "" && ops != channel && !opsSame {
 		w.notify(ctx, "Delivery paused", fmt.Sprintf("Discord refused the %s (channel %q): %v. "+
 			"Alerts through it are kept and will be delivered when it works again; fix it and reload the configuration (SIGHUP).",
