@@ -314,6 +314,7 @@ func (w *Watcher) send(ctx context.Context, d alert.Delivery, watch string, rows
 			d.SentAt = r.SentAt
 		}
 	}
+	earlier := d.SentAt // an earlier attempt of unknown outcome began then (zero: none)
 	if !d.SentAt.IsZero() {
 		// An earlier attempt may still be on its way: Discord can store a
 		// message well after its sender died. Look for it only once that
@@ -347,8 +348,9 @@ func (w *Watcher) send(ctx context.Context, d alert.Delivery, watch string, rows
 		return false, nil // shutting down: the delivery stays due
 	case errors.As(err, &auth):
 		w.pause(ctx, d.Channel, auth)
-		// Refused credentials post nothing: nothing to look for later.
-		if err := w.store.ClearSending(ctx, ids...); err != nil {
+		// Refused credentials post nothing: nothing of this attempt to look
+		// for later (an earlier attempt's mark stays).
+		if err := w.unmarkSending(ctx, earlier, ids); err != nil {
 			return false, w.storeFailed(err)
 		}
 		return false, nil
@@ -381,13 +383,26 @@ func (w *Watcher) send(ctx context.Context, d alert.Delivery, watch string, rows
 		}
 		var np interface{ NotPosted() bool }
 		if errors.As(err, &np) && np.NotPosted() {
-			// Discord answered: nothing to look for before the retry.
-			if err := w.store.ClearSending(ctx, ids...); err != nil {
+			// Discord answered: nothing of this attempt to look for before
+			// the retry (an earlier attempt's mark stays).
+			if err := w.unmarkSending(ctx, earlier, ids); err != nil {
 				return false, w.storeFailed(err)
 			}
 		}
 		return false, nil
 	}
+}
+
+// unmarkSending undoes the mark of an attempt Discord answered with an
+// error (it posted nothing): the rows go back to the mark of the earlier
+// attempt of unknown outcome, if any — that one may still have posted, and
+// the retry must look for it (a refusal or a failed look says nothing
+// about it) — or to none.
+func (w *Watcher) unmarkSending(ctx context.Context, earlier time.Time, ids []int64) error {
+	if earlier.IsZero() {
+		return w.store.ClearSending(ctx, ids...)
+	}
+	return w.store.MarkSending(ctx, earlier, ids...)
 }
 
 // withArticle is "An alert", "A digest", "A notice".

@@ -542,3 +542,28 @@ func TestPausedBacklogDoesNotStarveOtherChannels(t *testing.T) {
 		t.Fatalf("%d newsroom messages with a refused token", n)
 	}
 }
+
+// A refused token (401) says the attempt it refused posted nothing, not
+// that an earlier attempt of unknown outcome did not: that one's mark is
+// kept, and the retry once the token works looks for it before posting.
+func TestRefusedTokenKeepsAnEarlierAttemptsMark(t *testing.T) {
+	h := newChatHarness(t, partnersWatch, "")
+	h.prime()
+	h.discord.DropResponseNext(hookID)
+	h.setItems(1, "k")
+	h.cycle() // stored by Discord, answer lost
+	h.discord.SetWebhookToken(hookID, "revoked-for-a-while")
+	h.advance(time.Minute)
+	h.cycle() // the look and the post are refused: paused
+	h.discord.SetWebhookToken(hookID, hookTok)
+	h.advance(time.Hour)
+	h.cycle()
+	h.advance(time.Hour)
+	h.cycle()
+	if n := len(h.discord.WebhookMessages(hookID)); n != 1 {
+		t.Fatalf("%d webhook messages, want exactly 1 (posted again after the refusal)", n)
+	}
+	if st, _ := h.st.Outbox(context.Background()); st.Pending != 0 { // the alert, and the ops notices of the pause
+		t.Fatalf("outbox %+v", st)
+	}
+}
