@@ -283,3 +283,20 @@ func TestConcurrentRefusalsOfOneToken(t *testing.T) {
 		t.Fatalf("pause problems %q, want one for the token", p)
 	}
 }
+
+// A feed address may hold credentials (user:password@, as private feeds
+// are often given): the logs name the feed without the password.
+func TestFeedPasswordNotLogged(t *testing.T) {
+	h := newHarness(t, `
+feeds:
+  - { name: Private, url: "http://reader:s3cret-pass@127.0.0.1:1/feed.xml" }
+watches:
+  - { name: w, keywords: [Putin] }
+`)
+	logs := &lockedBuffer{}
+	h.w.log = slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	h.w.PollAll(context.Background(), true)
+	if l := logs.String(); !strings.Contains(l, "Private") || strings.Contains(l, "s3cret-pass") {
+		t.Fatalf("logs hold the feed's password (or do not name the feed):\n%s", l)
+	}
+}

@@ -85,11 +85,11 @@ func (w *Watcher) PollFeed(ctx context.Context, f config.Feed, force bool) (Poll
 		failed.Failures, failed.NextPoll = st.Failures+1, next
 		w.feeds.put(failed, nil) // the backoff holds even if the store cannot record it
 		serr := w.recordState(ctx, failed)
-		w.log.Warn("feed poll failed", "feed", f.Name, "feed_url", f.URL, "error", err,
+		w.log.Warn("feed poll failed", "feed", f.Name, "feed_url", redactURL(f.URL), "error", err,
 			"failures", failed.Failures, "next_poll", next.Format(time.RFC3339))
 		if failed.Failures == w.conf().FeedFailures {
 			w.notify(ctx, "Feed failing: "+f.Name, fmt.Sprintf("%s (%s) has failed %d times in a row; the last error: %v. newshound keeps retrying with backoff (next attempt %s).",
-				f.Name, f.URL, failed.Failures, err, next.UTC().Format(time.RFC1123)))
+				f.Name, redactURL(f.URL), failed.Failures, err, next.UTC().Format(time.RFC1123)))
 		}
 		return fail(errors.Join(err, serr))
 	}
@@ -103,7 +103,7 @@ func (w *Watcher) PollFeed(ctx context.Context, f config.Feed, force bool) (Poll
 	if fr.Unread > 0 || fr.Empty > 0 {
 		// Items the document holds but that cannot become articles: say
 		// so, rather than look healthy while losing them.
-		w.log.Warn("feed items skipped", "feed", f.Name, "feed_url", f.URL, "unreadable", fr.Unread, "empty", fr.Empty,
+		w.log.Warn("feed items skipped", "feed", f.Name, "feed_url", redactURL(f.URL), "unreadable", fr.Unread, "empty", fr.Empty,
 			"hint", "unreadable: the feed's XML is malformed around them; empty: no link, id, title or text")
 	}
 	ok := st
@@ -164,9 +164,9 @@ func (w *Watcher) PollFeed(ctx context.Context, f config.Feed, force bool) (Poll
 // afterSuccess announces a recovery and logs the poll.
 func (w *Watcher) afterSuccess(ctx context.Context, f config.Feed, before store.FeedState, res PollResult, repeated int, start time.Time) {
 	if before.Failures >= w.conf().FeedFailures {
-		w.notify(ctx, "Feed recovered: "+f.Name, fmt.Sprintf("%s (%s) answers again after %d failed polls.", f.Name, f.URL, before.Failures))
+		w.notify(ctx, "Feed recovered: "+f.Name, fmt.Sprintf("%s (%s) answers again after %d failed polls.", f.Name, redactURL(f.URL), before.Failures))
 	}
-	w.log.Debug("feed polled", "feed", f.Name, "feed_url", f.URL, "not_modified", res.NotModified,
+	w.log.Debug("feed polled", "feed", f.Name, "feed_url", redactURL(f.URL), "not_modified", res.NotModified,
 		"items", res.Items, "repeated", repeated, "new", res.New, "duration", time.Since(start).Round(time.Millisecond))
 }
 

@@ -33,6 +33,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -176,7 +177,19 @@ type FeedError struct {
 	Err  error
 }
 
-func (e *FeedError) Error() string { return fmt.Sprintf("feed %q (%s): %v", e.Feed, e.URL, e.Err) }
+func (e *FeedError) Error() string {
+	return fmt.Sprintf("feed %q (%s): %v", e.Feed, redactURL(e.URL), e.Err)
+}
+
+// redactURL is a feed's address for logs, errors and notices: a password in
+// it (user:password@, as private feeds are often given) is masked.
+func redactURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return raw
+	}
+	return u.Redacted()
+}
 func (e *FeedError) Unwrap() error { return e.Err }
 
 // Report counts what one round of polling did.
