@@ -514,12 +514,14 @@ func (w *Watcher) deliverDigest(ctx context.Context, ch string, watches []string
 		return recorded, err
 	}
 	items = sameFold(items)
-	d := alert.Delivery{ID: items[0].ID, Channel: ch, Nonce: foldNonce(items), Attempt: 1, Kind: alert.KindDigest,
-		Title: "Digest: " + strings.Join(watches, ", ")}
+	d := alert.Delivery{Channel: ch, Attempt: 1, Kind: alert.KindDigest, Title: "Digest: " + strings.Join(watches, ", ")}
 	var rows []store.OutboxItem
 	for _, it := range items {
 		var a alert.Alert
 		if err := json.Unmarshal(it.Payload, &a); err != nil {
+			if err := w.store.MarkRefused(ctx, "stored message is unreadable: "+err.Error(), w.now(), it.ID); err != nil {
+				return 0, w.storeFailed(err)
+			}
 			continue
 		}
 		d.Digest = append(d.Digest, a)
@@ -528,6 +530,9 @@ func (w *Watcher) deliverDigest(ctx context.Context, ch string, watches []string
 	if len(rows) == 0 {
 		return 0, nil
 	}
+	// Named by the rows it holds, as a retry will find them (refused ones
+	// are no longer held then).
+	d.ID, d.Nonce = rows[0].ID, foldNonce(rows)
 	ok, err := w.send(ctx, d, strings.Join(watches, ","), rows)
 	if ok {
 		return len(rows), err

@@ -567,3 +567,28 @@ func TestRefusedTokenKeepsAnEarlierAttemptsMark(t *testing.T) {
 		t.Fatalf("outbox %+v", st)
 	}
 }
+
+// A held alert whose stored payload cannot be read is refused with the
+// reason (as the other delivery paths do), not skipped at every digest
+// and kept held for ever without a word.
+func TestUnreadableHeldAlertRefused(t *testing.T) {
+	h := newChatHarness(t, `  - { name: russia, keywords: [Putin], channels: [newsroom], digest: "0 8 * * *" }`, "")
+	h.prime()
+	h.setItems(2, "u")
+	h.cycle()
+	db, err := sql.Open("sqlite", "file:"+h.dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(`UPDATE outbox SET payload = '{not json' WHERE id = (SELECT MIN(id) FROM outbox WHERE held = 1)`); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := h.w.DeliverDigests(context.Background(), []string{"russia"}); err != nil || n != 1 {
+		t.Fatalf("digest delivered %d, %v; want the readable alert", n, err)
+	}
+	st, err := h.st.Outbox(context.Background())
+	if err != nil || st.Pending != 0 || st.Refused != 1 {
+		t.Fatalf("outbox %+v %v: want the unreadable alert refused, nothing held", st, err)
+	}
+}
