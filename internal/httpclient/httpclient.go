@@ -161,8 +161,14 @@ func IsPublic(addr netip.Addr) bool {
 			return false
 		}
 	}
+	if sixToFour.Contains(addr) { // 2002:AABB:CCDD::/48 carries the IPv4 address AA.BB.CC.DD
+		b := addr.As16()
+		return IsPublic(netip.AddrFrom4([4]byte{b[2], b[3], b[4], b[5]}))
+	}
 	return true
 }
+
+var sixToFour = netip.MustParsePrefix("2002::/16")
 
 // nonPublic lists special-purpose ranges that the netip predicates above do
 // not cover (RFC 6890 and successors).
@@ -175,7 +181,11 @@ var nonPublic = []netip.Prefix{
 	netip.MustParsePrefix("198.51.100.0/24"),
 	netip.MustParsePrefix("203.0.113.0/24"),
 	netip.MustParsePrefix("240.0.0.0/4"),
-	netip.MustParsePrefix("64:ff9b::/96"), // NAT64 can reach private IPv4
+	netip.MustParsePrefix("64:ff9b::/96"),   // NAT64 can reach private IPv4
+	netip.MustParsePrefix("64:ff9b:1::/48"), // local-use NAT64 (RFC 8215), likewise
+	netip.MustParsePrefix("::/96"),          // IPv4-compatible (deprecated): ::127.0.0.1
+	netip.MustParsePrefix("fec0::/10"),      // site-local (deprecated, still routed in places)
+	netip.MustParsePrefix("100::/64"),       // discard-only
 	netip.MustParsePrefix("2001:db8::/32"),
 }
 

@@ -34,6 +34,14 @@ func TestIsPublic(t *testing.T) {
 		"::ffff:127.0.0.1":       false, // IPv4-mapped loopback
 		"::ffff:169.254.169.254": false,
 		"64:ff9b::a00:1":         false, // NAT64 of 10.0.0.1
+		"64:ff9b:1::a00:1":       false, // local-use NAT64 (RFC 8215) of 10.0.0.1
+		"::127.0.0.1":            false, // IPv4-compatible (deprecated) loopback
+		"::a00:1":                false, // IPv4-compatible 10.0.0.1
+		"fec0::1":                false, // site-local (deprecated, still routed in places)
+		"100::1":                 false, // discard-only
+		"2002:7f00:1::1":         false, // 6to4 of 127.0.0.1
+		"2002:a00:1::1":          false, // 6to4 of 10.0.0.1
+		"2002:808:808::1":        true,  // 6to4 of 8.8.8.8
 		"224.0.0.1":              false,
 		"255.255.255.255":        false,
 	}
