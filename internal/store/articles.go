@@ -36,12 +36,25 @@ type Article struct {
 
 const articleColumns = `id, identity, url, guid, feed, title, author, image, published, seen_at, feed_text, text, text_source, lang, status`
 
+// storedText is the text column of a: empty when the text is the feed's
+// own (the page was not used), which the row holds already as feed_text —
+// half the bytes of most rows. scanArticle gives it back.
+func storedText(a Article) string {
+	if a.TextSource != "page" && a.Text == a.FeedText {
+		return ""
+	}
+	return a.Text
+}
+
 func scanArticle(row interface{ Scan(...any) error }) (Article, error) {
 	var a Article
 	var published, seen sql.NullInt64
 	err := row.Scan(&a.ID, &a.Identity, &a.URL, &a.GUID, &a.Feed, &a.Title, &a.Author, &a.Image, &published, &seen,
 		&a.FeedText, &a.Text, &a.TextSource, &a.Lang, &a.Status)
 	a.Published, a.SeenAt = fromUnix(published), fromUnix(seen)
+	if a.Text == "" && a.TextSource != "page" {
+		a.Text = a.FeedText // stored once (storedText)
+	}
 	return a, err
 }
 
@@ -228,7 +241,7 @@ func completionStmts(tx *sql.Tx, st *statements) completion {
 func (st completion) complete(c Completion, now time.Time, update bool, r *commitReq) (int, error) {
 	a := c.Article
 	if update {
-		if _, err := st.update.Exec(a.Text, a.TextSource, a.Lang, a.Image, a.Title, a.Author, a.ID); err != nil {
+		if _, err := st.update.Exec(storedText(a), a.TextSource, a.Lang, a.Image, a.Title, a.Author, a.ID); err != nil {
 			return 0, fmt.Errorf("store: complete article %d: %w", a.ID, err)
 		}
 		if err := st.story(a.ID, c.Story); err != nil {

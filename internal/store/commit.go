@@ -255,7 +255,7 @@ func (s *Store) RecordPoll(ctx context.Context, rec PollRecord, now time.Time) (
 					story = c.Story.ID
 				}
 				res, err := ins.Exec(a.Identity, a.URL, a.GUID, a.Feed, a.Title, a.Author, a.Image,
-					unix(a.Published), a.SeenAt.Unix(), a.FeedText, a.Text, a.TextSource, a.Lang, story)
+					unix(a.Published), a.SeenAt.Unix(), a.FeedText, storedText(a), a.TextSource, a.Lang, story)
 				if err != nil {
 					return fmt.Errorf("store: add article %s: %w", a.Identity, err)
 				}

@@ -244,3 +244,29 @@ func TestRecordFeedStateQueued(t *testing.T) {
 		}
 	}
 }
+
+// TestFeedTextStoredOnce: an article whose text is its feed's own keeps it
+// once in the row and reads back whole; a page's text is kept as it is.
+func TestFeedTextStoredOnce(t *testing.T) {
+	s, _ := open(t)
+	ctx := context.Background()
+	now := time.Now()
+	rec := PollRecord{Feed: FeedState{Name: "F", URL: "https://f"}, Done: []Completion{
+		{Article: Article{Identity: "https://e.org/feed", Feed: "F", SeenAt: now, FeedText: "Lead.", Text: "Lead.", TextSource: "feed: page reading is off for this feed"}},
+		{Article: Article{Identity: "https://e.org/page", Feed: "F", SeenAt: now, FeedText: "Lead.", Text: "Lead.", TextSource: "page"}},
+	}}
+	if _, err := s.RecordPoll(ctx, rec, now); err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"https://e.org/feed", "https://e.org/page"} {
+		a, err := s.ArticleByIdentity(ctx, id)
+		if err != nil || a == nil || a.Text != "Lead." || a.FeedText != "Lead." {
+			t.Fatalf("%s: %v %+v", id, err, a)
+		}
+		var stored string
+		s.r.QueryRow(`SELECT text FROM articles WHERE identity = ?`, id).Scan(&stored)
+		if want := map[bool]string{true: "", false: "Lead."}[a.TextSource != "page"]; stored != want {
+			t.Errorf("%s: text column %q, want %q", id, stored, want)
+		}
+	}
+}
