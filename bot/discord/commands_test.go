@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"net/http/httptest"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -656,5 +658,29 @@ func TestSearchAndLatestNewestFirst(t *testing.T) {
 		if stamp := fmt.Sprintf("<t:%d:f>", base.Add(3*time.Hour).Unix()); !strings.Contains(got, stamp) {
 			t.Errorf("/%s does not show the time of day (%s):\n%s", name, stamp, got)
 		}
+	}
+}
+
+// TestFeedsShowsTheSchedulersNextPoll: /feeds shows when the pipeline will
+// poll each feed (its spread start-up poll, here), not the schedule's next
+// time from now.
+func TestFeedsShowsTheSchedulersNextPoll(t *testing.T) {
+	h := newCmdHarness(t, harnessOptions{})
+	m, _ := answer(h.viaGateway(slash("feeds", manageNo)))
+	var got string
+	for _, f := range m.Embeds[0].Fields {
+		if strings.Contains(f.Name, "Wire") {
+			got = f.Value
+		}
+	}
+	re := regexp.MustCompile(`Next poll: <t:(\d+):R>`)
+	sub := re.FindStringSubmatch(got)
+	if sub == nil {
+		t.Fatalf("Wire's field %q has no next poll", got)
+	}
+	shown, _ := strconv.ParseInt(sub[1], 10, 64)
+	want := h.w.NextPoll("Wire", time.Time{}).Unix()
+	if d := shown - want; d < -2 || d > 2 {
+		t.Errorf("/feeds says Wire is polled at %d, the pipeline at %d (%+ds)", shown, want, d)
 	}
 }
