@@ -196,7 +196,8 @@ feed was polled.`)
 
 func cmdRun(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "run", "--config FILE", `
-Run the daemon: poll each feed on its schedule, read and match new articles,
+Run the daemon: poll each feed on its schedule (feeds sharing one are spread over
+its interval; on @every each is polled once at start-up), read and match new articles,
 deliver alerts, until SIGINT or SIGTERM; then finish the work in flight
 (at most --grace) and exit 0. SIGHUP re-reads the configuration: a valid one
 replaces the running one (new feeds polled, removed ones stopped, watches
