@@ -592,3 +592,40 @@ func TestUnreadableHeldAlertRefused(t *testing.T) {
 		t.Fatalf("outbox %+v %v: want the unreadable alert refused, nothing held", st, err)
 	}
 }
+
+// SIGTERM while a post is on its way lets it finish (within the grace
+// period, as run --help says): cancelling it left an attempt of unknown
+// outcome — the message in the channel, the alert still waiting — which a
+// webhook the bot cannot read posts a second time after the restart.
+func TestShutdownLetsAPostInFlightFinish(t *testing.T) {
+	h := newChatHarness(t, partnersWatch, "")
+	h.prime()
+	h.setItems(1, "s")
+	h.w.PollAll(context.Background(), true) // queued, not delivered yet
+	stored := make(chan struct{})
+	var once sync.Once
+	h.mu.Lock()
+	h.onMessage = func(discordfake.Message) {
+		once.Do(func() { close(stored) })
+		time.Sleep(300 * time.Millisecond) // Discord has it; its answer takes a while
+	}
+	h.mu.Unlock()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error)
+	go func() { done <- h.w.Run(ctx, 5*time.Second) }()
+	select {
+	case <-stored:
+	case <-time.After(10 * time.Second):
+		t.Fatal("nothing posted")
+	}
+	cancel() // SIGTERM
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if n := len(h.discord.WebhookMessages(hookID)); n != 1 {
+		t.Fatalf("%d webhook messages", n)
+	}
+	if st, _ := h.st.Outbox(context.Background()); st.Pending != 0 || st.Delivered != 1 {
+		t.Fatalf("outbox %+v: want the post that was on its way recorded", st)
+	}
+}

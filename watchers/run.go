@@ -64,6 +64,11 @@ func (w *Watcher) Run(ctx context.Context, grace time.Duration) error {
 	// deliver the other channels.
 	var drains sync.WaitGroup
 	running := make(chan struct{}, maxDrains)
+	// The drains' context outlives ctx by at most grace: a post on its way
+	// at shutdown finishes and is recorded (cancelled, its outcome would be
+	// unknown, and a webhook the bot cannot read would post it again).
+	drainCtx, cancelDrains := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancelDrains()
 	drain := func() {
 		select {
 		case running <- struct{}{}:
@@ -74,7 +79,7 @@ func (w *Watcher) Run(ctx context.Context, grace time.Duration) error {
 		go func() {
 			defer drains.Done()
 			defer func() { <-running }()
-			if _, err := w.DeliverDue(ctx); err != nil && ctx.Err() == nil {
+			if _, err := w.DeliverDue(drainCtx); err != nil && drainCtx.Err() == nil {
 				w.log.Error("delivering alerts", "error", err)
 			}
 		}()
@@ -83,7 +88,9 @@ func (w *Watcher) Run(ctx context.Context, grace time.Duration) error {
 		drain()
 		select {
 		case <-ctx.Done():
-			drains.Wait() // their requests end with ctx
+			stopDrains := time.AfterFunc(grace, cancelDrains)
+			drains.Wait() // posts on their way finish, at most grace
+			stopDrains.Stop()
 			stopped := c.Stop()
 			select {
 			case <-stopped.Done():
