@@ -225,3 +225,24 @@ func TestInteractionsOnServerListen(t *testing.T) {
 		}
 	}
 }
+
+// TestRefusedAtCheckNotAtEveryPoll: values that parse but would make every
+// request fail, or a feed never polled, are refused at their place.
+func TestRefusedAtCheckNotAtEveryPoll(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{"http: {user_agent: \"bot\\r\\nX-Other: 1\"}\nfeeds:\n  - {name: a, url: https://a.example/}\n", `n.yaml:1:20: http.user_agent: holds a control character`},
+		{"schedule: \"0 0 30 2 *\"\nfeeds:\n  - {name: a, url: https://a.example/}\n", `n.yaml:1:11: schedule: schedule "0 0 30 2 *" never fires`},
+		{"feeds:\n  - {name: a, url: https://a.example/, schedule: \"5 4 31 4,6 *\"}\n", `n.yaml:2:50: feeds[0].schedule: schedule "5 4 31 4,6 *" never fires`},
+		{"feeds:\n  - {name: a, url: https://a.example/}\nwatches:\n  - {name: w, keywords: [x], digest: \"0 8 30 2 *\"}\n", `watches[0].digest: schedule "0 8 30 2 *" never fires`},
+	} {
+		_, err := Parse("n.yaml", []byte(tc.src), Options{Getenv: env(nil)})
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%q: %v, want %q", tc.src, err, tc.want)
+		}
+	}
+	// A day that comes only in leap years, and tabs in the user agent, are fine.
+	src := "schedule: \"0 0 29 2 *\"\nhttp: {user_agent: \"bot\\t1\"}\nfeeds:\n  - {name: a, url: https://a.example/}\n"
+	if _, err := Parse("n.yaml", []byte(src), Options{Getenv: env(nil)}); err != nil {
+		t.Errorf("%q: %v", src, err)
+	}
+}

@@ -223,6 +223,12 @@ func ParseSchedule(spec string) (cron.Schedule, error) {
 	if err != nil {
 		return nil, fmt.Errorf("invalid schedule %q: %v (use 5 cron fields such as \"*/5 * * * *\", or \"@every 10m\")", spec, err)
 	}
+	// The cron library looks five years ahead and gives up: a day that
+	// never comes (30 February, 31 April) would leave the feed or digest
+	// waiting for ever with nothing said.
+	if s.Next(time.Now()).IsZero() {
+		return nil, fmt.Errorf("schedule %q never fires: no date matches its day and month fields", spec)
+	}
 	return s, nil
 }
 
@@ -232,6 +238,9 @@ func (c *Config) validate() Errors {
 
 	if _, err := ParseSchedule(c.Schedule); err != nil {
 		add(c.errAt("schedule", "schedule: %v", err))
+	}
+	if strings.ContainsFunc(c.HTTP.UserAgent, func(r rune) bool { return r < ' ' && r != '\t' || r == 0x7f }) {
+		add(c.errAt("http.user_agent", "http.user_agent: holds a control character (a line break?), which no HTTP header may: every request would fail"))
 	}
 	if c.HTTP.Concurrency > 1000 {
 		add(c.errAt("http.concurrency", "http.concurrency: at most 1000"))
