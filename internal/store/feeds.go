@@ -63,36 +63,3 @@ func (s *Store) Feeds(ctx context.Context) ([]FeedState, error) {
 	}
 	return out, rows.Err()
 }
-
-// PollSuccess records a successful poll (including a 304) with the
-// validators to send next time.
-func (s *Store) PollSuccess(ctx context.Context, name, url, etag, lastModified string, itemsSeen int, now time.Time) error {
-	_, err := s.w.ExecContext(ctx, `
-INSERT INTO feeds (name, url, etag, last_modified, last_poll, last_success, failures, next_poll, items_seen)
-VALUES (?, ?, ?, ?, ?, ?, 0, NULL, ?)
-ON CONFLICT (name) DO UPDATE SET url = excluded.url, etag = excluded.etag, last_modified = excluded.last_modified,
-	last_poll = excluded.last_poll, last_success = excluded.last_success, failures = 0, next_poll = NULL,
-	items_seen = items_seen + excluded.items_seen`,
-		name, url, etag, lastModified, now.Unix(), now.Unix(), itemsSeen)
-	if err != nil {
-		return fmt.Errorf("store: record poll of %s: %w", name, err)
-	}
-	return nil
-}
-
-// PollFailure records a failed poll and returns the number of consecutive
-// failures, this one included. next is the earliest next attempt.
-func (s *Store) PollFailure(ctx context.Context, name, url, msg string, now, next time.Time) (int, error) {
-	var failures int
-	err := s.w.QueryRowContext(ctx, `
-INSERT INTO feeds (name, url, last_poll, last_error, last_error_at, failures, next_poll)
-VALUES (?, ?, ?, ?, ?, 1, ?)
-ON CONFLICT (name) DO UPDATE SET url = excluded.url, last_poll = excluded.last_poll, last_error = excluded.last_error,
-	last_error_at = excluded.last_error_at, failures = failures + 1, next_poll = excluded.next_poll
-RETURNING failures`,
-		name, url, now.Unix(), msg, now.Unix(), unix(next)).Scan(&failures)
-	if err != nil {
-		return 0, fmt.Errorf("store: record failure of %s: %w", name, err)
-	}
-	return failures, nil
-}

@@ -97,17 +97,27 @@ func TestMatchAndOutboxAtMostOnce(t *testing.T) {
 func TestFeedState(t *testing.T) {
 	s, _ := open(t)
 	ctx := context.Background()
-	now := time.Now().Truncate(time.Second)
+	now := time.Now().Truncate(time.Second).UTC()
 	if st, err := s.Feed(ctx, "A"); err != nil || !st.LastSuccess.IsZero() {
 		t.Fatalf("unknown feed %+v %v", st, err)
 	}
-	for i := 1; i <= 3; i++ {
-		n, err := s.PollFailure(ctx, "A", "https://a", "HTTP 500", now, now.Add(time.Minute))
-		if err != nil || n != i {
-			t.Fatalf("failure %d: %d %v", i, n, err)
-		}
+	failed := FeedState{Name: "A", URL: "https://a", LastPoll: now, LastError: "HTTP 500", LastErrorAt: now, Failures: 3, NextPoll: now.Add(time.Minute)}
+	if err := s.RecordFeedState(ctx, failed, nil); err != nil {
+		t.Fatal(err)
 	}
-	if err := s.PollSuccess(ctx, "A", "https://a", `"e1"`, "lm", 5, now); err != nil {
+	if err := s.Sync(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := s.Feed(ctx, "A"); err != nil || st != failed {
+		t.Fatalf("failed state %+v %v, want %+v", st, err, failed)
+	}
+	ok := failed
+	ok.ETag, ok.LastModified, ok.LastSuccess, ok.Failures, ok.NextPoll = `"e1"`, "lm", now, 0, time.Time{}
+	var added []Article
+	for i := range 5 {
+		added = append(added, Article{Identity: fmt.Sprintf("https://e.org/%d", i), Feed: "A", SeenAt: now, Status: StatusRecorded})
+	}
+	if _, err := s.RecordPoll(ctx, PollRecord{Feed: ok, Added: added}, now); err != nil {
 		t.Fatal(err)
 	}
 	st, err := s.Feed(ctx, "A")
