@@ -88,13 +88,16 @@ func (w *Watcher) Run(ctx context.Context, grace time.Duration) error {
 		drain()
 		select {
 		case <-ctx.Done():
+			// Posts on their way and running polls finish, together at
+			// most grace.
+			deadline := time.Now().Add(grace)
 			stopDrains := time.AfterFunc(grace, cancelDrains)
-			drains.Wait() // posts on their way finish, at most grace
-			stopDrains.Stop()
 			stopped := c.Stop()
+			drains.Wait()
+			stopDrains.Stop()
 			select {
 			case <-stopped.Done():
-			case <-time.After(grace):
+			case <-time.After(time.Until(deadline)):
 				w.log.Warn("shutdown: cancelling polls still running", "grace", grace)
 				cancelPolls()
 				<-stopped.Done()
