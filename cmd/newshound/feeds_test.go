@@ -249,12 +249,14 @@ func TestDiscover(t *testing.T) {
 func TestAppendFeedsLayouts(t *testing.T) {
 	add := []opml.Feed{{Title: "New One", URL: "https://new.example/feed"}}
 	for name, cfg := range map[string]string{
-		"flow items":       "feeds:\n  - { name: World Desk, url: \"https://w.example/rss\" }\nwatches: []\n",
-		"unindented list":  "feeds:\n- name: A\n  url: https://a.example/f\nwatches: []\n",
-		"block scalar":     "feeds:\n  - name: A\n    url: >-\n      https://a.example/f\n\n    # a comment inside the entry\n# top comment\nwatches: []\n",
-		"CRLF":             "feeds:\r\n  - name: A\r\n    url: https://a.example/f\r\nwatches: []\r\n",
-		"no final newline": "watches: []\nfeeds:\n  - name: A\n    url: https://a.example/f",
-		"deeper indent":    "feeds:\n      - name: A\n        url: https://a.example/f\n",
+		"flow items":           "feeds:\n  - { name: World Desk, url: \"https://w.example/rss\" }\nwatches: []\n",
+		"unindented list":      "feeds:\n- name: A\n  url: https://a.example/f\nwatches: []\n",
+		"block scalar":         "feeds:\n  - name: A\n    url: >-\n      https://a.example/f\n\n    # a comment inside the entry\n# top comment\nwatches: []\n",
+		"CRLF":                 "feeds:\r\n  - name: A\r\n    url: https://a.example/f\r\nwatches: []\r\n",
+		"no final newline":     "watches: []\nfeeds:\n  - name: A\n    url: https://a.example/f",
+		"deeper indent":        "feeds:\n      - name: A\n        url: https://a.example/f\n",
+		"spaces after dash":    "feeds:\n  -   name: A\n      url: https://a.example/f\nwatches: []\n",
+		"dash on its own line": "feeds:\n    -\n        name: A\n        url: https://a.example/f\n    # end of the list\nwatches: []\n",
 	} {
 		t.Run(name, func(t *testing.T) {
 			out, added, _, err := appendFeeds([]byte(cfg), add, "imported")

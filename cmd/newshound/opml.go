@@ -150,7 +150,7 @@ func appendFeeds(data []byte, feeds []opml.Feed, note string) (out []byte, added
 	var entries strings.Builder
 	indent := "  "
 	if list != nil && list.Kind == yaml.SequenceNode && len(list.Content) > 0 {
-		indent = strings.Repeat(" ", max(list.Content[0].Column-3, 0))
+		indent = strings.Repeat(" ", max(list.Column-1, 0)) // a block sequence starts at its first dash
 	}
 	for _, f := range feeds {
 		canon := feed.CanonicalString(f.URL)
@@ -186,7 +186,7 @@ func appendFeeds(data []byte, feeds []opml.Feed, note string) (out []byte, added
 		out = []byte(text + "\nfeeds:\n" + block)
 	case list.Kind == yaml.SequenceNode && len(list.Content) > 0:
 		at = lastLine(list) // lines are numbered from 1: lines[at] is the one after
-		dash := list.Content[0].Column - 3
+		dash := list.Column - 1
 		for at < len(lines) && isContinuation(lines[at], dash) {
 			at++
 		}
