@@ -317,7 +317,7 @@ func (b *Bot) handleInteraction(in *discordgo.Interaction, respond func(*discord
 		case r := <-done:
 			timer.Stop()
 			if err := respond(immediate(r, isComponent)); err != nil {
-				b.log.Warn("bot: answer interaction", "command", name, "error", b.redact(err).Error())
+				b.log.Warn("bot: answer interaction", "command", name, "error", b.redact(err, in.Token).Error())
 			}
 			return
 		case <-timer.C:
@@ -331,7 +331,7 @@ func (b *Bot) handleInteraction(in *discordgo.Interaction, respond func(*discord
 		deferred.Data = &discordgo.InteractionResponseData{Flags: flagEphemeral}
 	}
 	if err := respond(deferred); err != nil {
-		b.log.Warn("bot: defer interaction", "command", name, "error", b.redact(err).Error())
+		b.log.Warn("bot: defer interaction", "command", name, "error", b.redact(err, in.Token).Error())
 		return
 	}
 	b.finish(ctx, in, <-done, private)
@@ -371,7 +371,7 @@ func (b *Bot) finish(ctx context.Context, in *discordgo.Interaction, r reply, de
 			Flags: flagEphemeral, AllowedMentions: noMentions(),
 		}, opt)
 		if err != nil {
-			b.log.Warn("bot: answer deferred interaction", "error", b.redact(err).Error())
+			b.log.Warn("bot: answer deferred interaction", "error", b.redact(err, in.Token).Error())
 		}
 		return
 	}
@@ -387,7 +387,7 @@ func (b *Bot) finish(ctx context.Context, in *discordgo.Interaction, r reply, de
 		Content: &content, Embeds: &embeds, Components: &components, AllowedMentions: noMentions(),
 	}, opt)
 	if err != nil {
-		b.log.Warn("bot: edit deferred answer", "error", b.redact(err).Error())
+		b.log.Warn("bot: edit deferred answer", "error", b.redact(err, in.Token).Error())
 	}
 }
 

@@ -161,12 +161,14 @@ func (b *Bot) classify(err error, channel string, t target) error {
 // two-letter test token everywhere would garble messages and hide nothing.
 const minSecret = 6
 
-// redact replaces any secret in err's text. An error that held one is
-// replaced by plain text, so unwrapping cannot reach the secret either.
-func (b *Bot) redact(err error) error {
+// redact replaces any secret in err's text — the Bot's, and more (an
+// interaction's token, which is in the URLs of its answers). An error that
+// held one is replaced by plain text, so unwrapping cannot reach the secret
+// either.
+func (b *Bot) redact(err error, more ...string) error {
 	msg := err.Error()
 	clean := msg
-	for _, s := range b.secrets {
+	for _, s := range append(more, b.secrets...) {
 		if len(s) >= minSecret {
 			clean = strings.ReplaceAll(clean, s, "[redacted]")
 		}

@@ -2,12 +2,16 @@ package discord
 
 import (
 	"bytes"
+	"context"
 	"log/slog"
+	"net"
 	"os"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/bwmarrin/discordgo"
 
 	"github.com/newshound/newshound/internal/discordfake"
 )
@@ -57,4 +61,27 @@ func TestMain(m *testing.M) {
 	(&Bot{log: slog.New(slog.DiscardHandler)}).RouteDiscordgoLogs()
 	libLog.Store(nil) // lines of other tests' sessions are dropped
 	os.Exit(m.Run())
+}
+
+// An interaction's token is in the URLs its answers go to; when such a
+// request fails on the network, the logged error must not carry it.
+func TestInteractionTokenNotLogged(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := "http://" + ln.Addr().String()
+	ln.Close() // nothing answers there: a network error naming the URL
+	logs := &syncBuffer{}
+	b, err := New(Options{Token: "bot-token-abcdef", APIBase: base, Logger: slog.New(slog.NewTextHandler(logs, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const token = "aW50ZXJhY3Rpb246c2VjcmV0LXRva2Vu"
+	in := &discordgo.Interaction{ID: "123456789012345678", AppID: "223456789012345678", Token: token,
+		Type: discordgo.InteractionApplicationCommand}
+	b.finish(context.Background(), in, reply{content: "hi"}, false)
+	if l := logs.String(); !strings.Contains(l, "edit deferred answer") || strings.Contains(l, token) {
+		t.Fatalf("log holds the interaction token (or no failure was logged):\n%s", l)
+	}
 }
