@@ -410,3 +410,28 @@ func TestDiscoverSkipsLocalFilesOfAWebPage(t *testing.T) {
 		t.Errorf("discover of a local page: %d\n%s\n%s", code, out, errs)
 	}
 }
+
+// TestImportThroughALink: a configuration reached through a symbolic link
+// (/etc/newshound.yaml → the deployment's file) is changed where it lives;
+// the link stays a link.
+func TestImportThroughALink(t *testing.T) {
+	dir := t.TempDir()
+	os.Mkdir(filepath.Join(dir, "real"), 0o755)
+	real := filepath.Join(dir, "real", "c.yaml")
+	link := filepath.Join(dir, "c.yaml")
+	os.WriteFile(real, []byte("storage: { path: n.db }\nfeeds:\n  - { name: A, url: \"https://a.example/rss\" }\nwatches:\n  - { name: w, keywords: [x] }\n"), 0o600)
+	if err := os.Symlink(filepath.Join("real", "c.yaml"), link); err != nil {
+		t.Skip(err)
+	}
+	list := filepath.Join(dir, "list.opml")
+	os.WriteFile(list, []byte(`<opml version="2.0"><body><outline text="New" xmlUrl="https://new.example/rss"/></body></opml>`), 0o644)
+	if out, errs, code := runCmd(t, "", "import", "opml", list, "--config", link); code != 0 {
+		t.Fatalf("import: %d %s %s", code, out, errs)
+	}
+	if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced by a file (%v)", err)
+	}
+	if data, _ := os.ReadFile(real); !strings.Contains(string(data), "https://new.example/rss") {
+		t.Errorf("the real configuration was not changed:\n%s", data)
+	}
+}

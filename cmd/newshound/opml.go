@@ -284,6 +284,12 @@ func isContinuation(line string, dash int) bool {
 
 // writeFileAtomic replaces path with data, keeping its permissions.
 func writeFileAtomic(path string, data []byte) error {
+	// A configuration reached through a symbolic link is written where the
+	// link leads: renaming over the link would replace it with a copy and
+	// leave the real file as it was.
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		path = real
+	}
 	mode := os.FileMode(0o644)
 	if st, err := os.Stat(path); err == nil {
 		mode = st.Mode().Perm()
