@@ -234,10 +234,12 @@ func TestRefusedAtCheckNotAtEveryPoll(t *testing.T) {
 		{"schedule: \"0 0 30 2 *\"\nfeeds:\n  - {name: a, url: https://a.example/}\n", `n.yaml:1:11: schedule: schedule "0 0 30 2 *" never fires`},
 		{"feeds:\n  - {name: a, url: https://a.example/, schedule: \"5 4 31 4,6 *\"}\n", `n.yaml:2:50: feeds[0].schedule: schedule "5 4 31 4,6 *" never fires`},
 		{"feeds:\n  - {name: a, url: https://a.example/}\nwatches:\n  - {name: w, keywords: [x], digest: \"0 8 30 2 *\"}\n", `watches[0].digest: schedule "0 8 30 2 *" never fires`},
+		{"feeds:\n  - {name: a, url: https://a.example/}\ndiscord: {token: \" \"}\nchannels:\n  n: {discord: \"123456789012345678\"}\n", `n.yaml:4:1: channels: a channel with a discord ID needs discord.token`},
+		{"feeds:\n  - {name: a, url: https://a.example/}\ndiscord: {token: \"s3cr3t\\nX: 1\"}\nchannels:\n  n: {discord: \"123456789012345678\"}\n", `n.yaml:3:18: discord.token: holds a control character`},
 	} {
 		_, err := Parse("n.yaml", []byte(tc.src), Options{Getenv: env(nil)})
-		if err == nil || !strings.Contains(err.Error(), tc.want) {
-			t.Errorf("%q: %v, want %q", tc.src, err, tc.want)
+		if err == nil || !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), "s3cr3t") {
+			t.Errorf("%q: %v, want %q (and no token quoted)", tc.src, err, tc.want)
 		}
 	}
 	// A day that comes only in leap years, and tabs in the user agent, are fine.

@@ -286,8 +286,15 @@ func (c *Config) validate() Errors {
 	for _, ch := range c.Channels {
 		needToken = needToken || ch.Discord != ""
 	}
-	if needToken && c.Discord.Token == "" {
+	// The bot reads the token as this does: spaces and a "Bot " prefix are
+	// not part of it.
+	token := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(c.Discord.Token), "Bot "))
+	if needToken && token == "" {
 		add(c.errAt("channels#key", "channels: a channel with a discord ID needs discord.token (the bot token, e.g. token: ${DISCORD_TOKEN})"))
+	}
+	if strings.ContainsFunc(token, func(r rune) bool { return r < ' ' || r == 0x7f }) {
+		// (the token itself is never quoted)
+		add(c.errAt("discord.token", "discord.token: holds a control character (a line break?), which no HTTP header may: every request to Discord would fail"))
 	}
 	if c.Discord.APIBase != "" {
 		if u, err := url.Parse(c.Discord.APIBase); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" ||
@@ -307,7 +314,7 @@ func (c *Config) validate() Errors {
 		if !publicKeyRE.MatchString(it.PublicKey) {
 			add(c.errAt("discord.interactions.public_key", "discord.interactions.public_key: the application's public key, 64 hex digits (Developer Portal → General Information)"))
 		}
-		if c.Discord.Token == "" {
+		if token == "" {
 			add(c.errAt("discord.interactions", "discord.interactions: needs discord.token too (to register the commands)"))
 		}
 	}
