@@ -33,7 +33,6 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
-	"net/url"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -42,6 +41,7 @@ import (
 	"github.com/newshound/newshound/internal/alert"
 	"github.com/newshound/newshound/internal/article"
 	"github.com/newshound/newshound/internal/feed"
+	"github.com/newshound/newshound/internal/httpclient"
 	"github.com/newshound/newshound/internal/match"
 	"github.com/newshound/newshound/internal/store"
 	"github.com/newshound/newshound/internal/story"
@@ -182,14 +182,10 @@ func (e *FeedError) Error() string {
 }
 
 // redactURL is a feed's address for logs, errors and notices: a password in
-// it (user:password@, as private feeds are often given) is masked.
-func redactURL(raw string) string {
-	u, err := url.Parse(raw)
-	if err != nil {
-		return raw
-	}
-	return u.Redacted()
-}
+// it (user:password@, as private feeds are often given) and secret-looking
+// query values (?api_key=…) are masked, as in every fetch error.
+func redactURL(raw string) string { return httpclient.RedactURL(raw) }
+
 func (e *FeedError) Unwrap() error { return e.Err }
 
 // Report counts what one round of polling did.

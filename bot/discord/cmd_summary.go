@@ -3,10 +3,7 @@ package discord
 import (
 	"context"
 	"errors"
-	"net"
-	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 	"time"
 
@@ -92,35 +89,15 @@ func handleSummary(ctx context.Context, b *Bot, in *discordgo.Interaction, o opt
 	return reply{embeds: msg.Embeds}
 }
 
-// fetchProblem says in plain words why a page could not be read.
+// fetchProblem says in plain words why a page could not be read: the
+// article reader's own refusals here, every failure of the fetch itself as
+// httpclient describes it for feeds and pages alike.
 func fetchProblem(err error) string {
-	var se *article.StatusError
-	var ne net.Error
 	switch {
-	case errors.Is(err, httpclient.ErrPrivateAddress):
-		return "I do not fetch links to private or local network addresses."
 	case errors.Is(err, article.ErrTooShort):
 		return "The page has too little text to summarise — probably a paywall or a consent wall."
 	case errors.Is(err, article.ErrNotHTML):
 		return "That link is not a web page (HTML), so there is nothing to summarise."
-	case errors.As(err, &se):
-		return "The site answered " + statusText(se.Code) + "."
-	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &ne) && ne.Timeout():
-		return "The site took too long to answer."
-	case errors.Is(err, context.Canceled):
-		return "The request was cancelled."
 	}
-	var dns *net.DNSError
-	if errors.As(err, &dns) {
-		return "That site's name does not resolve."
-	}
-	return "The page could not be fetched."
-}
-
-func statusText(code int) string {
-	s := "HTTP " + strconv.Itoa(code)
-	if t := http.StatusText(code); t != "" {
-		s += " " + t
-	}
-	return s
+	return httpclient.Describe(err)
 }

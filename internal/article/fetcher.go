@@ -12,6 +12,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/newshound/newshound/internal/httpclient"
 )
 
 // Sentinel errors of Fetch; they are wrapped, so test with errors.Is.
@@ -23,15 +25,9 @@ var (
 	ErrTooShort = errors.New("article: too little text")
 )
 
-// StatusError is an HTTP response outside 2xx.
-type StatusError struct {
-	Code int
-	URL  string
-}
-
-func (e *StatusError) Error() string {
-	return fmt.Sprintf("article: GET %s: HTTP %d %s", e.URL, e.Code, http.StatusText(e.Code))
-}
+// StatusError is an HTTP response outside 2xx: httpclient's, shared by
+// every fetcher (the URL that answered, secrets masked, and Retry-After).
+type StatusError = httpclient.StatusError
 
 // Options are the Fetcher's limits; zero fields take the defaults.
 type Options struct {
@@ -115,10 +111,10 @@ func NewFetcher(client *http.Client, opts Options) *Fetcher {
 func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (*Article, error) {
 	u, err := url.Parse(rawURL)
 	if err != nil {
-		return nil, fmt.Errorf("article: fetch %s: %w", rawURL, err)
+		return nil, fmt.Errorf("article: fetch %s: %w", httpclient.RedactURL(rawURL), err)
 	}
 	if u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
-		return nil, fmt.Errorf("article: fetch %s: not an http(s) URL", rawURL)
+		return nil, fmt.Errorf("article: fetch %s: not an http(s) URL", httpclient.RedactURL(rawURL))
 	}
 	body, contentType, finalURL, err := f.download(ctx, u)
 	if err != nil {
@@ -129,7 +125,7 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (*Article, error) {
 		return nil, err
 	}
 	if n := TextLength(a.Text); f.opts.MinText > 0 && n < f.opts.MinText {
-		return a, fmt.Errorf("%w: %s has text of length %d (of %d wanted)", ErrTooShort, finalURL, n, f.opts.MinText)
+		return a, fmt.Errorf("%w: %s has text of length %d (of %d wanted)", ErrTooShort, httpclient.RedactURL(finalURL), n, f.opts.MinText)
 	}
 	return a, nil
 }
@@ -141,38 +137,38 @@ func (f *Fetcher) download(ctx context.Context, u *url.URL) (body []byte, conten
 	host := strings.ToLower(u.Hostname())
 	release, err := f.hosts.acquire(ctx, host)
 	if err != nil {
-		return nil, "", "", fmt.Errorf("article: fetch %s: %w", u, err)
+		return nil, "", "", fmt.Errorf("article: fetch %s: %w", httpclient.RedactURL(u.String()), err)
 	}
 	defer release()
 	select {
 	case f.slots <- struct{}{}:
 		defer func() { <-f.slots }()
 	case <-ctx.Done():
-		return nil, "", "", fmt.Errorf("article: fetch %s: %w", u, ctx.Err())
+		return nil, "", "", fmt.Errorf("article: fetch %s: %w", httpclient.RedactURL(u.String()), ctx.Err())
 	}
 
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
-		return nil, "", "", fmt.Errorf("article: fetch %s: %w", u, err)
+		return nil, "", "", fmt.Errorf("article: fetch %s: %w", httpclient.RedactURL(u.String()), err)
 	}
 	req.Header.Set("User-Agent", f.opts.UserAgent)
 	req.Header.Set("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5")
 	start := time.Now()
 	resp, err := f.client.Do(req)
 	if err != nil {
-		return nil, "", "", fmt.Errorf("article: fetch %s: %w", u, err)
+		return nil, "", "", fmt.Errorf("article: %w", httpclient.RedactError(err))
 	}
 	defer resp.Body.Close()
 	finalURL = resp.Request.URL.String()
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return nil, "", "", &StatusError{Code: resp.StatusCode, URL: finalURL}
+		return nil, "", "", fmt.Errorf("article: %w", httpclient.NewStatusError(resp, time.Now()))
 	}
 
 	contentType = resp.Header.Get("Content-Type")
 	br := bufio.NewReaderSize(io.LimitReader(resp.Body, f.opts.MaxBody), 4096)
 	head, _ := br.Peek(512)
 	if !isHTML(contentType, head) {
-		return nil, "", "", fmt.Errorf("%w: %s is %s", ErrNotHTML, finalURL, mediaType(contentType, head))
+		return nil, "", "", fmt.Errorf("%w: %s is %s", ErrNotHTML, httpclient.RedactURL(finalURL), mediaType(contentType, head))
 	}
 	body, err = io.ReadAll(br)
 	if err != nil {
@@ -182,7 +178,7 @@ func (f *Fetcher) download(ctx context.Context, u *url.URL) (body []byte, conten
 			// connection rather than a timeout. Say what happened.
 			err = &timeoutError{after: t, err: err}
 		}
-		return nil, "", "", fmt.Errorf("article: read %s: %w", finalURL, err)
+		return nil, "", "", fmt.Errorf("article: read %s: %w", httpclient.RedactURL(finalURL), err)
 	}
 	return body, contentType, finalURL, nil
 }

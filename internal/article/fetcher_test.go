@@ -347,3 +347,27 @@ func TestTextLength(t *testing.T) {
 		}
 	}
 }
+
+// TestFetchErrorsHideSecrets: a link's password and secret query values
+// appear in no error of the article reader (its errors are logged).
+func TestFetchErrorsHideSecrets(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/pdf" {
+			w.Header().Set("Content-Type", "application/pdf")
+			io.WriteString(w, "%PDF-1.4")
+			return
+		}
+		w.WriteHeader(http.StatusNotFound)
+	}))
+	defer srv.Close()
+	down := httptest.NewServer(http.NotFoundHandler())
+	down.Close()
+	f := NewFetcher(srv.Client(), Options{HostDelay: -1})
+	for _, raw := range []string{srv.URL + "/missing", srv.URL + "/pdf", down.URL + "/story"} {
+		link := strings.Replace(raw, "http://", "http://me:PASSW0RD@", 1) + "?sig=S1GNED&id=7"
+		_, err := f.Fetch(context.Background(), link)
+		if err == nil || strings.Contains(err.Error(), "PASSW0RD") || strings.Contains(err.Error(), "S1GNED") || !strings.Contains(err.Error(), "id=7") {
+			t.Errorf("%s: %v, want an error naming the link without its secrets", raw, err)
+		}
+	}
+}

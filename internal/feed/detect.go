@@ -14,6 +14,8 @@ import (
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/encoding/unicode/utf32"
+
+	"github.com/newshound/newshound/internal/httpclient"
 )
 
 // maxDocument bounds a gzip document decoded by Parse, which knows no
@@ -59,7 +61,7 @@ func unwrapGzip(body []byte, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("feed: the document is gzip-compressed (without a Content-Encoding header) and does not decompress: %w", err)
 	}
 	if int64(len(out)) > limit {
-		return nil, fmt.Errorf("feed: %w of %d bytes (after gzip decompression)", ErrTooLarge, limit)
+		return nil, fmt.Errorf("feed: %w (after gzip decompression)", &httpclient.TooLargeError{Limit: limit})
 	}
 	return out, nil
 }

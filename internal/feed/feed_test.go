@@ -239,3 +239,24 @@ func BenchmarkParse(b *testing.B) {
 		}
 	}
 }
+
+// TestFetchErrorsHideSecrets: a feed URL's password and secret query values
+// (private feeds carry them) appear in no error, whether the server answers
+// with an error status or cannot be reached.
+func TestFetchErrorsHideSecrets(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusForbidden)
+	}))
+	defer srv.Close()
+	down := httptest.NewServer(http.NotFoundHandler())
+	down.Close()
+	f := NewFetcher(srv.Client(), "t", 1<<20)
+	for _, base := range []string{srv.URL, down.URL} {
+		u, _ := url.Parse(base + "/private.xml?token=T0K3N&q=x")
+		u.User = url.UserPassword("me", "PASSW0RD")
+		_, err := f.Fetch(context.Background(), u.String(), Validators{})
+		if err == nil || strings.Contains(err.Error(), "PASSW0RD") || strings.Contains(err.Error(), "T0K3N") || !strings.Contains(err.Error(), "/private.xml") {
+			t.Errorf("%s: %v, want an error naming the feed without its secrets", base, err)
+		}
+	}
+}

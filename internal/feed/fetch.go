@@ -3,7 +3,6 @@ package feed
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"mime"
@@ -15,24 +14,17 @@ import (
 	"time"
 
 	"golang.org/x/net/html/charset"
+
+	"github.com/newshound/newshound/internal/httpclient"
 )
 
-// ErrTooLarge is returned (wrapped) when a feed's body exceeds the limit.
-var ErrTooLarge = errors.New("feed body exceeds the size limit")
+// ErrTooLarge is matched (errors.Is) when a feed's body exceeds the limit;
+// it is httpclient's, shared by every fetcher.
+var ErrTooLarge = httpclient.ErrTooLarge
 
-// StatusError is a non-success HTTP answer.
-type StatusError struct {
-	Code       int
-	RetryAfter time.Duration // from a Retry-After header; 0 if none
-}
-
-func (e *StatusError) Error() string {
-	s := fmt.Sprintf("HTTP %d %s", e.Code, http.StatusText(e.Code))
-	if e.RetryAfter > 0 {
-		s += fmt.Sprintf(" (retry after %s)", e.RetryAfter.Round(time.Second))
-	}
-	return s
-}
+// StatusError is a non-success HTTP answer: httpclient's, which carries the
+// URL (secrets masked) and the Retry-After delay.
+type StatusError = httpclient.StatusError
 
 // Fetcher fetches feeds.
 type Fetcher struct {
@@ -72,7 +64,7 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string, v Validators) (*Resu
 	}
 	resp, err := f.client.Do(req)
 	if err != nil {
-		return nil, fmt.Errorf("feed: %w", err)
+		return nil, fmt.Errorf("feed: %w", httpclient.RedactError(err))
 	}
 	defer resp.Body.Close()
 	next := Validators{ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified")}
@@ -83,13 +75,9 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string, v Validators) (*Resu
 		}
 		return &Result{NotModified: true, Validators: next}, nil
 	case resp.StatusCode < 200 || resp.StatusCode > 299:
-		io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10)) // let the connection be reused
-		return nil, &StatusError{Code: resp.StatusCode, RetryAfter: retryAfter(resp.Header.Get("Retry-After"), time.Now())}
+		return nil, httpclient.NewStatusError(resp, time.Now())
 	}
-	if resp.ContentLength > f.maxBody {
-		return nil, fmt.Errorf("feed: %w (%d bytes announced, limit %d)", ErrTooLarge, resp.ContentLength, f.maxBody)
-	}
-	body, err := readLimited(resp.Body, f.maxBody)
+	body, err := readLimited(resp, resp.Body, f.maxBody)
 	if err != nil {
 		return nil, err
 	}
@@ -114,20 +102,17 @@ func (f *Fetcher) fetchFile(u *url.URL, v Validators) (*Result, error) {
 	if v.LastModified == next.LastModified {
 		return &Result{NotModified: true, Validators: next}, nil
 	}
-	body, err := readLimited(file, f.maxBody)
+	body, err := readLimited(nil, file, f.maxBody)
 	if err != nil {
 		return nil, err
 	}
 	return parseResult(body, "", u.String(), next, f.maxBody)
 }
 
-func readLimited(r io.Reader, limit int64) ([]byte, error) {
-	body, err := io.ReadAll(io.LimitReader(r, limit+1))
+func readLimited(resp *http.Response, r io.Reader, limit int64) ([]byte, error) {
+	body, err := httpclient.ReadBody(resp, r, limit)
 	if err != nil {
-		return nil, fmt.Errorf("feed: read body: %w", err)
-	}
-	if int64(len(body)) > limit {
-		return nil, fmt.Errorf("feed: %w of %d bytes", ErrTooLarge, limit)
+		return nil, fmt.Errorf("feed: %w", err)
 	}
 	return body, nil
 }
@@ -173,20 +158,4 @@ func transcode(body []byte, contentType string) []byte {
 		return body
 	}
 	return out
-}
-
-// retryAfter parses a Retry-After value: seconds or an HTTP date. It is capped
-// at a day so a hostile server cannot park a feed forever.
-func retryAfter(v string, now time.Time) time.Duration {
-	v = strings.TrimSpace(v)
-	if v == "" {
-		return 0
-	}
-	var d time.Duration
-	if secs, err := strconv.Atoi(v); err == nil {
-		d = time.Duration(secs) * time.Second
-	} else if t, err := http.ParseTime(v); err == nil {
-		d = t.Sub(now)
-	}
-	return max(0, min(d, 24*time.Hour))
 }

@@ -31,6 +31,10 @@ const MaxRedirects = 10
 // non-public address and private networks are not allowed.
 var ErrPrivateAddress = errors.New("refusing to connect to a private or local network address")
 
+// ErrTooManyRedirects is returned (wrapped) when a request would follow more
+// than MaxRedirects redirects.
+var ErrTooManyRedirects = errors.New("stopped after too many redirects")
+
 // Options configure a client.
 type Options struct {
 	Timeout      time.Duration // whole request, including the body read
@@ -59,7 +63,7 @@ func New(opts Options) *http.Client {
 		Transport: transport,
 		CheckRedirect: func(req *http.Request, via []*http.Request) error {
 			if len(via) > MaxRedirects { // via holds the original request and the redirects followed so far
-				return fmt.Errorf("stopped after %d redirects", MaxRedirects)
+				return fmt.Errorf("%w (%d)", ErrTooManyRedirects, MaxRedirects)
 			}
 			if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
 				return fmt.Errorf("redirect to unsupported scheme %q", req.URL.Scheme)
