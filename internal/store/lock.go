@@ -38,7 +38,7 @@ func (e *LockError) Is(target error) bool { return target == ErrLocked }
 // the writer has the database open. The kernel releases it when the process
 // ends, however it ends, so a crash leaves no stale lock; the file itself
 // stays, holding the last holder's description.
-type writerLock struct{ f *os.File }
+type writerLock struct{ f, db *os.File }
 
 // lockWriter takes the writer lock of the database at path, or returns a
 // *LockError naming the process that holds it.
@@ -59,18 +59,28 @@ func lockWriter(path string) (*writerLock, error) {
 		f.Close()
 		return nil, &LockError{Path: path, Holder: strings.TrimSpace(string(b[:n])), Lock: name}
 	}
+	db, err := lockDatabase(path)
+	if err != nil {
+		unlock(f)
+		f.Close()
+		return nil, err
+	}
 	host, _ := os.Hostname()
 	desc := fmt.Sprintf("pid %d on host %s, started %s", os.Getpid(), host, time.Now().UTC().Format(time.RFC3339))
 	if err := f.Truncate(0); err == nil {
 		f.WriteAt([]byte(desc+"\n"), 0)
 	}
-	return &writerLock{f: f}, nil
+	return &writerLock{f: f, db: db}, nil
 }
 
 // release gives the lock up.
 func (l *writerLock) release() error {
 	if l == nil {
 		return nil
+	}
+	if l.db != nil {
+		unlock(l.db)
+		l.db.Close()
 	}
 	unlock(l.f)
 	return l.f.Close()

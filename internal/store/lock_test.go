@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -135,4 +136,50 @@ func TestOneWriterThroughALink(t *testing.T) {
 			t.Errorf("second writer through %s: %v, want ErrLocked naming %s.lock", name, err, real)
 		}
 	}
+}
+
+// TestOneWriterWithoutItsLockFile: the lock file removed while the writer
+// runs (taken for a stale lock), or the database reached through a hard
+// link, still lets no second writer in (Linux: the database file is locked
+// too).
+func TestOneWriterWithoutItsLockFile(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("the database file itself is locked on Linux only")
+	}
+	ctx := context.Background()
+	s, path := open(t)
+	if err := os.Link(path, path+"-hard.db"); err != nil {
+		t.Fatal(err)
+	}
+	s2, err := Open(ctx, path+"-hard.db")
+	if err == nil {
+		s2.Close()
+		t.Error("a second writer through a hard link was let in")
+	} else if !errors.Is(err, ErrLocked) {
+		t.Errorf("through a hard link: %v, want ErrLocked", err)
+	}
+	if err := os.Remove(path + ".lock"); err != nil {
+		t.Fatal(err)
+	}
+	s3, err := Open(ctx, path)
+	if err == nil {
+		s3.Close()
+		t.Fatal("a second writer was let in once the lock file was removed")
+	}
+	if !errors.Is(err, ErrLocked) || !strings.Contains(err.Error(), "lock file removed") {
+		t.Errorf("without the lock file: %v, want ErrLocked saying the lock file was removed", err)
+	}
+	// The first writer still works, and once it closes the next one gets in.
+	if _, err := s.AddArticles(ctx, []Article{{Identity: "https://e.org/x", Feed: "A", SeenAt: time.Now(), Status: StatusPending}}); err != nil {
+		t.Fatalf("the first writer after the refused attempts: %v", err)
+	}
+	s.Close()
+	s4, err := Open(ctx, path)
+	if err != nil {
+		t.Fatalf("writer after the first closed: %v", err)
+	}
+	if ids, err := s4.KnownIdentities(ctx, []string{"https://e.org/x"}); err != nil || !ids["https://e.org/x"] {
+		t.Errorf("the first writer's article: %v %v", ids, err)
+	}
+	s4.Close()
 }
