@@ -9,7 +9,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
-	"github.com/newshound/newshound/config"
+	"github.com/newshound/newshound/bot/commands"
 )
 
 // /feeds — each configured feed's health: last success, last error,
@@ -20,51 +20,46 @@ func feedsCommand() command {
 	return command{
 		def: &discordgo.ApplicationCommand{Name: "feeds", Description: "Each feed's health: last success, last error, failures, next poll"},
 		handle: func(ctx context.Context, b *Bot, in *discordgo.Interaction, o options) reply {
-			feeds, _ := b.feedConfig()
-			if len(feeds) == 0 {
-				return reply{content: "No feeds are configured."}
+			ans, p := b.cmds.look.Feeds(ctx)
+			if p != nil {
+				return problemReply(p)
 			}
-			e := &discordgo.MessageEmbed{Type: discordgo.EmbedTypeRich, Title: fmt.Sprintf("Feeds (%d)", len(feeds))}
-			shown, failing := 0, 0
-			for _, f := range feeds {
-				st, err := b.cmds.cfg.Store.Feed(ctx, f.Name)
-				if err != nil {
-					b.log.Error("bot: feeds", "feed", f.Name, "error", err.Error())
-					return errorReply("Reading the feeds' state failed; it has been logged.")
-				}
-				if st.Failures > 0 {
-					failing++
-				}
-				lines := []string{"Last success: " + when(st.LastSuccess, "never")}
-				if st.LastError != "" {
-					lines = append(lines, "Last error: "+escapeMarkdown(truncate(cleanLine(st.LastError), 300))+" ("+when(st.LastErrorAt, "?")+")")
-				}
-				lines = append(lines, "Consecutive failures: "+strconv.Itoa(st.Failures))
-				lines = append(lines, "Next poll: "+when(b.cmds.cfg.Pipeline.NextPoll(f.Name, st.NextPoll), "unknown"))
-				name := escapeMarkdown(cleanLine(f.Name))
-				if st.Failures > 0 {
-					name = "⚠️ " + name
-				}
-				if !addField(e, truncate(name, maxFieldName), truncateLines(strings.Join(lines, "\n"), maxFieldValue)) {
-					break
-				}
-				shown++
-			}
-			footer := fmt.Sprintf("%d failing", failing)
-			if shown < len(feeds) {
-				footer += fmt.Sprintf(" · %d more not shown", len(feeds)-shown)
-			}
-			e.Footer = &discordgo.MessageEmbedFooter{Text: footer}
-			return reply{embeds: []*discordgo.MessageEmbed{e}}
+			return feedsReply(ans)
 		},
 	}
 }
 
-// feedConfig is the feeds and default schedule in force (the pipeline's
-// configuration, which follows reloads).
-func (b *Bot) feedConfig() ([]config.Feed, string) {
-	c := b.cmds.cfg.Pipeline.Config()
-	return c.Feeds, c.Schedule
+// feedsReply renders /feeds' answer: one field a feed, failing ones marked.
+func feedsReply(ans commands.Feeds) reply {
+	feeds, failing := ans.Feeds, ans.Failing
+	if len(feeds) == 0 {
+		return reply{content: "No feeds are configured."}
+	}
+	e := &discordgo.MessageEmbed{Type: discordgo.EmbedTypeRich, Title: fmt.Sprintf("Feeds (%d)", len(feeds))}
+	shown := 0
+	for _, f := range feeds {
+		st := f.State
+		lines := []string{"Last success: " + when(st.LastSuccess, "never")}
+		if st.LastError != "" {
+			lines = append(lines, "Last error: "+escapeMarkdown(truncate(cleanLine(st.LastError), 300))+" ("+when(st.LastErrorAt, "?")+")")
+		}
+		lines = append(lines, "Consecutive failures: "+strconv.Itoa(st.Failures))
+		lines = append(lines, "Next poll: "+when(f.NextPoll, "unknown"))
+		name := escapeMarkdown(cleanLine(f.Name))
+		if st.Failures > 0 {
+			name = "⚠️ " + name
+		}
+		if !addField(e, truncate(name, maxFieldName), truncateLines(strings.Join(lines, "\n"), maxFieldValue)) {
+			break
+		}
+		shown++
+	}
+	footer := fmt.Sprintf("%d failing", failing)
+	if shown < len(feeds) {
+		footer += fmt.Sprintf(" · %d more not shown", len(feeds)-shown)
+	}
+	e.Footer = &discordgo.MessageEmbedFooter{Text: footer}
+	return reply{embeds: []*discordgo.MessageEmbed{e}}
 }
 
 // when is a Discord timestamp ("3 minutes ago", in each reader's time zone).

@@ -3,16 +3,17 @@ package discord
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/newshound/newshound/bot/commands"
 )
 
 // /latest [watch] [count] — the most recent alerts, newest first.
 
 const (
-	latestDefault = 5
-	latestMax     = 10
+	latestDefault = commands.LatestDefault
+	latestMax     = commands.LatestMax
 )
 
 func latestCommand() command {
@@ -26,47 +27,44 @@ func latestCommand() command {
 			},
 		},
 		handle: func(ctx context.Context, b *Bot, in *discordgo.Interaction, o options) reply {
-			watch := strings.TrimSpace(o.str("watch"))
-			count := o.num("count", latestDefault)
-			if count < 1 || count > latestMax {
-				return errorReply(fmt.Sprintf("count must be between 1 and %d.", latestMax))
+			ans, p := b.cmds.look.Latest(ctx, o.str("watch"), o.num("count", latestDefault))
+			if p != nil {
+				return problemReply(p)
 			}
-			if watch != "" && !b.cmds.look.WatchExists(watch) {
-				return errorReply("There is no watch named " + inlineText(watch) + ". /watches lists them.")
-			}
-			ms, err := b.cmds.cfg.Store.LatestMatches(ctx, watch, count)
-			if err != nil {
-				b.log.Error("bot: latest", "error", err.Error())
-				return errorReply("Reading the latest alerts failed; it has been logged.")
-			}
-			if len(ms) == 0 {
-				if watch != "" {
-					return reply{content: "No alerts yet for " + inlineText(watch) + "."}
-				}
-				return reply{content: "No alerts yet."}
-			}
-			e := &discordgo.MessageEmbed{Type: discordgo.EmbedTypeRich, Title: "Latest alerts"}
-			if watch != "" {
-				e.Title = truncate("Latest alerts of "+escapeMarkdown(cleanLine(watch)), maxTitle)
-			}
-			for i, m := range ms {
-				title := cleanLine(m.Article.Title)
-				if title == "" {
-					title = "Untitled article"
-				}
-				value := articleLine(m.Article)
-				if watch == "" {
-					value = "*" + escapeMarkdown(truncate(cleanLine(m.Watch), 100)) + "* · " + value
-				}
-				if value == "" {
-					value = "—"
-				}
-				e.Fields = append(e.Fields, &discordgo.MessageEmbedField{
-					Name:  truncate(fmt.Sprintf("%d. %s", i+1, escapeMarkdown(title)), maxFieldName),
-					Value: truncate(value, maxFieldValue),
-				})
-			}
-			return reply{embeds: []*discordgo.MessageEmbed{e}}
+			return latestReply(ans)
 		},
 	}
+}
+
+// latestReply renders /latest's answer: one field an alert.
+func latestReply(ans commands.Latest) reply {
+	watch, ms := ans.Watch, ans.Alerts
+	if len(ms) == 0 {
+		if watch != "" {
+			return reply{content: "No alerts yet for " + inlineText(watch) + "."}
+		}
+		return reply{content: "No alerts yet."}
+	}
+	e := &discordgo.MessageEmbed{Type: discordgo.EmbedTypeRich, Title: "Latest alerts"}
+	if watch != "" {
+		e.Title = truncate("Latest alerts of "+escapeMarkdown(cleanLine(watch)), maxTitle)
+	}
+	for i, m := range ms {
+		title := cleanLine(m.Article.Title)
+		if title == "" {
+			title = "Untitled article"
+		}
+		value := articleLine(m.Article)
+		if watch == "" {
+			value = "*" + escapeMarkdown(truncate(cleanLine(m.Watch), 100)) + "* · " + value
+		}
+		if value == "" {
+			value = "—"
+		}
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{
+			Name:  truncate(fmt.Sprintf("%d. %s", i+1, escapeMarkdown(title)), maxFieldName),
+			Value: truncate(value, maxFieldValue),
+		})
+	}
+	return reply{embeds: []*discordgo.MessageEmbed{e}}
 }

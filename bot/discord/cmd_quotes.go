@@ -2,15 +2,11 @@ package discord
 
 import (
 	"context"
-	"fmt"
 	"strings"
-	"time"
-	"unicode/utf8"
 
 	"github.com/bwmarrin/discordgo"
 
-	"github.com/newshound/newshound/internal/match"
-	"github.com/newshound/newshound/internal/store"
+	"github.com/newshound/newshound/bot/commands"
 )
 
 // /quotes speaker:<name> [days] [about:<query>] — what a person was quoted
@@ -18,10 +14,7 @@ import (
 // its last words ("Peskov" finds "Dmitry Peskov"); about: keeps the quotes
 // whose words, or whose article's headline, match the query.
 
-const (
-	quotesMax     = 8
-	quotesTextCap = 350
-)
+const quotesTextCap = 350
 
 func quotesCommand() command {
 	return command{
@@ -39,47 +32,18 @@ func quotesCommand() command {
 }
 
 func handleQuotes(ctx context.Context, b *Bot, in *discordgo.Interaction, o options) reply {
-	speaker := cleanLine(o.str("speaker"))
-	if speaker == "" {
-		return errorReply("Give a speaker's name, e.g. Peskov.")
+	args := commands.QuotesArgs{Speaker: o.str("speaker"), Days: o.num("days", 0), About: o.str("about")}
+	ans, p := b.cmds.look.Quotes(ctx, args, cleanLine)
+	if p != nil {
+		return problemReply(p)
 	}
-	if utf8.RuneCountInString(speaker) > 100 {
-		return errorReply("The speaker's name is too long (at most 100 characters).")
-	}
-	days := o.num("days", 0)
-	if days < 0 || days > maxSearchDays {
-		return errorReply(fmt.Sprintf("days must be between 1 and %d.", maxSearchDays))
-	}
-	var m *match.Matcher
-	about := o.str("about")
-	if about != "" {
-		if r, bad := checkQueryText(about); bad {
-			return r
-		}
-		q, err := b.cmds.cfg.Pipeline.CheckQuery(about)
-		if err != nil {
-			return queryErrorReply(err)
-		}
-		if m, err = match.Compile([]match.Watch{{Name: "about", Query: q}}); err != nil {
-			return queryErrorReply(err)
-		}
-	}
-	var since time.Time
-	if days > 0 {
-		since = b.cmds.now().Add(-time.Duration(days) * 24 * time.Hour)
-	}
-	var found []store.SpeakerQuote
-	err := b.cmds.cfg.Store.QuotesBy(ctx, speaker, since, func(q store.SpeakerQuote) (bool, error) {
-		if m != nil && len(m.Match(match.Document{Title: q.Article.Title, Body: q.Text})) == 0 {
-			return true, nil
-		}
-		found = append(found, q)
-		return len(found) < quotesMax, ctx.Err()
-	})
-	if err != nil {
-		b.log.Error("bot: quotes", "error", err.Error())
-		return errorReply("Reading the quotes failed; it has been logged.")
-	}
+	return quotesReply(ans)
+}
+
+// quotesReply renders /quotes' answer: each quote with its speaker and
+// article, as many as fit a description.
+func quotesReply(ans commands.Quotes) reply {
+	speaker, about, found := ans.Args.Speaker, ans.Args.About, ans.Quotes
 	if len(found) == 0 {
 		msg := "No stored quotes by " + inlineText(speaker)
 		if about != "" {

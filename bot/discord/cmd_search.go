@@ -29,7 +29,7 @@ import (
 
 const (
 	searchPrefix  = "s"
-	maxSearchDays = 3650
+	maxSearchDays = commands.MaxDays
 	searchSnippet = 300
 	// Five fields of these caps, the title and the footer stay within
 	// Discord's 6000 characters an embed.
@@ -56,24 +56,17 @@ func searchCommand() command {
 }
 
 func (b *Bot) searchPage(ctx context.Context, args commands.SearchArgs, page int) reply {
-	if r, bad := checkQueryText(args.Query); bad {
-		return r
+	ans, p := b.cmds.look.SearchPage(ctx, args, page)
+	if p != nil {
+		return problemReply(p)
 	}
-	if args.Days < 0 || args.Days > maxSearchDays {
-		return errorReply(fmt.Sprintf("days must be between 1 and %d.", maxSearchDays))
-	}
-	q, err := b.cmds.cfg.Pipeline.CheckQuery(args.Query)
-	if err != nil {
-		return queryErrorReply(err)
-	}
-	if args.Watch != "" && !b.cmds.look.WatchExists(args.Watch) {
-		return errorReply("There is no watch named " + inlineText(args.Watch) + ". /watches lists them.")
-	}
-	hits, more, capped, err := b.cmds.look.Search(ctx, q, args, page)
-	if err != nil {
-		b.log.Error("bot: search", "error", err.Error())
-		return errorReply("The search failed; it has been logged.")
-	}
+	return b.searchReply(ans)
+}
+
+// searchReply renders a page of /search: one field a hit, the filters in
+// the footer, Previous and Next buttons.
+func (b *Bot) searchReply(ans commands.SearchPage) reply {
+	args, page, hits, more, capped := ans.Args, ans.Page, ans.Hits, ans.More, ans.Capped
 	if len(hits) == 0 && page == 0 {
 		return reply{content: "No stored article matches " + inlineText(args.Query) + scopeText(args) + "."}
 	}
@@ -260,28 +253,6 @@ func handleSearchPage(ctx context.Context, b *Bot, in *discordgo.Interaction, id
 		return errorReply("This search has expired; run /search again.")
 	}
 	return b.searchPage(ctx, args, page)
-}
-
-// checkQueryText refuses empty and over-long queries before parsing.
-func checkQueryText(q string) (reply, bool) {
-	switch n := utf8.RuneCountInString(q); {
-	case strings.TrimSpace(q) == "":
-		return errorReply("The query is empty."), true
-	case n > maxQueryChars:
-		return errorReply(fmt.Sprintf("The query is too long: %d characters, at most %d.", n, maxQueryChars)), true
-	}
-	return reply{}, false
-}
-
-// queryErrorReply shows a parser error — message, query, caret — in a code
-// block, ephemeral.
-func queryErrorReply(err error) reply {
-	var se *match.SyntaxError
-	msg := err.Error()
-	if errors.As(err, &se) {
-		msg = se.Error()
-	}
-	return errorReply("That query does not parse:\n" + codeBlock(msg))
 }
 
 // codeBlock puts untrusted text in a code block it cannot break out of.

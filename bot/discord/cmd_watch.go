@@ -2,17 +2,10 @@ package discord
 
 import (
 	"context"
-	"errors"
-	"fmt"
-	"slices"
-	"strings"
-	"time"
 
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/newshound/newshound/bot/commands"
-	"github.com/newshound/newshound/internal/match"
-	"github.com/newshound/newshound/internal/store"
 )
 
 // /watch add name query channel · /watch remove name · /watch pause name ·
@@ -65,67 +58,11 @@ func handleWatch(ctx context.Context, b *Bot, in *discordgo.Interaction, o optio
 		return errorReply("Only members with the Manage Server permission can change watches.")
 	}
 	sub, so := o.sub()
-	name := strings.TrimSpace(so.str("name"))
-	if msg := commands.CheckWatchName(name); msg != "" {
-		return errorReply(msg)
+	done, p := b.cmds.look.ChangeWatch(ctx, commands.WatchChange{
+		Action: sub, Name: so.str("name"), Query: so.str("query"), Channel: so.str("channel"), User: invoker(in),
+	})
+	if p != nil {
+		return problemReply(p)
 	}
-	w := b.cmds.cfg.Pipeline
-	for _, info := range w.Watches() {
-		if info.Name == name && !info.FromChat {
-			return errorReply("The watch " + inlineText(name) + " is defined in the configuration file and is read-only from chat.")
-		}
-	}
-	st := b.cmds.cfg.Store
-	var err error
-	var done string
-	switch sub {
-	case "add":
-		query := so.str("query")
-		if r, bad := checkQueryText(query); bad {
-			return r
-		}
-		if _, err := w.CheckQuery(query); err != nil {
-			return queryErrorReply(err)
-		}
-		channel := strings.TrimSpace(so.str("channel"))
-		if channels := b.cmds.look.ChannelNames(); !slices.Contains(channels, channel) {
-			return errorReply("There is no channel named " + inlineText(channel) + " in the configuration. Channels: " +
-				escapeMarkdown(truncate(strings.Join(channels, ", "), 500)) + ".")
-		}
-		err = st.AddChatWatch(ctx, store.ChatWatch{Name: name, Query: query, Channel: channel, CreatedBy: invoker(in), CreatedAt: b.cmds.now()})
-		done = fmt.Sprintf("Watch %s added: its alerts go to %s from the next articles on.", inlineText(name), inlineText(channel))
-	case "remove":
-		err = st.RemoveChatWatch(ctx, name)
-		done = "Watch " + inlineText(name) + " removed."
-	case "pause", "resume":
-		err = st.PauseChatWatch(ctx, name, sub == "pause")
-		done = "Watch " + inlineText(name) + " " + map[string]string{"pause": "paused", "resume": "resumed"}[sub] + "."
-	default:
-		return errorReply("Unknown /watch subcommand.")
-	}
-	switch {
-	case errors.Is(err, store.ErrWatchExists):
-		return errorReply("A chat-managed watch named " + inlineText(name) + " already exists.")
-	case errors.Is(err, store.ErrNoWatch):
-		return errorReply("There is no chat-managed watch named " + inlineText(name) + ".")
-	case err != nil:
-		b.log.Error("bot: watch "+sub, "watch", name, "error", err.Error())
-		return errorReply("Changing the watch failed; it has been logged.")
-	}
-	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
-	defer cancel()
-	if err := w.ReloadWatches(rctx); err != nil {
-		b.log.Error("bot: reload watches", "watch", name, "error", err.Error())
-		if sub == "add" {
-			_ = st.RemoveChatWatch(rctx, name)
-			var we *match.WatchError
-			if errors.As(err, &we) && errors.Is(err, match.ErrTooLarge) {
-				return errorReply("The watch was not added: " + escapeMarkdown(we.Err.Error()) + ".")
-			}
-			return errorReply("The watch could not be activated, so it was not added; it has been logged.")
-		}
-		return errorReply("Saved, but reloading the watches failed; it takes effect on the next restart. It has been logged.")
-	}
-	b.log.Info("bot: chat watch changed", "watch", name, "action", sub, "user", invoker(in))
-	return reply{content: done, ephemeral: true}
+	return reply{content: renderText(done), ephemeral: true}
 }

@@ -15,7 +15,7 @@ func watchesCommand() command {
 	return command{
 		def: &discordgo.ApplicationCommand{Name: "watches", Description: "The watches, their queries and channels"},
 		handle: func(ctx context.Context, b *Bot, in *discordgo.Interaction, o options) reply {
-			ws := b.cmds.cfg.Pipeline.Watches()
+			ws := b.cmds.look.Watches()
 			if len(ws) == 0 {
 				return reply{content: "No watches are configured. /watch add creates one."}
 			}

@@ -68,7 +68,7 @@ const (
 	// workTimeout bounds one command's work (the token lasts 15 minutes).
 	workTimeout = 2 * time.Minute
 	// maxQueryChars bounds a query typed in chat.
-	maxQueryChars = 1000
+	maxQueryChars = commands.MaxQueryChars
 	// maxCustomID is Discord's limit on a component's custom_id.
 	maxCustomID = 100
 	// recentSearches is how many long searches are remembered for paging.
