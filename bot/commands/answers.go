@@ -2,6 +2,7 @@ package commands
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -9,6 +10,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/newshound/newshound/internal/alert"
+	"github.com/newshound/newshound/internal/feed"
 	"github.com/newshound/newshound/internal/match"
 	"github.com/newshound/newshound/internal/store"
 	"github.com/newshound/newshound/watchers"
@@ -300,4 +303,48 @@ func (l *Lookups) SearchPage(ctx context.Context, args SearchArgs, page int) (Se
 		return SearchPage{}, problem(Failed, plain("The search failed; it has been logged."))
 	}
 	return SearchPage{Args: args, Page: page, Hits: hits, More: more, Capped: capped}, nil
+}
+
+// Why is /why's answer: a stored article and the watches that matched it,
+// each with its recorded explanation (empty when none was recorded or it
+// could not be read).
+type Why struct {
+	Article store.Article
+	Matches []WhyMatch
+}
+
+// WhyMatch is one watch's match of an article.
+type WhyMatch struct {
+	Watch string
+	Why   []alert.Why
+}
+
+// Why finds a stored article by its link (canonical form first, then as
+// typed) and the watches that matched it.
+func (l *Lookups) Why(ctx context.Context, link string) (Why, *Problem) {
+	link = strings.TrimSpace(link)
+	st := l.Store
+	a, err := st.ArticleByIdentity(ctx, feed.CanonicalString(link))
+	if err == nil && a == nil {
+		a, err = st.ArticleByIdentity(ctx, link)
+	}
+	if err != nil {
+		l.log().Error("bot: why", "error", err.Error())
+		return Why{}, problem(Failed, plain("Reading the article failed; it has been logged."))
+	}
+	if a == nil {
+		return Why{}, problem(NotFound, plain("newshound has not seen that article. /summary reads any link."))
+	}
+	ms, err := st.ArticleMatches(ctx, a.ID)
+	if err != nil {
+		l.log().Error("bot: why", "error", err.Error())
+		return Why{}, problem(Failed, plain("Reading the matches failed; it has been logged."))
+	}
+	ans := Why{Article: *a}
+	for _, m := range ms {
+		var why []alert.Why
+		_ = json.Unmarshal([]byte(m.Explanation), &why) // unreadable: shown as none recorded
+		ans.Matches = append(ans.Matches, WhyMatch{Watch: m.Watch, Why: why})
+	}
+	return ans, nil
 }

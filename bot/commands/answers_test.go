@@ -239,3 +239,16 @@ func TestChangeWatch(t *testing.T) {
 		t.Error("a Problem is not an error")
 	}
 }
+
+func TestWhy(t *testing.T) {
+	l, st, _, now := lookups(t)
+	ctx := context.Background()
+	seed(t, st, store.Article{URL: "https://n.example.org/w", Feed: "Wire", Title: "Golf", Published: now, Text: "Golf."}, nil, "golf", "russia-watch")
+	// As typed with a tracking parameter, the canonical link finds it.
+	ans, p := l.Why(ctx, " https://n.example.org/w?utm_source=x ")
+	if p != nil || ans.Article.Title != "Golf" || len(ans.Matches) != 2 {
+		t.Fatalf("why: %+v %v, want the article and its two matches", ans, p)
+	}
+	_, p = l.Why(ctx, "https://n.example.org/unseen")
+	wantProblem(t, "unseen", p, NotFound, "has not seen that article")
+}

@@ -1,10 +1,13 @@
-// Package commands is the chat commands' lookups, apart from any chat
-// platform: searching stored articles with the query language, the watches
-// and channels in force, and the checks of what a user typed. It answers in
-// plain values (articles, match results, names, messages) that each
-// platform renders its own way (bot/discord today). It reaches the pipeline
-// through the small Pipeline interface declared here, and the store
-// directly.
+// Package commands is the chat commands apart from any chat platform:
+// searching stored articles with the query language, the latest alerts, a
+// speaker's quotes, why an article matched, the feeds' health, the watches
+// in force and changing the chat-managed ones, and the checks of what a
+// user typed. Each command takes plain option values and answers in plain
+// values (answers.go) or a Problem whose Text keeps values from outside
+// apart from our own words; each platform parses its own interactions into
+// those options and renders the answers its own way — layout, timestamps,
+// escaping, limits (bot/discord today). It reaches the pipeline through the
+// small Pipeline interface declared here, and the store directly.
 package commands
 
 import (

@@ -2,14 +2,12 @@ package discord
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"strings"
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/newshound/newshound/bot/commands"
 	"github.com/newshound/newshound/internal/alert"
-	"github.com/newshound/newshound/internal/feed"
 )
 
 // /why url:<url> — which watches matched a stored article, with the terms
@@ -27,27 +25,20 @@ func whyCommand() command {
 }
 
 func handleWhy(ctx context.Context, b *Bot, in *discordgo.Interaction, o options) reply {
-	raw := strings.TrimSpace(o.str("url"))
-	if safeURL(raw) == "" {
+	if safeURL(o.str("url")) == "" {
 		return errorReply("That is not an http(s) link.")
 	}
-	st := b.cmds.cfg.Store
-	a, err := st.ArticleByIdentity(ctx, feed.CanonicalString(raw))
-	if err == nil && a == nil {
-		a, err = st.ArticleByIdentity(ctx, raw)
+	ans, p := b.cmds.look.Why(ctx, o.str("url"))
+	if p != nil {
+		return problemReply(p)
 	}
-	if err != nil {
-		b.log.Error("bot: why", "error", err.Error())
-		return errorReply("Reading the article failed; it has been logged.")
-	}
-	if a == nil {
-		return errorReply("newshound has not seen that article. /summary reads any link.")
-	}
-	ms, err := st.ArticleMatches(ctx, a.ID)
-	if err != nil {
-		b.log.Error("bot: why", "error", err.Error())
-		return errorReply("Reading the matches failed; it has been logged.")
-	}
+	return whyReply(ans)
+}
+
+// whyReply renders /why's answer: the article's title and link, one field
+// a watch with its terms highlighted in their snippets.
+func whyReply(ans commands.Why) reply {
+	a, ms := &ans.Article, ans.Matches
 	title := cleanLine(a.Title)
 	if title == "" {
 		title = "Untitled article"
@@ -64,9 +55,7 @@ func handleWhy(ctx context.Context, b *Bot, in *discordgo.Interaction, o options
 		if len(e.Fields) == maxFields {
 			break
 		}
-		var why []alert.Why
-		_ = json.Unmarshal([]byte(m.Explanation), &why)
-		value := whyValue(alert.Alert{Why: why}, nil)
+		value := whyValue(alert.Alert{Why: m.Why}, nil)
 		if value == "" {
 			value = "(no explanation recorded)"
 		}
