@@ -435,3 +435,28 @@ func TestImportThroughALink(t *testing.T) {
 		t.Errorf("the real configuration was not changed:\n%s", data)
 	}
 }
+
+// TestImportKeepsTheConfigurationReadable: an OPML list whose feeds would
+// take the configuration over the size every command reads is refused and
+// nothing is written (the daemon could not have started again).
+func TestImportKeepsTheConfigurationReadable(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "c.yaml")
+	const config = "storage: { path: n.db }\nfeeds:\n  - { name: A, url: \"https://a.example/rss\" }\nwatches:\n  - { name: w, keywords: [x] }\n"
+	os.WriteFile(cfg, []byte(config), 0o600)
+	var b strings.Builder
+	b.WriteString(`<opml version="2.0"><body>`)
+	for i := 0; i < 70000; i++ {
+		fmt.Fprintf(&b, `<outline text="Feed number %d" xmlUrl="https://f%d.example.org/feed.xml"/>`, i, i)
+	}
+	b.WriteString(`</body></opml>`)
+	list := filepath.Join(dir, "list.opml")
+	os.WriteFile(list, []byte(b.String()), 0o644)
+	_, errs, code := runCmd(t, "", "import", "opml", list, "--config", cfg)
+	if code == 0 || !strings.Contains(errs, "over the limit") {
+		t.Errorf("import: exit %d %s", code, errs)
+	}
+	if data, _ := os.ReadFile(cfg); string(data) != config {
+		t.Errorf("the configuration was changed (%d bytes)", len(data))
+	}
+}

@@ -14,6 +14,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/newshound/newshound/config"
 	"github.com/newshound/newshound/internal/feed"
 	"github.com/newshound/newshound/internal/opml"
 )
@@ -70,6 +71,9 @@ printed and nothing is written.`)
 		e.stdout.Write(out[len(commonPrefix(data, out)):])
 		fmt.Fprintf(e.stdout, "# dry run: %d feeds would be added to %s, %d skipped\n", added, *path, len(skipped))
 		return nil
+	}
+	if added > 0 && len(out) > config.DefaultMaxSize && len(data) <= config.DefaultMaxSize {
+		return fmt.Errorf("%s: adding %d feeds would make the configuration %d bytes, over the limit of %d that every command reads: nothing written; import a shorter list", *path, added, len(out), config.DefaultMaxSize)
 	}
 	if added > 0 {
 		if err := writeFileAtomic(*path, out); err != nil {
