@@ -132,9 +132,18 @@ func (w *Watcher) PollFeed(ctx context.Context, f config.Feed, force bool) (Poll
 		}
 	}
 	if len(rec.Added) == 0 && len(rec.Done) == 0 {
-		// Nothing new: only the feed's state to record.
+		// Nothing new: only the feed's state to record — or, when only
+		// the poll's time changed, that time.
 		w.feeds.put(ok, ids)
-		if err := w.recordState(ctx, ok); err != nil {
+		touched := ok
+		touched.LastPoll, touched.LastSuccess = st.LastPoll, st.LastSuccess
+		var err error
+		if touched == st && !st.LastSuccess.IsZero() {
+			err = w.store.TouchFeed(ctx, f.Name, now, w.recordedLater)
+		} else {
+			err = w.store.RecordFeedState(ctx, ok, w.recordedLater)
+		}
+		if err := w.storeResult(ctx, "record_poll", true, err); err != nil {
 			return fail(err)
 		}
 		w.afterSuccess(ctx, f, st, res, fr.Repeated, start)
@@ -175,10 +184,13 @@ func (w *Watcher) afterSuccess(ctx context.Context, f config.Feed, before store.
 // crash that loses it makes the next poll fetch the feed once more). A
 // failure of the write is counted and logged when it happens.
 func (w *Watcher) recordState(ctx context.Context, st store.FeedState) error {
-	err := w.store.RecordFeedState(ctx, st, func(err error) {
-		w.storeResult(context.Background(), "record_poll", true, err)
-	})
+	err := w.store.RecordFeedState(ctx, st, w.recordedLater)
 	return w.storeResult(ctx, "record_poll", true, err)
+}
+
+// recordedLater takes the outcome of a feed state's write queued earlier.
+func (w *Watcher) recordedLater(err error) {
+	w.storeResult(context.Background(), "record_poll", true, err)
 }
 
 // fresh returns the items not stored yet, as articles to record, and the

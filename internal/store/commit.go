@@ -39,9 +39,16 @@ type commitReq struct {
 	then  func(error)
 	// index are full-text entries staged by apply, pending once committed.
 	index []IndexEntry
-	// state, when set, is all the request writes (apply writes it alone):
-	// a batch writes the states of its feeds together.
+	// state or touch, when set, is all the request writes (apply writes it
+	// alone): a batch writes the states of its feeds together.
 	state *FeedState
+	touch *feedTouch
+}
+
+// feedTouch is a successful poll that changed nothing but its time.
+type feedTouch struct {
+	name string
+	at   time.Time
 }
 
 func (r *commitReq) finish(err error) {
@@ -116,23 +123,34 @@ func (s *Store) commitBatch(batch []*commitReq) {
 		// these is newer than one of those.
 		var states []FeedState
 		last := map[string]int{}
+		touches := map[string]time.Time{}
 		for _, r := range batch {
-			if r.state == nil {
-				continue
+			switch {
+			case r.state != nil:
+				delete(touches, r.state.Name)
+				if i, ok := last[r.state.Name]; ok {
+					states[i] = *r.state
+					continue
+				}
+				last[r.state.Name] = len(states)
+				states = append(states, *r.state)
+			case r.touch != nil:
+				if i, ok := last[r.touch.name]; ok {
+					states[i].LastPoll, states[i].LastSuccess = r.touch.at, r.touch.at
+					continue
+				}
+				touches[r.touch.name] = r.touch.at
 			}
-			if i, ok := last[r.state.Name]; ok {
-				states[i] = *r.state
-				continue
-			}
-			last[r.state.Name] = len(states)
-			states = append(states, *r.state)
 		}
 		if err := s.putFeeds(tx, states); err != nil {
 			return err
 		}
+		if err := touchFeeds(tx, touches); err != nil {
+			return err
+		}
 		for _, r := range batch {
 			r.index = r.index[:0]
-			if r.state != nil {
+			if r.state != nil || r.touch != nil {
 				continue
 			}
 			if err := r.apply(tx); err != nil {
@@ -288,6 +306,38 @@ func (s *Store) RecordFeedState(ctx context.Context, st FeedState, then func(err
 	r.apply = func(tx *sql.Tx) error { return s.putFeed(tx, st, 0) }
 	return s.enqueue(ctx, r)
 }
+
+// TouchFeed queues the record of a successful poll of a feed that changed
+// nothing but the poll's time (a 304 with the same validators, no failures
+// before), without waiting for it, as RecordFeedState. The feed's row must
+// exist (written by an earlier poll, or queued before this).
+func (s *Store) TouchFeed(ctx context.Context, name string, at time.Time, then func(error)) error {
+	r := &commitReq{then: then, touch: &feedTouch{name: name, at: at}}
+	r.apply = func(tx *sql.Tx) error { return touchFeeds(tx, map[string]time.Time{name: at}) }
+	return s.enqueue(ctx, r)
+}
+
+// touchFeeds sets the last poll and success of feeds, one statement for up
+// to touchRows feeds polled in the same second.
+func touchFeeds(tx *sql.Tx, touches map[string]time.Time) error {
+	bySecond := map[int64][]any{}
+	for name, at := range touches {
+		bySecond[at.Unix()] = append(bySecond[at.Unix()], name)
+	}
+	for at, names := range bySecond {
+		for len(names) > 0 {
+			n := min(len(names), touchRows)
+			q := `UPDATE feeds SET last_poll = ?1, last_success = ?1 WHERE name IN (?` + strings.Repeat(", ?", n-1) + `)`
+			if _, err := tx.Exec(q, append([]any{at}, names[:n]...)...); err != nil {
+				return fmt.Errorf("store: record polls of %d feeds: %w", n, err)
+			}
+			names = names[n:]
+		}
+	}
+	return nil
+}
+
+const touchRows = 500
 
 // feedRows is how many feeds' states one statement writes.
 const feedRows = 64

@@ -280,3 +280,50 @@ func TestFeedTextStoredOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestTouchFeed: a poll that changed only its time is recorded as such, in
+// order with the feed's other queued states, whether they share a
+// transaction or not.
+func TestTouchFeed(t *testing.T) {
+	s, _ := open(t)
+	ctx := context.Background()
+	t0 := time.Now().Truncate(time.Second).UTC()
+	t1, t2 := t0.Add(time.Minute), t0.Add(2*time.Minute)
+	for i := range 50 {
+		name := fmt.Sprintf("F%02d", i)
+		st := FeedState{Name: name, URL: "https://f", ETag: `"e"`, LastPoll: t0, LastSuccess: t0}
+		if err := s.RecordFeedState(ctx, st, nil); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.TouchFeed(ctx, name, t1.Add(time.Duration(i%3)*time.Second), nil); err != nil {
+			t.Fatal(err)
+		}
+		if i%2 == 1 { // a later full state wins over the touch
+			st.LastPoll, st.Failures, st.LastError = t2, 1, "HTTP 500"
+			if err := s.RecordFeedState(ctx, st, nil); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if i%10 == 0 {
+			s.Sync(ctx) // some pairs in separate transactions
+		}
+	}
+	if err := s.Sync(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 50 {
+		st, err := s.Feed(ctx, fmt.Sprintf("F%02d", i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i%2 == 1 {
+			if !st.LastPoll.Equal(t2) || st.Failures != 1 || st.ETag != `"e"` {
+				t.Errorf("%d: %+v, want the failure after the touch", i, st)
+			}
+			continue
+		}
+		if at := t1.Add(time.Duration(i%3) * time.Second); !st.LastPoll.Equal(at) || !st.LastSuccess.Equal(at) || st.ETag != `"e"` || st.Failures != 0 {
+			t.Errorf("%d: %+v, want touched at %v", i, st, at)
+		}
+	}
+}
