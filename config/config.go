@@ -155,6 +155,12 @@ const (
 	DefaultFeedFails   = 5
 )
 
+// DefaultUserAgent is the User-Agent sent when http.user_agent is unset, and
+// by the commands that fetch without a configuration (discover, extract).
+func DefaultUserAgent(version string) string {
+	return "newshound/" + version + " (+https://github.com/newshound/newshound)"
+}
+
 // FetchArticles reports whether new items of feed f have their pages read.
 func (c *Config) FetchArticles(f Feed) bool {
 	if f.FetchArticles != nil {
@@ -199,7 +205,7 @@ func (c *Config) applyDefaults(version string) {
 		c.HTTP.MaxBody = DefaultMaxBody
 	}
 	if c.HTTP.UserAgent == "" {
-		c.HTTP.UserAgent = "newshound/" + version + " (+https://github.com/newshound/newshound)"
+		c.HTTP.UserAgent = DefaultUserAgent(version)
 	}
 	if c.HTTP.Concurrency == 0 {
 		c.HTTP.Concurrency = DefaultConcurrency

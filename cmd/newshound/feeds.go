@@ -8,10 +8,10 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/newshound/newshound/config"
 	"github.com/newshound/newshound/internal/feed"
 	"github.com/newshound/newshound/internal/httpclient"
 )
@@ -23,7 +23,7 @@ feeds it advertises with <link rel="alternate" type="application/rss+xml">
 (or atom+xml, feed+json), with their titles, as configuration lines to
 paste under feeds:. Given a feed's own address it prints that feed. Exits 1
 when the page advertises no feed.`)
-	timeout := fs.Duration("timeout", 20*time.Second, "fetch timeout")
+	timeout := fs.Duration("timeout", config.DefaultTimeout, "fetch timeout")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -42,7 +42,7 @@ when the page advertises no feed.`)
 		u = &url.URL{Scheme: "file", Path: abs}
 	}
 	client := httpclient.New(httpclient.Options{Timeout: *timeout, AllowPrivate: true})
-	f := feed.NewFetcher(client, "newshound/"+version, 5<<20)
+	f := feed.NewFetcher(client, config.DefaultUserAgent(version), config.DefaultMaxBody)
 	res, err := f.Fetch(ctx, u.String(), feed.Validators{})
 	var links []feed.Link
 	var nf *feed.NotFeedError

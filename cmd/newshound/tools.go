@@ -203,7 +203,7 @@ image and main text, then the summary and the direct quotes with their
 speakers. With --query the summary and quotes favour the query's terms.`)
 	format := fs.String("format", "text", "output format: text or json")
 	q := fs.String("query", "", "a query whose terms the summary and quotes should favour")
-	timeout := fs.Duration("timeout", 20*time.Second, "fetch timeout")
+	timeout := fs.Duration("timeout", config.DefaultTimeout, "fetch timeout")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -223,7 +223,7 @@ speakers. With --query the summary and quotes favour the query's terms.`)
 	var a *article.Article
 	if u, err := url.Parse(src); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
 		client := httpclient.New(httpclient.Options{Timeout: *timeout, AllowPrivate: true})
-		f := article.NewFetcher(client, article.Options{UserAgent: "newshound/" + version, MinText: 1})
+		f := article.NewFetcher(client, article.Options{UserAgent: config.DefaultUserAgent(version), MinText: 1})
 		if a, err = f.Fetch(ctx, src); err != nil {
 			return fmt.Errorf("read %s: %w", src, err)
 		}

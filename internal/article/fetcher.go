@@ -29,17 +29,23 @@ var (
 // every fetcher (the URL that answered, secrets masked, and Retry-After).
 type StatusError = httpclient.StatusError
 
-// Options are the Fetcher's limits; zero fields take the defaults.
+// Options are the Fetcher's limits. Callers pass the configuration's values
+// (watchers.ArticleOptions); a zero field takes the default below.
 type Options struct {
-	MaxBody       int64         // bytes read at most (default 5 MiB); a larger page is cut, not loaded whole
-	UserAgent     string        // User-Agent header (default "newshound")
-	MaxConcurrent int           // concurrent fetches overall (default 8)
-	PerHost       int           // concurrent fetches per host (default 2)
-	HostDelay     time.Duration // least time between the starts of two requests to one host (default 250ms; negative: none)
-	MinText       int           // text shorter than this (in TextLength) is ErrTooShort (default 250; negative: no minimum)
+	MaxBody       int64         // bytes read at most; a larger page is cut, not loaded whole
+	UserAgent     string        // User-Agent header
+	MaxConcurrent int           // concurrent fetches overall
+	PerHost       int           // concurrent fetches per host
+	HostDelay     time.Duration // least time between the starts of two requests to one host (negative: none)
+	MinText       int           // text shorter than this (in TextLength) is ErrTooShort (negative: no minimum)
 }
 
-// Defaults of Options.
+// The defaults of Options' zero fields. They are config's defaults
+// (config.DefaultMaxBody, DefaultArticleConc, DefaultPerHost,
+// DefaultHostDelay, DefaultMinText), which this leaf package cannot import;
+// watchers' TestDefaultsAgree checks that they are equal. DefaultUserAgent is
+// the bare name: the configuration's (config.DefaultUserAgent) carries the
+// version, which only the caller knows.
 const (
 	DefaultMaxBody       = 5 << 20
 	DefaultUserAgent     = "newshound"
