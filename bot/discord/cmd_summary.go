@@ -2,18 +2,12 @@ package discord
 
 import (
 	"context"
-	"errors"
-	"net/url"
-	"strings"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/newshound/newshound/bot/commands"
 	"github.com/newshound/newshound/internal/alert"
-	"github.com/newshound/newshound/internal/article"
-	"github.com/newshound/newshound/internal/httpclient"
-	"github.com/newshound/newshound/internal/quote"
-	"github.com/newshound/newshound/internal/summary"
 )
 
 // /summary url:<url> — fetch any link, extract its article, and answer with
@@ -26,10 +20,7 @@ import (
 // address or "localhost" at once, with a clear message; any name that
 // resolves to one at connect time, by the fetcher's client).
 
-const (
-	summaryTimeout = 30 * time.Second
-	summaryQuotes  = 3
-)
+const summaryTimeout = 30 * time.Second
 
 func summaryCommand() command {
 	return command{
@@ -43,61 +34,23 @@ func summaryCommand() command {
 }
 
 func handleSummary(ctx context.Context, b *Bot, in *discordgo.Interaction, o options) reply {
-	raw := strings.TrimSpace(o.str("url"))
-	u, err := url.Parse(raw)
-	if err != nil || safeURL(raw) == "" || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" {
+	if safeURL(o.str("url")) == "" {
 		return errorReply("That is not an http(s) link.")
-	}
-	if !b.cmds.cfg.AllowPrivate {
-		if err := httpclient.CheckHost(u.Hostname()); err != nil {
-			return errorReply("I do not fetch links to private or local network addresses (" + escapeMarkdown(truncate(u.Hostname(), 100)) + ").")
-		}
-	}
-	f := b.cmds.cfg.ArticleFetcher
-	if f == nil {
-		return errorReply("/summary is not available: no article fetcher is configured.")
 	}
 	ctx, cancel := context.WithTimeout(ctx, b.cmds.fetchTimeout)
 	defer cancel()
-	a, err := f.Fetch(ctx, raw)
-	if err != nil {
-		return errorReply(fetchProblem(err))
+	al, p := commands.Summarize(ctx, b.cmds.cfg.ArticleFetcher, b.cmds.cfg.AllowPrivate, o.str("url"))
+	if p != nil {
+		return problemReply(p)
 	}
-	quotes := quote.Rank(a.Text, quote.Extract(a.Text), quote.RankOptions{Max: summaryQuotes})
-	al := alert.Alert{
-		Feed:    a.SiteName,
-		Title:   a.Title,
-		URL:     a.URL,
-		Summary: strings.Join(summary.Summarize(a.Text, summary.Options{Title: a.Title}), " "),
-		Image:   a.Image,
-		Byline:  a.Byline,
-	}
-	if al.URL == "" {
-		al.URL = raw
-	}
-	if !a.Published.IsZero() {
-		p := a.Published.UTC()
-		al.Published = &p
-	}
-	for _, q := range quotes {
-		al.Quotes = append(al.Quotes, alert.Quote{Text: q.Text, Speaker: q.Speaker})
-	}
+	return summaryReply(al)
+}
+
+// summaryReply renders /summary's answer, laid out like an alert.
+func summaryReply(al alert.Alert) reply {
 	msg := AlertMessage(al, Style{})
 	if al.Summary == "" && len(al.Quotes) == 0 {
 		msg.Embeds[0].Description = "The page has no text to summarise."
 	}
 	return reply{embeds: msg.Embeds}
-}
-
-// fetchProblem says in plain words why a page could not be read: the
-// article reader's own refusals here, every failure of the fetch itself as
-// httpclient describes it for feeds and pages alike.
-func fetchProblem(err error) string {
-	switch {
-	case errors.Is(err, article.ErrTooShort):
-		return "The page has too little text to summarise — probably a paywall or a consent wall."
-	case errors.Is(err, article.ErrNotHTML):
-		return "That link is not a web page (HTML), so there is nothing to summarise."
-	}
-	return httpclient.Describe(err)
 }
