@@ -44,9 +44,11 @@ type writerLock struct{ f, db *os.File }
 // *LockError naming the process that holds it.
 func lockWriter(path string) (*writerLock, error) {
 	name := realPath(path) + ".lock"
-	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE, 0o644)
+	// Not through a symbolic link: the file is truncated and written, and a
+	// link planted there would have its target overwritten.
+	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|noFollow, 0o644)
 	if err != nil {
-		return nil, fmt.Errorf("lock file: %w", err)
+		return nil, fmt.Errorf("lock file (a regular file beside the database, not a link): %w", err)
 	}
 	held, err := tryLock(f)
 	if err != nil {

@@ -183,3 +183,27 @@ func TestOneWriterWithoutItsLockFile(t *testing.T) {
 	}
 	s4.Close()
 }
+
+// TestLockFileIsNotALink: a symbolic link planted where the lock file goes
+// is refused, and the file it points to is left as it was (the lock file is
+// truncated and written when taken).
+func TestLockFileIsNotALink(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no O_NOFOLLOW")
+	}
+	dir := t.TempDir()
+	victim := filepath.Join(dir, "precious.txt")
+	os.WriteFile(victim, []byte("keep me\n"), 0o644)
+	path := filepath.Join(dir, "s.db")
+	if err := os.Symlink(victim, path+".lock"); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(context.Background(), path)
+	if err == nil {
+		s.Close()
+		t.Error("a lock file that is a symbolic link was taken")
+	}
+	if data, _ := os.ReadFile(victim); string(data) != "keep me\n" {
+		t.Errorf("the link's target was overwritten: %q", data)
+	}
+}

@@ -25,4 +25,7 @@ func tryLock(f *os.File) (bool, error) {
 	}
 }
 
+// noFollow makes opening the lock file fail when it is a symbolic link.
+const noFollow = syscall.O_NOFOLLOW
+
 func unlock(f *os.File) { syscall.Flock(int(f.Fd()), syscall.LOCK_UN) }
