@@ -4,6 +4,8 @@ import (
 	"log/slog"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/charmap"
 )
 
 // Items a feed holds that cannot become articles are logged, not dropped
@@ -29,5 +31,29 @@ func TestSkippedFeedItemsAreLogged(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("logs lack %q:\n%s", want, out)
 		}
+	}
+}
+
+// A feed in a legacy charset it does not declare, whose text is too short
+// to tell the script, is read by a guess that is logged as one.
+func TestUnsureCharsetIsLogged(t *testing.T) {
+	fs := newFeedServer(t)
+	h := newHarness(t, config2(fs.URL, ""))
+	logs := &lockedBuffer{}
+	h.w.log = slog.New(slog.NewTextHandler(logs, nil))
+	short, _ := charmap.Windows1255.NewEncoder().String(`<rss version="2.0"><channel><title>חדשות</title>
+<item><title>גן חדש</title><link>https://world.example/1</link></item></channel></rss>`)
+	fs.set("/world.rss", short)
+	long, _ := charmap.Windows1251.NewEncoder().String(`<rss version="2.0"><channel><title>Новости</title>
+<item><title>Мэрия открыла новый парк возле порта</title><link>https://politics.example/1</link>
+<description>Жители района пришли на открытие, парк будет работать до полуночи.</description></item></channel></rss>`)
+	fs.set("/politics.rss", long)
+	h.poll()
+	out := logs.String()
+	if !strings.Contains(out, `msg="feed charset guessed" feed=World`) {
+		t.Errorf("the short feed's guess is not logged:\n%s", out)
+	}
+	if strings.Contains(out, `msg="feed charset guessed" feed=Politics`) {
+		t.Errorf("a sure guess is logged as unsure:\n%s", out)
 	}
 }

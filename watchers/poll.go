@@ -106,6 +106,12 @@ func (w *Watcher) PollFeed(ctx context.Context, f config.Feed, force bool) (Poll
 		w.log.Warn("feed items skipped", "feed", f.Name, "feed_url", redactURL(f.URL), "unreadable", fr.Unread, "empty", fr.Empty,
 			"hint", "unreadable: the feed's XML is malformed around them; empty: no link, id, title or text")
 	}
+	if fr.CharsetUnsure {
+		// A guess the text did not confirm: its non-ASCII text may be
+		// garbled, and nothing else would show it.
+		w.log.Warn("feed charset guessed", "feed", f.Name, "feed_url", redactURL(f.URL), "charset", fr.Charset,
+			"hint", "the feed declares no encoding and its text is too short or too mixed to tell its script: non-ASCII text may be garbled; the publisher should declare it (XML declaration or Content-Type charset)")
+	}
 	ok := st
 	ok.URL, ok.ETag, ok.LastModified = f.URL, fr.Validators.ETag, fr.Validators.LastModified
 	ok.LastPoll, ok.LastSuccess, ok.Failures, ok.NextPoll = now, now, 0, time.Time{}

@@ -7,12 +7,13 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/gogs/chardet"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
-	"golang.org/x/text/encoding/unicode"
+	xunicode "golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/encoding/unicode/utf32"
 
 	"github.com/newshound/newshound/internal/httpclient"
@@ -79,13 +80,13 @@ func decodeUnicode(body []byte) []byte {
 	case bytes.HasPrefix(body, []byte{0xFF, 0xFE, 0, 0}):
 		enc = utf32.UTF32(utf32.LittleEndian, utf32.ExpectBOM)
 	case bytes.HasPrefix(body, []byte{0xFE, 0xFF}):
-		enc = unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM)
+		enc = xunicode.UTF16(xunicode.BigEndian, xunicode.ExpectBOM)
 	case bytes.HasPrefix(body, []byte{0xFF, 0xFE}):
-		enc = unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM)
+		enc = xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM)
 	case bytes.HasPrefix(body, []byte{0, '<', 0}):
-		enc = unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM)
+		enc = xunicode.UTF16(xunicode.BigEndian, xunicode.IgnoreBOM)
 	case bytes.HasPrefix(body, []byte{'<', 0, '?', 0}), bytes.HasPrefix(body, []byte{'<', 0, 'r', 0}), bytes.HasPrefix(body, []byte{'<', 0, 'f', 0}):
-		enc = unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM)
+		enc = xunicode.UTF16(xunicode.LittleEndian, xunicode.IgnoreBOM)
 	case bytes.HasPrefix(body, []byte("\xEF\xBB\xBF")):
 		return body[3:]
 	default:
@@ -147,22 +148,59 @@ var legacyCharsets = map[string]encoding.Encoding{
 }
 
 // minConfidence is how sure (0–100) the charset detector must be before
-// its guess is taken.
+// its guess of a Latin charset other than windows-1252 is taken.
 const minConfidence = 50
+
+// scripts are the non-Latin scripts an undeclared single-byte document may
+// be in, each with its ten most frequent lower-case letters in running text
+// (Russian, Greek, Hebrew, Arabic) and its charsets, the commoner first.
+var scripts = []struct {
+	name     string
+	top      string
+	charsets []string
+}{
+	{"Cyrillic", "оеаинтсрвл", []string{"windows-1251", "KOI8-R", "ISO-8859-5"}},
+	{"Greek", "αοιετνησρυ", []string{"windows-1253", "ISO-8859-7"}},
+	{"Hebrew", "יוהמלארבתנ", []string{"windows-1255", "ISO-8859-8"}},
+	{"Arabic", "اليمونهرتب", []string{"windows-1256", "ISO-8859-6"}},
+}
+
+// Letter-frequency fit needed to take a non-Latin guess as sure: the
+// share of the decoded non-ASCII characters that are the script's most
+// frequent letters (about 0.6 for running text in the right charset,
+// 0.1–0.35 for the same bytes in another one), how far ahead of the best
+// other script it must be, and how many non-ASCII characters it needs.
+const (
+	minFit       = 0.4
+	fitLead      = 1.3
+	minHighChars = 24
+)
+
+// charsetGuess is how a document that is not UTF-8 and declares no
+// encoding was read.
+type charsetGuess struct {
+	name string // the charset, e.g. "windows-1255"
+	enc  encoding.Encoding
+	sure bool // false: a best guess the text did not confirm
+}
 
 // legacyEncoding guesses the single-byte charset of a document that is
 // not UTF-8 and declares none. Text in a non-Latin script has words of
 // several bytes above 0x7F in a row, Western text a lone accented letter
 // among ASCII ones: a document whose high bytes are mostly in runs of three
-// or more is non-Latin. Among those, the charset detector names Greek,
-// Hebrew or Arabic charsets well; Cyrillic is told by case, since running
-// text is mostly lower case: lower-case letters are 0xC0–0xDF in KOI8-R and
-// 0xE0–0xFF in windows-1251. Anything else is read as windows-1252 (the
-// superset of ISO-8859-1, which most such documents are), or as the
-// detector's sure guess of another Latin charset.
-func legacyEncoding(body []byte) encoding.Encoding {
+// or more is non-Latin. For those, every charset of the non-Latin scripts
+// decodes the text and the one whose result reads most like the script
+// (the share of its most frequent lower-case letters, see letterFit) wins;
+// the charset detector only breaks near ties within a script (windows-1253
+// and ISO-8859-7 decode most Greek letters alike). Case tells KOI8-R from
+// windows-1251: each reads the other's lower-case letters as upper case.
+// The guess is sure when it fits well and clearly better than any other
+// script. Anything else is read as windows-1252 (the superset of
+// ISO-8859-1, which most such documents are), or as the detector's sure
+// guess of another Latin charset.
+func legacyEncoding(body []byte) charsetGuess {
 	sample := body[:min(len(body), 64<<10)]
-	var high, inRuns, koiLower, winLower, run int
+	var high, inRuns, run int
 	flush := func() {
 		if run >= 3 {
 			inRuns += run
@@ -176,35 +214,82 @@ func legacyEncoding(body []byte) encoding.Encoding {
 		}
 		high++
 		run++
-		switch {
-		case c >= 0xC0 && c <= 0xDF:
-			koiLower++
-		case c >= 0xE0:
-			winLower++
-		}
 	}
 	flush()
-	res, err := chardet.NewHtmlDetector().DetectBest(sample)
-	sure := err == nil && res.Confidence >= minConfidence
-	if high > 0 && inRuns*2 > high {
-		if sure {
-			switch res.Charset {
-			case "windows-1253", "ISO-8859-7", "windows-1255", "ISO-8859-8", "windows-1256", "ISO-8859-6", "KOI8-R", "windows-1251", "ISO-8859-5":
-				return legacyCharsets[res.Charset]
+	latin := true // the text reads as Latin: the guess below is sure
+	ranked, _ := chardet.NewHtmlDetector().DetectAll(sample)
+	rank := func(name string) int { // the detector's rank of a charset; len(ranked) when not named
+		for i, r := range ranked {
+			if strings.TrimSuffix(r.Charset, "-I") == name { // ISO-8859-8-I: Hebrew in logical order
+				return i
 			}
 		}
-		if koiLower > winLower {
-			return charmap.KOI8R
-		}
-		return charmap.Windows1251
+		return len(ranked)
 	}
-	if sure {
-		switch res.Charset {
+	if high > 0 && inRuns*2 > high {
+		type fit struct {
+			charset string
+			score   float64
+		}
+		var best, runnerUp fit // best overall; best of the other scripts
+		for _, sc := range scripts {
+			var mine fit
+			for _, cs := range sc.charsets {
+				score := letterFit(legacyCharsets[cs], sample, sc.top)
+				if mine.charset == "" || score > mine.score+0.02 || (score > mine.score-0.02 && rank(cs) < rank(mine.charset)) {
+					mine = fit{cs, score}
+				}
+			}
+			switch {
+			case best.charset == "" || mine.score > best.score:
+				runnerUp, best = best, mine
+			case mine.score > runnerUp.score:
+				runnerUp = mine
+			}
+		}
+		if best.score >= minFit/2 {
+			sure := best.score >= minFit && best.score >= fitLead*runnerUp.score && high >= minHighChars
+			return charsetGuess{best.charset, legacyCharsets[best.charset], sure}
+		}
+		// No script fits: Latin text dense in accents, or a charset not
+		// known here; read below as Latin, unsure.
+		latin = false
+	}
+	if len(ranked) > 0 && ranked[0].Confidence >= minConfidence {
+		switch cs := ranked[0].Charset; cs {
 		case "windows-1250", "ISO-8859-2", "windows-1254", "ISO-8859-9":
-			return legacyCharsets[res.Charset]
+			return charsetGuess{cs, legacyCharsets[cs], latin}
 		}
 	}
-	return charmap.Windows1252
+	return charsetGuess{"windows-1252", charmap.Windows1252, latin}
+}
+
+// letterFit decodes the text with enc and gives the share of its non-ASCII
+// characters that are among top (a script's most frequent lower-case
+// letters), less half the share that are not letters at all (bytes the
+// charset leaves undefined, symbols where letters should be).
+func letterFit(enc encoding.Encoding, sample []byte, top string) float64 {
+	text, err := enc.NewDecoder().Bytes(sample)
+	if err != nil {
+		return 0
+	}
+	var n, hits, odd int
+	for _, r := range string(text) {
+		if r < utf8.RuneSelf {
+			continue
+		}
+		n++
+		switch {
+		case strings.ContainsRune(top, r):
+			hits++
+		case !unicode.IsLetter(r) && !unicode.IsMark(r) && !unicode.IsPunct(r):
+			odd++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return (float64(hits) - float64(odd)/2) / float64(n)
 }
 
 // sniff says what a document is from its first element (or character).

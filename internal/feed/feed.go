@@ -95,4 +95,10 @@ type Result struct {
 	Empty       int // items skipped for holding no link, id, title or text: nothing to identify or read
 	Repeated    int // items skipped because an earlier item of the document has the same identity
 	Unread      int // <item>/<entry> elements the parser could not read (malformed XML)
+	// Charset is the charset guessed for a document that is not UTF-8 and
+	// declares none ("" for any other); CharsetUnsure says the text did not
+	// confirm the guess (too short, or fitting no script clearly): its
+	// non-ASCII text may be mojibake.
+	Charset       string
+	CharsetUnsure bool
 }

@@ -61,13 +61,15 @@ func parse(body []byte, baseURL string) (res *Result, err error) {
 	}
 	var f *gofeed.Feed
 	var unread int
+	var guess *charsetGuess
 	k, root := sniff(body)
 	if k == kindXML && root == "entry" {
 		body = wrapEntry(body)
 	}
 	switch k {
 	case kindJSON:
-		if f, err = parseJSONFeed(sanitize(body)); err != nil {
+		body, guess = sanitize(body)
+		if f, err = parseJSONFeed(body); err != nil {
 			return nil, err
 		}
 	case kindXML:
@@ -76,7 +78,8 @@ func parse(body []byte, baseURL string) (res *Result, err error) {
 		trimmed := bytes.TrimLeft(body, " \t\r\n")
 		lead := bytes.Count(body[:len(body)-len(trimmed)], []byte("\n"))
 		body = trimmed
-		body = capItems(cutLongText(sanitize(body), maxRawText), MaxItems)
+		body, guess = sanitize(body)
+		body = capItems(cutLongText(body, maxRawText), MaxItems)
 		if f, err = gofeed.NewParser().Parse(bytes.NewReader(body)); err != nil {
 			return nil, &NotFeedError{Kind: "broken", Msg: fmt.Sprintf("feed: parse: the feed's XML cannot be read (%v): a document cut short, or broken at the source; the feed's publisher must fix it", err)}
 		}
@@ -95,6 +98,9 @@ func parse(body []byte, baseURL string) (res *Result, err error) {
 		site = Canonical(base)
 	}
 	res = &Result{Title: plain(f.Title, maxRawTitle, maxTitle), Unread: unread}
+	if guess != nil {
+		res.Charset, res.CharsetUnsure = guess.name, !guess.sure
+	}
 	seen := map[string]bool{}
 	for _, it := range f.Items {
 		if it == nil {

@@ -21,14 +21,15 @@ import (
 // ISO-8859-1, when the guess is unsure. A document in another declared encoding (a
 // UTF-16 or UTF-32 byte-order mark, or an XML declaration naming another
 // encoding) is left alone: its bytes are not UTF-8 and its decoder judges
-// them.
-func sanitize(body []byte) []byte {
+// them. guess, when not nil, is the charset a legacy document was read in.
+func sanitize(body []byte) (_ []byte, guess *charsetGuess) {
 	if !isUTF8Document(body) || cleanUTF8(body) {
-		return body
+		return body, nil
 	}
 	if !utf8.Valid(body) && !hasMultiByte(body) {
-		if out, err := legacyEncoding(body).NewDecoder().Bytes(body); err == nil {
-			body = out
+		g := legacyEncoding(body)
+		if out, err := g.enc.NewDecoder().Bytes(body); err == nil {
+			body, guess = out, &g
 		}
 	}
 	out := make([]byte, 0, len(body))
@@ -43,7 +44,7 @@ func sanitize(body []byte) []byte {
 		}
 		i += max(size, 1)
 	}
-	return out
+	return out, guess
 }
 
 // hasMultiByte reports whether body holds a valid multi-byte UTF-8 sequence.
