@@ -24,7 +24,7 @@ var _ alert.Notifier = (*Bot)(nil)
 // be empty when every channel is a webhook).
 type Options struct {
 	Token    string // bot token, with or without the "Bot " prefix
-	APIBase  string // "" = https://discord.com; REST under <APIBase>/api/v9/
+	APIBase  string // "" = https://discord.com; REST under <APIBase>/api/v10/
 	Channels map[string]Channel
 	Styles   map[string]Style // by watch name
 	Logger   *slog.Logger

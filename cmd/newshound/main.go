@@ -72,7 +72,7 @@ func commands() []command {
 		{"match", "try a query on a text or HTML file (or - for stdin)", cmdMatch},
 		{"preview", "run one watch over stored articles: what it would have alerted", cmdPreview},
 		{"read", "fetch or read an article page and print what is extracted", cmdRead},
-		{"eval", "measure extraction, summaries or quotes on evaluation data", cmdEval},
+		{"eval", "measure extraction, summaries, quotes or stories on evaluation data", cmdEval},
 		{"discover", "print the feeds a web page advertises, as configuration lines", cmdDiscover},
 		{"import", "import opml FILE: add an OPML list's feeds to the configuration", cmdImport},
 		{"export", "export opml: write the configured feeds as OPML", cmdExport},
