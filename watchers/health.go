@@ -16,7 +16,7 @@ import (
 // ERROR, counts it in newshound_store_errors_total{op} and reports it in
 // /healthz until the same operation succeeds again.
 type StoreError struct {
-	Op  string // what was being done: feed_state, known_items, record_items, record_poll, record_articles, pending_articles, chat_watches, deliver
+	Op  string // what was being done: feed_state, known_items, record_items, record_poll, record_articles, pending_articles, chat_watches, deliver, stories, index, rebuild_index
 	Err error
 }
 

@@ -3,6 +3,7 @@ package watchers
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"github.com/newshound/newshound/internal/store"
@@ -22,7 +23,7 @@ func (w *Watcher) storyClusterer(ctx context.Context) (*story.Clusterer, error) 
 	}
 	cfg := story.Config{Window: w.conf().StoryWindow.D()}
 	rows, maxID, err := w.store.Stories(ctx, w.now().Add(-cfg.Window))
-	if err != nil {
+	if err := w.storeResult(ctx, "stories", false, err); err != nil {
 		return nil, err
 	}
 	st := story.State{NextID: maxID + 1, DF: map[string]float64{}}
@@ -60,7 +61,8 @@ func (w *Watcher) storyClusterer(ctx context.Context) (*story.Clusterer, error) 
 func (w *Watcher) assignStory(ctx context.Context, a store.Article) *store.Story {
 	c, err := w.storyClusterer(ctx)
 	if err != nil {
-		if ctx.Err() == nil {
+		// A store error is logged (rate-limited), counted and in /healthz.
+		if _, inStore := errors.AsType[*StoreError](err); !inStore && ctx.Err() == nil {
 			w.log.Error("no story for the article", "feed", a.Feed, "article_url", a.URL, "error", err)
 		}
 		return nil

@@ -167,6 +167,9 @@ func New(opts Options) (*Watcher, error) {
 	if w.metrics == nil {
 		w.metrics = NewMetrics(nil)
 	}
+	// The store writes the full-text index in the background: its failures
+	// are store errors like the others (logged, counted, in /healthz).
+	opts.Store.OnIndexResult(func(err error) { w.storeResult(context.Background(), "index", false, err) })
 	return w, nil
 }
 

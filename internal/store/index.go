@@ -25,6 +25,14 @@ const (
 	indexDelay   = time.Second
 	indexBatch   = 4096
 	unqueueChunk = 500 // IDs a statement removes from fts_queue
+	// indexRetryMax bounds the wait before the indexer retries after failed
+	// writes (doubling from indexDelay while they keep failing).
+	indexRetryMax = time.Minute
+	// indexMaxPending bounds the entries kept in memory while writes to the
+	// index fail: beyond it a failed batch is dropped from memory. Its IDs
+	// stay in fts_queue (the failed transaction did not remove them), so the
+	// rebuild at the next start (UnindexedArticles, Index) writes them.
+	indexMaxPending = 4 * indexBatch
 )
 
 // IndexEntry is an article's full-text entry: its title and text folded as
@@ -42,6 +50,20 @@ type indexer struct {
 	kick    chan struct{}
 	stop    chan struct{}
 	wg      sync.WaitGroup
+	report  func(error) // told the outcome of each write of entries; nil: none
+}
+
+// OnIndexResult sets the function told the outcome of every write of
+// full-text entries (nil when it worked): the indexer writes in the
+// background, so its failures — a corrupt index, a full disk — reach the
+// daemon's health only this way. f must not call the Store's index methods.
+func (s *Store) OnIndexResult(f func(error)) {
+	if s.fts == nil {
+		return
+	}
+	s.fts.mu.Lock()
+	s.fts.report = f
+	s.fts.mu.Unlock()
 }
 
 func (s *Store) startIndexer() {
@@ -94,7 +116,25 @@ func (x *indexer) waiting() int {
 func (s *Store) indexLoop() {
 	x := s.fts
 	defer x.wg.Done()
+	var retry time.Duration // after failed writes: the wait before the next
 	for {
+		if retry > 0 {
+			// The entries wait in memory (bounded) and their IDs in the
+			// queue: retry them later, not at every commit.
+			t := time.NewTimer(retry)
+			select {
+			case <-t.C:
+			case <-x.stop:
+				t.Stop()
+				return
+			}
+			if s.FlushIndex(context.Background()) != nil {
+				retry = min(2*retry, indexRetryMax)
+			} else {
+				retry = 0
+			}
+			continue
+		}
 		select {
 		case <-x.kick:
 		case <-x.stop:
@@ -114,8 +154,11 @@ func (s *Store) indexLoop() {
 		}
 		deadline.Stop()
 		// A failure leaves the entries waiting (and their IDs queued in
-		// the database): the next commit retries them.
-		s.FlushIndex(context.Background())
+		// the database), reported through OnIndexResult: retried after
+		// indexDelay, then less and less often.
+		if s.FlushIndex(context.Background()) != nil {
+			retry = indexDelay
+		}
 	}
 }
 
@@ -156,8 +199,20 @@ func (s *Store) FlushIndex(ctx context.Context) error {
 	})
 	if err != nil {
 		x.mu.Lock()
-		x.pending = append(entries, x.pending...)
+		if len(entries)+len(x.pending) <= indexMaxPending {
+			x.pending = append(entries, x.pending...)
+		} else {
+			err = fmt.Errorf("%w (%d full-text entries dropped from memory, still queued: the next start writes them)", err, len(entries))
+		}
 		x.mu.Unlock()
+	}
+	if ctx.Err() == nil {
+		x.mu.Lock()
+		report := x.report
+		x.mu.Unlock()
+		if report != nil {
+			report(err)
+		}
 	}
 	return err
 }

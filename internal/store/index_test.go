@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -89,5 +91,53 @@ func TestIndexRebuiltAfterCrash(t *testing.T) {
 	}
 	if lost, _ := s.UnindexedArticles(ctx, 0, 100); len(lost) != 0 {
 		t.Fatalf("still unindexed: %+v", lost)
+	}
+}
+
+// TestFailedIndexWritesReportedAndBounded: a failed write of full-text
+// entries is reported (OnIndexResult) — the indexer dropped its error — and
+// the entries kept in memory for a retry are bounded: beyond indexMaxPending
+// a failed batch is dropped from memory (it kept every article's title and
+// text until restart). Its IDs stay queued, so the next start rebuilds them.
+func TestFailedIndexWritesReportedAndBounded(t *testing.T) {
+	s, path := open(t)
+	ctx := context.Background()
+	var mu sync.Mutex
+	var reported []error
+	s.OnIndexResult(func(err error) { mu.Lock(); reported = append(reported, err); mu.Unlock() })
+	a := complete(t, s, Article{Identity: "https://e.org/a", Feed: "F", Title: "Harbour strike", Text: "dockers stop work"}, nil, time.Now())
+	if _, err := s.w.Exec(`ALTER TABLE articles_fts RENAME TO articles_fts_away`); err != nil {
+		t.Fatal(err)
+	}
+	s.fts.mu.Lock()
+	for i := range indexMaxPending {
+		s.fts.pending = append(s.fts.pending, IndexEntry{ID: int64(1_000_000 + i), Title: "t", Body: "b"})
+	}
+	s.fts.mu.Unlock()
+	err := s.FlushIndex(ctx)
+	if err == nil || !strings.Contains(err.Error(), "dropped from memory") {
+		t.Fatalf("flush of more than indexMaxPending entries into a missing index: %v, want an error naming the drop", err)
+	}
+	if n := s.fts.waiting(); n > indexMaxPending {
+		t.Errorf("%d entries kept in memory after the failed write, want at most %d", n, indexMaxPending)
+	}
+	mu.Lock()
+	if len(reported) == 0 || reported[len(reported)-1] == nil {
+		t.Errorf("failed index write reported as %v, want its error", reported)
+	}
+	mu.Unlock()
+
+	if _, err := s.w.Exec(`ALTER TABLE articles_fts_away RENAME TO articles_fts`); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s, err = Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	as, err := s.UnindexedArticles(ctx, 0, 10)
+	if err != nil || len(as) != 1 || as[0].ID != a.ID {
+		t.Fatalf("articles to rebuild at the next start: %+v %v, want the dropped one", as, err)
 	}
 }
