@@ -162,9 +162,11 @@ func cmdOnce(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "once", "--config FILE", `
 Poll every feed once (backoff is ignored), read and match what is new,
 deliver the alerts, and exit. Alerts of watches without channels are printed
-on standard output as JSON lines. A failing feed is reported on standard error
-with its name, URL and cause, and the others go on. Exits 0 when at least one
-feed was polled.`)
+on standard output as JSON lines; a later article of a story that already
+alerted the watch prints an update line ("kind":"update") instead of a second
+alert (chat channels are not grouped yet). A failing feed is reported on
+standard error with its name, URL and cause, and the others go on. Exits 0
+when at least one feed was polled.`)
 	path := configFlag(fs)
 	newLogger := logFlags(fs, e)
 	if err := parseFlags(fs, args); err != nil {
