@@ -286,10 +286,17 @@ func (st completion) complete(c Completion, now time.Time, update bool, r *commi
 	return queued, nil
 }
 
+// prunedStory selects the stories Prune deletes (?1 is the cutoff). Clearing
+// the story of articles seen before the cutoff does not change the selection.
+const prunedStory = `last_seen < ?1 AND id < (SELECT MAX(id) FROM stories)
+	AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.story_id = stories.id AND a.seen_at >= ?1)`
+
 // Prune removes what is older than cutoff and no longer needed: the text of
 // articles seen before it, their quotes and full-text entries, their matches,
-// and finished outbox rows and posts. Article identities stay, so nothing
-// re-alerts. It returns how many articles it emptied.
+// finished outbox rows and posts, and the stories last seen before it that no
+// article seen since belongs to (their articles' story_id is cleared). Article
+// identities stay, so nothing re-alerts. It returns how many articles it
+// emptied.
 func (s *Store) Prune(ctx context.Context, cutoff time.Time) (int, error) {
 	var emptied int64
 	err := s.tx(ctx, func(tx *sql.Tx) error {
@@ -300,6 +307,12 @@ func (s *Store) Prune(ctx context.Context, cutoff time.Time) (int, error) {
 			`DELETE FROM outbox WHERE created_at < ? AND (delivered_at IS NOT NULL OR failed_at IS NOT NULL)`,
 			`DELETE FROM matches WHERE matched_at < ? AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.article_id = matches.article_id AND o.watch = matches.watch)`,
 			`DELETE FROM posts WHERE posted_at < ?`,
+			// Stories last seen before the cutoff, unless an article seen
+			// since belongs to one: their articles' story is cleared first
+			// (the foreign key), then the rows go. The highest id stays, as
+			// the next story's id is counted from it.
+			`UPDATE articles SET story_id = NULL WHERE story_id IN (SELECT id FROM stories WHERE ` + prunedStory + `)`,
+			`DELETE FROM stories WHERE ` + prunedStory,
 		} {
 			if _, err := tx.ExecContext(ctx, q, c); err != nil {
 				return fmt.Errorf("store: prune: %w", err)

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -77,5 +78,63 @@ func TestStoryAlertsOnce(t *testing.T) {
 	want := []string{"w:alert", "w:update", "v:alert", "w:update"}
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("queued %v, want %v", got, want)
+	}
+}
+
+// TestPruneStories: a prune deletes the stories last seen before its cutoff
+// that no kept article belongs to, and clears their articles' story; the
+// highest story id is kept, so ids are not given out again after a restart.
+func TestPruneStories(t *testing.T) {
+	s, _ := open(t)
+	ctx := context.Background()
+	now := time.Now().UTC().Truncate(time.Second)
+	old, recent := now.Add(-100*24*time.Hour), now.Add(-time.Hour)
+	added, err := s.AddArticles(ctx, []Article{
+		{Identity: "https://e.org/old1", Feed: "A", SeenAt: old, Status: StatusPending},
+		{Identity: "https://e.org/old2", Feed: "A", SeenAt: old, Status: StatusPending},
+		{Identity: "https://e.org/old3", Feed: "A", SeenAt: old, Status: StatusPending},
+		{Identity: "https://e.org/kept", Feed: "B", SeenAt: recent, Status: StatusPending},
+		{Identity: "https://e.org/last", Feed: "B", SeenAt: old, Status: StatusPending},
+	})
+	if err != nil || len(added) != 5 {
+		t.Fatalf("add: %v", err)
+	}
+	st := func(id int64, last time.Time) *Story {
+		return &Story{ID: id, First: last, Last: last, Articles: 1, State: []byte(`{}`)}
+	}
+	// 1: old, gone. 2: last seen long ago by its date, but an article seen
+	// recently (kept) belongs to it. 3: recent. 9: old, but the highest id.
+	if _, err := s.CompleteArticles(ctx, []Completion{
+		{Article: added[0], Story: st(1, old)},
+		{Article: added[1], Story: st(2, old)},
+		{Article: added[2], Story: st(3, recent)},
+		{Article: added[3], Story: st(2, old)},
+		{Article: added[4], Story: st(9, old)},
+	}, now); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Prune(ctx, now.Add(-90*24*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	stories, maxID, err := s.Stories(ctx, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []int64
+	for _, st := range stories {
+		ids = append(ids, st.ID)
+	}
+	if !slices.Equal(ids, []int64{2, 9, 3}) || maxID != 9 {
+		t.Errorf("stories after prune %v (max %d), want [2 9 3] (max 9)", ids, maxID)
+	}
+	for identity, want := range map[string]int64{"https://e.org/old1": 0, "https://e.org/old2": 2, "https://e.org/old3": 3, "https://e.org/kept": 2, "https://e.org/last": 9} {
+		if got, err := s.ArticleStory(ctx, identity); err != nil || got != want {
+			t.Errorf("story of %s: %d, %v; want %d", identity, got, err, want)
+		}
+	}
+	// Every story_id left points at a row (the foreign key holds).
+	var dangling int
+	if err := s.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM articles WHERE story_id IS NOT NULL AND story_id NOT IN (SELECT id FROM stories)`).Scan(&dangling); err != nil || dangling != 0 {
+		t.Errorf("%d articles point at a deleted story (%v)", dangling, err)
 	}
 }
