@@ -70,7 +70,7 @@ func (m *feedMemory) put(st store.FeedState, ids []uint64) {
 	}
 	items := f.state.ItemsSeen
 	f.state = st
-	f.state.ItemsSeen = items
+	f.state.ItemsSeen = max(items, st.ItemsSeen) // as the store keeps it
 	if ids != nil {
 		slices.Sort(ids)
 		f.ids = ids

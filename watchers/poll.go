@@ -115,6 +115,7 @@ func (w *Watcher) PollFeed(ctx context.Context, f config.Feed, force bool) (Poll
 	ok := st
 	ok.URL, ok.ETag, ok.LastModified = f.URL, fr.Validators.ETag, fr.Validators.LastModified
 	ok.LastPoll, ok.LastSuccess, ok.Failures, ok.NextPoll = now, now, 0, time.Time{}
+	ok.ItemsSeen = max(st.ItemsSeen, len(fr.Items)) // the items returned, new or not (a 304 returns none)
 	rec := store.PollRecord{Feed: ok}
 	fetchPages := w.conf().FetchArticles(f)
 	var ids []uint64

@@ -63,6 +63,69 @@ watches:
 	}
 }
 
+// Two feeds serving the same items (a site's RSS and Atom feeds): whichever
+// is polled second records nothing new, yet its documents return items and
+// it is not flagged; a feed whose documents hold no item still is.
+func TestStatusDoesNotFlagFeedSharingItems(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/rss":
+			w.Header().Set("Content-Type", "application/rss+xml")
+			fmt.Fprint(w, `<rss version="2.0"><channel><title>Site</title>
+<item><title>First post</title><link>https://shared.example/1</link></item>
+<item><title>Second post</title><link>https://shared.example/2</link></item></channel></rss>`)
+		case "/atom":
+			w.Header().Set("Content-Type", "application/atom+xml")
+			fmt.Fprint(w, `<feed xmlns="http://www.w3.org/2005/Atom"><title>Site</title>
+<entry><title>First post</title><link href="https://shared.example/1"/></entry>
+<entry><title>Second post</title><link href="https://shared.example/2"/></entry></feed>`)
+		case "/empty":
+			w.Header().Set("Content-Type", "application/rss+xml")
+			fmt.Fprint(w, `<rss version="2.0"><channel><title>Nothing</title></channel></rss>`)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "c.yaml")
+	os.WriteFile(cfg, []byte(fmt.Sprintf(`storage: { path: s.db }
+articles: { fetch: false }
+feeds:
+  - { name: Site RSS, url: "%[1]s/rss" }
+  - { name: Site Atom, url: "%[1]s/atom" }
+  - { name: Empty Feed, url: "%[1]s/empty" }
+watches:
+  - { name: w, keywords: [nothing] }
+`, srv.URL)), 0o644)
+	if _, errs, code := runCmd(t, "", "once", "--config", cfg); code != 0 {
+		t.Fatalf("once: %d %s", code, errs)
+	}
+	out, errs, code := runCmd(t, "", "status", "--config", cfg)
+	if code != 0 {
+		t.Fatalf("status: %d %s", code, errs)
+	}
+	var seen int
+	for _, line := range strings.Split(out, "\n") {
+		flagged := strings.Contains(line, "0 items since the first poll")
+		switch {
+		case strings.HasPrefix(line, "Site "):
+			seen++
+			if flagged {
+				t.Errorf("a feed whose items another feed recorded first is flagged: %q", line)
+			}
+		case strings.HasPrefix(line, "Empty Feed"):
+			seen++
+			if !flagged {
+				t.Errorf("empty feed not flagged: %q", line)
+			}
+		}
+	}
+	if seen != 3 {
+		t.Errorf("status:\n%s", out)
+	}
+}
+
 const importConfig = `# my newshound
 storage:
   path: s.db   # the store

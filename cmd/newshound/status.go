@@ -110,9 +110,10 @@ matches and last alert. It reads only; it works while the daemon runs.`)
 	return tw.Flush()
 }
 
-// noItems flags a feed whose polls succeed but that has not given one new
-// item since its first poll: an address that answers with an empty or
-// wrong document looks healthy otherwise.
+// noItems flags a feed whose polls succeed but whose documents have not
+// returned one item since its first poll (items another feed recorded
+// first count: a site's RSS and Atom feeds share them): an address that
+// answers with an empty or wrong document looks healthy otherwise.
 const noItems = "0 items since the first poll: check the URL is the feed itself"
 
 // ago renders t for humans: "never", or the time and how long ago it was.

@@ -219,8 +219,7 @@ func (s *Store) Sync(ctx context.Context) error {
 // the feed's state after the poll and the articles it found.
 type PollRecord struct {
 	// Feed is the feed's whole state after the poll, written as it is,
-	// except ItemsSeen: the articles this record adds are counted onto the
-	// stored count.
+	// except ItemsSeen, which only grows (see FeedState).
 	Feed FeedState
 	// Added are articles to record without processing them now: status
 	// pending (their page is read next) or recorded (never processed).
@@ -289,7 +288,7 @@ func (s *Store) RecordPoll(ctx context.Context, rec PollRecord, now time.Time) (
 				out.Queued += q
 			}
 		}
-		return s.putFeed(tx, rec.Feed, len(out.Added)+len(out.Done))
+		return s.putFeed(tx, rec.Feed)
 	})
 	if err != nil {
 		return PollOutcome{}, err
@@ -303,7 +302,7 @@ func (s *Store) RecordPoll(ctx context.Context, rec PollRecord, now time.Time) (
 // when not nil, is called with the outcome.
 func (s *Store) RecordFeedState(ctx context.Context, st FeedState, then func(error)) error {
 	r := &commitReq{then: then, state: &st}
-	r.apply = func(tx *sql.Tx) error { return s.putFeed(tx, st, 0) }
+	r.apply = func(tx *sql.Tx) error { return s.putFeed(tx, st) }
 	return s.enqueue(ctx, r)
 }
 
@@ -342,14 +341,14 @@ const touchRows = 500
 // feedRows is how many feeds' states one statement writes.
 const feedRows = 64
 
-// putFeeds writes feeds' states (no items seen added), feedRows a statement.
+// putFeeds writes feeds' states, feedRows a statement.
 func (s *Store) putFeeds(tx *sql.Tx, states []FeedState) error {
 	for len(states) > 0 {
 		n := min(len(states), feedRows)
 		args := make([]any, 0, n*11)
 		for _, f := range states[:n] {
 			args = append(args, f.Name, f.URL, f.ETag, f.LastModified, unix(f.LastPoll), unix(f.LastSuccess),
-				f.LastError, unix(f.LastErrorAt), f.Failures, unix(f.NextPoll), 0)
+				f.LastError, unix(f.LastErrorAt), f.Failures, unix(f.NextPoll), f.ItemsSeen)
 		}
 		q := putFeedsSQL(n)
 		if _, err := tx.Exec(q, args...); err != nil {
@@ -382,10 +381,10 @@ func buildPutFeeds(n int) string {
 	return b.String()
 }
 
-// putFeed writes a feed's state, adding added to its count of items seen.
-func (s *Store) putFeed(tx *sql.Tx, f FeedState, added int) error {
+// putFeed writes a feed's state.
+func (s *Store) putFeed(tx *sql.Tx, f FeedState) error {
 	_, err := tx.Stmt(s.stmts.putFeed).Exec(f.Name, f.URL, f.ETag, f.LastModified, unix(f.LastPoll), unix(f.LastSuccess),
-		f.LastError, unix(f.LastErrorAt), f.Failures, unix(f.NextPoll), added)
+		f.LastError, unix(f.LastErrorAt), f.Failures, unix(f.NextPoll), f.ItemsSeen)
 	if err != nil {
 		return fmt.Errorf("store: record poll of %s: %w", f.Name, err)
 	}

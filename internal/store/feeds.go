@@ -20,7 +20,12 @@ type FeedState struct {
 	LastErrorAt  time.Time
 	Failures     int       // consecutive failed polls
 	NextPoll     time.Time // not before this (backoff, Retry-After); zero: whenever scheduled
-	ItemsSeen    int
+	// ItemsSeen is the most items one document of the feed has returned
+	// (whether or not another feed recorded them first); a write never
+	// lowers it, so 0 means no poll of the feed ever returned an item.
+	// (Databases written before counted the new items recorded instead:
+	// also 0 only when nothing ever came.)
+	ItemsSeen int
 }
 
 const feedColumns = `name, url, etag, last_modified, last_poll, last_success, last_error, last_error_at, failures, next_poll, items_seen`

@@ -57,7 +57,7 @@ const upsertFeed = `
 ON CONFLICT (name) DO UPDATE SET url = excluded.url, etag = excluded.etag, last_modified = excluded.last_modified,
 	last_poll = excluded.last_poll, last_success = excluded.last_success, last_error = excluded.last_error,
 	last_error_at = excluded.last_error_at, failures = excluded.failures, next_poll = excluded.next_poll,
-	items_seen = items_seen + excluded.items_seen`
+	items_seen = max(items_seen, excluded.items_seen)`
 
 // statements are the hot writes, prepared once on the writer connection.
 type statements struct {

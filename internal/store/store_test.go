@@ -113,6 +113,7 @@ func TestFeedState(t *testing.T) {
 	}
 	ok := failed
 	ok.ETag, ok.LastModified, ok.LastSuccess, ok.Failures, ok.NextPoll = `"e1"`, "lm", now, 0, time.Time{}
+	ok.ItemsSeen = 5
 	var added []Article
 	for i := range 5 {
 		added = append(added, Article{Identity: fmt.Sprintf("https://e.org/%d", i), Feed: "A", SeenAt: now, Status: StatusRecorded})
@@ -123,6 +124,21 @@ func TestFeedState(t *testing.T) {
 	st, err := s.Feed(ctx, "A")
 	if err != nil || st.Failures != 0 || st.ETag != `"e1"` || !st.LastSuccess.Equal(now) || st.LastError != "HTTP 500" || !st.NextPoll.IsZero() || st.ItemsSeen != 5 {
 		t.Fatalf("state %+v %v", st, err)
+	}
+	// The most items one document returned is kept: a later document of
+	// fewer items (or a failed poll, or a 304) does not lower it.
+	for _, items := range []int{2, 0} {
+		later := ok
+		later.ItemsSeen = items
+		if err := s.RecordFeedState(ctx, later, nil); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Sync(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if st, err := s.Feed(ctx, "A"); err != nil || st.ItemsSeen != 5 {
+			t.Fatalf("after a state of %d items: %d items seen, %v", items, st.ItemsSeen, err)
+		}
 	}
 }
 
@@ -170,7 +186,7 @@ func TestRecordPollGroupCommit(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			name := fmt.Sprintf("F%02d", i)
-			rec := PollRecord{Feed: FeedState{Name: name, URL: "https://" + name, ETag: `"e"`, LastPoll: now, LastSuccess: now}}
+			rec := PollRecord{Feed: FeedState{Name: name, URL: "https://" + name, ETag: `"e"`, LastPoll: now, LastSuccess: now, ItemsSeen: 2}}
 			a := Article{Identity: "https://e.org/" + name, Feed: name, SeenAt: now, Status: StatusPending}
 			if i == 7 {
 				a.Status = "bogus" // refused by the schema's CHECK
