@@ -100,6 +100,10 @@ func TestParseErrors(t *testing.T) {
 			[]string{`n.yaml:1:10: max_age: invalid duration "2 weeks"`}},
 		{"negative story window", "story_window: -1h\nfeeds:\n  - {name: a, url: https://a.example/}\n",
 			[]string{`n.yaml:1:15: story_window: duration "-1h" must be positive`}},
+		{"retention shorter than story window", "storage:\n  retention: 1d\nstory_window: 36h\nfeeds:\n  - {name: a, url: https://a.example/}\n",
+			[]string{`n.yaml:2:14: storage.retention: 1d is shorter than story_window (36h, line 3)`}},
+		{"retention shorter than the default story window", "storage:\n  retention: 12h\nfeeds:\n  - {name: a, url: https://a.example/}\n",
+			[]string{`n.yaml:2:14: storage.retention: 12h is shorter than story_window (36h, the default)`}},
 		{"bad cron", "schedule: \"*/5 * * *\"\nfeeds:\n  - {name: a, url: https://a.example/}\n",
 			[]string{`n.yaml:1:11: schedule: invalid schedule "*/5 * * *"`}},
 		{"bad url and duplicate", "feeds:\n  - {name: a, url: ftp://a.example/}\n  - {name: a, url: https://b.example/}\n",
@@ -136,6 +140,20 @@ func TestParseErrors(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestRetentionAndStoryWindow: retention as long as story_window, or unset
+// (keep everything), is accepted.
+func TestRetentionAndStoryWindow(t *testing.T) {
+	for _, src := range []string{
+		"storage:\n  retention: 36h\nfeeds:\n  - {name: a, url: https://a.example/}\n",
+		"storage:\n  retention: 2d\nstory_window: 48h\nfeeds:\n  - {name: a, url: https://a.example/}\n",
+		"story_window: 90d\nfeeds:\n  - {name: a, url: https://a.example/}\n",
+	} {
+		if _, err := Parse("n.yaml", []byte(src), Options{Getenv: env(nil)}); err != nil {
+			t.Errorf("%q: %v", src, err)
+		}
 	}
 }
 

@@ -242,6 +242,16 @@ func (c *Config) validate() Errors {
 	if strings.ContainsFunc(c.HTTP.UserAgent, func(r rune) bool { return r < ' ' && r != '\t' || r == 0x7f }) {
 		add(c.errAt("http.user_agent", "http.user_agent: holds a control character (a line break?), which no HTTP header may: every request would fail"))
 	}
+	if r, w := c.Storage.Retention, c.StoryWindow; r != 0 && r < w {
+		// Pruning would delete the earlier match an open story's later
+		// article is checked against: it would alert again, not update.
+		where := "the default"
+		if line, _ := c.Position("story_window"); line > 0 {
+			where = fmt.Sprintf("line %d", line)
+		}
+		add(c.errAt("storage.retention", "storage.retention: %s is shorter than story_window (%s, %s): pruning would forget an open story's earlier alert and its next article would alert again; set retention to at least story_window, or leave it unset to keep everything",
+			formatDuration(r.D()), formatDuration(w.D()), where))
+	}
 	if c.HTTP.Concurrency > 1000 {
 		add(c.errAt("http.concurrency", "http.concurrency: at most 1000"))
 	}

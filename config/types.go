@@ -49,6 +49,22 @@ func ParseDuration(s string) (time.Duration, error) {
 	return total, nil
 }
 
+// formatDuration writes d as a configuration would: whole days as "90d",
+// else as Go does without zero units ("36h", "1h30m", "45s").
+func formatDuration(d time.Duration) string {
+	if d > 0 && d%(24*time.Hour) == 0 {
+		return strconv.FormatInt(int64(d/(24*time.Hour)), 10) + "d"
+	}
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	return s
+}
+
 // Size is a byte count written as "5MB", "512KB", "1GiB" or a plain number.
 type Size int64
 
