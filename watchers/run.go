@@ -187,7 +187,8 @@ func (w *Watcher) addJobs(ctx context.Context, c *cron.Cron) []cron.EntryID {
 // watches are recompiled (with the chat-managed ones) and, when Run is
 // running, the schedule is rebuilt — new feeds are polled, removed ones are
 // not. An error leaves everything as it was. Settings read once at start
-// (storage, http, articles) keep their old values until a restart.
+// (storage, http, the articles limits, story_window) keep their old values
+// until a restart; a changed one is named in a warning.
 func (w *Watcher) Reload(ctx context.Context, cfg *config.Config, notifier alert.Notifier) error {
 	chat, err := w.store.ChatWatches(ctx)
 	if err != nil {
@@ -198,9 +199,8 @@ func (w *Watcher) Reload(ctx context.Context, cfg *config.Config, notifier alert
 	if err != nil {
 		return err
 	}
-	old := w.conf()
-	if cfg.Storage.Path != old.Storage.Path || cfg.HTTP != old.HTTP {
-		w.log.Warn("reload: storage and http settings take effect at the next restart")
+	if keys := readAtStart(w.start, cfg); len(keys) > 0 {
+		w.log.Warn("reload: these settings are read at start and keep their running values until the next restart", "settings", strings.Join(keys, ", "))
 	}
 	w.live.Store(&settings{cfg: cfg, aliases: aliases, notifier: notifier})
 	w.probeNow() // the new configuration may bring working credentials
@@ -210,6 +210,29 @@ func (w *Watcher) Reload(ctx context.Context, cfg *config.Config, notifier alert
 	default: // a reschedule is already pending, or Run is not running
 	}
 	return nil
+}
+
+// readAtStart names the settings read once at start (by New, or by the
+// story clusterer) whose value in cfg differs from the running one, start's.
+func readAtStart(start, cfg *config.Config) []string {
+	var keys []string
+	for _, k := range []struct {
+		key     string
+		changed bool
+	}{
+		{"storage.path", cfg.Storage.Path != start.Storage.Path},
+		{"http", cfg.HTTP != start.HTTP},
+		{"articles.concurrency", cfg.Articles.Concurrency != start.Articles.Concurrency},
+		{"articles.per_host", cfg.Articles.PerHost != start.Articles.PerHost},
+		{"articles.host_delay", cfg.Articles.HostDelay != start.Articles.HostDelay},
+		{"articles.min_text", cfg.Articles.MinText != start.Articles.MinText},
+		{"story_window", cfg.StoryWindow != start.StoryWindow},
+	} {
+		if k.changed {
+			keys = append(keys, k.key)
+		}
+	}
+	return keys
 }
 
 func mustSchedule(spec string) cron.Schedule {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -83,5 +84,43 @@ func waitFor(t *testing.T, cond func() bool) {
 			t.Fatal("condition not met within 10s")
 		}
 		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// TestReloadWarnsOfSettingsReadAtStart: a reload that changes a setting read
+// once at start (the page-reading limits, story_window, storage, http) logs
+// which ones keep their running value; an unchanged one logs nothing.
+func TestReloadWarnsOfSettingsReadAtStart(t *testing.T) {
+	base := "feeds:\n  - { name: A, url: \"https://a.example/a.rss\" }\nwatches:\n  - { name: w, keywords: [Putin] }\n"
+	h := newHarness(t, base)
+	reload := func(src string) string {
+		t.Helper()
+		logs := &lockedBuffer{}
+		h.w.log = slog.New(slog.NewTextHandler(logs, nil))
+		cfg, err := config.Parse(h.cfg.Path, []byte(src), config.Options{Version: "test"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := h.w.Reload(context.Background(), cfg, nil); err != nil {
+			t.Fatal(err)
+		}
+		return logs.String()
+	}
+	if out := reload(base); strings.Contains(out, "restart") {
+		t.Errorf("an unchanged reload warns: %s", out)
+	}
+	out := reload("articles: { concurrency: 3, per_host: 1, host_delay: 9s, min_text: 10 }\nstory_window: 48h\n" + base)
+	for _, want := range []string{"next restart", "articles.concurrency", "articles.per_host", "articles.host_delay", "articles.min_text", "story_window"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("reload log lacks %q:\n%s", want, out)
+		}
+	}
+	// Compared with what runs (the values at start), not the last reload.
+	out = reload("articles: { min_text: 10 }\n" + base)
+	if !strings.Contains(out, "articles.min_text") || strings.Contains(out, "story_window") || strings.Contains(out, "per_host") {
+		t.Errorf("reload log names settings that did not change since start:\n%s", out)
+	}
+	if out := reload(base); strings.Contains(out, "restart") {
+		t.Errorf("a reload back to the values at start warns: %s", out)
 	}
 }

@@ -21,7 +21,7 @@ func (w *Watcher) storyClusterer(ctx context.Context) (*story.Clusterer, error) 
 	if w.stories != nil {
 		return w.stories, nil
 	}
-	cfg := story.Config{Window: w.conf().StoryWindow.D()}
+	cfg := story.Config{Window: w.start.StoryWindow.D()} // read at start, as the README says
 	rows, maxID, err := w.store.Stories(ctx, w.now().Add(-cfg.Window))
 	if err := w.storeResult(ctx, "stories", false, err); err != nil {
 		return nil, err

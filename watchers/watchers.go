@@ -94,6 +94,7 @@ func (w *Watcher) notifierNow() alert.Notifier { return w.live.Load().notifier }
 // Watcher polls feeds, processes new articles and delivers alerts.
 type Watcher struct {
 	live        atomic.Pointer[settings] // replaced whole by Reload
+	start       *config.Config           // the configuration at New: what is read once comes from it
 	store       *store.Store
 	log         *slog.Logger
 	feedFetcher *feed.Fetcher
@@ -163,6 +164,7 @@ func New(opts Options) (*Watcher, error) {
 		w.stdout = io.Discard
 	}
 	w.set.Store(set)
+	w.start = opts.Config
 	w.live.Store(&settings{cfg: opts.Config, aliases: aliases, notifier: opts.Notifier})
 	if w.metrics == nil {
 		w.metrics = NewMetrics(nil)
