@@ -250,7 +250,7 @@ func (c *Config) validate() Errors {
 			where = fmt.Sprintf("line %d", line)
 		}
 		add(c.errAt("storage.retention", "storage.retention: %s is shorter than story_window (%s, %s): pruning would forget an open story's earlier alert and its next article would alert again; set retention to at least story_window, or leave it unset to keep everything",
-			formatDuration(r.D()), formatDuration(w.D()), where))
+			FormatDuration(r.D()), FormatDuration(w.D()), where))
 	}
 	if c.HTTP.Concurrency > 1000 {
 		add(c.errAt("http.concurrency", "http.concurrency: at most 1000"))

@@ -49,9 +49,9 @@ func ParseDuration(s string) (time.Duration, error) {
 	return total, nil
 }
 
-// formatDuration writes d as a configuration would: whole days as "90d",
+// FormatDuration writes d as a configuration would: whole days as "90d",
 // else as Go does without zero units ("36h", "1h30m", "45s").
-func formatDuration(d time.Duration) string {
+func FormatDuration(d time.Duration) string {
 	if d > 0 && d%(24*time.Hour) == 0 {
 		return strconv.FormatInt(int64(d/(24*time.Hour)), 10) + "d"
 	}

@@ -190,6 +190,11 @@ func (w *Watcher) addJobs(ctx context.Context, c *cron.Cron) []cron.EntryID {
 // (storage, http, the articles limits, story_window) keep their old values
 // until a restart; a changed one is named in a warning.
 func (w *Watcher) Reload(ctx context.Context, cfg *config.Config, notifier alert.Notifier) error {
+	if r, win := cfg.Storage.Retention, w.start.StoryWindow; r != 0 && r < win {
+		// config refuses this within one file; here the window is the
+		// running one, kept from start.
+		return config.Errors{cfg.Errorf("storage.retention", "storage.retention: %s is shorter than the running story_window (%s, read at start): pruning would forget an open story's earlier alert and its next article would alert again; restart to change story_window, or keep retention at least %s", config.FormatDuration(r.D()), config.FormatDuration(win.D()), config.FormatDuration(win.D()))}
+	}
 	chat, err := w.store.ChatWatches(ctx)
 	if err != nil {
 		return err

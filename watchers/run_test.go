@@ -124,3 +124,29 @@ func TestReloadWarnsOfSettingsReadAtStart(t *testing.T) {
 		t.Errorf("a reload back to the values at start warns: %s", out)
 	}
 }
+
+// TestReloadRefusesRetentionShorterThanRunningWindow: the new file may pair
+// a short retention with a short story_window, but the running window (read
+// at start) is the one pruning must not undercut.
+func TestReloadRefusesRetentionShorterThanRunningWindow(t *testing.T) {
+	base := "story_window: 3d\nfeeds:\n  - { name: A, url: \"https://a.example/a.rss\" }\nwatches:\n  - { name: w, keywords: [Putin] }\n"
+	h := newHarness(t, base)
+	cfg, err := config.Parse(h.cfg.Path, []byte("storage:\n  retention: 1d\nstory_window: 12h\nfeeds:\n  - { name: A, url: \"https://a.example/a.rss\" }\n"), config.Options{Version: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = h.w.Reload(context.Background(), cfg, nil)
+	if err == nil || !strings.Contains(err.Error(), h.cfg.Path+":2:14: storage.retention") || !strings.Contains(err.Error(), "story_window (3d, read at start)") {
+		t.Fatalf("Reload = %v, want it refused at storage.retention naming the running story_window", err)
+	}
+	if h.w.Config() != h.cfg {
+		t.Error("a refused reload replaced the configuration")
+	}
+	ok, err := config.Parse(h.cfg.Path, []byte("storage:\n  retention: 3d\nstory_window: 12h\nfeeds:\n  - { name: A, url: \"https://a.example/a.rss\" }\n"), config.Options{Version: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := h.w.Reload(context.Background(), ok, nil); err != nil {
+		t.Errorf("retention as long as the running window: %v", err)
+	}
+}
