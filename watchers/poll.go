@@ -121,7 +121,7 @@ func (w *Watcher) PollFeed(ctx context.Context, f config.Feed, force bool) (Poll
 	var ids []uint64
 	if !fr.NotModified {
 		var fresh []store.Article
-		fresh, ids, err = w.fresh(ctx, f, fr.Items, lastIDs, st.LastSuccess.IsZero(), now)
+		fresh, ids, rec.SharedGUIDs, err = w.fresh(ctx, f, fr.Items, lastIDs, st.LastSuccess.IsZero(), now)
 		if err != nil {
 			w.metrics.Polls.WithLabelValues(f.Name, "store_error").Inc()
 			return fail(err)
@@ -200,18 +200,29 @@ func (w *Watcher) recordedLater(err error) {
 	w.storeResult(context.Background(), "record_poll", true, err)
 }
 
-// fresh returns the items not stored yet, as articles to record, and the
-// hashes of every item's identity. Items older than max_age, and on a first
-// poll undated ones, are to be recorded without alerting.
+// fresh returns the items not stored yet, as articles to record, the
+// hashes of every item's identity, and the GUIDs by which an item is an
+// article another feed recorded (store.PollRecord.SharedGUIDs). Items older
+// than max_age, and on a first poll undated ones, are to be recorded
+// without alerting.
+//
+// An item new by its identity whose GUID is shared (feed.SharedGUID) and
+// names another feed's article (the one article stored with that GUID,
+// recorded from another feed) is that article: one post offered
+// by a site under two links (Atom linking elsewhere, JSON Feed linking to
+// its permalink). A GUID two items of the document carry is not used, nor one
+// that two stored articles or one of this feed's carry: a feed that reuses
+// one id for different links keeps them all. The store
+// checks again when it writes, for the other feed's poll committed since.
 //
 // Once the feed has been polled in this process, its previous document
 // (lastIDs) tells what is new without asking the store: an item not in it is
 // new, but for one that another feed carried first or that came back after
 // leaving the document, which the store's write skips (its identity is
 // stored). Without a previous document the store is asked.
-func (w *Watcher) fresh(ctx context.Context, f config.Feed, items []feed.Item, lastIDs []uint64, firstPoll bool, now time.Time) ([]store.Article, []uint64, error) {
+func (w *Watcher) fresh(ctx context.Context, f config.Feed, items []feed.Item, lastIDs []uint64, firstPoll bool, now time.Time) ([]store.Article, []uint64, map[string]bool, error) {
 	if len(items) == 0 {
-		return nil, []uint64{}, nil
+		return nil, []uint64{}, nil, nil
 	}
 	hashes := make([]uint64, len(items))
 	for i, it := range items {
@@ -226,13 +237,24 @@ func (w *Watcher) fresh(ctx context.Context, f config.Feed, items []feed.Item, l
 		var err error
 		stored, err = w.store.KnownIdentities(ctx, ids)
 		if err := w.storeResult(ctx, "known_items", false, err); err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
+	}
+	var news []int
+	for i, it := range items {
+		if !known(lastIDs, hashes[i]) && !stored[it.Identity] {
+			news = append(news, i)
+		}
+	}
+	shared, elsewhere, err := w.sharedGUIDs(ctx, f, items, news)
+	if err != nil {
+		return nil, nil, nil, err
 	}
 	cutoff := now.Add(-w.conf().MaxAge.D())
 	var fresh []store.Article
-	for i, it := range items {
-		if known(lastIDs, hashes[i]) || stored[it.Identity] {
+	for _, i := range news {
+		it := items[i]
+		if elsewhere[it.GUID] {
 			continue
 		}
 		status := store.StatusPending
@@ -248,7 +270,48 @@ func (w *Watcher) fresh(ctx context.Context, f config.Feed, items []feed.Item, l
 			FeedText: it.Text, Status: status,
 		})
 	}
-	return fresh, hashes, nil
+	return fresh, hashes, shared, nil
+}
+
+// sharedGUIDs returns the GUIDs of the new items (indexes into items) that
+// may join them to another feed's article — shared (feed.SharedGUID) and
+// carried by no other item of the document — and those of them that name
+// another feed's article (store.GUIDsElsewhere).
+func (w *Watcher) sharedGUIDs(ctx context.Context, f config.Feed, items []feed.Item, news []int) (shared, elsewhere map[string]bool, err error) {
+	var guids []string
+	for _, i := range news {
+		if g := items[i].GUID; feed.SharedGUID(g) {
+			guids = append(guids, g)
+		}
+	}
+	if len(guids) == 0 {
+		return nil, nil, nil
+	}
+	count := make(map[string]int, len(guids))
+	for _, g := range guids {
+		count[g] = 0
+	}
+	for _, it := range items {
+		if _, ok := count[it.GUID]; ok {
+			count[it.GUID]++
+		}
+	}
+	shared = make(map[string]bool, len(guids))
+	guids = guids[:0]
+	for g, n := range count {
+		if n == 1 {
+			shared[g] = true
+			guids = append(guids, g)
+		}
+	}
+	if len(guids) == 0 {
+		return nil, nil, nil
+	}
+	elsewhere, err = w.store.GUIDsElsewhere(ctx, f.Name, guids)
+	if err := w.storeResult(ctx, "known_items", false, err); err != nil {
+		return nil, nil, err
+	}
+	return shared, elsewhere, nil
 }
 
 // backoff is the wait after the n-th consecutive failure: a minute doubling

@@ -56,11 +56,19 @@
 // counted in Result.Unread, and a document whose items are all unreadable
 // is an error. The link comes first so that identities stay those of
 // earlier versions and one story linked from two feeds is one article; the
-// GUID is used only where the link does not tell items apart. Identity does
-// not match one item's GUID against another's link: a post whose Atom entry
-// links to its permalink and whose JSON Feed item links elsewhere, with the
-// same id, is two articles (matching GUIDs across polls needs the store to
-// look articles up by GUID as well).
+// GUID is used only where the link does not tell items apart.
+//
+// The GUID also joins one post offered by two feeds under different links
+// (an Atom entry linking elsewhere, a JSON Feed item linking to the post's
+// permalink, both with the permalink as id): an item whose identity is not
+// stored but whose GUID is shared (SharedGUID: an http:, https:, tag: or
+// urn: URI, not a site's root page) is the article another feed already
+// recorded with that GUID — not recorded or alerted again. The poller
+// applies this (watchers, with the store's look-up by GUID), and only
+// across feeds: within one feed items are never merged by GUID, and a GUID
+// that two items of one document, two stored articles or an article of the
+// item's own feed carry merges nothing, so a feed that reuses one id for
+// different links loses none of them.
 package feed
 
 import (

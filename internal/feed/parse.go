@@ -315,6 +315,33 @@ func identity(it *gofeed.Item, item Item, base *url.URL, site, feedAddress strin
 	return "text:" + hex.EncodeToString(h[:16]) + " @" + feedAddress
 }
 
+// SharedGUID reports whether an item's GUID may name the same post in
+// another feed: an absolute http:, https:, tag: or urn: URI that is not a
+// site's root page. Such a GUID makes an item new to one feed the article
+// another feed already recorded under that GUID, whatever its link (see
+// the package documentation, § Identity); a GUID like "42", or a site's
+// home page given as every item's GUID, never does.
+func SharedGUID(guid string) bool {
+	if guid == "" || strings.TrimSpace(guid) != guid {
+		return false
+	}
+	scheme, rest, ok := strings.Cut(guid, ":")
+	if !ok || rest == "" {
+		return false
+	}
+	switch strings.ToLower(scheme) {
+	case "tag", "urn":
+		return strings.Contains(rest, ":") || strings.Contains(rest, ",")
+	case "http", "https":
+		u, err := url.Parse(guid)
+		if err != nil || u.Host == "" {
+			return false
+		}
+		return !((u.Path == "/" || u.Path == "") && u.RawQuery == "" && u.Fragment == "")
+	}
+	return false
+}
+
 // globalID reports whether a GUID looks globally unique: a URI with a
 // scheme (http:, tag:, urn:uuid:…), rather than a number or a slug that is
 // unique only within its feed.

@@ -113,6 +113,44 @@ func (s *Store) KnownIdentities(ctx context.Context, ids []string) (map[string]b
 	return known, nil
 }
 
+// guidElsewhereSQL tells whether a GUID (?1) names an article of a feed
+// other than ?2: one article carries it, recorded from another feed.
+const guidElsewhereSQL = `SELECT COUNT(*) = 1 AND COALESCE(SUM(feed = ?2), 0) = 0 FROM articles WHERE guid = ?1`
+
+// GUIDsElsewhere returns which of guids name an article of a feed other
+// than feedName: the one article stored with the GUID, recorded from
+// another feed. A GUID carried by several articles (a feed that reused it)
+// or by one of feedName's names none.
+func (s *Store) GUIDsElsewhere(ctx context.Context, feedName string, guids []string) (map[string]bool, error) {
+	found := make(map[string]bool)
+	for start := 0; start < len(guids); start += 500 {
+		chunk := guids[start:min(start+500, len(guids))]
+		args := make([]any, 0, len(chunk)+1)
+		args = append(args, feedName)
+		for _, g := range chunk {
+			args = append(args, g)
+		}
+		rows, err := s.r.QueryContext(ctx, `SELECT guid FROM articles WHERE guid IN (?`+strings.Repeat(",?", len(chunk)-1)+`)
+GROUP BY guid HAVING COUNT(*) = 1 AND SUM(feed = ?1) = 0`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("store: articles by guid: %w", err)
+		}
+		for rows.Next() {
+			var g string
+			if err := rows.Scan(&g); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			found[g] = true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return found, nil
+}
+
 // PendingArticles returns articles recorded before the given time but not
 // yet processed, oldest first: on start-up these are the ones a crash
 // interrupted; later, the ones whose processing failed.

@@ -228,6 +228,13 @@ type PollRecord struct {
 	// each is recorded done with its text, matches, quotes, full-text entry
 	// and deliveries.
 	Done []Completion
+	// SharedGUIDs are the GUIDs by which an article of this record is
+	// another feed's: an article whose GUID is one of them is skipped when
+	// the one article stored with that GUID was recorded from another feed
+	// than its own (checked in the transaction, so two feeds' polls
+	// committed together record the post once). A GUID carried by several
+	// stored articles, or by one of the article's own feed, merges nothing.
+	SharedGUIDs map[string]bool
 }
 
 // PollOutcome is what RecordPoll changed.
@@ -238,15 +245,36 @@ type PollOutcome struct {
 }
 
 // RecordPoll writes a poll's record in the next group commit and returns
-// once it is committed. Articles whose identity is already stored are
-// skipped, with their matches and deliveries: nothing is recorded or alerted
-// twice, whichever feed carried it first.
+// once it is committed. Articles whose identity is already stored, or whose
+// GUID is one of rec.SharedGUIDs and names another feed's article, are
+// skipped, with their matches and deliveries: nothing is recorded
+// or alerted twice, whichever feed carried it first.
 func (s *Store) RecordPoll(ctx context.Context, rec PollRecord, now time.Time) (PollOutcome, error) {
 	var out PollOutcome
 	err := s.submit(ctx, func(tx *sql.Tx, r *commitReq) error {
 		out = PollOutcome{}
 		add := tx.Stmt(s.stmts.addArticle)
+		var elsewhere *sql.Stmt
+		recordedElsewhere := func(a Article) (bool, error) {
+			if !rec.SharedGUIDs[a.GUID] || a.GUID == "" {
+				return false, nil
+			}
+			if elsewhere == nil {
+				elsewhere = tx.Stmt(s.stmts.guidElsewhere)
+			}
+			var dup bool
+			if err := elsewhere.QueryRow(a.GUID, a.Feed).Scan(&dup); err != nil {
+				return false, fmt.Errorf("store: article by guid %s: %w", a.GUID, err)
+			}
+			return dup, nil
+		}
 		for _, a := range rec.Added {
+			if dup, err := recordedElsewhere(a); err != nil || dup {
+				if err != nil {
+					return err
+				}
+				continue
+			}
 			res, err := add.Exec(a.Identity, a.URL, a.GUID, a.Feed, a.Title, a.Author, a.Image,
 				unix(a.Published), a.SeenAt.Unix(), a.FeedText, a.Text, a.Status)
 			if err != nil {
@@ -270,6 +298,14 @@ func (s *Store) RecordPoll(ctx context.Context, rec PollRecord, now time.Time) (
 						return fmt.Errorf("store: record story %d: %w", c.Story.ID, err)
 					}
 					story = c.Story.ID
+				}
+				// Skipped as the store skips an identity already stored:
+				// after the story's row, which counted it.
+				if dup, err := recordedElsewhere(a); err != nil || dup {
+					if err != nil {
+						return err
+					}
+					continue
 				}
 				res, err := ins.Exec(a.Identity, a.URL, a.GUID, a.Feed, a.Title, a.Author, a.Image,
 					unix(a.Published), a.SeenAt.Unix(), a.FeedText, storedText(a), a.TextSource, a.Lang, story)

@@ -137,6 +137,11 @@ CREATE INDEX articles_story ON articles(story_id) WHERE story_id IS NOT NULL;
 -- order /search and preview read them in.
 CREATE INDEX articles_date ON articles(COALESCE(published, seen_at), id);
 `,
+	7: `
+-- Articles by GUID, with their feed: an item new by its identity whose GUID
+-- names another feed's article is that article (RecordPoll, GUIDsElsewhere).
+CREATE INDEX articles_guid ON articles(guid, feed);
+`,
 }
 
 func (s *Store) migrate(ctx context.Context) error {

@@ -62,7 +62,7 @@ ON CONFLICT (name) DO UPDATE SET url = excluded.url, etag = excluded.etag, last_
 // statements are the hot writes, prepared once on the writer connection.
 type statements struct {
 	addArticle, addDone, putFeed, completeArticle, insertMatch, insertOutbox, markDelivered, insertQuote, queueIndex, indexNew, indexArticle *sql.Stmt
-	putStory, setStory, storyMatched                                                                                                         *sql.Stmt
+	putStory, setStory, storyMatched, guidElsewhere                                                                                          *sql.Stmt
 }
 
 func (s *Store) prepare(ctx context.Context) error {
@@ -85,6 +85,7 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&s.stmts.indexNew, `INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`},
 		{&s.stmts.queueIndex, `INSERT OR IGNORE INTO fts_queue (article_id) VALUES (?)`},
 		{&s.stmts.putStory, putStorySQL},
+		{&s.stmts.guidElsewhere, guidElsewhereSQL},
 		{&s.stmts.setStory, `UPDATE articles SET story_id = ? WHERE id = ?`},
 		{&s.stmts.storyMatched, storyMatchedSQL},
 		{&s.stmts.markDelivered, `UPDATE outbox SET delivered_at = ?, attempts = attempts + 1, last_error = '' WHERE id = ?`},
