@@ -17,12 +17,14 @@ import (
 const (
 	retryBase = 10 * time.Second
 	retryMax  = time.Hour
-	// settleTime is how long after an attempt whose outcome is unknown
-	// (a crash, a lost response) the next one waits, so that the first can
-	// no longer arrive after it has been looked for: more than the bot's
-	// REST timeout (20 s), to the second the store keeps.
-	settleTime = 22 * time.Second
 )
+
+// SettleTime is how long after an attempt whose outcome is unknown (a
+// crash, a lost response) the next one waits, so that the first can no
+// longer arrive after it has been looked for: more than a notifier's
+// request timeout (bot/discord's restTimeout, 20 s, checked by a test
+// there), to the second the store keeps.
+const SettleTime = 22 * time.Second
 
 // maxChannelsAtOnce bounds the channels delivered to concurrently.
 const maxChannelsAtOnce = 8
@@ -319,7 +321,7 @@ func (w *Watcher) send(ctx context.Context, d alert.Delivery, watch string, rows
 		// An earlier attempt may still be on its way: Discord can store a
 		// message well after its sender died. Look for it only once that
 		// attempt has settled, not while it may still land.
-		if settled := d.SentAt.Add(settleTime); w.now().Before(settled) {
+		if settled := d.SentAt.Add(SettleTime); w.now().Before(settled) {
 			if err := w.store.Defer(ctx, settled, ids...); err != nil {
 				return false, w.storeFailed(err)
 			}

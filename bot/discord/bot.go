@@ -136,7 +136,7 @@ func newSession(token string, client *http.Client) *discordgo.Session {
 	s.ShouldRetryOnRateLimit = false
 	s.Identify.Intents = discordgo.IntentsNone
 	s.Identify.Presence.Status = string(discordgo.StatusOnline) // discordgo leaves it empty, which Discord cannot decode
-	s.Dialer = &websocket.Dialer{Proxy: http.ProxyFromEnvironment, HandshakeTimeout: 15 * time.Second}
+	s.Dialer = &websocket.Dialer{Proxy: http.ProxyFromEnvironment, HandshakeTimeout: gatewayHandshake}
 	return s
 }
 
@@ -176,13 +176,6 @@ func logDiscordgo(msgL, _ int, format string, a ...any) {
 	msg := b.redact(fmt.Errorf(format, a...)).Error()
 	b.log.Log(context.Background(), level, "discordgo: "+msg)
 }
-
-// Connect backoff: the first wait after a failed attempt, doubling to the
-// last.
-const (
-	connectBase = 2 * time.Second
-	connectMax  = 5 * time.Minute
-)
 
 // Connect opens the gateway and registers the slash commands, retrying
 // each with backoff (2 s doubling to 5 min) until it succeeds or ctx ends:

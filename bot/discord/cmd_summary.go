@@ -2,7 +2,6 @@ package discord
 
 import (
 	"context"
-	"time"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -19,8 +18,6 @@ import (
 // loopback and private networks are refused unless allowed (a literal
 // address or "localhost" at once, with a clear message; any name that
 // resolves to one at connect time, by the fetcher's client).
-
-const summaryTimeout = 30 * time.Second
 
 func summaryCommand() command {
 	return command{

@@ -62,11 +62,6 @@ type Interactions struct {
 
 // Discord's limits and our choices for interaction answers.
 const (
-	// deferAfter is how long a command may take before it is deferred
-	// (Discord allows 3 s for the first answer).
-	deferAfter = 1500 * time.Millisecond
-	// workTimeout bounds one command's work (the token lasts 15 minutes).
-	workTimeout = 2 * time.Minute
 	// maxQueryChars bounds a query typed in chat.
 	maxQueryChars = commands.MaxQueryChars
 	// maxCustomID is Discord's limit on a component's custom_id.
@@ -238,7 +233,7 @@ func (b *Bot) onInteractionCreate(_ *discordgo.Session, ev *discordgo.Interactio
 	}
 	in := ev.Interaction
 	go b.handleInteraction(in, func(resp *discordgo.InteractionResponse) error {
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		ctx, cancel := context.WithTimeout(context.Background(), respondTimeout)
 		defer cancel()
 		return b.session.InteractionRespond(in, resp, discordgo.WithContext(ctx))
 	})

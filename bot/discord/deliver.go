@@ -11,7 +11,6 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
-	"time"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -115,7 +114,7 @@ func New(opts Options) (*Bot, error) {
 		b.channels[name] = t
 	}
 
-	client := &http.Client{Timeout: 20 * time.Second}
+	client := &http.Client{Timeout: restTimeout}
 	if opts.HTTPClient != nil {
 		c := *opts.HTTPClient
 		client = &c

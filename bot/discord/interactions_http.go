@@ -28,9 +28,6 @@ import (
 const (
 	maxInteractionBody = 1 << 20
 	maxSkew            = 5 * time.Minute
-	// firstAnswerWait bounds the wait for the first answer (handleInteraction
-	// defers after deferAfter; Discord waits 3 s).
-	firstAnswerWait = 2500 * time.Millisecond
 )
 
 // InteractionsHandler is the HTTP interactions endpoint. It fails closed:
@@ -51,9 +48,9 @@ func (b *Bot) ServeInteractions(ctx context.Context) error {
 	}
 	srv := &http.Server{
 		Handler:           b.InteractionsHandler(),
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      30 * time.Second,
+		ReadHeaderTimeout: interactionsReadHeader,
+		ReadTimeout:       interactionsReadWrite,
+		WriteTimeout:      interactionsReadWrite,
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -62,7 +59,7 @@ func (b *Bot) ServeInteractions(ctx context.Context) error {
 	case err := <-errc:
 		return fmt.Errorf("bot: interactions endpoint: %w", err)
 	case <-ctx.Done():
-		sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		sctx, cancel := context.WithTimeout(context.Background(), interactionsShutdown)
 		defer cancel()
 		return srv.Shutdown(sctx)
 	}

@@ -19,12 +19,6 @@ import (
 // the caller, and shutdown, for as long as Discord says. request takes the
 // bucket itself instead: it waits for a short reset with the context, and
 // hands a longer one back to the outbox as a RateLimitError.
-const (
-	// maxBucketWait is the longest rate-limit wait spent inside a request.
-	maxBucketWait = 3 * time.Second
-	// bucketPoll is how often a bucket held by another request is tried.
-	bucketPoll = 10 * time.Millisecond
-)
 
 // request sends one REST request on bucketID's rate-limit bucket, without
 // discordgo's retries and without sleeping beyond ctx. auth: send the bot
