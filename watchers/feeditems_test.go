@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"golang.org/x/text/encoding/charmap"
+
+	"github.com/newshound/newshound/internal/testutil"
 )
 
 // Items a feed holds that cannot become articles are logged, not dropped
@@ -14,7 +16,7 @@ import (
 func TestSkippedFeedItemsAreLogged(t *testing.T) {
 	fs := newFeedServer(t)
 	h := newHarness(t, config2(fs.URL, ""))
-	logs := &lockedBuffer{}
+	logs := &testutil.LogBuffer{}
 	h.w.log = slog.New(slog.NewTextHandler(logs, nil))
 	fs.set("/world.rss", `<rss version="2.0"><channel><title>World</title>
 <item><title>Read</title><link>https://world.example/read</link></item>
@@ -39,7 +41,7 @@ func TestSkippedFeedItemsAreLogged(t *testing.T) {
 func TestUnsureCharsetIsLogged(t *testing.T) {
 	fs := newFeedServer(t)
 	h := newHarness(t, config2(fs.URL, ""))
-	logs := &lockedBuffer{}
+	logs := &testutil.LogBuffer{}
 	h.w.log = slog.New(slog.NewTextHandler(logs, nil))
 	short, _ := charmap.Windows1255.NewEncoder().String(`<rss version="2.0"><channel><title>חדשות</title>
 <item><title>גן חדש</title><link>https://world.example/1</link></item></channel></rss>`)

@@ -20,30 +20,13 @@ import (
 
 	"github.com/newshound/newshound/internal/alert"
 	"github.com/newshound/newshound/internal/store"
+	"github.com/newshound/newshound/internal/testutil"
 )
-
-// lockedBuffer is a log destination safe for concurrent writers and readers.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
 
 // serve starts the harness's watcher as the daemon, with its logs in a buffer
 // and /healthz and /metrics on a test server; it returns a getter of those.
-func (h *harness) serve(t *testing.T) (logs *lockedBuffer, get func(path string) (int, string), stop func()) {
-	logs = &lockedBuffer{}
+func (h *harness) serve(t *testing.T) (logs *testutil.LogBuffer, get func(path string) (int, string), stop func()) {
+	logs = &testutil.LogBuffer{}
 	h.w.log = slog.New(slog.NewTextHandler(logs, nil))
 	reg := prometheus.NewRegistry()
 	h.w.metrics = NewMetrics(reg)
@@ -293,7 +276,7 @@ feeds:
 watches:
   - { name: w, keywords: [Putin] }
 `)
-	logs := &lockedBuffer{}
+	logs := &testutil.LogBuffer{}
 	h.w.log = slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	h.w.PollAll(context.Background(), true)
 	if l := logs.String(); !strings.Contains(l, "Private") || strings.Contains(l, "s3cret-pass") {

@@ -15,6 +15,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/newshound/newshound/config"
+	"github.com/newshound/newshound/internal/testutil"
 )
 
 func TestRunServesHealthAndReloads(t *testing.T) {
@@ -95,7 +96,7 @@ func TestReloadWarnsOfSettingsReadAtStart(t *testing.T) {
 	h := newHarness(t, base)
 	reload := func(src string) string {
 		t.Helper()
-		logs := &lockedBuffer{}
+		logs := &testutil.LogBuffer{}
 		h.w.log = slog.New(slog.NewTextHandler(logs, nil))
 		cfg, err := config.Parse(h.cfg.Path, []byte(src), config.Options{Version: "test"})
 		if err != nil {

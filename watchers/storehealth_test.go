@@ -6,11 +6,13 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/newshound/newshound/internal/testutil"
 )
 
 // corruptThenServe records a poll of 20 stories, corrupts the named tables'
 // pages, restarts the harness and serves it while the feeds add two stories.
-func corruptThenServe(t *testing.T, names ...string) (h *harness, logs *lockedBuffer, get func(string) (int, string), stop func()) {
+func corruptThenServe(t *testing.T, names ...string) (h *harness, logs *testutil.LogBuffer, get func(string) (int, string), stop func()) {
 	t.Helper()
 	fs := newFeedServer(t)
 	h = newHarness(t, strings.Replace(config2(fs.URL, ""), "max_age: 48h", "max_age: 48h\nschedule: \"@every 1s\"", 1))

@@ -437,15 +437,6 @@ func (o options) num(name string, def int) int {
 	return def
 }
 
-func (o options) boolean(name string) bool {
-	if opt, ok := o[name]; ok {
-		if v, ok := opt.Value.(bool); ok {
-			return v
-		}
-	}
-	return false
-}
-
 // canManage reports whether the member invoking in has Manage Server (or
 // Administrator), as Discord computed their permissions in that channel.
 func canManage(in *discordgo.Interaction) bool {

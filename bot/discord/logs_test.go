@@ -1,44 +1,26 @@
 package discord
 
 import (
-	"bytes"
 	"context"
 	"log/slog"
 	"net"
 	"os"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/newshound/newshound/internal/discordfake"
+	"github.com/newshound/newshound/internal/testutil"
 )
-
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 // TestDiscordgoLogsGoThroughSlog: a line discordgo logs itself (here: an
 // INTERACTION_CREATE it cannot decode) reaches the structured log, at error
 // level, instead of the standard logger's "[DG0] …".
 func TestDiscordgoLogsGoThroughSlog(t *testing.T) {
 	h := newCmdHarness(t, harnessOptions{})
-	var buf syncBuffer
+	var buf testutil.LogBuffer
 	h.bot.log = slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	h.bot.RouteDiscordgoLogs() // the hook itself is installed by TestMain, before any session
 	t.Cleanup(func() { libLog.Store(nil) })
@@ -72,7 +54,7 @@ func TestInteractionTokenNotLogged(t *testing.T) {
 	}
 	base := "http://" + ln.Addr().String()
 	ln.Close() // nothing answers there: a network error naming the URL
-	logs := &syncBuffer{}
+	logs := &testutil.LogBuffer{}
 	b, err := New(Options{Token: "bot-token-abcdef", APIBase: base, Logger: slog.New(slog.NewTextHandler(logs, nil))})
 	if err != nil {
 		t.Fatal(err)

@@ -167,12 +167,6 @@ func (s *Store) ArticleByIdentity(ctx context.Context, identity string) (*Articl
 	return &as[0], nil
 }
 
-// RecentArticles returns processed articles seen since the given time,
-// newest first, at most limit.
-func (s *Store) RecentArticles(ctx context.Context, since time.Time, limit int) ([]Article, error) {
-	return s.articles(ctx, `WHERE status = 'done' AND seen_at >= ? ORDER BY seen_at DESC, id DESC LIMIT ?`, since.Unix(), limit)
-}
-
 func (s *Store) articles(ctx context.Context, where string, args ...any) ([]Article, error) {
 	rows, err := s.r.QueryContext(ctx, `SELECT `+articleColumns+` FROM articles `+where, args...)
 	if err != nil {

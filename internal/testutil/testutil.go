@@ -1,6 +1,6 @@
 // Package testutil holds what the tests of several packages share: a heap
 // meter for the hostile-input tests and the misbehaving servers they point
-// the fetchers at. Only tests import it.
+// the fetchers at, and a log buffer for daemons under test. Only tests import it.
 package testutil
 
 import (
@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -98,4 +99,24 @@ func Trickle(w http.ResponseWriter, r *http.Request, body string, interval time.
 			return
 		}
 	}
+}
+
+// LogBuffer is a log destination safe for concurrent writers and readers:
+// a daemon's goroutines write while the test reads.
+type LogBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *LogBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+// String returns everything written so far.
+func (l *LogBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }
