@@ -61,7 +61,28 @@ const (
 	KindAlert  = "alert"  // one alert: Alert
 	KindDigest = "digest" // several alerts in one message: Title, Digest
 	KindNotice = "notice" // an operations notice: Title, Text
+	// KindEdit changes a message posted earlier (Target) to read as Alert
+	// with the outlets Also: a story's alert gaining the story's later
+	// articles, or an alert whose article was corrected. The delivery
+	// states the whole message, not a difference, so an edit repeated
+	// (a retry, a restart) leaves the message as one edit would.
+	KindEdit = "edit"
+	// KindFollowUp is a new message under a message posted earlier
+	// (Target): Alert is the story's later article, its Summary and Quotes
+	// only what that article adds to the story. It goes into the target's
+	// thread when InThread is set (the thread is Thread, or is started
+	// from Target when Thread is empty), else it replies to Target.
+	KindFollowUp = "followup"
 )
+
+// Outlet is a further article of an alert's story, listed by an edit of
+// the story's alert message ("Also: Reuters, BBC +3").
+type Outlet struct {
+	Feed      string     `json:"feed"`
+	Title     string     `json:"title"`
+	URL       string     `json:"url"`
+	Published *time.Time `json:"published"`
+}
 
 // Delivery is one message for one configured channel, built from the outbox.
 type Delivery struct {
@@ -74,6 +95,19 @@ type Delivery struct {
 	Digest  []Alert
 	Title   string // KindDigest and KindNotice
 	Text    string // KindNotice
+	// Target is the platform's ID of the message a KindEdit changes or a
+	// KindFollowUp follows (the Receipt.MessageID of its delivery).
+	Target string
+	// Thread is the platform's ID of the thread the target message started
+	// or was posted in (the Receipt.ThreadID recorded with it), "" when
+	// none is known yet.
+	Thread string
+	// InThread: a KindFollowUp goes into the target's thread (starting it
+	// when Thread is empty); false: it replies to the target.
+	InThread bool
+	// Also is, for a KindEdit, the further articles of the alert's story,
+	// oldest first; the message lists them under the alert.
+	Also []Outlet
 	// SentAt is when an earlier attempt to post this message began; zero
 	// when none can have reached the channel. When set, the Notifier looks
 	// for the message (by the reference derived from Nonce that every
@@ -87,6 +121,10 @@ type Receipt struct {
 	// Found: an earlier attempt had posted the message, which was found in
 	// the channel; nothing was posted now.
 	Found bool
+	// ThreadID is the thread the message started or was posted in, when
+	// there is one: a forum post, a thread started for a follow-up. It is
+	// recorded with the target message and handed back as Delivery.Thread.
+	ThreadID string
 }
 
 // Notice is an operations message for the ops channel.
@@ -106,6 +144,11 @@ type Notice struct {
 // implements Cause() string names its cause (for announcing a refusal once
 // per channel and cause), and one whose NotPosted() reports true says that
 // Discord answered and stored nothing (the retry need not look for it).
+//
+// A KindEdit is delivered by changing the Target message to the state the
+// delivery describes; done twice it changes nothing more. An edit whose
+// target is gone (deleted by a person) is Permanent. A KindFollowUp is a
+// post like an alert (looked for by its reference when SentAt is set).
 type Notifier interface {
 	Deliver(ctx context.Context, d Delivery) (Receipt, error)
 }

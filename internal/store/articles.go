@@ -198,8 +198,14 @@ type Delivery struct {
 	Held    bool   // kept for the watch's digest instead of posted alone
 	// Update, when set, is queued instead of Payload if the watch already
 	// matched another article of the article's story: the story alerts a
-	// watch once, later articles update it.
+	// watch once, later articles update it (standard output).
 	Update []byte
+	// Edit, when set, is queued instead of Payload if the story's alert of
+	// this watch is in this channel's outbox already (not refused): an
+	// OpEdit of that message adding this article's outlet (alert.Outlet).
+	// FollowUp, when set too, is queued beside it: an OpFollowUp posted
+	// under that message (the article adds something new to the story).
+	Edit, FollowUp []byte
 }
 
 // Completion is what processing learnt about one article — its text,
@@ -250,7 +256,7 @@ func (s *Store) CompleteArticles(ctx context.Context, cs []Completion, now time.
 // completion holds the statements that record a completion, bound to a
 // transaction.
 type completion struct {
-	update, insertMatch, insertOutbox, insertQuote, queueIndex, putStory, setStory, storyMatched *sql.Stmt
+	update, insertMatch, insertOutbox, insertQuote, queueIndex, putStory, setStory, storyMatched, storyPost *sql.Stmt
 }
 
 func completionStmts(tx *sql.Tx, st *statements) completion {
@@ -263,6 +269,7 @@ func completionStmts(tx *sql.Tx, st *statements) completion {
 		putStory:     tx.Stmt(st.putStory),
 		setStory:     tx.Stmt(st.setStory),
 		storyMatched: tx.Stmt(st.storyMatched),
+		storyPost:    tx.Stmt(st.storyPost),
 	}
 }
 
@@ -304,12 +311,31 @@ func (st completion) complete(c Completion, now time.Time, update bool, r *commi
 		if err != nil {
 			return 0, err
 		}
+		var storyID any
+		if c.Story != nil {
+			storyID = c.Story.ID
+		}
 		for _, d := range m.Deliveries {
-			payload := d.Payload
+			payload, op, target := d.Payload, OpPost, any(nil)
 			if alerted && d.Update != nil {
 				payload = d.Update
 			}
-			if _, err := st.insertOutbox.Exec(a.ID, m.Watch, d.Channel, string(payload), newNonce(), d.Held, now.Unix(), now.Unix()); err != nil {
+			if d.Edit != nil && c.Story != nil {
+				id, err := st.storyAlert(c.Story.ID, m.Watch, d.Channel)
+				if err != nil {
+					return 0, err
+				}
+				if id != 0 {
+					payload, op, target = d.Edit, OpEdit, id
+					if d.FollowUp != nil {
+						if _, err := st.insertOutbox.Exec(a.ID, m.Watch, d.Channel, string(d.FollowUp), newNonce(), false, now.Unix(), now.Unix(), OpFollowUp, storyID, id); err != nil {
+							return 0, fmt.Errorf("store: queue follow-up: %w", err)
+						}
+						queued++
+					}
+				}
+			}
+			if _, err := st.insertOutbox.Exec(a.ID, m.Watch, d.Channel, string(payload), newNonce(), d.Held, now.Unix(), now.Unix(), op, storyID, target); err != nil {
 				return 0, fmt.Errorf("store: queue delivery: %w", err)
 			}
 			queued++

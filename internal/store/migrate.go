@@ -142,6 +142,21 @@ CREATE INDEX articles_date ON articles(COALESCE(published, seen_at), id);
 -- names another feed's article is that article (RecordPoll, GUIDsElsewhere).
 CREATE INDEX articles_guid ON articles(guid, feed);
 `,
+	8: `
+-- Story alerts in chat (outbox.go): op says what a row does to the
+-- channel — 'post' a new message, 'edit' the message of row target_id to
+-- list one more outlet of its story (payload: alert.Outlet), 'correct' it
+-- to read as a corrected alert (payload: alert.Alert), or post a
+-- 'followup' under it (payload: alert.Alert). story_id is the story of the
+-- row's article; thread_id the thread the delivered message started or
+-- lives in (a forum post, a follow-up thread).
+ALTER TABLE outbox ADD COLUMN op TEXT NOT NULL DEFAULT 'post';
+ALTER TABLE outbox ADD COLUMN story_id INTEGER;
+ALTER TABLE outbox ADD COLUMN target_id INTEGER;
+ALTER TABLE outbox ADD COLUMN thread_id TEXT NOT NULL DEFAULT '';
+CREATE INDEX outbox_story ON outbox(story_id, watch, channel) WHERE story_id IS NOT NULL;
+CREATE INDEX outbox_target ON outbox(target_id) WHERE target_id IS NOT NULL;
+`,
 }
 
 func (s *Store) migrate(ctx context.Context) error {

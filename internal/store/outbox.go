@@ -16,10 +16,25 @@ const (
 	KindNotice = "notice" // an operations notice (feed failing, delivery refused)
 )
 
+// Outbox ops: what a row does to its channel (migration 8).
+const (
+	OpPost     = "post"     // post a new message (an alert, a notice)
+	OpEdit     = "edit"     // edit the message of Target to list one more outlet of its story (payload: alert.Outlet)
+	OpCorrect  = "correct"  // edit the message of Target to read as a corrected alert (payload: alert.Alert)
+	OpFollowUp = "followup" // post a message under the message of Target, in its thread or as a reply (payload: alert.Alert)
+)
+
 // OutboxItem is one queued delivery.
 type OutboxItem struct {
 	ID          int64
 	Kind        string
+	Op          string // OpPost, OpEdit, OpCorrect or OpFollowUp
+	StoryID     int64  // the story of the article, 0 when none
+	TargetID    int64  // the row whose message an edit changes or a follow-up follows
+	ThreadID    string // the thread the delivered message started or lives in
+	MessageID   string // the chat message's ID, once delivered
+	DeliveredAt time.Time
+	Refused     bool  // failed_at is set: refused for good
 	ArticleID   int64 // 0 for notices
 	Watch       string
 	Channel     string // "" is standard output
@@ -43,8 +58,10 @@ func newNonce() string {
 	return hex.EncodeToString(b[:])
 }
 
-// DueDeliveries returns undelivered, unrefused deliveries whose next attempt
-// is due at now, oldest first; alerts held for a digest are not among them.
+// DueDeliveries returns undelivered, unrefused posts (OpPost, OpFollowUp)
+// whose next attempt is due at now, oldest first; alerts held for a digest
+// are not among them, nor edits (DueEdits), which never hold a channel's
+// posts back.
 // A channel whose oldest waiting delivery is not due (it is being retried,
 // or the channel is over its hourly budget) gives none: a channel's
 // messages go out in order, so its head blocks it. The channels in skip
@@ -59,10 +76,10 @@ func (s *Store) DueDeliveries(ctx context.Context, now time.Time, limit int, ski
 			args = append(args, ch)
 		}
 	}
-	return s.outbox(ctx, `WHERE delivered_at IS NULL AND failed_at IS NULL AND held = 0 AND next_attempt <= ?
+	return s.outbox(ctx, `WHERE delivered_at IS NULL AND failed_at IS NULL AND held = 0 AND op IN ('post', 'followup') AND next_attempt <= ?
 AND channel NOT IN (
 	SELECT o.channel FROM outbox o JOIN (
-		SELECT MIN(id) AS head FROM outbox WHERE delivered_at IS NULL AND failed_at IS NULL AND held = 0 GROUP BY channel
+		SELECT MIN(id) AS head FROM outbox WHERE delivered_at IS NULL AND failed_at IS NULL AND held = 0 AND op IN ('post', 'followup') GROUP BY channel
 	) h ON o.id = h.head
 	WHERE o.next_attempt > ?)
 `+notSkipped+`ORDER BY id LIMIT ?`, append(args, limit)...)
@@ -84,12 +101,13 @@ func (s *Store) HeldDeliveries(ctx context.Context, watches []string) ([]OutboxI
 	for i, w := range watches {
 		args[i] = w
 	}
-	return s.outbox(ctx, `WHERE held = 1 AND delivered_at IS NULL AND failed_at IS NULL AND watch IN (?`+strings.Repeat(",?", len(watches)-1)+`) ORDER BY id`, args...)
+	return s.outbox(ctx, `WHERE held = 1 AND op = 'post' AND delivered_at IS NULL AND failed_at IS NULL AND watch IN (?`+strings.Repeat(",?", len(watches)-1)+`) ORDER BY id`, args...)
 }
 
 func (s *Store) outbox(ctx context.Context, where string, args ...any) ([]OutboxItem, error) {
 	rows, err := s.r.QueryContext(ctx, `
-SELECT id, kind, COALESCE(article_id, 0), watch, channel, payload, nonce, created_at, attempts, next_attempt, last_error, sent_at
+SELECT id, kind, op, COALESCE(story_id, 0), COALESCE(target_id, 0), thread_id, message_id, delivered_at, failed_at IS NOT NULL,
+	COALESCE(article_id, 0), watch, channel, payload, nonce, created_at, attempts, next_attempt, last_error, sent_at
 FROM outbox `+where, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: outbox: %w", err)
@@ -99,11 +117,12 @@ FROM outbox `+where, args...)
 	for rows.Next() {
 		var it OutboxItem
 		var payload string
-		var created, next, sent sql.NullInt64
-		if err := rows.Scan(&it.ID, &it.Kind, &it.ArticleID, &it.Watch, &it.Channel, &payload, &it.Nonce, &created, &it.Attempts, &next, &it.LastError, &sent); err != nil {
+		var created, next, sent, delivered sql.NullInt64
+		if err := rows.Scan(&it.ID, &it.Kind, &it.Op, &it.StoryID, &it.TargetID, &it.ThreadID, &it.MessageID, &delivered, &it.Refused, &it.ArticleID, &it.Watch, &it.Channel, &payload, &it.Nonce, &created, &it.Attempts, &next, &it.LastError, &sent); err != nil {
 			return nil, fmt.Errorf("store: outbox: %w", err)
 		}
 		it.Payload, it.CreatedAt, it.NextAttempt, it.SentAt = []byte(payload), fromUnix(created), fromUnix(next), fromUnix(sent)
+		it.DeliveredAt = fromUnix(delivered)
 		out = append(out, it)
 	}
 	return out, rows.Err()

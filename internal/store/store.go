@@ -62,7 +62,7 @@ ON CONFLICT (name) DO UPDATE SET url = excluded.url, etag = excluded.etag, last_
 // statements are the hot writes, prepared once on the writer connection.
 type statements struct {
 	addArticle, addDone, putFeed, completeArticle, insertMatch, insertOutbox, markDelivered, insertQuote, queueIndex, indexNew, indexArticle *sql.Stmt
-	putStory, setStory, storyMatched, guidElsewhere                                                                                          *sql.Stmt
+	putStory, setStory, storyMatched, guidElsewhere, storyPost                                                                               *sql.Stmt
 }
 
 func (s *Store) prepare(ctx context.Context) error {
@@ -78,8 +78,9 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'done') ON CONFLICT (identity)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)` + upsertFeed},
 		{&s.stmts.completeArticle, `UPDATE articles SET text = ?, text_source = ?, lang = ?, image = ?, title = ?, author = ?, status = 'done' WHERE id = ?`},
 		{&s.stmts.insertMatch, `INSERT INTO matches (article_id, watch, matched_at, explanation) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`},
-		{&s.stmts.insertOutbox, `INSERT INTO outbox (article_id, watch, channel, payload, nonce, held, created_at, next_attempt)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&s.stmts.insertOutbox, `INSERT INTO outbox (article_id, watch, channel, payload, nonce, held, created_at, next_attempt, op, story_id, target_id)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&s.stmts.storyPost, storyPostSQL},
 		{&s.stmts.insertQuote, `INSERT INTO quotes (article_id, position, speaker, text) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`},
 		{&s.stmts.indexArticle, `INSERT OR REPLACE INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`},
 		{&s.stmts.indexNew, `INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`},

@@ -48,7 +48,7 @@ WHERE a.story_id = ? AND m.watch = ? AND m.article_id != ?)`
 // asked inside the transaction that records m, so two articles of one story
 // never both alert.
 func (st completion) storyAlerted(id int64, s *Story, m Match) (bool, error) {
-	if s == nil || !slices.ContainsFunc(m.Deliveries, func(d Delivery) bool { return d.Update != nil }) {
+	if s == nil || !slices.ContainsFunc(m.Deliveries, func(d Delivery) bool { return d.Update != nil || d.Edit != nil }) {
 		return false, nil
 	}
 	var yes bool
@@ -56,6 +56,27 @@ func (st completion) storyAlerted(id int64, s *Story, m Match) (bool, error) {
 		return false, fmt.Errorf("store: earlier matches of story %d: %w", s.ID, err)
 	}
 	return yes, nil
+}
+
+// storyPostSQL finds the outbox row that posted (or will post) a story's
+// alert of a watch to a channel: the first not refused, not held for a
+// digest, posted alone.
+const storyPostSQL = `SELECT id FROM outbox WHERE story_id = ? AND watch = ? AND channel = ? AND op = 'post'
+AND held = 0 AND failed_at IS NULL ORDER BY id LIMIT 1`
+
+// storyAlert returns the outbox row of story's alert of watch in channel,
+// 0 when there is none. An alert delivered folded into a digest by flood
+// control (its message holds other alerts) is not one: it cannot be edited.
+func (st completion) storyAlert(story int64, watch, channel string) (int64, error) {
+	var id int64
+	err := st.storyPost.QueryRow(story, watch, channel).Scan(&id)
+	if err == sql.ErrNoRows {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("store: alert of story %d: %w", story, err)
+	}
+	return id, nil
 }
 
 // Stories returns the stories whose latest article is at or after since,

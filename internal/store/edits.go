@@ -1,0 +1,98 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Edits of posted messages. A story's alert is posted once per watch and
+// channel; each later article of the story queues an OpEdit row (and maybe
+// an OpFollowUp) targeting that alert's row, and an alerted article whose
+// title or text changes queues an OpCorrect. Edits are delivered apart from
+// the channel's posts (DueEdits): they wait for their target's message, they
+// never hold a channel's new posts back, and all the edits pending for one
+// message go out as one (coalesced), stating the message's whole content,
+// so an edit repeated after a crash changes nothing more.
+
+// DueEdits returns, oldest first, the undelivered, unrefused edits
+// (OpEdit, OpCorrect) due at now whose target's message is delivered or
+// refused; edits of the channels in skip are left out.
+func (s *Store) DueEdits(ctx context.Context, now time.Time, limit int, skip ...string) ([]OutboxItem, error) {
+	args := []any{now.Unix()}
+	notSkipped := ""
+	if len(skip) > 0 {
+		notSkipped = "AND channel NOT IN (?" + strings.Repeat(",?", len(skip)-1) + ")\n"
+		for _, ch := range skip {
+			args = append(args, ch)
+		}
+	}
+	return s.outbox(ctx, `WHERE delivered_at IS NULL AND failed_at IS NULL AND op IN ('edit', 'correct') AND next_attempt <= ?
+AND target_id IN (SELECT t.id FROM outbox t WHERE t.delivered_at IS NOT NULL OR t.failed_at IS NOT NULL)
+`+notSkipped+`ORDER BY id LIMIT ?`, append(args, limit)...)
+}
+
+// EditTarget is a posted message and what its edits make of it.
+type EditTarget struct {
+	Row OutboxItem // the row that posted the message (Row.MessageID: "" when not delivered)
+	// Shared is how many rows the message delivered: more than one when it
+	// was a digest (flood control), which edits do not change.
+	Shared int
+	// Edits are the target's OpEdit and OpCorrect rows not refused,
+	// delivered or pending, oldest first; LastEdit is when the last one was
+	// delivered (zero: never edited).
+	Edits    []OutboxItem
+	LastEdit time.Time
+}
+
+// EditTarget returns the message of outbox row id with its edits.
+func (s *Store) EditTarget(ctx context.Context, id int64) (EditTarget, error) {
+	var t EditTarget
+	rows, err := s.outbox(ctx, `WHERE id = ?`, id)
+	if err != nil {
+		return t, err
+	}
+	if len(rows) == 0 {
+		return t, fmt.Errorf("store: edit target %d: no such outbox row", id)
+	}
+	t.Row = rows[0]
+	if t.Row.MessageID != "" {
+		if err := s.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM outbox WHERE channel = ? AND message_id = ?`, t.Row.Channel, t.Row.MessageID).Scan(&t.Shared); err != nil {
+			return t, fmt.Errorf("store: edit target %d: %w", id, err)
+		}
+	}
+	if t.Edits, err = s.outbox(ctx, `WHERE target_id = ? AND op IN ('edit', 'correct') AND failed_at IS NULL ORDER BY id`, id); err != nil {
+		return t, err
+	}
+	for _, e := range t.Edits {
+		if e.DeliveredAt.After(t.LastEdit) {
+			t.LastEdit = e.DeliveredAt
+		}
+	}
+	return t, nil
+}
+
+// MarkEdited records that edit rows ids are delivered (in one edit of their
+// message); unlike MarkPosted it counts no post against the channel's
+// hourly budget.
+func (s *Store) MarkEdited(ctx context.Context, now time.Time, ids ...int64) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		for _, id := range ids {
+			if _, err := tx.ExecContext(ctx, `UPDATE outbox SET delivered_at = ?, attempts = attempts + 1, last_error = '' WHERE id = ?`, now.Unix(), id); err != nil {
+				return fmt.Errorf("store: mark edited %d: %w", id, err)
+			}
+		}
+		return nil
+	})
+}
+
+// SetThread records the thread that the message of outbox row id started
+// or lives in.
+func (s *Store) SetThread(ctx context.Context, id int64, thread string) error {
+	if _, err := s.w.ExecContext(ctx, `UPDATE outbox SET thread_id = ? WHERE id = ?`, thread, id); err != nil {
+		return fmt.Errorf("store: thread of %d: %w", id, err)
+	}
+	return nil
+}
