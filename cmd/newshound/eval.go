@@ -46,6 +46,7 @@ Measure newshound's quality on evaluation data (see ../shared/data/README.md):
 	htmlDir := fs.String("html", "", "quotes: a directory of HTML pages (e.g. trafilatura-eval/pages) for the per-language speaker check")
 	examples := fs.Bool("examples", false, "quotes: with --html, list the rejected speakers")
 	lenient := fs.Bool("lenient-pronouns", false, "quotes: a pronoun source also stands for the nearest description before it (the two-term president … he said)")
+	annotatedOnly := fs.Bool("pronouns-annotated-only", false, "quotes: a pronoun source stands only for annotated sources, not for the recent sentence subject (the scoring before issue 12's speaker work)")
 	out := fs.String("out", "", "stories: write each item's cluster to this file")
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		if err := parseFlags(fs, args); err != nil {
@@ -89,6 +90,7 @@ Measure newshound's quality on evaluation data (see ../shared/data/README.md):
 		summaries.WriteReports(e.stdout, reps)
 	case "quotes":
 		quotes.LenientPronouns = *lenient
+		quotes.PronounsByAnnotationOnly = *annotatedOnly
 		var rep quotes.Report
 		var err error
 		if *split == "dev" && *outlets == "" {

@@ -27,7 +27,9 @@
 //     name in an apposition of the source (Another critic, Laurence H.
 //     Tribe). A pronoun source (he,
 //     she, they) stands for the nearest preceding annotated source of the
-//     same annotator that names someone (has a capitalised word); a
+//     same annotator that names someone (has a capitalised word), or for
+//     the recent subject, the name opening the last sentence of narration
+//     before it in its paragraph or the one before (see recentSubject); a
 //     descriptive source (the Kremlin spokesman) may also be matched by an
 //     earlier annotated source that carries its head word (Dmitry Peskov,
 //     Putin's spokesman) or by a name the text introduces with that word
@@ -69,7 +71,9 @@ type Report struct {
 	SpeakerPairs int
 	// WrongSpeakers is how many of those pairs got a speaker that does
 	// not agree (the rest of the misses are empty speakers).
-	WrongSpeakers                      int
+	WrongSpeakers int
+	// EmptySpeakers is how many of those pairs got no speaker at all.
+	EmptySpeakers                      int
 	Precision, Recall, SpeakerAccuracy float64
 	// Speakers is the number of predictions with a speaker; BadSpeakers
 	// those that are a pronoun, a function word or a fragment (BadSpeaker).
@@ -89,7 +93,7 @@ func (r Report) Write(w io.Writer) {
 	fmt.Fprintf(w, "quotes: %d articles, %d gold direct quotations, %d predicted\n", r.Articles, r.Gold, r.Predicted)
 	fmt.Fprintf(w, "  precision        %.3f  (%d/%d)\n", r.Precision, r.Correct, r.Predicted)
 	fmt.Fprintf(w, "  recall           %.3f  (%d/%d)\n", r.Recall, r.Found, r.Gold)
-	fmt.Fprintf(w, "  speaker accuracy %.3f  (over %d matched pairs; %d given a speaker that does not agree, the other misses empty)\n", r.SpeakerAccuracy, r.SpeakerPairs, r.WrongSpeakers)
+	fmt.Fprintf(w, "  speaker accuracy %.3f  (over %d matched pairs; %d given a speaker that does not agree, %d empty)\n", r.SpeakerAccuracy, r.SpeakerPairs, r.WrongSpeakers, r.EmptySpeakers)
 	fmt.Fprintf(w, "  bad speakers     %d  (pronouns, function words or fragments among %d speakers; goal 0)\n", r.BadSpeakers, r.Speakers)
 	if len(r.Outlets) > 1 {
 		fmt.Fprintf(w, "  %-14s %8s %9s %6s %9s\n", "outlet", "articles", "precision", "recall", "speakers")
@@ -411,6 +415,7 @@ func SplitOutlets(dir, split string, outlets []string) (Report, error) {
 		r.SpeakerPairs += s.Pairs
 		agree += s.Agree
 		r.WrongSpeakers += s.WrongSpeaker
+		r.EmptySpeakers += s.EmptySpeaker
 	}
 	if len(keep) > 0 && r.Articles == 0 {
 		return r, fmt.Errorf("quotes: no articles of outlets %s in the %s split", strings.Join(outlets, ", "), split)
@@ -438,6 +443,8 @@ type ArticleScore struct {
 	// WrongSpeaker counts the pairs whose predicted speaker is not empty
 	// and does not agree: a name (or role) given that the scorer rejects.
 	WrongSpeaker int
+	// EmptySpeaker counts the pairs given no speaker.
+	EmptySpeaker int
 	// Wrong, Missed and Speakers describe the errors, for inspection.
 	Wrong    []quote.Quote
 	Missed   []Gold
@@ -487,6 +494,8 @@ func ScoreArticle(art Article, qs []quote.Quote) ArticleScore {
 		} else {
 			if strings.TrimSpace(q.Speaker) != "" {
 				s.WrongSpeaker++
+			} else {
+				s.EmptySpeaker++
 			}
 			s.Speakers = append(s.Speakers, fmt.Sprintf("%q ≠ %q: %.60s", q.Speaker, art.Attrs[best].Source, q.Text))
 		}
@@ -549,6 +558,11 @@ func tokenSet(words []quote.Span, spans []quote.Span) map[int]bool {
 // as the figures before issue 12 were measured.
 var LenientPronouns = false
 
+// PronounsByAnnotationOnly makes a pronoun source stand only for annotated
+// sources, as the figures before the recent-subject rule were measured
+// (see recentSubject); off, it also stands for the recent subject.
+var PronounsByAnnotationOnly = false
+
 // pronouns a gold source may be.
 var pronouns = map[string]bool{"he": true, "she": true, "they": true, "him": true, "her": true, "i": true, "we": true, "it": true}
 
@@ -591,6 +605,11 @@ func speakerAgrees(art Article, i int, pred string) bool {
 		}
 		if best >= 0 && sameSpeaker(pred, art.Attrs[best].Source) {
 			return true
+		}
+		if !PronounsByAnnotationOnly && g.SrcPos >= 0 {
+			if subj := recentSubject(art.Text, g.SrcPos); subj != "" && sameSpeaker(pred, subj) {
+				return true
+			}
 		}
 		return LenientPronouns && near >= 0 && near != best && speakerAgrees(art, near, pred)
 	}

@@ -191,3 +191,51 @@ func TestSplit(t *testing.T) {
 	r.Write(&buf)
 	t.Log("\n" + buf.String())
 }
+
+func TestRecentSubject(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+	}{
+		{"sentence before", "Mr. Obama dismissed the criticism as the voice of Mr. Tribe's client. \"You know,\" he said.", "Obama"},
+		{"opening phrase", "On Sunday, Trump went on the offensive.\n\n\"She just made it up,\" he said.", "Trump"},
+		{"role between names", "McConnell spokesman Don Stewart would not say when the Senate votes.\n\"No news yet,\" he said.", "Don Stewart"},
+		{"possessive is no subject", "Sanders backed the bill. Clinton's campaign declined to comment. \"We will see,\" he said.", "Sanders"},
+		{"pronoun sentence passes over", "Scott bristles at the suggestion. He pauses. \"I've raised enough,\" he said.", "Scott"},
+		{"quotation is not narration", "\"Warren Buffett agrees with me,\" the senator added. \"We will win,\" she said.", ""},
+		{"two paragraphs back is too far", "Kasich spoke first.\n\nThe crowd cheered.\n\nNobody left early.\n\n\"Thanks,\" he said.", ""},
+		{"initial inside a name", "Laurence H. Tribe likened the rules to a fire. \"It burns,\" he said.", "Laurence H. Tribe"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			pos := strings.LastIndex(tt.text, " he said")
+			if pos < 0 {
+				pos = strings.LastIndex(tt.text, " she said")
+			}
+			if got := recentSubject(tt.text, pos+1); got != tt.want {
+				t.Errorf("recentSubject = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSpeakerAgreesRecentSubject(t *testing.T) {
+	text := "\"We need jobs,\" said Maria Lopez, a union organizer.\n\nSen. Tom Harlan brushed off the criticism. \"Nobody asked me,\" he said."
+	art := Article{Text: text, Attrs: []Gold{
+		{Type: "direct", Source: "Maria Lopez, a union organizer", SrcPos: strings.Index(text, "Maria")},
+		{Type: "direct", Source: "he", SrcPos: strings.Index(text, "he said")},
+	}}
+	if !speakerAgrees(art, 1, "Tom Harlan") {
+		t.Error("the subject of the sentence before the pronoun does not agree")
+	}
+	if !speakerAgrees(art, 1, "Maria Lopez") {
+		t.Error("the nearest annotated source no longer agrees")
+	}
+	if speakerAgrees(art, 1, "Bob Smith") {
+		t.Error("a name never mentioned agrees")
+	}
+	PronounsByAnnotationOnly = true
+	defer func() { PronounsByAnnotationOnly = false }()
+	if speakerAgrees(art, 1, "Tom Harlan") {
+		t.Error("with annotations only, the recent subject agrees")
+	}
+}
