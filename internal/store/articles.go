@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -64,15 +65,16 @@ func scanArticle(row interface{ Scan(...any) error }) (Article, error) {
 func (s *Store) AddArticles(ctx context.Context, as []Article) ([]Article, error) {
 	var added []Article
 	err := s.tx(ctx, func(tx *sql.Tx) error {
+		added = nil
 		stmt := tx.StmtContext(ctx, s.stmts.addArticle)
 		for _, a := range as {
-			res, err := stmt.ExecContext(ctx, a.Identity, a.URL, a.GUID, a.Feed, a.Title, a.Author, a.Image,
-				unix(a.Published), a.SeenAt.Unix(), a.FeedText, a.Text, a.Status)
+			id, err := insertedID(stmt.QueryRowContext(ctx, a.Identity, a.URL, a.GUID, a.Feed, a.Title, a.Author, a.Image,
+				unix(a.Published), a.SeenAt.Unix(), a.FeedText, a.Text, a.Status))
 			if err != nil {
 				return fmt.Errorf("store: add article %s: %w", a.Identity, err)
 			}
-			if n, _ := res.RowsAffected(); n == 1 {
-				a.ID, _ = res.LastInsertId()
+			if id != 0 {
+				a.ID = id
 				added = append(added, a)
 			}
 		}
@@ -82,6 +84,17 @@ func (s *Store) AddArticles(ctx context.Context, as []Article) ([]Article, error
 		return nil, err
 	}
 	return added, nil
+}
+
+// insertedID is the ID an INSERT … ON CONFLICT DO NOTHING RETURNING id
+// gave, 0 when the row was there already.
+func insertedID(row *sql.Row) (int64, error) {
+	var id int64
+	err := row.Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	return id, err
 }
 
 // KnownIdentities returns which of ids are already stored.
@@ -115,7 +128,7 @@ func (s *Store) KnownIdentities(ctx context.Context, ids []string) (map[string]b
 
 // guidElsewhereSQL tells whether a GUID (?1) names an article of a feed
 // other than ?2: one article carries it, recorded from another feed.
-const guidElsewhereSQL = `SELECT COUNT(*) = 1 AND COALESCE(SUM(feed = ?2), 0) = 0 FROM articles WHERE guid = ?1`
+const guidElsewhereSQL = `SELECT COUNT(*) = 1 AND COALESCE(SUM(CASE WHEN feed = ?2 THEN 1 ELSE 0 END), 0) = 0 FROM articles WHERE guid = ?1`
 
 // GUIDsElsewhere returns which of guids name an article of a feed other
 // than feedName: the one article stored with the GUID, recorded from
@@ -126,12 +139,12 @@ func (s *Store) GUIDsElsewhere(ctx context.Context, feedName string, guids []str
 	for start := 0; start < len(guids); start += 500 {
 		chunk := guids[start:min(start+500, len(guids))]
 		args := make([]any, 0, len(chunk)+1)
-		args = append(args, feedName)
 		for _, g := range chunk {
 			args = append(args, g)
 		}
+		args = append(args, feedName)
 		rows, err := s.r.QueryContext(ctx, `SELECT guid FROM articles WHERE guid IN (?`+strings.Repeat(",?", len(chunk)-1)+`)
-GROUP BY guid HAVING COUNT(*) = 1 AND SUM(feed = ?1) = 0`, args...)
+GROUP BY guid HAVING COUNT(*) = 1 AND SUM(CASE WHEN feed = ? THEN 1 ELSE 0 END) = 0`, args...)
 		if err != nil {
 			return nil, fmt.Errorf("store: articles by guid: %w", err)
 		}
@@ -257,10 +270,16 @@ func (s *Store) CompleteArticles(ctx context.Context, cs []Completion, now time.
 // transaction.
 type completion struct {
 	update, insertMatch, insertOutbox, insertQuote, queueIndex, putStory, setStory, storyMatched, storyPost *sql.Stmt
+	index                                                                                                   *sql.Stmt // PostgreSQL: writes the entry now
 }
 
 func completionStmts(tx *sql.Tx, st *statements) completion {
+	var index *sql.Stmt
+	if st.pg {
+		index = tx.Stmt(st.indexArticle)
+	}
 	return completion{
+		index:        index,
 		update:       tx.Stmt(st.completeArticle),
 		insertMatch:  tx.Stmt(st.insertMatch),
 		insertOutbox: tx.Stmt(st.insertOutbox),
@@ -287,7 +306,13 @@ func (st completion) complete(c Completion, now time.Time, update bool, r *commi
 			return 0, err
 		}
 	}
-	if c.FoldedTitle != "" || c.FoldedBody != "" {
+	if (c.FoldedTitle != "" || c.FoldedBody != "") && st.index != nil {
+		// PostgreSQL: a GIN index takes entries one by one cheaply (its
+		// pending list), and several instances search it; no queue.
+		if _, err := st.index.Exec(a.ID, tsvector(c.FoldedTitle, c.FoldedBody)); err != nil {
+			return 0, fmt.Errorf("store: index article %d: %w", a.ID, err)
+		}
+	} else if c.FoldedTitle != "" || c.FoldedBody != "" {
 		if _, err := st.queueIndex.Exec(a.ID); err != nil {
 			return 0, fmt.Errorf("store: queue index of article %d: %w", a.ID, err)
 		}

@@ -262,6 +262,14 @@ func (s *Store) RecordPoll(ctx context.Context, rec PollRecord, now time.Time) (
 			if elsewhere == nil {
 				elsewhere = tx.Stmt(s.stmts.guidElsewhere)
 			}
+			if s.pg {
+				// PostgreSQL: another instance may be recording an
+				// article with this GUID now. The lock, held to the
+				// commit, makes the second wait and then see the first.
+				if _, err := tx.Exec(`SELECT pg_advisory_xact_lock(hashtextextended(?, 0))`, "guid "+a.GUID); err != nil {
+					return false, fmt.Errorf("store: lock guid %s: %w", a.GUID, err)
+				}
+			}
 			var dup bool
 			if err := elsewhere.QueryRow(a.GUID, a.Feed).Scan(&dup); err != nil {
 				return false, fmt.Errorf("store: article by guid %s: %w", a.GUID, err)
@@ -275,13 +283,13 @@ func (s *Store) RecordPoll(ctx context.Context, rec PollRecord, now time.Time) (
 				}
 				continue
 			}
-			res, err := add.Exec(a.Identity, a.URL, a.GUID, a.Feed, a.Title, a.Author, a.Image,
-				unix(a.Published), a.SeenAt.Unix(), a.FeedText, a.Text, a.Status)
+			id, err := insertedID(add.QueryRow(a.Identity, a.URL, a.GUID, a.Feed, a.Title, a.Author, a.Image,
+				unix(a.Published), a.SeenAt.Unix(), a.FeedText, a.Text, a.Status))
 			if err != nil {
 				return fmt.Errorf("store: add article %s: %w", a.Identity, err)
 			}
-			if n, _ := res.RowsAffected(); n == 1 {
-				a.ID, _ = res.LastInsertId()
+			if id != 0 {
+				a.ID = id
 				out.Added = append(out.Added, a)
 			}
 		}
@@ -307,15 +315,15 @@ func (s *Store) RecordPoll(ctx context.Context, rec PollRecord, now time.Time) (
 					}
 					continue
 				}
-				res, err := ins.Exec(a.Identity, a.URL, a.GUID, a.Feed, a.Title, a.Author, a.Image,
-					unix(a.Published), a.SeenAt.Unix(), a.FeedText, storedText(a), a.TextSource, a.Lang, story)
+				id, err := insertedID(ins.QueryRow(a.Identity, a.URL, a.GUID, a.Feed, a.Title, a.Author, a.Image,
+					unix(a.Published), a.SeenAt.Unix(), a.FeedText, storedText(a), a.TextSource, a.Lang, story))
 				if err != nil {
 					return fmt.Errorf("store: add article %s: %w", a.Identity, err)
 				}
-				if n, _ := res.RowsAffected(); n == 0 {
+				if id == 0 {
 					continue
 				}
-				c.Article.ID, _ = res.LastInsertId()
+				c.Article.ID = id
 				q, err := cs.complete(c, now, false, r)
 				if err != nil {
 					return err

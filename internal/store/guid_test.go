@@ -11,8 +11,10 @@ import (
 // An article whose GUID is shared is skipped when the one article stored
 // with that GUID is another feed's, checked in the transaction — also when
 // the two feeds' polls are committed together — and never within one feed.
-func TestRecordPollSharedGUID(t *testing.T) {
-	s, _ := open(t)
+func TestRecordPollSharedGUID(t *testing.T) { engines(t, testRecordPollSharedGUID) }
+
+func testRecordPollSharedGUID(t *testing.T, e engine) {
+	s, _ := e.open(t)
 	ctx := context.Background()
 	now := time.Now().Truncate(time.Second)
 	const n = 30

@@ -7,7 +7,8 @@ import (
 )
 
 // migrations are applied in order; PRAGMA user_version counts those done.
-// Never edit one that has shipped: append a new one.
+// Never edit one that has shipped: append a new one, and its PostgreSQL
+// counterpart of the same number to pgMigrations (postgres.go).
 var migrations = []string{
 	1: `
 CREATE TABLE feeds (
@@ -160,6 +161,9 @@ CREATE INDEX outbox_target ON outbox(target_id) WHERE target_id IS NOT NULL;
 }
 
 func (s *Store) migrate(ctx context.Context) error {
+	if s.pg {
+		return s.pgMigrate(ctx)
+	}
 	var version int
 	if err := s.w.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
 		return fmt.Errorf("read schema version: %w", err)
@@ -186,7 +190,13 @@ func (s *Store) migrate(ctx context.Context) error {
 // (read-only opens do not migrate: a writer does that).
 func (s *Store) checkVersion(ctx context.Context) error {
 	var version int
-	if err := s.w.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+	var err error
+	if s.pg {
+		version, err = pgSchemaVersion(ctx, s.r)
+	} else {
+		err = s.w.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version)
+	}
+	if err != nil {
 		return fmt.Errorf("read schema version: %w", err)
 	}
 	if version != len(migrations)-1 {

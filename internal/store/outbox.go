@@ -255,10 +255,10 @@ func (s *Store) Outbox(ctx context.Context) (OutboxStats, error) {
 	var st OutboxStats
 	var oldest sql.NullInt64
 	err := s.r.QueryRowContext(ctx, `SELECT
-	COALESCE(SUM(delivered_at IS NULL AND failed_at IS NULL), 0),
+	COALESCE(SUM(CASE WHEN delivered_at IS NULL AND failed_at IS NULL THEN 1 ELSE 0 END), 0),
 	MIN(CASE WHEN delivered_at IS NULL AND failed_at IS NULL THEN created_at END),
-	COALESCE(SUM(delivered_at IS NOT NULL), 0),
-	COALESCE(SUM(failed_at IS NOT NULL), 0)
+	COALESCE(SUM(CASE WHEN delivered_at IS NOT NULL THEN 1 ELSE 0 END), 0),
+	COALESCE(SUM(CASE WHEN failed_at IS NOT NULL THEN 1 ELSE 0 END), 0)
 FROM outbox`).Scan(&st.Pending, &oldest, &st.Delivered, &st.Refused)
 	st.Oldest = fromUnix(oldest)
 	if err != nil {

@@ -28,8 +28,10 @@ func queue(t *testing.T, s *Store, now time.Time, identity string, channels ...s
 
 // A channel whose oldest delivery is being retried gives nothing due, so a
 // newer message cannot overtake it; other channels are not held up.
-func TestDueDeliveriesKeepChannelOrder(t *testing.T) {
-	s, _ := open(t)
+func TestDueDeliveriesKeepChannelOrder(t *testing.T) { engines(t, testDueDeliveriesKeepChannelOrder) }
+
+func testDueDeliveriesKeepChannelOrder(t *testing.T, e engine) {
+	s, _ := e.open(t)
 	ctx := context.Background()
 	now := time.Now()
 	for i := range 3 {
@@ -67,8 +69,10 @@ func TestDueDeliveriesKeepChannelOrder(t *testing.T) {
 
 // MarkSending leaves a mark that survives until delivery, and the message ID
 // is recorded with it.
-func TestSendingAndPosted(t *testing.T) {
-	s, _ := open(t)
+func TestSendingAndPosted(t *testing.T) { engines(t, testSendingAndPosted) }
+
+func testSendingAndPosted(t *testing.T, e engine) {
+	s, _ := e.open(t)
 	ctx := context.Background()
 	now := time.Now().Truncate(time.Second)
 	queue(t, s, now, "x", "desk")

@@ -43,13 +43,18 @@ func (s *Store) SearchArticles(ctx context.Context, q ArticleSearch, fn func(Art
 	var where []string
 	var args []any
 	if q.Match != "" {
+		m, ok, err := s.ftsArg(q.Match)
+		if err != nil || !ok {
+			return err
+		}
+		q.Match = m
 		// Entries waiting to be written first: the search sees every
 		// processed article.
 		if err := s.FlushIndex(ctx); err != nil {
 			return err
 		}
 		var n int
-		err := s.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)`,
+		err = s.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT rowid FROM articles_fts WHERE `+s.ftsMatch()+` LIMIT ?) hits`,
 			q.Match, s.sortedSearchLimit()+1).Scan(&n)
 		if err != nil {
 			return fmt.Errorf("store: search: %w", err)
@@ -62,12 +67,12 @@ func (s *Store) SearchArticles(ctx context.Context, q ArticleSearch, fn func(Art
 		}
 		// The hits are gathered once (a row-by-row MATCH costs more for
 		// anything but a single word), then the date index walked.
-		where = append(where, `a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`)
+		where = append(where, `a.id IN (SELECT rowid FROM articles_fts WHERE `+s.ftsMatch()+`)`)
 		args = append(args, q.Match)
 	}
 	where, args = searchFilters(q, where, args)
 	cols := "a." + strings.ReplaceAll(articleColumns, ", ", ", a.")
-	rows, err := s.r.QueryContext(ctx, `SELECT `+cols+` FROM articles a INDEXED BY articles_date WHERE `+strings.Join(where, " AND ")+
+	rows, err := s.r.QueryContext(ctx, `SELECT `+cols+` FROM articles a `+s.pick(`INDEXED BY articles_date `, ``)+`WHERE `+strings.Join(where, " AND ")+
 		` ORDER BY `+articleDate+` DESC, a.id DESC`, args...)
 	if err != nil {
 		return fmt.Errorf("store: search: %w", err)
@@ -87,6 +92,26 @@ func (s *Store) SearchArticles(ctx context.Context, q ArticleSearch, fn func(Art
 		return fmt.Errorf("store: search: %w", err)
 	}
 	return nil
+}
+
+// ftsMatch is the condition on articles_fts's rows that a full-text
+// expression (the argument ftsArg gives) selects.
+func (s *Store) ftsMatch() string {
+	return s.pick(`articles_fts MATCH ?`, `doc @@ ?::tsquery`)
+}
+
+// ftsArg is the argument of ftsMatch for an FTS5 expression: the expression
+// itself on SQLite, its tsquery on PostgreSQL; ok is false when it selects
+// nothing.
+func (s *Store) ftsArg(expr string) (arg string, ok bool, err error) {
+	if !s.pg {
+		return expr, true, nil
+	}
+	arg, ok, err = ftsToTSQuery(expr)
+	if err != nil {
+		return "", false, fmt.Errorf("store: search: %w", err)
+	}
+	return arg, ok, nil
 }
 
 // sortedSearchMax is the most full-text hits SearchArticles sorts by date
@@ -117,7 +142,7 @@ func searchFilters(q ArticleSearch, where []string, args []any) ([]string, []any
 // searchSorted is SearchArticles for an expression with few hits: their IDs
 // sorted by date, then the articles read a batch at a time.
 func (s *Store) searchSorted(ctx context.Context, q ArticleSearch, fn func(Article) (bool, error)) error {
-	where, args := searchFilters(q, []string{`articles_fts MATCH ?`}, []any{q.Match})
+	where, args := searchFilters(q, []string{s.ftsMatch()}, []any{q.Match})
 	rows, err := s.r.QueryContext(ctx, `SELECT a.id FROM articles_fts f JOIN articles a ON a.id = f.rowid WHERE `+strings.Join(where, " AND ")+
 		` ORDER BY `+articleDate+` DESC, a.id DESC`, args...)
 	if err != nil {
@@ -279,8 +304,9 @@ func (s *Store) QuotesBy(ctx context.Context, name string, since time.Time, fn f
 FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.speaker != ''`
 	var args []any
 	if last := want[len(want)-1]; isASCII(last) {
-		// LIKE ignores ASCII case only: a prefilter, checked again below.
-		q += ` AND q.speaker LIKE ? ESCAPE '\'`
+		// LIKE ignores ASCII case only (PostgreSQL's ILIKE all case): a
+		// prefilter, checked again below.
+		q += ` AND q.speaker ` + s.pick(`LIKE`, `ILIKE`) + ` ? ESCAPE '\'`
 		args = append(args, "%"+likeEscape(last))
 	}
 	if !since.IsZero() {
@@ -352,7 +378,7 @@ type AlertStat struct {
 // delivery).
 func (s *Store) AlertStats(ctx context.Context) (map[string]AlertStat, int, error) {
 	rows, err := s.r.QueryContext(ctx, `SELECT watch,
-	COALESCE(SUM(held = 1 AND delivered_at IS NULL AND failed_at IS NULL), 0),
+	COALESCE(SUM(CASE WHEN held = 1 AND delivered_at IS NULL AND failed_at IS NULL THEN 1 ELSE 0 END), 0),
 	MAX(delivered_at)
 FROM outbox WHERE kind = 'alert' GROUP BY watch`)
 	if err != nil {

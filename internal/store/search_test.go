@@ -34,8 +34,10 @@ func complete(t testing.TB, s *Store, a Article, quotes []Quote, matchedAt time.
 	return a
 }
 
-func TestSearchArticles(t *testing.T) {
-	s, _ := open(t)
+func TestSearchArticles(t *testing.T) { engines(t, testSearchArticles) }
+
+func testSearchArticles(t *testing.T, e engine) {
+	s, _ := e.open(t)
 	ctx := context.Background()
 	now := time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
 	day := 24 * time.Hour
@@ -102,8 +104,10 @@ func TestSearchArticles(t *testing.T) {
 	}
 }
 
-func TestLatestMatches(t *testing.T) {
-	s, _ := open(t)
+func TestLatestMatches(t *testing.T) { engines(t, testLatestMatches) }
+
+func testLatestMatches(t *testing.T, e engine) {
+	s, _ := e.open(t)
 	ctx := context.Background()
 	now := time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
 	for i := range 5 {
@@ -134,8 +138,10 @@ func TestLatestMatches(t *testing.T) {
 	}
 }
 
-func TestQuotesBy(t *testing.T) {
-	s, _ := open(t)
+func TestQuotesBy(t *testing.T) { engines(t, testQuotesBy) }
+
+func testQuotesBy(t *testing.T, e engine) {
+	s, _ := e.open(t)
 	ctx := context.Background()
 	now := time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
 	complete(t, s, Article{Identity: "old", Feed: "F", Title: "Old", Published: now.Add(-10 * 24 * time.Hour)}, []Quote{{Speaker: "Dmitry Peskov", Text: "old words"}}, now)

@@ -1,6 +1,7 @@
-// Package store is newshound's embedded database: one SQLite file holding the
-// feeds' polling state, every article ever seen, the matches, and the outbox
-// of deliveries.
+// Package store is newshound's database: one SQLite file (the embedded
+// default) or a PostgreSQL database shared by several instances
+// (postgres.go), holding the feeds' polling state, every article ever seen,
+// the matches, and the outbox of deliveries. One API serves both engines.
 //
 // Rules the schema enforces:
 //   - An article is identified by its canonical URL (or GUID); whichever feed
@@ -25,6 +26,15 @@
 // process writes a database: Open takes a lock file beside it (flock, so a
 // crash leaves no stale lock) and refuses while another process holds it;
 // OpenReadOnly takes no lock and reads beside the writer.
+//
+// SQL for both engines: statements are written once with SQLite's ?
+// placeholders (rebound for PostgreSQL, dialect.go) in SQL both engines run
+// — ON CONFLICT instead of INSERT OR IGNORE/REPLACE, RETURNING id instead of
+// LastInsertId, CASE instead of boolean arithmetic (SUM(a = b)) and of the
+// two-argument max/min, columns of the target table qualified in ON CONFLICT
+// DO UPDATE; times are Unix seconds, flags 0/1 (pass Go bools). What cannot
+// be shared is chosen with Store.pick. Each migration has its PostgreSQL
+// counterpart of the same number (pgMigrations).
 package store
 
 import (
@@ -50,19 +60,34 @@ type Store struct {
 	// sortedSearch is the most full-text hits SearchArticles sorts by date
 	// rather than walking the date index (0: sortedSearchMax; tests set it).
 	sortedSearch int
+	// pg is set on PostgreSQL (postgres.go), where w and r are one pool.
+	pg bool
 }
+
+// pick returns the SQL of the store's engine: sqlite's, or postgres's on
+// PostgreSQL.
+func (s *Store) pick(sqlite, postgres string) string {
+	if s.pg {
+		return postgres
+	}
+	return sqlite
+}
+
+// Postgres reports whether the store is on PostgreSQL.
+func (s *Store) Postgres() bool { return s.pg }
 
 // upsertFeed ends the statements that write feeds' states.
 const upsertFeed = `
 ON CONFLICT (name) DO UPDATE SET url = excluded.url, etag = excluded.etag, last_modified = excluded.last_modified,
 	last_poll = excluded.last_poll, last_success = excluded.last_success, last_error = excluded.last_error,
 	last_error_at = excluded.last_error_at, failures = excluded.failures, next_poll = excluded.next_poll,
-	items_seen = max(items_seen, excluded.items_seen)`
+	items_seen = CASE WHEN excluded.items_seen > feeds.items_seen THEN excluded.items_seen ELSE feeds.items_seen END`
 
 // statements are the hot writes, prepared once on the writer connection.
 type statements struct {
 	addArticle, addDone, putFeed, completeArticle, insertMatch, insertOutbox, markDelivered, insertQuote, queueIndex, indexNew, indexArticle *sql.Stmt
 	putStory, setStory, storyMatched, guidElsewhere, storyPost                                                                               *sql.Stmt
+	pg                                                                                                                                       bool // PostgreSQL: full-text entries written with their articles
 }
 
 func (s *Store) prepare(ctx context.Context) error {
@@ -71,9 +96,9 @@ func (s *Store) prepare(ctx context.Context) error {
 		sql  string
 	}{
 		{&s.stmts.addArticle, `INSERT INTO articles (identity, url, guid, feed, title, author, image, published, seen_at, feed_text, text, status)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (identity) DO NOTHING`},
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (identity) DO NOTHING RETURNING id`},
 		{&s.stmts.addDone, `INSERT INTO articles (identity, url, guid, feed, title, author, image, published, seen_at, feed_text, text, text_source, lang, story_id, status)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'done') ON CONFLICT (identity) DO NOTHING`},
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'done') ON CONFLICT (identity) DO NOTHING RETURNING id`},
 		{&s.stmts.putFeed, `INSERT INTO feeds (name, url, etag, last_modified, last_poll, last_success, last_error, last_error_at, failures, next_poll, items_seen)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)` + upsertFeed},
 		{&s.stmts.completeArticle, `UPDATE articles SET text = ?, text_source = ?, lang = ?, image = ?, title = ?, author = ?, status = 'done' WHERE id = ?`},
@@ -82,21 +107,26 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)` + upsertFeed},
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&s.stmts.storyPost, storyPostSQL},
 		{&s.stmts.insertQuote, `INSERT INTO quotes (article_id, position, speaker, text) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`},
-		{&s.stmts.indexArticle, `INSERT OR REPLACE INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`},
-		{&s.stmts.indexNew, `INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`},
-		{&s.stmts.queueIndex, `INSERT OR IGNORE INTO fts_queue (article_id) VALUES (?)`},
+		{&s.stmts.indexArticle, s.pick(`INSERT OR REPLACE INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`,
+			`INSERT INTO articles_fts (rowid, doc) VALUES (?, ?::tsvector) ON CONFLICT (rowid) DO UPDATE SET doc = excluded.doc`)},
+		{&s.stmts.indexNew, s.pick(`INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`, ``)},
+		{&s.stmts.queueIndex, `INSERT INTO fts_queue (article_id) VALUES (?) ON CONFLICT DO NOTHING`},
 		{&s.stmts.putStory, putStorySQL},
 		{&s.stmts.guidElsewhere, guidElsewhereSQL},
 		{&s.stmts.setStory, `UPDATE articles SET story_id = ? WHERE id = ?`},
 		{&s.stmts.storyMatched, storyMatchedSQL},
 		{&s.stmts.markDelivered, `UPDATE outbox SET delivered_at = ?, attempts = attempts + 1, last_error = '' WHERE id = ?`},
 	} {
+		if p.sql == "" {
+			continue // not used on this engine
+		}
 		stmt, err := s.w.PrepareContext(ctx, p.sql)
 		if err != nil {
 			return fmt.Errorf("prepare: %w", err)
 		}
 		*p.stmt = stmt
 	}
+	s.stmts.pg = s.pg
 	return nil
 }
 
@@ -193,13 +223,21 @@ func openDB(ctx context.Context, path string, readonly bool) (*Store, error) {
 func (s *Store) Close() error {
 	s.stopIndexer()
 	s.stopCommitter()
+	if s.pg {
+		return s.w.Close()
+	}
 	return errors.Join(s.r.Close(), s.w.Close(), s.lock.release())
 }
 
 // Checkpoint copies the write-ahead log into the database and truncates it,
 // giving its disk space back (after a full disk, so that the space freed is
 // not taken again at once by a log that only grows to its largest size).
+//
+// On PostgreSQL it does nothing: the server manages its log.
 func (s *Store) Checkpoint(ctx context.Context) error {
+	if s.pg {
+		return nil
+	}
 	var busy, frames, done int
 	if err := s.w.QueryRowContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &frames, &done); err != nil {
 		return fmt.Errorf("store: checkpoint: %w", err)
@@ -212,8 +250,12 @@ func (s *Store) Checkpoint(ctx context.Context) error {
 
 // LimitSize caps the database file at about the given number of bytes for
 // this process (0: no cap): a write that would grow it further fails as on a
-// full disk (SQLITE_FULL). Tests use it to make writes fail.
+// full disk (SQLITE_FULL). Tests use it to make writes fail. PostgreSQL
+// refuses it.
 func (s *Store) LimitSize(ctx context.Context, bytes int64) error {
+	if s.pg {
+		return errors.New("store: limit size: not possible on PostgreSQL")
+	}
 	var pageSize, pages int64
 	if err := s.w.QueryRowContext(ctx, "PRAGMA page_size").Scan(&pageSize); err != nil {
 		return fmt.Errorf("store: limit size: %w", err)
@@ -228,8 +270,18 @@ func (s *Store) LimitSize(ctx context.Context, bytes int64) error {
 	return nil
 }
 
-// Size is the database file's size in bytes (pages in use and free).
+// Size is the database file's size in bytes (pages in use and free); on
+// PostgreSQL, the size of the schema's tables with their indexes.
 func (s *Store) Size(ctx context.Context) (int64, error) {
+	if s.pg {
+		var n int64
+		err := s.r.QueryRowContext(ctx, `SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0)::bigint FROM pg_class c
+JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind = 'r'`).Scan(&n)
+		if err != nil {
+			return 0, fmt.Errorf("store: size: %w", err)
+		}
+		return n, nil
+	}
 	var pageSize, pages int64
 	err := s.w.QueryRowContext(ctx, "PRAGMA page_size").Scan(&pageSize)
 	if err == nil {
@@ -247,7 +299,21 @@ func (s *Store) Ping(ctx context.Context) error {
 	return s.r.QueryRowContext(ctx, "SELECT 1").Scan(&one)
 }
 
+// tx runs fn in a transaction. On PostgreSQL, a transaction that lost a
+// deadlock with another instance's (or a serialization failure) is run
+// again, up to txAttempts times: fn must set its results afresh each run.
 func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
+	for attempt := 1; ; attempt++ {
+		err := s.tx1(ctx, fn)
+		if err == nil || !s.pg || attempt == txAttempts || !retryable(err) {
+			return err
+		}
+	}
+}
+
+const txAttempts = 5
+
+func (s *Store) tx1(ctx context.Context, fn func(*sql.Tx) error) error {
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("store: begin: %w", err)

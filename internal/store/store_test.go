@@ -20,8 +20,10 @@ func open(t *testing.T) (*Store, string) {
 	return s, path
 }
 
-func TestArticlesAreRecordedOnce(t *testing.T) {
-	s, _ := open(t)
+func TestArticlesAreRecordedOnce(t *testing.T) { engines(t, testArticlesAreRecordedOnce) }
+
+func testArticlesAreRecordedOnce(t *testing.T, e engine) {
+	s, _ := e.open(t)
 	ctx := context.Background()
 	now := time.Now()
 	a := Article{Identity: "https://e.org/a", URL: "https://e.org/a?utm_source=x", Feed: "A", Title: "T", SeenAt: now, Status: StatusPending}
@@ -44,8 +46,10 @@ func TestArticlesAreRecordedOnce(t *testing.T) {
 	}
 }
 
-func TestMatchAndOutboxAtMostOnce(t *testing.T) {
-	s, path := open(t)
+func TestMatchAndOutboxAtMostOnce(t *testing.T) { engines(t, testMatchAndOutboxAtMostOnce) }
+
+func testMatchAndOutboxAtMostOnce(t *testing.T, e engine) {
+	s, path := e.open(t)
 	ctx := context.Background()
 	now := time.Now()
 	added, err := s.AddArticles(ctx, []Article{{Identity: "x", Feed: "A", SeenAt: now, Status: StatusPending}})
@@ -76,7 +80,7 @@ func TestMatchAndOutboxAtMostOnce(t *testing.T) {
 	}
 	// Reopen: state survives; the retry is due later, once.
 	s.Close()
-	s2, err := Open(ctx, path)
+	s2, err := e.reopen(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,8 +98,10 @@ func TestMatchAndOutboxAtMostOnce(t *testing.T) {
 	}
 }
 
-func TestFeedState(t *testing.T) {
-	s, _ := open(t)
+func TestFeedState(t *testing.T) { engines(t, testFeedState) }
+
+func testFeedState(t *testing.T, e engine) {
+	s, _ := e.open(t)
 	ctx := context.Background()
 	now := time.Now().Truncate(time.Second).UTC()
 	if st, err := s.Feed(ctx, "A"); err != nil || !st.LastSuccess.IsZero() {
@@ -142,8 +148,10 @@ func TestFeedState(t *testing.T) {
 	}
 }
 
-func TestConcurrentWriters(t *testing.T) {
-	s, _ := open(t)
+func TestConcurrentWriters(t *testing.T) { engines(t, testConcurrentWriters) }
+
+func testConcurrentWriters(t *testing.T, e engine) {
+	s, _ := e.open(t)
 	ctx := context.Background()
 	var wg sync.WaitGroup
 	for g := range 8 {
@@ -173,8 +181,10 @@ func TestConcurrentWriters(t *testing.T) {
 // TestRecordPollGroupCommit: polls recorded at once share transactions; a
 // record the database refuses fails alone, the others are stored with their
 // feeds' state.
-func TestRecordPollGroupCommit(t *testing.T) {
-	s, _ := open(t)
+func TestRecordPollGroupCommit(t *testing.T) { engines(t, testRecordPollGroupCommit) }
+
+func testRecordPollGroupCommit(t *testing.T, e engine) {
+	s, _ := e.open(t)
 	ctx := context.Background()
 	now := time.Now().Truncate(time.Second)
 	const n = 40
@@ -235,8 +245,10 @@ func TestRecordPollGroupCommit(t *testing.T) {
 // TestRecordFeedStateQueued: states queued without waiting are all written
 // by the next Sync, a feed's later state over its earlier one, however the
 // queue was cut into transactions.
-func TestRecordFeedStateQueued(t *testing.T) {
-	s, _ := open(t)
+func TestRecordFeedStateQueued(t *testing.T) { engines(t, testRecordFeedStateQueued) }
+
+func testRecordFeedStateQueued(t *testing.T, e engine) {
+	s, _ := e.open(t)
 	ctx := context.Background()
 	now := time.Now().Truncate(time.Second)
 	const n = 300
@@ -273,8 +285,10 @@ func TestRecordFeedStateQueued(t *testing.T) {
 
 // TestFeedTextStoredOnce: an article whose text is its feed's own keeps it
 // once in the row and reads back whole; a page's text is kept as it is.
-func TestFeedTextStoredOnce(t *testing.T) {
-	s, _ := open(t)
+func TestFeedTextStoredOnce(t *testing.T) { engines(t, testFeedTextStoredOnce) }
+
+func testFeedTextStoredOnce(t *testing.T, e engine) {
+	s, _ := e.open(t)
 	ctx := context.Background()
 	now := time.Now()
 	rec := PollRecord{Feed: FeedState{Name: "F", URL: "https://f"}, Done: []Completion{
@@ -300,8 +314,10 @@ func TestFeedTextStoredOnce(t *testing.T) {
 // TestTouchFeed: a poll that changed only its time is recorded as such, in
 // order with the feed's other queued states, whether they share a
 // transaction or not.
-func TestTouchFeed(t *testing.T) {
-	s, _ := open(t)
+func TestTouchFeed(t *testing.T) { engines(t, testTouchFeed) }
+
+func testTouchFeed(t *testing.T, e engine) {
+	s, _ := e.open(t)
 	ctx := context.Background()
 	t0 := time.Now().Truncate(time.Second).UTC()
 	t1, t2 := t0.Add(time.Minute), t0.Add(2*time.Minute)

@@ -8,8 +8,10 @@ import (
 	"time"
 )
 
-func TestStories(t *testing.T) {
-	s, _ := open(t)
+func TestStories(t *testing.T) { engines(t, testStories) }
+
+func testStories(t *testing.T, e engine) {
+	s, _ := e.open(t)
 	ctx := context.Background()
 	now := time.Now().UTC().Truncate(time.Second)
 	added, err := s.AddArticles(ctx, []Article{
@@ -41,8 +43,10 @@ func TestStories(t *testing.T) {
 	}
 }
 
-func TestStoryAlertsOnce(t *testing.T) {
-	s, _ := open(t)
+func TestStoryAlertsOnce(t *testing.T) { engines(t, testStoryAlertsOnce) }
+
+func testStoryAlertsOnce(t *testing.T, e engine) {
+	s, _ := e.open(t)
 	ctx := context.Background()
 	now := time.Now().UTC().Truncate(time.Second)
 	added, err := s.AddArticles(ctx, []Article{
@@ -84,8 +88,10 @@ func TestStoryAlertsOnce(t *testing.T) {
 // TestPruneStories: a prune deletes the stories last seen before its cutoff
 // that no kept article belongs to, and clears their articles' story; the
 // highest story id is kept, so ids are not given out again after a restart.
-func TestPruneStories(t *testing.T) {
-	s, _ := open(t)
+func TestPruneStories(t *testing.T) { engines(t, testPruneStories) }
+
+func testPruneStories(t *testing.T, e engine) {
+	s, _ := e.open(t)
 	ctx := context.Background()
 	now := time.Now().UTC().Truncate(time.Second)
 	old, recent := now.Add(-100*24*time.Hour), now.Add(-time.Hour)
