@@ -17,8 +17,7 @@ import (
 // they receive it (pgConn), so the store's code holds *sql.DB and *sql.Tx
 // whichever engine is behind them. What the two engines cannot share is
 // chosen with Store.pick. The convention for writing store SQL is in the
-// package's doc (store.go) and in /work/notes/pgstore.md's successor, the
-// README's storage section.
+// package's doc (store.go).
 
 // rebind rewrites SQLite's placeholders as PostgreSQL's: ?N is $N, and a
 // bare ? is one more than the highest number given so far, as SQLite counts
