@@ -149,6 +149,14 @@ CREATE INDEX articles_date ON articles((COALESCE(published, seen_at)), id);
 	7: `
 CREATE INDEX articles_guid ON articles(guid, feed);
 `,
+	8: `
+ALTER TABLE outbox ADD COLUMN op TEXT NOT NULL DEFAULT 'post';
+ALTER TABLE outbox ADD COLUMN story_id BIGINT;
+ALTER TABLE outbox ADD COLUMN target_id BIGINT;
+ALTER TABLE outbox ADD COLUMN thread_id TEXT NOT NULL DEFAULT '';
+CREATE INDEX outbox_story ON outbox(story_id, watch, channel) WHERE story_id IS NOT NULL;
+CREATE INDEX outbox_target ON outbox(target_id) WHERE target_id IS NOT NULL;
+`,
 }
 
 // IsPostgresURL reports whether target names a PostgreSQL database
