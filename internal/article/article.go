@@ -9,7 +9,9 @@
 // back the rest of a story cut into like-classed sibling containers (the
 // extractor keeps only the first), drops a leading headline, ends the
 // text at a heading that opens related stories, most-read lists or
-// comments after the story, drops footer lines after it (boilerplate.go)
+// comments after the story, drops footer lines after it and short
+// boilerplate lines anywhere (picture credits, calls to subscribe, dates
+// of update standing alone, category labels, comment counts; boilerplate.go)
 // and runs of short link-only paragraphs (linklists.go). Each of these is kept because
 // it helps on pages of sites in both halves of the evaluation data, split
 // by site (see internal/evaluate/extraction); the rest of the text is the

@@ -134,3 +134,45 @@ func dropFooter(paras []string) []string {
 	}
 	return paras[:end]
 }
+
+// boilerLine matches what a page says around a story that is not the
+// story, in a line of its own: a picture credit ("Foto: dpa", "© Getty
+// Images", "(Credit: …)"), a call to subscribe, sign up or log in, a date
+// of publication or update standing alone, a category label, a count of
+// comments or a prompt to comment, an appeal for support.
+var boilerLine = regexp.MustCompile(`(?i)` + strings.Join([]string{
+	// picture credits
+	`^[(\[]?\s*(fotos?|photos?|bild(er)?|bildquelle|credits?|crédits?( photos?)?|images?|beitragsbild|titelbild|picture|photo credit|foto ?credit)\s*(:|：|via\b|by\b)`,
+	`©`,
+	// subscriptions, newsletters, sign-ups
+	`\b(newsletter|subscribe|subscription|subscriber|sign up|signing up|abonnier|abonnent|abonnez|suscr[ií]b|inscr[ií]b|anmelden)`,
+	// a date of publication or update on its own
+	`^(aktualisiert|zuletzt aktualisiert|letzte änderung|letzte aktualisierung|updated|last updated|last modified|published|veröffentlicht|erstellt|publié|mis à jour|actualizado|publicado|opublikowano|zaktualizowano|release date|news date)\b`,
+	// category labels
+	`^(kategorie|kategorien|category|categories|catégorie|categoría|tags?|schlagworte|themen|topics)\s*:`,
+	// comments
+	`^(keine kommentare|no comments|\d+ (kommentare|comments|antworten|replies|commentaires|comentarios)|(view|show|leave|post|add) (a )?comments?)\b`,
+	// appeals for support
+	`\b(unterstütze|support (us|our)|soutenez|apoya)\b`,
+}, "|"))
+
+// boilerMax is the length (bytes) of a paragraph above which it is text,
+// whatever it says.
+const boilerMax = 160
+
+// dropBoilerLines removes the short paragraphs that are boilerplate lines
+// (boilerLine) wherever they are. It keeps the text whole when nothing
+// else would remain.
+func dropBoilerLines(paras []string) []string {
+	out := paras[:0:0]
+	for _, p := range paras {
+		if len(p) <= boilerMax && boilerLine.MatchString(p) {
+			continue
+		}
+		out = append(out, p)
+	}
+	if len(out) == 0 {
+		return paras
+	}
+	return out
+}

@@ -1,6 +1,7 @@
 package article
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 	"testing"
@@ -123,5 +124,38 @@ func TestDropFooter(t *testing.T) {
 				t.Errorf("dropFooter:\n got %q\nwant %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// Lines that stand around a story without being part of it: a category
+// label, an update date, a picture credit, a newsletter call, an appeal for
+// support, a comment count.
+func TestExtractDropsBoilerplateLines(t *testing.T) {
+	a, err := Extract(bytes.NewReader(readFixture(t, "boilerlines.html")), "https://nordkurier.example/lokales/faehre")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Der Stadtrat hat am Montagabend", "sagte Bürgermeisterin Anke Rehberg", "Die Opposition kritisierte"} {
+		if !strings.Contains(a.Text, want) {
+			t.Errorf("story text %q missing from %q", want, a.Text)
+		}
+	}
+	for _, bad := range []string{"Kategorie: Lokales", "Aktualisiert am", "Foto: Jens Büttner", "Newsletter", "unterstütze uns", "3 Kommentare"} {
+		if strings.Contains(a.Text, bad) {
+			t.Errorf("boilerplate %q kept in %q", bad, a.Text)
+		}
+	}
+}
+
+func TestDropBoilerLines(t *testing.T) {
+	story := "The harbour board met on Monday and decided that the ferry will keep running for another decade."
+	long := "Readers who subscribe to the island's newsletter will know that the board has argued about the ferry for years, and that the vote on Monday ended a debate that began in 2019 with a petition from the schools."
+	in := []string{"Photo: Maren Ostby", story, "(Credit: Island Archive)", "Sign up for our morning newsletter", long, "Updated March 14, 2024", "12 comments"}
+	want := []string{story, long}
+	if got := dropBoilerLines(in); !slices.Equal(got, want) {
+		t.Errorf("dropBoilerLines:\n got %q\nwant %q", got, want)
+	}
+	if got := dropBoilerLines([]string{"Photo: Maren Ostby"}); len(got) != 1 {
+		t.Errorf("dropBoilerLines of a credit alone = %q, want it kept", got)
 	}
 }

@@ -62,6 +62,7 @@ func extractDocument(doc *html.Node, pageURL string) (a *Article, err error) {
 	paras = cutAtEndMarker(paras)
 	paras = dropNavRuns(paras, shares)
 	paras = dropFooter(paras)
+	paras = dropBoilerLines(paras)
 	a.Text = strings.Join(paras, "\n\n")
 	a.Lang = textLanguage(a.Lang, a.Text)
 	a.Image = absolute(base, a.Image)
