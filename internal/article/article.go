@@ -8,8 +8,8 @@
 // decodes the page, turns the extracted tree into plain paragraphs, adds
 // back the rest of a story cut into like-classed sibling containers (the
 // extractor keeps only the first), drops a leading headline, ends the
-// text at a heading that opens related stories, most-read lists or
-// comments after the story, drops footer lines after it and short
+// text at a heading that opens related stories, most-read lists,
+// more of the site's columns or comments after the story, drops footer lines after it and short
 // boilerplate lines anywhere (picture credits, calls to subscribe, dates
 // of update standing alone, category labels, comment counts; boilerplate.go)
 // and runs of short link-only paragraphs (linklists.go). Each of these is kept because

@@ -70,6 +70,18 @@ var teaserMarkers = func() map[string]bool {
 	return m
 }()
 
+// endMarkerForms are the forms of end markers beyond the fixed list: a
+// heading naming more of the site's articles, columns or comments
+// ("Weitere Beiträge aus der Kolumne", "mehr Kolumnen", "neueste
+// Kommentare") or one that says what else might interest the reader ("Das
+// Thema könnte dich auch interessieren").
+var endMarkerForms = regexp.MustCompile(`^(` + strings.Join([]string{
+	`(weitere|mehr|ähnliche|empfohlene|verwandte|neueste|andere|passende)( aktuelle)? (beiträge|artikel|themen|nachrichten|news|kolumnen|videos|links|kommentare|meldungen)( .*)?`,
+	`.*(könnte|könnten) (sie|dich|euch) (auch )?interessieren`,
+}, "|") + `)$`)
+
+func isEndMarker(k string) bool { return endMarkers[k] || endMarkerForms.MatchString(k) }
+
 // markerKey is p as a possible marker: lower case, without closing
 // punctuation, "" when p is too long to be one.
 func markerKey(p string) string {
@@ -100,14 +112,14 @@ func cutAtEndMarker(paras []string) []string {
 	before := 0
 	for _, p := range paras {
 		k := markerKey(p)
-		if k != "" && endMarkers[k] && before >= markerAfterBytes && float64(before) >= markerAfterShare*float64(total) {
+		if k != "" && isEndMarker(k) && before >= markerAfterBytes && float64(before) >= markerAfterShare*float64(total) {
 			break
 		}
 		if k != "" && teaserMarkers[k] {
 			continue
 		}
 		if c := strings.IndexAny(p, ":："); c > 0 && len(p) <= 200 {
-			if k := markerKey(p[:c]); k != "" && (endMarkers[k] || teaserMarkers[k]) {
+			if k := markerKey(p[:c]); k != "" && (isEndMarker(k) || teaserMarkers[k]) {
 				continue
 			}
 		}

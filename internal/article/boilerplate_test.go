@@ -30,6 +30,10 @@ func TestCutAtEndMarker(t *testing.T) {
 		{"a longer paragraph is not a marker", append(slices.Clone(story), "Related stories were published by other papers, which also covered the vote at length."),
 			append(slices.Clone(story), "Related stories were published by other papers, which also covered the vote at length.")},
 		{"nothing but a marker", []string{"Comments"}, []string{"Comments"}},
+		{"a heading naming more articles", append(slices.Clone(story), "Weitere Beiträge aus dem Ressort", "Fähre fährt weiter"), story},
+		{"what else might interest the reader", append(slices.Clone(story), "Das könnte Sie auch interessieren", "Fähre fährt weiter"), story},
+		{"more of something else is not a marker", append(slices.Clone(story), "Mehr Geld für die Fähre", "Fähre fährt weiter"),
+			append(slices.Clone(story), "Mehr Geld für die Fähre", "Fähre fährt weiter")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -157,5 +161,23 @@ func TestDropBoilerLines(t *testing.T) {
 	}
 	if got := dropBoilerLines([]string{"Photo: Maren Ostby"}); len(got) != 1 {
 		t.Errorf("dropBoilerLines of a credit alone = %q, want it kept", got)
+	}
+}
+
+// A heading that names more of the site's articles ("Weitere Beiträge aus
+// der Kolumne") or says what else might interest the reader ends the story
+// like the fixed markers do, with the teasers below it.
+func TestExtractEndsAtMarkerForms(t *testing.T) {
+	a, err := Extract(bytes.NewReader(readFixture(t, "endforms.html")), "https://arbeitswelt.example/kolumne/reden")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "berichten von ruhigeren Tagen") {
+		t.Errorf("story end missing from %q", a.Text)
+	}
+	for _, bad := range []string{"Weitere Beiträge", "Vier-Tage-Woche", "Homeoffice", "könnte dich auch", "Meetings ohne"} {
+		if strings.Contains(a.Text, bad) {
+			t.Errorf("%q kept in %q", bad, a.Text)
+		}
 	}
 }
