@@ -15,6 +15,7 @@
 package config
 
 import (
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -50,10 +51,25 @@ type Config struct {
 	lines []string // the file's lines, to place errors inside block scalars
 }
 
-// Storage locates the embedded database.
+// Storage locates the database: the embedded SQLite file (Path), or a
+// PostgreSQL database shared by several instances (Postgres); one of them.
 type Storage struct {
 	Path      string   `yaml:"path"`      // relative paths are relative to the config file
+	Postgres  string   `yaml:"postgres"`  // postgres://user@host/db?sslmode=…, usually "${DATABASE_URL}"
 	Retention Duration `yaml:"retention"` // prune article text and matches older than this (0: keep everything)
+}
+
+// Name is how messages name the database: the file's path, or the
+// PostgreSQL URL without its password.
+func (s Storage) Name() string {
+	if s.Postgres == "" {
+		return s.Path
+	}
+	u, err := url.Parse(s.Postgres)
+	if err != nil {
+		return "postgres (unparsable URL)"
+	}
+	return u.Redacted()
 }
 
 // HTTP configures every outbound request.
@@ -186,7 +202,7 @@ func (w Watch) QuoteCount() int {
 }
 
 func (c *Config) applyDefaults(version string) {
-	if c.Storage.Path == "" {
+	if c.Storage.Path == "" && c.Storage.Postgres == "" {
 		c.Storage.Path = DefaultStorage
 	}
 	if c.Schedule == "" {

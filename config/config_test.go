@@ -84,6 +84,20 @@ ops_channel: newsroom
 	}
 }
 
+func TestStoragePostgres(t *testing.T) {
+	src := "storage:\n  postgres: ${DATABASE_URL}\n  retention: 90d\nfeeds:\n  - {name: a, url: https://a.example/}\n"
+	c, err := Parse("/etc/newshound/n.yaml", []byte(src), Options{Getenv: env(map[string]string{"DATABASE_URL": "postgres://nh:secret@db.example:5432/news?sslmode=require"})})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Storage.Postgres != "postgres://nh:secret@db.example:5432/news?sslmode=require" || c.Storage.Path != "" {
+		t.Errorf("storage %+v: the URL expanded, no SQLite path", c.Storage)
+	}
+	if n := c.Storage.Name(); strings.Contains(n, "secret") || !strings.Contains(n, "db.example:5432/news") {
+		t.Errorf("Name() = %s: the place, without the password", n)
+	}
+}
+
 func TestParseErrors(t *testing.T) {
 	tests := []struct {
 		name string
@@ -120,6 +134,14 @@ func TestParseErrors(t *testing.T) {
 			[]string{`n.yaml:5:13: discord.guild_id: "12" is not a Discord server ID`,
 				`n.yaml:6:26: discord.interactions.listen: "8080" is not host:port`,
 				`n.yaml:6:46: discord.interactions.public_key: the application's public key, 64 hex digits`}},
+		{"postgres and path", "storage:\n  path: n.db\n  postgres: postgres://u:secret@db.example/news\nfeeds:\n  - {name: a, url: https://a.example/}\n",
+			[]string{`n.yaml:3:13: storage.postgres: give either path (SQLite, line 2) or postgres, not both`}},
+		{"postgres not a URL", "storage:\n  postgres: \"host=db user=u password=secret\"\nfeeds:\n  - {name: a, url: https://a.example/}\n",
+			[]string{`n.yaml:2:13: storage.postgres: not a postgres:// URL (postgres://USER@HOST:PORT/DATABASE?sslmode=…)`}},
+		{"postgres without database", "storage:\n  postgres: postgres://u:secret@db.example\nfeeds:\n  - {name: a, url: https://a.example/}\n",
+			[]string{`n.yaml:2:13: storage.postgres: the URL names no database (postgres://USER@HOST/DATABASE)`}},
+		{"postgres env unset", "storage:\n  postgres: ${DATABASE_URL}\nfeeds:\n  - {name: a, url: https://a.example/}\n",
+			[]string{`n.yaml:2:13: storage.postgres: environment variable DATABASE_URL is not set`}},
 		{"no feeds", "schedule: \"@every 1m\"\n", []string{`no feeds`}},
 		{"syntax", "feeds:\n  - name: a\n   url: x\n", []string{"n.yaml:1:1: YAML syntax: did not find expected '-' indicator"}},
 	}

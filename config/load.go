@@ -242,6 +242,13 @@ func (c *Config) validate() Errors {
 	if strings.ContainsFunc(c.HTTP.UserAgent, func(r rune) bool { return r < ' ' && r != '\t' || r == 0x7f }) {
 		add(c.errAt("http.user_agent", "http.user_agent: holds a control character (a line break?), which no HTTP header may: every request would fail"))
 	}
+	if c.Storage.Postgres != "" {
+		if line, _ := c.Position("storage.path"); line > 0 {
+			add(c.errAt("storage.postgres", "storage.postgres: give either path (SQLite, line %d) or postgres, not both", line))
+		} else if err := checkPostgresURL(c.Storage.Postgres); err != nil {
+			add(c.errAt("storage.postgres", "storage.postgres: %v", err))
+		}
+	}
 	if r, w := c.Storage.Retention, c.StoryWindow; r != 0 && r < w {
 		// Pruning would delete the earlier match an open story's later
 		// article is checked against: it would alert again, not update.
@@ -529,11 +536,25 @@ func sameListen(a, b string) bool {
 	return ka == kb
 }
 
+// checkPostgresURL checks a PostgreSQL connection URL's form (whether the
+// server answers is the store's to find out). Its messages never quote the
+// URL, which may hold a password.
+func checkPostgresURL(s string) error {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
+		return errors.New("not a postgres:// URL (postgres://USER@HOST:PORT/DATABASE?sslmode=…)")
+	}
+	if strings.TrimPrefix(u.Path, "/") == "" && u.Query().Get("dbname") == "" {
+		return errors.New("the URL names no database (postgres://USER@HOST/DATABASE)")
+	}
+	return nil
+}
+
 // resolvePaths makes the storage path and file: feed URLs relative to the
 // config file's directory absolute, so the program can run from anywhere.
 func (c *Config) resolvePaths() {
 	dir := filepath.Dir(c.Path)
-	if c.Storage.Path != ":memory:" && !filepath.IsAbs(c.Storage.Path) {
+	if c.Storage.Path != "" && c.Storage.Path != ":memory:" && !filepath.IsAbs(c.Storage.Path) {
 		c.Storage.Path = filepath.Join(dir, c.Storage.Path)
 	}
 	for i := range c.Feeds {

@@ -19,6 +19,7 @@ import (
 	"github.com/newshound/newshound/internal/alert"
 	"github.com/newshound/newshound/internal/article"
 	"github.com/newshound/newshound/internal/httpclient"
+	"github.com/newshound/newshound/internal/pgtest"
 	"github.com/newshound/newshound/internal/store"
 )
 
@@ -105,6 +106,7 @@ type harness struct {
 	t      *testing.T
 	cfg    *config.Config
 	dbPath string
+	pgURL  string // set: the store is on PostgreSQL, in this URL's schema
 	store  *store.Store
 	w      *Watcher
 	out    *bytes.Buffer
@@ -123,10 +125,36 @@ func newHarness(t *testing.T, yaml string) *harness {
 	return h
 }
 
+// newPostgresHarness is newHarness with the store on PostgreSQL, in a
+// schema of the test's own.
+func newPostgresHarness(t *testing.T, yaml string) *harness {
+	t.Helper()
+	dir := t.TempDir()
+	h := &harness{t: t, pgURL: pgtest.URL(t)}
+	cfg, err := config.Parse(filepath.Join(dir, "newshound.yaml"), []byte(yaml), config.Options{Version: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.cfg = cfg
+	h.start()
+	return h
+}
+
+// engines runs a pipeline test on each engine: f's newHarness opens the
+// store on SQLite, then on PostgreSQL.
+func engines(t *testing.T, f func(t *testing.T, newHarness func(*testing.T, string) *harness)) {
+	t.Run("sqlite", func(t *testing.T) { f(t, newHarness) })
+	t.Run("postgres", func(t *testing.T) { f(t, newPostgresHarness) })
+}
+
 // start opens the store and builds a Watcher, as a process start would.
 func (h *harness) start() {
 	h.t.Helper()
-	st, err := store.Open(context.Background(), h.dbPath)
+	open := func() (*store.Store, error) { return store.Open(context.Background(), h.dbPath) }
+	if h.pgURL != "" {
+		open = func() (*store.Store, error) { return store.OpenPostgres(context.Background(), h.pgURL) }
+	}
+	st, err := open()
 	if err != nil {
 		h.t.Fatal(err)
 	}
@@ -195,7 +223,9 @@ func primeFeeds(t *testing.T, h *harness, fs *feedServer) {
 	}
 }
 
-func TestOneStoryTwoFeedsAlertsOnce(t *testing.T) {
+func TestOneStoryTwoFeedsAlertsOnce(t *testing.T) { engines(t, testOneStoryTwoFeedsAlertsOnce) }
+
+func testOneStoryTwoFeedsAlertsOnce(t *testing.T, newHarness func(*testing.T, string) *harness) {
 	fs := newFeedServer(t)
 	h := newHarness(t, config2(fs.URL, ""))
 	primeFeeds(t, h, fs)
@@ -215,7 +245,9 @@ func TestOneStoryTwoFeedsAlertsOnce(t *testing.T) {
 	}
 }
 
-func TestRestartDoesNotRealert(t *testing.T) {
+func TestRestartDoesNotRealert(t *testing.T) { engines(t, testRestartDoesNotRealert) }
+
+func testRestartDoesNotRealert(t *testing.T, newHarness func(*testing.T, string) *harness) {
 	fs := newFeedServer(t)
 	h := newHarness(t, config2(fs.URL, ""))
 	primeFeeds(t, h, fs)
@@ -232,7 +264,9 @@ func TestRestartDoesNotRealert(t *testing.T) {
 	}
 }
 
-func TestFirstPollPolicy(t *testing.T) {
+func TestFirstPollPolicy(t *testing.T) { engines(t, testFirstPollPolicy) }
+
+func testFirstPollPolicy(t *testing.T, newHarness func(*testing.T, string) *harness) {
 	fs := newFeedServer(t)
 	h := newHarness(t, config2(fs.URL, ""))
 	now := time.Now()
@@ -372,7 +406,9 @@ type failingWriter struct{}
 
 func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("broken pipe") }
 
-func TestInterruptedDeliveryHappensOnNextStart(t *testing.T) {
+func TestInterruptedDeliveryHappensOnNextStart(t *testing.T) { engines(t, testInterruptedDeliveryHappensOnNextStart) }
+
+func testInterruptedDeliveryHappensOnNextStart(t *testing.T, newHarness func(*testing.T, string) *harness) {
 	fs := newFeedServer(t)
 	h := newHarness(t, config2(fs.URL, ""))
 	primeFeeds(t, h, fs)
@@ -392,7 +428,9 @@ func TestInterruptedDeliveryHappensOnNextStart(t *testing.T) {
 	}
 }
 
-func TestPendingArticlesProcessedAfterCrash(t *testing.T) {
+func TestPendingArticlesProcessedAfterCrash(t *testing.T) { engines(t, testPendingArticlesProcessedAfterCrash) }
+
+func testPendingArticlesProcessedAfterCrash(t *testing.T, newHarness func(*testing.T, string) *harness) {
 	fs := newFeedServer(t)
 	h := newHarness(t, config2(fs.URL, ""))
 	primeFeeds(t, h, fs)
@@ -438,7 +476,9 @@ func TestScheduleSpreadsFeeds(t *testing.T) {
 	}
 }
 
-func TestArticlePageIsReadAndMatched(t *testing.T) {
+func TestArticlePageIsReadAndMatched(t *testing.T) { engines(t, testArticlePageIsReadAndMatched) }
+
+func testArticlePageIsReadAndMatched(t *testing.T, newHarness func(*testing.T, string) *harness) {
 	pages := http.NewServeMux()
 	story := `<html lang="en"><head><title>Trade talks resume</title><meta property="og:image" content="/lead.jpg"></head><body>
 <nav><a href="/">Home</a> <a href="/world">World</a> <a href="/putin">Putin special</a></nav>
@@ -562,7 +602,9 @@ watches:
 
 // TestItemBackInFeedDoesNotRealert: an item that leaves a feed's document
 // and comes back is known (the store says so, not the previous document).
-func TestItemBackInFeedDoesNotRealert(t *testing.T) {
+func TestItemBackInFeedDoesNotRealert(t *testing.T) { engines(t, testItemBackInFeedDoesNotRealert) }
+
+func testItemBackInFeedDoesNotRealert(t *testing.T, newHarness func(*testing.T, string) *harness) {
 	fs := newFeedServer(t)
 	h := newHarness(t, config2(fs.URL, ""))
 	primeFeeds(t, h, fs)

@@ -226,6 +226,7 @@ func readAtStart(start, cfg *config.Config) []string {
 		changed bool
 	}{
 		{"storage.path", cfg.Storage.Path != start.Storage.Path},
+		{"storage.postgres", cfg.Storage.Postgres != start.Storage.Postgres},
 		{"http", cfg.HTTP != start.HTTP},
 		{"articles.concurrency", cfg.Articles.Concurrency != start.Articles.Concurrency},
 		{"articles.per_host", cfg.Articles.PerHost != start.Articles.PerHost},

@@ -107,7 +107,7 @@ func openServices(ctx context.Context, e *env, path string, log *slog.Logger, me
 	if err != nil {
 		return nil, err
 	}
-	st, err := store.Open(ctx, cfg.Storage.Path)
+	st, err := openStore(ctx, cfg.Storage)
 	if err != nil {
 		return nil, err
 	}
@@ -225,7 +225,7 @@ are served there.`)
 	reg.MustRegister(watchers.NewStoreCollector(svc.store))
 	cfg := svc.cfg
 	log.Info("newshound starting", "version", version, "config", *path, "feeds", len(cfg.Feeds), "watches", len(cfg.Watches),
-		"channels", len(cfg.Channels), "database", cfg.Storage.Path)
+		"channels", len(cfg.Channels), "database", cfg.Storage.Name())
 
 	if cfg.Server.Listen != "" {
 		ln, err := net.Listen("tcp", cfg.Server.Listen)

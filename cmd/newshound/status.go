@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
 	"text/tabwriter"
 	"time"
 
@@ -24,10 +23,7 @@ matches and last alert. It reads only; it works while the daemon runs.`)
 	if err != nil {
 		return err
 	}
-	if _, err := os.Stat(cfg.Storage.Path); err != nil {
-		return fmt.Errorf("no database at %s yet: run 'newshound once' or 'newshound run' first", cfg.Storage.Path)
-	}
-	st, err := store.OpenReadOnly(ctx, cfg.Storage.Path)
+	st, err := openStoreReadOnly(ctx, cfg.Storage)
 	if err != nil {
 		return err
 	}

@@ -132,7 +132,7 @@ or delivered.`)
 	if err != nil {
 		return err
 	}
-	st, err := store.OpenReadOnly(ctx, cfg.Storage.Path)
+	st, err := openStoreReadOnly(ctx, cfg.Storage)
 	if err != nil {
 		return err
 	}
