@@ -406,7 +406,9 @@ type failingWriter struct{}
 
 func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("broken pipe") }
 
-func TestInterruptedDeliveryHappensOnNextStart(t *testing.T) { engines(t, testInterruptedDeliveryHappensOnNextStart) }
+func TestInterruptedDeliveryHappensOnNextStart(t *testing.T) {
+	engines(t, testInterruptedDeliveryHappensOnNextStart)
+}
 
 func testInterruptedDeliveryHappensOnNextStart(t *testing.T, newHarness func(*testing.T, string) *harness) {
 	fs := newFeedServer(t)
@@ -428,7 +430,9 @@ func testInterruptedDeliveryHappensOnNextStart(t *testing.T, newHarness func(*te
 	}
 }
 
-func TestPendingArticlesProcessedAfterCrash(t *testing.T) { engines(t, testPendingArticlesProcessedAfterCrash) }
+func TestPendingArticlesProcessedAfterCrash(t *testing.T) {
+	engines(t, testPendingArticlesProcessedAfterCrash)
+}
 
 func testPendingArticlesProcessedAfterCrash(t *testing.T, newHarness func(*testing.T, string) *harness) {
 	fs := newFeedServer(t)
