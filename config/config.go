@@ -33,6 +33,7 @@ type Config struct {
 	Watches  []Watch             `yaml:"watches"`
 	Channels map[string]Channel  `yaml:"channels"`
 	Discord  Discord             `yaml:"discord"`
+	Slack    Slack               `yaml:"slack"`
 	Server   Server              `yaml:"server"`
 	// OpsChannel receives feed failures and recoveries and refused
 	// deliveries. Empty: they are only logged.
@@ -107,9 +108,29 @@ type Watch struct {
 	Channels []string `yaml:"channels"` // none: alerts go to standard output
 	Summary  Summary  `yaml:"summary"`
 	Quotes   *int     `yaml:"quotes"`  // how many quotes an alert carries (default 2)
-	Mention  string   `yaml:"mention"` // a Discord role ID pinged with each alert
+	Mention  []string `yaml:"mention"` // pinged with each alert: a Discord role ID and/or a Slack user group ID (S…)
 	Color    string   `yaml:"color"`   // embed colour, "#rrggbb"
 	Digest   string   `yaml:"digest"`  // a schedule: collect alerts and post one digest on it instead
+}
+
+// DiscordMention is the Discord role the watch's alerts ping ("" for none).
+func (w Watch) DiscordMention() string {
+	for _, m := range w.Mention {
+		if snowflakeRE.MatchString(m) {
+			return m
+		}
+	}
+	return ""
+}
+
+// SlackMention is the Slack user group the watch's alerts ping ("" for none).
+func (w Watch) SlackMention() string {
+	for _, m := range w.Mention {
+		if slackGroupRE.MatchString(m) {
+			return m
+		}
+	}
+	return ""
 }
 
 // ColorValue is the watch's colour as a number (0 when unset).
@@ -126,14 +147,26 @@ type Summary struct {
 
 // Channel is a chat destination.
 type Channel struct {
-	Discord    string `yaml:"discord"`      // a Discord channel ID, posted by the bot
-	Webhook    string `yaml:"webhook"`      // a Discord webhook URL
-	MaxPerHour int    `yaml:"max_per_hour"` // messages an hour at most; beyond, alerts fold into one digest (default 30)
+	Discord      string `yaml:"discord"`       // a Discord channel ID, posted by the bot
+	Webhook      string `yaml:"webhook"`       // a Discord webhook URL
+	Slack        string `yaml:"slack"`         // a Slack channel ID (C…), posted by the Slack app's bot
+	SlackWebhook string `yaml:"slack_webhook"` // a Slack incoming webhook URL
+	MaxPerHour   int    `yaml:"max_per_hour"`  // messages an hour at most; beyond, alerts fold into one digest (default 30)
 }
 
 // Server is the operations endpoint: /healthz and /metrics.
 type Server struct {
 	Listen string `yaml:"listen"` // e.g. "127.0.0.1:9090"; empty: no server
+}
+
+// IsSlack reports whether the channel is a Slack one (by the app's bot or
+// an incoming webhook).
+func (ch Channel) IsSlack() bool { return ch.Slack != "" || ch.SlackWebhook != "" }
+
+// Slack configures the Slack app: its bot token posts to slack: channels.
+type Slack struct {
+	Token   string `yaml:"token"`    // bot token (xoxb-…): write ${SLACK_BOT_TOKEN}; never logged
+	APIBase string `yaml:"api_base"` // root URL of a Slack-compatible server (default https://slack.com)
 }
 
 // Discord configures the bot.

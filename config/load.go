@@ -194,6 +194,11 @@ var (
 	snowflakeRE = regexp.MustCompile(`^[0-9]{17,20}$`)
 	colorRE     = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
 	publicKeyRE = regexp.MustCompile(`^[0-9a-fA-F]{64}$`)
+	// Slack IDs: channels (C…, G… for older private ones), user groups
+	// (S…), users (U…, W… on Enterprise Grid).
+	slackChannelRE = regexp.MustCompile(`^[CG][A-Z0-9]{8,23}$`)
+	slackGroupRE   = regexp.MustCompile(`^S[A-Z0-9]{2,23}$`)
+	slackUserRE    = regexp.MustCompile(`^[UW][A-Z0-9]{2,23}$`)
 )
 
 // validName reports whether name is at most 100 letters, digits, spaces,
@@ -284,21 +289,34 @@ func (c *Config) validate() Errors {
 	}
 	for name, ch := range c.Channels {
 		p := "channels." + name
+		set := 0
+		for _, v := range []string{ch.Discord, ch.Webhook, ch.Slack, ch.SlackWebhook} {
+			if v != "" {
+				set++
+			}
+		}
 		switch {
-		case ch.Discord == "" && ch.Webhook == "":
-			add(c.errAt(p, "%s: set discord (a channel ID) or webhook (a webhook URL)", p))
-		case ch.Discord != "" && ch.Webhook != "":
-			add(c.errAt(p, "%s: set either discord or webhook, not both", p))
+		case set == 0:
+			add(c.errAt(p, "%s: set one of discord (a Discord channel ID), webhook (a Discord webhook URL), slack (a Slack channel ID) or slack_webhook (a Slack incoming webhook URL)", p))
+		case set > 1:
+			add(c.errAt(p, "%s: set only one of discord, webhook, slack and slack_webhook (a channel posts to one place)", p))
 		case ch.Discord != "" && !snowflakeRE.MatchString(ch.Discord):
 			add(c.errAt(p+".discord", "%s.discord: %q is not a Discord channel ID (17–20 digits; quote it in YAML)", p, ch.Discord))
+		case ch.Slack != "" && !slackChannelRE.MatchString(ch.Slack):
+			add(c.errAt(p+".slack", "%s.slack: %q is not a Slack channel ID (C followed by capitals and digits, e.g. C0123456789: the channel's details show it)", p, ch.Slack))
 		case ch.MaxPerHour < 0 || ch.MaxPerHour > 1000:
 			add(c.errAt(p+".max_per_hour", "%s.max_per_hour: between 1 and 1000", p))
 		case ch.Webhook != "":
 			if err := checkWebhook(ch.Webhook); err != nil {
 				add(c.errAt(p+".webhook", "%s.webhook: %v", p, err))
 			}
+		case ch.SlackWebhook != "":
+			if err := checkSlackWebhook(ch.SlackWebhook); err != nil {
+				add(c.errAt(p+".slack_webhook", "%s.slack_webhook: %v", p, err))
+			}
 		}
 	}
+	c.validateSlack(add)
 	needToken := false
 	for _, ch := range c.Channels {
 		needToken = needToken || ch.Discord != ""
@@ -379,8 +397,23 @@ func (c *Config) validate() Errors {
 		if w.Summary.MaxChars != 0 && w.Summary.MaxChars < 80 {
 			add(c.errAt(p+".summary.max_chars", "%s.summary.max_chars: at least 80", p))
 		}
-		if w.Mention != "" && !snowflakeRE.MatchString(w.Mention) {
-			add(c.errAt(p+".mention", "%s.mention: %q is not a Discord role ID (17–20 digits; quote it in YAML)", p, w.Mention))
+		discordRoles, slackGroups := 0, 0
+		for k, m := range w.Mention {
+			mp := fmt.Sprintf("%s.mention", p)
+			if len(w.Mention) > 1 {
+				mp = fmt.Sprintf("%s.mention[%d]", p, k)
+			}
+			switch {
+			case snowflakeRE.MatchString(m):
+				discordRoles++
+			case slackGroupRE.MatchString(m):
+				slackGroups++
+			default:
+				add(c.errAt(mp, "%s: %q is neither a Discord role ID (17–20 digits; quote it in YAML) nor a Slack user group ID (S…, e.g. S0123ABCD)", mp, m))
+			}
+		}
+		if discordRoles > 1 || slackGroups > 1 {
+			add(c.errAt(p+".mention", "%s.mention: at most one Discord role and one Slack user group", p))
 		}
 		if w.Color != "" && !colorRE.MatchString(w.Color) {
 			add(c.errAt(p+".color", "%s.color: %q is not a colour such as \"#c0392b\"", p, w.Color))

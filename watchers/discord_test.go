@@ -136,7 +136,7 @@ func (h *chatHarness) start() {
 	}
 	styles := map[string]discord.Style{}
 	for _, w := range h.cfg.Watches {
-		styles[w.Name] = discord.Style{Color: w.ColorValue(), Mention: w.Mention}
+		styles[w.Name] = discord.Style{Color: w.ColorValue(), Mention: w.DiscordMention()}
 	}
 	b, err := discord.New(discord.Options{Token: "tok", APIBase: h.discord.URL(), Channels: channels, Styles: styles, Logger: slog.New(slog.DiscardHandler)})
 	if err != nil {

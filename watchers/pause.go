@@ -29,8 +29,9 @@ type outboxState struct {
 	retryAt  time.Time         // no drain before, after store failures
 }
 
-// pause is a destination whose credentials Discord refused.
+// pause is a destination whose credentials the chat platform refused.
 type pause struct {
+	by        string // the platform that refused them (AuthError.RefusedBy)
 	reason    string
 	since     time.Time
 	wait      time.Duration // before the next probe
@@ -220,7 +221,7 @@ func (w *Watcher) pause(ctx context.Context, channel string, e *alert.AuthError)
 	first := p == nil
 	switch {
 	case first:
-		p = &pause{reason: e.Err.Error(), since: now, wait: probeBase}
+		p = &pause{by: e.RefusedBy(), reason: e.Err.Error(), since: now, wait: probeBase}
 		o.paused[e.Destination] = p
 		p.nextProbe = now.Add(p.wait)
 	case probe:
@@ -236,13 +237,13 @@ func (w *Watcher) pause(ctx context.Context, channel string, e *alert.AuthError)
 		return
 	}
 	w.metrics.Paused.WithLabelValues(e.Destination).Set(1)
-	w.log.Error("delivery paused: Discord refused the credentials; alerts are kept and go out when they work again "+
+	w.log.Error("delivery paused: "+e.RefusedBy()+" refused the credentials; alerts are kept and go out when they work again "+
 		"(fix them and send SIGHUP, or wait for the next probe)", "destination", e.Destination, "channel", channel,
 		"next_probe_in", wait, "error", e.Err)
 	if ops := w.conf().OpsChannel; ops != "" && ops != channel && !opsSame {
-		w.notify(ctx, "Delivery paused", fmt.Sprintf("Discord refused the %s (channel %q): %v. "+
+		w.notify(ctx, "Delivery paused", fmt.Sprintf("%s refused the %s (channel %q): %v. "+
 			"Alerts through it are kept and will be delivered when it works again; fix it and reload the configuration (SIGHUP).",
-			e.Destination, channel, e.Err))
+			e.RefusedBy(), e.Destination, channel, e.Err))
 	}
 }
 
@@ -292,8 +293,8 @@ func (w *Watcher) pauseProblems() []string {
 	defer o.mu.Unlock()
 	var out []string
 	for dest, p := range o.paused {
-		out = append(out, fmt.Sprintf("delivery paused since %s: Discord refused the %s: %s",
-			p.since.UTC().Format(time.RFC3339), dest, p.reason))
+		out = append(out, fmt.Sprintf("delivery paused since %s: %s refused the %s: %s",
+			p.since.UTC().Format(time.RFC3339), p.by, dest, p.reason))
 	}
 	sort.Strings(out)
 	return out

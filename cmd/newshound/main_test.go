@@ -32,6 +32,8 @@ func runCmd(t *testing.T, stdin string, args ...string) (stdout, stderr string, 
 func TestCheckShippedConfigs(t *testing.T) {
 	t.Setenv("PARTNER_WEBHOOK_URL", "https://discord.com/api/webhooks/1/x")
 	t.Setenv("DISCORD_TOKEN", "test-token")
+	t.Setenv("SLACK_BOT_TOKEN", "xoxb-test-token")
+	t.Setenv("SLACK_WEBHOOK_URL", "https://hooks.slack.com/services/T0001/B0001/x")
 	for _, path := range []string{"../../config.example.yaml", "../../examples/demo.yaml"} {
 		out, errs, code := runCmd(t, "", "check", "--config", path)
 		if code != 0 || !strings.HasPrefix(out, "ok: ") {

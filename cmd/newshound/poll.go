@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/newshound/newshound/bot/discord"
+	"github.com/newshound/newshound/bot/slack"
 	"github.com/newshound/newshound/config"
 	"github.com/newshound/newshound/internal/alert"
 	"github.com/newshound/newshound/internal/article"
@@ -75,7 +76,8 @@ type services struct {
 	cfg     *config.Config
 	store   *store.Store
 	watcher *watchers.Watcher
-	bot     *discord.Bot // nil without chat channels
+	bot     *discord.Bot    // nil without Discord
+	slack   *slack.Notifier // nil without Slack channels
 }
 
 // newBot builds the Discord side from the configuration.
@@ -88,16 +90,92 @@ func newBot(cfg *config.Config, log *slog.Logger) (*discord.Bot, error) {
 		Logger:   log,
 	}
 	for name, ch := range cfg.Channels {
-		opts.Channels[name] = discord.Channel{DiscordID: ch.Discord, WebhookURL: ch.Webhook}
+		if !ch.IsSlack() {
+			opts.Channels[name] = discord.Channel{DiscordID: ch.Discord, WebhookURL: ch.Webhook}
+		}
 	}
 	for _, w := range cfg.Watches {
-		opts.Styles[w.Name] = discord.Style{Color: w.ColorValue(), Mention: w.Mention}
+		opts.Styles[w.Name] = discord.Style{Color: w.ColorValue(), Mention: w.DiscordMention()}
 	}
 	b, err := discord.New(opts)
 	if err != nil {
 		return nil, fmt.Errorf("discord: %w", err)
 	}
 	return b, nil
+}
+
+// newSlack builds the Slack notifier from the configuration; nil when no
+// channel is a Slack one.
+func newSlack(cfg *config.Config, log *slog.Logger) (*slack.Notifier, error) {
+	opts := slack.Options{Token: cfg.Slack.Token, APIBase: cfg.Slack.APIBase, Channels: map[string]slack.Channel{},
+		Styles: map[string]slack.Style{}, Logger: log}
+	for name, ch := range cfg.Channels {
+		if ch.IsSlack() {
+			opts.Channels[name] = slack.Channel{ID: ch.Slack, WebhookURL: ch.SlackWebhook}
+		}
+	}
+	if len(opts.Channels) == 0 {
+		return nil, nil
+	}
+	for _, w := range cfg.Watches {
+		opts.Styles[w.Name] = slack.Style{Mention: w.SlackMention()}
+	}
+	n, err := slack.New(opts)
+	if err != nil {
+		return nil, fmt.Errorf("slack: %w", err)
+	}
+	return n, nil
+}
+
+// hasDiscord reports whether the configuration uses Discord: a Discord
+// channel, or a bot token (the slash commands) with chat channels.
+func hasDiscord(cfg *config.Config) bool {
+	for _, ch := range cfg.Channels {
+		if !ch.IsSlack() {
+			return true
+		}
+	}
+	return cfg.Discord.Token != "" && len(cfg.Channels) > 0
+}
+
+// notifiers builds the chat side: the Discord bot (nil without Discord),
+// the Slack notifier (nil without Slack channels), and the Notifier the
+// watcher delivers through — one of them, or a Router by channel when the
+// configuration posts to both; nil without chat channels.
+func notifiers(cfg *config.Config, log *slog.Logger) (*discord.Bot, *slack.Notifier, alert.Notifier, error) {
+	var bot *discord.Bot
+	if hasDiscord(cfg) {
+		b, err := newBot(cfg, log)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		bot = b
+	}
+	sl, err := newSlack(cfg, log)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if len(cfg.Channels) == 0 {
+		return bot, sl, nil, nil
+	}
+	router := alert.Router{}
+	kinds := map[bool]bool{}
+	for name, ch := range cfg.Channels {
+		kinds[ch.IsSlack()] = true
+		if ch.IsSlack() {
+			router[name] = sl
+		} else {
+			router[name] = bot
+		}
+	}
+	switch {
+	case len(kinds) == 2:
+		return bot, sl, router, nil
+	case kinds[true]:
+		return bot, sl, sl, nil
+	default:
+		return bot, sl, bot, nil
+	}
 }
 
 func (s *services) Close() { s.store.Close() }
@@ -125,13 +203,13 @@ func openServices(ctx context.Context, e *env, path string, log *slog.Logger, me
 		Metrics:       metrics,
 	}
 	svc := &services{cfg: cfg, store: st}
-	if len(cfg.Channels) > 0 {
-		b, err := newBot(cfg, log)
-		if err != nil {
-			st.Close()
-			return nil, err
-		}
-		svc.bot, opts.Notifier = b, b
+	b, sl, notifier, err := notifiers(cfg, log)
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	svc.bot, svc.slack, opts.Notifier = b, sl, notifier
+	if b != nil {
 		b.RouteDiscordgoLogs()
 	}
 	w, err := watchers.New(opts)
@@ -281,13 +359,9 @@ func reload(ctx context.Context, svc *services, path string, log *slog.Logger) e
 	if err != nil {
 		return err
 	}
-	var notifier alert.Notifier
-	if len(cfg.Channels) > 0 {
-		b, err := newBot(cfg, log)
-		if err != nil {
-			return err
-		}
-		notifier = b
+	_, _, notifier, err := notifiers(cfg, log)
+	if err != nil {
+		return err
 	}
 	before := channelNames(svc.watcher.Config())
 	if err := svc.watcher.Reload(ctx, cfg, notifier); err != nil {

@@ -161,6 +161,16 @@ type AuthError struct {
 	// never holds a secret. Channels sharing it fail and recover together.
 	Destination string
 	Err         error
+	// Platform names who refused them in notices: "Slack"; "" is Discord.
+	Platform string
+}
+
+// RefusedBy is the platform that refused the credentials.
+func (e *AuthError) RefusedBy() string {
+	if e.Platform == "" {
+		return "Discord"
+	}
+	return e.Platform
 }
 
 func (e *AuthError) Error() string { return e.Err.Error() }
