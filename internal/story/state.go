@@ -17,6 +17,10 @@ type State struct {
 	Now    time.Time          `json:"now"`     // the latest article time seen
 	Docs   float64            `json:"docs"`    // articles counted in DF
 	DF     map[string]float64 `json:"df"`      // document frequency of each folded term
+	// Case counts, for terms of DF, the times each was seen capitalised and in lower case inside
+	// sentences of text that capitalises only names. Without it a restored clusterer learns again
+	// which words are names.
+	Case map[string][2]float64 `json:"case,omitempty"`
 	// Stories are the open stories, by id.
 	Stories []StoryState `json:"stories"`
 }
@@ -41,6 +45,12 @@ func (c *Clusterer) Snapshot() State {
 	for _, t := range c.terms {
 		if t.df > 0 {
 			st.DF[t.fold] = t.df
+			if t.capital > 0 || t.lower > 0 {
+				if st.Case == nil {
+					st.Case = make(map[string][2]float64)
+				}
+				st.Case[t.fold] = [2]float64{t.capital, t.lower}
+			}
 		}
 	}
 	for _, s := range c.stories {
@@ -94,6 +104,13 @@ func Restore(cfg Config, st State) (*Clusterer, error) {
 			return nil, fmt.Errorf("story: restore: document frequency %v of term %q", df, f)
 		}
 		c.termID(f).df = df
+	}
+	for f, n := range st.Case {
+		id, ok := c.vocab[f]
+		if !ok || !finite(n[0]) || !finite(n[1]) || n[0] < 0 || n[1] < 0 {
+			return nil, fmt.Errorf("story: restore: case counts %v of term %q", n, f)
+		}
+		c.terms[id].capital, c.terms[id].lower = n[0], n[1]
 	}
 	seen := make(map[int64]bool, len(st.Stories))
 	for _, ss := range st.Stories {

@@ -17,7 +17,14 @@
 //     seen so far) and names and numbers weighted up, is at least Config.Threshold.
 //
 // Words are folded as the matcher folds them (internal/match), so the clusterer and the watches see
-// the same words in every language; stop words of the article's language are left out. Everything is
+// the same words in every language, then cut to their first letters (stem in terms.go); stop words of
+// the article's language are left out, and so is the furniture of agency headlines ("UPDATE 2-").
+//
+// Names are words capitalised inside a sentence. Headlines are often written in title case, where
+// every word has a capital, and start with a name; so the clusterer also counts, for each word, how
+// often it was seen capitalised and how often in lower case inside sentences of text that capitalises
+// only names, and takes a capitalised word where its capital says nothing (title case, the start of a
+// sentence) for a name when it was seen capitalised more often than not. Everything is
 // deterministic: the same articles in the same order give the same stories, on any machine.
 //
 // The state the clusterer needs to carry on after a restart is State (see state.go): per open story
@@ -53,7 +60,7 @@ type Config struct {
 const (
 	DefaultWindow     = 36 * time.Hour
 	DefaultMaxStories = 200_000
-	DefaultThreshold  = 0.18
+	DefaultThreshold  = 0.20
 	DefaultDuplicate  = 0.5
 )
 
@@ -146,11 +153,14 @@ type candidate struct {
 }
 
 type termInfo struct {
-	fold     string
-	df       float64
-	posting  []*story // stories whose centroid has the term (closed ones until the next compaction)
-	idf      float64  // cached idf, valid in idfEpoch
-	idfEpoch int32
+	fold string
+	df   float64
+	// capital and lower count the times the term was seen capitalised and in lower case inside a
+	// sentence of text that capitalises only names (decaying with df)
+	capital, lower float64
+	posting        []*story // stories whose centroid has the term (closed ones until the next compaction)
+	idf            float64  // cached idf, valid in idfEpoch
+	idfEpoch       int32
 }
 
 // termWeight is a term of an article or a story centroid.
@@ -249,6 +259,11 @@ func (c *Clusterer) articleTerms(a Article) []termWeight {
 	put := func(toks []token, w float64) {
 		for _, t := range toks {
 			x := w
+			if t.capital && !t.telling && !t.entity {
+				if id, ok := c.vocab[t.fold]; ok && c.terms[id].capital > c.terms[id].lower {
+					t.entity = true
+				}
+			}
 			if t.entity {
 				x *= entityFactor
 			}
@@ -257,12 +272,14 @@ func (c *Clusterer) articleTerms(a Article) []termWeight {
 			}
 		}
 	}
-	put(tokens(a.Title, lang, 0), weightTitle)
+	title := tokens(headline(a.Title), lang, 0)
 	lead := a.Lead
 	if lead == "" {
 		lead = a.Text
 	}
-	put(tokens(lead, lang, leadWords), weightLead)
+	leadToks := tokens(lead, lang, leadWords)
+	put(title, weightTitle) // names are told by what was learned before this article
+	put(leadToks, weightLead)
 
 	c.docs++
 	folds := make([]string, 0, len(weights))
@@ -276,6 +293,18 @@ func (c *Clusterer) articleTerms(a Article) []termWeight {
 		t.df++
 		t.idfEpoch = -2 // stale
 		vec = append(vec, termWeight{id: c.vocab[f], w: weights[f]})
+	}
+	for _, toks := range [][]token{title, leadToks} {
+		for _, t := range toks {
+			if !t.telling {
+				continue
+			}
+			if ti := &c.terms[c.vocab[t.fold]]; t.capital {
+				ti.capital++
+			} else {
+				ti.lower++
+			}
+		}
 	}
 	// heaviest (by weight and rarity) first; ties by term, so that the order never depends on the map
 	slices.SortFunc(vec, func(x, y termWeight) int {
@@ -578,6 +607,8 @@ func (c *Clusterer) compact() {
 	for i := range c.terms {
 		t := c.terms[i]
 		t.df /= 2
+		t.capital /= 2
+		t.lower /= 2
 		if t.df < 1 && len(t.posting) == 0 {
 			remap[i] = -1
 			continue
