@@ -2,9 +2,7 @@ package watchers
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
-	"fmt"
 
 	"github.com/newshound/newshound/internal/store"
 	"github.com/newshound/newshound/internal/story"
@@ -28,8 +26,8 @@ func (w *Watcher) storyClusterer(ctx context.Context) (*story.Clusterer, error) 
 	}
 	st := story.State{NextID: maxID + 1, DF: map[string]float64{}}
 	for _, r := range rows {
-		var ss story.StoryState
-		if err := json.Unmarshal(r.State, &ss); err != nil {
+		ss, err := story.DecodeStory(r.State)
+		if err != nil {
 			w.log.Error("story state unreadable: the story is closed", "story", r.ID, "error", err)
 			continue
 		}
@@ -77,16 +75,11 @@ func (w *Watcher) assignStory(ctx context.Context, a store.Article) *store.Story
 		w.rememberStory(a.Identity, id)
 	}
 	w.storiesMu.Unlock()
-	ss, ok := c.Story(id)
+	ss, ok := c.EncodeStory(id, nil)
 	if !ok { // closed at once: only when MaxStories is tiny
 		return nil
 	}
-	state, err := json.Marshal(ss)
-	if err != nil {
-		w.log.Error("no story for the article", "feed", a.Feed, "article_url", a.URL, "error", fmt.Errorf("encode story state: %w", err))
-		return nil
-	}
-	return &store.Story{ID: ss.ID, First: ss.First, Last: ss.Last, Articles: ss.Articles, State: state}
+	return &store.Story{ID: ss.ID, First: ss.First, Last: ss.Last, Articles: ss.Articles, State: ss.State}
 }
 
 // recentStories is how many articles' stories are remembered by identity.

@@ -251,7 +251,13 @@ func (s *Store) CompleteArticles(ctx context.Context, cs []Completion, now time.
 		return 0, nil
 	}
 	queued := 0
-	err := s.submit(ctx, func(tx *sql.Tx, r *commitReq) error {
+	var stories []*Story
+	for _, c := range cs {
+		if c.Story != nil {
+			stories = append(stories, c.Story)
+		}
+	}
+	err := s.submit(ctx, stories, func(tx *sql.Tx, r *commitReq) error {
 		queued = 0
 		st := completionStmts(tx, &s.stmts)
 		for _, c := range cs {
@@ -269,8 +275,8 @@ func (s *Store) CompleteArticles(ctx context.Context, cs []Completion, now time.
 // completion holds the statements that record a completion, bound to a
 // transaction.
 type completion struct {
-	update, insertMatch, insertOutbox, insertQuote, queueIndex, putStory, setStory, storyMatched, storyPost *sql.Stmt
-	index                                                                                                   *sql.Stmt // PostgreSQL: writes the entry now
+	update, insertMatch, insertOutbox, insertQuote, queueIndex, setStory, storyMatched, storyPost *sql.Stmt
+	index                                                                                         *sql.Stmt // PostgreSQL: writes the entry now
 }
 
 func completionStmts(tx *sql.Tx, st *statements) completion {
@@ -285,7 +291,6 @@ func completionStmts(tx *sql.Tx, st *statements) completion {
 		insertOutbox: tx.Stmt(st.insertOutbox),
 		insertQuote:  tx.Stmt(st.insertQuote),
 		queueIndex:   tx.Stmt(st.queueIndex),
-		putStory:     tx.Stmt(st.putStory),
 		setStory:     tx.Stmt(st.setStory),
 		storyMatched: tx.Stmt(st.storyMatched),
 		storyPost:    tx.Stmt(st.storyPost),

@@ -39,6 +39,10 @@ type commitReq struct {
 	then  func(error)
 	// index are full-text entries staged by apply, pending once committed.
 	index []IndexEntry
+	// stories are the rows of the stories the request's articles were put
+	// into, written before apply runs (see putStories): a story that several
+	// articles of a batch joined is written once.
+	stories []*Story
 	// state or touch, when set, is all the request writes (apply writes it
 	// alone): a batch writes the states of its feeds together.
 	state *FeedState
@@ -148,6 +152,9 @@ func (s *Store) commitBatch(batch []*commitReq) {
 		if err := touchFeeds(tx, touches); err != nil {
 			return err
 		}
+		if err := s.putStories(tx, batch); err != nil {
+			return err
+		}
 		for _, r := range batch {
 			r.index = r.index[:0]
 			if r.state != nil || r.touch != nil {
@@ -170,7 +177,7 @@ func (s *Store) commitBatch(batch []*commitReq) {
 	}
 	for _, r := range batch {
 		r.index = r.index[:0]
-		err := s.tx(ctx, r.apply)
+		err := s.applyAlone(ctx, r)
 		if err == nil {
 			s.fts.staged([]*commitReq{r})
 		}
@@ -178,10 +185,21 @@ func (s *Store) commitBatch(batch []*commitReq) {
 	}
 }
 
+// applyAlone applies r in a transaction of its own.
+func (s *Store) applyAlone(ctx context.Context, r *commitReq) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		if err := s.putStories(tx, []*commitReq{r}); err != nil {
+			return err
+		}
+		return r.apply(tx)
+	})
+}
+
 // submit runs apply in the next group commit and waits for the commit. A
 // cancelled ctx stops the wait for a turn in the queue, not a commit.
-func (s *Store) submit(ctx context.Context, apply func(tx *sql.Tx, r *commitReq) error) error {
-	r := &commitReq{done: make(chan error, 1)}
+// stories are the rows of the stories the writes put articles into.
+func (s *Store) submit(ctx context.Context, stories []*Story, apply func(tx *sql.Tx, r *commitReq) error) error {
+	r := &commitReq{done: make(chan error, 1), stories: stories}
 	r.apply = func(tx *sql.Tx) error { return apply(tx, r) }
 	if err := s.enqueue(ctx, r); err != nil {
 		return err
@@ -193,7 +211,7 @@ func (s *Store) submit(ctx context.Context, apply func(tx *sql.Tx, r *commitReq)
 func (s *Store) enqueue(ctx context.Context, r *commitReq) error {
 	c := s.commit
 	if c == nil { // read-only: let the database refuse
-		err := s.tx(ctx, r.apply)
+		err := s.applyAlone(ctx, r)
 		r.finish(err)
 		return nil
 	}
@@ -212,7 +230,7 @@ func (s *Store) enqueue(ctx context.Context, r *commitReq) error {
 
 // Sync returns once every write queued before it is committed.
 func (s *Store) Sync(ctx context.Context) error {
-	return s.submit(ctx, func(*sql.Tx, *commitReq) error { return nil })
+	return s.submit(ctx, nil, func(*sql.Tx, *commitReq) error { return nil })
 }
 
 // PollRecord is what one poll of one feed writes, all in one transaction:
@@ -251,7 +269,13 @@ type PollOutcome struct {
 // or alerted twice, whichever feed carried it first.
 func (s *Store) RecordPoll(ctx context.Context, rec PollRecord, now time.Time) (PollOutcome, error) {
 	var out PollOutcome
-	err := s.submit(ctx, func(tx *sql.Tx, r *commitReq) error {
+	var stories []*Story
+	for _, c := range rec.Done {
+		if c.Story != nil {
+			stories = append(stories, c.Story)
+		}
+	}
+	err := s.submit(ctx, stories, func(tx *sql.Tx, r *commitReq) error {
 		out = PollOutcome{}
 		add := tx.Stmt(s.stmts.addArticle)
 		var elsewhere *sql.Stmt
@@ -298,17 +322,15 @@ func (s *Store) RecordPoll(ctx context.Context, rec PollRecord, now time.Time) (
 			cs := completionStmts(tx, &s.stmts)
 			for _, c := range rec.Done {
 				a := c.Article
-				// The story's row first (the article refers to it), then the
-				// article in it, without a second write to set its story.
+				// The story's row is written (the article refers to it): the
+				// article is inserted in it, without a second write to set
+				// its story.
 				var story any
 				if c.Story != nil {
-					if _, err := cs.putStory.Exec(c.Story.ID, c.Story.First.Unix(), c.Story.Last.Unix(), c.Story.Articles, string(c.Story.State)); err != nil {
-						return fmt.Errorf("store: record story %d: %w", c.Story.ID, err)
-					}
 					story = c.Story.ID
 				}
 				// Skipped as the store skips an identity already stored:
-				// after the story's row, which counted it.
+				// the story's row counted it all the same.
 				if dup, err := recordedElsewhere(a); err != nil || dup {
 					if err != nil {
 						return err

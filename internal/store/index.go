@@ -175,7 +175,7 @@ func (s *Store) FlushIndex(ctx context.Context) error {
 	if len(entries) == 0 {
 		return nil
 	}
-	err := s.submit(ctx, func(tx *sql.Tx, _ *commitReq) error {
+	err := s.submit(ctx, nil, func(tx *sql.Tx, _ *commitReq) error {
 		insert, replace := tx.Stmt(s.stmts.indexNew), tx.Stmt(s.stmts.indexArticle)
 		ids := make([]any, 0, min(len(entries), unqueueChunk))
 		for i, e := range entries {

@@ -3,14 +3,15 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/base64"
 	"fmt"
 	"slices"
 	"time"
 )
 
 // Story is a story's row: the articles that report one event. State is
-// opaque to the store (the clusterer's JSON); the other fields are kept
-// beside it for queries.
+// opaque to the store (the clusterer's encoding, binary; see storedState);
+// the other fields are kept beside it for queries.
 type Story struct {
 	ID          int64
 	First, Last time.Time
@@ -25,13 +26,67 @@ ON CONFLICT (id) DO UPDATE SET first_seen = excluded.first_seen, last_seen = exc
 	articles = excluded.articles, state = excluded.state
 WHERE excluded.articles >= stories.articles`
 
-// story records that article id belongs to s, and s's state.
+// putStories writes the story rows of reqs, in the transaction that
+// records their articles, before them (the articles refer to their rows).
+// A story several articles joined is written once, as it stands with the
+// most of them: its state is written once per batch, not once per article.
+func (s *Store) putStories(tx *sql.Tx, reqs []*commitReq) error {
+	var latest map[int64]*Story
+	var ids []int64
+	for _, r := range reqs {
+		for _, st := range r.stories {
+			if latest == nil {
+				latest = make(map[int64]*Story)
+			}
+			if had, ok := latest[st.ID]; !ok {
+				ids = append(ids, st.ID)
+			} else if had.Articles > st.Articles {
+				continue
+			}
+			latest[st.ID] = st
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	slices.Sort(ids)
+	put := tx.Stmt(s.stmts.putStory)
+	for _, id := range ids {
+		st := latest[id]
+		if _, err := put.Exec(st.ID, st.First.Unix(), st.Last.Unix(), st.Articles, s.storedState(st.State)); err != nil {
+			return fmt.Errorf("store: record story %d: %w", st.ID, err)
+		}
+	}
+	return nil
+}
+
+// storedState is a story's state as the stories table keeps it: as it is on
+// SQLite (a BLOB), in base64 on PostgreSQL, whose state column is TEXT.
+func (s *Store) storedState(state []byte) any {
+	if s.pg {
+		return base64.StdEncoding.EncodeToString(state)
+	}
+	return state
+}
+
+// readState reads back what storedState wrote. A state written as JSON
+// (before the binary encoding) is read as it is: '{' is not in base64's
+// alphabet.
+func (s *Store) readState(stored []byte) ([]byte, error) {
+	if !s.pg || len(stored) > 0 && stored[0] == '{' {
+		return stored, nil
+	}
+	state, err := base64.StdEncoding.AppendDecode(nil, stored)
+	if err != nil {
+		return nil, fmt.Errorf("state in base64: %w", err)
+	}
+	return state, nil
+}
+
+// story records that article id belongs to s (whose row putStories wrote).
 func (st completion) story(id int64, s *Story) error {
 	if s == nil {
 		return nil
-	}
-	if _, err := st.putStory.Exec(s.ID, s.First.Unix(), s.Last.Unix(), s.Articles, string(s.State)); err != nil {
-		return fmt.Errorf("store: record story %d: %w", s.ID, err)
 	}
 	if _, err := st.setStory.Exec(s.ID, id); err != nil {
 		return fmt.Errorf("store: article %d in story %d: %w", id, s.ID, err)
@@ -95,11 +150,13 @@ func (s *Store) Stories(ctx context.Context, since time.Time) ([]Story, int64, e
 	for rows.Next() {
 		var st Story
 		var first, last int64
-		var state string
-		if err := rows.Scan(&st.ID, &first, &last, &st.Articles, &state); err != nil {
+		if err := rows.Scan(&st.ID, &first, &last, &st.Articles, &st.State); err != nil {
 			return nil, 0, fmt.Errorf("store: stories: %w", err)
 		}
-		st.First, st.Last, st.State = time.Unix(first, 0).UTC(), time.Unix(last, 0).UTC(), []byte(state)
+		if st.State, err = s.readState(st.State); err != nil {
+			return nil, 0, fmt.Errorf("store: story %d: %w", st.ID, err)
+		}
+		st.First, st.Last = time.Unix(first, 0).UTC(), time.Unix(last, 0).UTC()
 		out = append(out, st)
 	}
 	if err := rows.Err(); err != nil {

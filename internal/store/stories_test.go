@@ -2,8 +2,10 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -142,5 +144,54 @@ func testPruneStories(t *testing.T, e engine) {
 	var dangling int
 	if err := s.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM articles WHERE story_id IS NOT NULL AND story_id NOT IN (SELECT id FROM stories)`).Scan(&dangling); err != nil || dangling != 0 {
 		t.Errorf("%d articles point at a deleted story (%v)", dangling, err)
+	}
+}
+
+// TestStoriesGroupCommit: polls recorded at once whose articles join one
+// story leave its row as it stands with the most articles committed; the
+// row of a record the database refuses is not written (its batch is redone
+// without it), and every article stored points at the row.
+func TestStoriesGroupCommit(t *testing.T) { engines(t, testStoriesGroupCommit) }
+
+func testStoriesGroupCommit(t *testing.T, e engine) {
+	s, _ := e.open(t)
+	ctx := context.Background()
+	now := time.Now().UTC().Truncate(time.Second)
+	const n = 40
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			name := fmt.Sprintf("F%02d", i)
+			rec := PollRecord{Feed: FeedState{Name: name, URL: "https://" + name, LastPoll: now, LastSuccess: now}}
+			if i == n-1 { // the story's latest state, refused with its record
+				rec.Added = []Article{{Identity: "https://e.org/bad", Feed: name, SeenAt: now, Status: "bogus"}}
+			}
+			rec.Done = []Completion{{
+				Article: Article{Identity: "https://e.org/" + name, Feed: name, SeenAt: now, Text: "t", TextSource: "feed"},
+				Story:   &Story{ID: 5, First: now, Last: now.Add(time.Duration(i) * time.Second), Articles: i + 1, State: []byte{1, byte(i), 0, 0xff}},
+			}}
+			_, errs[i] = s.RecordPoll(ctx, rec, now)
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if (err != nil) != (i == n-1) {
+			t.Errorf("record %d: %v", i, err)
+		}
+	}
+	stories, _, err := s.Stories(ctx, time.Time{})
+	if err != nil || len(stories) != 1 {
+		t.Fatalf("Stories = %+v, %v", stories, err)
+	}
+	if got := stories[0]; got.ID != 5 || got.Articles != n-1 || !slices.Equal(got.State, []byte{1, n - 2, 0, 0xff}) || !got.Last.Equal(now.Add((n-2)*time.Second)) {
+		t.Errorf("story row %+v, want the state with %d articles", got, n-1)
+	}
+	for i := range n - 1 {
+		if got, err := s.ArticleStory(ctx, fmt.Sprintf("https://e.org/F%02d", i)); err != nil || got != 5 {
+			t.Errorf("story of article %d: %d, %v", i, got, err)
+		}
 	}
 }
