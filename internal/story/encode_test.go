@@ -2,6 +2,7 @@ package story
 
 import (
 	"encoding/json"
+	"math"
 	"reflect"
 	"testing"
 	"time"
@@ -54,7 +55,9 @@ func TestEncodeStoryRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, a := range arts[500:] {
-		if got, want := r.Assign(a), c.Assign(a); got != want {
+		// The same story for the same reason; the score may differ in its last bits (the restored
+		// clusterer sums its frequencies in another order).
+		if got, want := r.Assign(a), c.Assign(a); got.Story != want.Story || got.New != want.New || got.Reason != want.Reason || math.Abs(got.Score-want.Score) > 1e-9 {
 			t.Fatalf("restored from decoded states: %+v, the clusterer that ran on: %+v", got, want)
 		}
 	}
