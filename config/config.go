@@ -163,10 +163,20 @@ type Server struct {
 // an incoming webhook).
 func (ch Channel) IsSlack() bool { return ch.Slack != "" || ch.SlackWebhook != "" }
 
-// Slack configures the Slack app: its bot token posts to slack: channels.
+// Slack configures the Slack app: its bot token posts to slack: channels
+// and answers the /newshound command, received over HTTP (listen, checked
+// with signing_secret).
 type Slack struct {
-	Token   string `yaml:"token"`    // bot token (xoxb-…): write ${SLACK_BOT_TOKEN}; never logged
-	APIBase string `yaml:"api_base"` // root URL of a Slack-compatible server (default https://slack.com)
+	Token         string `yaml:"token"`          // bot token (xoxb-…): write ${SLACK_BOT_TOKEN}; never logged
+	SigningSecret string `yaml:"signing_secret"` // the app's signing secret: write ${SLACK_SIGNING_SECRET}; never logged
+	APIBase       string `yaml:"api_base"`       // root URL of a Slack-compatible server (default https://slack.com)
+	// Listen is where the /newshound slash command and its buttons'
+	// interactivity requests are received (the app's Request URL points
+	// here, behind TLS).
+	Listen string `yaml:"listen"`
+	// Admins may add, remove, pause and resume watches from Slack: user
+	// IDs (U…, W…) and user group IDs (S…). Empty: nobody may.
+	Admins []string `yaml:"admins"`
 }
 
 // Discord configures the bot.

@@ -31,6 +31,9 @@ func checkSlackWebhook(raw string) error {
 func (c *Config) validateSlack(add func(*Error)) {
 	s := c.Slack
 	where, what := "", ""
+	if s.Listen != "" {
+		where, what = "slack.listen", "slack.listen: the /newshound command"
+	}
 	names := mapKeys(c.Channels)
 	sort.Strings(names)
 	for _, name := range names {
@@ -50,6 +53,27 @@ func (c *Config) validateSlack(add func(*Error)) {
 		if u, err := url.Parse(s.APIBase); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" ||
 			u.RawQuery != "" || u.Fragment != "" {
 			add(c.errAt("slack.api_base", "slack.api_base: not an http(s) URL without query (e.g. \"http://127.0.0.1:8098\")"))
+		}
+	}
+	if s.Listen != "" {
+		switch err := checkListen(s.Listen); {
+		case err != nil:
+			add(c.errAt("slack.listen", "slack.listen: %q is not host:port (e.g. \":8081\"): %v", s.Listen, err))
+		case c.Server.Listen != "" && sameListen(s.Listen, c.Server.Listen):
+			add(c.errAt("slack.listen", "slack.listen: %q is server.listen's address too (%q): give each its own port", s.Listen, c.Server.Listen))
+		case c.Discord.Interactions.Listen != "" && sameListen(s.Listen, c.Discord.Interactions.Listen):
+			add(c.errAt("slack.listen", "slack.listen: %q is discord.interactions.listen's address too: give each its own port", s.Listen))
+		}
+		if strings.TrimSpace(s.SigningSecret) == "" {
+			add(c.errAt("slack.listen", "slack.listen needs slack.signing_secret (Slack app → Basic Information → Signing Secret, e.g. signing_secret: ${SLACK_SIGNING_SECRET}): requests are not accepted unsigned"))
+		}
+	}
+	if hasControl(s.SigningSecret) {
+		add(c.errAt("slack.signing_secret", "slack.signing_secret: holds a control character (a line break?)"))
+	}
+	for i, id := range s.Admins {
+		if !slackUserRE.MatchString(id) && !slackGroupRE.MatchString(id) {
+			add(c.errAt(fmt.Sprintf("slack.admins[%d]", i), "slack.admins[%d]: %q is not a Slack user ID (U…, W…) or user group ID (S…)", i, id))
 		}
 	}
 }

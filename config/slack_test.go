@@ -10,6 +10,9 @@ func TestSlackChannelsAndMentions(t *testing.T) {
 feeds: [{ name: Wire, url: "https://wire.example/rss" }]
 slack:
   token: ${SLACK_BOT_TOKEN}
+  signing_secret: ${SLACK_SIGNING_SECRET}
+  listen: "127.0.0.1:8081"
+  admins: [U0123ABCD, S0DESK123]
 discord: { token: tok }
 channels:
   desk: { slack: C0123456789 }
@@ -41,6 +44,8 @@ func TestSlackErrors(t *testing.T) {
 		{"no token", `channels: { desk: { slack: C0123456789 } }`, "5:28: channels.desk.slack: a channel posted by the Slack app needs slack.token"},
 		{"two places", `channels: { desk: { slack: C0123456789, discord: "123456789012345678" } }`, "set only one of discord, webhook, slack and slack_webhook"},
 		{"bad webhook", "channels: { desk: { slack_webhook: \"https://hooks.slack.com/services/oops\" } }", "not a Slack incoming webhook URL"},
+		{"listen without secret", "slack: { token: xoxb-secret-token, listen: \"127.0.0.1:8081\" }", "slack.listen needs slack.signing_secret"},
+		{"bad admin", "slack: { token: xoxb-secret-token, admins: [\"@bob\"] }", `slack.admins[0]: "@bob" is not a Slack user ID`},
 		{"bad mention", `channels: { desk: { slack: C0123456789 } }
 slack: { token: xoxb-secret-token }
 watches: [{ name: w, keywords: [x], channels: [desk], mention: "@desk" }]`, `"@desk" is neither a Discord role ID`},

@@ -18,6 +18,7 @@ import (
 
 	slackgo "github.com/slack-go/slack"
 
+	"github.com/newshound/newshound/bot/commands"
 	"github.com/newshound/newshound/internal/alert"
 )
 
@@ -72,6 +73,9 @@ type Notifier struct {
 
 	warnMu sync.Mutex
 	warned map[string]bool
+
+	cmds     *commandSet        // nil until EnableCommands
+	searches *commands.Searches // searches too long for a button's value
 }
 
 // hookRE is the path of an incoming webhook URL: …/services/T…/B…/<secret>.
@@ -102,6 +106,7 @@ func New(opts Options) (*Notifier, error) {
 		styles:   map[string]Style{},
 		log:      log,
 		warned:   map[string]bool{},
+		searches: commands.NewSearches(256),
 	}
 	if n.token != "" {
 		n.secrets = append(n.secrets, n.token)

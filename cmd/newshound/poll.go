@@ -104,8 +104,8 @@ func newBot(cfg *config.Config, log *slog.Logger) (*discord.Bot, error) {
 	return b, nil
 }
 
-// newSlack builds the Slack notifier from the configuration; nil when no
-// channel is a Slack one.
+// newSlack builds the Slack side from the configuration; nil when no
+// channel is a Slack one and the /newshound command is not received.
 func newSlack(cfg *config.Config, log *slog.Logger) (*slack.Notifier, error) {
 	opts := slack.Options{Token: cfg.Slack.Token, APIBase: cfg.Slack.APIBase, Channels: map[string]slack.Channel{},
 		Styles: map[string]slack.Style{}, Logger: log}
@@ -114,7 +114,7 @@ func newSlack(cfg *config.Config, log *slog.Logger) (*slack.Notifier, error) {
 			opts.Channels[name] = slack.Channel{ID: ch.Slack, WebhookURL: ch.SlackWebhook}
 		}
 	}
-	if len(opts.Channels) == 0 {
+	if len(opts.Channels) == 0 && cfg.Slack.Listen == "" {
 		return nil, nil
 	}
 	for _, w := range cfg.Watches {
@@ -218,6 +218,22 @@ func openServices(ctx context.Context, e *env, path string, log *slog.Logger, me
 		return nil, err
 	}
 	svc.watcher = w
+	if svc.slack != nil && cfg.Slack.Listen != "" {
+		client := httpclient.New(httpclient.Options{Timeout: cfg.HTTP.Timeout.D(), AllowPrivate: cfg.HTTP.AllowPrivateNetworks})
+		err := svc.slack.EnableCommands(&slack.Commands{
+			Store:          st,
+			Pipeline:       w,
+			ArticleFetcher: article.NewFetcher(client, watchers.ArticleOptions(cfg)),
+			AllowPrivate:   cfg.HTTP.AllowPrivateNetworks,
+			SigningSecret:  cfg.Slack.SigningSecret,
+			Listen:         cfg.Slack.Listen,
+			Admins:         cfg.Slack.Admins,
+		})
+		if err != nil {
+			st.Close()
+			return nil, err
+		}
+	}
 	if svc.bot != nil && cfg.Discord.Token != "" {
 		client := httpclient.New(httpclient.Options{Timeout: cfg.HTTP.Timeout.D(), AllowPrivate: cfg.HTTP.AllowPrivateNetworks})
 		err := svc.bot.EnableCommands(&discord.Commands{
@@ -330,6 +346,16 @@ are served there.`)
 				}
 			}()
 		}
+	}
+
+	if svc.slack != nil && cfg.Slack.Listen != "" {
+		// The /newshound command; delivery does not depend on it.
+		go func() {
+			if err := svc.slack.ServeCommands(ctx); err != nil {
+				log.Error("slack command endpoint", "error", err)
+				svc.watcher.SetProblem("slack-commands", "the /newshound endpoint stopped: "+err.Error())
+			}
+		}()
 	}
 
 	hup := make(chan os.Signal, 1)

@@ -1,7 +1,7 @@
 // Package slackfake is an in-process fake of the parts of Slack newshound
 // uses, that slack-go talks to for real over loopback HTTP: the Web API
 // methods auth.test, chat.postMessage, chat.update, conversations.history
-// and conversations.replies, incoming webhooks, and the app side of slash
+// conversations.replies and usergroups.users.list, incoming webhooks, and the app side of slash
 // commands and interactivity (signed requests to the app's endpoint, and the
 // response_url the app answers through).
 //
@@ -102,6 +102,7 @@ type Server struct {
 	webhooks  map[string]*webhook // by path after /services/
 	faults    map[string][]fault  // by channel ID or webhook path
 	responses map[string]*ResponseURL
+	groups    map[string][]string // user group ID → member user IDs
 	methods   []string // Web API methods called, in order (the last few thousand)
 }
 
@@ -148,6 +149,7 @@ func New(opts Options) *Server {
 		webhooks:  map[string]*webhook{},
 		faults:    map[string][]fault{},
 		responses: map[string]*ResponseURL{},
+		groups:    map[string][]string{},
 	}
 	for _, id := range opts.Channels {
 		s.AddChannel(id)
@@ -207,6 +209,14 @@ func (s *Server) AddChannel(id string) {
 		return
 	}
 	s.channels[id] = &channel{id: id, member: true}
+}
+
+// SetUserGroup makes a user group (S…) with these members exist
+// (usergroups.users.list answers them).
+func (s *Server) SetUserGroup(id string, members ...string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.groups[id] = append([]string(nil), members...)
 }
 
 // RemoveBot keeps the channel but takes the bot out of it: posting and

@@ -122,6 +122,15 @@ func (s *Server) handleAPI(w http.ResponseWriter, r *http.Request) {
 		s.history(w, p)
 	case "conversations.replies":
 		s.replies(w, p)
+	case "usergroups.users.list":
+		s.mu.Lock()
+		members, ok := s.groups[p.str("usergroup")]
+		s.mu.Unlock()
+		if !ok {
+			writeError(w, "no_such_subteam")
+			return
+		}
+		writeOK(w, map[string]any{"users": append([]string{}, members...)})
 	default:
 		writeError(w, "unknown_method")
 	}
