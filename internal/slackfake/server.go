@@ -103,7 +103,7 @@ type Server struct {
 	faults    map[string][]fault  // by channel ID or webhook path
 	responses map[string]*ResponseURL
 	groups    map[string][]string // user group ID → member user IDs
-	methods   []string // Web API methods called, in order (the last few thousand)
+	methods   []string            // Web API methods called, in order (the last few thousand)
 }
 
 type channel struct {
