@@ -76,6 +76,7 @@ func commands() []command {
 		{"discover", "print the feeds a web page advertises, as configuration lines", cmdDiscover},
 		{"import", "import opml FILE: add an OPML list's feeds to the configuration", cmdImport},
 		{"export", "export opml: write the configured feeds as OPML", cmdExport},
+		{"migrate", "migrate --from sqlite:FILE --to postgres:URL: copy an installation to PostgreSQL", cmdMigrate},
 		{"version", "print the version", cmdVersion},
 	}
 }

@@ -59,3 +59,44 @@ func TestOnceOnPostgres(t *testing.T) {
 		}
 	}
 }
+
+// TestMigrateDemo: `migrate` copies the demo's SQLite installation; the
+// PostgreSQL configuration then previews the same, and alerts nothing again.
+func TestMigrateDemo(t *testing.T) {
+	url := pgtest.URL(t)
+	dir := t.TempDir()
+	copyTree(t, "../../examples", dir)
+	liteCfg := filepath.Join(dir, "demo.yaml")
+	if _, errs, code := runCmd(t, "", "once", "--config", liteCfg); code != 0 {
+		t.Fatalf("once: %s", errs)
+	}
+	db := filepath.Join(dir, "demo.db")
+	out, errs, code := runCmd(t, "", "migrate", "--from", "sqlite:"+db, "--to", "postgres:"+url)
+	if code != 0 || !strings.Contains(out, "ok: every table's rows counted the same") {
+		t.Fatalf("migrate: exit %d, %s\n%s", code, errs, out)
+	}
+	for _, table := range []string{"articles", "matches", "outbox", "articles_fts"} {
+		if !strings.Contains(out, "\n"+table+" ") {
+			t.Errorf("no count of %s:\n%s", table, out)
+		}
+	}
+	// Run again: nothing left to copy, still verified.
+	out, errs, code = runCmd(t, "", "migrate", "--from", "sqlite:"+db, "--to", url)
+	if code != 0 || !strings.Contains(out, "ok: ") {
+		t.Fatalf("second migrate: exit %d, %s\n%s", code, errs, out)
+	}
+	data, _ := os.ReadFile(liteCfg)
+	pgCfg := filepath.Join(dir, "demo-pg.yaml")
+	os.WriteFile(pgCfg, []byte(strings.Replace(string(data), "  path: demo.db ", "  postgres: "+url+" ", 1)), 0o644)
+	if out, errs, code := runCmd(t, "", "once", "--config", pgCfg); code != 0 || out != "" {
+		t.Errorf("once on the copy: exit %d, printed %q: %s", code, out, errs)
+	}
+	a, _, _ := runCmd(t, "", "preview", "--config", liteCfg, "--watch", "russia-watch", "--days", "100000")
+	b, _, _ := runCmd(t, "", "preview", "--config", pgCfg, "--watch", "russia-watch", "--days", "100000")
+	if a != b || !strings.Contains(a, "would have alerted") {
+		t.Errorf("preview: SQLite\n%s\ncopy\n%s", a, b)
+	}
+	if _, errs, code := runCmd(t, "", "migrate", "--from", db, "--to", url); code != 2 || !strings.Contains(errs, "sqlite:FILE") {
+		t.Errorf("--from without sqlite: exit %d, %s", code, errs)
+	}
+}

@@ -225,6 +225,17 @@ func (s *Store) UnindexedArticles(ctx context.Context, after int64, limit int) (
 
 // Index writes full-text entries now (those of UnindexedArticles).
 func (s *Store) Index(ctx context.Context, entries []IndexEntry) error {
+	if s.pg {
+		return s.tx(ctx, func(tx *sql.Tx) error {
+			stmt := tx.StmtContext(ctx, s.stmts.indexArticle)
+			for _, e := range entries {
+				if _, err := stmt.ExecContext(ctx, e.ID, tsvector(e.Title, e.Body)); err != nil {
+					return fmt.Errorf("store: index article %d: %w", e.ID, err)
+				}
+			}
+			return nil
+		})
+	}
 	if s.fts == nil {
 		return nil
 	}
