@@ -24,6 +24,8 @@ import (
 type copyTable struct {
 	name string
 	key  []string // the primary key: an upsert's conflict target; none: plain inserts
+	// convert, when set, gives a column's value as PostgreSQL stores it.
+	convert func(dst *Store, col string, v any) any
 }
 
 // copyTables are the tables copied, parents before children. A table of the
@@ -32,7 +34,26 @@ type copyTable struct {
 var copyTables = []copyTable{
 	{name: "feeds", key: []string{"name"}},
 	{name: "chat_watches", key: []string{"name"}},
-	{name: "stories", key: []string{"id"}},
+	{name: "stories", key: []string{"id"}, convert: func(dst *Store, col string, v any) any {
+		if col != "state" {
+			return v
+		}
+		// A binary state (a BLOB) goes in base64 (storedState); a JSON
+		// state of before is read as it is (readState).
+		var b []byte
+		switch x := v.(type) {
+		case []byte:
+			b = x
+		case string:
+			b = []byte(x)
+		default:
+			return v
+		}
+		if len(b) > 0 && b[0] == '{' {
+			return string(b)
+		}
+		return dst.storedState(b)
+	}},
 	{name: "articles", key: []string{"id"}},
 	{name: "matches", key: []string{"article_id", "watch"}},
 	{name: "quotes", key: []string{"article_id", "position"}},
@@ -207,7 +228,10 @@ func copyRows(ctx context.Context, src, dst *Store, t copyTable, batchSize int, 
 					b.WriteString(", ")
 				}
 				b.WriteString(row)
-				for _, v := range vals[1:] {
+				for i, v := range vals[1:] {
+					if t.convert != nil {
+						v = t.convert(dst, cols[i], v)
+					}
 					if bs, ok := v.([]byte); ok { // TEXT columns only: a stray blob is its bytes as text
 						v = string(bs)
 					}

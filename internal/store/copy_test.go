@@ -46,9 +46,13 @@ func TestCopyResumes(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	st := &Story{ID: 7, First: at, Last: at, Articles: 1, State: []byte(`{"x":1}`)}
+	st := &Story{ID: 7, First: at, Last: at, Articles: 1, State: []byte("\x00\x01binary\xff")}
 	if _, err := src.RecordPoll(ctx, PollRecord{Feed: FeedState{Name: "F", URL: "https://e.org/f", ETag: `"e"`, LastPoll: at, ItemsSeen: 3},
 		Done: []Completion{{Article: Article{Identity: "storied", Feed: "F", Title: "Storied putin", SeenAt: at}, Story: st, FoldedTitle: "storied putin"}}}, at); err != nil {
+		t.Fatal(err)
+	}
+	// A story written as JSON, before the binary encoding.
+	if _, err := src.w.Exec(`INSERT INTO stories (id, first_seen, last_seen, articles, state) VALUES (3, ?, ?, 1, '{"old":true}')`, at.Unix(), at.Unix()); err != nil {
 		t.Fatal(err)
 	}
 	if err := src.FlushIndex(ctx); err != nil {
@@ -122,8 +126,13 @@ func TestCopyResumes(t *testing.T) {
 	}
 	srcStories, maxSrc, _ := src.Stories(ctx, at.Add(-time.Hour))
 	dstStories, maxDst, err := dst.Stories(ctx, at.Add(-time.Hour))
-	if err != nil || maxSrc != maxDst || len(dstStories) != len(srcStories) || string(dstStories[0].State) != `{"x":1}` {
-		t.Errorf("stories %+v %d, want %+v %d (%v)", dstStories, maxDst, srcStories, maxSrc, err)
+	if err != nil || maxSrc != maxDst || maxDst != 7 || len(dstStories) != 2 || len(srcStories) != 2 {
+		t.Fatalf("stories %+v %d, want %+v %d (%v)", dstStories, maxDst, srcStories, maxSrc, err)
+	}
+	for i, want := range []string{`{"old":true}`, "\x00\x01binary\xff"} {
+		if string(srcStories[i].State) != want || string(dstStories[i].State) != want {
+			t.Errorf("story %d state: SQLite %q, PostgreSQL %q, want %q", dstStories[i].ID, srcStories[i].State, dstStories[i].State, want)
+		}
 	}
 	a, b := mustOutbox(t, src), mustOutbox(t, dst)
 	if a != b {
