@@ -420,7 +420,7 @@ func buildIndex(src string, paras []Span, quotes []rawQuote) *index {
 				}
 				// A role word just before: Kremlin spokesman Dmitry Peskov.
 				if i > 0 && isLowerWord(toks[i-1]) {
-					if _, fw := functionWords[toks[i-1].lower()]; !fw && !isCue(toks[i-1].lower()) {
+					if _, fw := functionWords[toks[i-1].lower()]; !fw && !isCue(toks[i-1].lower()) && roleNoun(toks[i-1].lower()) {
 						ix.addRole(toks[i-1].lower(), text, n.start)
 					}
 				}
@@ -509,11 +509,21 @@ func personLike(words []string) bool {
 		if _, ok := orgWords[lw]; ok {
 			return false
 		}
+		if initial(w) {
+			continue // Donald J. Trump
+		}
 		if utf8.RuneCountInString(w) > 1 && strings.ToUpper(w) == w && strings.IndexFunc(w, unicode.IsLetter) >= 0 {
 			return false
 		}
 	}
 	return true
+}
+
+// initial reports whether w is one capital letter and a full stop (the J.
+// of Donald J. Trump).
+func initial(w string) bool {
+	r, size := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) && w[size:] == "."
 }
 
 // appositionRoles returns the head nouns of an apposition that describes
@@ -593,3 +603,36 @@ func (ix *index) role(role string, pos int) string {
 	}
 	return ""
 }
+
+// roleNoun reports whether a lower-case word before a name reads as a role
+// that makes the name a person (Kremlin spokesman Dmitry Peskov, organizing
+// director Kendall Fells, voter Mary Smith), not as a verb or an adjective
+// (visiting Bosnia, criticized Tulsa, neighboring Ohio).
+func roleNoun(lw string) bool {
+	if _, ok := personRoles[lw]; ok {
+		return true
+	}
+	if strings.HasSuffix(lw, "ing") || strings.HasSuffix(lw, "ed") || notRoleNouns[lw] {
+		return false
+	}
+	for _, suf := range []string{"man", "woman", "men", "er", "or", "ist", "ian", "ant", "ent", "ee", "ive"} {
+		if strings.HasSuffix(lw, suf) && len(lw) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// notRoleNouns end like role nouns but are none.
+var notRoleNouns = map[string]bool{"together": true, "whether": true, "either": true, "neither": true, "ever": true,
+	"never": true, "however": true, "rather": true, "further": true, "other": true, "another": true, "over": true,
+	"under": true, "after": true, "later": true, "earlier": true, "former": true, "latter": true, "sooner": true,
+	"greater": true, "better": true, "center": true, "minor": true, "major": true, "prior": true, "superior": true,
+	"interior": true, "exterior": true, "senior": true, "junior": true, "recent": true, "current": true,
+	"different": true, "apparent": true, "independent": true, "frequent": true, "constant": true, "relevant": true,
+	"important": true, "significant": true, "giant": true, "decent": true, "ancient": true, "silent": true,
+	"violent": true, "excellent": true, "conservative": true, "progressive": true, "alternative": true,
+	"massive": true, "aggressive": true, "extensive": true, "exclusive": true, "inclusive": true,
+	"elective": true, "effective": true, "positive": true, "negative": true, "active": true, "native": true,
+	"american": true, "christian": true, "canadian": true, "indian": true, "russian": true, "syrian": true,
+	"iranian": true, "asian": true, "italian": true, "libertarian": true, "vegetarian": true, "civilian": true}
