@@ -89,6 +89,9 @@ type attributor struct {
 	speakers []antecedent
 	// subjects are the subjects of the reporting clauses outside quotations.
 	subjects []reportingSubject
+	// sections holds the start of every paragraph that follows a section
+	// break (see sectionBreak), in order.
+	sections []int
 	// kana caches, per paragraph, whether it holds Japanese kana.
 	kana map[int]bool
 }
@@ -138,6 +141,11 @@ func sentenceEnd(toks []token, k int) bool {
 // quotations split by their attribution.
 func (a *attributor) attribute() {
 	a.subjects = a.reportingSubjects()
+	for k := 1; k < len(a.paras); k++ {
+		if sectionBreak(a.src, a.paras[k-1]) {
+			a.sections = append(a.sections, a.paras[k].Start)
+		}
+	}
 	out := a.cands[:0] // compacted in place as split quotations merge
 	for r := 0; r < len(a.cands); r++ {
 		c := a.cands[r]
@@ -944,10 +952,14 @@ const maxLookBack = 40
 // group for they; "" when none fits.
 func (a *attributor) antecedent(pos int, plural bool, g byte) string {
 	speakerPos, speaker := -1, ""
+	floor := a.sectionStart(pos)
 	for k := len(a.speakers) - 1; k >= 0 && k >= len(a.speakers)-maxLookBack; k-- {
 		s := a.speakers[k]
 		if s.pos >= pos {
 			continue
+		}
+		if s.pos < floor {
+			break // another section: "she" is no one of it
 		}
 		sg := s.gender
 		if sg == 0 {
@@ -964,7 +976,7 @@ func (a *attributor) antecedent(pos int, plural bool, g byte) string {
 	best, bestPos := speaker, speakerPos
 	ms := a.ix.mentions
 	k := sort.Search(len(ms), func(k int) bool { return ms[k].name.start >= pos })
-	for stop := k - maxLookBack; k > 0 && k > stop && ms[k-1].name.start > speakerPos; {
+	for stop := k - maxLookBack; k > 0 && k > stop && ms[k-1].name.start > speakerPos && ms[k-1].name.start >= floor; {
 		k--
 		m := ms[k]
 		if !m.subject {
@@ -999,7 +1011,7 @@ func (a *attributor) antecedent(pos int, plural bool, g byte) string {
 		if sub.pos >= pos {
 			continue
 		}
-		if sub.pos <= bestPos {
+		if sub.pos <= bestPos || sub.pos < floor {
 			break
 		}
 		if sub.role && a.paraOf(pos)-sub.para > 1 {
@@ -1283,4 +1295,60 @@ func introducesNext(toks []token, at attribution) bool {
 		return false
 	}
 	return false
+}
+
+// sectionStart returns where the section holding pos starts: after the
+// last section break before it, or 0.
+func (a *attributor) sectionStart(pos int) int {
+	k := sort.SearchInts(a.sections, pos+1)
+	if k == 0 {
+		return 0
+	}
+	return a.sections[k-1]
+}
+
+// sectionBreak reports whether paragraph p ends a section of the article,
+// so that a pronoun after it does not reach back over it: a rule or a
+// separator ("___", "* * *"), a time stamp opening an entry of a live
+// report ("12:30 p.m."), a headline, or a numbered item's title ("Zoe
+// Saldana Asked Men Everywhere To “Redefine Masculinity.”": every word
+// but small ones capitalised).
+func sectionBreak(src string, p Span) bool {
+	text := strings.TrimSpace(src[p.Start:p.End])
+	if strings.IndexFunc(text, unicode.IsLetter) < 0 {
+		return true
+	}
+	if timeStamp(text) || headline(src, p) {
+		return true
+	}
+	caps, words := 0, 0
+	for _, t := range tokenize(src, p.Start, p.End) {
+		if !t.word {
+			continue
+		}
+		words++
+		if t.capitalized() {
+			caps++
+		} else if _, fw := functionWords[t.lower()]; fw {
+			words-- // a title keeps its small words in lower case
+		}
+	}
+	return words >= 4 && words <= 16 && caps == words
+}
+
+// timeStamp reports whether text is a clock time alone (12:30 p.m., 9 a.m.).
+func timeStamp(text string) bool {
+	t := strings.ToLower(strings.TrimSuffix(text, "."))
+	for _, suf := range []string{" a.m", " p.m", " am", " pm", " et", " edt", " est"} {
+		t = strings.TrimSuffix(t, suf)
+	}
+	if t == "" || len(t) > 5 {
+		return false
+	}
+	for _, r := range t {
+		if !unicode.IsDigit(r) && r != ':' {
+			return false
+		}
+	}
+	return true
 }

@@ -317,7 +317,7 @@ const maxNameWords = 5
 func buildIndex(src string, paras []Span, quotes []rawQuote) *index {
 	ix := &index{src: src, full: map[string]string{}, gender: map[string]byte{}, person: map[string]bool{}, midSentence: map[string]bool{}}
 	count := map[string]int{}
-	votes := map[string]int{} // > 0 male, < 0 female
+	votes := map[string][2]int{} // he, she
 	qi := 0
 	inQuote := func(pos int) bool {
 		for qi < len(quotes) && quotes[qi].end <= pos {
@@ -325,9 +325,10 @@ func buildIndex(src string, paras []Span, quotes []rawQuote) *index {
 		}
 		return qi < len(quotes) && pos >= quotes[qi].start
 	}
+	fullQuoted := map[string]string{} // the fullest forms inside quotations
 	for _, p := range paras {
-		if headline(src, p) {
-			continue
+		if sectionBreak(src, p) {
+			continue // a headline or an item's title: Hillary Clinton Goes After …
 		}
 		toks := tokenize(src, p.Start, p.End)
 		sentenceStart := true
@@ -354,7 +355,9 @@ func buildIndex(src string, paras []Span, quotes []rawQuote) *index {
 					g = -1
 				}
 				if g != 0 {
-					votes[lastName] += g
+					v := votes[lastName]
+					v[(1-g)/2]++
+					votes[lastName] = v
 					lastName = ""
 				}
 			}
@@ -375,9 +378,16 @@ func buildIndex(src string, paras []Span, quotes []rawQuote) *index {
 			text := n.text(src)
 			count[text]++
 			key := n.key()
-			if cur, seen := ix.full[key]; !seen || len(n.words) > len(strings.Fields(cur)) ||
+			// A name inside a quotation ("… than working Crooked Hillary
+			// Clinton") gives the fullest form only when the writer's own
+			// text never names the person.
+			full := ix.full
+			if quoted {
+				full = fullQuoted
+			}
+			if cur, seen := full[key]; !seen || len(n.words) > len(strings.Fields(cur)) ||
 				(len(n.words) == len(strings.Fields(cur)) && count[text] > count[cur]) {
-				ix.full[key] = text
+				full[key] = text
 			}
 			if n.gender != 0 {
 				ix.gender[text] = n.gender
@@ -427,7 +437,9 @@ func buildIndex(src string, paras []Span, quotes []rawQuote) *index {
 				// An apposition after: Dmitry Peskov, Putin's spokesman, said.
 				if !afterPrep && j+1 < len(toks) && toks[j].s == "," {
 					for _, r := range appositionRoles(toks[j+1:]) {
-						ix.addRole(r, text, n.start)
+						if roleNoun(r) { // not Wilmington, the state's biggest city
+							ix.addRole(r, text, n.start)
+						}
 					}
 				}
 			}
@@ -435,12 +447,21 @@ func buildIndex(src string, paras []Span, quotes []rawQuote) *index {
 			i = j
 		}
 	}
+	for key, text := range fullQuoted {
+		if _, ok := ix.full[key]; !ok {
+			ix.full[key] = text
+		}
+	}
 	// Key what is known of each name by its fullest form, so that
 	// "Scott" and "Rakeyia Scott" share, but Keith and Rakeyia Scott do not.
 	gender, person := map[string]byte{}, map[string]bool{}
-	tally := map[string]int{}
+	tally := map[string][2]int{}
 	for text, v := range votes {
-		tally[strings.ToLower(ix.fullName(text))] += v
+		fk := strings.ToLower(ix.fullName(text))
+		t := tally[fk]
+		t[0] += v[0]
+		t[1] += v[1]
+		tally[fk] = t
 	}
 	for text := range ix.person {
 		person[strings.ToLower(ix.fullName(text))] = true
@@ -457,15 +478,16 @@ func buildIndex(src string, paras []Span, quotes []rawQuote) *index {
 		delete(gender, fk)
 	}
 	for fk, v := range tally {
-		if _, known := gender[fk]; known || conflict[fk] || v == 0 || givenNameGender(strings.Fields(fk)) != 0 {
+		if _, known := gender[fk]; known || conflict[fk] || givenNameGender(strings.Fields(fk)) != 0 {
 			continue // titles and roles, then given names, outweigh pronouns
 		}
-		if v > 0 {
-			gender[fk] = 'm'
-		} else {
-			gender[fk] = 'f'
-		}
 		person[fk] = true
+		switch {
+		case v[0] > 0 && v[1] == 0:
+			gender[fk] = 'm'
+		case v[1] > 0 && v[0] == 0:
+			gender[fk] = 'f'
+		} // both: the pronouns disagree, so they tell nothing
 	}
 	ix.gender, ix.person = gender, person
 	return ix
@@ -504,6 +526,9 @@ associated twitter facebook google fox cnn msnbc abc cbs nbc politico breitbart`
 // personLike reports whether a name reads as a person's: not all capitals,
 // no word of a place or organisation.
 func personLike(words []string) bool {
+	if groupName(words) {
+		return false
+	}
 	for _, w := range words {
 		lw := strings.ToLower(w)
 		if _, ok := orgWords[lw]; ok {
@@ -636,3 +661,18 @@ var notRoleNouns = map[string]bool{"together": true, "whether": true, "either": 
 	"elective": true, "effective": true, "positive": true, "negative": true, "active": true, "native": true,
 	"american": true, "christian": true, "canadian": true, "indian": true, "russian": true, "syrian": true,
 	"iranian": true, "asian": true, "italian": true, "libertarian": true, "vegetarian": true, "civilian": true}
+
+// groupName reports whether a one-word name names a people or a group
+// (Iranians, Chinese, Republicans, Democrats), never one person.
+func groupName(words []string) bool {
+	if len(words) != 1 || givenNameGender(words) != 0 {
+		return false
+	}
+	lw := strings.ToLower(words[0])
+	for _, suf := range []string{"ans", "ese", "ists", "ats", "ites", "ish"} {
+		if strings.HasSuffix(lw, suf) && len(lw) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}

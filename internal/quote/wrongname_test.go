@@ -28,6 +28,38 @@ func TestNoWrongName(t *testing.T) {
 				"Donald J. Whitfield said he would not change his position on the tariff. “My words represent strength,” he said.",
 			want: []want{{parts: []string{"My words represent strength,"}, speaker: "Donald J. Whitfield"}},
 		},
+		{
+			name: "a pronoun does not reach back over a live report's time stamp",
+			text: "“We will win this state,” said Maria Gonzalez, a campaign volunteer.\n\n___\n\n4:10 p.m.\n\n" +
+				"The crowd in Nashua waited two hours in the cold.\n\n“This is the most exciting race of my lifetime,” she said.",
+			want: []want{{parts: []string{"We will win this state,"}, speaker: "Maria Gonzalez"},
+				{parts: []string{"This is the most exciting race of my lifetime,"}, speaker: ""}},
+		},
+		{
+			name: "a people is no person",
+			text: "Secretary of State John Kerry said the Iranians released by the United States were close to finishing their sentences. " +
+				"“What we gave up were people who were about to get out anyway,” he told Fox News.",
+			want: []want{{parts: []string{"What we gave up were people who were about to get out anyway,"}, speaker: "John Kerry"}},
+		},
+		{
+			name: "a place in apposition is no person",
+			text: "Both candidates visited Wilmington, the state's biggest city, on Monday. Turnout was expected to be light.\n\n" +
+				"“I want to mention someone who is not here tonight,” she said.",
+			want: []want{{parts: []string{"I want to mention someone who is not here tonight,"}, speaker: ""}},
+		},
+		{
+			name: "a name inside a quotation gives no fuller form",
+			text: "Trump said, “Working that microphone was harder than working Crooked Hillary Clinton.”\n\n" +
+				"Clinton answered on Twitter on Friday. She tweeted: “When something gets under his skin, he lashes out.”",
+			want: []want{{parts: []string{"Working that microphone was harder than working Crooked Hillary Clinton."}, speaker: "Trump"},
+				{parts: []string{"When something gets under his skin, he lashes out."}, speaker: "Clinton"}},
+		},
+		{
+			name: "an item's title is no name",
+			text: "12\n\nUnivision Anchor Expressed Fear For Her Daughter\n\nThe network fired a host over his remarks, and its evening anchor answered with a letter. " +
+				"“As part of a minority within a minority, I am concerned,” she tweeted.",
+			want: []want{{parts: []string{"As part of a minority within a minority, I am concerned,"}, speaker: "its evening anchor"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
