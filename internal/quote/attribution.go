@@ -984,6 +984,14 @@ func (a *attributor) antecedent(pos int, plural bool, g byte) string {
 		}
 		full, ok := a.fitting(m, g)
 		if !ok {
+			if a.maybePerson(m, speaker) {
+				// Tennis great Billie Jean King remembered Ali. "…," she
+				// said: someone who may be a person of either gender stands
+				// between the pronoun and any earlier candidate, so only a
+				// later reporting clause may still name the speaker.
+				best, bestPos = "", m.name.start
+				break
+			}
 			continue
 		}
 		// John Miller and Robert Brown talked: "he" could be either.
@@ -1022,6 +1030,21 @@ func (a *attributor) antecedent(pos int, plural bool, g byte) string {
 		}
 	}
 	return best
+}
+
+// maybePerson reports whether mention m may be a person the article does
+// not show to be one, nor to be of a gender: a name that reads as a
+// person's (not a people, a place after a preposition or an
+// organisation), other than speaker.
+func (a *attributor) maybePerson(m mention, speaker string) bool {
+	full := a.ix.fullName(m.name.text(a.src))
+	if full == speaker || a.ix.isPerson(full) || len(m.name.words) > maxNameWords || place(full) {
+		return false
+	}
+	if len(m.name.words) == 1 && !a.ix.known(m.name.key()) {
+		return false // a capitalised word opening a sentence (That, Behind, Audiences)
+	}
+	return personLike(strings.Fields(full)) && personLike(m.name.words)
 }
 
 // fitting returns the fullest name of mention m when it is known to be a

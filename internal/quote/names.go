@@ -420,7 +420,12 @@ func buildIndex(src string, paras []Span, quotes []rawQuote) *index {
 				// after an opening phrase.
 				introSubject := i > 0 && toks[i-1].s == "," && !placeAfterPlace && k < len(toks) && verbLike(toks[k]) &&
 					stripPossessive(toks[j-1].s) == toks[j-1].s
-				subject := !afterPrep && (sentenceStart || verbAfter || introSubject || verbNext && !placeAfterPlace)
+				// He used the gun to kill Trayvon Martin, an unarmed …: a name
+				// after a verb is its object, not a subject, unless a verb
+				// follows it (Tennis great Billie Jean King remembered).
+				object := i > 0 && isLowerWord(toks[i-1]) && !cueWord(toks[i-1]) && !isAdverb(toks[i-1]) && !opensSubject(toks[i-1]) &&
+					!(k < len(toks) && verbLike(toks[k]))
+				subject := !afterPrep && !object && (sentenceStart || verbAfter || introSubject || verbNext && !placeAfterPlace)
 				ix.mentions = append(ix.mentions, mention{name: n, subject: subject})
 				if personLike(n.words) && !afterPrep && !placeAfterPlace && (len(n.words) > 1 || len(roles) > 0 || verbAfter) {
 					lastName, ends = text, 0
@@ -526,7 +531,7 @@ associated twitter facebook google fox cnn msnbc abc cbs nbc politico breitbart`
 // personLike reports whether a name reads as a person's: not all capitals,
 // no word of a place or organisation.
 func personLike(words []string) bool {
-	if groupName(words) {
+	if groupName(words) || place(strings.Join(words, " ")) {
 		return false
 	}
 	for _, w := range words {
@@ -675,4 +680,50 @@ func groupName(words []string) bool {
 		}
 	}
 	return false
+}
+
+// subjectOpener are the lower-case words after which a name may open a
+// clause as its subject (… and Trump said, but Christie wasn't having it).
+var subjectOpener = wordSet("and but or so while when as because although though that if where whereas since until unless yet")
+
+func opensSubject(t token) bool {
+	_, ok := subjectOpener[t.lower()]
+	return ok
+}
+
+// places are countries, US states and other places often named in news
+// copy; a name that is one of them is no person.
+var places = func() map[string]struct{} {
+	m := wordSet(`afghanistan albania algeria argentina armenia australia austria azerbaijan bahrain
+bangladesh belarus belgium bolivia bosnia brazil britain bulgaria burma cambodia canada chile china
+colombia croatia cuba cyprus denmark ecuador egypt england estonia ethiopia europe finland france georgia
+germany ghana greece guatemala haiti honduras hungary iceland india indonesia iran iraq ireland israel
+italy japan jordan kazakhstan kenya korea kosovo kuwait laos latvia lebanon libya lithuania luxembourg
+macedonia malaysia mali mexico moldova mongolia montenegro morocco myanmar nepal netherlands nicaragua
+niger nigeria norway pakistan palestine panama paraguay peru philippines poland portugal qatar romania
+russia rwanda scotland serbia singapore slovakia slovenia somalia spain sudan sweden switzerland syria
+taiwan tajikistan tanzania thailand tunisia turkey uganda ukraine uruguay uzbekistan venezuela vietnam
+wales yemen zimbabwe africa asia america americas
+alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho illinois
+indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi
+missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont
+virginia wisconsin wyoming
+beijing moscow london paris berlin tokyo brussels tehran baghdad damascus kabul kiev kyiv jerusalem
+washington manhattan brooklyn chicago boston philadelphia atlanta miami dallas houston denver detroit
+cleveland phoenix seattle baltimore pittsburgh tulsa charlotte orlando wilmington manchester
+nashua concord des moines`)
+	for _, p := range []string{"new york", "new jersey", "new hampshire", "new mexico", "north carolina",
+		"south carolina", "north dakota", "south dakota", "west virginia", "rhode island", "nova scotia",
+		"saudi arabia", "south africa", "north korea", "south korea", "new zealand", "united states",
+		"united kingdom", "hong kong", "los angeles", "san francisco", "las vegas", "new orleans", "des moines",
+		"el salvador", "sri lanka", "costa rica", "puerto rico", "st. louis", "salt lake city"} {
+		m[p] = struct{}{}
+	}
+	return m
+}()
+
+// place reports whether the name n is a place of the list.
+func place(n string) bool {
+	_, ok := places[strings.ToLower(n)]
+	return ok
 }

@@ -60,6 +60,28 @@ func TestNoWrongName(t *testing.T) {
 				"“As part of a minority within a minority, I am concerned,” she tweeted.",
 			want: []want{{parts: []string{"As part of a minority within a minority, I am concerned,"}, speaker: "its evening anchor"}},
 		},
+		{
+			name: "a name after a verb is its object, not a subject",
+			text: "“We want this gun off the market,” said Laura Fenwick, a spokeswoman for the family.\n\n" +
+				"George Pratt is selling the rifle he used to shoot Trevor Martin, an unarmed teenager, during a 2012 confrontation.\n\n" +
+				"“I'm a free American,” he told a local station.",
+			want: []want{{parts: []string{"We want this gun off the market,"}, speaker: "Laura Fenwick"},
+				{parts: []string{"I'm a free American,"}, speaker: "George Pratt"}},
+		},
+		{
+			name: "someone who may be a woman stands between: empty, not the man quoted before",
+			text: "“He was the greatest, and he knew it,” said Andy Morrow, a boxing promoter.\n\n" +
+				"Billie Jean Kaye, a tennis great, remembered the champion as fun to be around, and saw him fight at the Garden in 1971.\n\n" +
+				"“He always whispered in my ear,” she said.",
+			want: []want{{parts: []string{"He was the greatest, and he knew it,"}, speaker: "Andy Morrow"},
+				{parts: []string{"He always whispered in my ear,"}, speaker: ""}},
+		},
+		{
+			name: "a state between the speaker and the pronoun does not hide him",
+			text: "Sen. Mark Udall spoke at a rally in Colorado on Monday. Colorado has voted for Democrats in recent years.\n\n" +
+				"“We will win this state again,” he said.",
+			want: []want{{parts: []string{"We will win this state again,"}, speaker: "Mark Udall"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
