@@ -170,38 +170,76 @@ func (n *Notifier) Deliver(ctx context.Context, d alert.Delivery) (alert.Receipt
 		msg = DigestMessage(d.Title, d.Digest)
 	case alert.KindNotice:
 		msg = NoticeMessage(d.Title, d.Text)
+	case alert.KindEdit:
+		return n.edit(ctx, d, ch)
+	case alert.KindFollowUp:
+		msg = FollowUpMessage(d.Alert)
 	default:
 		msg = AlertMessage(d.Alert, n.styles[d.Alert.Watch])
+	}
+	thread := ""
+	if d.Kind == alert.KindFollowUp {
+		// Slack has no reply apart from a thread: both forms go into the
+		// target's thread. A target whose ts is not known (a webhook's
+		// message) gets the follow-up as a message of its own.
+		thread = d.Thread
+		if thread == "" {
+			thread = d.Target
+		}
 	}
 	if ch.WebhookURL != "" {
 		if !d.SentAt.IsZero() {
 			n.warnOnce("webhook-repost:"+d.Channel, "slack: an earlier attempt may have posted this message through the webhook, which cannot be checked; posting it again (webhook channels are at-least-once)",
 				"channel", d.Channel, "delivery", d.ID)
 		}
-		if err := n.postWebhook(ctx, d.Channel, ch.WebhookURL, msg); err != nil {
+		if err := n.postWebhook(ctx, d.Channel, ch.WebhookURL, msg, thread); err != nil {
 			return alert.Receipt{}, err
 		}
-		return alert.Receipt{}, nil
+		return alert.Receipt{ThreadID: thread}, nil
 	}
 	ref := reference(d)
 	if !d.SentAt.IsZero() {
-		ts, err := n.find(ctx, d.Channel, ch.ID, ref, d.SentAt)
+		ts, err := n.find(ctx, d.Channel, ch.ID, thread, ref, d.SentAt)
 		if err != nil {
 			return alert.Receipt{}, err
 		}
 		if ts != "" {
 			n.log.Info("slack: an earlier attempt had posted this message; not posting it again", "channel", d.Channel,
 				"delivery", d.ID, "message", ts)
-			return alert.Receipt{MessageID: ts, Found: true}, nil
+			return alert.Receipt{MessageID: ts, Found: true, ThreadID: thread}, nil
 		}
 	}
-	_, ts, err := n.api.PostMessageContext(ctx, ch.ID, n.options(msg, ref)...)
+	opts := n.options(msg, ref)
+	if thread != "" {
+		opts = append(opts, slackgo.MsgOptionTS(thread))
+	}
+	_, ts, err := n.api.PostMessageContext(ctx, ch.ID, opts...)
 	if err != nil {
 		return alert.Receipt{}, n.classify(err, d.Channel, "chat.postMessage", botDestination)
 	}
 	n.log.Debug("slack: delivered", "channel", d.Channel, "watch", d.Alert.Watch, "article_url", d.Alert.URL,
 		"delivery", d.ID, "attempt", d.Attempt, "message", ts)
-	return alert.Receipt{MessageID: ts}, nil
+	return alert.Receipt{MessageID: ts, ThreadID: thread}, nil
+}
+
+// edit changes a message the bot posted (d.Target, its ts) to read as
+// d.Alert with the story's further outlets (chat.update). The delivery
+// states the whole message, so a repeated edit changes nothing more; the
+// message keeps its metadata. A webhook's message cannot be edited (its ts
+// is not known, and chat.update refuses a webhook's message).
+func (n *Notifier) edit(ctx context.Context, d alert.Delivery, ch Channel) (alert.Receipt, error) {
+	switch {
+	case ch.WebhookURL != "":
+		return alert.Receipt{}, alert.Permanent(fmt.Errorf("slack: edit in %s: a message posted through an incoming webhook cannot be edited", d.Channel))
+	case d.Target == "":
+		return alert.Receipt{}, alert.Permanent(fmt.Errorf("slack: edit in %s: the message to edit is not known", d.Channel))
+	}
+	msg := StoryMessage(d.Alert, d.Also, n.styles[d.Alert.Watch])
+	_, _, _, err := n.api.UpdateMessageContext(ctx, ch.ID, d.Target, slackgo.MsgOptionText(msg.Text, false), slackgo.MsgOptionBlocks(msg.Blocks...))
+	if err != nil {
+		return alert.Receipt{}, n.classify(err, d.Channel, "chat.update", botDestination)
+	}
+	return alert.Receipt{MessageID: d.Target, ThreadID: d.Thread}, nil
 }
 
 // options are chat.postMessage's arguments for msg: the fallback text, the
@@ -242,9 +280,12 @@ var errCannotLook = errors.New("cannot read the channel's history")
 // at-least-once, and it is logged once). An error is a failure to look
 // that may pass (5xx, 429, the network): the outbox retries, still
 // looking first.
-func (n *Notifier) find(ctx context.Context, channel, channelID, ref string, since time.Time) (string, error) {
+func (n *Notifier) find(ctx context.Context, channel, channelID, thread, ref string, since time.Time) (string, error) {
 	if ref == "" {
 		return "", nil
+	}
+	if thread != "" {
+		return n.findInThread(ctx, channel, channelID, thread, ref)
 	}
 	cursor := ""
 	for range findPages {
@@ -276,6 +317,35 @@ func (n *Notifier) find(ctx context.Context, channel, channelID, ref string, sin
 	return "", nil
 }
 
+// findInThread looks for the message carrying ref among a thread's replies
+// (conversations.replies; a reply is not in the channel's history).
+func (n *Notifier) findInThread(ctx context.Context, channel, channelID, thread, ref string) (string, error) {
+	cursor := ""
+	for range findPages {
+		msgs, more, next, err := n.api.GetConversationRepliesContext(ctx, &slackgo.GetConversationRepliesParameters{
+			ChannelID: channelID, Timestamp: thread, Cursor: cursor, Limit: findPage, IncludeAllMetadata: true})
+		if err != nil {
+			var se slackgo.SlackErrorResponse
+			if errors.As(err, &se) && (se.Err == "missing_scope" || se.Err == "not_in_channel" || se.Err == "channel_not_found" || se.Err == "thread_not_found") {
+				n.warnOnce("cannot-look:"+channel, "slack: cannot check whether an earlier attempt posted a message; posting it again (this channel is at-least-once until the app has channels:history and is in the channel)",
+					"channel", channel, "why", fmt.Errorf("%w: %s", errCannotLook, se.Err).Error())
+				return "", nil
+			}
+			return "", &lookFailed{n.classify(err, channel, "conversations.replies", botDestination)}
+		}
+		for _, m := range msgs {
+			if m.Metadata.EventType == eventType && fmt.Sprint(m.Metadata.EventPayload["ref"]) == ref {
+				return m.Timestamp, nil
+			}
+		}
+		if !more || next == "" {
+			return "", nil
+		}
+		cursor = next
+	}
+	return "", nil
+}
+
 // tsTime reads a message ts (Unix seconds with a sequence after the dot).
 func tsTime(ts string) time.Time {
 	sec, _, _ := strings.Cut(ts, ".")
@@ -298,17 +368,18 @@ func (e *lookFailed) NotPosted() bool { return false }
 
 // webhookBody is an incoming webhook's JSON: slack-go's WebhookMessage
 // with blocks and no unfurling.
-func webhookBody(msg Message) *slackgo.WebhookMessage {
+func webhookBody(msg Message, thread string) *slackgo.WebhookMessage {
 	no := false
-	return &slackgo.WebhookMessage{Text: msg.Text, Blocks: &slackgo.Blocks{BlockSet: msg.Blocks}, UnfurlLinks: &no, UnfurlMedia: &no}
+	return &slackgo.WebhookMessage{Text: msg.Text, Blocks: &slackgo.Blocks{BlockSet: msg.Blocks}, UnfurlLinks: &no, UnfurlMedia: &no,
+		ThreadTimestamp: thread}
 }
 
 // postWebhook posts msg through an incoming webhook. slack-go's own
 // webhook call drops the body of an error answer, where Slack names the
 // problem (invalid_token, channel_not_found, …): this reads it.
-func (n *Notifier) postWebhook(ctx context.Context, channel, hookURL string, msg Message) error {
+func (n *Notifier) postWebhook(ctx context.Context, channel, hookURL string, msg Message, thread string) error {
 	dest := hookDestination(hookURL)
-	body, err := json.Marshal(webhookBody(msg))
+	body, err := json.Marshal(webhookBody(msg, thread))
 	if err != nil {
 		return alert.Permanent(fmt.Errorf("slack: deliver to %s: %w", channel, err))
 	}

@@ -298,3 +298,52 @@ func NoticeMessage(title, text string) Message {
 	}
 	return m
 }
+
+// maxAlso is how many of a story's further outlets an edited alert names;
+// the rest are counted (+N).
+const maxAlso = 10
+
+// StoryMessage is an alert whose story has further articles: the alert as
+// AlertMessage lays it out, then "Also:" and the other outlets, each linked
+// to its article (oldest first), "+N" for those past maxAlso. It is what
+// an edit of the story's first message shows.
+func StoryMessage(a alert.Alert, also []alert.Outlet, style Style) Message {
+	m := AlertMessage(a, style)
+	if len(also) == 0 {
+		return m
+	}
+	line, shown := "*Also:*", 0
+	for _, o := range also {
+		name := fit(o.Feed, 60)
+		if name == "" {
+			name = fit(o.Title, 60)
+		}
+		if name == "" {
+			name = "another outlet"
+		}
+		part := link(o.URL, name)
+		// Room for this outlet and a closing "+N".
+		if shown == maxAlso || chattext.Runes(line)+2+chattext.Runes(part)+8 > maxContextText {
+			break
+		}
+		if shown > 0 {
+			line += ","
+		}
+		line += " " + part
+		shown++
+	}
+	if more := len(also) - shown; more > 0 {
+		line += fmt.Sprintf(" +%d", more)
+	}
+	m.Blocks = append(m.Blocks, slackgo.NewContextBlock("also", mrkdwn(line)))
+	return m
+}
+
+// FollowUpMessage is a story's later article posted under its first alert:
+// the article as an alert (whose summary and quotes hold only what it
+// adds), marked as a follow-up, pinging nobody (the first alert did).
+func FollowUpMessage(a alert.Alert) Message {
+	m := AlertMessage(a, Style{})
+	m.Blocks = append([]slackgo.Block{slackgo.NewContextBlock("followup", mrkdwn("Later in this story"))}, m.Blocks...)
+	return m
+}

@@ -1,0 +1,112 @@
+package slack
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newshound/newshound/internal/alert"
+	"github.com/newshound/newshound/internal/slackfake"
+)
+
+func TestStoryEditsAndFollowUps(t *testing.T) {
+	fake := slackfake.New(slackfake.Options{Channels: []string{"C0NEWSROOM"}})
+	defer fake.Close()
+	hook := fake.AddWebhook("C0PARTNERS", "hooksecret1")
+	n, err := New(Options{Token: fake.Token(), APIBase: fake.URL(), Channels: map[string]Channel{"desk": {ID: "C0NEWSROOM"}, "partners": {WebhookURL: hook}},
+		Styles: map[string]Style{"russia": {Mention: "S0DESK123"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	a := sampleAlert()
+	first, err := n.Deliver(ctx, alert.Delivery{ID: 1, Channel: "desk", Nonce: "n1", Kind: alert.KindAlert, Alert: a})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// Later outlets edit the first message: the whole message, so a
+	// repeated edit leaves it as one edit would.
+	var also []alert.Outlet
+	for i := range 12 {
+		also = append(also, alert.Outlet{Feed: fmt.Sprintf("Outlet %d <!here>", i), Title: "t", URL: fmt.Sprintf("https://o%d.example/a", i)})
+	}
+	edit := alert.Delivery{ID: 2, Channel: "desk", Kind: alert.KindEdit, Target: first.MessageID, Alert: a, Also: also}
+	for range 2 {
+		rc, err := n.Deliver(ctx, edit)
+		if err != nil || rc.MessageID != first.MessageID {
+			t.Fatalf("edit: %+v %v", rc, err)
+		}
+	}
+	msgs := fake.Messages("C0NEWSROOM")
+	if len(msgs) != 1 || !msgs[0].Edited {
+		t.Fatalf("messages after the edits: %+v", msgs)
+	}
+	text := msgs[0].AllText()
+	if !strings.Contains(text, "*Also:* <https://o0.example/a|Outlet 0 &lt;!here&gt;>, <https://o1.example/a|") || !strings.Contains(text, " +2") {
+		t.Errorf("edited message:\n%s", text)
+	}
+	if strings.Join(msgs[0].Mentions, ",") != "subteam:S0DESK123" || msgs[0].Metadata == nil {
+		t.Errorf("the edit changed the mentions %v or dropped the metadata", msgs[0].Mentions)
+	}
+
+	// A follow-up goes into the first message's thread, pinging nobody.
+	fu := alert.Delivery{ID: 3, Channel: "desk", Nonce: "n3", Kind: alert.KindFollowUp, Target: first.MessageID, InThread: true, Alert: a}
+	rc, err := n.Deliver(ctx, fu)
+	if err != nil || rc.ThreadID != first.MessageID {
+		t.Fatalf("follow-up: %+v %v", rc, err)
+	}
+	msgs = fake.Messages("C0NEWSROOM")
+	if len(msgs) != 2 || msgs[1].ThreadTS != first.MessageID || len(msgs[1].Mentions) != 0 || !strings.Contains(msgs[1].AllText(), "Later in this story") {
+		t.Fatalf("follow-up message %+v", msgs[1])
+	}
+
+	// A follow-up whose answer was lost is found in the thread, not
+	// posted again.
+	fake.DropResponseNext("C0NEWSROOM")
+	fu2 := alert.Delivery{ID: 4, Channel: "desk", Nonce: "n4", Kind: alert.KindFollowUp, Target: first.MessageID, Thread: first.MessageID, Alert: a}
+	if _, err := n.Deliver(ctx, fu2); err == nil {
+		t.Fatal("a lost response succeeded")
+	}
+	fu2.SentAt = time.Now()
+	rc, err = n.Deliver(ctx, fu2)
+	if err != nil || !rc.Found {
+		t.Fatalf("retry of the lost follow-up: %+v %v", rc, err)
+	}
+	if got := len(fake.Messages("C0NEWSROOM")); got != 3 {
+		t.Errorf("%d messages, want 3", got)
+	}
+
+	// An edit of a message that is gone, or of a webhook's, cannot succeed.
+	for name, d := range map[string]alert.Delivery{
+		"gone":    {ID: 5, Channel: "desk", Kind: alert.KindEdit, Target: "1.000001", Alert: a},
+		"webhook": {ID: 6, Channel: "partners", Kind: alert.KindEdit, Target: "", Alert: a},
+	} {
+		if _, err := n.Deliver(ctx, d); !alert.IsPermanent(err) {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	// A webhook channel's follow-up is a message of its own.
+	if _, err := n.Deliver(ctx, alert.Delivery{ID: 7, Channel: "partners", Kind: alert.KindFollowUp, Alert: a}); err != nil {
+		t.Fatal(err)
+	}
+	if m := fake.Messages("C0PARTNERS"); len(m) != 1 || m[0].ThreadTS != "" {
+		t.Errorf("webhook follow-up %+v", m)
+	}
+}
+
+func TestStoryMessageWithinLimits(t *testing.T) {
+	var also []alert.Outlet
+	for i := range 40 {
+		also = append(also, alert.Outlet{Feed: strings.Repeat("Outlet ", 20), URL: fmt.Sprintf("https://o%d.example/%s", i, strings.Repeat("p", 1500))})
+	}
+	got := postToFake(t, StoryMessage(sampleAlert(), also, Style{}))
+	last := got.Blocks[len(got.Blocks)-1].Texts()[0]
+	var shown int
+	shown = strings.Count(last, "<https://")
+	if shown == 0 || !strings.HasSuffix(last, fmt.Sprintf(" +%d", 40-shown)) {
+		t.Errorf("also line: %d shown, %q", shown, last[max(0, len(last)-20):])
+	}
+}
