@@ -10,8 +10,10 @@ import (
 // A story's later articles queue edits of its alert's message (and
 // follow-ups beside them), which wait for that message, never hold the
 // channel's posts back, and are found with the target's other edits.
-func TestStoryEditsQueued(t *testing.T) {
-	s, _ := open(t)
+func TestStoryEditsQueued(t *testing.T) { engines(t, testStoryEditsQueued) }
+
+func testStoryEditsQueued(t *testing.T, e engine) {
+	s, _ := e.open(t)
 	ctx := context.Background()
 	now := time.Now().UTC().Truncate(time.Second)
 	var as []Article

@@ -46,6 +46,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
@@ -60,8 +61,11 @@ type Store struct {
 	// sortedSearch is the most full-text hits SearchArticles sorts by date
 	// rather than walking the date index (0: sortedSearchMax; tests set it).
 	sortedSearch int
-	// pg is set on PostgreSQL (postgres.go), where w and r are one pool.
-	pg bool
+	// pg is set on PostgreSQL (postgres.go), where w and r are one pool;
+	// pgConfig is its connection's settings, for connections of their own
+	// (a session's advisory lock, LISTEN).
+	pg       bool
+	pgConfig *pgx.ConnConfig
 }
 
 // pick returns the SQL of the store's engine: sqlite's, or postgres's on
