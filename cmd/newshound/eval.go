@@ -36,7 +36,9 @@ Measure newshound's quality on evaluation data (see ../shared/data/README.md):
                         Aggregator JSON lines): pairwise, cross-outlet,
                         day-split and B-cubed scores per time fold beside
                         the README's baselines; items/s, memory; with
-                        --out FILE each item's cluster as JSON lines`)
+                        --out FILE each item's cluster as JSON lines; with
+                        --texts FILE (the summary set's JSON lines) what
+                        the full text adds, on stories assembled from it`)
 	data := fs.String("data", "", "the evaluation data (required)")
 	meta := fs.String("meta", "", "extract: readability-test-pages directory for metadata agreement")
 	pages := fs.Bool("pages", false, "extract: also print each page's F1 under newshound and the plain library")
@@ -48,6 +50,7 @@ Measure newshound's quality on evaluation data (see ../shared/data/README.md):
 	lenient := fs.Bool("lenient-pronouns", false, "quotes: a pronoun source also stands for the nearest description before it (the two-term president … he said)")
 	annotatedOnly := fs.Bool("pronouns-annotated-only", false, "quotes: a pronoun source stands only for annotated sources, not for the recent sentence subject (the scoring before issue 12's speaker work)")
 	out := fs.String("out", "", "stories: write each item's cluster to this file")
+	texts := fs.String("texts", "", "stories: the summary set (pairs.validation.jsonl) to assemble stories from and measure what the full text adds")
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		if err := parseFlags(fs, args); err != nil {
 			return err // --help, or a flag mistake
@@ -121,7 +124,7 @@ Measure newshound's quality on evaluation data (see ../shared/data/README.md):
 			pr.Write(e.stdout, *examples)
 		}
 	case "stories", "cluster":
-		return evalStories(e, *data, *out)
+		return evalStories(e, *data, *out, *texts)
 	default:
 		return usageError("eval: unknown measurement %q (extract, summary, quotes or stories)", what)
 	}

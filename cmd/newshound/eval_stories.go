@@ -11,17 +11,22 @@ import (
 )
 
 // sweepThresholds are the similarity thresholds the clustering evaluation tries on each fold.
-var sweepThresholds = []float64{0.1, 0.12, 0.15, 0.18, 0.2, 0.22, 0.25, 0.3, 0.35}
+var sweepThresholds = []float64{0.1, 0.12, 0.15, 0.18, 0.2, 0.22, 0.25, 0.28, 0.3, 0.35}
 
 // minPrecision is the day-split pairwise precision a threshold must keep to be chosen: a wrong merge
 // hides an alert, a missed one only repeats it, so precision comes first.
 const minPrecision = 0.83
 
+// goalPrecision is the precision issue 17 states its goal at (day-split pairwise F1 >= 0.75 with
+// precision >= 0.85); the sweep reports the threshold chosen for it too.
+const goalPrecision = 0.85
+
 // evalStories measures same-story clustering on a JSON-lines file of headlines with their stories:
 // per time fold, newshound (default threshold) beside the README's baselines; a threshold sweep on
 // each fold, the threshold chosen on the first confirmed on the second; newshound once more over the
-// whole file for speed and memory; with out, newshound's cluster of each item.
-func evalStories(e *env, data, out string) error {
+// whole file for speed and memory; with out, newshound's cluster of each item; with texts, what the
+// full text adds on stories assembled from the summary set.
+func evalStories(e *env, data, out, texts string) error {
 	items, err := stories.Read(data)
 	if err != nil {
 		return err
@@ -36,7 +41,7 @@ func evalStories(e *env, data, out string) error {
 
 	if len(folds) > 1 {
 		fmt.Fprintf(e.stdout, "threshold sweep (day-split pair P/R/F1, B3 F1; default %.2f):\n", story.DefaultThreshold)
-		var chosen stories.SweepRow
+		var chosen, goal stories.SweepRow
 		for i, f := range folds[:2] {
 			rows := stories.Sweep(f.Items, cfg, sweepThresholds)
 			var b strings.Builder
@@ -46,12 +51,16 @@ func evalStories(e *env, data, out string) error {
 			fmt.Fprintf(e.stdout, "  %s\n   %s\n", f.Name, strings.TrimSuffix(b.String(), " |"))
 			if i == 0 {
 				chosen = stories.Choose(rows, minPrecision)
-				fmt.Fprintf(e.stdout, "  chosen on this fold (best F1 with precision >= %.2f): %.2f\n", minPrecision, chosen.Threshold)
+				goal = stories.Choose(rows, goalPrecision)
+				fmt.Fprintf(e.stdout, "  chosen on this fold (best F1 with precision >= %.2f): %.2f; at the goal's precision (>= %.2f): %.2f\n",
+					minPrecision, chosen.Threshold, goalPrecision, goal.Threshold)
 			} else {
-				for _, r := range rows {
-					if r.Threshold == chosen.Threshold {
-						fmt.Fprintf(e.stdout, "  confirmed on this fold at %.2f: P/R/F1 %.3f/%.3f/%.3f (first fold %.3f/%.3f/%.3f)\n",
-							r.Threshold, r.DayPair.P, r.DayPair.R, r.DayPair.F, chosen.DayPair.P, chosen.DayPair.R, chosen.DayPair.F)
+				for _, c := range []stories.SweepRow{chosen, goal} {
+					for _, r := range rows {
+						if r.Threshold == c.Threshold {
+							fmt.Fprintf(e.stdout, "  confirmed on this fold at %.2f: P/R/F1 %.3f/%.3f/%.3f (first fold %.3f/%.3f/%.3f)\n",
+								r.Threshold, r.DayPair.P, r.DayPair.R, r.DayPair.F, c.DayPair.P, c.DayPair.R, c.DayPair.F)
+						}
 					}
 				}
 			}
@@ -60,9 +69,18 @@ func evalStories(e *env, data, out string) error {
 	}
 
 	row, open := stories.Stress(items, cfg)
-	fmt.Fprintf(e.stdout, "speed and memory, newshound over all %d items: %.0f items/s (%.1f µs each), %d stories open at the end, %.1f MB live\n",
+	fmt.Fprintf(e.stdout, "speed and memory, newshound over all %d items: %.0f items/s by the wall clock (%.1f µs each), %.1f µs of CPU each; %d stories open at the end, %.1f MB live\n",
 		row.Items, float64(row.Items)/row.Elapsed.Seconds(), float64(row.Elapsed.Microseconds())/float64(row.Items),
-		open, float64(row.Heap)/(1<<20))
+		float64(row.CPU.Microseconds())/float64(row.Items), open, float64(row.Heap)/(1<<20))
+
+	if texts != "" {
+		ts, err := stories.ReadTexts(texts)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(e.stdout)
+		stories.WriteTexts(e.stdout, stories.EvaluateTexts(ts, cfg))
+	}
 
 	if out != "" {
 		labels := stories.Newshound(cfg).Run(items)

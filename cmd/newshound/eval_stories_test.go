@@ -27,11 +27,21 @@ func TestEvalStories(t *testing.T) {
 	}
 	os.WriteFile(data, []byte(strings.Join(lines, "\n")+"\n"), 0o644)
 	out := filepath.Join(dir, "clusters.jsonl")
-	stdout, stderr, code := runCmd(t, "", "eval", "stories", "--data", data, "--out", out)
+	texts := filepath.Join(dir, "pairs.jsonl")
+	var pairs []string
+	for _, place := range []string{"Valmora", "Ostrava", "Sarnac"} {
+		article := fmt.Sprintf("The harbour of %[1]s closed on Tuesday. A grain ship ran aground near %[1]s. Crews of %[1]s worked through the night. "+
+			"The ship carried grain from Ardmore to %[1]s. Tugs of %[1]s tried twice to pull it free at high tide. Nobody was hurt, officials in %[1]s said.", place)
+		b, _ := json.Marshal(map[string]string{"article": article, "reference": fmt.Sprintf("Ship aground at %[1]s . %[1]s harbour closed .", place)})
+		pairs = append(pairs, string(b))
+	}
+	os.WriteFile(texts, []byte(strings.Join(pairs, "\n")+"\n"), 0o644)
+	stdout, stderr, code := runCmd(t, "", "eval", "stories", "--data", data, "--out", out, "--texts", texts)
 	if code != 0 {
 		t.Fatalf("code %d: %s", code, stderr)
 	}
-	for _, want := range []string{"fold A", "fold B", "tfidf-title single-pass", "newshound", "threshold sweep", "confirmed on this fold", "items/s"} {
+	for _, want := range []string{"fold A", "fold B", "identical-headline", "tfidf-title single-pass", "newshound", "threshold sweep", "confirmed on this fold",
+		"at the goal's precision", "items/s", "what the full text adds: 3 stories", "headline and full text"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("output lacks %q:\n%s", want, stdout)
 		}

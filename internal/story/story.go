@@ -272,7 +272,7 @@ func (c *Clusterer) articleTerms(a Article) []termWeight {
 			}
 		}
 	}
-	title := tokens(headline(a.Title), lang, 0)
+	title := tokens(Headline(a.Title), lang, 0)
 	lead := a.Lead
 	if lead == "" {
 		lead = a.Text

@@ -326,8 +326,8 @@ func TestHeadline(t *testing.T) {
 		{"Italy - Factors to watch on March 20", "Italy - Factors to watch on March 20"},
 		{"Top 10 songs (2014)", "Top 10 songs (2014)"}, // a year, not a revision
 	} {
-		if got := headline(tc.in); got != tc.want {
-			t.Errorf("headline(%q) = %q, want %q", tc.in, got, tc.want)
+		if got := Headline(tc.in); got != tc.want {
+			t.Errorf("Headline(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
 }

@@ -150,11 +150,11 @@ func plural(w, lang string) string {
 	return w
 }
 
-// headline returns a title without the furniture of agency headlines, which says nothing of the
+// Headline returns a title without the furniture of agency headlines, which says nothing of the
 // event and makes unrelated headlines of one outlet look alike: the revision number in a leading desk
 // slug ("UPDATE 2-", "WRAPUP 1-"; the slug's words are kept) and a trailing revision count of one or
 // two digits ("… Top Banana (3)").
-func headline(t string) string {
+func Headline(t string) string {
 	t = strings.TrimSpace(t)
 	var slugs []string
 	for end := slugEnd(t); end > 0; end = slugEnd(t) { // "RPT-UPDATE 2-"

@@ -82,10 +82,5 @@ func TestTextCopies(t *testing.T) {
 	}
 }
 
-func firstWords(s string, n int) string {
-	w := strings.Fields(s)
-	return strings.Join(w[:min(n, len(w))], " ")
-}
-
 // neutralLead is a copy's lead: it shares no word with any article.
 const neutralLead = "From our wire service."

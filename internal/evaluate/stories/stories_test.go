@@ -1,6 +1,7 @@
 package stories
 
 import (
+	"encoding/json"
 	"math"
 	"os"
 	"path/filepath"
@@ -119,5 +120,33 @@ func TestDevFigures(t *testing.T) {
 	nh, tfidf := rows[len(rows)-1].Scores, rows[len(rows)-2].Scores
 	if nh.DayPair.F <= tfidf.DayPair.F {
 		t.Errorf("newshound day-split F1 %.3f, no better than the TF-IDF baseline's %.3f", nh.DayPair.F, tfidf.DayPair.F)
+	}
+}
+
+func TestReadTexts(t *testing.T) {
+	var lines []string
+	for _, place := range []string{"Valmora", "Ostrava", "Sarnac", "Ardmore"} {
+		article := "Media playback is not supported on this deviceThe harbour of " + place + " closed on Tuesday. A ship ran aground near " + place +
+			". Crews of " + place + " worked through the night. Tugs of " + place + " tried twice. Nobody in " + place + " was hurt, officials said. " +
+			"Find all the latest shipping news on our dedicated page."
+		b, _ := json.Marshal(map[string]string{"article": article, "reference": "Ship aground at " + place + " . Harbour closed ."})
+		lines = append(lines, string(b))
+	}
+	got, err := readTexts(strings.NewReader(strings.Join(lines, "\n")))
+	if err != nil || len(got) != 4 {
+		t.Fatalf("%d stories, %v", len(got), err)
+	}
+	s := got[0]
+	if s.original.title != "The harbour of Valmora closed on Tuesday." || strings.Contains(s.original.text, "Find all") || strings.Contains(s.original.text, "Media playback") {
+		t.Errorf("original %+v", s.original)
+	}
+	if s.copy.title != "Crews of Valmora worked through the night." || !strings.HasPrefix(s.copy.text, "CITY (Agency) - Tugs of Valmora") {
+		t.Errorf("copy %+v", s.copy)
+	}
+	if s.rewrite.title != "Ship aground at Valmora ." || s.rewrite.lead != "Harbour closed ." || s.rewrite.text != "" {
+		t.Errorf("rewrite %+v", s.rewrite)
+	}
+	if _, err := readTexts(strings.NewReader(lines[0] + "\n{")); err == nil || !strings.HasPrefix(err.Error(), "2:") {
+		t.Errorf("a broken line: %v", err)
 	}
 }
