@@ -55,6 +55,66 @@ func PlainText(s string) string {
 	}
 }
 
+// firstImage returns the src of the first <img> of s that has a src
+// attribute, as gofeed's translator picks an RSS item's image from its HTML
+// (a full parse, which reads <image> as <img> outside SVG and MathML); ok is
+// set with an empty src too (then no image is taken, as before), false when
+// there is none.
+func firstImage(s string) (src string, ok bool) {
+	if !hasImgTag(s) {
+		return "", false
+	}
+	z := html.NewTokenizer(strings.NewReader(s))
+	foreign := 0 // inside <svg> or <math>
+	for {
+		switch tt := z.Next(); tt {
+		case html.ErrorToken:
+			return "", false
+		case html.EndTagToken:
+			if name, _ := z.TagName(); (string(name) == "svg" || string(name) == "math") && foreign > 0 {
+				foreign--
+			}
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, more := z.TagName()
+			switch string(name) {
+			case "svg", "math":
+				if tt == html.StartTagToken {
+					foreign++
+				}
+				continue
+			case "img":
+			case "image":
+				if foreign > 0 {
+					continue
+				}
+			default:
+				continue
+			}
+			for more {
+				var key, val []byte
+				key, val, more = z.TagAttr()
+				if string(key) == "src" {
+					return string(val), true
+				}
+			}
+		}
+	}
+}
+
+// hasImgTag reports whether s has "<img" (or "<image") in any case.
+func hasImgTag(s string) bool {
+	for {
+		i := strings.IndexByte(s, '<')
+		if i < 0 || len(s)-i < 4 {
+			return false
+		}
+		if strings.EqualFold(s[i+1:i+4], "img") || len(s)-i >= 6 && strings.EqualFold(s[i+1:i+6], "image") {
+			return true
+		}
+		s = s[i+1:]
+	}
+}
+
 var blocks = map[atom.Atom]bool{
 	atom.P: true, atom.Div: true, atom.Li: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true,
 	atom.H5: true, atom.H6: true, atom.Blockquote: true, atom.Tr: true, atom.Table: true, atom.Ul: true,
