@@ -165,7 +165,7 @@ func (ch Channel) IsSlack() bool { return ch.Slack != "" || ch.SlackWebhook != "
 
 // Slack configures the Slack app: its bot token posts to slack: channels
 // and answers the /newshound command, received over HTTP (listen, checked
-// with signing_secret).
+// with signing_secret) or Socket Mode (app_token).
 type Slack struct {
 	Token         string `yaml:"token"`          // bot token (xoxb-…): write ${SLACK_BOT_TOKEN}; never logged
 	SigningSecret string `yaml:"signing_secret"` // the app's signing secret: write ${SLACK_SIGNING_SECRET}; never logged
@@ -174,6 +174,10 @@ type Slack struct {
 	// interactivity requests are received (the app's Request URL points
 	// here, behind TLS).
 	Listen string `yaml:"listen"`
+	// AppToken (xapp-…) receives the command over Socket Mode instead: a
+	// websocket newshound opens to Slack, for a newshound Slack cannot
+	// reach. Never logged.
+	AppToken string `yaml:"app_token"`
 	// Admins may add, remove, pause and resume watches from Slack: user
 	// IDs (U…, W…) and user group IDs (S…). Empty: nobody may.
 	Admins []string `yaml:"admins"`

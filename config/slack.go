@@ -34,6 +34,9 @@ func (c *Config) validateSlack(add func(*Error)) {
 	if s.Listen != "" {
 		where, what = "slack.listen", "slack.listen: the /newshound command"
 	}
+	if s.AppToken != "" {
+		where, what = "slack.app_token", "slack.app_token: the /newshound command over Socket Mode"
+	}
 	names := mapKeys(c.Channels)
 	sort.Strings(names)
 	for _, name := range names {
@@ -67,6 +70,11 @@ func (c *Config) validateSlack(add func(*Error)) {
 		if strings.TrimSpace(s.SigningSecret) == "" {
 			add(c.errAt("slack.listen", "slack.listen needs slack.signing_secret (Slack app → Basic Information → Signing Secret, e.g. signing_secret: ${SLACK_SIGNING_SECRET}): requests are not accepted unsigned"))
 		}
+	}
+	if hasControl(s.AppToken) {
+		add(c.errAt("slack.app_token", "slack.app_token: holds a control character (a line break?)"))
+	} else if t := strings.TrimSpace(s.AppToken); t != "" && !strings.HasPrefix(t, "xapp-") {
+		add(c.errAt("slack.app_token", "slack.app_token: an app-level token starts with xapp- (Basic Information → App-Level Tokens, scope connections:write); the bot token (xoxb-) goes in slack.token"))
 	}
 	if hasControl(s.SigningSecret) {
 		add(c.errAt("slack.signing_secret", "slack.signing_secret: holds a control character (a line break?)"))

@@ -45,6 +45,8 @@ func TestSlackErrors(t *testing.T) {
 		{"two places", `channels: { desk: { slack: C0123456789, discord: "123456789012345678" } }`, "set only one of discord, webhook, slack and slack_webhook"},
 		{"bad webhook", "channels: { desk: { slack_webhook: \"https://hooks.slack.com/services/oops\" } }", "not a Slack incoming webhook URL"},
 		{"listen without secret", "slack: { token: xoxb-secret-token, listen: \"127.0.0.1:8081\" }", "slack.listen needs slack.signing_secret"},
+		{"app token without bot token", "slack: { app_token: xapp-1-secret }", "slack.app_token: the /newshound command over Socket Mode needs slack.token"},
+		{"bot token as app token", "slack: { token: xoxb-secret-token, app_token: xoxb-secret-token }", "an app-level token starts with xapp-"},
 		{"bad admin", "slack: { token: xoxb-secret-token, admins: [\"@bob\"] }", `slack.admins[0]: "@bob" is not a Slack user ID`},
 		{"bad mention", `channels: { desk: { slack: C0123456789 } }
 slack: { token: xoxb-secret-token }

@@ -41,8 +41,8 @@ import (
 // message it was clicked in. The lookups and checks are bot/commands';
 // this file parses and answers.
 
-// Commands configures the /newshound command (EnableCommands). Store,
-// Pipeline and SigningSecret are required.
+// Commands configures the /newshound command (EnableCommands). Store and
+// Pipeline are required, and Listen with SigningSecret, or AppToken, or both.
 type Commands struct {
 	Store    *store.Store
 	Pipeline commands.Pipeline
@@ -51,10 +51,13 @@ type Commands struct {
 	ArticleFetcher *article.Fetcher
 	// AllowPrivate lets summary fetch loopback and private addresses.
 	AllowPrivate bool
-	// SigningSecret is the app's signing secret.
+	// SigningSecret is the app's signing secret (needed with Listen).
 	SigningSecret string
 	// Listen is where ServeCommands listens (e.g. ":8081").
 	Listen string
+	// AppToken is the app-level token (xapp-…) ServeSocket connects with:
+	// Socket Mode, for a newshound that cannot be reached from Slack.
+	AppToken string
 	// Admins may change watches: user IDs (U…, W…) and user group IDs (S…).
 	Admins []string
 	// AckAfter is how long a command may take before it is acknowledged and
@@ -84,14 +87,16 @@ func (n *Notifier) EnableCommands(c *Commands) error {
 	switch {
 	case c == nil || c.Store == nil || c.Pipeline == nil:
 		return errors.New("slack: commands need a store and the pipeline")
-	case strings.TrimSpace(c.SigningSecret) == "":
-		return errors.New("slack: commands need the app's signing secret")
+	case c.Listen == "" && c.AppToken == "":
+		return errors.New("slack: commands need an address to listen on or an app-level token (Socket Mode)")
+	case c.Listen != "" && strings.TrimSpace(c.SigningSecret) == "":
+		return errors.New("slack: commands received over HTTP need the app's signing secret")
 	}
 	cfg := *c
 	if cfg.AckAfter <= 0 {
 		cfg.AckAfter = 2 * time.Second
 	}
-	n.secrets = append(n.secrets, cfg.SigningSecret)
+	n.secrets = append(n.secrets, cfg.SigningSecret, cfg.AppToken)
 	n.cmds = &commandSet{cfg: cfg, look: &commands.Lookups{Store: c.Store, Pipeline: c.Pipeline, Now: c.Now, Log: n.log}}
 	return nil
 }
@@ -190,14 +195,33 @@ func (rp reply) body() ([]byte, error) {
 	return json.Marshal(m)
 }
 
-// handleSlash runs one slash command: answered in the HTTP response when it
-// is done within ackAfter, else acknowledged and answered through
-// response_url.
+// handleSlash runs one slash command received over HTTP: answered in the
+// HTTP response when it is done within ackAfter, else acknowledged with an
+// empty 200 and answered through response_url.
 func (n *Notifier) handleSlash(w http.ResponseWriter, ctx context.Context, cmd slackgo.SlashCommand) {
+	n.dispatchSlash(ctx, cmd, func(rp *reply) {
+		if rp == nil {
+			w.WriteHeader(http.StatusOK) // the answer follows through response_url
+			return
+		}
+		body, err := rp.body()
+		if err != nil {
+			http.Error(w, "internal error", http.StatusInternalServerError)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write(body)
+	})
+}
+
+// dispatchSlash runs a slash command and calls ack once, before it returns:
+// with the answer when the command is done within ackAfter, else with nil —
+// the answer is then posted to the command's response_url when ready.
+func (n *Notifier) dispatchSlash(ctx context.Context, cmd slackgo.SlashCommand, ack func(*reply)) {
 	var (
 		mu     sync.Mutex
 		answer *reply // set by the command when it is done first
-		acked  bool   // set by the handler when it acknowledged first
+		acked  bool   // set when the acknowledgement went out first
 	)
 	ready := make(chan struct{})
 	cs := n.cmds
@@ -231,17 +255,7 @@ func (n *Notifier) handleSlash(w http.ResponseWriter, ctx context.Context, cmd s
 	rp := answer
 	acked = rp == nil
 	mu.Unlock()
-	if rp == nil {
-		w.WriteHeader(http.StatusOK) // the answer follows through response_url
-		return
-	}
-	body, err := rp.body()
-	if err != nil {
-		http.Error(w, "internal error", http.StatusInternalServerError)
-		return
-	}
-	w.Header().Set("Content-Type", "application/json")
-	_, _ = w.Write(body)
+	ack(rp)
 }
 
 // postResponse posts rp to a response_url.
@@ -270,8 +284,9 @@ func (n *Notifier) postResponse(ctx context.Context, responseURL string, rp repl
 	return nil
 }
 
-// handleInteraction answers a button click: acknowledged at once (Slack
-// ignores the body), the page posted through response_url.
+// handleInteraction answers a button click received over HTTP:
+// acknowledged at once (Slack ignores the body), the page posted through
+// response_url.
 func (n *Notifier) handleInteraction(w http.ResponseWriter, ctx context.Context, payload string) {
 	var ic slackgo.InteractionCallback
 	if err := json.Unmarshal([]byte(payload), &ic); err != nil {
@@ -279,6 +294,12 @@ func (n *Notifier) handleInteraction(w http.ResponseWriter, ctx context.Context,
 		return
 	}
 	w.WriteHeader(http.StatusOK)
+	n.startAction(ctx, ic)
+}
+
+// startAction answers a block action through its response_url, in the
+// background.
+func (n *Notifier) startAction(ctx context.Context, ic slackgo.InteractionCallback) {
 	if ic.Type != slackgo.InteractionTypeBlockActions || len(ic.ActionCallback.BlockActions) == 0 {
 		return
 	}

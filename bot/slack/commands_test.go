@@ -43,7 +43,7 @@ type cmdHarness struct {
 	now      time.Time
 }
 
-func newCmdHarness(t *testing.T, ackAfter time.Duration) *cmdHarness {
+func newCmdHarness(t *testing.T, ackAfter time.Duration, mods ...func(*Commands)) *cmdHarness {
 	t.Helper()
 	ctx := context.Background()
 	dir := t.TempDir()
@@ -69,9 +69,13 @@ func newCmdHarness(t *testing.T, ackAfter time.Duration) *cmdHarness {
 	}
 	h := &cmdHarness{t: t, fake: fake, n: n, st: st, now: time.Now().UTC()}
 	fetcher := article.NewFetcher(httpclient.New(httpclient.Options{Timeout: 5 * time.Second, AllowPrivate: true}), article.Options{HostDelay: -1})
-	err = n.EnableCommands(&Commands{Store: st, Pipeline: w, ArticleFetcher: fetcher, AllowPrivate: true,
+	c := &Commands{Store: st, Pipeline: w, ArticleFetcher: fetcher, AllowPrivate: true, Listen: "127.0.0.1:0",
 		SigningSecret: fake.SigningSecret(), Admins: []string{"U0ADMIN001", "S0EDITORS"}, AckAfter: ackAfter,
-		Now: func() time.Time { return h.now }})
+		Now: func() time.Time { return h.now }}
+	for _, m := range mods {
+		m(c)
+	}
+	err = n.EnableCommands(c)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -65,6 +65,7 @@ type Channel struct {
 type Notifier struct {
 	api      *slackgo.Client
 	client   *http.Client
+	apiBase  string // root URL; the Web API under apiBase/api/
 	token    string
 	channels map[string]Channel
 	styles   map[string]Style
@@ -101,6 +102,7 @@ func New(opts Options) (*Notifier, error) {
 	}
 	n := &Notifier{
 		client:   client,
+		apiBase:  base,
 		token:    strings.TrimSpace(opts.Token),
 		channels: map[string]Channel{},
 		styles:   map[string]Style{},

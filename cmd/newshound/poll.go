@@ -114,7 +114,7 @@ func newSlack(cfg *config.Config, log *slog.Logger) (*slack.Notifier, error) {
 			opts.Channels[name] = slack.Channel{ID: ch.Slack, WebhookURL: ch.SlackWebhook}
 		}
 	}
-	if len(opts.Channels) == 0 && cfg.Slack.Listen == "" {
+	if len(opts.Channels) == 0 && cfg.Slack.Listen == "" && cfg.Slack.AppToken == "" {
 		return nil, nil
 	}
 	for _, w := range cfg.Watches {
@@ -218,7 +218,7 @@ func openServices(ctx context.Context, e *env, path string, log *slog.Logger, me
 		return nil, err
 	}
 	svc.watcher = w
-	if svc.slack != nil && cfg.Slack.Listen != "" {
+	if svc.slack != nil && (cfg.Slack.Listen != "" || cfg.Slack.AppToken != "") {
 		client := httpclient.New(httpclient.Options{Timeout: cfg.HTTP.Timeout.D(), AllowPrivate: cfg.HTTP.AllowPrivateNetworks})
 		err := svc.slack.EnableCommands(&slack.Commands{
 			Store:          st,
@@ -227,6 +227,7 @@ func openServices(ctx context.Context, e *env, path string, log *slog.Logger, me
 			AllowPrivate:   cfg.HTTP.AllowPrivateNetworks,
 			SigningSecret:  cfg.Slack.SigningSecret,
 			Listen:         cfg.Slack.Listen,
+			AppToken:       cfg.Slack.AppToken,
 			Admins:         cfg.Slack.Admins,
 		})
 		if err != nil {
@@ -354,6 +355,14 @@ are served there.`)
 			if err := svc.slack.ServeCommands(ctx); err != nil {
 				log.Error("slack command endpoint", "error", err)
 				svc.watcher.SetProblem("slack-commands", "the /newshound endpoint stopped: "+err.Error())
+			}
+		}()
+	}
+	if svc.slack != nil && cfg.Slack.AppToken != "" {
+		// Socket Mode: reconnects with backoff; /healthz says when it is down.
+		go func() {
+			if err := svc.slack.ServeSocket(ctx, func(problem string) { svc.watcher.SetProblem("slack-socket", problem) }); err != nil {
+				log.Error("slack Socket Mode", "error", err)
 			}
 		}()
 	}

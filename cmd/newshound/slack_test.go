@@ -89,3 +89,53 @@ slack: { token: %s, api_base: "%s", signing_secret: %s, listen: "%s" }
 		t.Errorf("alert %+v", m)
 	}
 }
+
+// `run` with Slack's Socket Mode: no endpoint, /newshound answered over
+// the websocket the daemon opens.
+func TestRunWithSlackSocketMode(t *testing.T) {
+	fake := slackfake.New(slackfake.Options{Channels: []string{"C0NEWSROOM"}})
+	defer fake.Close()
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "n.yaml")
+	os.WriteFile(cfg, []byte(fmt.Sprintf(`
+storage: { path: %s }
+schedule: "@every 1h"
+feeds:
+  - { name: Wire, url: "file:///nonexistent/feed.xml" }
+watches:
+  - { name: russia, keywords: [Putin], channels: [desk] }
+channels:
+  desk: { slack: C0NEWSROOM }
+slack: { token: %s, api_base: "%s", app_token: %s }
+`, filepath.Join(dir, "n.db"), fake.Token(), fake.URL(), fake.AppToken())), 0o644)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	var stderr testutil.LogBuffer
+	go func() { done <- run(ctx, []string{"run", "--config", cfg}, strings.NewReader(""), io.Discard, &stderr) }()
+	defer func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("run: %v", err)
+		}
+		if strings.Contains(stderr.String(), fake.AppToken()) {
+			t.Error("the app token is in the log")
+		}
+	}()
+	deadline := time.Now().Add(20 * time.Second)
+	for fake.SocketConnections() == 0 {
+		if time.Now().After(deadline) {
+			t.Fatalf("no Socket Mode connection\n%s", stderr.String())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	sent, err := fake.SendSlashCommandSocket(ctx, slackfake.SlashCommand{Command: "/newshound", Text: "watches"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	actx, acancel := context.WithTimeout(ctx, 10*time.Second)
+	defer acancel()
+	rs, err := fake.AwaitResponses(actx, sent.ResponseID, 1)
+	if err != nil || !strings.Contains(rs[0].AllText(), "*russia*") {
+		t.Fatalf("/newshound watches: %+v %v", rs, err)
+	}
+}

@@ -102,13 +102,20 @@ func (s *Server) SendSlashCommand(ctx context.Context, endpoint string, c SlashC
 // endpoint, signed, with a fresh response_url.
 func (s *Server) SendBlockAction(ctx context.Context, endpoint string, a BlockAction) (Sent, error) {
 	id := s.newResponseURL()
-	payload := map[string]any{
+	payload := blockActionPayload(s.hs.URL+"/response/"+id, a)
+	raw, _ := json.Marshal(payload)
+	return s.sendSigned(ctx, endpoint, url.Values{"payload": {string(raw)}}.Encode(), a.At, a.Secret, id)
+}
+
+// blockActionPayload is a block_actions interaction for a click.
+func blockActionPayload(responseURL string, a BlockAction) map[string]any {
+	return map[string]any{
 		"type":         "block_actions",
 		"team":         map[string]any{"id": TeamID, "domain": "fake"},
 		"user":         map[string]any{"id": or(a.UserID, "U0FAKEUSER"), "username": "reporter", "team_id": TeamID},
 		"api_app_id":   "A0FAKEAPP1",
 		"channel":      map[string]any{"id": or(a.ChannelID, "C0FAKECHAN"), "name": "newsroom"},
-		"response_url": s.hs.URL + "/response/" + id,
+		"response_url": responseURL,
 		"trigger_id":   "1.2.3",
 		"container":    map[string]any{"type": "message", "message_ts": a.MessageTS, "is_ephemeral": a.MessageTS == ""},
 		"actions": []map[string]any{{
@@ -116,8 +123,6 @@ func (s *Server) SendBlockAction(ctx context.Context, endpoint string, a BlockAc
 			"action_ts": fmt.Sprintf("%d.000001", time.Now().Unix()),
 		}},
 	}
-	raw, _ := json.Marshal(payload)
-	return s.sendSigned(ctx, endpoint, url.Values{"payload": {string(raw)}}.Encode(), a.At, a.Secret, id)
 }
 
 func or(v, def string) string {

@@ -2,8 +2,8 @@
 // uses, that slack-go talks to for real over loopback HTTP: the Web API
 // methods auth.test, chat.postMessage, chat.update, conversations.history
 // conversations.replies and usergroups.users.list, incoming webhooks, and the app side of slash
-// commands and interactivity (signed requests to the app's endpoint, and the
-// response_url the app answers through).
+// commands and interactivity (signed requests to the app's endpoint, or
+// envelopes over Socket Mode, and the response_url the app answers through).
 //
 // It is a test double with teeth: it decodes every request into its own
 // types (never slack-go's), enforces Slack's limits (50 blocks, 3,000
@@ -42,6 +42,9 @@ import (
 type Options struct {
 	// Token is the bot token the fake accepts. Default "xoxb-fake-token".
 	Token string
+	// AppToken is the app-level token (Socket Mode) the fake accepts.
+	// Default "xapp-fake-token".
+	AppToken string
 	// SigningSecret signs the slash commands and interaction payloads the
 	// fake sends to an app. Default "fake-signing-secret".
 	SigningSecret string
@@ -104,6 +107,8 @@ type Server struct {
 	responses map[string]*ResponseURL
 	groups    map[string][]string // user group ID → member user IDs
 	methods   []string            // Web API methods called, in order (the last few thousand)
+
+	sock socketState
 }
 
 type channel struct {
@@ -139,6 +144,9 @@ func New(opts Options) *Server {
 	if opts.Token == "" {
 		opts.Token = "xoxb-fake-token"
 	}
+	if opts.AppToken == "" {
+		opts.AppToken = "xapp-fake-token"
+	}
 	if opts.SigningSecret == "" {
 		opts.SigningSecret = "fake-signing-secret"
 	}
@@ -150,11 +158,14 @@ func New(opts Options) *Server {
 		faults:    map[string][]fault{},
 		responses: map[string]*ResponseURL{},
 		groups:    map[string][]string{},
+		sock:      socketState{conns: map[*socketConn]bool{}, acks: map[string]chan json.RawMessage{}},
 	}
 	for _, id := range opts.Channels {
 		s.AddChannel(id)
 	}
 	mux := http.NewServeMux()
+	mux.HandleFunc("POST /api/apps.connections.open", s.connectionsOpen)
+	mux.HandleFunc("GET /socket", s.serveSocket)
 	mux.HandleFunc("POST /api/{method}", s.handleAPI)
 	mux.HandleFunc("GET /api/{method}", s.handleAPI)
 	mux.HandleFunc("POST /services/{path...}", s.handleWebhook)
@@ -186,8 +197,11 @@ func (s *Server) Token() string {
 // SigningSecret is the secret the fake signs requests to apps with.
 func (s *Server) SigningSecret() string { return s.opts.SigningSecret }
 
-// Close shuts the server down.
-func (s *Server) Close() { s.hs.Close() }
+// Close ends Socket Mode connections and shuts the server down.
+func (s *Server) Close() {
+	s.closeSockets()
+	s.hs.Close()
+}
 
 // Requests is how many HTTP requests the fake has received.
 func (s *Server) Requests() int64 { return s.requests.Load() }
