@@ -812,6 +812,9 @@ func backwardNP(src string, toks []token, k int) (phrase, bool) {
 		return np, true
 	}
 	if isNameWord(t) || (t.capitalized() && isTitle(t)) {
+		if stripPossessive(t.s) != t.s {
+			return phrase{}, false // Jordan Blake's remarks: the verb is a noun owned by the name
+		}
 		m := k
 		for m > 0 && (isNameWord(toks[m-1]) || (toks[m-1].capitalized() && isTitle(toks[m-1])) ||
 			(toks[m-1].word && isConnector(toks[m-1]) && m-1 > 0 && isNameWord(toks[m-2]))) {
@@ -819,6 +822,23 @@ func backwardNP(src string, toks []token, k int) (phrase, bool) {
 				break
 			}
 			m--
+		}
+		// Jeb Bush of Florida said, Mr. Burman of the Tax Policy Center
+		// said: the name before "of" speaks, not the place or body after it.
+		personAfter := false // Secretary of State John Kerry said: the name after "of" is the person
+		if n, _, j, ok := parseName(src, toks[:k+1], m); ok && j == k+1 && len(n.words) > 1 && personLike(n.words) {
+			personAfter = true
+		}
+		if !personAfter && m > 1 && toks[m-1].word && (toks[m-1].lower() == "of" || toks[m-1].lower() == "at") &&
+			(isNameWord(toks[m-2]) || toks[m-2].s == ")") {
+			if np, ok := backwardNP(src, toks[:m-1], m-2); ok && np.kind == npName {
+				return np, true
+			}
+		}
+		if !personAfter && m > 2 && toks[m-1].lower() == "the" && (toks[m-2].lower() == "of" || toks[m-2].lower() == "at") && isNameWord(toks[m-3]) {
+			if np, ok := backwardNP(src, toks[:m-2], m-3); ok && np.kind == npName {
+				return np, true
+			}
 		}
 		for m <= k {
 			if n, roles, j, ok := parseName(src, toks[:k+1], m); ok && j == k+1 {

@@ -26,7 +26,8 @@ leader host anchor reporter correspondent writer author activist organizer resid
 critic doctor judge prosecutor teacher student coach player pastor priest rabbi imam narrator colleague
 friend neighbor neighbour victim suspect employee worker representative congressman congresswoman
 chancellor premier general admiral colonel captain sheriff commissioner diplomat negotiator pollster
-consultant operative donor billionaire businessman businesswoman actor actress singer star`)
+consultant operative donor billionaire businessman businesswoman actor actress singer star
+cousin fiance fiancee grandson granddaughter`)
 	for _, r := range titles {
 		if r != "" {
 			m[r] = struct{}{}

@@ -424,8 +424,11 @@ func buildIndex(src string, paras []Span, quotes []rawQuote) *index {
 				// after a verb is its object, not a subject, unless a verb
 				// follows it (Tennis great Billie Jean King remembered).
 				object := i > 0 && isLowerWord(toks[i-1]) && !cueWord(toks[i-1]) && !isAdverb(toks[i-1]) && !opensSubject(toks[i-1]) &&
+					!(roleNoun(toks[i-1].lower()) && i > 1 && isDeterminer(toks[i-2].lower())) && // his cousin James York, 40, cited
 					!(k < len(toks) && verbLike(toks[k]))
-				subject := !afterPrep && !object && (sentenceStart || verbAfter || introSubject || verbNext && !placeAfterPlace)
+				// Mr. Trump's comments: a possessive is no subject.
+				possessive := stripPossessive(toks[j-1].s) != toks[j-1].s && !(k < len(toks) && contracted(toks[k]))
+				subject := !afterPrep && !object && !possessive && (sentenceStart || verbAfter || introSubject || verbNext && !placeAfterPlace)
 				ix.mentions = append(ix.mentions, mention{name: n, subject: subject})
 				if personLike(n.words) && !afterPrep && !placeAfterPlace && (len(n.words) > 1 || len(roles) > 0 || verbAfter) {
 					lastName, ends = text, 0
@@ -726,4 +729,19 @@ nashua concord des moines`)
 func place(n string) bool {
 	_, ok := places[strings.ToLower(n)]
 	return ok
+}
+
+// contracted reports whether t, after a name ending in 's, shows the 's to
+// stand for "has" or "is" (Christie's been making the case; Trump's not
+// happy), not for a possessive.
+func contracted(t token) bool {
+	if !isLowerWord(t) {
+		return false
+	}
+	switch lw := t.lower(); lw {
+	case "been", "got", "gotten", "not", "never", "also", "already", "just", "always", "still", "now", "going", "a", "an", "the", "right", "wrong":
+		return true
+	default:
+		return isCue(lw) && strings.HasSuffix(lw, "ed") || lw == "said" || lw == "told"
+	}
 }

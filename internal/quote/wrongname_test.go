@@ -82,6 +82,31 @@ func TestNoWrongName(t *testing.T) {
 				"“We will win this state again,” he said.",
 			want: []want{{parts: []string{"We will win this state again,"}, speaker: "Mark Udall"}},
 		},
+		{
+			name: "the name before of speaks, not the state after it",
+			text: "“There is no place for this in our party,” former Gov. Jeb Barton of Florida said on Twitter.",
+			want: []want{{parts: []string{"There is no place for this in our party,"}, speaker: "Jeb Barton"}},
+		},
+		{
+			name: "a possessive is no subject",
+			text: "“We will keep fighting for these workers,” said Maria Lopez, a union organizer.\n\n" +
+				"Jordan Blake's remarks drew criticism from both parties on Monday.\n\n“No one should talk like that,” she said.",
+			want: []want{{parts: []string{"We will keep fighting for these workers,"}, speaker: "Maria Lopez"},
+				{parts: []string{"No one should talk like that,"}, speaker: "Maria Lopez"}},
+		},
+		{
+			name: "a name with 's for has is a subject",
+			text: "Chris Christie's been making the case for weeks that the senator is not ready.\n\n" +
+				"“You have not been involved in a consequential decision,” he said.",
+			want: []want{{parts: []string{"You have not been involved in a consequential decision,"}, speaker: "Chris Christie"}},
+		},
+		{
+			name: "a relative described before the name is a subject",
+			text: "“He will get us into a war,” said Jesse Elkin, 68, a Vietnam veteran.\n\n" +
+				"His cousin James York, 40, cited the candidate's fondness for strongmen as a danger. “That worries me,” he said.",
+			want: []want{{parts: []string{"He will get us into a war,"}, speaker: "Jesse Elkin"},
+				{parts: []string{"That worries me,"}, speaker: "James York"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

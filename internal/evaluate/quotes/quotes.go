@@ -23,7 +23,8 @@
 //     gold is direct: the predicted speaker agrees with the annotated source
 //     when, lower-cased and without titles, determiners, possessives and
 //     apposition, they are equal, one's words contain the other's, or they
-//     share the last word (Clinton / Hillary Clinton), or it agrees so with a
+//     share the last word (Clinton / Hillary Clinton), or it agrees so with
+//     the source's part before "of" (Mr. Burman of the Tax Policy Center) or a
 //     name in an apposition of the source (Another critic, Laurence H.
 //     Tribe). A pronoun source (he,
 //     she, they) stands for the nearest preceding annotated source of the
@@ -573,6 +574,11 @@ func speakerAgrees(art Article, i int, pred string) bool {
 	}
 	g := art.Attrs[i]
 	if sameSpeaker(pred, g.Source) {
+		return true
+	}
+	// "Mr. Burman of the Tax Policy Center": the name before "of" (what
+	// follows it is where the speaker works or comes from).
+	if i := strings.Index(g.Source, " of "); i > 0 && naming(g.Source[:i]) && sameSpeaker(pred, g.Source[:i]) {
 		return true
 	}
 	// "Another critic, Laurence H. Tribe,": the name may follow the

@@ -239,3 +239,17 @@ func TestSpeakerAgreesRecentSubject(t *testing.T) {
 		t.Error("with annotations only, the recent subject agrees")
 	}
 }
+
+func TestSpeakerAgreesBeforeOf(t *testing.T) {
+	text := "“Carbon pricing works,” said Mr. Morgan of the Sierra Club."
+	art := Article{Text: text, Attrs: []Gold{{Type: "direct", Source: "Mr. Morgan of the Sierra Club", SrcPos: strings.Index(text, "Mr.")}}}
+	if !speakerAgrees(art, 0, "Peter Morgan") {
+		t.Error("the name before “of” does not agree")
+	}
+	if !speakerAgrees(art, 0, "Sierra Club") {
+		t.Error("the body after “of” no longer agrees by its last word")
+	}
+	if speakerAgrees(art, 0, "John Smith") {
+		t.Error("another name agrees")
+	}
+}
