@@ -111,6 +111,10 @@ type Watch struct {
 	Mention  []string `yaml:"mention"` // pinged with each alert: a Discord role ID and/or a Slack user group ID (S…)
 	Color    string   `yaml:"color"`   // embed colour, "#rrggbb"
 	Digest   string   `yaml:"digest"`  // a schedule: collect alerts and post one digest on it instead
+	// Thread: a story's follow-ups (a later article that adds a quote or a
+	// sentence) go into a thread under its alert instead of replying to it.
+	// Also settable per channel; either one set is enough.
+	Thread bool `yaml:"thread"`
 }
 
 // DiscordMention is the Discord role the watch's alerts ping ("" for none).
@@ -152,6 +156,7 @@ type Channel struct {
 	Slack        string `yaml:"slack"`         // a Slack channel ID (C…), posted by the Slack app's bot
 	SlackWebhook string `yaml:"slack_webhook"` // a Slack incoming webhook URL
 	MaxPerHour   int    `yaml:"max_per_hour"`  // messages an hour at most; beyond, alerts fold into one digest (default 30)
+	Thread       bool   `yaml:"thread"`        // story follow-ups in a thread under the alert (else a reply); see Watch.Thread
 }
 
 // Server is the operations endpoint: /healthz and /metrics.

@@ -50,13 +50,25 @@ func (w *Watcher) DeliverDue(ctx context.Context) (int, error) {
 			w.deliverMu.Unlock()
 			return delivered, w.storeFailed(err)
 		}
+		edits, err := w.dueEdits(ctx)
+		if err != nil {
+			w.deliverMu.Unlock()
+			return delivered, w.storeFailed(err)
+		}
 		byChannel := map[string][]store.OutboxItem{}
+		editsOf := map[string]bool{} // channels with edits due
 		var order []string
 		for _, it := range due {
 			if _, ok := byChannel[it.Channel]; !ok {
 				order = append(order, it.Channel)
 			}
 			byChannel[it.Channel] = append(byChannel[it.Channel], it)
+		}
+		for _, it := range edits {
+			if _, ok := byChannel[it.Channel]; !ok && !editsOf[it.Channel] {
+				order = append(order, it.Channel)
+			}
+			editsOf[it.Channel] = true
 		}
 		var mine []string // channels this call delivers
 		now := w.now()
@@ -86,7 +98,16 @@ func (w *Watcher) DeliverDue(ctx context.Context) (int, error) {
 				if ch == "" {
 					n, err = w.printAlerts(ctx, byChannel[ch])
 				} else {
-					n, err = w.deliverChannel(ctx, ch, byChannel[ch])
+					if len(byChannel[ch]) > 0 {
+						n, err = w.deliverChannel(ctx, ch, byChannel[ch])
+					}
+					if err == nil {
+						// Read again: the posts just made may be what
+						// edits waited for.
+						var e int
+						e, err = w.deliverEditsIn(ctx, ch)
+						n += e
+					}
 				}
 				mu.Lock()
 				done += n
@@ -102,7 +123,7 @@ func (w *Watcher) DeliverDue(ctx context.Context) (int, error) {
 			return delivered, firstErr
 		}
 		w.storeOK() // read and recorded without a store error: an earlier failure is over
-		if len(due) < 500 || done == 0 || ctx.Err() != nil {
+		if (len(due) < 500 && len(edits) < 500) || done == 0 || ctx.Err() != nil {
 			return delivered, nil
 		}
 	}
@@ -126,6 +147,15 @@ func (w *Watcher) due(ctx context.Context) ([]store.OutboxItem, error) {
 	}
 	now := w.now()
 	return w.store.DueDeliveries(ctx, now, 500, w.outbox.unavailable(now)...)
+}
+
+// dueEdits returns the next edits to attempt (none without chat).
+func (w *Watcher) dueEdits(ctx context.Context) ([]store.OutboxItem, error) {
+	if w.notifierNow() == nil {
+		return nil, nil
+	}
+	now := w.now()
+	return w.store.DueEdits(ctx, now, 500, w.outbox.unavailable(now)...)
 }
 
 // printAlerts writes the standard-output alerts among due as JSON lines and
@@ -228,6 +258,11 @@ func (w *Watcher) deliverOne(ctx context.Context, it store.OutboxItem) (bool, er
 	}
 	if err != nil {
 		return false, w.store.MarkRefused(ctx, "stored message is unreadable: "+err.Error(), w.now(), it.ID)
+	}
+	if it.Op == store.OpFollowUp {
+		if err := w.followUpDelivery(ctx, it, &d); err != nil {
+			return false, err
+		}
 	}
 	return w.send(ctx, d, it.Watch, []store.OutboxItem{it})
 }
@@ -345,7 +380,10 @@ func (w *Watcher) send(ctx context.Context, d alert.Delivery, watch string, rows
 		// Discord has it: from here on it is never posted again, even if
 		// recording fails (it is remembered, and recorded later).
 		w.outbox.remember(ids, rc.MessageID)
-		return true, w.recordPosted(ctx, d.Channel, rc.MessageID, ids)
+		if err := w.recordPosted(ctx, d.Channel, rc.MessageID, ids); err != nil {
+			return true, err
+		}
+		return true, w.recordThread(ctx, d, rows, rc.ThreadID)
 	case ctx.Err() != nil:
 		return false, nil // shutting down: the delivery stays due
 	case errors.As(err, &auth):

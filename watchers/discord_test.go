@@ -171,12 +171,37 @@ func (h *chatHarness) setItems(n int, prefix string) {
 		var b strings.Builder
 		b.WriteString(`<rss version="2.0"><channel><title>Wire</title>`)
 		for i := range n {
-			fmt.Fprintf(&b, `<item><title>%s Putin story %d</title><link>https://wire.example/%s/%d</link><pubDate>%s</pubDate><description>Putin said something. "We will see," he said.</description></item>`,
-				prefix, i, prefix, i, time.Now().Format(time.RFC1123Z))
+			fmt.Fprintf(&b, `<item><title>%s Putin story %d %s</title><link>https://wire.example/%s/%d</link><pubDate>%s</pubDate><description>Putin: %s.</description></item>`,
+				prefix, i, ownTitle(prefix, i), prefix, i, time.Now().Format(time.RFC1123Z), ownEvent(prefix, i))
 		}
 		b.WriteString(`</channel></rss>`)
 		return b.String()
 	}
+}
+
+// ownEvent is words no other item of the tests has, so that each item is
+// a story of its own (a story alerts a channel once).
+func ownEvent(prefix string, i int) string {
+	words := make([]string, 6)
+	for k := range words {
+		// letters only, from the prefix, the item and the word's place
+		n := uint32(i*6+k+1) * 2654435761
+		for _, c := range prefix {
+			n = n*31 + uint32(c)
+		}
+		w := []byte{byte('A' + k)}
+		for range 6 {
+			w = append(w, byte('a'+n%26))
+			n /= 26
+		}
+		words[k] = string(w)
+	}
+	return strings.Join(words, " ")
+}
+
+// ownTitle is the first two words of ownEvent, for the item's title.
+func ownTitle(prefix string, i int) string {
+	return strings.Join(strings.Fields(ownEvent(prefix, i))[:2], " ")
 }
 
 // cycle polls (forced) and drains the outbox.

@@ -514,8 +514,8 @@ func TestPausedBacklogDoesNotStarveOtherChannels(t *testing.T) {
 		var b strings.Builder
 		b.WriteString(`<rss version="2.0"><channel><title>Wire</title>`)
 		for i := range putin {
-			fmt.Fprintf(&b, `<item><title>Putin story %d</title><link>https://wire.example/p/%d</link><pubDate>%s</pubDate><description>Putin spoke.</description></item>`,
-				i, i, time.Now().Format(time.RFC1123Z))
+			fmt.Fprintf(&b, `<item><title>Putin story %d %s</title><link>https://wire.example/p/%d</link><pubDate>%s</pubDate><description>Putin: %s.</description></item>`,
+				i, ownTitle("p", i), i, time.Now().Format(time.RFC1123Z), ownEvent("p", i))
 		}
 		for i := range merkel {
 			fmt.Fprintf(&b, `<item><title>Merkel story %d</title><link>https://wire.example/m/%d</link><pubDate>%s</pubDate><description>Merkel spoke.</description></item>`,

@@ -20,8 +20,8 @@ func TestAlertsOfOnePollPostedInPublicationOrder(t *testing.T) {
 		var b strings.Builder
 		b.WriteString(`<rss version="2.0"><channel><title>Wire</title>`)
 		for i := n - 1; i >= 0; i-- { // newest first, as feeds do
-			fmt.Fprintf(&b, `<item><title>Putin story %02d</title><link>https://wire.example/o/%d</link><pubDate>%s</pubDate><description>Putin spoke.</description></item>`,
-				i, i, base.Add(time.Duration(i)*time.Minute).Format(time.RFC1123Z))
+			fmt.Fprintf(&b, `<item><title>Putin story %02d %s</title><link>https://wire.example/o/%d</link><pubDate>%s</pubDate><description>Putin: %s.</description></item>`,
+				i, ownTitle("o", i), i, base.Add(time.Duration(i)*time.Minute).Format(time.RFC1123Z), ownEvent("o", i))
 		}
 		b.WriteString(`</channel></rss>`)
 		return b.String()
@@ -34,7 +34,7 @@ func TestAlertsOfOnePollPostedInPublicationOrder(t *testing.T) {
 	}
 	var got []string
 	for _, m := range msgs {
-		got = append(got, strings.TrimPrefix(m.Embeds[0].Title, "Putin story "))
+		got = append(got, strings.Fields(strings.TrimPrefix(m.Embeds[0].Title, "Putin story "))[0])
 	}
 	want := "00 01 02 03 04 05 06 07 08 09 10 11"
 	if strings.Join(got, " ") != want {

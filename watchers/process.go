@@ -165,6 +165,8 @@ func (w *Watcher) process(ctx context.Context, a store.Article, fetch bool) (sto
 	matches := make([]store.Match, 0, len(results))
 	quotes := quote.Extract(a.Text)
 	st := w.assignStory(ctx, a)
+	var earlier *storyText // the story's earlier articles, read once when needed
+	readEarlier := false
 	for _, r := range results {
 		wc, ok := set.watches[r.Watch]
 		if !ok {
@@ -189,8 +191,27 @@ func (w *Watcher) process(ctx context.Context, a store.Article, fetch bool) (sto
 			}
 			m.Deliveries = append(m.Deliveries, d)
 		}
+		// In chat a story alerts once: the later articles of a story whose
+		// alert is queued edit it (their outlet) and, when they add
+		// something new, follow it up.
+		var edit, follow []byte
+		if st != nil && wc.Digest == "" && len(wc.Channels) > 0 {
+			if edit, err = encodeJSON(alert.Outlet{Feed: al.Feed, Title: al.Title, URL: al.URL, Published: al.Published}); err != nil {
+				return store.Completion{}, err
+			}
+			if st.Articles > 1 {
+				if !readEarlier {
+					earlier, readEarlier = w.earlierText(ctx, a, st.ID), true
+				}
+				if fu, ok := followUp(al, a.Text, quotes, earlier); ok {
+					if follow, err = encodeAlert(fu); err != nil {
+						return store.Completion{}, err
+					}
+				}
+			}
+		}
 		for _, ch := range wc.Channels {
-			m.Deliveries = append(m.Deliveries, store.Delivery{Channel: ch, Payload: payload, Held: wc.Digest != ""})
+			m.Deliveries = append(m.Deliveries, store.Delivery{Channel: ch, Payload: payload, Held: wc.Digest != "", Edit: edit, FollowUp: follow})
 		}
 		matches = append(matches, m)
 		w.metrics.Matches.WithLabelValues(r.Watch).Inc()

@@ -64,8 +64,9 @@ type Bot struct {
 
 	connectBase time.Duration // Connect's first backoff (0: connectBase)
 
-	lookMu       sync.Mutex        // guards the two maps below
+	lookMu       sync.Mutex        // guards the maps below
 	hookChannels map[string]string // webhook ID → the channel it posts to
+	channelTypes map[string]int    // channel ID → Discord channel type (story.go)
 	warned       map[string]bool   // warnOnce keys
 }
 

@@ -93,6 +93,7 @@ func New(opts Options) (*Bot, error) {
 		log:      log,
 
 		hookChannels: map[string]string{},
+		channelTypes: map[string]int{},
 		warned:       map[string]bool{},
 	}
 	if token != "" {
@@ -185,6 +186,10 @@ type createMessage struct {
 func (b *Bot) Deliver(ctx context.Context, d alert.Delivery) (alert.Receipt, error) {
 	var msg *discordgo.MessageSend
 	switch d.Kind {
+	case alert.KindEdit:
+		return b.edit(ctx, d)
+	case alert.KindFollowUp:
+		return b.followUp(ctx, d)
 	case alert.KindDigest:
 		msg = DigestMessage(d.Title, d.Digest, b.styles)
 	case alert.KindNotice:
@@ -196,6 +201,9 @@ func (b *Bot) Deliver(ctx context.Context, d alert.Delivery) (alert.Receipt, err
 	ref := reference(n)
 	if ref != "" {
 		stamp(msg, ref)
+	}
+	if b.knownForum(d.Channel) {
+		return b.deliverForum(ctx, d, msg)
 	}
 	if !d.SentAt.IsZero() && ref != "" {
 		id, err := b.find(ctx, d.Channel, ref, d.SentAt)
@@ -210,6 +218,9 @@ func (b *Bot) Deliver(ctx context.Context, d alert.Delivery) (alert.Receipt, err
 	}
 	id, err := b.post(ctx, d.Channel, n, msg)
 	if err != nil {
+		if b.isForum(ctx, d.Channel, err) {
+			return b.deliverForum(ctx, d, msg)
+		}
 		return alert.Receipt{}, err
 	}
 	b.log.Debug("bot: delivered", "channel", d.Channel, "watch", d.Alert.Watch, "article_url", d.Alert.URL,

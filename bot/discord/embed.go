@@ -77,6 +77,12 @@ func mention(style Style) (string, *discordgo.MessageAllowedMentions) {
 }
 
 func alertEmbed(a alert.Alert, style Style) *discordgo.MessageEmbed {
+	return alertEmbedWith(a, style, nil)
+}
+
+// alertEmbedWith is alertEmbed with extra fields after "Why it matched"
+// (a story's other outlets); the description gives way to them.
+func alertEmbedWith(a alert.Alert, style Style, extra []*discordgo.MessageEmbedField) *discordgo.MessageEmbed {
 	e := &discordgo.MessageEmbed{
 		Type:  discordgo.EmbedTypeRich,
 		Title: truncate(escapeMarkdown(cleanLine(a.Title)), maxTitle),
@@ -118,6 +124,7 @@ func alertEmbed(a alert.Alert, style Style) *discordgo.MessageEmbed {
 	if why := whyValue(a, said); why != "" {
 		e.Fields = []*discordgo.MessageEmbedField{{Name: whyFieldName, Value: why}}
 	}
+	e.Fields = append(e.Fields, extra...)
 	e.Description = description(a.Summary, quotes, maxEmbedTotal-embedLength(e))
 	return e
 }

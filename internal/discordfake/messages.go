@@ -18,7 +18,7 @@ func (s *Server) handleGetChannel(w http.ResponseWriter, r *http.Request) {
 	case c.forbidden:
 		writeError(w, http.StatusForbidden, 50001, "Missing Access")
 	default:
-		writeJSON(w, http.StatusOK, map[string]any{"id": id, "type": 0, "name": "channel-" + id})
+		writeJSON(w, http.StatusOK, channelJSON(c))
 	}
 }
 
@@ -44,6 +44,10 @@ func (s *Server) handleCreateMessage(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusForbidden, 50013, "Missing Permissions")
 		return
 	}
+	if c.kind == channelForum {
+		writeError(w, http.StatusBadRequest, 50008, "Cannot send messages in a non-text channel")
+		return
+	}
 	b, ok := decodeMessage(w, r)
 	if !ok {
 		return
@@ -56,6 +60,17 @@ func (s *Server) handleCreateMessage(w http.ResponseWriter, r *http.Request) {
 	}
 
 	s.mu.Lock()
+	if ref := b.Reference; ref != nil {
+		if _, found := findMessage(c.messages, ref.MessageID); found {
+			m.ReferenceID = ref.MessageID
+		} else if ref.FailIfNotExists == nil || *ref.FailIfNotExists {
+			s.mu.Unlock()
+			f := formErrors{}
+			f.add([]string{"message_reference"}, "REPLIES_UNKNOWN_MESSAGE", "Unknown message")
+			writeFormErrors(w, f)
+			return
+		}
+	}
 	if m.EnforceNonce && m.Nonce != "" {
 		key := nonceKey{id, m.Nonce}
 		if prev, ok := s.nonces[key]; ok && time.Since(prev.at) < s.opts.NonceWindow {
@@ -228,6 +243,12 @@ func (s *Server) handleGetMessage(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handleEditMessage(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	f, faulted := s.takeFault(editFaultKey(r.PathValue("channel")))
+	s.mu.Unlock()
+	if faulted && writeFault(w, f, "channel-message-edit-"+r.PathValue("channel")) {
+		return
+	}
 	b, ok := decodeMessage(w, r)
 	if !ok {
 		return
@@ -361,6 +382,11 @@ func (s *Server) handleWebhookMessage(w http.ResponseWriter, r *http.Request) {
 	default:
 		m := applyEdit(hook.messages[i], b)
 		hook.messages[i] = m
+		if c, ok := s.channels[hook.channelID]; ok {
+			if j := indexMessage(c.messages, mid); j >= 0 {
+				c.messages[j] = m
+			}
+		}
 		s.mu.Unlock()
 		s.notify(m)
 		writeJSON(w, http.StatusOK, s.wire(m))

@@ -90,6 +90,9 @@ type channel struct {
 	id        string
 	forbidden bool
 	messages  []Message
+	kind      int    // channelText, channelThread or channelForum
+	parent    string // a thread's channel
+	name      string // a thread's name
 }
 
 type webhook struct {
@@ -421,6 +424,8 @@ func (s *Server) routes() http.Handler {
 	api.HandleFunc("POST /channels/{channel}/messages", bot(s.handleCreateMessage))
 	api.HandleFunc("GET /channels/{channel}/messages", bot(s.handleListMessages))
 	api.HandleFunc("GET /channels/{channel}/messages/{message}", bot(s.handleGetMessage))
+	api.HandleFunc("POST /channels/{channel}/messages/{message}/threads", bot(s.handleStartThread))
+	api.HandleFunc("POST /channels/{channel}/threads", bot(s.handleForumPost))
 	api.HandleFunc("PATCH /channels/{channel}/messages/{message}", bot(s.handleEditMessage))
 	api.HandleFunc("DELETE /channels/{channel}/messages/{message}", bot(s.handleDeleteMessage))
 	api.HandleFunc("POST /webhooks/{id}/{token}", s.handleExecuteWebhook)
@@ -541,6 +546,11 @@ type messageBody struct {
 	AllowedMentions *AllowedMentions `json:"allowed_mentions"`
 	Nonce           json.RawMessage  `json:"nonce"`
 	EnforceNonce    bool             `json:"enforce_nonce"`
+	Reference       *struct {
+		MessageID       string `json:"message_id"`
+		ChannelID       string `json:"channel_id"`
+		FailIfNotExists *bool  `json:"fail_if_not_exists"`
+	} `json:"message_reference"`
 	Components      []Component      `json:"components"`
 	Flags           int              `json:"flags"`
 	Username        string           `json:"username"`
@@ -729,6 +739,13 @@ func (s *Server) wire(m Message) map[string]any {
 	}
 	if m.WebhookID != "" {
 		out["webhook_id"] = m.WebhookID
+	}
+	if m.ReferenceID != "" {
+		out["type"] = 19 // REPLY
+		out["message_reference"] = map[string]any{"message_id": m.ReferenceID, "channel_id": m.ChannelID}
+	}
+	if m.ThreadID != "" {
+		out["thread"] = map[string]any{"id": m.ThreadID, "type": channelThread, "parent_id": m.ChannelID}
 	}
 	return out
 }

@@ -25,6 +25,10 @@ type Message struct {
 	AvatarURL       string // webhook override
 	Timestamp       time.Time
 	Edited          *time.Time
+	// ReferenceID is the message this one replies to (message_reference).
+	ReferenceID string
+	// ThreadID is the thread started from this message ("" when none).
+	ThreadID string
 
 	// Derived from Content and AllowedMentions as Discord does: only these
 	// would notify anyone.

@@ -34,6 +34,13 @@ AND target_id IN (SELECT t.id FROM outbox t WHERE t.delivered_at IS NOT NULL OR 
 `+notSkipped+`ORDER BY id LIMIT ?`, append(args, limit)...)
 }
 
+// DueEditsIn is DueEdits for one channel.
+func (s *Store) DueEditsIn(ctx context.Context, channel string, now time.Time, limit int) ([]OutboxItem, error) {
+	return s.outbox(ctx, `WHERE delivered_at IS NULL AND failed_at IS NULL AND op IN ('edit', 'correct') AND channel = ? AND next_attempt <= ?
+AND target_id IN (SELECT t.id FROM outbox t WHERE t.delivered_at IS NOT NULL OR t.failed_at IS NOT NULL)
+ORDER BY id LIMIT ?`, channel, now.Unix(), limit)
+}
+
 // EditTarget is a posted message and what its edits make of it.
 type EditTarget struct {
 	Row OutboxItem // the row that posted the message (Row.MessageID: "" when not delivered)

@@ -175,3 +175,37 @@ func (s *Store) ArticleStory(ctx context.Context, identity string) (int64, error
 	}
 	return id.Int64, nil
 }
+
+// StoryArticles returns the articles of a story, oldest first (by
+// publication, else by when they were recorded), at most limit; the article
+// with ID except (0: none) is left out.
+func (s *Store) StoryArticles(ctx context.Context, story, except int64, limit int) ([]Article, error) {
+	return s.articles(ctx, `WHERE story_id = ? AND id != ? ORDER BY COALESCE(published, seen_at), id LIMIT ?`, story, except, limit)
+}
+
+// StoryQuote is a quote of a story's article.
+type StoryQuote struct {
+	ArticleID int64
+	Speaker   string
+	Text      string
+}
+
+// StoryQuotes returns the quotes of a story's articles, in article and
+// quote order, at most limit.
+func (s *Store) StoryQuotes(ctx context.Context, story int64, limit int) ([]StoryQuote, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT q.article_id, q.speaker, q.text FROM quotes q JOIN articles a ON a.id = q.article_id
+WHERE a.story_id = ? ORDER BY COALESCE(a.published, a.seen_at), a.id, q.position LIMIT ?`, story, limit)
+	if err != nil {
+		return nil, fmt.Errorf("store: quotes of story %d: %w", story, err)
+	}
+	defer rows.Close()
+	var out []StoryQuote
+	for rows.Next() {
+		var q StoryQuote
+		if err := rows.Scan(&q.ArticleID, &q.Speaker, &q.Text); err != nil {
+			return nil, fmt.Errorf("store: quotes of story %d: %w", story, err)
+		}
+		out = append(out, q)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,207 @@
+package watchers_test
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/newshound/newshound/config"
+	"github.com/newshound/newshound/internal/discordfake"
+)
+
+// A made-up event: one wire copy, republished, and rewrites of it.
+const valmoraWire = `Moscow said on Monday that President Vladimir Putin would travel to the port city of Valmora next
+week for talks on a grain corridor across the Sella estuary, the first such visit in eleven years. The
+Kremlin spokesman told reporters the two sides would sign an agreement on shipping tariffs and on the
+inspection of cargo, and that a separate meeting on energy prices was planned for the second day. Officials
+in Valmora confirmed the dates but declined to say whether the opposition would be invited to the dinner.`
+
+type storyItem struct{ title, link, text string }
+
+// storyFeeds serves one RSS document per feed name, set by the test.
+type storyFeeds struct {
+	*httptest.Server
+	mu   sync.Mutex
+	docs map[string][]storyItem
+	at   map[string]time.Time
+}
+
+func newStoryFeeds(t *testing.T) *storyFeeds {
+	fs := &storyFeeds{docs: map[string][]storyItem{}, at: map[string]time.Time{}}
+	fs.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fs.mu.Lock()
+		defer fs.mu.Unlock()
+		name := strings.TrimSuffix(strings.TrimPrefix(r.URL.Path, "/"), ".rss")
+		var b strings.Builder
+		b.WriteString(`<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>` + name + `</title>`)
+		for i, it := range fs.docs[name] {
+			fmt.Fprintf(&b, "<item><title>%s</title><link>%s</link><description><![CDATA[%s]]></description><pubDate>%s</pubDate></item>",
+				it.title, it.link, it.text, fs.at[name].Add(time.Duration(-i)*time.Minute).Format(time.RFC1123Z))
+		}
+		b.WriteString(`</channel></rss>`)
+		fmt.Fprint(w, b.String())
+	}))
+	t.Cleanup(fs.Close)
+	return fs
+}
+
+func (fs *storyFeeds) set(feed string, at time.Time, items ...storyItem) {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	fs.docs[feed], fs.at[feed] = items, at
+}
+
+var storyOutlets = []string{"agency", "daily", "herald", "courier", "tribune"}
+
+// newStoryChat is a chat harness over five feeds and the fake Discord.
+func newStoryChat(t *testing.T, fs *storyFeeds, watchYAML, channelYAML string) *chatHarness {
+	h := &chatHarness{t: t, now: time.Now()}
+	h.discord = discordfake.New(discordfake.Options{Token: "tok", Channels: []string{newsroom, ops}})
+	t.Cleanup(h.discord.Close)
+	var feeds strings.Builder
+	for _, f := range storyOutlets {
+		fmt.Fprintf(&feeds, "  - { name: %s, url: \"%s/%s.rss\" }\n", f, fs.URL, f)
+	}
+	yaml := fmt.Sprintf(`
+max_age: 48h
+articles: { fetch: false }
+feeds:
+%sdiscord:
+  token: tok
+  api_base: %s
+channels:
+  newsroom: { discord: "%s"%s }
+  ops: { discord: "%s" }
+ops_channel: ops
+watches:
+%s
+`, feeds.String(), h.discord.URL(), newsroom, channelYAML, ops, watchYAML)
+	dir := t.TempDir()
+	cfg, err := config.Parse(filepath.Join(dir, "n.yaml"), []byte(yaml), config.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.cfg, h.dbPath = cfg, filepath.Join(dir, "n.db")
+	h.start()
+	return h
+}
+
+// patches counts the message edits the fake received.
+func patches(d *discordfake.Server) int {
+	n := 0
+	for _, p := range d.Paths() {
+		if strings.Contains(p, "/messages/") && !strings.HasSuffix(p, "/threads") {
+			n++
+		}
+	}
+	return n
+}
+
+// also is the "Also" field of a message's embed ("" when none).
+func also(m discordfake.Message) string {
+	for _, e := range m.Embeds {
+		for _, f := range e.Fields {
+			if f.Name == "Also" {
+				return f.Value
+			}
+		}
+	}
+	return ""
+}
+
+// The issue's pipeline: five feeds carry one story (two wire copies, three
+// rewrites) and one unrelated story; the channel gets exactly two alert
+// messages, the story's edited to list the other outlets, nothing twice
+// across a restart in the middle, and edits at most once a minute.
+func TestStoryAlertsOnceAndEditsAcrossRestart(t *testing.T) {
+	fs := newStoryFeeds(t)
+	h := newStoryChat(t, fs, `  - { name: russia, keywords: [Putin], channels: [newsroom] }`, "")
+	h.cycle() // first polls: empty feeds
+
+	now := time.Now()
+	fs.set("agency", now.Add(-3*time.Hour), storyItem{"Putin to visit Valmora for grain talks", "https://agency.example/valmora", valmoraWire})
+	fs.set("daily", now.Add(-150*time.Minute),
+		storyItem{"Kremlin confirms Valmora trip", "https://daily.example/trip", "MOSCOW - " + valmoraWire},
+		storyItem{"Putin opens new rail bridge over the Volga", "https://daily.example/bridge",
+			"Vladimir Putin opened a rail bridge across the Volga on Monday, saying freight trains would cross it from spring."})
+	h.cycle()
+	msgs := h.discord.Messages(newsroom)
+	if len(msgs) != 2 {
+		t.Fatalf("after the wire copies: %d messages, want 2 (the story, the bridge)", len(msgs))
+	}
+	var story discordfake.Message
+	for _, m := range msgs {
+		if !strings.Contains(m.Embeds[0].URL, "bridge") {
+			story = m
+		}
+	}
+	if story.ID == "" {
+		t.Fatalf("no story message among %d", len(msgs))
+	}
+	// The two wire copies come from two feeds polled side by side: either
+	// may alert; the other is added by an edit.
+	other := "daily"
+	if strings.Contains(story.Embeds[0].URL, "daily") {
+		other = "agency"
+	}
+	if got := also(story); !strings.Contains(got, other) {
+		t.Errorf("story message's Also %q, want %s", got, other)
+	}
+
+	// The rewrites arrive; the process restarts between the poll that
+	// queues their edits and the delivery.
+	fs.set("herald", now.Add(-2*time.Hour), storyItem{"Putin heads to Valmora to sign grain corridor deal",
+		"https://herald.example/putin-valmora-grain", "Vladimir Putin will visit Valmora next week to sign a grain corridor agreement across the Sella estuary, the Kremlin said."})
+	fs.set("courier", now.Add(-100*time.Minute), storyItem{"Valmora grain corridor: Putin visit confirmed",
+		"https://courier.example/corridor", "The Kremlin confirmed that Putin will travel to Valmora for talks on the Sella grain corridor and shipping tariffs."})
+	fs.set("tribune", now.Add(-90*time.Minute), storyItem{"Putin's Valmora trip: what the grain deal means",
+		"https://tribune.example/grain-deal", "Putin's visit to Valmora is expected to seal a grain corridor deal on shipping tariffs across the Sella estuary."})
+	h.advance(20 * time.Second)
+	h.cycle() // polled and queued; the last edit was 20 s ago: they wait
+	edits := patches(h.discord)
+	h.restart()
+	h.advance(20 * time.Second)
+	h.cycle()
+	if patches(h.discord) != edits {
+		t.Errorf("an edit within a minute of the last one")
+	}
+	h.advance(30 * time.Second)
+	h.cycle()
+	h.cycle()
+	if got := patches(h.discord) - edits; got != 1 {
+		t.Errorf("%d edits for the three rewrites, want 1 (coalesced)", got)
+	}
+	msgs = h.discord.Messages(newsroom)
+	if len(msgs) != 2 {
+		t.Fatalf("after the rewrites: %d messages, want still 2", len(msgs))
+	}
+	for _, m := range msgs {
+		if m.ID != story.ID {
+			continue
+		}
+		got := also(m)
+		// four other outlets: three named, one counted
+		if strings.Count(got, "](https://") != 3 || !strings.HasSuffix(got, "+1") || m.Edited == nil {
+			t.Errorf("edited story message's Also %q, want three linked outlets and +1", got)
+		}
+		if strings.Contains(m.Embeds[0].URL, "bridge") {
+			t.Errorf("the wrong message was edited")
+		}
+	}
+	if th := h.discord.Threads(newsroom); len(th) != 0 {
+		t.Errorf("rewrites opened threads: %+v", th)
+	}
+	// Quiet from here: nothing posted or edited again.
+	h.restart()
+	h.advance(2 * time.Minute)
+	before := patches(h.discord)
+	h.cycle()
+	if n := len(h.discord.Messages(newsroom)); n != 2 || patches(h.discord) != before {
+		t.Errorf("a quiet cycle: %d messages, %d new edits", n, patches(h.discord)-before)
+	}
+}
