@@ -57,8 +57,10 @@ func TestCrashRestartDeliversExactlyOnce(t *testing.T) {
 		var b strings.Builder
 		b.WriteString(`<rss version="2.0"><channel><title>Wire</title>`)
 		for i := n - 1; i >= 0; i-- {
-			fmt.Fprintf(&b, `<item><title>Putin item %d</title><link>https://wire.example/%d</link><pubDate>%s</pubDate><description>Putin said "we will see what happens next," he told reporters. Item %d.</description></item>`,
-				i, i, time.Now().UTC().Format(time.RFC1123Z), i)
+			// Each item its own story (a story alerts a channel once).
+			words := distinctWords(i)
+			fmt.Fprintf(&b, `<item><title>Putin item %d %s %s</title><link>https://wire.example/%d</link><pubDate>%s</pubDate><description>Putin: %s.</description></item>`,
+				i, words[0], words[1], i, time.Now().UTC().Format(time.RFC1123Z), strings.Join(words, " "))
 		}
 		b.WriteString(`</channel></rss>`)
 		fmt.Fprint(w, b.String())
@@ -163,4 +165,20 @@ discord: { token: tok, api_base: "%s" }
 	if inversions > 0 {
 		t.Errorf("%d pairs out of order between the bot channel and the webhook", inversions)
 	}
+}
+
+// distinctWords are six words, letters only, that no other item of the test
+// has: items made of them are stories of their own.
+func distinctWords(i int) []string {
+	words := make([]string, 6)
+	for k := range words {
+		n := uint32(i*6+k+1) * 2654435761
+		w := []byte{byte('A' + k)}
+		for range 6 {
+			w = append(w, byte('a'+n%26))
+			n /= 26
+		}
+		words[k] = string(w)
+	}
+	return words
 }

@@ -551,10 +551,10 @@ type messageBody struct {
 		ChannelID       string `json:"channel_id"`
 		FailIfNotExists *bool  `json:"fail_if_not_exists"`
 	} `json:"message_reference"`
-	Components      []Component      `json:"components"`
-	Flags           int              `json:"flags"`
-	Username        string           `json:"username"`
-	AvatarURL       string           `json:"avatar_url"`
+	Components []Component `json:"components"`
+	Flags      int         `json:"flags"`
+	Username   string      `json:"username"`
+	AvatarURL  string      `json:"avatar_url"`
 
 	present map[string]bool // which keys the client sent
 }
