@@ -159,8 +159,9 @@ func (h *slackHarness) setItems(n int, prefix string) {
 		var b strings.Builder
 		b.WriteString(`<rss version="2.0"><channel><title>Wire</title>`)
 		for i := range n {
-			fmt.Fprintf(&b, `<item><title>%s Putin story %d</title><link>https://wire.example/%s/%d</link><pubDate>%s</pubDate><description>Putin said something &lt;!channel&gt;. "We will see," he said.</description></item>`,
-				prefix, i, prefix, i, time.Now().Format(time.RFC1123Z))
+			// Each item its own story (ownEvent): a story alerts a channel once.
+			fmt.Fprintf(&b, `<item><title>%s Putin story %d %s</title><link>https://wire.example/%s/%d</link><pubDate>%s</pubDate><description>Putin said something &lt;!channel&gt;: %s.</description></item>`,
+				prefix, i, ownTitle(prefix, i), prefix, i, time.Now().Format(time.RFC1123Z), ownEvent(prefix, i))
 		}
 		b.WriteString(`</channel></rss>`)
 		return b.String()
@@ -190,7 +191,7 @@ func TestSlackAlertBecomesOneMessage(t *testing.T) {
 		t.Fatalf("%d messages, want 1", len(msgs))
 	}
 	m := msgs[0]
-	if !strings.Contains(m.AllText(), "<https://wire.example/a/0|a Putin story 0>") || m.Metadata == nil || m.Metadata.EventPayload["ref"] == "" {
+	if !strings.Contains(m.AllText(), "<https://wire.example/a/0|a Putin story 0 "+ownTitle("a", 0)+">") || m.Metadata == nil || m.Metadata.EventPayload["ref"] == "" {
 		t.Errorf("message %+v", m)
 	}
 	if strings.Join(m.Mentions, ",") != "subteam:S0DESK123" {

@@ -205,3 +205,101 @@ func TestStoryAlertsOnceAndEditsAcrossRestart(t *testing.T) {
 		t.Errorf("a quiet cycle: %d messages, %d new edits", n, patches(h.discord)-before)
 	}
 }
+
+// followUpItems are the story's first article and a later one of the same
+// story that adds a quote nobody had (a follow-up), then a rewrite that
+// adds nothing (none).
+func followUpItems(fs *storyFeeds, now time.Time) {
+	fs.set("agency", now.Add(-3*time.Hour), storyItem{"Putin to visit Valmora for grain talks", "https://agency.example/valmora", valmoraWire})
+	fs.set("daily", now.Add(-2*time.Hour), storyItem{"Kremlin confirms Valmora trip", "https://daily.example/trip", "MOSCOW - " + valmoraWire +
+		"\n\nLate on Monday Putin told Tarnovian state television: \u201cThe corridor must open before the winter storms close every harbour in Dresvany.\u201d"})
+}
+
+func TestStoryFollowUpAsReply(t *testing.T) {
+	fs := newStoryFeeds(t)
+	h := newStoryChat(t, fs, `  - { name: russia, keywords: [Putin], channels: [newsroom] }`, "")
+	h.cycle()
+	now := time.Now()
+	fs.set("agency", now.Add(-3*time.Hour), storyItem{"Putin to visit Valmora for grain talks", "https://agency.example/valmora", valmoraWire})
+	h.cycle()
+	followUpItems(fs, now)
+	h.advance(2 * time.Minute)
+	h.cycle()
+	msgs := h.discord.Messages(newsroom)
+	if len(msgs) != 2 {
+		t.Fatalf("%d messages, want the alert and a follow-up", len(msgs))
+	}
+	alertMsg, fu := msgs[0], msgs[1]
+	if fu.ReferenceID != alertMsg.ID {
+		t.Errorf("follow-up replies to %q, want the alert %s", fu.ReferenceID, alertMsg.ID)
+	}
+	e := fu.Embeds[0]
+	if !strings.HasPrefix(e.Title, "New in this story: ") || !strings.Contains(e.Description, "The corridor must open before the winter storms") ||
+		strings.Contains(e.Description, "grain corridor across the Sella estuary") {
+		t.Errorf("follow-up embed: title %q, description %q; want only the new quote", e.Title, e.Description)
+	}
+	if !strings.Contains(also(h.discord.Messages(newsroom)[0]), "daily") {
+		t.Errorf("the alert does not list the follow-up's outlet")
+	}
+	// A rewrite adds nothing: no follow-up.
+	fs.set("herald", now.Add(-time.Hour), storyItem{"Putin heads to Valmora to sign grain corridor deal",
+		"https://herald.example/putin-valmora-grain", "Vladimir Putin will visit Valmora next week to sign a grain corridor agreement across the Sella estuary, the Kremlin said."})
+	h.advance(2 * time.Minute)
+	h.cycle()
+	if n := len(h.discord.Messages(newsroom)); n != 2 {
+		t.Errorf("%d messages after a rewrite, want still 2", n)
+	}
+}
+
+func TestStoryFollowUpInThreadAcrossLostResponse(t *testing.T) {
+	fs := newStoryFeeds(t)
+	h := newStoryChat(t, fs, `  - { name: russia, keywords: [Putin], channels: [newsroom], thread: true }`, "")
+	h.cycle()
+	now := time.Now()
+	fs.set("agency", now.Add(-3*time.Hour), storyItem{"Putin to visit Valmora for grain talks", "https://agency.example/valmora", valmoraWire})
+	h.cycle()
+	alertMsg := h.discord.Messages(newsroom)[0]
+	followUpItems(fs, now)
+	h.advance(2 * time.Minute)
+	h.discord.DropResponseNext(alertMsg.ID) // the post into the thread is stored, its answer lost
+	h.cycle()
+	h.restart()
+	h.advance(time.Minute)
+	h.cycle()
+	if n := len(h.discord.Messages(newsroom)); n != 1 {
+		t.Errorf("%d messages in the channel, want only the alert", n)
+	}
+	threads := h.discord.Threads(newsroom)
+	if len(threads) != 1 || threads[0].ID != alertMsg.ID || !strings.Contains(threads[0].Name, "Valmora") {
+		t.Fatalf("threads %+v, want one started from the alert", threads)
+	}
+	in := h.discord.Messages(threads[0].ID)
+	if len(in) != 1 || !strings.Contains(in[0].Embeds[0].Description, "winter storms") {
+		t.Fatalf("%d messages in the thread, want the follow-up once", len(in))
+	}
+}
+
+func TestStoryForumPost(t *testing.T) {
+	fs := newStoryFeeds(t)
+	h := newStoryChat(t, fs, `  - { name: russia, keywords: [Putin], channels: [newsroom] }`, "")
+	h.discord.AddForum(newsroom) // the configured channel is a forum
+	h.cycle()
+	now := time.Now()
+	fs.set("agency", now.Add(-3*time.Hour), storyItem{"Putin to visit Valmora for grain talks", "https://agency.example/valmora", valmoraWire})
+	h.cycle()
+	posts := h.discord.Threads(newsroom)
+	if len(posts) != 1 || posts[0].Name != "Putin to visit Valmora for grain talks" {
+		t.Fatalf("forum posts %+v, want one named by the headline", posts)
+	}
+	followUpItems(fs, now)
+	h.advance(2 * time.Minute)
+	h.restart() // the post's thread is known from the store, not from memory
+	h.cycle()
+	if posts = h.discord.Threads(newsroom); len(posts) != 1 {
+		t.Fatalf("%d forum posts, want 1", len(posts))
+	}
+	in := h.discord.Messages(posts[0].ID)
+	if len(in) != 2 || in[0].ID != posts[0].ID || !strings.Contains(also(in[0]), "daily") || !strings.Contains(in[1].Embeds[0].Description, "winter storms") {
+		t.Fatalf("post holds %d messages (first edited: %q), want the alert listing daily and the follow-up", len(in), also(in[0]))
+	}
+}
