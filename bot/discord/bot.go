@@ -25,7 +25,7 @@
 // The bot token and webhook tokens never appear in logs or errors.
 //
 // With EnableCommands the bot also answers slash commands (/search,
-// /latest, /quotes, /summary, /why, /watches, /feeds, /watch): one table in
+// /latest, /quotes, /summary, /why, /story, /watches, /feeds, /watch): one table in
 // commands.go defines, registers and dispatches them, one file per command
 // holds its definition and handler. They arrive over the gateway (Open) or
 // the HTTP interactions endpoint (interactions_http.go, Ed25519-verified),

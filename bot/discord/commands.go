@@ -102,6 +102,7 @@ func commandTable() []command {
 		quotesCommand(),
 		summaryCommand(),
 		whyCommand(),
+		storyCommand(),
 		watchesCommand(),
 		feedsCommand(),
 		watchCommand(),

@@ -296,7 +296,7 @@ func TestRegisterCommands(t *testing.T) {
 			t.Errorf("%s: dm_permission %v, contexts %v; want contexts [0] (guilds only) and no deprecated dm_permission", c.Name, c.DMPermission, c.Contexts)
 		}
 	}
-	if got := strings.Join(names, " "); got != "search latest quotes summary why watches feeds watch" {
+	if got := strings.Join(names, " "); got != "search latest quotes summary why story watches feeds watch" {
 		t.Fatalf("registered %q", got)
 	}
 	for _, c := range cmds {
@@ -328,8 +328,8 @@ func TestRegisterCommands(t *testing.T) {
 	if err := h.bot.RegisterCommands(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	if n := len(h.srv.Commands()); n != 8 {
-		t.Fatalf("after a second registration %d commands, want 8", n)
+	if n := len(h.srv.Commands()); n != 9 {
+		t.Fatalf("after a second registration %d commands, want 9", n)
 	}
 }
 

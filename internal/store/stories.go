@@ -209,3 +209,12 @@ WHERE a.story_id = ? ORDER BY COALESCE(a.published, a.seen_at), a.id, q.position
 	}
 	return out, rows.Err()
 }
+
+// StorySize returns how many stored articles a story has.
+func (s *Store) StorySize(ctx context.Context, story int64) (int, error) {
+	var n int
+	if err := s.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM articles WHERE story_id = ?`, story).Scan(&n); err != nil {
+		return 0, fmt.Errorf("store: size of story %d: %w", story, err)
+	}
+	return n, nil
+}

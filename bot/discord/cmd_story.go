@@ -1,0 +1,125 @@
+package discord
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/newshound/newshound/bot/commands"
+	"github.com/newshound/newshound/internal/store"
+)
+
+// /story url:<link> — the story a stored article belongs to: its articles
+// oldest first (outlet, time, title, link) and its quotes by speaker.
+
+const (
+	storyQuoteCap    = 200 // characters of one quote shown
+	storyQuotesShown = 3   // quotes shown per speaker
+	storySpeakers    = 10  // speakers shown
+)
+
+func storyCommand() command {
+	return command{
+		def: &discordgo.ApplicationCommand{
+			Name:        "story",
+			Description: "All the coverage of an article's story, and who was quoted",
+			Options:     []*discordgo.ApplicationCommandOption{strOption("url", "The link of an article of the story", true, 2048)},
+		},
+		handle: handleStory,
+	}
+}
+
+func handleStory(ctx context.Context, b *Bot, in *discordgo.Interaction, o options) reply {
+	if safeURL(o.str("url")) == "" {
+		return errorReply("That is not an http(s) link.")
+	}
+	ans, p := b.cmds.look.Story(ctx, o.str("url"))
+	if p != nil {
+		return problemReply(p)
+	}
+	return storyReply(ans)
+}
+
+// storyReply renders /story's answer: one line an article in the
+// description, one field a speaker.
+func storyReply(ans commands.Story) reply {
+	first := ans.Articles[0]
+	title := cleanLine(first.Title)
+	if title == "" {
+		title = "Untitled article"
+	}
+	e := &discordgo.MessageEmbed{Type: discordgo.EmbedTypeRich, Title: truncate("Story: "+escapeMarkdown(title), maxTitle)}
+	var desc strings.Builder
+	shown := 0
+	for _, a := range ans.Articles {
+		line := storyArticleLine(a) + "\n"
+		if runes(desc.String())+runes(line) > maxDescription-40 {
+			break
+		}
+		desc.WriteString(line)
+		shown++
+	}
+	if more := ans.Total - shown; more > 0 {
+		desc.WriteString(fmt.Sprintf("… and %s more", count(more, "article")))
+	}
+	e.Description = strings.TrimSpace(desc.String())
+	for i, sp := range ans.Speakers {
+		if i == storySpeakers {
+			break
+		}
+		name := truncate(escapeMarkdown(cleanLine(sp.Speaker)), speakerCap)
+		if sp.Speaker == "" {
+			name = "Not attributed"
+		}
+		var v strings.Builder
+		for j, q := range sp.Quotes {
+			if j == storyQuotesShown {
+				v.WriteString(fmt.Sprintf("… and %d more", len(sp.Quotes)-j))
+				break
+			}
+			entry := "> “" + truncate(escapeMarkdown(quoteText(q.Text)), storyQuoteCap) + "”"
+			if f := cleanLine(q.Article.Feed); f != "" {
+				entry += " — " + escapeMarkdown(truncate(f, 60))
+			}
+			entry += "\n"
+			if runes(v.String())+runes(entry) > maxFieldValue-20 {
+				break
+			}
+			v.WriteString(entry)
+		}
+		if !addField(e, name, strings.TrimSpace(v.String())) {
+			break
+		}
+	}
+	footer := count(ans.Total, "article")
+	if ans.ID != 0 {
+		footer = fmt.Sprintf("story %d · %s", ans.ID, footer)
+	} else {
+		footer += " · no story recorded"
+	}
+	e.Footer = &discordgo.MessageEmbedFooter{Text: footer}
+	return reply{embeds: []*discordgo.MessageEmbed{e}}
+}
+
+// storyArticleLine is "<date> **Outlet** — [Title](link)", the date a Discord
+// timestamp (each reader sees it in their zone).
+func storyArticleLine(a store.Article) string {
+	var b strings.Builder
+	if d := articleDate(a); d != "" {
+		b.WriteString(d + " ")
+	}
+	if f := cleanLine(a.Feed); f != "" {
+		b.WriteString("**" + escapeMarkdown(truncate(f, 60)) + "** — ")
+	}
+	t := truncate(escapeMarkdown(cleanLine(a.Title)), 150)
+	if t == "" {
+		t = "Untitled article"
+	}
+	if u := linkURL(articleURL(a)); u != "" {
+		t = "[" + t + "](" + u + ")"
+	}
+	b.WriteString(t)
+	return b.String()
+}
