@@ -243,44 +243,40 @@ func pgSchemaVersion(ctx context.Context, q interface {
 	return v, err
 }
 
-// pgMigrate brings the schema up to date, one transaction a migration,
+// pgMigrate brings the schema up to date in one transaction (PostgreSQL's
+// DDL is transactional: a failed migration leaves the schema as it was),
 // under an advisory lock of the schema: instances started together migrate
 // once.
 func (s *Store) pgMigrate(ctx context.Context) error {
 	if len(pgMigrations) != len(migrations) {
 		return fmt.Errorf("this newshound has %d SQLite migrations but %d PostgreSQL ones", len(migrations)-1, len(pgMigrations)-1)
 	}
-	for {
-		done := false
-		err := s.tx(ctx, func(tx *sql.Tx) error {
-			if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtext('newshound schema ' || current_schema()))`); err != nil {
-				return fmt.Errorf("lock the schema: %w", err)
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtext('newshound schema ' || current_schema()))`); err != nil {
+			return fmt.Errorf("lock the schema: %w", err)
+		}
+		version, err := pgSchemaVersion(ctx, tx)
+		if err != nil {
+			return fmt.Errorf("read schema version: %w", err)
+		}
+		last := len(pgMigrations) - 1
+		if version > last {
+			return fmt.Errorf("database schema version %d is newer than this newshound understands (%d): upgrade newshound", version, last)
+		}
+		if version == last {
+			return nil
+		}
+		if version == 0 {
+			if _, err := tx.ExecContext(ctx, `CREATE TABLE schema_version (version INTEGER NOT NULL); INSERT INTO schema_version VALUES (0)`); err != nil {
+				return fmt.Errorf("create schema_version: %w", err)
 			}
-			version, err := pgSchemaVersion(ctx, tx)
-			if err != nil {
-				return fmt.Errorf("read schema version: %w", err)
-			}
-			if version > len(pgMigrations)-1 {
-				return fmt.Errorf("database schema version %d is newer than this newshound understands (%d): upgrade newshound", version, len(pgMigrations)-1)
-			}
-			if version == len(pgMigrations)-1 {
-				done = true
-				return nil
-			}
-			v := version + 1
-			if v == 1 {
-				if _, err := tx.ExecContext(ctx, `CREATE TABLE schema_version (version INTEGER NOT NULL); INSERT INTO schema_version VALUES (0)`); err != nil {
-					return fmt.Errorf("create schema_version: %w", err)
-				}
-			}
+		}
+		for v := version + 1; v <= last; v++ {
 			if _, err := tx.ExecContext(ctx, pgMigrations[v]); err != nil {
 				return fmt.Errorf("migration %d: %w", v, err)
 			}
-			_, err = tx.ExecContext(ctx, `UPDATE schema_version SET version = ?`, v)
-			return err
-		})
-		if err != nil || done {
-			return err
 		}
-	}
+		_, err = tx.ExecContext(ctx, `UPDATE schema_version SET version = ?`, last)
+		return err
+	})
 }
