@@ -3,11 +3,13 @@ package store
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"testing"
 	"time"
 
 	"github.com/newshound/newshound/internal/match"
+	"github.com/newshound/newshound/internal/pgtest"
 )
 
 // texts are titles and bodies in the scripts and forms the pipeline meets.
@@ -151,4 +153,75 @@ func TestSearchParity(t *testing.T) {
 	if found < len(queries)/2 {
 		t.Errorf("only %d of %d queries selected some but not all articles: the comparison says little", found, len(queries))
 	}
+}
+
+// FuzzFTSParity: for any query and text, the FTS5 prefilter match.Query.FTS
+// writes translates into a tsquery PostgreSQL accepts, which selects the text
+// exactly when FTS5 selects it — and whenever the matcher matches it.
+func FuzzFTSParity(f *testing.F) {
+	for _, s := range [][2]string{
+		{"putin", "Putin spoke"}, {`"election interference" OR meddl*`, "Election-interference claims"},
+		{"a NEAR/2 b -c", "a x b"}, {"title:x AND NOT author:y", "x"}, {"東京 AND tokyo", "東京都 Tokyo"}, {"Erdoğan’s", "erdogan's visit"},
+		{"(a OR (b AND -c)) d", "b d"}, {"@putin", "Vladimir Putin"}, {"putin -golf -polo*", "Putin's golfing"},
+		{`x NOT "a b"`, "x a. b"}, {"x -ǆ", "x dž"}, {"x -ﬁ", "x fi"}, {"x -a1", "x a-1"}, {"covid-19", "COVID-19 cases"},
+		{"straße", "Die Straße"}, {"ελλάδα", "Η Ελλάδα"}, {"don't", "they don't"}, {"v2.0", "the v2.0 report"},
+	} {
+		f.Add(s[0], s[1])
+	}
+	ctx := context.Background()
+	lite, err := Open(ctx, filepath.Join(f.TempDir(), "fuzz.db"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Cleanup(func() { lite.Close() })
+	pg, err := OpenPostgres(ctx, pgtest.URL(f))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Cleanup(func() { pg.Close() })
+	aliases := map[string][]string{"putin": {"Vladimir Putin", "Putin"}}
+	f.Fuzz(func(t *testing.T, query, text string) {
+		if len(query) > 200 || len(text) > 400 {
+			return
+		}
+		q, err := match.Parse(query, aliases)
+		if err != nil {
+			return
+		}
+		expr := q.FTS()
+		if expr == "" {
+			return
+		}
+		tsq, ok, err := ftsToTSQuery(expr)
+		if err != nil {
+			t.Fatalf("query %q: %s: %v", query, expr, err)
+		}
+		title, body := match.Fold(text), match.Fold(text+" "+text)
+		if _, err := lite.w.Exec(`DELETE FROM articles_fts`); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := lite.w.Exec(`INSERT INTO articles_fts (rowid, title, body) VALUES (1, ?, ?)`, title, body); err != nil {
+			t.Fatal(err)
+		}
+		var inLite int
+		if err := lite.w.QueryRow(`SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH ?`, expr).Scan(&inLite); err != nil {
+			t.Fatalf("query %q: FTS5 %s: %v", query, expr, err)
+		}
+		inPG := false
+		if ok {
+			if err := pg.r.QueryRow(`SELECT ?::tsvector @@ ?::tsquery`, tsvector(title, body), tsq).Scan(&inPG); err != nil {
+				t.Fatalf("query %q: tsquery %s: %v", query, tsq, err)
+			}
+		}
+		if inPG != (inLite == 1) {
+			t.Fatalf("query %q on %q: FTS5 %s selects it: %v; tsquery %s: %v", query, text, expr, inLite == 1, tsq, inPG)
+		}
+		m, err := match.Compile([]match.Watch{{Name: "q", Query: q}})
+		if err != nil {
+			return
+		}
+		if len(m.Match(match.Document{Title: text, Body: text + " " + text})) > 0 && !inPG {
+			t.Fatalf("query %q matches %q but its tsquery %s does not select it", query, text, tsq)
+		}
+	})
 }
