@@ -87,3 +87,35 @@ func containsAll(s string, subs ...string) bool {
 	}
 	return true
 }
+
+// TestPostgresReadOnly: a read-only store reads beside a writer and cannot
+// write; a schema no newshound migrated is refused.
+func TestPostgresReadOnly(t *testing.T) {
+	ctx := context.Background()
+	dsn := pgtest.URL(t)
+	if _, err := OpenPostgresReadOnly(ctx, dsn); err == nil || !strings.Contains(err.Error(), "schema version 0") {
+		t.Errorf("read-only open of an empty schema: %v", err)
+	}
+	w, err := OpenPostgres(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	if _, err := w.AddArticles(ctx, []Article{{Identity: "x", Feed: "F", SeenAt: now(), Status: StatusPending}}); err != nil {
+		t.Fatal(err)
+	}
+	r, err := OpenPostgresReadOnly(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if a, err := r.ArticleByIdentity(ctx, "x"); err != nil || a == nil {
+		t.Errorf("read: %v %v", a, err)
+	}
+	if _, err := r.AddArticles(ctx, []Article{{Identity: "y", Feed: "F", SeenAt: now(), Status: StatusPending}}); err == nil || !strings.Contains(err.Error(), "read-only") {
+		t.Errorf("write through a read-only store: %v", err)
+	}
+	if err := w.LimitSize(ctx, 1<<20); err == nil {
+		t.Error("LimitSize accepted on PostgreSQL")
+	}
+}
