@@ -241,6 +241,8 @@ func TestRestoreRejects(t *testing.T) {
 		"short signature": func(s *State) { s.Stories[0].Signatures = [][]uint32{{1, 2, 3}} },
 		"bad frequency":   func(s *State) { s.DF["lark"] = 0 },
 		"times":           func(s *State) { s.Stories[0].First = t0.Add(time.Hour) },
+		"negative case":   func(s *State) { s.Case = map[string][2]float64{"lark": {-1, 0}} },
+		"case of no term": func(s *State) { s.Case = map[string][2]float64{"heron": {1, 0}} },
 	} {
 		st := good()
 		spoil(&st)
@@ -364,6 +366,36 @@ func TestLearnedNames(t *testing.T) {
 		if got := weight(Article{Title: tc.title, Lang: "en", Time: t0}, tc.word); got != want {
 			t.Errorf("%q in %q weighs %v, want %v", tc.word, tc.title, got, want)
 		}
+	}
+}
+
+// TestSnapshotKeepsLearnedNames: what the clusterer learned of names survives a snapshot and restore.
+func TestSnapshotKeepsLearnedNames(t *testing.T) {
+	c := New(Config{})
+	c.Assign(Article{Title: "Salvage crews reached the Northern Lark near Valmora on Tuesday.", Lang: "en", Time: t0})
+	b, err := json.Marshal(c.Snapshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var st State
+	if err := json.Unmarshal(b, &st); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Restore(Config{}, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, tw := range r.articleTerms(Article{Title: "Valmora Harbour Reopens", Lang: "en", Time: t0}) {
+		if r.terms[tw.id].fold == "valmo" {
+			found = true
+			if tw.w != weightTitle*entityFactor {
+				t.Errorf("after a restore valmo weighs %v, want %v (a name); state %s", tw.w, weightTitle*entityFactor, b)
+			}
+		}
+	}
+	if !found {
+		t.Error("valmo is not among the headline's terms")
 	}
 }
 
