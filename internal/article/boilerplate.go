@@ -74,10 +74,14 @@ var teaserMarkers = func() map[string]bool {
 // heading naming more of the site's articles, columns or comments
 // ("Weitere Beiträge aus der Kolumne", "mehr Kolumnen", "neueste
 // Kommentare") or one that says what else might interest the reader ("Das
-// Thema könnte dich auch interessieren").
+// Thema könnte dich auch interessieren"), and the heading of the contact
+// block that closes a press release ("Pressekontakt", "Ansprechpartnerin",
+// "Media contact").
 var endMarkerForms = regexp.MustCompile(`^(` + strings.Join([]string{
 	`(weitere|mehr|ähnliche|empfohlene|verwandte|neueste|andere|passende)( aktuelle)? (beiträge|artikel|themen|nachrichten|news|kolumnen|videos|links|kommentare|meldungen)( .*)?`,
 	`.*(könnte|könnten) (sie|dich|euch) (auch )?interessieren`,
+	// the contact block of a press release
+	`(presse)?kontakt|ansprechpartner(in|innen)?|pressesprecher(in)?|(press |media )?contacts?|contacto( de prensa)?|kontakt dla mediów`,
 }, "|") + `)$`)
 
 func isEndMarker(k string) bool { return endMarkers[k] || endMarkerForms.MatchString(k) }
@@ -151,7 +155,8 @@ func dropFooter(paras []string) []string {
 // story, in a line of its own: a picture credit ("Foto: dpa", "© Getty
 // Images", "(Credit: …)"), a call to subscribe, sign up or log in, a date
 // of publication or update standing alone, a category label, a count of
-// comments or a prompt to comment, an appeal for support.
+// comments or a prompt to log in to comment, a call for readers' letters,
+// an appeal for support.
 var boilerLine = regexp.MustCompile(`(?i)` + strings.Join([]string{
 	// picture credits
 	`^[(\[]?\s*(fotos?|photos?|bild(er)?|bildquelle|credits?|crédits?( photos?)?|images?|beitragsbild|titelbild|picture|photo credit|foto ?credit)\s*(:|：|via\b|by\b)`,
@@ -164,6 +169,9 @@ var boilerLine = regexp.MustCompile(`(?i)` + strings.Join([]string{
 	`^(kategorie|kategorien|category|categories|catégorie|categoría|tags?|schlagworte|themen|topics)\s*:`,
 	// comments
 	`^(keine kommentare|no comments|\d+ (kommentare|comments|antworten|replies|commentaires|comentarios)|(view|show|leave|post|add) (a )?comments?)\b`,
+	// a prompt to log in to comment, a call for readers' letters
+	`(kommentieren|comment|kommentar\w*|commenter|comentar).{0,40}(angemeldet|anmelden|eingeloggt|registr|log ?in|sign ?in|connect|inicia)|(angemeldete|registrierte|eingeloggte) (benutzer|nutzer|user)`,
+	`\b(letters? to the editor|leserbrief|write to us|schreiben sie uns|verraten sie (uns )?gerne|tell us what you think|what you think about this)\b`,
 	// appeals for support
 	`\b(unterstütze|support (us|our)|soutenez|apoya)\b`,
 }, "|"))

@@ -133,7 +133,8 @@ func TestDropFooter(t *testing.T) {
 
 // Lines that stand around a story without being part of it: a category
 // label, an update date, a picture credit, a newsletter call, an appeal for
-// support, a comment count.
+// support, a call for readers' letters, a comment count and a prompt to log
+// in to comment.
 func TestExtractDropsBoilerplateLines(t *testing.T) {
 	a, err := Extract(bytes.NewReader(readFixture(t, "boilerlines.html")), "https://nordkurier.example/lokales/faehre")
 	if err != nil {
@@ -144,7 +145,7 @@ func TestExtractDropsBoilerplateLines(t *testing.T) {
 			t.Errorf("story text %q missing from %q", want, a.Text)
 		}
 	}
-	for _, bad := range []string{"Kategorie: Lokales", "Aktualisiert am", "Foto: Jens Büttner", "Newsletter", "unterstütze uns", "3 Kommentare"} {
+	for _, bad := range []string{"Kategorie: Lokales", "Aktualisiert am", "Foto: Jens Büttner", "Newsletter", "unterstütze uns", "3 Kommentare", "Leserbrief", "angemeldete Nutzer"} {
 		if strings.Contains(a.Text, bad) {
 			t.Errorf("boilerplate %q kept in %q", bad, a.Text)
 		}
@@ -176,6 +177,22 @@ func TestExtractEndsAtMarkerForms(t *testing.T) {
 		t.Errorf("story end missing from %q", a.Text)
 	}
 	for _, bad := range []string{"Weitere Beiträge", "Vier-Tage-Woche", "Homeoffice", "könnte dich auch", "Meetings ohne"} {
+		if strings.Contains(a.Text, bad) {
+			t.Errorf("%q kept in %q", bad, a.Text)
+		}
+	}
+}
+
+// The contact block that closes a press release is not its text.
+func TestExtractEndsAtContactBlock(t *testing.T) {
+	a, err := Extract(bytes.NewReader(readFixture(t, "pressrelease.html")), "https://ministerium.example/presse/foerderrichtlinie")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "zum Herunterladen bereit") {
+		t.Errorf("end of the release missing from %q", a.Text)
+	}
+	for _, bad := range []string{"Pressekontakt", "Referat Presse", "Kathrin Behrendt", "Telefonisch erreichbar"} {
 		if strings.Contains(a.Text, bad) {
 			t.Errorf("%q kept in %q", bad, a.Text)
 		}
