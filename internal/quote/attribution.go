@@ -758,6 +758,11 @@ func backwardNP(src string, toks []token, k int) (phrase, bool) {
 	}
 	// Dmitry Peskov, Putin's spokesman, said
 	if toks[k].s == "," {
+		// Johnnie Wilson, of Springfield, Va., said: a home town between
+		// commas describes the name before it.
+		if c := hometown(toks, k); c > 0 {
+			return backwardNP(src, toks[:c], c-1)
+		}
 		for m := k - 1; m >= 0 && m > k-32; m-- {
 			if sentenceEnd(toks, m) {
 				break
@@ -842,6 +847,9 @@ func backwardNP(src string, toks []token, k int) (phrase, bool) {
 		}
 		for m <= k {
 			if n, roles, j, ok := parseName(src, toks[:k+1], m); ok && j == k+1 {
+				if m > 0 && (toks[m-1].lower() == "a" || toks[m-1].lower() == "an") {
+					return phrase{}, false // features a New York Times report: the verb is a noun
+				}
 				return phrase{kind: npName, toks: toks[m : k+1], name: n, roles: roles}, true
 			}
 			m++
@@ -884,6 +892,11 @@ func backwardNP(src string, toks []token, k int) (phrase, bool) {
 	// streets chanted).
 	if m > 0 && toks[m-1].word {
 		if _, prep := prepositions[toks[m-1].lower()]; prep {
+			// … unless a role with a determiner governs it: a narrator in
+			// the Clinton ad asks, a spokesman for the campaign said.
+			if d := roleBeforePreposition(toks, m-1); d >= 0 {
+				return phrase{kind: npRole, toks: toks[d : k+1]}, true
+			}
 			return phrase{}, false
 		}
 	}
@@ -1049,7 +1062,34 @@ func (a *attributor) antecedent(pos int, plural bool, g byte) string {
 			return sub.name
 		}
 	}
+	if recent := a.paras[max(0, a.paraOf(pos)-1)].Start; best != "" && g != 0 && bestPos < recent && a.ix.genderOf(best) == 0 && a.fittingAfter(recent, pos, g, best) {
+		// "…," said Len Burman. … with Hillary Clinton lambasting the
+		// plan. "…," she said: a woman named since makes a speaker of
+		// unknown gender a guess.
+		return ""
+	}
 	return best
+}
+
+// fittingAfter reports whether a person other than name, whose gender the
+// article or a given name shows to be g, is named between from and to.
+func (a *attributor) fittingAfter(from, to int, g byte, name string) bool {
+	ms := a.ix.mentions
+	k := sort.Search(len(ms), func(k int) bool { return ms[k].name.start > from })
+	for ; k < len(ms) && ms[k].name.start < to; k++ {
+		full := a.ix.fullName(ms[k].name.text(a.src))
+		if full == name {
+			continue
+		}
+		mg := ms[k].name.gender
+		if mg == 0 {
+			mg = a.ix.genderOf(full)
+		}
+		if mg == g && personLike(strings.Fields(full)) {
+			return true
+		}
+	}
+	return false
 }
 
 // maybePerson reports whether mention m may be a person the article does
@@ -1394,4 +1434,79 @@ func timeStamp(text string) bool {
 		}
 	}
 	return true
+}
+
+// hometown returns the index of the comma that opens a home town set off
+// by commas before toks[k], itself a comma (", of Springfield, Va.," or
+// ", from Ohio,"), or -1 when there is none.
+func hometown(toks []token, k int) int {
+	prevComma := func(from int) int {
+		for p := from; p >= 0 && p > from-8; p-- {
+			if toks[p].s == "," {
+				return p
+			}
+			if !toks[p].word && toks[p].s != "." {
+				return -1
+			}
+		}
+		return -1
+	}
+	from := func(p, end int) bool { // toks[p+1:end] is "of Springfield"
+		if p < 0 || p+2 >= end || !toks[p+1].word {
+			return false
+		}
+		if lw := toks[p+1].lower(); lw != "of" && lw != "from" {
+			return false
+		}
+		for _, t := range toks[p+2 : end] {
+			if !isNameWord(t) && t.s != "." {
+				return false
+			}
+		}
+		return true
+	}
+	p1 := prevComma(k - 1)
+	if p1 < 1 {
+		return -1
+	}
+	if from(p1, k) {
+		return p1
+	}
+	// The state after the town: , of Springfield, Va.,
+	for _, t := range toks[p1+1 : k] {
+		if !isNameWord(t) && t.s != "." {
+			return -1
+		}
+	}
+	if p2 := prevComma(p1 - 1); p2 > 0 && from(p2, p1) {
+		return p2
+	}
+	return -1
+}
+
+// roleBeforePreposition returns the index of the determiner that opens a
+// role noun just before the preposition toks[p] (a narrator in …, a
+// spokesman for …), or -1.
+func roleBeforePreposition(toks []token, p int) int {
+	switch toks[p].lower() {
+	case "in", "at", "for", "of", "from", "with":
+	default:
+		return -1
+	}
+	if p < 2 || !isLowerWord(toks[p-1]) {
+		return -1
+	}
+	if _, ok := personRoles[toks[p-1].lower()]; !ok && !roleNoun(toks[p-1].lower()) {
+		return -1
+	}
+	for d := p - 2; d >= 0 && d >= p-4; d-- {
+		lw := toks[d].lower()
+		if _, det := determiners[lw]; det && isLowerWord(toks[d]) || d == 0 && isDeterminer(lw) {
+			return d
+		}
+		if !isLowerWord(toks[d]) {
+			return -1
+		}
+	}
+	return -1
 }

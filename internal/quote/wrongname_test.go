@@ -107,6 +107,24 @@ func TestNoWrongName(t *testing.T) {
 			want: []want{{parts: []string{"He will get us into a war,"}, speaker: "Jesse Elkin"},
 				{parts: []string{"That worries me,"}, speaker: "James York"}},
 		},
+		{
+			name: "a home town between commas describes the name before it",
+			text: "Johnnie Walsh, of Springfield, Va., said he had fought in Vietnam. “We made major contributions to America,” he said.",
+			want: []want{{parts: []string{"We made major contributions to America,"}, speaker: "Johnnie Walsh"}},
+		},
+		{
+			name: "a name after a is no subject of the noun after it, and a role governs a preposition",
+			text: "The 30-second spot features a New York Times report from the weekend. “You work hard. You pay your taxes,” a narrator in the ad asks.",
+			want: []want{{parts: []string{"You work hard. You pay your taxes,"}, speaker: "a narrator in the ad"}},
+		},
+		{
+			name: "a woman named just before makes a speaker of unknown gender a guess",
+			text: "“The losses would outstrip the gains for some,” said Lee Batchelder, a tax expert.\n\n" +
+				"It has become a major issue in the campaign, with Hillary Rodham lambasting the plan.\n\n" +
+				"“It would be trickle-down economics all over again,” she said in the first debate.",
+			want: []want{{parts: []string{"The losses would outstrip the gains for some,"}, speaker: "Lee Batchelder"},
+				{parts: []string{"It would be trickle-down economics all over again,"}, speaker: ""}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
