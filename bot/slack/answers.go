@@ -106,6 +106,16 @@ func (n *Notifier) runCommand(ctx context.Context, cmd slackgo.SlashCommand) rep
 			return problemReply(p)
 		}
 		return reply{Message: whyMessage(ans)}
+	case "story":
+		link := linkArg(rest)
+		if chattext.SafeURL(link) == "" {
+			return problemReply(badInput("Give an http(s) link: /newshound story https://…"))
+		}
+		ans, p := look.Story(ctx, link)
+		if p != nil {
+			return problemReply(p)
+		}
+		return reply{Message: storyMessage(ans)}
 	case "watches":
 		return reply{Message: watchesMessage(look)}
 	case "feeds":
@@ -395,6 +405,60 @@ func whyMessage(ans commands.Why) Message {
 		m.Blocks = append(m.Blocks, section(cutLines("*"+fit(w.Watch, 100)+"*\n"+why, entryCap)))
 	}
 	m.Blocks = append(m.Blocks, slackgo.NewContextBlock("", mrkdwn(chattext.Count(len(ans.Matches), "watch")+" matched")))
+	return m
+}
+
+// Story answer layout.
+const (
+	storySpeakers    = 10
+	storyQuotesShown = 5
+)
+
+// storyMessage is /newshound story's answer: the story's articles oldest
+// first (date, outlet, linked title) and its quotes by speaker, each once.
+func storyMessage(ans commands.Story) Message {
+	first := ans.Articles[0]
+	m := Message{Text: chattext.Fit("Story: "+chattext.Line(first.Title), fallbackCap, escape),
+		Blocks: []slackgo.Block{section("*Story:* " + articleLink(first))}}
+	var lines []string
+	size, shown := 0, 0
+	for _, a := range ans.Articles {
+		line := "• " + articleMeta(a) + " · " + articleLink(a)
+		if size+chattext.Runes(line)+1 > maxSectionText-60 {
+			break
+		}
+		lines = append(lines, line)
+		size += chattext.Runes(line) + 1
+		shown++
+	}
+	if more := ans.Total - shown; more > 0 {
+		lines = append(lines, fmt.Sprintf("… and %s more", chattext.Count(more, "article")))
+	}
+	m.Blocks = append(m.Blocks, section(strings.Join(lines, "\n")))
+	for i, sp := range ans.Speakers {
+		if i == storySpeakers {
+			m.Blocks = append(m.Blocks, section(fmt.Sprintf("… and %d more speakers.", len(ans.Speakers)-i)))
+			break
+		}
+		name := "*" + fit(sp.Speaker, speakerCap) + "*"
+		if sp.Speaker == "" {
+			name = "*Not attributed*"
+		}
+		entries := []string{name}
+		for j, q := range sp.Quotes {
+			if j == storyQuotesShown {
+				entries = append(entries, fmt.Sprintf("… and %d more", len(sp.Quotes)-j))
+				break
+			}
+			entry := "> “" + chattext.Fit(chattext.QuoteText(q.Text), quoteShown, escape) + "”"
+			if f := fit(q.Article.Feed, 60); f != "" {
+				entry += " — " + f
+			}
+			entries = append(entries, entry)
+		}
+		m.Blocks = append(m.Blocks, section(cutLines(strings.Join(entries, "\n"), entryCap)))
+	}
+	m.Blocks = append(m.Blocks, slackgo.NewContextBlock("", mrkdwn(chattext.Count(ans.Total, "article"))))
 	return m
 }
 

@@ -162,12 +162,13 @@ func TestLookupsAnswered(t *testing.T) {
 		t.Errorf("search: terms not in bold: %s", got.AllText())
 	}
 	for text, want := range map[string]string{
-		"latest":                          "russia-watch",
-		"quotes Putin":                    "> “We will win” — Vladimir Putin",
-		"why https://news.example.org/a1": "*russia-watch*",
-		"watches":                         "`@putin AND election`",
-		"feeds":                           "*World Desk*",
-		"help":                            "/newshound search &lt;query&gt;",
+		"latest":                            "russia-watch",
+		"quotes Putin":                      "> “We will win” — Vladimir Putin",
+		"why https://news.example.org/a1":   "*russia-watch*",
+		"story https://news.example.org/a1": "*Story:* <https://news.example.org/a1|Putin &amp; &lt;!channel&gt; election claims>",
+		"watches":                           "`@putin AND election`",
+		"feeds":                             "*World Desk*",
+		"help":                              "/newshound search &lt;query&gt;",
 	} {
 		rs := h.run("U0READER01", text, 1)
 		if !strings.Contains(rs[0].AllText(), want) {

@@ -16,6 +16,7 @@ const usage = "*/newshound* looks things up in what newshound has read:\n" +
 	"• `/newshound quotes <speaker> [days:N] [about:<query>]` — what a person was quoted saying\n" +
 	"• `/newshound summary <link>` — the summary and quotes of any article\n" +
 	"• `/newshound why <link>` — which watches matched an article, and why\n" +
+	"• `/newshound story <link>` — an article's story: its articles and who was quoted\n" +
 	"• `/newshound watches`, `/newshound feeds` — the watches; each feed's health\n" +
 	"• `/newshound watch add <name> <channel> <query>`, `watch remove|pause|resume <name>` — chat-managed watches (admins)"
 

@@ -306,14 +306,25 @@ const maxAlso = 10
 // StoryMessage is an alert whose story has further articles: the alert as
 // AlertMessage lays it out, then "Also:" and the other outlets, each linked
 // to its article (oldest first), "+N" for those past maxAlso. It is what
-// an edit of the story's first message shows.
+// an edit of the story's first message shows. Outlets of the alert's own
+// feed and repeats of an outlet are left out.
 func StoryMessage(a alert.Alert, also []alert.Outlet, style Style) Message {
 	m := AlertMessage(a, style)
 	if len(also) == 0 {
 		return m
 	}
-	line, shown := "*Also:*", 0
+	line, shown, listed, full := "*Also:*", 0, 0, false
+	seen := map[string]bool{strings.ToLower(chattext.Line(a.Feed)): true}
 	for _, o := range also {
+		key := strings.ToLower(chattext.Line(o.Feed))
+		if seen[key] {
+			continue // the alert's own outlet, or one named already
+		}
+		seen[key] = true
+		listed++
+		if full {
+			continue // counted below
+		}
 		name := fit(o.Feed, 60)
 		if name == "" {
 			name = fit(o.Title, 60)
@@ -324,7 +335,8 @@ func StoryMessage(a alert.Alert, also []alert.Outlet, style Style) Message {
 		part := link(o.URL, name)
 		// Room for this outlet and a closing "+N".
 		if shown == maxAlso || chattext.Runes(line)+2+chattext.Runes(part)+8 > maxContextText {
-			break
+			full = true
+			continue
 		}
 		if shown > 0 {
 			line += ","
@@ -332,7 +344,10 @@ func StoryMessage(a alert.Alert, also []alert.Outlet, style Style) Message {
 		line += " " + part
 		shown++
 	}
-	if more := len(also) - shown; more > 0 {
+	if shown == 0 {
+		return m
+	}
+	if more := listed - shown; more > 0 {
 		line += fmt.Sprintf(" +%d", more)
 	}
 	m.Blocks = append(m.Blocks, slackgo.NewContextBlock("also", mrkdwn(line)))
@@ -344,6 +359,6 @@ func StoryMessage(a alert.Alert, also []alert.Outlet, style Style) Message {
 // adds), marked as a follow-up, pinging nobody (the first alert did).
 func FollowUpMessage(a alert.Alert) Message {
 	m := AlertMessage(a, Style{})
-	m.Blocks = append([]slackgo.Block{slackgo.NewContextBlock("followup", mrkdwn("Later in this story"))}, m.Blocks...)
+	m.Blocks = append([]slackgo.Block{slackgo.NewContextBlock("followup", mrkdwn("New in this story"))}, m.Blocks...)
 	return m
 }

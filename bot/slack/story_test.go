@@ -7,8 +7,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newshound/newshound/bot/commands"
 	"github.com/newshound/newshound/internal/alert"
 	"github.com/newshound/newshound/internal/slackfake"
+	"github.com/newshound/newshound/internal/store"
 )
 
 func TestStoryEditsAndFollowUps(t *testing.T) {
@@ -33,6 +35,8 @@ func TestStoryEditsAndFollowUps(t *testing.T) {
 	for i := range 12 {
 		also = append(also, alert.Outlet{Feed: fmt.Sprintf("Outlet %d <!here>", i), Title: "t", URL: fmt.Sprintf("https://o%d.example/a", i)})
 	}
+	// The alert's own outlet and a repeat are not listed.
+	also = append(also, alert.Outlet{Feed: a.Feed, URL: "https://own.example/"}, alert.Outlet{Feed: "outlet 3 <!HERE>", URL: "https://again.example/"})
 	edit := alert.Delivery{ID: 2, Channel: "desk", Kind: alert.KindEdit, Target: first.MessageID, Alert: a, Also: also}
 	for range 2 {
 		rc, err := n.Deliver(ctx, edit)
@@ -59,7 +63,7 @@ func TestStoryEditsAndFollowUps(t *testing.T) {
 		t.Fatalf("follow-up: %+v %v", rc, err)
 	}
 	msgs = fake.Messages("C0NEWSROOM")
-	if len(msgs) != 2 || msgs[1].ThreadTS != first.MessageID || len(msgs[1].Mentions) != 0 || !strings.Contains(msgs[1].AllText(), "Later in this story") {
+	if len(msgs) != 2 || msgs[1].ThreadTS != first.MessageID || len(msgs[1].Mentions) != 0 || !strings.Contains(msgs[1].AllText(), "New in this story") {
 		t.Fatalf("follow-up message %+v", msgs[1])
 	}
 
@@ -100,7 +104,7 @@ func TestStoryEditsAndFollowUps(t *testing.T) {
 func TestStoryMessageWithinLimits(t *testing.T) {
 	var also []alert.Outlet
 	for i := range 40 {
-		also = append(also, alert.Outlet{Feed: strings.Repeat("Outlet ", 20), URL: fmt.Sprintf("https://o%d.example/%s", i, strings.Repeat("p", 1500))})
+		also = append(also, alert.Outlet{Feed: fmt.Sprint(i, strings.Repeat(" Outlet", 20)), URL: fmt.Sprintf("https://o%d.example/%s", i, strings.Repeat("p", 1500))})
 	}
 	got := postToFake(t, StoryMessage(sampleAlert(), also, Style{}))
 	last := got.Blocks[len(got.Blocks)-1].Texts()[0]
@@ -108,5 +112,28 @@ func TestStoryMessageWithinLimits(t *testing.T) {
 	shown = strings.Count(last, "<https://")
 	if shown == 0 || !strings.HasSuffix(last, fmt.Sprintf(" +%d", 40-shown)) {
 		t.Errorf("also line: %d shown, %q", shown, last[max(0, len(last)-20):])
+	}
+}
+
+func TestStoryAnswer(t *testing.T) {
+	pub := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
+	var arts []store.Article
+	for i := range 3 {
+		arts = append(arts, store.Article{URL: fmt.Sprintf("https://o%d.example/a", i), Feed: fmt.Sprintf("Outlet %d", i), Title: fmt.Sprintf("Headline %d", i), Published: pub})
+	}
+	ans := commands.Story{ID: 7, Articles: arts, Total: 120, Speakers: []commands.SpeakerQuotes{
+		{Speaker: "Dmitry Peskov", Quotes: []commands.StoryQuote{{Text: "“We will see,”", Article: arts[1]}}},
+		{Speaker: "", Quotes: []commands.StoryQuote{{Text: "Nobody <!here> knows", Article: arts[2]}}},
+	}}
+	got := postToFake(t, storyMessage(ans))
+	text := got.AllText()
+	for _, want := range []string{"*Story:* <https://o0.example/a|Headline 0>", "• Outlet 1 · <!date^", "… and 117 articles more",
+		"*Dmitry Peskov*\n> “We will see” — Outlet 1", "*Not attributed*\n> “Nobody &lt;!here&gt; knows” — Outlet 2", "120 articles"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("missing %q in\n%s", want, text)
+		}
+	}
+	if len(got.Mentions) != 0 {
+		t.Errorf("mentions %v", got.Mentions)
 	}
 }
