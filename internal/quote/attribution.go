@@ -574,7 +574,10 @@ func (a *attributor) clauseSubject(toks []token) (phrase, bool) {
 		}
 	}
 	for i := from; i < len(toks); i++ {
-		if i > 0 && isPreposition(toks[i-1]) {
+		if i > from && objectAt(toks, i) || i > 0 && isPreposition(toks[i-1]) {
+			if _, _, j, ok := parseName(a.src, toks, i); ok {
+				i = j - 1 // the whole name, not a later word of it (York)
+			}
 			continue
 		}
 		lw := toks[i].lower()
@@ -789,8 +792,8 @@ func backwardNP(src string, toks []token, k int) (phrase, bool) {
 				// be a clause of its own (…Americans, Sen. Ted Cruz was
 				// also critical, telling …) or a phrase of time or place
 				// (…in Aurora, Colorado, in July 2012, said).
-				if m+1 < k && isPreposition(toks[m+1]) {
-					return phrase{}, false
+				if m+1 < k && (isPreposition(toks[m+1]) || opensSubject(toks[m+1]) && isLowerWord(toks[m+1])) {
+					return phrase{}, false // …, when protesters interrupted her speech, shouting
 				}
 				for _, t := range toks[m+1 : k] {
 					if _, v := clauseVerbs[t.lower()]; cueWord(t) || v && isLowerWord(t) {
@@ -798,6 +801,16 @@ func backwardNP(src string, toks []token, k int) (phrase, bool) {
 					}
 				}
 				if np, ok := backwardNP(src, toks[:m], m-1); ok && np.kind == npName {
+					// … from entering the United States, Hillary Clinton's
+					// right-hand woman rallied supporters, saying: a name
+					// after a verb is its object, not the speaker.
+					f := m - 1
+					for f > 0 && toks[f].start > np.toks[0].start {
+						f--
+					}
+					if objectAt(toks, f) {
+						return phrase{}, false
+					}
 					return np, true
 				}
 				break
@@ -1509,4 +1522,25 @@ func roleBeforePreposition(toks []token, p int) int {
 		}
 	}
 	return -1
+}
+
+// objectAt reports whether the name starting at toks[i] is the object of
+// a verb or a preposition before it, with or without an article: from
+// entering the United States, at the State University, to kill Trayvon
+// Martin. A role noun before it (his cousin James York) or a reporting
+// verb (said Jeb Bush) leaves it a subject.
+func objectAt(toks []token, i int) bool {
+	p := i - 1
+	if p >= 0 && isLowerWord(toks[p]) && isDeterminer(toks[p].lower()) {
+		p--
+	}
+	if p < 0 || !toks[p].word {
+		return false
+	}
+	t := toks[p]
+	if isPreposition(t) {
+		return true
+	}
+	lw := t.lower()
+	return isLowerWord(t) && !cueWord(t) && !isAdverb(t) && !opensSubject(t) && !isDeterminer(lw) && !roleNoun(lw)
 }

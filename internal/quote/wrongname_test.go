@@ -125,6 +125,16 @@ func TestNoWrongName(t *testing.T) {
 			want: []want{{parts: []string{"The losses would outstrip the gains for some,"}, speaker: "Lee Batchelder"},
 				{parts: []string{"It would be trickle-down economics all over again,"}, speaker: ""}},
 		},
+		{
+			name: "a name after a verb in an opening clause is no speaker",
+			text: "In response to the governor's proposal to bar refugees from entering the United States, the senator's top aide rallied supporters, saying: “We have to be ready to stop him.”",
+			want: []want{{parts: []string{"We have to be ready to stop him."}, speaker: ""}},
+		},
+		{
+			name: "a body after a preposition and an article is no speaker",
+			text: "The first incident came during a speech at the State University of New York, when protesters interrupted her speech, shouting “She wins, we lose!”",
+			want: []want{{parts: []string{"She wins, we lose!"}, speaker: ""}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
