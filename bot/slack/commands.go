@@ -111,7 +111,10 @@ func (n *Notifier) ServeCommands(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("slack.listen: %w", err)
 	}
-	srv := &http.Server{Handler: n.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	// Slack's requests are small and answered within 3 s: a client that
+	// takes longer to send one is not Slack.
+	srv := &http.Server{Handler: n.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 20 * time.Second,
+		WriteTimeout: 20 * time.Second, IdleTimeout: time.Minute}
 	n.log.Info("slack: receiving /newshound", "address", ln.Addr().String())
 	go func() {
 		<-ctx.Done()

@@ -7,9 +7,15 @@
 // then point newshound at it with slack.api_base: http://127.0.0.1:8098 and
 // slack.token: xoxb-fake-token. Messages go to standard output, one block
 // each; the banner and shutdown notes go to standard error.
+//
+// Each line typed on standard input ("/newshound search putin") is sent as
+// a slash command to newshound — signed, to --app (newshound's slack.listen
+// URL), or over Socket Mode when newshound is connected with
+// slack.app_token: xapp-fake-token — and its answers are printed.
 package main
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"flag"
@@ -21,12 +27,13 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+	"time"
 
 	"github.com/newshound/newshound/internal/slackfake"
 )
 
 func main() {
-	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
+	if err := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			os.Exit(2)
 		}
@@ -35,7 +42,7 @@ func main() {
 	}
 }
 
-func run(args []string, stdout, stderr io.Writer) error {
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("fakeslack", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	listen := fs.String("listen", "127.0.0.1:8098", "address to serve the fake Slack on")
@@ -43,6 +50,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 	webhooks := fs.String("webhooks", "", "comma-separated channel IDs that each get an incoming webhook (its URL is printed)")
 	token := fs.String("token", "xoxb-fake-token", "bot token to accept")
 	secret := fs.String("signing-secret", "fake-signing-secret", "signing secret for the requests the fake sends to the app")
+	appToken := fs.String("app-token", "xapp-fake-token", "app-level token to accept for Socket Mode")
+	app := fs.String("app", "", "URL of newshound's slack.listen endpoint, for slash commands typed on standard input (empty: Socket Mode)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -54,7 +63,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	p := &printer{w: stdout}
-	srv := slackfake.New(slackfake.Options{Token: *token, SigningSecret: *secret, Channels: splitList(*channels), Listener: ln, OnMessage: p.print})
+	srv := slackfake.New(slackfake.Options{Token: *token, SigningSecret: *secret, AppToken: *appToken, Channels: splitList(*channels),
+		Listener: ln, OnMessage: p.print})
 	defer srv.Close()
 	fmt.Fprintf(stderr, "fake Slack at %s (Web API under /api/)\n", srv.URL())
 	fmt.Fprintf(stderr, "  slack.api_base: %s   slack.token: %s\n", srv.URL(), *token)
@@ -66,9 +76,62 @@ func run(args []string, stdout, stderr io.Writer) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	go typeCommands(ctx, srv, *app, stdin, p)
 	<-ctx.Done()
 	fmt.Fprintf(stderr, "shutting down after %d requests\n", srv.Requests())
 	return nil
+}
+
+// typeCommands sends each line of in as a slash command ("/newshound
+// feeds") and prints the answers.
+func typeCommands(ctx context.Context, srv *slackfake.Server, app string, in io.Reader, p *printer) {
+	sc := bufio.NewScanner(in)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" {
+			continue
+		}
+		command, text, _ := strings.Cut(line, " ")
+		if !strings.HasPrefix(command, "/") {
+			command, text = "/newshound", line
+		}
+		cmd := slackfake.SlashCommand{Command: command, Text: text}
+		var sent slackfake.Sent
+		var err error
+		if app != "" {
+			sent, err = srv.SendSlashCommand(ctx, app, cmd)
+		} else {
+			sent, err = srv.SendSlashCommandSocket(ctx, cmd)
+		}
+		if err == nil && sent.Status != 200 {
+			err = fmt.Errorf("the app answered HTTP %d", sent.Status)
+		}
+		if err != nil {
+			p.line(fmt.Sprintf("%s: %v\n", line, err))
+			continue
+		}
+		wctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+		rs, err := srv.AwaitResponses(wctx, sent.ResponseID, 1)
+		cancel()
+		if err != nil {
+			p.line(fmt.Sprintf("%s: %v\n", line, err))
+			continue
+		}
+		for _, r := range rs {
+			p.line(formatResponse(line, r))
+		}
+	}
+}
+
+// formatResponse lays an answer out like a message.
+func formatResponse(line string, r slackfake.ResponseMessage) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "━━ answer to %s · %s ━━\n", line, r.ResponseType)
+	for _, t := range strings.Split(r.AllText(), "\n") {
+		fmt.Fprintf(&b, "┃ %s\n", t)
+	}
+	b.WriteString("\n")
+	return b.String()
 }
 
 func splitList(s string) []string {
@@ -88,10 +151,12 @@ type printer struct {
 	w  io.Writer
 }
 
-func (p *printer) print(m slackfake.Message) {
+func (p *printer) print(m slackfake.Message) { p.line(formatMessage(m)) }
+
+func (p *printer) line(s string) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	_, _ = io.WriteString(p.w, formatMessage(m))
+	_, _ = io.WriteString(p.w, s)
 }
 
 // formatMessage lays a message out for a terminal: a heading with the
