@@ -13,6 +13,7 @@ import (
 	"github.com/newshound/newshound/bot/commands"
 	"github.com/newshound/newshound/config"
 	"github.com/newshound/newshound/internal/match"
+	"github.com/newshound/newshound/internal/pgtest"
 	"github.com/newshound/newshound/internal/store"
 	"github.com/newshound/newshound/watchers"
 )
@@ -72,16 +73,31 @@ func buildBenchArchive(b *testing.B, st *store.Store, n int, now time.Time) {
 }
 
 // BenchmarkSearch runs /search's work (parse, prefilter, verify, build the
-// page) over 100,000 stored articles and reports latency percentiles.
+// page) over 100,000 stored articles and reports latency percentiles, on
+// SQLite and on PostgreSQL (skipped when no server answers).
 func BenchmarkSearch(b *testing.B) {
+	b.Run("sqlite", func(b *testing.B) {
+		st, err := store.Open(context.Background(), filepath.Join(b.TempDir(), "bench.db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer st.Close()
+		benchmarkSearch(b, st)
+	})
+	b.Run("postgres", func(b *testing.B) {
+		st, err := store.OpenPostgres(context.Background(), pgtest.URL(b))
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer st.Close()
+		benchmarkSearch(b, st)
+	})
+}
+
+func benchmarkSearch(b *testing.B, st *store.Store) {
 	dir := b.TempDir()
 	ctx := context.Background()
 	now := time.Now().UTC()
-	st, err := store.Open(ctx, filepath.Join(dir, "bench.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
 	start := time.Now()
 	buildBenchArchive(b, st, benchArticles, now)
 	b.Logf("built %d articles in %s", benchArticles, time.Since(start).Round(time.Second))

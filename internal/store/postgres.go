@@ -188,6 +188,11 @@ func openPostgres(ctx context.Context, dsn string, readonly bool) (*Store, error
 	if readonly {
 		cfg.RuntimeParams["default_transaction_read_only"] = "on"
 	}
+	// Statements are prepared once a connection (pgx's cache): a generic
+	// plan, made after five runs, does not know the tsquery and scans every
+	// full-text entry where the GIN index serves. The store's statements
+	// are small; planning each run costs less than one bad plan.
+	cfg.RuntimeParams["plan_cache_mode"] = "force_custom_plan"
 	db := sql.OpenDB(pgConnector{stdlib.GetConnector(*cfg)})
 	db.SetMaxOpenConns(pgMaxConns)
 	db.SetMaxIdleConns(pgMaxConns)

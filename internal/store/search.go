@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -72,26 +73,62 @@ func (s *Store) SearchArticles(ctx context.Context, q ArticleSearch, fn func(Art
 	}
 	where, args = searchFilters(q, where, args)
 	cols := "a." + strings.ReplaceAll(articleColumns, ", ", ", a.")
-	rows, err := s.r.QueryContext(ctx, `SELECT `+cols+` FROM articles a `+s.pick(`INDEXED BY articles_date `, ``)+`WHERE `+strings.Join(where, " AND ")+
-		` ORDER BY `+articleDate+` DESC, a.id DESC`, args...)
+	query := `SELECT ` + cols + ` FROM articles a ` + s.pick(`INDEXED BY articles_date `, ``) + `WHERE ` + strings.Join(where, " AND ")
+	order := ` ORDER BY ` + articleDate + ` DESC, a.id DESC`
+	if !s.pg {
+		_, _, err := s.walk(ctx, query+order, args, fn)
+		return err
+	}
+	// PostgreSQL sorts every row of a query without a limit before it
+	// returns the first: the walk goes a page at a time, each after the
+	// last article read, which PostgreSQL reads from the date index.
+	var after []any
+	for {
+		q, a := query, args
+		if after != nil {
+			q += ` AND (` + articleDate + `, a.id) < (?, ?)`
+			a = append(slices.Clip(a), after...)
+		}
+		n, last, err := s.walk(ctx, q+order+` LIMIT ?`, append(slices.Clip(a), walkPage), fn)
+		if err != nil || n < walkPage {
+			return err
+		}
+		date := last.Published
+		if date.IsZero() {
+			date = last.SeenAt
+		}
+		after = []any{date.Unix(), last.ID}
+	}
+}
+
+// walkPage is how many articles a query of SearchArticles's walk reads on
+// PostgreSQL.
+const walkPage = 100
+
+// walk calls fn with the articles query selects until fn returns false or
+// an error; it returns how many it read (0 when fn stopped it) and the last.
+func (s *Store) walk(ctx context.Context, query string, args []any, fn func(Article) (bool, error)) (int, Article, error) {
+	rows, err := s.r.QueryContext(ctx, query, args...)
 	if err != nil {
-		return fmt.Errorf("store: search: %w", err)
+		return 0, Article{}, fmt.Errorf("store: search: %w", err)
 	}
 	defer rows.Close()
+	n := 0
+	var a Article
 	for rows.Next() {
-		a, err := scanArticle(rows)
-		if err != nil {
-			return fmt.Errorf("store: search: %w", err)
+		if a, err = scanArticle(rows); err != nil {
+			return n, a, fmt.Errorf("store: search: %w", err)
 		}
+		n++
 		more, err := fn(a)
 		if err != nil || !more {
-			return err
+			return 0, a, err
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return fmt.Errorf("store: search: %w", err)
+		return n, a, fmt.Errorf("store: search: %w", err)
 	}
-	return nil
+	return n, a, nil
 }
 
 // ftsMatch is the condition on articles_fts's rows that a full-text

@@ -1,8 +1,10 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -177,5 +179,62 @@ func testQuotesBy(t *testing.T, e engine) {
 	}
 	if got := by("Peskov", now.Add(-24*time.Hour)); got != "first|second" {
 		t.Fatalf("since: %q", got)
+	}
+}
+
+// TestSearchWalksInDateOrder: a search with many hits reads the articles
+// newest first across pages of the walk (PostgreSQL's go walkPage at a
+// time), dates shared by several and undated articles included, each once.
+func TestSearchWalksInDateOrder(t *testing.T) { engines(t, testSearchWalksInDateOrder) }
+
+func testSearchWalksInDateOrder(t *testing.T, e engine) {
+	s, _ := e.open(t)
+	s.sortedSearch = -1 // always walk the date index
+	base := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	const n = 2*walkPage + 37
+	type key struct {
+		date int64
+		id   int64
+	}
+	var want []key
+	for i := range n {
+		a := Article{Identity: fmt.Sprint("https://e.org/", i), Feed: "F", Title: "Walk", Text: "common words", TextSource: "page",
+			SeenAt: base.Add(time.Duration(i%50) * time.Hour)}
+		if i%4 != 0 {
+			a.Published = base.Add(time.Duration(i/3) * time.Hour) // three articles a date
+		}
+		a = complete(t, s, a, nil, base)
+		date := a.Published
+		if date.IsZero() {
+			date = a.SeenAt
+		}
+		want = append(want, key{date.Unix(), a.ID})
+	}
+	slices.SortFunc(want, func(a, b key) int {
+		if a.date != b.date {
+			return cmp.Compare(b.date, a.date)
+		}
+		return cmp.Compare(b.id, a.id)
+	})
+	var got []key
+	err := s.SearchArticles(context.Background(), ArticleSearch{Match: `"walk"`}, func(a Article) (bool, error) {
+		date := a.Published
+		if date.IsZero() {
+			date = a.SeenAt
+		}
+		got = append(got, key{date.Unix(), a.ID})
+		return true, nil
+	})
+	if err != nil || !slices.Equal(got, want) {
+		t.Fatalf("walk read %d articles (%v), want %d in date order\n got %v\nwant %v", len(got), err, len(want), got, want)
+	}
+	// Stopping early stops the walk.
+	read := 0
+	err = s.SearchArticles(context.Background(), ArticleSearch{Match: `"walk"`}, func(a Article) (bool, error) {
+		read++
+		return read < walkPage+5, nil
+	})
+	if err != nil || read != walkPage+5 {
+		t.Errorf("stopped walk read %d (%v)", read, err)
 	}
 }
