@@ -56,7 +56,7 @@ func extractDocument(doc *html.Node, pageURL string) (a *Article, err error) {
 	}
 	meta.fill(a)
 	a.Title, a.Byline, a.SiteName = plainField(a.Title), plainField(a.Byline), plainField(a.SiteName)
-	paras := renderText(res.ContentNode)
+	paras := dropRepeats(doc, renderText(res.ContentNode))
 	paras = rejoinChunks(doc, paras)
 	paras = addLead(doc, paras, shares)
 	paras = tidy(paras, a.Title, res.Metadata.Title, meta.docTitle)

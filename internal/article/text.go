@@ -113,3 +113,53 @@ func tagAtom(n *html.Node) atom.Atom {
 	}
 	return atom.Lookup([]byte(n.Data))
 }
+
+// dropRepeats removes a paragraph that repeats the one before it when the
+// page holds it only once: the extractor sometimes emits a block twice (a
+// list item and the paragraph inside it), and a reader sees it once. A page
+// that repeats a paragraph itself keeps its repeats.
+func dropRepeats(doc *html.Node, paras []string) []string {
+	var counts map[string]int
+	out := paras[:0:0]
+	for i, p := range paras {
+		if i > 0 && p == paras[i-1] {
+			if counts == nil {
+				counts = leafCounts(doc)
+			}
+			if counts[clean(strings.ReplaceAll(p, "\n", " "))] < 2 {
+				continue
+			}
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// leafCounts maps the text of each leaf block of doc (as linkShares
+// finds them) to the number of blocks that hold it.
+func leafCounts(doc *html.Node) map[string]int {
+	m := make(map[string]int)
+	var visit func(n *html.Node) bool
+	visit = func(n *html.Node) (hasBlock bool) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Head:
+				continue
+			}
+			if visit(c) || isBlock(c.DataAtom) {
+				hasBlock = true
+			}
+		}
+		if n.Type == html.ElementNode && isBlock(n.DataAtom) && !hasBlock {
+			if t := textOf(n); t != "" {
+				m[t]++
+			}
+		}
+		return hasBlock
+	}
+	visit(doc)
+	return m
+}
