@@ -82,14 +82,23 @@ type SearchArgs struct {
 	Watch string
 }
 
-// Hit is one search result: the article and how the query matched it.
+// Hit is one search result: the article and how the query matched it,
+// with the older matching articles of its story (Also, newest first).
 type Hit struct {
 	Article store.Article
 	Result  match.Result
+	Also    []store.Article
 }
 
+// searchAlsoScan is how many candidates a page reads past its last story
+// for older articles of its stories.
+const searchAlsoScan = 500
+
 // Search returns the hits of one page of a search, newest first, whether
-// more follow, and whether the candidate bound stopped it. The store's
+// more follow, and whether the candidate bound stopped it. Hits are grouped
+// by story: a page holds SearchPageSize stories, each its newest matching
+// article with the older ones of the story that match (those found within
+// searchAlsoScan candidates past the page's last story). The store's
 // full-text index narrows the candidates (match.Query.FTS); each is then
 // matched with the compiled query over the same fields as the pipeline, so
 // a result is exactly what the matcher would say.
@@ -102,27 +111,41 @@ func (l *Lookups) Search(ctx context.Context, q *match.Query, args SearchArgs, p
 	if args.Days > 0 {
 		sq.Since = l.now().Add(-time.Duration(args.Days) * 24 * time.Hour)
 	}
-	skip, found, checked := page*SearchPageSize, 0, 0
+	skip, found, checked, full := page*SearchPageSize, 0, 0, 0
+	stories := map[int64]int{} // story → its hit on this page, or -1 (an earlier page's)
 	visit := func(a store.Article) (bool, error) {
 		if err := ctx.Err(); err != nil {
 			return false, err
 		}
 		if checked++; checked > MaxSearchVerify {
-			capped = true
+			capped = !more
+			return false, nil
+		}
+		if more && checked > full+searchAlsoScan {
 			return false, nil
 		}
 		res := m.Match(watchers.Document(a))
 		if len(res) == 0 {
 			return true, nil
 		}
+		if i, ok := stories[a.StoryID]; ok && a.StoryID != 0 {
+			if i >= 0 {
+				hits[i].Also = append(hits[i].Also, a)
+			}
+			return true, nil
+		}
+		if more {
+			return true, nil // a story of a later page: only the page's stories' articles are looked for now
+		}
 		found++
 		switch {
 		case found <= skip:
+			stories[a.StoryID] = -1
 		case found <= skip+SearchPageSize:
+			stories[a.StoryID] = len(hits)
 			hits = append(hits, Hit{Article: a, Result: res[0]})
 		default:
-			more = true
-			return false, nil
+			more, full = true, checked
 		}
 		return true, nil
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/newshound/newshound/bot/commands"
+	"github.com/newshound/newshound/internal/alert"
 	"github.com/newshound/newshound/internal/match"
 	"github.com/newshound/newshound/internal/store"
 )
@@ -106,6 +107,16 @@ func hitField(n int, h commands.Hit) *discordgo.MessageEmbedField {
 		snippet := truncate(cleanLine(hit.Snippet()), searchSnippet)
 		if snippet != "" {
 			lines = append(lines, highlight(snippet, h.Result.Matched()))
+		}
+	}
+	if len(h.Also) > 0 {
+		// The story's other matching articles, as its alert lists them.
+		also := make([]alert.Outlet, len(h.Also))
+		for i, a := range h.Also {
+			also[i] = alert.Outlet{Feed: a.Feed, URL: articleURL(a)}
+		}
+		if v := alsoValue("", also); v != "" {
+			lines = append(lines, "Same story: "+v)
 		}
 	}
 	return &discordgo.MessageEmbedField{

@@ -2,10 +2,12 @@ package discord
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/newshound/newshound/internal/discordfake"
 	"github.com/newshound/newshound/internal/match"
 	"github.com/newshound/newshound/internal/store"
 )
@@ -70,5 +72,39 @@ func TestStoryCommand(t *testing.T) {
 	st = h.viaGateway(slash("story", manageNo, str("url", "https://nowhere.example/x")))
 	if m, eph := answer(st); !eph || !strings.Contains(text(m), "has not seen") {
 		t.Errorf("unknown link: %q (ephemeral %v)", text(m), eph)
+	}
+}
+
+func TestSearchGroupsByStory(t *testing.T) {
+	h := newCmdHarness(t, harnessOptions{})
+	h.seedStory(7, []store.Article{
+		{URL: "https://agency.example/valmora", Feed: "Agency", Title: "Putin to visit Valmora", Published: h.now.Add(-3 * time.Hour), Text: body("Putin will visit Valmora.")},
+		{URL: "https://daily.example/trip", Feed: "Daily", Title: "Kremlin confirms Valmora trip", Published: h.now.Add(-2 * time.Hour), Text: body("The Kremlin confirmed the Valmora trip.")},
+		{URL: "https://herald.example/grain", Feed: "Herald", Title: "Grain deal in Valmora expected", Published: h.now.Add(-time.Hour), Text: body("A grain deal is expected in Valmora.")},
+	}, [][]store.Quote{nil, nil, nil})
+	for i := range 5 { // five stories of one article each, older
+		h.seed(store.Article{URL: fmt.Sprintf("https://other.example/%d", i), Feed: "Other", Title: fmt.Sprintf("Valmora harbour note %d", i),
+			Published: h.now.Add(-time.Duration(10+i) * time.Hour), Text: body("The Valmora harbour.")}, nil)
+	}
+	m, _ := answer(h.viaGateway(slash("search", manageNo, str("query", "valmora"))))
+	got := text(m)
+	for _, w := range []string{"1. Grain deal in Valmora expected", "Same story: [Daily](https://daily.example/trip), [Agency](https://agency.example/valmora)",
+		"5. Valmora harbour note 3"} {
+		if !strings.Contains(got, w) {
+			t.Errorf("page 1 lacks %q:\n%s", w, got)
+		}
+	}
+	if strings.Contains(got, "Kremlin confirms") || strings.Contains(got, "note 4") {
+		t.Errorf("page 1 shows a story's article as its own hit, or six stories:\n%s", got)
+	}
+	_, next := buttons(t, m)
+	m2, _ := answer(h.viaGateway(discordfake.Interaction{
+		Type: discordfake.InteractionMessageComponent, GuildID: guildID, ChannelID: newsroom,
+		Member:  &discordfake.Member{User: discordfake.User{ID: userID, Username: "ann"}, Permissions: manageNo},
+		Data:    &discordfake.InteractionData{CustomID: next.CustomID, ComponentType: 2},
+		Message: h.srv.MessageJSON(m),
+	}))
+	if got := text(m2); !strings.Contains(got, "6. Valmora harbour note 4") || strings.Contains(got, "Valmora trip") || strings.Contains(got, "Grain deal") {
+		t.Errorf("page 2:\n%s", got)
 	}
 }

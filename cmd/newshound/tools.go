@@ -116,8 +116,9 @@ func cmdPreview(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "preview", "--config FILE --watch NAME [--days 7]", `
 Run one watch of the configuration — as edited, before it is deployed — or
 one added from chat (/watch add) over the articles already in the store, and
-list what it would have alerted, with why each matched. Nothing is recorded
-or delivered.`)
+list what it would have alerted, with why each matched, grouped by story (a
+story alerts a channel once; its other articles are listed under it).
+Nothing is recorded or delivered.`)
 	path := configFlag(fs)
 	name := fs.String("watch", "", "the watch to try (required)")
 	days := fs.Int("days", 7, "how many days of stored articles to search")
@@ -172,7 +173,16 @@ or delivered.`)
 		return err
 	}
 	// The full-text index narrows the candidates (never losing a match);
-	// the matcher decides.
+	// the matcher decides. Hits are grouped by story, as a channel gets
+	// them: a story alerts once (its newest hit here, with why), its other
+	// hits are listed under it (they would edit the alert).
+	type group struct {
+		first store.Article
+		res   match.Result
+		more  []store.Article
+	}
+	var groups []*group
+	byStory := map[int64]*group{}
 	hits := 0
 	err = st.SearchArticles(ctx, store.ArticleSearch{Match: q.FTS(), Since: since}, func(a store.Article) (bool, error) {
 		rs := m.Match(watchers.Document(a))
@@ -180,19 +190,39 @@ or delivered.`)
 			return true, nil
 		}
 		hits++
-		when := a.Published
-		if when.IsZero() {
-			when = a.SeenAt
+		if g := byStory[a.StoryID]; g != nil && a.StoryID != 0 {
+			g.more = append(g.more, a)
+			return true, nil
 		}
-		fmt.Fprintf(e.stdout, "%s  %s — %s\n  %s\n", when.Format("2006-01-02 15:04"), a.Feed, a.Title, a.URL)
-		printHits(e.stdout, rs[0], "    ")
+		g := &group{first: a, res: rs[0]}
+		groups = append(groups, g)
+		if a.StoryID != 0 {
+			byStory[a.StoryID] = g
+		}
 		return true, nil
 	})
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "%d of %d articles from the last %d days would have alerted %q\n", hits, total, *days, wc.Name)
+	for _, g := range groups {
+		fmt.Fprintf(e.stdout, "%s  %s — %s\n  %s\n", previewTime(g.first), g.first.Feed, g.first.Title, g.first.URL)
+		printHits(e.stdout, g.res, "    ")
+		for _, a := range g.more {
+			fmt.Fprintf(e.stdout, "    + same story: %s  %s — %s  %s\n", previewTime(a), a.Feed, a.Title, a.URL)
+		}
+	}
+	fmt.Fprintf(e.stdout, "%d of %d articles from the last %d days would have alerted %q, in %d stories (a story alerts a channel once)\n",
+		hits, total, *days, wc.Name, len(groups))
 	return nil
+}
+
+// previewTime is when an article was published (recorded, when undated).
+func previewTime(a store.Article) string {
+	when := a.Published
+	if when.IsZero() {
+		when = a.SeenAt
+	}
+	return when.Format("2006-01-02 15:04")
 }
 
 func cmdRead(ctx context.Context, e *env, args []string) error {

@@ -33,9 +33,10 @@ type Article struct {
 	TextSource string // "page", or "feed: <why the page was not used>"
 	Lang       string
 	Status     string
+	StoryID    int64 // the story it was put in (read only: written with the completion's Story); 0 when none
 }
 
-const articleColumns = `id, identity, url, guid, feed, title, author, image, published, seen_at, feed_text, text, text_source, lang, status`
+const articleColumns = `id, identity, url, guid, feed, title, author, image, published, seen_at, feed_text, text, text_source, lang, status, story_id`
 
 // storedText is the text column of a: empty when the text is the feed's
 // own (the page was not used), which the row holds already as feed_text —
@@ -49,10 +50,10 @@ func storedText(a Article) string {
 
 func scanArticle(row interface{ Scan(...any) error }) (Article, error) {
 	var a Article
-	var published, seen sql.NullInt64
+	var published, seen, story sql.NullInt64
 	err := row.Scan(&a.ID, &a.Identity, &a.URL, &a.GUID, &a.Feed, &a.Title, &a.Author, &a.Image, &published, &seen,
-		&a.FeedText, &a.Text, &a.TextSource, &a.Lang, &a.Status)
-	a.Published, a.SeenAt = fromUnix(published), fromUnix(seen)
+		&a.FeedText, &a.Text, &a.TextSource, &a.Lang, &a.Status, &story)
+	a.Published, a.SeenAt, a.StoryID = fromUnix(published), fromUnix(seen), story.Int64
 	if a.Text == "" && a.TextSource != "page" {
 		a.Text = a.FeedText // stored once (storedText)
 	}
