@@ -111,7 +111,7 @@ func (l *Lookups) Search(ctx context.Context, q *match.Query, args SearchArgs, p
 	if args.Days > 0 {
 		sq.Since = l.now().Add(-time.Duration(args.Days) * 24 * time.Hour)
 	}
-	skip, found, checked, full := page*SearchPageSize, 0, 0, 0
+	skip, found, checked, full, pageStories := page*SearchPageSize, 0, 0, 0, 0
 	stories := map[int64]int{} // story → its hit on this page, or -1 (an earlier page's)
 	visit := func(a store.Article) (bool, error) {
 		if err := ctx.Err(); err != nil {
@@ -121,8 +121,14 @@ func (l *Lookups) Search(ctx context.Context, q *match.Query, args SearchArgs, p
 			capped = !more
 			return false, nil
 		}
-		if more && checked > full+searchAlsoScan {
-			return false, nil
+		if more {
+			// Past the page: only older articles of its stories matter.
+			if checked > full+searchAlsoScan || pageStories == 0 {
+				return false, nil
+			}
+			if i, ok := stories[a.StoryID]; !ok || i < 0 || a.StoryID == 0 {
+				return true, nil
+			}
 		}
 		res := m.Match(watchers.Document(a))
 		if len(res) == 0 {
@@ -144,6 +150,9 @@ func (l *Lookups) Search(ctx context.Context, q *match.Query, args SearchArgs, p
 		case found <= skip+SearchPageSize:
 			stories[a.StoryID] = len(hits)
 			hits = append(hits, Hit{Article: a, Result: res[0]})
+			if a.StoryID != 0 {
+				pageStories++
+			}
 		default:
 			more, full = true, checked
 		}
