@@ -1542,5 +1542,5 @@ func objectAt(toks []token, i int) bool {
 		return true
 	}
 	lw := t.lower()
-	return isLowerWord(t) && !cueWord(t) && !isAdverb(t) && !opensSubject(t) && !isDeterminer(lw) && !roleNoun(lw)
+	return isLowerWord(t) && !cueWord(t) && !isAdverb(t) && !opensSubject(t) && !isDeterminer(lw) && !roleNoun(lw) && lw != "named"
 }

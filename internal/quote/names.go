@@ -96,6 +96,9 @@ func isNameWord(t token) bool {
 	if _, stop := notNames[lw]; stop {
 		return false
 	}
+	if _, prep := prepositions[lw]; prep {
+		return false // Outside Carrier's plant: a preposition opening a sentence
+	}
 	if _, p := foreignPronouns[lw]; p && lw != "ella" && lw != "lei" {
 		return false // Er sagte, Sie erklärt
 	}
@@ -425,10 +428,12 @@ func buildIndex(src string, paras []Span, quotes []rawQuote) *index {
 				// follows it (Tennis great Billie Jean King remembered).
 				object := i > 0 && isLowerWord(toks[i-1]) && !cueWord(toks[i-1]) && !isAdverb(toks[i-1]) && !opensSubject(toks[i-1]) &&
 					!(roleNoun(toks[i-1].lower()) && i > 1 && isDeterminer(toks[i-2].lower())) && // his cousin James York, 40, cited
+					toks[i-1].lower() != "named" && // a worker named Antonio Arroyo has
 					!(k < len(toks) && verbLike(toks[k]))
 				// Mr. Trump's comments: a possessive is no subject.
 				possessive := stripPossessive(toks[j-1].s) != toks[j-1].s && !(k < len(toks) && contracted(toks[k]))
-				subject := !afterPrep && !object && !possessive && (sentenceStart || verbAfter || introSubject || verbNext && !placeAfterPlace)
+				named := i > 0 && toks[i-1].lower() == "named" && j < len(toks) && verbLike(toks[j]) // a worker named Antonio Arroyo has
+				subject := !afterPrep && !object && !possessive && (sentenceStart || verbAfter || introSubject || named || verbNext && !placeAfterPlace)
 				ix.mentions = append(ix.mentions, mention{name: n, subject: subject})
 				if personLike(n.words) && !afterPrep && !placeAfterPlace && (len(n.words) > 1 || len(roles) > 0 || verbAfter) {
 					lastName, ends = text, 0

@@ -135,6 +135,14 @@ func TestNoWrongName(t *testing.T) {
 			text: "The first incident came during a speech at the State University of New York, when protesters interrupted her speech, shouting “She wins, we lose!”",
 			want: []want{{parts: []string{"She wins, we lose!"}, speaker: ""}},
 		},
+		{
+			name: "a preposition opening a sentence is no name, and a worker named someone is a subject",
+			text: "“We will not move production,” said Carl Rubel, a company spokesman.\n\n" +
+				"Outside Acme's plant in the suburb of Santa Catarina, a worker named Antonio Arroyo has nothing but praise for his job. " +
+				"“The atmosphere is relaxed,” he said.",
+			want: []want{{parts: []string{"We will not move production,"}, speaker: "Carl Rubel"},
+				{parts: []string{"The atmosphere is relaxed,"}, speaker: "Antonio Arroyo"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
