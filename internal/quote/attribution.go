@@ -396,7 +396,11 @@ func (a *attributor) parseAfter(c *candidate, toks []token) (attribution, bool) 
 			// "…" of the plan, Mr. Burman said.
 			afterComma := m > i && toks[m-1].s == "," && np.kind == npName && k+1 >= len(toks)
 			// "…," another friend, Mariam Emara, told CNN.
-			described := m > i+1 && toks[m-1].s == "," && np.kind == npName && descriptors(toks[i:m-1])
+			lead := i // the Vatican spokesman, Federico Lombardi, told
+			if isLowerWord(toks[lead]) && isDeterminer(toks[lead].lower()) {
+				lead++
+			}
+			described := m > lead+1 && toks[m-1].s == "," && np.kind == npName && descriptors(toks[lead:m-1])
 			if !afterComma && !described && !descriptors(toks[i:m]) {
 				continue
 			}
@@ -414,6 +418,9 @@ func (a *attributor) parseAfter(c *candidate, toks []token) (attribution, bool) 
 				continue
 			}
 			if cueWord(toks[c+1]) {
+				if addressee(toks[c+1]) {
+					continue // …, the Vatican spokesman, Federico Lombardi, told Vatican Radio: whom it was told
+				}
 				if np, _, ok := forwardNP(a.src, toks, c+2); ok && np.kind != npRole {
 					return attribution{np: np, cue: cueText(toks, c+1), cuePos: toks[c+1].start}, true
 				}
@@ -1543,4 +1550,15 @@ func objectAt(toks []token, i int) bool {
 	}
 	lw := t.lower()
 	return isLowerWord(t) && !cueWord(t) && !isAdverb(t) && !opensSubject(t) && !isDeterminer(lw) && !roleNoun(lw) && lw != "named"
+}
+
+// addressee reports whether the reporting verb t takes whom it was said
+// to as its object (told Vatican Radio, asked Clinton), so that a name
+// after it is never the speaker.
+func addressee(t token) bool {
+	switch t.lower() {
+	case "told", "tell", "tells", "telling", "asked", "ask", "asks", "informed", "reminded", "urged", "warned", "assured":
+		return true
+	}
+	return false
 }

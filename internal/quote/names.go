@@ -354,8 +354,12 @@ func buildIndex(src string, paras []Span, quotes []rawQuote) *index {
 				switch lw { // not "him": an object is mostly someone else
 				case "he", "his", "himself":
 					g = 1
-				case "she", "her", "hers", "herself":
+				case "she", "hers", "herself":
 					g = -1
+				case "her": // her campaign, not backed her up: an object is mostly someone else
+					if i+1 < len(toks) && isLowerWord(toks[i+1]) && !objectParticle(toks[i+1]) {
+						g = -1
+					}
 				}
 				if g != 0 {
 					v := votes[lastName]
@@ -749,4 +753,17 @@ func contracted(t token) bool {
 	default:
 		return isCue(lw) && strings.HasSuffix(lw, "ed") || lw == "said" || lw == "told"
 	}
+}
+
+// objectParticle reports whether t, after "her", shows it to be an object
+// (backed her up, told her to), not a possessive (her campaign).
+func objectParticle(t token) bool {
+	if _, prep := prepositions[t.lower()]; prep {
+		return true
+	}
+	switch t.lower() {
+	case "up", "down", "out", "off", "back", "away", "that", "and", "or", "as", "if", "when", "because", "so":
+		return true
+	}
+	return false
 }

@@ -143,6 +143,18 @@ func TestNoWrongName(t *testing.T) {
 			want: []want{{parts: []string{"We will not move production,"}, speaker: "Carl Rubel"},
 				{parts: []string{"The atmosphere is relaxed,"}, speaker: "Antonio Arroyo"}},
 		},
+		{
+			name: "whom it was told is no speaker",
+			text: "“It's his general position, and it is coherent,” the Vatican spokesman, Federico Lombardi, told Vatican Radio.",
+			want: []want{{parts: []string{"It's his general position, and it is coherent,"}, speaker: "Federico Lombardi"}},
+		},
+		{
+			name: "her as an object gives the name before it no gender",
+			text: "“Hostile actors gained access to the accounts,” said James Comey, the FBI director.\n\n" +
+				"President Obama backed her up in an interview last October. “I don't think it posed a national security problem,” he said.",
+			want: []want{{parts: []string{"Hostile actors gained access to the accounts,"}, speaker: "James Comey"},
+				{parts: []string{"I don't think it posed a national security problem,"}, speaker: "Obama"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
