@@ -5,21 +5,24 @@
 // Extract is the pure core and never touches the network. Main-text
 // extraction is go-trafilatura's (recall-favouring, no fallback extractors:
 // measured best on the ScrapingHub benchmark). Around it this package
-// decodes the page, turns the extracted tree into plain paragraphs, adds
-// back the rest of a story cut into like-classed sibling containers (the
-// extractor keeps only the first), puts back a lead set apart between the
-// headline and the body in a container marked as one (lead.go), drops a
-// leading headline, ends the text at a heading that opens related
-// stories, most-read lists, more of the site's columns or comments after
-// the story, drops footer lines after it and short boilerplate lines
-// anywhere (picture credits, calls to subscribe, dates of update standing
-// alone, category labels, comment counts; boilerplate.go) and runs of
-// short link-only paragraphs (linklists.go). Each of these is kept because
-// it helps on pages of sites in both halves of the evaluation data, split
-// by site (see internal/evaluate/extraction); the rest of the text is the
-// extractor's. Metadata that the page declares in machine-readable form
-// (JSON-LD, then Dublin Core, Open Graph, Twitter and author meta tags,
-// <html lang>) wins over what the extractor infers from the visible page.
+// decodes the page, turns the extracted tree into plain paragraphs (one
+// the extractor gives twice in a row is kept once unless the page repeats
+// it), adds back the rest of a story cut into like-classed sibling
+// containers (the extractor keeps only the first), puts back a lead set
+// apart between the headline and the body in a container marked as one
+// (lead.go), drops a leading headline, ends the text at a heading that
+// opens related stories, most-read lists, more of the site's columns,
+// comments or a press release's contact block after the story, drops
+// footer lines after it and short boilerplate lines anywhere (picture
+// credits, calls to subscribe, dates of update standing alone, category
+// labels, comment counts and prompts, calls for letters; boilerplate.go)
+// and runs of short link-only paragraphs (linklists.go). Each of these is
+// kept because it helps on pages of sites in both halves of the evaluation
+// data, split by site (see internal/evaluate/extraction); the rest of the
+// text is the extractor's. Metadata that the page declares in
+// machine-readable form (JSON-LD, then Dublin Core, Open Graph, Twitter and
+// author meta tags, <html lang>) wins over what the extractor infers from
+// the visible page.
 //
 // The charset of a page is taken from a byte-order mark; else the page is
 // UTF-8 if it is non-ASCII UTF-8 but for at most one stray byte in twenty
