@@ -34,8 +34,9 @@ import (
 const foldTableSize = 0x3000
 
 // foldTable holds the folded form of every rune below foldTableSize that is part of a word. It is
-// computed once and never written afterwards.
-var foldTable = buildFoldTable()
+// computed on first use (12,000 strings: not at the start of a command that folds nothing) and never
+// written afterwards.
+var foldTable = sync.OnceValue(buildFoldTable)
 
 // charClass says what a rune is to the tokenizer.
 type charClass uint8
@@ -156,7 +157,7 @@ func buildFoldTable() []foldEntry {
 // classify returns the class and folded form of r, whose bytes in the text are src.
 func classify(r rune, src string) (charClass, string) {
 	if r < foldTableSize {
-		e := &foldTable[r]
+		e := &foldTable()[r]
 		return e.class, e.fold
 	}
 	if r < 0x10000 {
