@@ -237,10 +237,15 @@ func (w *Watcher) PollAll(ctx context.Context, force bool) Report {
 	w.rebuildIndex(ctx)
 	var mu sync.Mutex
 	var wg sync.WaitGroup
+	// No more polls started than can run (PollFeed waits for w.sem): a
+	// goroutine for every feed at once, each waiting with a stack the
+	// runtime sizes by the average poll's, held megabytes for nothing.
+	started := make(chan struct{}, cap(w.sem))
 	for _, f := range w.conf().Feeds {
+		started <- struct{}{}
 		wg.Add(1)
 		go func() {
-			defer wg.Done()
+			defer func() { <-started; wg.Done() }()
 			res, err := w.PollFeed(ctx, f, force)
 			mu.Lock()
 			rep.add(res, err)
