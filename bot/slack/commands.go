@@ -139,6 +139,10 @@ const maxRequestBody = 1 << 20
 // URLs may be the same).
 func (n *Notifier) Handler() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if n.cmds == nil || n.cmds.cfg.SigningSecret == "" {
+			http.Error(w, "commands are not enabled", http.StatusServiceUnavailable)
+			return
+		}
 		if r.Method != http.MethodPost {
 			http.Error(w, "POST only", http.StatusMethodNotAllowed)
 			return

@@ -300,7 +300,8 @@ deliver alerts, until SIGINT or SIGTERM; then finish the work in flight
 replaces the running one (new feeds polled, removed ones stopped, watches
 recompiled); an invalid one is refused with its problems logged, and the
 running configuration stays. With server.listen set, /healthz and /metrics
-are served there.`)
+are served there; with slack.listen or slack.app_token set, Slack's
+/newshound command is answered (over HTTP, or over Socket Mode).`)
 	path := configFlag(fs)
 	grace := fs.Duration("grace", 30*time.Second, "how long to wait for in-flight polls and deliveries at shutdown")
 	newLogger := logFlags(fs, e)
