@@ -126,6 +126,7 @@ func (w *Watcher) PollFeed(ctx context.Context, f config.Feed, force bool) (Poll
 			w.metrics.Polls.WithLabelValues(f.Name, "store_error").Inc()
 			return fail(err)
 		}
+		w.correctChanged(ctx, f.Name, fr.Items, fetchPages)
 		for _, a := range fresh {
 			if fetchPages || a.Status != store.StatusPending {
 				rec.Added = append(rec.Added, a)

@@ -303,3 +303,45 @@ func TestStoryForumPost(t *testing.T) {
 		t.Fatalf("post holds %d messages (first edited: %q), want the alert listing daily and the follow-up", len(in), also(in[0]))
 	}
 }
+
+// An alerted article whose title and text change in its feed edits its own
+// message, keeping the story's outlets; nothing new is posted.
+func TestCorrectionEditsItsMessage(t *testing.T) {
+	fs := newStoryFeeds(t)
+	h := newStoryChat(t, fs, `  - { name: russia, keywords: [Putin], channels: [newsroom] }`, "")
+	h.cycle()
+	now := time.Now()
+	fs.set("agency", now.Add(-3*time.Hour), storyItem{"Putin to visit Valmora for grain talks", "https://agency.example/valmora", valmoraWire})
+	fs.set("daily", now.Add(-2*time.Hour), storyItem{"Kremlin confirms Valmora trip", "https://daily.example/trip", "MOSCOW - " + valmoraWire})
+	h.cycle()
+	h.advance(2 * time.Minute)
+	h.cycle()
+	msgs := h.discord.Messages(newsroom)
+	if len(msgs) != 1 {
+		t.Fatalf("%d messages, want 1", len(msgs))
+	}
+	own := "agency"
+	if strings.Contains(msgs[0].Embeds[0].URL, "daily") {
+		own = "daily"
+	}
+	corrected := "CORRECTED: Putin postpones Valmora visit"
+	fs.set(own, now.Add(-3*time.Hour), storyItem{corrected, msgs[0].Embeds[0].URL,
+		"Moscow said on Tuesday that President Vladimir Putin had postponed his visit to Valmora because of a storm over the Sella estuary."})
+	h.advance(2 * time.Minute)
+	h.cycle()
+	msgs = h.discord.Messages(newsroom)
+	if len(msgs) != 1 {
+		t.Fatalf("%d messages after the correction, want still 1", len(msgs))
+	}
+	e := msgs[0].Embeds[0]
+	if e.Title != corrected || !strings.Contains(e.Description, "postponed his visit") || also(msgs[0]) == "" {
+		t.Errorf("after the correction: title %q, description %q, also %q", e.Title, e.Description, also(msgs[0]))
+	}
+	// The same document again changes nothing.
+	before := patches(h.discord)
+	h.advance(2 * time.Minute)
+	h.cycle()
+	if patches(h.discord) != before {
+		t.Errorf("an unchanged feed edited the message again")
+	}
+}

@@ -120,6 +120,8 @@ type Watcher struct {
 	storeHealth    *storeHealth
 	storeRetryBase time.Duration // first wait before pending articles are retried after a failed write
 
+	sums itemSums // the last documents' items' content, for corrections
+
 	storiesMu  sync.Mutex
 	stories    *story.Clusterer // nil until first used (storyClusterer)
 	storyIDs   map[string]int64 // recently assigned articles' stories, by identity

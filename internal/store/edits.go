@@ -103,3 +103,68 @@ func (s *Store) SetThread(ctx context.Context, id int64, thread string) error {
 	}
 	return nil
 }
+
+// CorrectArticle records a processed article whose title or text changed
+// after it was recorded (a correction, a live story): its new fields and
+// quotes, its matches' explanations, and for each of its alerts posted (or
+// to be posted) alone in a chat channel an OpCorrect edit of that message
+// to read as the new alert (the delivery of c's match for that channel).
+// Matches new to the article are not alerted (it was read before), and
+// its full-text entry keeps the text it had. It returns the edits queued.
+func (s *Store) CorrectArticle(ctx context.Context, c Completion, now time.Time) (int, error) {
+	queued := 0
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		queued = 0
+		a := c.Article
+		if _, err := tx.ExecContext(ctx, `UPDATE articles SET title = ?, feed_text = ?, text = ?, text_source = ?, lang = ?, image = ?, author = ? WHERE id = ?`,
+			a.Title, a.FeedText, storedText(a), a.TextSource, a.Lang, a.Image, a.Author, a.ID); err != nil {
+			return fmt.Errorf("store: correct article %d: %w", a.ID, err)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM quotes WHERE article_id = ?`, a.ID); err != nil {
+			return fmt.Errorf("store: correct article %d: %w", a.ID, err)
+		}
+		for i, q := range c.Quotes {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO quotes (article_id, position, speaker, text) VALUES (?, ?, ?, ?)`, a.ID, i, q.Speaker, q.Text); err != nil {
+				return fmt.Errorf("store: correct article %d: %w", a.ID, err)
+			}
+		}
+		for _, m := range c.Matches {
+			res, err := tx.ExecContext(ctx, `UPDATE matches SET explanation = ? WHERE article_id = ? AND watch = ?`, m.Explanation, a.ID, m.Watch)
+			if err != nil {
+				return fmt.Errorf("store: correct match %s: %w", m.Watch, err)
+			}
+			if n, _ := res.RowsAffected(); n == 0 {
+				continue // not matched before: not alerted
+			}
+			for _, d := range m.Deliveries {
+				if d.Channel == "" || d.Held {
+					continue
+				}
+				var target int64
+				err := tx.QueryRowContext(ctx, `SELECT id FROM outbox WHERE article_id = ? AND watch = ? AND channel = ? AND op = 'post'
+AND kind = 'alert' AND held = 0 AND failed_at IS NULL ORDER BY id LIMIT 1`, a.ID, m.Watch, d.Channel).Scan(&target)
+				if err == sql.ErrNoRows {
+					continue // its story's alert is another article's: this one is an outlet in it
+				}
+				if err != nil {
+					return fmt.Errorf("store: alert of article %d: %w", a.ID, err)
+				}
+				if _, err := tx.ExecContext(ctx, `INSERT INTO outbox (article_id, watch, channel, payload, nonce, held, created_at, next_attempt, op, story_id, target_id)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, a.ID, m.Watch, d.Channel, string(d.Payload), newNonce(), false, now.Unix(), now.Unix(), OpCorrect, nullID(a.StoryID), target); err != nil {
+					return fmt.Errorf("store: queue correction: %w", err)
+				}
+				queued++
+			}
+		}
+		return nil
+	})
+	return queued, err
+}
+
+// nullID is id, or NULL when 0.
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
