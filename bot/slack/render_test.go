@@ -164,3 +164,13 @@ func TestEscapeAndFit(t *testing.T) {
 		t.Errorf("fit %q", got)
 	}
 }
+
+// BenchmarkAlertMessage renders a typical alert (every alert a Slack
+// channel gets is rendered once per attempt).
+func BenchmarkAlertMessage(b *testing.B) {
+	a := sampleAlert()
+	a.Summary = strings.Repeat("Putin met the envoy on Monday & said <nothing>. ", 12)
+	for b.Loop() {
+		AlertMessage(a, Style{Mention: "S0DESK123"})
+	}
+}
