@@ -112,6 +112,9 @@ func validSpeaker(s string) bool {
 		} else if elided(lw) && unicode.IsLower(r0(w)) {
 			return false // d'…, qu'…, j'…, n'…, s'…, c'…
 		}
+		if unicode.IsUpper(r0(w)) && k == 0 && len(words) > 1 && openingConjunctions[lw] && !strings.HasSuffix(w, ".") {
+			return false // Y la vice, Und der Sprecher: a conjunction opening a sentence
+		}
 		if unicode.IsUpper(r0(w)) {
 			// A capitalised word is a name's, or a day's or a title's (a
 			// Wednesday editorial), unless it is a pronoun or a function
@@ -229,3 +232,8 @@ func isPossessivePronoun(lw string) bool {
 	}
 	return false
 }
+
+// openingConjunctions are conjunctions that open a sentence, capitalised,
+// in the languages the package knows; a speaker never starts with one.
+var openingConjunctions = map[string]bool{"y": true, "e": true, "und": true, "et": true, "i": true, "o": true,
+	"ou": true, "oder": true, "and": true, "but": true, "pero": true, "mais": true, "ma": true, "aber": true, "oraz": true}

@@ -84,7 +84,7 @@ func TestValidSpeaker(t *testing.T) {
 		"officials": true, "federal prosecutors": true, "rzecznik rządu": true, "岸田文雄": true,
 		"er": false, "Sie": false, "Und": false, "Y": false, "quien": false, "he's": false, "that it’s": false,
 		"en una de sus respuestas": false, "sieht": false, "un proche d'Edouard": false, "il": false, "s": false,
-		"Which": false,
+		"Which": false, "Y la vice": false, "Und der Sprecher": false,
 	} {
 		if got := validSpeaker(s); got != want {
 			t.Errorf("validSpeaker(%q) = %v, want %v", s, got, want)
