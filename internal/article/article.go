@@ -10,7 +10,7 @@
 // it), adds back the rest of a story cut into like-classed sibling
 // containers (the extractor keeps only the first), puts back a lead set
 // apart between the headline and the body in a container marked as one
-// (lead.go), drops a leading headline, ends the text at a heading that
+// or repeating the page's meta description (lead.go), drops a leading headline, ends the text at a heading that
 // opens related stories, most-read lists, more of the site's columns,
 // comments or a press release's contact block after the story, drops
 // footer lines after it and short boilerplate lines anywhere (picture

@@ -58,7 +58,7 @@ func extractDocument(doc *html.Node, pageURL string) (a *Article, err error) {
 	a.Title, a.Byline, a.SiteName = plainField(a.Title), plainField(a.Byline), plainField(a.SiteName)
 	paras := dropRepeats(doc, renderText(res.ContentNode))
 	paras = rejoinChunks(doc, paras)
-	paras = addLead(doc, paras, shares)
+	paras = addLead(doc, paras, shares, meta.descs)
 	paras = tidy(paras, a.Title, res.Metadata.Title, meta.docTitle)
 	paras = cutAtEndMarker(paras)
 	paras = dropNavRuns(paras, shares)

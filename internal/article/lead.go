@@ -12,7 +12,9 @@ import (
 // its body, between the headline and the first paragraph, in a container
 // of its own; the extractor keeps the body and loses the lead. addLead
 // finds the blocks between the page's headline and the first extracted
-// paragraph that are marked as a lead and puts them back at the start.
+// paragraph that are marked as a lead (by their container's class or id) or
+// repeat the description the page declares of itself in its <meta> tags,
+// and puts them back at the start.
 
 // leadClass matches the class or id of a container of a story's lead.
 var leadClass = regexp.MustCompile(`(?i)(lead|intro|teaser|excerpt|chapo|chapeau|standfirst|summary|subtitle|sub-title|description|dek\b|deck|abstract|vorspann|anriss|entradilla|bajada|sumario|kicker)`)
@@ -21,8 +23,9 @@ var leadClass = regexp.MustCompile(`(?i)(lead|intro|teaser|excerpt|chapo|chapeau
 // are labels, dates and bylines.
 const leadMin = 60
 
-// addLead returns paras with the lead blocks of doc put before them.
-func addLead(doc *html.Node, paras []string, shares map[string]float64) []string {
+// addLead returns paras with the lead blocks of doc put before them; descs
+// are the page's declared descriptions.
+func addLead(doc *html.Node, paras []string, shares map[string]float64, descs []string) []string {
 	var anchor *html.Node
 	for _, p := range paras {
 		if len(p) < minChunkPara {
@@ -76,7 +79,7 @@ func addLead(doc *html.Node, paras []string, shares map[string]float64) []string
 		if len(t) < leadMin || have[t] || shares[t] >= 0.5 || strings.HasPrefix(t, "<") {
 			continue
 		}
-		if !leadMarked(b) {
+		if !leadMarked(b) && !isDescription(t, descs) {
 			continue
 		}
 		lead = append(lead, t)
@@ -106,6 +109,22 @@ func leadMarked(n *html.Node) bool {
 func hasBlockChild(n *html.Node) bool {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.ElementNode && (isBlock(c.DataAtom) || hasBlockChild(c)) {
+			return true
+		}
+	}
+	return false
+}
+
+// isDescription reports whether t is the description the page declares of
+// itself (a <meta> description), or that description cut short with an
+// ellipsis, or t begins with it.
+func isDescription(t string, descs []string) bool {
+	for _, d := range descs {
+		d = strings.TrimRight(strings.TrimSpace(d), ".…")
+		if len(d) < leadMin {
+			continue
+		}
+		if strings.HasPrefix(t, d) || strings.HasPrefix(d, strings.TrimRight(t, ".…")) {
 			return true
 		}
 	}

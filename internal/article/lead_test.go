@@ -45,10 +45,45 @@ func TestAddLeadNeedsHeadlineAndMarkedContainer(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := addLead(doc, []string{body}, linkShares(doc))
+			got := addLead(doc, []string{body}, linkShares(doc), nil)
 			if (len(got) == 2) != tt.lead {
 				t.Errorf("addLead = %q, want lead added: %v", got, tt.lead)
 			}
 		})
+	}
+}
+
+// A block between headline and body that repeats the description the page
+// declares in its <meta> tags is the lead, whatever its class.
+func TestExtractKeepsLeadMatchingDescription(t *testing.T) {
+	a, err := Extract(bytes.NewReader(readFixture(t, "leaddesc.html")), "https://forst.example/energie/laub-pellets")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lead := "In einem Dorf in der Lausitz wird eine neue Idee ausprobiert"
+	body := "Norbert Döring, Chef einer kleinen Forschungsgesellschaft"
+	i, j := strings.Index(a.Text, lead), strings.Index(a.Text, body)
+	if i < 0 || j < 0 || i > j {
+		t.Errorf("want the lead, then the body; got %q", a.Text)
+	}
+}
+
+func TestIsDescription(t *testing.T) {
+	desc := "In einem Dorf in der Lausitz wird eine neue Idee ausprobiert: Aus dem Laub von Straßen und Plätzen sollen Pellets …"
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"In einem Dorf in der Lausitz wird eine neue Idee ausprobiert: Aus dem Laub von Straßen und Plätzen sollen Pellets zum Heizen werden.", true},
+		{"In einem Dorf in der Lausitz wird eine neue Idee ausprobiert: Aus dem Laub von Straßen und Plätzen", true},
+		{"Norbert Döring, Chef einer kleinen Forschungsgesellschaft für dezentrale Energie, sucht nach Auswegen.", false},
+	}
+	for _, tt := range tests {
+		if got := isDescription(tt.text, []string{desc}); got != tt.want {
+			t.Errorf("isDescription(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+	if isDescription("Kurz.", []string{"Kurz."}) {
+		t.Error("a description shorter than a lead matched")
 	}
 }

@@ -30,6 +30,7 @@ type pageMeta struct {
 	figure      string   // first <figure> image or first image in <article>
 	docTitle    string   // the <title> element
 	ldTitles    []string // JSON-LD headline and name when both are given
+	descs       []string // description, og:description, twitter:description, dc.description
 }
 
 // readMeta walks doc once and collects its declared metadata.
@@ -116,6 +117,10 @@ func (m *pageMeta) metaValue(key, content string, property bool) {
 		m.setTitle(content, 3+attrRank)
 	case "twitter:title", "parsely-title", "sailthru.title", "title":
 		m.setTitle(content, 5+attrRank)
+	case "description", "og:description", "twitter:description", "dc.description", "dcterm.description", "dcterms.description":
+		if c := clean(content); c != "" && len(m.descs) < 4 {
+			m.descs = append(m.descs, c)
+		}
 	case "og:site_name", "application-name":
 		setOnce(&m.siteName, content)
 	case "dc.creator", "dcterm.creator", "dcterms.creator":
