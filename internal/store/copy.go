@@ -131,6 +131,9 @@ func Copy(ctx context.Context, src, dst *Store, o CopyOptions) ([]CopyCount, err
 			return nil, fmt.Errorf("store: copy: %s ids: %w", t, err)
 		}
 	}
+	if err := dst.Analyze(ctx); err != nil {
+		return nil, err
+	}
 	counts, err := copyCounts(ctx, src, dst)
 	for i := range counts {
 		counts[i].Copied = copied[counts[i].Table]
