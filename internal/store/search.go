@@ -54,6 +54,17 @@ func (s *Store) SearchArticles(ctx context.Context, q ArticleSearch, fn func(Art
 		if err := s.FlushIndex(ctx); err != nil {
 			return err
 		}
+		if s.pg {
+			// PostgreSQL plans each page of the walk below with the
+			// expression's estimated hits: a few are read from the GIN
+			// index and sorted, many found walking the date index.
+			// Counting the hits first costs more than that plan when a
+			// phrase's words are common (every candidate's positions
+			// are checked).
+			where = append(where, `a.id IN (SELECT rowid FROM articles_fts WHERE `+s.ftsMatch()+`)`)
+			args = append(args, q.Match)
+			return s.searchWalk(ctx, q, where, args, fn)
+		}
 		var n int
 		err = s.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT rowid FROM articles_fts WHERE `+s.ftsMatch()+` LIMIT ?) hits`,
 			q.Match, s.sortedSearchLimit()+1).Scan(&n)
@@ -71,6 +82,11 @@ func (s *Store) SearchArticles(ctx context.Context, q ArticleSearch, fn func(Art
 		where = append(where, `a.id IN (SELECT rowid FROM articles_fts WHERE `+s.ftsMatch()+`)`)
 		args = append(args, q.Match)
 	}
+	return s.searchWalk(ctx, q, where, args, fn)
+}
+
+// searchWalk is SearchArticles reading the articles in date order.
+func (s *Store) searchWalk(ctx context.Context, q ArticleSearch, where []string, args []any, fn func(Article) (bool, error)) error {
 	where, args = searchFilters(q, where, args)
 	cols := "a." + strings.ReplaceAll(articleColumns, ", ", ", a.")
 	query := `SELECT ` + cols + ` FROM articles a ` + s.pick(`INDEXED BY articles_date `, ``) + `WHERE ` + strings.Join(where, " AND ")
