@@ -575,3 +575,16 @@ func BenchmarkContainsBaseline(b *testing.B) {
 	}
 	b.ReportMetric(float64(hits)/float64(b.N*len(c.docs)), "hits/doc")
 }
+
+// BenchmarkWords: the folded words of a news paragraph, as the story clusterer asks for them for
+// every article's title, lead and text.
+func BenchmarkWords(b *testing.B) {
+	text := strings.Repeat("Officials met on Tuesday to discuss the budget. The minister said growth would return next year; analysts weren't sure. ", 8)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		if len(Words(text)) == 0 {
+			b.Fatal("no words")
+		}
+	}
+}

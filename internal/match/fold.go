@@ -707,7 +707,8 @@ type Word struct {
 // Words returns the words of s folded as the matcher folds them, with where each is in s, so that a
 // caller can look at the original form (its capitals, say) of a folded word.
 func Words(s string) []Word {
-	var t tokenizer
+	t := getTokenizer()
+	defer putTokenizer(t)
 	t.tokenize(s)
 	ws := make([]Word, len(t.toks))
 	for i, tk := range t.toks {
@@ -718,7 +719,8 @@ func Words(s string) []Word {
 
 // words returns the folded words of s and whether each is a CJK run.
 func words(s string) ([]string, []bool) {
-	var t tokenizer
+	t := getTokenizer()
+	defer putTokenizer(t)
 	t.tokenize(s)
 	ws := make([]string, len(t.toks))
 	cjk := make([]bool, len(t.toks))
@@ -727,4 +729,21 @@ func words(s string) ([]string, []bool) {
 		cjk[i] = tk.cjk
 	}
 	return ws, cjk
+}
+
+// tokenizers are the buffers of Words and words, reused from one call to the next (the clusterer
+// asks for the words of every article's title, lead and text).
+var tokenizers = sync.Pool{New: func() any { return new(tokenizer) }}
+
+// pooledTokens bounds the buffers kept for reuse: a tokenizer that read a long text is dropped.
+const pooledTokens = 1 << 14
+
+func getTokenizer() *tokenizer { return tokenizers.Get().(*tokenizer) }
+
+func putTokenizer(t *tokenizer) {
+	if cap(t.toks) > pooledTokens || cap(t.buf) > 8*pooledTokens {
+		return
+	}
+	t.text = "" // not kept alive by the pool
+	tokenizers.Put(t)
 }

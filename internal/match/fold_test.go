@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"unicode"
 )
@@ -218,6 +219,36 @@ func TestWordsAgreeWithFold(t *testing.T) {
 		}
 		if got := strings.Join(folded, " "); got != Fold(s) {
 			t.Errorf("Words(%q) = %q, Fold = %q", s, got, Fold(s))
+		}
+	}
+}
+
+// Words reuses its buffers from call to call: what it returned stays as it was, whatever is asked
+// next, from any goroutine.
+func TestWordsReuse(t *testing.T) {
+	texts := []string{"Größe Straße", "Officials MET on Tuesday", "Le ministre a dit : « non »", "東京で会見した", "naïve café"}
+	want := make([][]Word, len(texts))
+	for i, s := range texts {
+		want[i] = Words(s)
+	}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range 200 {
+				i := (g + k) % len(texts)
+				if got := Words(texts[i]); !slices.Equal(got, want[i]) {
+					t.Errorf("Words(%q) = %v, want %v", texts[i], got, want[i])
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	for i, s := range texts {
+		if again := Words(s); !slices.Equal(again, want[i]) || want[i][0].Fold != again[0].Fold {
+			t.Errorf("the words of %q changed after other calls: %v, then %v", s, want[i], again)
 		}
 	}
 }
