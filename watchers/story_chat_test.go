@@ -63,6 +63,7 @@ func newStoryChat(t *testing.T, fs *storyFeeds, watchYAML, channelYAML string) *
 	h := &chatHarness{t: t, now: time.Now()}
 	h.discord = discordfake.New(discordfake.Options{Token: "tok", Channels: []string{newsroom, ops}})
 	t.Cleanup(h.discord.Close)
+	hook := h.discord.AddChannelWebhook(hookID, hookTok, hookChan)
 	var feeds strings.Builder
 	for _, f := range storyOutlets {
 		fmt.Fprintf(&feeds, "  - { name: %s, url: \"%s/%s.rss\" }\n", f, fs.URL, f)
@@ -77,10 +78,11 @@ feeds:
 channels:
   newsroom: { discord: "%s"%s }
   ops: { discord: "%s" }
+  partners: { webhook: "%s" }
 ops_channel: ops
 watches:
 %s
-`, feeds.String(), h.discord.URL(), newsroom, channelYAML, ops, watchYAML)
+`, feeds.String(), h.discord.URL(), newsroom, channelYAML, ops, hook, watchYAML)
 	dir := t.TempDir()
 	cfg, err := config.Parse(filepath.Join(dir, "n.yaml"), []byte(yaml), config.Options{})
 	if err != nil {
@@ -343,5 +345,35 @@ func TestCorrectionEditsItsMessage(t *testing.T) {
 	h.cycle()
 	if patches(h.discord) != before {
 		t.Errorf("an unchanged feed edited the message again")
+	}
+}
+
+// Through a webhook the story's message is edited as well (the webhook's
+// message edit), and a 429 on an edit is waited out: one message, edited.
+func TestStoryEditsThroughWebhookAndRateLimit(t *testing.T) {
+	fs := newStoryFeeds(t)
+	h := newStoryChat(t, fs, `  - { name: russia, keywords: [Putin], channels: [partners, newsroom] }`, "")
+	h.cycle()
+	now := time.Now()
+	fs.set("agency", now.Add(-3*time.Hour), storyItem{"Putin to visit Valmora for grain talks", "https://agency.example/valmora", valmoraWire})
+	h.cycle()
+	h.discord.RateLimitEditsNext(newsroom, 1, 1200*time.Millisecond)
+	fs.set("herald", now.Add(-2*time.Hour), storyItem{"Putin heads to Valmora to sign grain corridor deal",
+		"https://herald.example/putin-valmora-grain", "Vladimir Putin will visit Valmora next week to sign a grain corridor agreement across the Sella estuary, the Kremlin said."})
+	h.advance(2 * time.Minute)
+	h.cycle() // the webhook's edit goes through; the bot channel's is rate-limited
+	hooked := h.discord.WebhookMessages(hookID)
+	if len(hooked) != 1 || !strings.Contains(also(hooked[0]), "herald") || !strings.Contains(also(h.discord.Messages(hookChan)[0]), "herald") {
+		t.Fatalf("webhook: %d messages, Also %q", len(hooked), also(hooked[0]))
+	}
+	if got := also(h.discord.Messages(newsroom)[0]); got != "" {
+		t.Fatalf("bot channel edited despite the 429: %q", got)
+	}
+	time.Sleep(1300 * time.Millisecond) // discordgo keeps the bucket's reset in real time
+	h.advance(time.Minute)
+	h.cycle()
+	msgs := h.discord.Messages(newsroom)
+	if len(msgs) != 1 || !strings.Contains(also(msgs[0]), "herald") {
+		t.Fatalf("after the rate limit: %d messages, Also %q", len(msgs), also(msgs[0]))
 	}
 }

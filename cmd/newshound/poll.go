@@ -274,7 +274,9 @@ Poll every feed once (backoff is ignored), read and match what is new,
 deliver the alerts, and exit. Alerts of watches without channels are printed
 on standard output as JSON lines; a later article of a story that already
 alerted the watch prints an update line ("kind":"update") instead of a second
-alert (chat channels are not grouped yet). A failing feed is reported on
+alert; in a chat channel it edits the story's alert message to list its
+outlet (and posts a follow-up under it when it adds a quote or sentence).
+A failing feed is reported on
 standard error with its name, URL and cause, and the others go on. Exits 0
 when at least one feed was polled.`)
 	path := configFlag(fs)
