@@ -22,6 +22,9 @@ func formatMessage(m discordfake.Message) string {
 	if m.Nonce != "" {
 		fmt.Fprintf(&b, " · nonce %s", m.Nonce)
 	}
+	if m.ReferenceID != "" {
+		fmt.Fprintf(&b, " · reply to %s", m.ReferenceID)
+	}
 	b.WriteString(" ━━\n")
 	if m.Content != "" {
 		b.WriteString(m.Content)

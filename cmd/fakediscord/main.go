@@ -41,6 +41,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	listen := fs.String("listen", "127.0.0.1:8099", "address to serve the fake Discord on")
 	channels := fs.String("channels", "", "comma-separated channel IDs that exist")
 	forbidden := fs.String("forbidden", "", "comma-separated channel IDs the bot may not post in (403 50013)")
+	forums := fs.String("forums", "", "comma-separated forum channel IDs (posts, not messages: a story becomes one post)")
 	webhooks := fs.String("webhooks", "", "comma-separated incoming webhooks as id:token")
 	token := fs.String("token", "fake-token", "bot token to accept (without \"Bot \")")
 	appID := fs.String("app-id", "", "application (and bot user) ID; default a fixed snowflake")
@@ -67,10 +68,16 @@ func run(args []string, stdout, stderr io.Writer) error {
 	for _, id := range splitList(*forbidden) {
 		srv.ForbidChannel(id)
 	}
+	for _, id := range splitList(*forums) {
+		srv.AddForum(id)
+	}
 	fmt.Fprintf(stderr, "fake Discord at %s (REST under /api/v9/, gateway %s)\n", srv.URL(), srv.GatewayURL())
 	fmt.Fprintf(stderr, "  discord.api_base: %s   discord.token: %s\n", srv.URL(), *token)
 	for _, id := range splitList(*channels) {
 		fmt.Fprintf(stderr, "  channel %s\n", id)
+	}
+	for _, id := range splitList(*forums) {
+		fmt.Fprintf(stderr, "  forum %s\n", id)
 	}
 	for _, h := range splitList(*webhooks) {
 		id, tok, ok := strings.Cut(h, ":")
