@@ -1,0 +1,296 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"log/slog"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/newshound/newshound/internal/testutil"
+)
+
+// leaseDB is a fresh PostgreSQL database with the leases table.
+func leaseDB(t *testing.T) (*sql.DB, string) {
+	t.Helper()
+	url := testutil.PostgresDB(t, "nh_pgcluster_leases")
+	db, err := sql.Open("pgx", url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if _, err := db.Exec(leasesPG); err != nil {
+		t.Fatal(err)
+	}
+	return db, url
+}
+
+func names(cs []Claimed) []string {
+	var out []string
+	for _, c := range cs {
+		out = append(out, c.Name)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func TestLeasesShareAndTakeOver(t *testing.T) {
+	db, _ := leaseDB(t)
+	ctx := context.Background()
+	a, b := NewLeases(db, "a"), NewLeases(db, "b")
+	feeds := make([]string, 10)
+	for i := range feeds {
+		feeds[i] = fmt.Sprintf("f%02d", i)
+	}
+	if err := a.Ensure(ctx, LeaseFeed, feeds); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Ensure(ctx, LeaseFeed, feeds); err != nil { // the second instance's start
+		t.Fatal(err)
+	}
+	if n, err := a.Heartbeat(ctx, 300*time.Millisecond); err != nil || n != 1 {
+		t.Fatalf("a alone: %d alive, %v", n, err)
+	}
+	if n, err := b.Heartbeat(ctx, time.Minute); err != nil || n != 2 {
+		t.Fatalf("a and b: %d alive, %v", n, err)
+	}
+	ca, err := a.Claim(ctx, LeaseFeed, feeds, 5)
+	if err != nil || len(ca) != 5 {
+		t.Fatalf("a claimed %v, %v", ca, err)
+	}
+	cb, err := b.Claim(ctx, LeaseFeed, feeds, 10)
+	if err != nil || len(cb) != 5 {
+		t.Fatalf("b claimed %v (want the other 5), %v", cb, err)
+	}
+	if slices.ContainsFunc(names(cb), func(n string) bool { return slices.Contains(names(ca), n) }) {
+		t.Fatalf("a feed claimed twice: a %v, b %v", names(ca), names(cb))
+	}
+	mine := ca[0].Name
+	// One slot, once; the other instance never.
+	if ok, err := a.Advance(ctx, LeaseFeed, mine, 100); err != nil || !ok {
+		t.Fatalf("a's first advance: %v %v", ok, err)
+	}
+	if ok, _ := a.Advance(ctx, LeaseFeed, mine, 100); ok {
+		t.Fatal("slot 100 done twice by its holder")
+	}
+	if ok, _ := b.Advance(ctx, LeaseFeed, mine, 200); ok {
+		t.Fatal("b polled a's feed")
+	}
+	// a stops renewing: once its row expires, b takes its feeds, and a can
+	// no longer advance them (nor slot 100 again).
+	time.Sleep(400 * time.Millisecond)
+	if ok, _ := a.Advance(ctx, LeaseFeed, mine, 150); ok {
+		t.Fatal("an expired instance advanced its lease")
+	}
+	if n, err := b.Heartbeat(ctx, time.Minute); err != nil || n != 1 {
+		t.Fatalf("b alone after a expired: %d, %v", n, err)
+	}
+	taken, err := b.Claim(ctx, LeaseFeed, feeds, 10)
+	if err != nil || !slices.Equal(names(taken), names(ca)) {
+		t.Fatalf("b took %v, want a's %v (%v)", names(taken), names(ca), err)
+	}
+	for _, c := range taken {
+		if c.Name == mine && c.Slot != 100 {
+			t.Fatalf("the slot done is carried over: got %d, want 100", c.Slot)
+		}
+	}
+	if ok, _ := b.Advance(ctx, LeaseFeed, mine, 100); ok {
+		t.Fatal("slot 100 polled again after the takeover")
+	}
+	if ok, _ := b.Advance(ctx, LeaseFeed, mine, 200); !ok {
+		t.Fatal("the new holder cannot poll the next slot")
+	}
+	held, err := b.Held(ctx, LeaseFeed)
+	if err != nil || len(held) != 10 {
+		t.Fatalf("b holds %v, %v", held, err)
+	}
+	// a comes back: it holds nothing any more.
+	a.Heartbeat(ctx, time.Minute)
+	if held, _ := a.Held(ctx, LeaseFeed); len(held) != 0 {
+		t.Fatalf("a still holds %v", held)
+	}
+	// b leaves cleanly: its feeds are free at once.
+	if err := b.Leave(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := a.Claim(ctx, LeaseFeed, feeds, 10); err != nil || len(got) != 10 {
+		t.Fatalf("after b left, a claimed %d, %v", len(got), err)
+	}
+}
+
+func TestLeasesConcurrentClaimsTakeEachOnce(t *testing.T) {
+	db, _ := leaseDB(t)
+	ctx := context.Background()
+	feeds := make([]string, 300)
+	for i := range feeds {
+		feeds[i] = fmt.Sprintf("feed-%03d", i)
+	}
+	if err := NewLeases(db, "x").Ensure(ctx, LeaseFeed, feeds); err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	owner := map[string]string{}
+	var wg sync.WaitGroup
+	for i := range 6 {
+		l := NewLeases(db, fmt.Sprintf("i%d", i))
+		if _, err := l.Heartbeat(ctx, time.Minute); err != nil {
+			t.Fatal(err)
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 10 {
+				got, err := l.Claim(ctx, LeaseFeed, feeds, 7)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				mu.Lock()
+				for _, c := range got {
+					if prev, ok := owner[c.Name]; ok {
+						t.Errorf("%s claimed by %s and %s", c.Name, prev, l.Holder())
+					}
+					owner[c.Name] = l.Holder()
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	if len(owner) != len(feeds) {
+		t.Errorf("%d of %d feeds claimed", len(owner), len(feeds))
+	}
+}
+
+func TestLeasesJobOncePerSlot(t *testing.T) {
+	db, _ := leaseDB(t)
+	ctx := context.Background()
+	var ran atomic.Int32
+	var wg sync.WaitGroup
+	for i := range 4 {
+		l := NewLeases(db, fmt.Sprintf("i%d", i))
+		l.Heartbeat(ctx, time.Minute)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for slot := int64(1); slot <= 20; slot++ {
+				ok, err := l.Advance(ctx, LeaseJob, "prune", slot)
+				if err != nil {
+					t.Error(err)
+				}
+				if ok {
+					ran.Add(1)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	// Every instance tried every slot in order; each slot ran at most once
+	// and the last always.
+	if n := ran.Load(); n < 1 || n > 20 {
+		t.Errorf("20 slots ran %d times", n)
+	}
+	var slot int64
+	db.QueryRow(`SELECT slot FROM leases WHERE kind = 'job' AND name = 'prune'`).Scan(&slot)
+	if slot != 20 {
+		t.Errorf("last slot done %d, want 20", slot)
+	}
+	// A dead instance runs nothing.
+	dead := NewLeases(db, "dead")
+	if ok, _ := dead.Advance(ctx, LeaseJob, "prune", 21); ok {
+		t.Error("an instance that is not alive ran a job")
+	}
+}
+
+func TestLeasesCounter(t *testing.T) {
+	db, _ := leaseDB(t)
+	ctx := context.Background()
+	seen := map[int64]bool{}
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 25 {
+				n, err := NewLeases(db, "x").NextBlock(ctx, "story")
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				mu.Lock()
+				if seen[n] {
+					t.Errorf("block %d handed out twice", n)
+				}
+				seen[n] = true
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	if len(seen) != 100 || !seen[1] || !seen[100] {
+		t.Errorf("blocks handed out: %d", len(seen))
+	}
+}
+
+func TestLeadOneAtATimeAndTakeOver(t *testing.T) {
+	db, url := leaseDB(t)
+	log := slog.New(slog.DiscardHandler)
+	var leading atomic.Int32
+	var most atomic.Int32
+	started := make(chan string, 10)
+	run := func(ctx context.Context, name string) {
+		Lead(ctx, url, LeaderGateway, log, func(ctx context.Context) {
+			n := leading.Add(1)
+			if n > most.Load() {
+				most.Store(n)
+			}
+			started <- name
+			<-ctx.Done()
+			leading.Add(-1)
+		})
+	}
+	ctxA, stopA := context.WithCancel(context.Background())
+	ctxB, stopB := context.WithCancel(context.Background())
+	defer stopB()
+	doneA := make(chan struct{})
+	go func() { defer close(doneA); run(ctxA, "a") }()
+	first := <-started
+	if first != "a" {
+		t.Fatalf("%s led first", first)
+	}
+	go run(ctxB, "b")
+	select {
+	case who := <-started:
+		t.Fatalf("%s leads beside a", who)
+	case <-time.After(2 * leaderRetry):
+	}
+	// a's connection is cut by the server: a stops leading, b takes over.
+	if _, err := db.Exec(`SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objid = $1`, LeaderGateway); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case who := <-started:
+		if who == "a" {
+			// a reconnected first and took the lock back: also a takeover
+			// after a failure; then stop a and expect b.
+			stopA()
+			<-doneA
+			who = <-started
+		}
+		if who != "b" {
+			t.Fatalf("%s took over", who)
+		}
+	case <-time.After(4 * leaderRetry):
+		t.Fatal("no instance took the lead over within 20 s")
+	}
+	stopA()
+	<-doneA
+	if most.Load() != 1 {
+		t.Errorf("%d instances led at once", most.Load())
+	}
+}
