@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -142,11 +143,22 @@ func (w *Watcher) releaseChannel(channel string) {
 // due returns the next deliveries to attempt. Without chat, chat deliveries
 // wait in the outbox and must not crowd out the standard-output ones.
 func (w *Watcher) due(ctx context.Context) ([]store.OutboxItem, error) {
+	var mine []string // nil: every channel
+	if w.cluster != nil {
+		// Several instances: the channels this one holds.
+		mine = w.cluster.heldChannels()
+		if len(mine) == 0 {
+			return nil, nil
+		}
+	}
 	if w.notifierNow() == nil {
+		if mine != nil && !slices.Contains(mine, "") {
+			return nil, nil
+		}
 		return w.store.DueStdout(ctx, w.now(), 500)
 	}
 	now := w.now()
-	return w.store.DueDeliveries(ctx, now, 500, w.outbox.unavailable(now)...)
+	return w.store.DueDeliveriesOf(ctx, now, 500, mine, w.outbox.unavailable(now)...)
 }
 
 // dueEdits returns the next edits to attempt (none without chat).
@@ -362,6 +374,11 @@ func (w *Watcher) send(ctx context.Context, d alert.Delivery, watch string, rows
 			}
 			return false, nil
 		}
+	}
+	if w.cluster != nil && !w.cluster.holdsChannel(d.Channel) {
+		// The channel's lease lapsed (this instance is cut off from the
+		// database, or gave it up): its new holder delivers.
+		return false, nil
 	}
 	if err := w.store.MarkSending(ctx, w.now(), ids...); err != nil {
 		if ctx.Err() != nil {

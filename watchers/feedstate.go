@@ -49,7 +49,19 @@ func (m *feedMemory) state(ctx context.Context, name string) (store.FeedState, [
 		}
 		m.loaded = true
 	}
-	f := m.feeds[name]
+	f, ok := m.feeds[name]
+	if ok && f == nil {
+		// Forgotten: read again.
+		st, err := m.store.Feed(ctx, name)
+		if err != nil {
+			return store.FeedState{}, nil, err
+		}
+		if st.Name == "" {
+			st.Name = name
+		}
+		f = &feedMemo{state: st}
+		m.feeds[name] = f
+	}
 	if f == nil {
 		return store.FeedState{Name: name}, nil, nil
 	}
@@ -74,6 +86,16 @@ func (m *feedMemory) put(st store.FeedState, ids []uint64) {
 	if ids != nil {
 		slices.Sort(ids)
 		f.ids = ids
+	}
+}
+
+// forget drops what is remembered of the named feed: its state is read
+// from the store at its next poll (another instance polled it meanwhile).
+func (m *feedMemory) forget(name string) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.loaded {
+		m.feeds[name] = nil
 	}
 }
 

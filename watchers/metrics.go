@@ -21,6 +21,12 @@ type Metrics struct {
 	Deliveries   *prometheus.CounterVec // by kind and outcome: delivered, retry, refused
 	StoreErrors  *prometheus.CounterVec // by operation: the database failed, not a feed
 	Paused       *prometheus.GaugeVec   // by destination: 1 while Discord refuses its credentials
+
+	// Several instances on PostgreSQL (zero with SQLite).
+	Leased     *prometheus.GaugeVec   // leases this instance holds, by kind: feed, channel
+	LeaseShare prometheus.Gauge       // the configured feeds this instance polls, as a fraction
+	Instances  prometheus.Gauge       // instances alive at the last heartbeat
+	LeaseOps   *prometheus.CounterVec // lease round trips to the database, by operation
 }
 
 // NewMetrics creates the metrics and registers them with reg (nil: not registered).
@@ -45,8 +51,17 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 		Paused: prometheus.NewGaugeVec(prometheus.GaugeOpts{Name: "newshound_delivery_paused",
 			Help: "1 while Discord refuses a destination's credentials (the bot token, a webhook) and its alerts wait."}, []string{"destination"}),
 	}
+	m.Leased = prometheus.NewGaugeVec(prometheus.GaugeOpts{Name: "newshound_leases_held",
+		Help: "Leases this instance holds (several instances on PostgreSQL), by kind: feed, channel."}, []string{"kind"})
+	m.LeaseShare = prometheus.NewGauge(prometheus.GaugeOpts{Name: "newshound_feeds_share",
+		Help: "The fraction of the configured feeds this instance polls (1 alone; several instances on PostgreSQL share them)."})
+	m.Instances = prometheus.NewGauge(prometheus.GaugeOpts{Name: "newshound_instances_alive",
+		Help: "Instances sharing the PostgreSQL database, alive at this instance's last heartbeat (0 with SQLite)."})
+	m.LeaseOps = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "newshound_lease_queries_total",
+		Help: "Database round trips for leases, by operation (heartbeat, claim, release, advance, held, ensure, leave)."}, []string{"op"})
 	if reg != nil {
-		reg.MustRegister(m.Polls, m.PollSeconds, m.FetchSeconds, m.ItemsSeen, m.ArticlesRead, m.Matches, m.Deliveries, m.StoreErrors, m.Paused)
+		reg.MustRegister(m.Polls, m.PollSeconds, m.FetchSeconds, m.ItemsSeen, m.ArticlesRead, m.Matches, m.Deliveries, m.StoreErrors, m.Paused,
+			m.Leased, m.LeaseShare, m.Instances, m.LeaseOps)
 	}
 	return m
 }

@@ -65,6 +65,13 @@ func (o *outboxState) claim(channel string) bool {
 	return true
 }
 
+// isBusy reports whether a drain is delivering channel now.
+func (o *outboxState) isBusy(channel string) bool {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.busy[channel]
+}
+
 func (o *outboxState) release(channel string) {
 	o.mu.Lock()
 	defer o.mu.Unlock()

@@ -31,8 +31,35 @@ const articlesPerPoll = 4
 // recorded at or before the given time. It returns how many it processed and
 // how many deliveries it queued.
 func (w *Watcher) ProcessPending(ctx context.Context, before time.Time) (processed, queued int, err error) {
+	if w.cluster != nil {
+		// Several instances: each processes its own feeds' articles.
+		return w.processPendingOf(ctx, before, w.cluster.heldFeeds())
+	}
+	return w.processPendingOf(ctx, before, nil)
+}
+
+// pendingFeedsAtOnce bounds the feeds named in one look-up of pending articles.
+const pendingFeedsAtOnce = 1000
+
+// processPendingOf is ProcessPending for the articles of feeds only (nil:
+// of every feed).
+func (w *Watcher) processPendingOf(ctx context.Context, before time.Time, feeds []string) (processed, queued int, err error) {
+	if len(feeds) > pendingFeedsAtOnce {
+		// A statement names a bounded number of feeds.
+		for i := 0; i < len(feeds); i += pendingFeedsAtOnce {
+			n, q, err := w.processPendingOf(ctx, before, feeds[i:min(i+pendingFeedsAtOnce, len(feeds))])
+			processed, queued = processed+n, queued+q
+			if err != nil {
+				return processed, queued, err
+			}
+		}
+		return processed, queued, nil
+	}
+	if feeds != nil && len(feeds) == 0 {
+		return 0, 0, nil
+	}
 	for {
-		pending, err := w.store.PendingArticles(ctx, before, 100)
+		pending, err := w.store.PendingArticlesOf(ctx, before, 100, feeds)
 		err = w.storeResult(ctx, "pending_articles", false, err)
 		if err != nil || len(pending) == 0 {
 			return processed, queued, err

@@ -2,6 +2,7 @@ package watchers
 
 import (
 	"context"
+	"hash/fnv"
 	"sort"
 	"strings"
 	"sync"
@@ -12,6 +13,7 @@ import (
 	"github.com/newshound/newshound/config"
 	"github.com/newshound/newshound/internal/alert"
 	"github.com/newshound/newshound/internal/match"
+	"github.com/newshound/newshound/internal/store"
 )
 
 // deliveryInterval is how often the daemon drains the outbox;
@@ -41,9 +43,23 @@ func (w *Watcher) Run(ctx context.Context, grace time.Duration) error {
 	defer cancelPolls()
 	c := cron.New(cron.WithChain(cron.Recover(cronLogger{w}), cron.SkipIfStillRunning(cronLogger{w})))
 	entries := w.addJobs(pollCtx, c)
+	if w.cluster != nil {
+		// The share of the work: claimed now and at each rebalance; given
+		// up when polls and drains have stopped.
+		leaseCtx, stopLeases := context.WithCancel(context.WithoutCancel(ctx))
+		leasesDone := make(chan struct{})
+		go func() {
+			defer close(leasesDone)
+			w.runCluster(leaseCtx, func(got []store.Claimed) { w.takeOver(pollCtx, got) })
+		}()
+		defer func() {
+			stopLeases()
+			<-leasesDone
+		}()
+	}
 	defer w.setJobs(nil, nil)
-	if keep := w.conf().Storage.Retention.D(); keep > 0 {
-		w.prune(ctx, keep)
+	if keep := w.conf().Storage.Retention.D(); keep > 0 && w.cluster == nil {
+		w.prune(ctx, keep) // (several instances: on the daily job only, by one of them)
 	}
 	c.Start()
 	w.running.Store(true)
@@ -153,19 +169,36 @@ func (w *Watcher) Run(ctx context.Context, grace time.Duration) error {
 func (w *Watcher) addJobs(ctx context.Context, c *cron.Cron) []cron.EntryID {
 	var ids []cron.EntryID
 	jobs := map[string]cron.EntryID{}
+	schedules := map[string]cron.Schedule{}
 	for _, e := range w.schedule(time.Now()) {
-		f := e.feed
-		id := c.Schedule(e.schedule, cron.FuncJob(func() {
+		f, sched := e.feed, e.schedule
+		id := c.Schedule(sched, cron.FuncJob(func() {
+			if w.cluster != nil {
+				// Only the instance holding the feed polls it, once in
+				// the slot.
+				if w.cluster.holdsFeed(f.Name) {
+					w.pollSlot(ctx, f, slotOf(sched, time.Now()))
+				}
+				return
+			}
 			if _, err := w.PollFeed(ctx, f, false); err != nil && ctx.Err() == nil {
 				w.log.Debug("poll ended with an error", "feed", f.Name, "error", err)
 			}
 		}))
 		ids = append(ids, id)
 		jobs[f.Name] = id
+		schedules[f.Name] = sched
 	}
 	w.setJobs(c, jobs)
+	w.jobsMu.Lock()
+	w.schedules = schedules
+	w.jobsMu.Unlock()
 	if keep := w.conf().Storage.Retention.D(); keep > 0 {
-		ids = append(ids, c.Schedule(offsetSchedule{mustSchedule("@daily"), 3*time.Hour + 17*time.Minute}, cron.FuncJob(func() {
+		sched := offsetSchedule{mustSchedule("@daily"), 3*time.Hour + 17*time.Minute}
+		ids = append(ids, c.Schedule(sched, cron.FuncJob(func() {
+			if w.cluster != nil && !w.advance(ctx, store.LeaseJob, "prune", slotOf(sched, time.Now())) {
+				return // another instance prunes this time
+			}
 			w.prune(ctx, keep)
 		})))
 	}
@@ -175,6 +208,9 @@ func (w *Watcher) addJobs(ctx context.Context, c *cron.Cron) []cron.EntryID {
 			continue // validated at load
 		}
 		ids = append(ids, c.Schedule(s, cron.FuncJob(func() {
+			if w.cluster != nil && !w.advance(ctx, store.LeaseJob, "digest "+spec, slotOf(s, time.Now())) {
+				return // another instance delivers this digest
+			}
 			if _, err := w.DeliverDigests(ctx, watches); err != nil && ctx.Err() == nil {
 				w.log.Error("delivering digest", "watch", strings.Join(watches, ","), "error", err)
 			}
@@ -208,6 +244,9 @@ func (w *Watcher) Reload(ctx context.Context, cfg *config.Config, notifier alert
 		w.log.Warn("reload: these settings are read at start and keep their running values until the next restart", "settings", strings.Join(keys, ", "))
 	}
 	w.live.Store(&settings{cfg: cfg, aliases: aliases, notifier: notifier})
+	if w.cluster != nil {
+		w.cluster.reconfigured() // lease rows for new feeds and channels
+	}
 	w.probeNow() // the new configuration may bring working credentials
 	w.set.Store(set)
 	select {
@@ -345,6 +384,17 @@ func (w *Watcher) schedule(now time.Time) []scheduled {
 			if len(feeds) > 1 && interval > 0 {
 				offset = interval * time.Duration(i) / time.Duration(len(feeds))
 			}
+			if w.cluster != nil {
+				// Several instances: every one must give a feed the same
+				// slots, whatever its start time or the other feeds of
+				// its configuration — the offset comes from the feed's
+				// name, and "@every" counts from the Unix epoch.
+				offset = nameOffset(f.Name, interval)
+				if constant {
+					out = append(out, scheduled{feed: f, schedule: epochSchedule{offset: offset, every: every.Delay}})
+					continue
+				}
+			}
 			if constant {
 				out = append(out, scheduled{feed: f, schedule: &everySchedule{offset: offset, every: every.Delay}})
 				continue
@@ -376,6 +426,34 @@ func (e *everySchedule) Next(t time.Time) time.Time {
 		return e.first
 	}
 	return e.first.Add((t.Sub(e.first)/e.every + 1) * e.every)
+}
+
+// epochSchedule fires every interval, offset after the multiples of
+// interval since the Unix epoch: the same times in every instance.
+type epochSchedule struct {
+	offset, every time.Duration
+}
+
+func (e epochSchedule) Next(t time.Time) time.Time {
+	if e.every <= 0 {
+		return time.Time{}
+	}
+	since := t.Sub(time.Unix(0, 0).Add(e.offset))
+	n := since / e.every
+	if since < 0 {
+		n--
+	}
+	return time.Unix(0, 0).Add(e.offset + (n+1)*e.every)
+}
+
+// nameOffset spreads feeds over interval by their names (whole seconds).
+func nameOffset(name string, interval time.Duration) time.Duration {
+	if interval < time.Second {
+		return 0
+	}
+	h := fnv.New64a()
+	h.Write([]byte(name))
+	return time.Duration(h.Sum64()%uint64(interval/time.Second)) * time.Second
 }
 
 // offsetSchedule fires offset after each activation of its inner schedule.

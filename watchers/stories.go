@@ -24,7 +24,19 @@ func (w *Watcher) storyClusterer(ctx context.Context) (*story.Clusterer, error) 
 	if err := w.storeResult(ctx, "stories", false, err); err != nil {
 		return nil, err
 	}
-	st := story.State{NextID: maxID + 1, DF: map[string]float64{}}
+	next := maxID + 1
+	if w.cluster != nil {
+		// Several instances cluster side by side: each numbers its new
+		// stories from a block of its own (2^32 ids from block<<32), so
+		// that two never give one id to different stories.
+		block, err := w.cluster.leases.NextBlock(ctx, "story")
+		w.metrics.LeaseOps.WithLabelValues("counter").Inc()
+		if err := w.storeResult(ctx, "stories", true, err); err != nil {
+			return nil, err
+		}
+		next = max(next, block<<32)
+	}
+	st := story.State{NextID: next, DF: map[string]float64{}}
 	for _, r := range rows {
 		ss, err := story.DecodeStory(r.State)
 		if err != nil {
@@ -44,7 +56,7 @@ func (w *Watcher) storyClusterer(ctx context.Context) (*story.Clusterer, error) 
 	if err != nil {
 		// Loud, and new stories still get ids no stored story has.
 		w.log.Error("stories could not be restored: open stories are closed", "error", err)
-		c, err = story.Restore(cfg, story.State{NextID: maxID + 1})
+		c, err = story.Restore(cfg, story.State{NextID: next})
 		if err != nil {
 			return nil, err
 		}

@@ -71,6 +71,9 @@ type Options struct {
 	Stdout        io.Writer      // alerts of watches without channels, as JSON lines
 	Now           func() time.Time
 	Metrics       *Metrics // nil: counted but not exported
+	// Leases, set when several instances share one PostgreSQL database,
+	// divide the feeds, channels and jobs among them (cluster.go).
+	Leases *store.Leases
 }
 
 // settings is what Reload replaces: the configuration and the chat side
@@ -127,9 +130,12 @@ type Watcher struct {
 	storyIDs   map[string]int64 // recently assigned articles' stories, by identity
 	storyOrder []string         // the identities in storyIDs, oldest first
 
-	jobsMu sync.Mutex
-	cron   *cron.Cron              // Run's scheduler; nil when not running
-	jobs   map[string]cron.EntryID // feed name → its poll job in cron
+	jobsMu    sync.Mutex
+	cron      *cron.Cron               // Run's scheduler; nil when not running
+	jobs      map[string]cron.EntryID  // feed name → its poll job in cron
+	schedules map[string]cron.Schedule // feed name → its schedule
+
+	cluster *cluster // nil: this instance does all the work (SQLite)
 }
 
 // New builds a Watcher; it compiles the watches.
@@ -155,6 +161,9 @@ func New(opts Options) (*Watcher, error) {
 		problems:       map[string]string{},
 	}
 	w.outbox.init()
+	if opts.Leases != nil {
+		w.cluster = newCluster(opts.Leases)
+	}
 	w.articles = article.NewFetcher(opts.ArticleClient, ArticleOptions(opts.Config))
 	if w.now == nil {
 		w.now = time.Now

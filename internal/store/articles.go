@@ -172,6 +172,22 @@ func (s *Store) PendingArticles(ctx context.Context, before time.Time, limit int
 	return s.articles(ctx, `WHERE status = 'pending' AND seen_at <= ? ORDER BY id LIMIT ?`, before.Unix(), limit)
 }
 
+// PendingArticlesOf is PendingArticles of the named feeds only (nil: of
+// every feed).
+func (s *Store) PendingArticlesOf(ctx context.Context, before time.Time, limit int, feeds []string) ([]Article, error) {
+	if feeds == nil {
+		return s.PendingArticles(ctx, before, limit)
+	}
+	if len(feeds) == 0 {
+		return nil, nil
+	}
+	args := []any{before.Unix()}
+	for _, f := range feeds {
+		args = append(args, f)
+	}
+	return s.articles(ctx, `WHERE status = 'pending' AND seen_at <= ? AND feed IN (?`+strings.Repeat(",?", len(feeds)-1)+`) ORDER BY id LIMIT ?`, append(args, limit)...)
+}
+
 // ArticleByIdentity returns the article with that identity, or nil.
 func (s *Store) ArticleByIdentity(ctx context.Context, identity string) (*Article, error) {
 	as, err := s.articles(ctx, `WHERE identity = ?`, identity)

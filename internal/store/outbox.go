@@ -68,10 +68,26 @@ func newNonce() string {
 // (being delivered, or paused) give none either, so that their backlog does
 // not fill the limit and keep the other channels' deliveries from being read.
 func (s *Store) DueDeliveries(ctx context.Context, now time.Time, limit int, skip ...string) ([]OutboxItem, error) {
+	return s.DueDeliveriesOf(ctx, now, limit, nil, skip...)
+}
+
+// DueDeliveriesOf is DueDeliveries of the given channels only (nil: of
+// every channel; "" is standard output): those an instance delivers when
+// several share the outbox.
+func (s *Store) DueDeliveriesOf(ctx context.Context, now time.Time, limit int, channels []string, skip ...string) ([]OutboxItem, error) {
+	if channels != nil && len(channels) == 0 {
+		return nil, nil
+	}
 	args := []any{now.Unix(), now.Unix()}
 	notSkipped := ""
+	if channels != nil {
+		notSkipped = "AND channel IN (?" + strings.Repeat(",?", len(channels)-1) + ")\n"
+		for _, ch := range channels {
+			args = append(args, ch)
+		}
+	}
 	if len(skip) > 0 {
-		notSkipped = "AND channel NOT IN (?" + strings.Repeat(",?", len(skip)-1) + ")\n"
+		notSkipped += "AND channel NOT IN (?" + strings.Repeat(",?", len(skip)-1) + ")\n"
 		for _, ch := range skip {
 			args = append(args, ch)
 		}
