@@ -18,10 +18,12 @@ import (
 // below, find a vanished peer in about 25 s), loses it, and another instance
 // takes it at its next try.
 
-// Advisory lock keys (pg_advisory_lock's bigint; per database).
+// Leadership names. The advisory lock's key is a hash of the name and the
+// database schema (advisory locks are per database; installations in
+// different schemas of one database do not share a leader).
 const (
-	// LeaderGateway is the Discord gateway connection's lock.
-	LeaderGateway int64 = 0x6e68_6777 // "nhgw"
+	// LeaderGateway is the Discord gateway connection's.
+	LeaderGateway = "gateway"
 )
 
 // Leader timing: how often a follower tries the lock and the holder checks
@@ -32,19 +34,19 @@ const (
 	checkTimeout = 5 * time.Second // a query on a dedicated connection
 )
 
-// Lead runs lead while this process holds the advisory lock key of the
+// Lead runs lead while this process holds the advisory lock named name of the
 // PostgreSQL database at url, until ctx is cancelled. lead's context is
 // cancelled when the lock is lost (its connection failed): lead must return
 // then, and is run again when the lock is taken again. Lead returns when
 // ctx is cancelled, after lead has returned; the lock is given up.
-func Lead(ctx context.Context, url string, key int64, log *slog.Logger, lead func(context.Context)) {
+func Lead(ctx context.Context, url, name string, log *slog.Logger, lead func(context.Context)) {
 	for ctx.Err() == nil {
-		err := leadOnce(ctx, url, key, log, lead)
+		err := leadOnce(ctx, url, name, log, lead)
 		if ctx.Err() != nil {
 			return
 		}
 		if err != nil {
-			log.Warn("leadership: connection failed; trying again", "lock", key, "retry_in", leaderRetry, "error", err)
+			log.Warn("leadership: connection failed; trying again", "lock", name, "retry_in", leaderRetry, "error", err)
 		}
 		select {
 		case <-ctx.Done():
@@ -56,12 +58,16 @@ func Lead(ctx context.Context, url string, key int64, log *slog.Logger, lead fun
 
 // leadOnce connects, waits for the lock and leads until the connection
 // fails or ctx is cancelled.
-func leadOnce(ctx context.Context, url string, key int64, log *slog.Logger, lead func(context.Context)) error {
+func leadOnce(ctx context.Context, url, name string, log *slog.Logger, lead func(context.Context)) error {
 	conn, err := connectDedicated(ctx, url)
 	if err != nil {
 		return err
 	}
 	defer conn.Close(context.WithoutCancel(ctx))
+	var key int64
+	if err := queryTimeout(ctx, conn, `SELECT hashtextextended(current_schema() || ':' || $1, 0)`, name).Scan(&key); err != nil {
+		return fmt.Errorf("lock key: %w", err)
+	}
 	for {
 		var got bool
 		if err := queryTimeout(ctx, conn, `SELECT pg_try_advisory_lock($1)`, key).Scan(&got); err != nil {
@@ -85,7 +91,7 @@ func leadOnce(ctx context.Context, url string, key int64, log *slog.Logger, lead
 		return nil
 	case <-time.After(leaderCheck + checkTimeout):
 	}
-	log.Info("leadership taken", "lock", key)
+	log.Info("leadership taken", "lock", name)
 	leadCtx, cancel := context.WithCancel(ctx)
 	done := make(chan struct{})
 	go func() {
@@ -118,7 +124,7 @@ AND ((classid::bigint << 32) | objid::bigint) = $1)`, key).Scan(&held)
 				if ctx.Err() != nil {
 					return nil
 				}
-				log.Warn("leadership lost", "lock", key, "error", err)
+				log.Warn("leadership lost", "lock", name, "error", err)
 				return err
 			}
 		}

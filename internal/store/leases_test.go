@@ -270,7 +270,8 @@ func TestLeadOneAtATimeAndTakeOver(t *testing.T) {
 	case <-time.After(2 * leaderRetry):
 	}
 	// a's connection is cut by the server: a stops leading, b takes over.
-	if _, err := db.Exec(`SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objid = $1`, LeaderGateway); err != nil {
+	if _, err := db.Exec(`SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted
+AND ((classid::bigint << 32) | objid::bigint) = hashtextextended(current_schema() || ':' || $1, 0)`, LeaderGateway); err != nil {
 		t.Fatal(err)
 	}
 	select {

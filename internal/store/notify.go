@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"log/slog"
 	"time"
 )
@@ -43,17 +44,25 @@ func listenOnce(ctx context.Context, url, channel string, catchUp bool, changed 
 	if _, err := conn.Exec(ctx, `LISTEN `+quoteIdent(channel)); err != nil {
 		return err
 	}
+	// Notifications are per database: those of another schema's
+	// installation (the payload names it) are not for this one.
+	var schema string
+	if err := queryTimeout(ctx, conn, `SELECT current_schema()`).Scan(&schema); err != nil {
+		return err
+	}
 	if catchUp {
 		changed()
 	}
 	for {
 		// Wake up now and then to find a dead connection.
 		wctx, cancel := context.WithTimeout(ctx, 30*time.Second)
-		_, err := conn.WaitForNotification(wctx)
+		n, err := conn.WaitForNotification(wctx)
 		cancel()
 		switch {
 		case err == nil:
-			changed()
+			if n.Payload == schema {
+				changed()
+			}
 		case ctx.Err() != nil:
 			return nil
 		case wctx.Err() != nil:
@@ -67,6 +76,15 @@ func listenOnce(ctx context.Context, url, channel string, catchUp bool, changed 
 			return err
 		}
 	}
+}
+
+// notify tells the other instances (Listen) of a change: sent within tx, it
+// is delivered when tx commits, and not at all if it does not.
+func notify(ctx context.Context, tx interface {
+	ExecContext(context.Context, string, ...any) (sql.Result, error)
+}, channel string) error {
+	_, err := tx.ExecContext(ctx, `SELECT pg_notify($1, current_schema())`, channel)
+	return err
 }
 
 // quoteIdent quotes a PostgreSQL identifier.
