@@ -47,34 +47,44 @@ func (s *Store) ChatWatches(ctx context.Context) ([]ChatWatch, error) {
 
 // AddChatWatch stores a new chat-managed watch; ErrWatchExists if the name is taken.
 func (s *Store) AddChatWatch(ctx context.Context, w ChatWatch) error {
-	res, err := s.w.ExecContext(ctx, `INSERT INTO chat_watches (name, query, channel, paused, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+	return s.changeChatWatch(ctx, ErrWatchExists, `INSERT INTO chat_watches (name, query, channel, paused, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
 		w.Name, w.Query, w.Channel, w.Paused, w.CreatedBy, w.CreatedAt.Unix())
-	if err != nil {
-		return fmt.Errorf("store: add chat watch: %w", err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return ErrWatchExists
-	}
-	return nil
 }
 
 // RemoveChatWatch deletes a chat-managed watch; ErrNoWatch if there is none.
 func (s *Store) RemoveChatWatch(ctx context.Context, name string) error {
-	return s.changeChatWatch(ctx, `DELETE FROM chat_watches WHERE name = ?`, name)
+	return s.changeChatWatch(ctx, ErrNoWatch, `DELETE FROM chat_watches WHERE name = ?`, name)
 }
 
 // PauseChatWatch pauses or resumes a chat-managed watch; ErrNoWatch if there is none.
 func (s *Store) PauseChatWatch(ctx context.Context, name string, paused bool) error {
-	return s.changeChatWatch(ctx, `UPDATE chat_watches SET paused = ? WHERE name = ?`, paused, name)
+	return s.changeChatWatch(ctx, ErrNoWatch, `UPDATE chat_watches SET paused = ? WHERE name = ?`, paused, name)
 }
 
-func (s *Store) changeChatWatch(ctx context.Context, query string, args ...any) error {
-	res, err := s.w.ExecContext(ctx, query, args...)
+// changeChatWatch runs one change of the chat-managed watches; unchanged
+// (no row affected) is the error none. On PostgreSQL the other instances
+// are told (NotifyWatches) when the change commits.
+func (s *Store) changeChatWatch(ctx context.Context, none error, query string, args ...any) error {
+	changed := false
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, query, args...)
+		if err != nil {
+			return fmt.Errorf("store: chat watch: %w", err)
+		}
+		n, _ := res.RowsAffected()
+		changed = n > 0
+		if changed && s.pg {
+			if err := notify(ctx, tx, NotifyWatches); err != nil {
+				return fmt.Errorf("store: chat watch: tell the other instances: %w", err)
+			}
+		}
+		return nil
+	})
 	if err != nil {
-		return fmt.Errorf("store: chat watch: %w", err)
+		return err
 	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return ErrNoWatch
+	if !changed {
+		return none
 	}
 	return nil
 }

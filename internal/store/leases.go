@@ -226,5 +226,14 @@ ON CONFLICT (kind, name) DO UPDATE SET slot = leases.slot + 1 RETURNING slot`, n
 	return n, nil
 }
 
-// errNoLeases is returned where leases are asked of a SQLite store.
-var errNoLeases = errors.New("store: leases need PostgreSQL (one process writes a SQLite database)")
+// ErrNoLeases is returned where leases are asked of a SQLite store.
+var ErrNoLeases = errors.New("store: leases need PostgreSQL (one process writes a SQLite database)")
+
+// Leases returns the leases of the instance named holder (unique among the
+// instances sharing the database). Only a PostgreSQL store has them.
+func (s *Store) Leases(holder string) (*Leases, error) {
+	if !s.pg {
+		return nil, ErrNoLeases
+	}
+	return NewLeases(s.w, holder), nil
+}

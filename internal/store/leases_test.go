@@ -11,22 +11,19 @@ import (
 	"testing"
 	"time"
 
-	"github.com/newshound/newshound/internal/testutil"
+	"github.com/newshound/newshound/internal/pgtest"
 )
 
 // leaseDB is a fresh PostgreSQL database with the leases table.
 func leaseDB(t *testing.T) (*sql.DB, string) {
 	t.Helper()
-	url := testutil.PostgresDB(t, "nh_pgcluster_leases")
-	db, err := sql.Open("pgx", url)
+	url := pgtest.URL(t)
+	st, err := OpenPostgres(context.Background(), url)
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { db.Close() })
-	if _, err := db.Exec(leasesPG); err != nil {
-		t.Fatal(err)
-	}
-	return db, url
+	t.Cleanup(func() { st.Close() })
+	return st.w, url
 }
 
 func names(cs []Claimed) []string {
@@ -293,5 +290,67 @@ AND ((classid::bigint << 32) | objid::bigint) = hashtextextended(current_schema(
 	<-doneA
 	if most.Load() != 1 {
 		t.Errorf("%d instances led at once", most.Load())
+	}
+}
+
+func TestChatWatchChangesReachOtherInstances(t *testing.T) {
+	_, url := leaseDB(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	a, err := OpenPostgres(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	changes := make(chan struct{}, 10)
+	listening := make(chan struct{})
+	go Listen(ctx, url, NotifyWatches, slog.New(slog.DiscardHandler), func() { changes <- struct{}{} })
+	// Listen catches up after its first connection only after a
+	// reconnection; wait until it listens by polling pg_stat_activity.
+	go func() {
+		defer close(listening)
+		for ctx.Err() == nil {
+			var m int
+			a.w.QueryRowContext(ctx, `SELECT count(*) FROM pg_stat_activity WHERE application_name = 'newshound' AND query LIKE 'LISTEN%'`).Scan(&m)
+			if m > 0 {
+				return
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	}()
+	<-listening
+	// Another instance's store, another schema's change: only the first is heard.
+	other, err := OpenPostgres(ctx, pgtest.URL(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	if err := other.AddChatWatch(ctx, ChatWatch{Name: "elsewhere", Query: "x", Channel: "c", CreatedAt: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.AddChatWatch(ctx, ChatWatch{Name: "w", Query: "x", Channel: "c", CreatedAt: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-changes:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the change was not heard within 5 s")
+	}
+	select {
+	case <-changes:
+		t.Fatal("a change of another schema was heard")
+	case <-time.After(300 * time.Millisecond):
+	}
+	// A change that changes nothing tells nobody.
+	if err := a.RemoveChatWatch(ctx, "missing"); err != ErrNoWatch {
+		t.Fatalf("removing a missing watch: %v", err)
+	}
+	if err := a.PauseChatWatch(ctx, "w", true); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-changes:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the pause was not heard within 5 s")
 	}
 }

@@ -158,6 +158,11 @@ ALTER TABLE outbox ADD COLUMN thread_id TEXT NOT NULL DEFAULT '';
 CREATE INDEX outbox_story ON outbox(story_id, watch, channel) WHERE story_id IS NOT NULL;
 CREATE INDEX outbox_target ON outbox(target_id) WHERE target_id IS NOT NULL;
 `,
+	9: `
+-- Leases (PostgreSQL's migration 9, leases.go) divide the work of several
+-- instances sharing one PostgreSQL database. One process writes a SQLite
+-- database: nothing to divide, and no table.
+`,
 }
 
 func (s *Store) migrate(ctx context.Context) error {

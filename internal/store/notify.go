@@ -41,13 +41,13 @@ func listenOnce(ctx context.Context, url, channel string, catchUp bool, changed 
 		return err
 	}
 	defer conn.Close(context.WithoutCancel(ctx))
-	if _, err := conn.Exec(ctx, `LISTEN `+quoteIdent(channel)); err != nil {
-		return err
-	}
 	// Notifications are per database: those of another schema's
 	// installation (the payload names it) are not for this one.
 	var schema string
 	if err := queryTimeout(ctx, conn, `SELECT current_schema()`).Scan(&schema); err != nil {
+		return err
+	}
+	if _, err := conn.Exec(ctx, `LISTEN `+quoteIdent(channel)); err != nil {
 		return err
 	}
 	if catchUp {

@@ -157,6 +157,7 @@ ALTER TABLE outbox ADD COLUMN thread_id TEXT NOT NULL DEFAULT '';
 CREATE INDEX outbox_story ON outbox(story_id, watch, channel) WHERE story_id IS NOT NULL;
 CREATE INDEX outbox_target ON outbox(target_id) WHERE target_id IS NOT NULL;
 `,
+	9: leasesPG,
 }
 
 // IsPostgresURL reports whether target names a PostgreSQL database
