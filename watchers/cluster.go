@@ -2,6 +2,7 @@ package watchers
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"slices"
 	"sync"
@@ -98,10 +99,14 @@ func (c *cluster) heldChannels() []string {
 	return out
 }
 
-// heldFeeds lists the feeds this instance polls.
+// heldFeeds lists the feeds this instance polls (none while its leases
+// cannot be trusted).
 func (c *cluster) heldFeeds() []string {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if !c.valid(time.Now()) {
+		return []string{}
+	}
 	out := make([]string, 0, len(c.feeds))
 	for f := range c.feeds {
 		out = append(out, f)
@@ -125,7 +130,7 @@ func (c *cluster) endPoll(feed string) {
 }
 
 // Clustered reports whether the Watcher shares its work with other
-// instances (Options.Leases set).
+// instances (ShareWork).
 func (w *Watcher) Clustered() bool { return w.cluster != nil }
 
 // runCluster renews the instance's leases and rebalances the work every
@@ -337,40 +342,55 @@ func (w *Watcher) advance(ctx context.Context, kind, name string, slot time.Time
 	return ok
 }
 
-// slotOf is the activation of schedule s that a job started at now
-// belongs to: the first activation after now less half an interval (cron
-// starts a job at its activation, or a little later).
+// slotOf is the slot of schedule s that now falls in: its latest
+// activation at or before now (cron starts a job at its activation, or a
+// little later). Zero when s has no activation before now.
 func slotOf(s cron.Schedule, now time.Time) time.Time {
-	half := time.Minute
+	back := time.Minute
 	if n := s.Next(now); !n.IsZero() {
 		if iv := s.Next(n).Sub(n); iv > 0 {
-			half = iv / 2
+			back = iv
 		}
 	}
-	return s.Next(now.Add(-half))
-}
-
-// lastSlot is the latest activation of s at or before now.
-func lastSlot(s cron.Schedule, now time.Time) time.Time {
-	slot := slotOf(s, now)
-	if slot.After(now) {
-		next := s.Next(slot)
-		return slot.Add(-next.Sub(slot)) // one interval back
+	// Far enough back that an activation lies between, then forward.
+	a := s.Next(now.Add(-back))
+	for i := 0; a.After(now) && i < 16; i++ {
+		back *= 2
+		a = s.Next(now.Add(-back))
 	}
-	return slot
+	if a.IsZero() || a.After(now) {
+		return time.Time{}
+	}
+	for {
+		b := s.Next(a)
+		if b.IsZero() || b.After(now) {
+			return a
+		}
+		a = b
+	}
 }
 
-// pollSlot polls feed f, which this instance holds, for slot — unless the
-// slot was polled already (by this instance or the feed's previous holder)
-// or the lease was lost.
-func (w *Watcher) pollSlot(ctx context.Context, f config.Feed, slot time.Time) {
+// pollSlot polls feed f, which this instance holds, in the slot of
+// schedule s that it starts in — unless that slot was polled already (by
+// this instance or the feed's previous holder) or the lease was lost. The
+// slot is taken once the poll can start (within the bound of concurrent
+// polls), so that a poll that waited for its turn does not land in the
+// next slot beside that slot's own.
+func (w *Watcher) pollSlot(ctx context.Context, f config.Feed, s cron.Schedule) {
 	c := w.cluster
 	c.beginPoll(f.Name)
 	defer c.endPoll(f.Name)
-	if !w.advance(ctx, store.LeaseFeed, f.Name, slot) {
+	select {
+	case w.sem <- struct{}{}:
+		defer func() { <-w.sem }()
+	case <-ctx.Done():
 		return
 	}
-	if _, err := w.PollFeed(ctx, f, false); err != nil && ctx.Err() == nil {
+	slot := slotOf(s, time.Now())
+	if slot.IsZero() || !c.holdsFeed(f.Name) || !w.advance(ctx, store.LeaseFeed, f.Name, slot) {
+		return
+	}
+	if _, err := w.pollFeed(ctx, f, false); err != nil && ctx.Err() == nil {
 		w.log.Debug("poll ended with an error", "feed", f.Name, "error", err)
 	}
 }
@@ -401,15 +421,41 @@ func (w *Watcher) takeOver(ctx context.Context, got []store.Claimed) {
 		if !ok || s == nil {
 			continue
 		}
-		slot := lastSlot(s, now)
-		if slot.Unix() <= g.Slot || slot.IsZero() {
-			continue
+		if slot := slotOf(s, now); slot.IsZero() || slot.Unix() <= g.Slot {
+			continue // its slot was polled
 		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			w.pollSlot(ctx, f, slot)
+			w.pollSlot(ctx, f, s)
 		}()
 	}
 	wg.Wait()
+}
+
+// describe is the instance's share for /healthz.
+func (c *cluster) describe(feeds int) string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return fmt.Sprintf("instance %s: polls %d of %d feeds, delivers %d channels; %d instances alive", c.leases.Holder(), len(c.feeds), feeds, len(c.channels), c.live)
+}
+
+// problem says why the instance does no work, when its leases lapsed.
+func (c *cluster) problem() string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.lastBeat.IsZero() || c.valid(time.Now()) {
+		return ""
+	}
+	return fmt.Sprintf("leases lapsed: the last heartbeat to the database succeeded at %s; this instance polls and delivers nothing until it renews them (the other instances take its share)",
+		c.lastBeat.UTC().Format(time.RFC3339))
+}
+
+// ShareWork makes the Watcher share its work with the other instances on
+// the same PostgreSQL database through leases (cluster.go). It must be
+// called before Run.
+func (w *Watcher) ShareWork(l *store.Leases) {
+	if l != nil {
+		w.cluster = newCluster(l)
+	}
 }

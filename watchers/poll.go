@@ -48,6 +48,12 @@ func (w *Watcher) PollFeed(ctx context.Context, f config.Feed, force bool) (Poll
 	case <-ctx.Done():
 		return PollResult{}, &FeedError{Feed: f.Name, URL: f.URL, Err: ctx.Err()}
 	}
+	return w.pollFeed(ctx, f, force)
+}
+
+// pollFeed is PollFeed within the bound of concurrent polls (the caller
+// holds w.sem).
+func (w *Watcher) pollFeed(ctx context.Context, f config.Feed, force bool) (PollResult, error) {
 	var res PollResult
 	fail := func(err error) (PollResult, error) {
 		return res, &FeedError{Feed: f.Name, URL: f.URL, Err: err}

@@ -177,7 +177,7 @@ func (w *Watcher) addJobs(ctx context.Context, c *cron.Cron) []cron.EntryID {
 				// Only the instance holding the feed polls it, once in
 				// the slot.
 				if w.cluster.holdsFeed(f.Name) {
-					w.pollSlot(ctx, f, slotOf(sched, time.Now()))
+					w.pollSlot(ctx, f, sched)
 				}
 				return
 			}
@@ -385,15 +385,8 @@ func (w *Watcher) schedule(now time.Time) []scheduled {
 				offset = interval * time.Duration(i) / time.Duration(len(feeds))
 			}
 			if w.cluster != nil {
-				// Several instances: every one must give a feed the same
-				// slots, whatever its start time or the other feeds of
-				// its configuration — the offset comes from the feed's
-				// name, and "@every" counts from the Unix epoch.
-				offset = nameOffset(f.Name, interval)
-				if constant {
-					out = append(out, scheduled{feed: f, schedule: epochSchedule{offset: offset, every: every.Delay}})
-					continue
-				}
+				out = append(out, scheduled{feed: f, schedule: sharedSchedule(s, f.Name, now)})
+				continue
 			}
 			if constant {
 				out = append(out, scheduled{feed: f, schedule: &everySchedule{offset: offset, every: every.Delay}})
@@ -444,6 +437,54 @@ func (e epochSchedule) Next(t time.Time) time.Time {
 		n--
 	}
 	return time.Unix(0, 0).Add(e.offset + (n+1)*e.every)
+}
+
+// sharedSchedule is a feed's schedule when several instances share the
+// work: every one must give a feed the same slots, whatever its start time
+// or the other feeds of its configuration — the offset comes from the
+// feed's name, and "@every" counts from the Unix epoch.
+func sharedSchedule(s cron.Schedule, feed string, now time.Time) cron.Schedule {
+	if every, ok := s.(cron.ConstantDelaySchedule); ok {
+		return epochSchedule{offset: nameOffset(feed, every.Delay), every: every.Delay}
+	}
+	return offsetSchedule{s, nameOffset(feed, shortestGap(s))}
+}
+
+// shortestGap is the shortest time between two of the first activations
+// of s after a fixed moment: the same in every instance, whenever asked.
+func shortestGap(s cron.Schedule) time.Duration {
+	a := s.Next(time.Date(2000, 1, 3, 0, 0, 0, 0, time.UTC)) // a Monday
+	gap := time.Duration(0)
+	for range 24 {
+		b := s.Next(a)
+		if b.IsZero() {
+			break
+		}
+		if d := b.Sub(a); gap == 0 || d < gap {
+			gap = d
+		}
+		a = b
+	}
+	return gap
+}
+
+// SharedSlot is the schedule slot that a poll of feed at t belongs to when
+// several instances share the work, the feed being on schedule spec (a
+// feed is polled at most once per slot).
+func SharedSlot(spec, feed string, t time.Time) (time.Time, error) {
+	s, err := parseShared(spec, feed, t)
+	if err != nil {
+		return time.Time{}, err
+	}
+	return slotOf(s, t), nil
+}
+
+func parseShared(spec, feed string, now time.Time) (cron.Schedule, error) {
+	s, err := config.ParseSchedule(spec)
+	if err != nil {
+		return nil, err
+	}
+	return sharedSchedule(s, feed, now), nil
 }
 
 // nameOffset spreads feeds over interval by their names (whole seconds).

@@ -26,6 +26,9 @@ func (w *Watcher) Handler(gatherer prometheus.Gatherer) http.Handler {
 			return
 		}
 		fmt.Fprintln(rw, "ok")
+		if w.cluster != nil {
+			fmt.Fprintln(rw, w.cluster.describe(len(w.conf().Feeds)))
+		}
 	})
 	mux.Handle("GET /metrics", promhttp.HandlerFor(gatherer, promhttp.HandlerOpts{}))
 	return mux
@@ -41,6 +44,11 @@ func (w *Watcher) health(ctx context.Context) string {
 		return "store not answering: " + err.Error()
 	}
 	problems := w.Problems()
+	if w.cluster != nil {
+		if p := w.cluster.problem(); p != "" {
+			problems = append(problems, p)
+		}
+	}
 	if sp := w.storeProblems(); sp != "" {
 		problems = append([]string{sp}, problems...)
 	}

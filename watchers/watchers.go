@@ -71,9 +71,6 @@ type Options struct {
 	Stdout        io.Writer      // alerts of watches without channels, as JSON lines
 	Now           func() time.Time
 	Metrics       *Metrics // nil: counted but not exported
-	// Leases, set when several instances share one PostgreSQL database,
-	// divide the feeds, channels and jobs among them (cluster.go).
-	Leases *store.Leases
 }
 
 // settings is what Reload replaces: the configuration and the chat side
@@ -135,7 +132,7 @@ type Watcher struct {
 	jobs      map[string]cron.EntryID  // feed name → its poll job in cron
 	schedules map[string]cron.Schedule // feed name → its schedule
 
-	cluster *cluster // nil: this instance does all the work (SQLite)
+	cluster *cluster // nil: this instance does all the work (SQLite); see ShareWork
 }
 
 // New builds a Watcher; it compiles the watches.
@@ -161,9 +158,6 @@ func New(opts Options) (*Watcher, error) {
 		problems:       map[string]string{},
 	}
 	w.outbox.init()
-	if opts.Leases != nil {
-		w.cluster = newCluster(opts.Leases)
-	}
 	w.articles = article.NewFetcher(opts.ArticleClient, ArticleOptions(opts.Config))
 	if w.now == nil {
 		w.now = time.Now

@@ -352,13 +352,36 @@ are served there; with slack.listen or slack.app_token set, Slack's
 		log.Info("serving /healthz and /metrics", "address", ln.Addr().String())
 	}
 
+	// Several instances on one PostgreSQL database share the work; the
+	// gateway connection is held by one of them at a time.
+	var lead func(func(context.Context)) // nil: alone, the gateway is this process's
+	if svc.store.Postgres() {
+		if lead, err = shareWork(ctx, svc, cfg.Storage.Postgres, log); err != nil {
+			return err
+		}
+	}
+
 	if svc.bot != nil && cfg.Discord.Token != "" {
 		// Slash commands: the gateway, registration, and the HTTP endpoint
 		// when configured. Delivery does not depend on them.
 		// Discord may be down now: Connect retries with backoff, and
 		// /healthz says so meanwhile.
 		defer svc.bot.Close()
-		go svc.bot.Connect(ctx, func(problem string) { svc.watcher.SetProblem("discord-gateway", problem) })
+		report := func(problem string) { svc.watcher.SetProblem("discord-gateway", problem) }
+		if lead == nil {
+			go svc.bot.Connect(ctx, report)
+		} else {
+			lead(func(leading context.Context) {
+				svc.bot.Connect(leading, report)
+				<-leading.Done()
+				if ctx.Err() == nil {
+					// Leadership lost: another instance connects; this
+					// one lets go of the gateway.
+					report("")
+					svc.bot.Close()
+				}
+			})
+		}
 		if cfg.Discord.Interactions.Listen != "" {
 			go func() {
 				if err := svc.bot.ServeInteractions(ctx); err != nil {
