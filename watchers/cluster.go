@@ -390,7 +390,9 @@ func (w *Watcher) pollSlot(ctx context.Context, f config.Feed, s cron.Schedule) 
 	if slot.IsZero() || !c.holdsFeed(f.Name) || !w.advance(ctx, store.LeaseFeed, f.Name, slot) {
 		return
 	}
-	if _, err := w.pollFeed(ctx, f, false); err != nil && ctx.Err() == nil {
+	// The slot ends at the next activation: a poll slowed down past it (by
+	// the database, say) leaves the feed to that activation's poll.
+	if _, err := w.pollFeed(ctx, f, false, s.Next(slot)); err != nil && ctx.Err() == nil {
 		w.log.Debug("poll ended with an error", "feed", f.Name, "error", err)
 	}
 }

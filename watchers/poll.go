@@ -48,12 +48,13 @@ func (w *Watcher) PollFeed(ctx context.Context, f config.Feed, force bool) (Poll
 	case <-ctx.Done():
 		return PollResult{}, &FeedError{Feed: f.Name, URL: f.URL, Err: ctx.Err()}
 	}
-	return w.pollFeed(ctx, f, force)
+	return w.pollFeed(ctx, f, force, time.Time{})
 }
 
 // pollFeed is PollFeed within the bound of concurrent polls (the caller
-// holds w.sem).
-func (w *Watcher) pollFeed(ctx context.Context, f config.Feed, force bool) (PollResult, error) {
+// holds w.sem). A poll that could not fetch the feed before fetchBy (when
+// set: its schedule slot's end) skips it, and leaves it to the next slot.
+func (w *Watcher) pollFeed(ctx context.Context, f config.Feed, force bool, fetchBy time.Time) (PollResult, error) {
 	var res PollResult
 	fail := func(err error) (PollResult, error) {
 		return res, &FeedError{Feed: f.Name, URL: f.URL, Err: err}
@@ -74,6 +75,11 @@ func (w *Watcher) pollFeed(ctx context.Context, f config.Feed, force bool) (Poll
 		v = feed.Validators{ETag: st.ETag, LastModified: st.LastModified}
 	}
 	start := time.Now()
+	if !fetchBy.IsZero() && !start.Before(fetchBy) {
+		w.metrics.Polls.WithLabelValues(f.Name, "skipped").Inc()
+		res.Skipped = true
+		return res, nil
+	}
 	fr, err := w.feedFetcher.Fetch(ctx, f.URL, v)
 	w.metrics.PollSeconds.Observe(time.Since(start).Seconds())
 	if err != nil {
