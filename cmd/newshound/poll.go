@@ -319,7 +319,9 @@ replaces the running one (new feeds polled, removed ones stopped, watches
 recompiled); an invalid one is refused with its problems logged, and the
 running configuration stays. With server.listen set, /healthz and /metrics
 are served there; with slack.listen or slack.app_token set, Slack's
-/newshound command is answered (over HTTP, or over Socket Mode).`)
+/newshound command is answered (over HTTP, or over Socket Mode). With
+storage.postgres, several instances share the work: each polls and delivers
+its share (leases), one holds the Discord gateway.`)
 	path := configFlag(fs)
 	grace := fs.Duration("grace", 30*time.Second, "how long to wait for in-flight polls and deliveries at shutdown")
 	newLogger := logFlags(fs, e)
@@ -337,6 +339,11 @@ are served there; with slack.listen or slack.app_token set, Slack's
 	}
 	defer svc.Close()
 	reg.MustRegister(watchers.NewStoreCollector(svc.store))
+	if svc.store.Postgres() {
+		reg.MustRegister(prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "newshound_db_round_trips_total",
+			Help: "Statements sent to PostgreSQL (each a round trip: queries, BEGIN/COMMIT, prepares)."},
+			func() float64 { return float64(svc.store.RoundTrips()) }))
+	}
 	cfg := svc.cfg
 	log.Info("newshound starting", "version", version, "config", *path, "feeds", len(cfg.Feeds), "watches", len(cfg.Watches),
 		"channels", len(cfg.Channels), "database", cfg.Storage.Name())

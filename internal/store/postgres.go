@@ -194,10 +194,12 @@ func openPostgres(ctx context.Context, dsn string, readonly bool) (*Store, error
 	// full-text entry where the GIN index serves. The store's statements
 	// are small; planning each run costs less than one bad plan.
 	cfg.RuntimeParams["plan_cache_mode"] = "force_custom_plan"
+	trips := &roundTrips{}
+	cfg.Tracer = trips
 	db := sql.OpenDB(pgConnector{stdlib.GetConnector(*cfg)})
 	db.SetMaxOpenConns(pgMaxConns)
 	db.SetMaxIdleConns(pgMaxConns)
-	s := &Store{w: db, r: db, pg: true, pgConfig: cfg.Copy()}
+	s := &Store{w: db, r: db, pg: true, pgConfig: cfg.Copy(), trips: trips}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("store: %s: %w", where, err)

@@ -66,6 +66,7 @@ type Store struct {
 	// (a session's advisory lock, LISTEN).
 	pg       bool
 	pgConfig *pgx.ConnConfig
+	trips    *roundTrips // statements sent (PostgreSQL)
 }
 
 // pick returns the SQL of the store's engine: sqlite's, or postgres's on
