@@ -29,11 +29,11 @@ import (
 // the test runs, answers conditional GETs with 304, and records every poll.
 type clusterFeeds struct {
 	mu    sync.Mutex
-	items [][]int                // feed → its items' numbers, oldest first
-	polls map[int][]time.Time    // feed → when it was polled
-	added int                    // items added in all
-	sent  map[string]bool        // items served at least once, by title
-	first map[string]time.Time   // item → when it was added
+	items [][]int              // feed → its items' numbers, oldest first
+	polls map[int][]time.Time  // feed → when it was polled
+	added int                  // items added in all
+	sent  map[string]bool      // items served at least once, by title
+	first map[string]time.Time // item → when it was added
 	srv   *httptest.Server
 }
 
