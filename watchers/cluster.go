@@ -38,6 +38,9 @@ const (
 	leaseMargin = 3 * time.Second
 )
 
+// slotMargin is how long before its slot's end a poll must fetch the feed.
+const slotMargin = 250 * time.Millisecond
+
 // cluster is a Watcher's share of the work among instances.
 type cluster struct {
 	leases *store.Leases
@@ -390,9 +393,10 @@ func (w *Watcher) pollSlot(ctx context.Context, f config.Feed, s cron.Schedule) 
 	if slot.IsZero() || !c.holdsFeed(f.Name) || !w.advance(ctx, store.LeaseFeed, f.Name, slot) {
 		return
 	}
-	// The slot ends at the next activation: a poll slowed down past it (by
-	// the database, say) leaves the feed to that activation's poll.
-	if _, err := w.pollFeed(ctx, f, false, s.Next(slot)); err != nil && ctx.Err() == nil {
+	// The slot ends at the next activation: a poll slowed down to its last
+	// moments (by the database, say) leaves the feed to that activation's
+	// poll, rather than reach the site beside it.
+	if _, err := w.pollFeed(ctx, f, false, s.Next(slot).Add(-slotMargin)); err != nil && ctx.Err() == nil {
 		w.log.Debug("poll ended with an error", "feed", f.Name, "error", err)
 	}
 }

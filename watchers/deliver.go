@@ -167,7 +167,18 @@ func (w *Watcher) dueEdits(ctx context.Context) ([]store.OutboxItem, error) {
 		return nil, nil
 	}
 	now := w.now()
-	return w.store.DueEdits(ctx, now, 500, w.outbox.unavailable(now)...)
+	edits, err := w.store.DueEdits(ctx, now, 500, w.outbox.unavailable(now)...)
+	if err != nil || w.cluster == nil {
+		return edits, err
+	}
+	// Several instances: the edits of the channels this one holds.
+	mine := edits[:0]
+	for _, e := range edits {
+		if w.cluster.holdsChannel(e.Channel) {
+			mine = append(mine, e)
+		}
+	}
+	return mine, nil
 }
 
 // printAlerts writes the standard-output alerts among due as JSON lines and

@@ -18,8 +18,8 @@ const EditInterval = time.Minute
 
 // deliverEditsIn delivers the due edits of one chat channel.
 func (w *Watcher) deliverEditsIn(ctx context.Context, channel string) (int, error) {
-	if w.notifierNow() == nil {
-		return 0, nil
+	if w.notifierNow() == nil || (w.cluster != nil && !w.cluster.holdsChannel(channel)) {
+		return 0, nil // (several instances: the channel's holder edits)
 	}
 	due, err := w.store.DueEditsIn(ctx, channel, w.now(), 500)
 	if err != nil {

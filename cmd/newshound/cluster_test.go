@@ -50,8 +50,11 @@ var clusterDesks = [3]struct{ keyword, channel string }{
 	{"Putin", "123456789012345678"}, {"Macron", "123456789012345679"}, {"Scholz", "123456789012345680"},
 }
 
+// clusterTitle is an item's title: distinct words make each item a story
+// of its own (a story alerts a channel once; its later articles edit it).
 func clusterTitle(feed, item int) string {
-	return fmt.Sprintf("%s item %d of feed %d", clusterDesks[feed%3].keyword, item, feed)
+	words := distinctWords(item)
+	return fmt.Sprintf("%s item %d of feed %d %s %s", clusterDesks[feed%3].keyword, item, feed, words[0], words[1])
 }
 
 func (f *clusterFeeds) add(feed int) {
@@ -86,8 +89,8 @@ func (f *clusterFeeds) serve(w http.ResponseWriter, r *http.Request) {
 	fmt.Fprintf(&b, `<rss version="2.0"><channel><title>Feed %d</title>`, n)
 	for i := len(items) - 1; i >= 0; i-- {
 		it := items[i]
-		fmt.Fprintf(&b, `<item><title>%s</title><link>https://feeds.example/%d/%d</link><pubDate>%s</pubDate><description>%s said "it goes on," he told reporters. Item %d.</description></item>`,
-			clusterTitle(n, it), n, it, time.Now().UTC().Format(time.RFC1123Z), clusterDesks[n%3].keyword, it)
+		fmt.Fprintf(&b, `<item><title>%s</title><link>https://feeds.example/%d/%d</link><pubDate>%s</pubDate><description>%s: %s.</description></item>`,
+			clusterTitle(n, it), n, it, time.Now().UTC().Format(time.RFC1123Z), clusterDesks[n%3].keyword, strings.Join(distinctWords(it), " "))
 	}
 	b.WriteString(`</channel></rss>`)
 	io.WriteString(w, b.String())
