@@ -53,8 +53,8 @@ var clusterDesks = [3]struct{ keyword, channel string }{
 // clusterTitle is an item's title: distinct words make each item a story
 // of its own (a story alerts a channel once; its later articles edit it).
 func clusterTitle(feed, item int) string {
-	words := distinctWords(item)
-	return fmt.Sprintf("%s item %d of feed %d %s %s", clusterDesks[feed%3].keyword, item, feed, words[0], words[1])
+	words := distinctWords(item) // item numbers are unique across feeds
+	return fmt.Sprintf("%s %s %s %s", clusterDesks[feed%3].keyword, words[0], words[1], words[2])
 }
 
 func (f *clusterFeeds) add(feed int) {
