@@ -92,6 +92,10 @@ type attributor struct {
 	// sections holds the start of every paragraph that follows a section
 	// break (see sectionBreak), in order.
 	sections []int
+	// quoted are the spans of all quotations, marks included, in order.
+	quoted []Span
+	// depth bounds how many pronouns antecedent follows back.
+	depth int
 	// kana caches, per paragraph, whether it holds Japanese kana.
 	kana map[int]bool
 }
@@ -1065,6 +1069,16 @@ func (a *attributor) antecedent(pos int, plural bool, g byte) string {
 		best, bestPos = full, m.name.start
 		break
 	}
+	// Mr. Lou said there was nothing wrong. But he suggested that Mr. Lew
+	// had his eyes on critics. "…," he said: a name inside a sentence whose
+	// subject is already the pronoun is not what the pronoun stands for.
+	if bestPos >= 0 && a.depth < 3 {
+		if q := a.pronounSubjectBefore(bestPos, pos, g); q >= 0 {
+			a.depth++
+			defer func() { a.depth-- }()
+			return a.antecedent(q, plural, g)
+		}
+	}
 	// The subject of a later reporting clause: "To this, the Kremlin
 	// spokesman assured …" before "… ," he said.
 	for r := len(a.subjects) - 1; r >= 0; r-- {
@@ -1561,4 +1575,59 @@ func addressee(t token) bool {
 		return true
 	}
 	return false
+}
+
+// pronounSubjectBefore returns the position of a pronoun of gender g that
+// opens a sentence of narration (after but, still, and …) which holds
+// candidate, the position of a name found for a later pronoun at pos; -1
+// when the name's sentence does not open so.
+func (a *attributor) pronounSubjectBefore(candidate, pos int, g byte) int {
+	if g == 0 || candidate >= pos {
+		return -1
+	}
+	pi := a.paraOf(candidate)
+	p := a.paras[pi]
+	toks := tokenize(a.src, p.Start, min(p.End, pos))
+	start := 0
+	for k := 0; k < len(toks); k++ {
+		if k > start && sentenceEnd(toks, k-1) {
+			start = k
+		}
+		if toks[k].start < candidate {
+			continue
+		}
+		// toks[start:] is the candidate's sentence.
+		i := start
+		for i < len(toks) && toks[i].word && sentenceOpenerWord(toks[i].lower()) {
+			i++
+		}
+		if i < len(toks) && toks[i].s == "," {
+			i++
+		}
+		if i >= len(toks) || toks[i].start >= candidate || a.inQuotation(toks[i].start) {
+			return -1
+		}
+		switch lw := toks[i].lower(); {
+		case lw == "he" && g == 'm', lw == "she" && g == 'f':
+			return toks[i].start
+		}
+		return -1
+	}
+	return -1
+}
+
+// sentenceOpenerWord reports whether lw may open a sentence before its
+// subject (But he said, Still she insisted).
+func sentenceOpenerWord(lw string) bool {
+	switch lw {
+	case "but", "still", "and", "yet", "so", "then", "later", "instead", "however", "now", "also":
+		return true
+	}
+	return false
+}
+
+// inQuotation reports whether pos lies inside a quotation.
+func (a *attributor) inQuotation(pos int) bool {
+	k := sort.Search(len(a.quoted), func(k int) bool { return a.quoted[k].End > pos })
+	return k < len(a.quoted) && a.quoted[k].Start <= pos
 }

@@ -135,6 +135,9 @@ func Extract(text string) []Quote {
 		cands = append(cands, c)
 	}
 	a := &attributor{src: text, paras: paras, ix: ix, cands: cands}
+	for _, r := range raws {
+		a.quoted = append(a.quoted, Span{Start: r.start, End: r.end})
+	}
 	a.attribute()
 	var out []Quote
 	for _, c := range a.cands {

@@ -155,6 +155,12 @@ func TestNoWrongName(t *testing.T) {
 			want: []want{{parts: []string{"Hostile actors gained access to the accounts,"}, speaker: "James Comey"},
 				{parts: []string{"I don't think it posed a national security problem,"}, speaker: "Obama"}},
 		},
+		{
+			name: "a name inside a sentence whose subject is the pronoun already",
+			text: "Mr. Lou said there was nothing wrong with the Treasury secretary's raising the problem in the talks. " +
+				"But he suggested that Mr. Lew had his eyes on critics back home. “He has to show he is tough,” he said.",
+			want: []want{{parts: []string{"He has to show he is tough,"}, speaker: "Lou"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
