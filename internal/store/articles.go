@@ -398,7 +398,8 @@ const prunedStory = `last_seen < ?1 AND id < (SELECT MAX(id) FROM stories)
 
 // Prune removes what is older than cutoff and no longer needed: the text of
 // articles seen before it, their quotes and full-text entries, their matches,
-// finished outbox rows and posts, and the stories last seen before it that no
+// finished outbox rows (but those of a story seen since: its alert's message
+// is still edited) and posts, and the stories last seen before it that no
 // article seen since belongs to (their articles' story_id is cleared). Article
 // identities stay, so nothing re-alerts. It returns how many articles it
 // emptied.
@@ -409,7 +410,10 @@ func (s *Store) Prune(ctx context.Context, cutoff time.Time) (int, error) {
 		for _, q := range []string{
 			`DELETE FROM articles_fts WHERE rowid IN (SELECT id FROM articles WHERE seen_at < ? AND status != 'pending')`,
 			`DELETE FROM quotes WHERE article_id IN (SELECT id FROM articles WHERE seen_at < ?)`,
-			`DELETE FROM outbox WHERE created_at < ? AND (delivered_at IS NOT NULL OR failed_at IS NOT NULL)`,
+			// A story seen since the cutoff keeps its rows: its alert
+			// message is edited with every outlet its edits listed.
+			`DELETE FROM outbox WHERE created_at < ?1 AND (delivered_at IS NOT NULL OR failed_at IS NOT NULL)
+	AND (story_id IS NULL OR story_id NOT IN (SELECT id FROM stories WHERE last_seen >= ?1))`,
 			`DELETE FROM matches WHERE matched_at < ? AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.article_id = matches.article_id AND o.watch = matches.watch)`,
 			`DELETE FROM posts WHERE posted_at < ?`,
 			// Stories last seen before the cutoff, unless an article seen

@@ -93,4 +93,31 @@ func testStoryEditsQueued(t *testing.T, e engine) {
 	if tg, _ := s.EditTarget(ctx, alertRow); tg.Row.ThreadID != "t1" {
 		t.Errorf("thread %q", tg.Row.ThreadID)
 	}
+
+	// Pruning keeps the rows of a story seen since the cutoff (its alert
+	// is still edited with every outlet), not those of one that is over.
+	if err := s.MarkEdited(ctx, later, edits[1].ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.MarkPosted(ctx, now, "news", "m2", posts[1].ID); err != nil {
+		t.Fatal(err)
+	}
+	more, err := s.AddArticles(ctx, []Article{{Identity: "https://e.org/e", Feed: "E", SeenAt: now.Add(2 * time.Hour), Status: StatusPending}})
+	if err != nil || len(more) != 1 {
+		t.Fatalf("add: %v", err)
+	}
+	grown := &Story{ID: 1, First: now, Last: now.Add(2 * time.Hour), Articles: 4, State: []byte(`{}`)}
+	if _, err := s.CompleteArticles(ctx, []Completion{{Article: more[0], Story: grown}}, now.Add(2*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Prune(ctx, now.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	tg, err = s.EditTarget(ctx, alertRow)
+	if err != nil || len(tg.Edits) != 2 || tg.Row.MessageID != "m1" {
+		t.Errorf("after pruning: target %+v, %v; want the open story's alert and both edits kept", tg, err)
+	}
+	if _, err := s.EditTarget(ctx, posts[1].ID); err == nil {
+		t.Errorf("the other story's delivered alert was kept")
+	}
 }
