@@ -303,7 +303,7 @@ func (c *Config) validate() Errors {
 		case ch.Discord != "" && !snowflakeRE.MatchString(ch.Discord):
 			add(c.errAt(p+".discord", "%s.discord: %q is not a Discord channel ID (17–20 digits; quote it in YAML)", p, ch.Discord))
 		case ch.Slack != "" && !slackChannelRE.MatchString(ch.Slack):
-			add(c.errAt(p+".slack", "%s.slack: %q is not a Slack channel ID (C followed by capitals and digits, e.g. C0123456789: the channel's details show it)", p, ch.Slack))
+			add(c.errAt(p+".slack", "%s.slack: %q is not a Slack channel ID (C or G and 8 or more capitals and digits, e.g. C0123456789: the channel's details show it)", p, ch.Slack))
 		case ch.MaxPerHour < 0 || ch.MaxPerHour > 1000:
 			add(c.errAt(p+".max_per_hour", "%s.max_per_hour: between 1 and 1000", p))
 		case ch.Webhook != "":
