@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
 	"strings"
 	"text/tabwriter"
 
@@ -41,6 +42,11 @@ URL is a postgres:// URL; "postgres:" before it may be left out.`)
 	}
 	if !store.IsPostgresURL(url) {
 		return usageError("migrate needs --to postgres:URL (a postgres:// URL)")
+	}
+	// store.Open creates a missing file: a mistyped path would copy an
+	// empty installation and report it copied.
+	if _, err := os.Stat(file); err != nil {
+		return fmt.Errorf("migrate: --from: %w", err)
 	}
 	src, err := store.Open(ctx, file)
 	if err != nil {

@@ -102,6 +102,14 @@ func TestMigrateDemo(t *testing.T) {
 	}
 	if _, errs, code := runCmd(t, "", "migrate", "--from", db, "--to", url); code != 2 || !strings.Contains(errs, "sqlite:FILE") {
 		t.Errorf("--from without sqlite: exit %d, %s", code, errs)
+	} // A mistyped file is an error, not an empty installation copied (and
+	// created on the way).
+	typo := filepath.Join(dir, "demo-typo.db")
+	if out, errs, code := runCmd(t, "", "migrate", "--from", "sqlite:"+typo, "--to", pgtest.URL(t)); code != 1 || !strings.Contains(errs, "demo-typo.db") || strings.Contains(out, "ok: ") {
+		t.Errorf("--from a file that does not exist: exit %d, %s\n%s", code, errs, out)
+	}
+	if _, err := os.Stat(typo); !os.IsNotExist(err) {
+		t.Errorf("migrate created %s: %v", typo, err)
 	}
 }
 

@@ -104,6 +104,9 @@ func Copy(ctx context.Context, src, dst *Store, o CopyOptions) ([]CopyCount, err
 	if _, err := dst.w.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS copy_progress (tbl TEXT PRIMARY KEY, last_rowid BIGINT NOT NULL)`); err != nil {
 		return nil, fmt.Errorf("store: copy: %w", err)
 	}
+	if err := copyCheckEmpty(ctx, dst); err != nil {
+		return nil, err
+	}
 	copied := map[string]int64{}
 	for _, t := range copyTables {
 		n, err := copyRows(ctx, src, dst, t, o.Batch, func(n int64) {
@@ -171,6 +174,34 @@ func copyCheckTables(ctx context.Context, src *Store) error {
 		}
 	}
 	return rows.Err()
+}
+
+// copyCheckEmpty refuses to begin a copy into a database that already holds
+// rows of an installation: merged with them, rows whose keys both sides use
+// would be skipped and the target would hold neither installation whole. A
+// copy with progress recorded is resumed, whatever the target holds.
+func copyCheckEmpty(ctx context.Context, dst *Store) error {
+	var begun bool
+	if err := dst.r.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM copy_progress)`).Scan(&begun); err != nil {
+		return fmt.Errorf("store: copy: %w", err)
+	}
+	if begun {
+		return nil
+	}
+	var held []string
+	for _, t := range copyTables {
+		var n int64
+		if err := dst.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+t.name).Scan(&n); err != nil {
+			return fmt.Errorf("store: copy: %s: %w", t.name, err)
+		}
+		if n > 0 {
+			held = append(held, fmt.Sprintf("%s: %d rows", t.name, n))
+		}
+	}
+	if len(held) > 0 {
+		return fmt.Errorf("store: copy: the PostgreSQL database already holds an installation (%s) and no copy to resume: copy into an empty database", strings.Join(held, ", "))
+	}
+	return nil
 }
 
 // copyDone is where the copy of table stopped (0: not begun).

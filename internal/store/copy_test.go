@@ -179,3 +179,29 @@ func TestCopyRefusesAnUnknownTable(t *testing.T) {
 		t.Errorf("copy with an unknown table: %v", err)
 	}
 }
+
+// TestCopyRefusesATargetInUse: a copy begun into a PostgreSQL database that
+// already holds an installation's rows stops before writing anything: merged
+// with them, rows whose ids both sides use were skipped, and the target held
+// neither installation whole.
+func TestCopyRefusesATargetInUse(t *testing.T) {
+	ctx := context.Background()
+	at := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	src, _ := open(t)
+	complete(t, src, Article{Identity: "https://e.org/src", Feed: "F", Title: "Source article", SeenAt: at}, nil, at, "w")
+	dst, err := OpenPostgres(ctx, pgtest.URL(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer dst.Close()
+	complete(t, dst, Article{Identity: "https://e.org/other", Feed: "G", Title: "Another installation's article", SeenAt: at}, nil, at, "w")
+	index := func(a Article) IndexEntry { return IndexEntry{ID: a.ID} }
+	_, err = Copy(ctx, src, dst, CopyOptions{Index: index})
+	if err == nil || !strings.Contains(err.Error(), "already holds") || !strings.Contains(err.Error(), "articles") {
+		t.Fatalf("copy into a database in use: %v", err)
+	}
+	var n int64
+	if err := dst.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM articles`).Scan(&n); err != nil || n != 1 {
+		t.Errorf("the target's articles: %d (%v), want its own 1 untouched", n, err)
+	}
+}
