@@ -102,7 +102,8 @@ func TestMigrateDemo(t *testing.T) {
 	}
 	if _, errs, code := runCmd(t, "", "migrate", "--from", db, "--to", url); code != 2 || !strings.Contains(errs, "sqlite:FILE") {
 		t.Errorf("--from without sqlite: exit %d, %s", code, errs)
-	} // A mistyped file is an error, not an empty installation copied (and
+	}
+	// A mistyped file is an error, not an empty installation copied (and
 	// created on the way).
 	typo := filepath.Join(dir, "demo-typo.db")
 	if out, errs, code := runCmd(t, "", "migrate", "--from", "sqlite:"+typo, "--to", pgtest.URL(t)); code != 1 || !strings.Contains(errs, "demo-typo.db") || strings.Contains(out, "ok: ") {
