@@ -26,6 +26,7 @@ const (
 	maxListed    = 45
 	entryCap     = 800
 	snippetShown = 300
+	sameStoryCap = 350 // a result's "Same story:" line, within entryCap
 	quoteShown   = 350
 	// Button action IDs.
 	actionPrev = "search_prev"
@@ -294,7 +295,55 @@ func hitText(num int, h commands.Hit) string {
 			lines = append(lines, chattext.Highlight(snippet, h.Result.Matched(), escape, "*", "*"))
 		}
 	}
+	if same := sameStory(h.Also); same != "" {
+		// The story's other outlets before the snippet, when both do not fit.
+		for _, keep := range [][]string{append(lines[:len(lines):len(lines)], same), {lines[0], lines[1], same}} {
+			if t := strings.Join(keep, "\n"); chattext.Runes(t) <= entryCap {
+				return t
+			}
+		}
+	}
 	return cutLines(strings.Join(lines, "\n"), entryCap)
+}
+
+// sameStory is "Same story:" and the outlets of a result's story's other
+// matching articles (newest first, each outlet once, linked), "+N" for
+// those past maxAlso or past sameStoryCap characters.
+func sameStory(also []store.Article) string {
+	line, shown, more := "Same story:", 0, 0
+	seen := map[string]bool{}
+	for _, a := range also {
+		key := strings.ToLower(chattext.Line(a.Feed))
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		name := fit(a.Feed, 60)
+		if name == "" {
+			name = "another outlet"
+		}
+		u := a.URL
+		if strings.HasPrefix(a.Identity, "http") {
+			u = a.Identity
+		}
+		part := link(u, name)
+		if shown == maxAlso || chattext.Runes(line)+2+chattext.Runes(part)+8 > sameStoryCap {
+			more++
+			continue
+		}
+		if shown > 0 {
+			line += ","
+		}
+		line += " " + part
+		shown++
+	}
+	if shown == 0 {
+		return ""
+	}
+	if more > 0 {
+		line += fmt.Sprintf(" +%d", more)
+	}
+	return line
 }
 
 // bodyHit is the hit whose snippet to show: the first outside the title.

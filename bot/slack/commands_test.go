@@ -309,3 +309,40 @@ func TestSlowCommandAcknowledgedThenAnswered(t *testing.T) {
 }
 
 func searchArgs(q string) commands.SearchArgs { return commands.SearchArgs{Query: q} }
+
+// TestSearchShowsSameStory: /newshound search groups a story's matching
+// articles into one result, and names the others under it ("Same story:",
+// each outlet linked), as Discord's /search does — they were left out
+// without a word.
+func TestSearchShowsSameStory(t *testing.T) {
+	h := newCmdHarness(t, 2*time.Second)
+	ctx := context.Background()
+	as := []store.Article{
+		{URL: "https://agency.example/valmora", Feed: "Agency", Title: "Putin to visit Valmora", Published: h.now.Add(-3 * time.Hour), Text: "Putin will visit Valmora."},
+		{URL: "https://daily.example/trip", Feed: "Daily <!channel>", Title: "Kremlin confirms Putin's Valmora trip", Published: h.now.Add(-2 * time.Hour), Text: "The Kremlin confirmed Putin's Valmora trip."},
+		{URL: "https://herald.example/grain", Feed: "Herald", Title: "Putin's grain deal in Valmora expected", Published: h.now.Add(-time.Hour), Text: "A grain deal is expected when Putin visits Valmora."},
+	}
+	for i := range as {
+		as[i].Identity, as[i].Status, as[i].SeenAt = as[i].URL, store.StatusPending, h.now
+	}
+	added, err := h.st.AddArticles(ctx, as)
+	if err != nil || len(added) != len(as) {
+		t.Fatalf("add: %v", err)
+	}
+	for i, a := range added {
+		a.TextSource = "page"
+		st := &store.Story{ID: 7, First: h.now, Last: h.now, Articles: i + 1, State: []byte(`{}`)}
+		c := store.Completion{Article: a, Story: st, FoldedTitle: match.Fold(a.Title), FoldedBody: match.Fold(a.Text)}
+		if _, err := h.st.CompleteArticles(ctx, []store.Completion{c}, h.now); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := h.run("U0READER01", "search putin", 1)[0].AllText()
+	want := "Same story: <https://daily.example/trip|Daily &lt;!channel&gt;>, <https://agency.example/valmora|Agency>"
+	if !strings.Contains(got, "*1. <https://herald.example/grain|") || !strings.Contains(got, want) {
+		t.Errorf("search lacks %q:\n%s", want, got)
+	}
+	if strings.Contains(got, "*2. ") {
+		t.Errorf("a story's article shown as a result of its own:\n%s", got)
+	}
+}
