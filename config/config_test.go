@@ -140,6 +140,10 @@ func TestParseErrors(t *testing.T) {
 			[]string{`n.yaml:2:13: storage.postgres: not a postgres:// URL (postgres://USER@HOST:PORT/DATABASE?sslmode=…)`}},
 		{"postgres without database", "storage:\n  postgres: postgres://u:secret@db.example\nfeeds:\n  - {name: a, url: https://a.example/}\n",
 			[]string{`n.yaml:2:13: storage.postgres: the URL names no database (postgres://USER@HOST/DATABASE)`}},
+		{"postgres bad sslmode", "storage:\n  postgres: postgres://u:s3cret@db.example/news?sslmode=bogus\nfeeds:\n  - {name: a, url: https://a.example/}\n",
+			[]string{`n.yaml:2:13: storage.postgres: the URL does not parse: failed to configure TLS (sslmode is invalid)`}},
+		{"postgres bad port", "storage:\n  postgres: postgres://u:s3cret@db.example:99999/news\nfeeds:\n  - {name: a, url: https://a.example/}\n",
+			[]string{`n.yaml:2:13: storage.postgres: the URL does not parse: invalid port`}},
 		{"postgres env unset", "storage:\n  postgres: ${DATABASE_URL}\nfeeds:\n  - {name: a, url: https://a.example/}\n",
 			[]string{`n.yaml:2:13: storage.postgres: environment variable DATABASE_URL is not set`}},
 		{"no feeds", "schedule: \"@every 1m\"\n", []string{`no feeds`}},
@@ -151,6 +155,9 @@ func TestParseErrors(t *testing.T) {
 			var errs Errors
 			if !errors.As(err, &errs) {
 				t.Fatalf("error %v is not Errors", err)
+			}
+			if strings.Contains(err.Error(), "s3cret") {
+				t.Errorf("a password in the error: %v", err)
 			}
 			lines := strings.Split(err.Error(), "\n")
 			if len(lines) != len(tt.want) {

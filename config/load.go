@@ -15,6 +15,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/robfig/cron/v3"
 	"go.yaml.in/yaml/v3"
 
@@ -579,6 +580,17 @@ func checkPostgresURL(s string) error {
 	}
 	if strings.TrimPrefix(u.Path, "/") == "" && u.Query().Get("dbname") == "" {
 		return errors.New("the URL names no database (postgres://USER@HOST/DATABASE)")
+	}
+	// What the store's driver will refuse (a bad sslmode, port or option):
+	// its reason, without the URL pgconn quotes it with.
+	if _, err := pgconn.ParseConfig(s); err != nil {
+		reason := err.Error()
+		if i := strings.LastIndex(reason, "`: "); i >= 0 {
+			reason = reason[i+3:]
+		} else {
+			reason = "see the PostgreSQL connection URL documentation"
+		}
+		return fmt.Errorf("the URL does not parse: %s", reason)
 	}
 	return nil
 }
