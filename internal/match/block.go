@@ -21,6 +21,7 @@ const (
 	// movemask gathers the high bits of the eight bytes of a word into one byte
 	movemaskMul = 0x0102040810204080
 	swarApos    = '\'' * swarOnes
+	swarGrave   = '`' * swarOnes
 	swarLow7    = 0x7f * swarOnes
 )
 
@@ -59,7 +60,7 @@ func wordBits8(x uint64) (word, hard uint64) {
 	y := x &^ swarHigh
 	z := y | 0x20*swarOnes // upper case to lower case
 	word = ((z+swarGEa)&^(z+swarGTz) | (y+swarGE0)&^(y+swarGT9)) &^ x & swarHigh
-	hard = x | ^((y ^ swarApos) + swarLow7) // '\'' exactly: no carries
+	hard = x | ^((y ^ swarApos) + swarLow7) | ^((y ^ swarGrave) + swarLow7) // '\'' and '`' exactly: no carries
 	return word, hard
 }
 

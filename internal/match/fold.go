@@ -20,8 +20,10 @@ import (
 //   - a word is a run of letters, digits and combining marks; everything else (spaces, line breaks,
 //     punctuation, quotes, hyphens and dashes) separates words, so "election-interference" is the two
 //     words "election interference";
-//   - an apostrophe (straight or curly) between two letters joins them ("don't" → "dont"), except a
-//     possessive "'s" at the end of a word, which is dropped ("Putin's" → "putin");
+//   - an apostrophe (straight or curly, or a grave or acute accent or a prime typed for one) between
+//     two letters joins them ("don't" → "dont"), except a possessive "'s" at the end of a word, which
+//     is dropped ("Putin's" → "putin", "Putin´s" too);
+//   - subscript digits are digits of their word ("CO₂" → "co2"); superscripts separate ("km²" → "km");
 //   - Han, Hiragana and Katakana characters form runs of their own (CJK text has no spaces between
 //     words); a query word from such a run matches any document run that contains it;
 //   - invisible format characters (Unicode category Cf: soft hyphen U+00AD, zero-width space,
@@ -83,9 +85,13 @@ func manualFold(r rune) (string, bool) {
 	return "", false
 }
 
+// isApostrophe reports whether r is written for an apostrophe: the straight and curly ones, the
+// modifier letters (ʼ, ʹ, and the ʻokina of "Hawaiʻi", which is "Hawai'i"), the full-width one, and
+// the grave and acute accents and the prime that are typed for one on many keyboards ("gibt´s",
+// "don`t", "Putin′s").
 func isApostrophe(r rune) bool {
 	switch r {
-	case '\'', '\u2019', '\u2018', '\u02bc', '\u02b9', '\uff07':
+	case '\'', '\u2019', '\u2018', '\u02bc', '\u02b9', '\u02bb', '\uff07', '`', '\u00b4', '\u2032':
 		return true
 	}
 	return false
@@ -147,6 +153,10 @@ func buildFoldTable() []foldEntry {
 			t[r].class = classIgnore
 		case isCJK(r):
 			t[r] = foldEntry{class: classCJK, fold: string(r)}
+		case r >= 0x2080 && r <= 0x2089:
+			// subscript digits belong to their word, as a chemist writes it: "CO₂" is "CO2"
+			// (superscripts stay separators: "km²" is "km")
+			t[r] = foldEntry{class: classWord, fold: string('0' + r - 0x2080)}
 		case isWordRune(r):
 			t[r] = foldEntry{class: classWord, fold: foldRuneSlow(r)}
 		}
@@ -343,7 +353,7 @@ func buildASCIIClass() (class [128]byte) {
 			class[c] = aLower
 		case c >= 'A' && c <= 'Z':
 			class[c] = aUpper
-		case c == '\'':
+		case c == '\'' || c == '`':
 			class[c] = aApos
 		}
 	}

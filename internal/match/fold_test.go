@@ -39,6 +39,10 @@ func TestFold(t *testing.T) {
 		{"format characters alone", "\u00ad \u200b", ""},
 		{"format character at word edges", "\u200bword\u00ad next", "word next"},
 		{"format character in cjk run", "東\u00ad京タワー", "東京タワー"},
+		{"apostrophes typed as accents and primes", "gibt´s don`t Putin′s Putin´s O`Brien", "gibt dont putin putin obrien"},
+		{"okina", "Hawaiʻi Hawai'i", "hawaii hawaii"},
+		{"grave and acute quotes outside words", "`quoted´ ``x''", "quoted x"},
+		{"subscript digits", "CO₂ H₂O", "co2 h2o"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
