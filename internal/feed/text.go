@@ -5,22 +5,33 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/newshound/newshound/internal/entity"
 )
 
 // PlainText turns feed HTML (or plain text with entities) into readable plain
 // text: tags dropped, entities decoded, scripts and styles removed, block
-// elements separated by blank lines, runs of spaces collapsed.
+// elements separated by blank lines, runs of spaces collapsed. Character
+// references left in the text by one escaping too many ("Putin&amp;#8217;s"
+// in the feed, "Putin&#8217;s" after decoding) are decoded once more (see
+// package entity).
 func PlainText(s string) string {
 	if !strings.ContainsAny(s, "<&") {
 		return collapse(s)
 	}
+	return collapse(entity.Decode(markupText(s)))
+}
+
+// markupText is the text of the HTML s: tags dropped, entities decoded,
+// blocks set apart by blank lines, table cells by spaces.
+func markupText(s string) string {
 	var b strings.Builder
 	z := html.NewTokenizer(strings.NewReader(s))
 	skip := 0
 	for {
 		switch z.Next() {
 		case html.ErrorToken:
-			return collapse(b.String())
+			return b.String()
 		case html.TextToken:
 			if skip == 0 {
 				b.Write(z.Text())
@@ -35,7 +46,8 @@ func PlainText(s string) string {
 				b.WriteString("\n")
 			case blocks[a]:
 				b.WriteString("\n\n")
-			case a == atom.Img:
+			case a == atom.Img || a == atom.Td || a == atom.Th:
+				// a cell's end tag may be left out: "<td>Kyiv<td>Moscow"
 				b.WriteString(" ")
 			}
 		case html.EndTagToken:
@@ -115,11 +127,17 @@ func hasImgTag(s string) bool {
 	}
 }
 
+// blocks are the elements a browser shows as blocks of their own (HTML's
+// rendering rules): their text is never run into the text around them.
 var blocks = map[atom.Atom]bool{
 	atom.P: true, atom.Div: true, atom.Li: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true,
 	atom.H5: true, atom.H6: true, atom.Blockquote: true, atom.Tr: true, atom.Table: true, atom.Ul: true,
 	atom.Ol: true, atom.Section: true, atom.Article: true, atom.Figure: true, atom.Figcaption: true,
 	atom.Pre: true, atom.Hr: true, atom.Header: true, atom.Footer: true, atom.Dd: true, atom.Dt: true,
+	atom.Dl: true, atom.Aside: true, atom.Nav: true, atom.Main: true, atom.Address: true, atom.Details: true,
+	atom.Summary: true, atom.Caption: true, atom.Center: true, atom.Hgroup: true, atom.Dialog: true,
+	atom.Fieldset: true, atom.Legend: true, atom.Form: true, atom.Menu: true, atom.Dir: true,
+	atom.Listing: true, atom.Xmp: true, atom.Plaintext: true, atom.Search: true,
 }
 
 // collapse normalises whitespace: spaces within a line become one, single
