@@ -74,7 +74,7 @@ func TestPreviewGroupsByStory(t *testing.T) {
 		t.Fatal(err)
 	}
 	cfg := filepath.Join(dir, "n.yaml")
-	if err := os.WriteFile(cfg, []byte("storage: { path: n.db }\nfeeds:\n  - { name: Agency, url: \"https://agency.example/rss\" }\nwatches:\n  - { name: russia, keywords: [Putin] }\n"), 0o644); err != nil {
+	if err := os.WriteFile(cfg, []byte("storage: { path: n.db }\nfeeds:\n  - { name: Agency, url: \"https://agency.example/rss\" }\nwatches:\n  - { name: russia, keywords: [Putin] }\n  - { name: bridges, keywords: [bridge] }\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	out, errs, code := runCmd(t, "", "preview", "--config", cfg, "--watch", "russia")
@@ -84,6 +84,9 @@ func TestPreviewGroupsByStory(t *testing.T) {
 	if !strings.Contains(out, `3 of 3 articles from the last 7 days would have alerted "russia", in 2 stories`) ||
 		strings.Count(out, "+ same story:") != 1 || !strings.Contains(out, "+ same story: ") || !strings.Contains(out, "Putin opens a bridge") {
 		t.Errorf("preview output:\n%s", out)
+	}
+	if out, _, _ := runCmd(t, "", "preview", "--config", cfg, "--watch", "bridges"); !strings.Contains(out, `would have alerted "bridges", in 1 story (`) {
+		t.Errorf("one story's count:\n%s", out)
 	}
 	// The story's second article is listed under its head, not as a head.
 	head := strings.Index(out, "Daily — Kremlin confirms Putin trip")

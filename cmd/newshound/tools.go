@@ -211,8 +211,8 @@ Nothing is recorded or delivered.`)
 			fmt.Fprintf(e.stdout, "    + same story: %s  %s — %s  %s\n", previewTime(a), a.Feed, a.Title, a.URL)
 		}
 	}
-	fmt.Fprintf(e.stdout, "%d of %d articles from the last %d days would have alerted %q, in %d stories (a story alerts a channel once)\n",
-		hits, total, *days, wc.Name, len(groups))
+	fmt.Fprintf(e.stdout, "%d of %d articles from the last %d days would have alerted %q, in %d %s (a story alerts a channel once)\n",
+		hits, total, *days, wc.Name, len(groups), map[bool]string{true: "story", false: "stories"}[len(groups) == 1])
 	return nil
 }
 
