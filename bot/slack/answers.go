@@ -608,11 +608,18 @@ func renderText(t commands.Text) string {
 		case commands.Code:
 			b.WriteString("```" + codeInline(s.S, maxSectionText/2) + "```")
 		default:
-			b.WriteString(escape(s.S))
+			b.WriteString(escape(slackCommands.Replace(s.S)))
 		}
 	}
 	return b.String()
 }
+
+// slackCommands names, in the shared answers' own words, the Discord slash
+// commands as the /newshound subcommands Slack has instead.
+var slackCommands = strings.NewReplacer(
+	"/search", "/newshound search", "/latest", "/newshound latest", "/quotes", "/newshound quotes",
+	"/summary", "/newshound summary", "/why", "/newshound why", "/story", "/newshound story",
+	"/watches", "/newshound watches", "/feeds", "/newshound feeds", "/watch", "/newshound watch")
 
 // quoted shows a value someone typed: cleaned, cut, escaped, in quotes.
 func quoted(s string) string { return "“" + fit(s, 200) + "”" }

@@ -346,3 +346,16 @@ func TestSearchShowsSameStory(t *testing.T) {
 		t.Errorf("a story's article shown as a result of its own:\n%s", got)
 	}
 }
+
+// TestAnswersNameSlackCommands: the shared answers' words point at Discord's
+// commands ("/summary reads any link"); on Slack they name the subcommand
+// people can type (/newshound summary), since /summary is no Slack command.
+func TestAnswersNameSlackCommands(t *testing.T) {
+	h := newCmdHarness(t, 2*time.Second)
+	for _, text := range []string{"why https://nowhere.example/x", "story https://nowhere.example/x"} {
+		got := h.run("U0READER01", text, 1)[0].AllText()
+		if !strings.Contains(got, "/newshound summary reads any link") || strings.Contains(got, " /summary") {
+			t.Errorf("%s: %s", text, got)
+		}
+	}
+}
