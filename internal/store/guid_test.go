@@ -88,6 +88,13 @@ func testRecordPollSharedGUID(t *testing.T, e engine) {
 	if err != nil || len(found) != 1 || !found["https://blog.example/post/0"] {
 		t.Errorf("GUIDsElsewhere = %v, %v", found, err)
 	}
+	// The GUID found last of the list, alone in it: each is looked up (the
+	// feed's name once took the first placeholder and the last GUID none).
+	for _, guids := range [][]string{{"tag:nothing,2026:z", "https://blog.example/post/2"}, {"https://blog.example/post/2"}} {
+		if found, err := s.GUIDsElsewhere(ctx, "E", guids); err != nil || len(found) != 1 || !found["https://blog.example/post/2"] {
+			t.Errorf("GUIDsElsewhere(%q) = %v, %v", guids, found, err)
+		}
+	}
 	// The post's own feed: not elsewhere.
 	own := "F0"
 	if outs[0].Added == nil {
