@@ -27,6 +27,9 @@ type phrase struct {
 	foreign bool
 	gender  byte
 	plural  bool
+	// headAt, when above 0, is the index in toks of a description's head
+	// noun followed by its complement (secretary of state).
+	headAt int
 }
 
 // foreignPronoun returns the pronoun phrase for toks[i] when it is a
@@ -978,7 +981,7 @@ func (a *attributor) resolve(c *candidate, at attribution) {
 		c.gender = g
 	case npRole:
 		head := at.np.toks[len(at.np.toks)-1].lower()
-		if name := a.ix.role(head, at.np.toks[0].start); name != "" {
+		if name := a.ix.role(head, qualifiers(at.np), at.np.toks[0].start); name != "" {
 			c.speaker = a.ix.fullName(name)
 			c.person = true
 			return
@@ -1089,7 +1092,7 @@ func (a *attributor) antecedent(pos int, plural bool, g byte) string {
 		if sub.pos <= bestPos || sub.pos < floor {
 			break
 		}
-		if sub.role && a.paraOf(pos)-sub.para > 1 {
+		if (sub.role || sub.described) && a.paraOf(pos)-sub.para > 1 {
 			continue // a role far back: "she" may be anyone named since
 		}
 		if sub.person && (sub.gender == 0 || g == 0 || sub.gender == g) {

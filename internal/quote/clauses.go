@@ -8,12 +8,15 @@ import (
 // quotations ("To this, the Kremlin spokesman assured …", "Stephanopoulos
 // asked …"): a later "he said" most likely stands for it.
 type reportingSubject struct {
-	pos    int    // the reporting verb
-	para   int    // its paragraph
-	role   bool   // name is a role no name is tied to
-	name   string // the fullest name, or the role as written when no name is tied to it
-	person bool
-	gender byte
+	pos  int  // the reporting verb
+	para int  // its paragraph
+	role bool // name is a role no name is tied to
+	// described marks a description opening a sentence that is no
+	// reporting clause (The Ohio governor was more cautious).
+	described bool
+	name      string // the fullest name, or the role as written when no name is tied to it
+	person    bool
+	gender    byte
 }
 
 // personRoles are role nouns that describe one person, so that "he" or
@@ -64,6 +67,16 @@ func (a *attributor) reportingSubjects() []reportingSubject {
 				start = k + 1
 				continue
 			}
+			if k == start && !inQuote(toks[k].start) {
+				// The Ohio governor was more cautious. "…," he said: a
+				// description opening a sentence is its subject too.
+				if np, e, ok := descriptionSubject(a.src, toks, k); ok {
+					if r, ok := a.roleSubject(np, toks[e].start, pi); ok {
+						r.described = true
+						out = append(out, r)
+					}
+				}
+			}
 			if k == start || !cueWord(toks[k]) || inQuote(toks[k].start) {
 				continue
 			}
@@ -86,27 +99,91 @@ func (a *attributor) reportingSubjects() []reportingSubject {
 				}
 				out = append(out, reportingSubject{pos: toks[k].start, para: pi, name: full, person: true, gender: g})
 			case npRole:
-				head := np.toks[len(np.toks)-1].lower()
-				if _, ok := personRoles[head]; !ok {
-					continue
+				if r, ok := a.roleSubject(np, toks[k].start, pi); ok {
+					out = append(out, r)
 				}
-				r := reportingSubject{pos: toks[k].start, para: pi, person: true}
-				if n := a.ix.role(head, np.toks[0].start); n != "" {
-					r.name = a.ix.fullName(n)
-					r.gender = a.ix.genderOf(r.name)
-				} else {
-					r.name, r.role = np.text(a.src), true
-				}
-				if r.gender == 0 {
-					if _, f := femaleRoles[head]; f {
-						r.gender = 'f'
-					} else if _, m := maleRoles[head]; m {
-						r.gender = 'm'
-					}
-				}
-				out = append(out, r)
 			}
 		}
 	}
 	return out
 }
+
+// roleSubject makes a reporting subject of the description np (the
+// Kremlin spokesman) whose verb is at pos in paragraph para: the person
+// the article names in that role, else the role as written.
+func (a *attributor) roleSubject(np phrase, pos, para int) (reportingSubject, bool) {
+	head := np.toks[len(np.toks)-1].lower()
+	if np.headAt > 0 {
+		head = np.toks[np.headAt].lower()
+	}
+	if _, ok := personRoles[head]; !ok {
+		return reportingSubject{}, false
+	}
+	r := reportingSubject{pos: pos, para: para, person: true}
+	if n := a.ix.role(head, qualifiers(np), np.toks[0].start); n != "" {
+		r.name = a.ix.fullName(n)
+		r.gender = a.ix.genderOf(r.name)
+	} else {
+		// "The Ohio governor was …" read back as "the Ohio governor".
+		r.name, r.role = np.text(a.src), true
+		if strings.HasPrefix(r.name, "The ") {
+			r.name = "the" + r.name[3:]
+		}
+	}
+	if r.gender == 0 {
+		if _, f := femaleRoles[head]; f {
+			r.gender = 'f'
+		} else if _, m := maleRoles[head]; m {
+			r.gender = 'm'
+		}
+	}
+	return r, true
+}
+
+// descriptionSubject reads a definite description opening the sentence at
+// toks[k] and followed by its verb — "The Ohio governor was", "The former
+// secretary of state took" — and returns it with the index of the verb.
+func descriptionSubject(src string, toks []token, k int) (phrase, int, bool) {
+	if toks[k].lower() != "the" {
+		return phrase{}, 0, false
+	}
+	e := k + 1
+	for e < len(toks) && e < k+6 && toks[e].word && !cueWord(toks[e]) {
+		lw := toks[e].lower()
+		if _, fw := functionWords[lw]; fw && isLowerWord(toks[e]) && !describing[lw] {
+			break
+		}
+		e++
+	}
+	if e == k+1 || !isLowerWord(toks[e-1]) {
+		return phrase{}, 0, false
+	}
+	if _, ok := personRoles[toks[e-1].lower()]; !ok {
+		return phrase{}, 0, false
+	}
+	np := phrase{kind: npRole, toks: toks[k:e]}
+	// … secretary of state, … governor of Ohio: a complement of the head.
+	if e+1 < len(toks) && toks[e].lower() == "of" && toks[e+1].word {
+		np.headAt = e - 1 - k
+		e += 2
+		for e < len(toks) && e-1 > k && toks[e-1].capitalized() && isNameWord(toks[e]) {
+			e++ // of New Hampshire
+		}
+		np.toks = toks[k:e]
+	}
+	if e >= len(toks) || !verbLike(toks[e]) && !auxiliary[toks[e].lower()] || cueWord(toks[e]) {
+		return phrase{}, 0, false // a reporting verb is read as a reporting clause
+	}
+	return np, e, true
+}
+
+// describing are function words that may stand in a description before
+// its head noun (the former governor, the top aide).
+var describing = map[string]bool{"former": true, "longtime": true, "veteran": true, "top": true, "senior": true,
+	"chief": true, "new": true}
+
+// auxiliary are the verbs among the function words that may follow a
+// sentence's subject (The Ohio governor was more cautious).
+var auxiliary = map[string]bool{"is": true, "was": true, "has": true, "had": true, "did": true, "does": true,
+	"will": true, "would": true, "can": true, "could": true, "may": true, "might": true, "should": true,
+	"must": true, "also": true, "still": true, "then": true}

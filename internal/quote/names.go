@@ -636,14 +636,96 @@ func (ix *index) fullName(n string) string {
 }
 
 // role returns the name introduced with the role word before pos, the most
-// recent first, or "" when the article introduces no one so.
-func (ix *index) role(role string, pos int) string {
+// recent first, or "" when the article introduces no one so. Qualifiers
+// are the capitalised words of the description (Ohio in "the Ohio
+// governor"): a name is tied to it only when they stand by its
+// introduction (Ohio Gov. John Kasich; John Kasich, the governor of Ohio),
+// so that "the Ohio governor" is not the last governor named (Jeb Bush).
+//
+// When no introduction bears the qualifiers, a qualifier that is a place
+// (the Florida senator) ties no one; another (the Kremlin spokesman after
+// "Dmitry Peskov, Putin's spokesman") ties the one person the article
+// introduces in that role, and no one when it introduces several.
+func (ix *index) role(role string, qualifiers []string, pos int) string {
+	only := ""
 	for k := len(ix.roles) - 1; k >= 0; k-- {
-		if r := ix.roles[k]; r.pos < pos && r.role == role {
+		r := ix.roles[k]
+		if r.pos >= pos || r.role != role {
+			continue
+		}
+		if ix.qualifies(r, qualifiers) {
 			return r.name
 		}
+		if only != "" && only != r.name {
+			return ""
+		}
+		only = r.name
 	}
-	return ""
+	for _, q := range qualifiers {
+		if place(q) {
+			return ""
+		}
+	}
+	return only
+}
+
+// qualifies reports whether every qualifier stands as a word near the
+// introduction of r, in its paragraph.
+func (ix *index) qualifies(r roleMention, qualifiers []string) bool {
+	if len(qualifiers) == 0 {
+		return true
+	}
+	lo, hi := max(0, r.pos-60), min(len(ix.src), r.pos+len(r.name)+100)
+	if nl := strings.LastIndexByte(ix.src[lo:r.pos], '\n'); nl >= 0 {
+		lo += nl + 1
+	}
+	if nl := strings.IndexByte(ix.src[r.pos:hi], '\n'); nl >= 0 {
+		hi = r.pos + nl
+	}
+	near := ix.src[lo:hi]
+	for _, q := range qualifiers {
+		if !containsWord(near, q) {
+			return false
+		}
+	}
+	return true
+}
+
+// containsWord reports whether w stands in s as a whole word.
+func containsWord(s, w string) bool {
+	for i := 0; ; {
+		k := strings.Index(s[i:], w)
+		if k < 0 {
+			return false
+		}
+		k += i
+		before, after := k == 0, k+len(w) == len(s)
+		if !before {
+			r, _ := utf8.DecodeLastRuneInString(s[:k])
+			before = !isWordRune(r)
+		}
+		if !after {
+			r, _ := utf8.DecodeRuneInString(s[k+len(w):])
+			after = !isWordRune(r)
+		}
+		if before && after {
+			return true
+		}
+		i = k + len(w)
+	}
+}
+
+// qualifiers returns the capitalised words of a description after its
+// determiner (the Ohio governor → Ohio; the secretary of State → State).
+func qualifiers(np phrase) []string {
+	var out []string
+	for k, t := range np.toks {
+		if k == 0 && isDeterminer(t.lower()) || !t.word || !t.capitalized() || isTitle(t) {
+			continue
+		}
+		out = append(out, strings.TrimSuffix(stripPossessive(t.s), "."))
+	}
+	return out
 }
 
 // roleNoun reports whether a lower-case word before a name reads as a role
