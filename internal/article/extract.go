@@ -11,6 +11,8 @@ import (
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/newshound/newshound/internal/entity"
 )
 
 // extractDocument runs the main-text extractor over doc and completes the
@@ -28,6 +30,8 @@ func extractDocument(doc *html.Node, pageURL string) (a *Article, err error) {
 	meta := readMeta(doc, base)
 	limitParagraphs(doc)
 	dropRuby(doc)
+	dropHidden(doc)
+	dropWordBreaks(doc)
 	shares := linkShares(doc)
 
 	opts := trafilatura.Options{
@@ -70,9 +74,11 @@ func extractDocument(doc *html.Node, pageURL string) (a *Article, err error) {
 	return a, nil
 }
 
-// clean removes invisible format characters, collapses runs of white space
-// into single spaces and trims the ends.
-func clean(s string) string { return strings.Join(strings.Fields(dropFormat(s)), " ") }
+// clean removes invisible format characters, decodes the character
+// references a double escape left in the text ("Zelensky&#39;s" on the page
+// from "Zelensky&amp;#39;s" in its source; see package entity), collapses
+// runs of white space into single spaces and trims the ends.
+func clean(s string) string { return strings.Join(strings.Fields(dropFormat(entity.Decode(s))), " ") }
 
 // dropFormat removes the invisible format characters (Unicode category Cf:
 // soft hyphen U+00AD, zero-width space, joiners and non-joiners, word
