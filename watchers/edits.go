@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/newshound/newshound/internal/alert"
@@ -96,6 +97,21 @@ func (w *Watcher) deliverEdit(ctx context.Context, channel string, targetID int6
 		}
 		return 0, nil
 	}
+	if editShowsNothingNew(tg) {
+		// Outlets the message names already (its own, or listed): the edit
+		// would show the same, and use the message's edit of the minute.
+		// Recorded as made when the message last changed: the next edit's
+		// minute still counts from that change.
+		at := tg.LastEdit
+		if at.IsZero() {
+			at = tg.Row.DeliveredAt
+		}
+		w.log.Info("edit skipped: its outlets are listed already", "channel", channel, "delivery", pending[0], "edits", len(pending))
+		if err := w.store.MarkEdited(ctx, at, pending...); err != nil {
+			return 0, w.storeFailed(err)
+		}
+		return 0, nil
+	}
 	if next := tg.LastEdit.Add(EditInterval); !tg.LastEdit.IsZero() && now.Before(next) {
 		// Edited less than a minute ago: these wait, together, for the next.
 		if err := w.store.Defer(ctx, next, pending...); err != nil {
@@ -163,6 +179,39 @@ func (w *Watcher) deliverEdit(ctx context.Context, channel string, targetID int6
 		}
 		return 0, nil
 	}
+}
+
+// editShowsNothingNew reports whether the pending edits of tg are only
+// outlets whose feed the message shows already: the alert's own, or one an
+// edit made before listed (chat renderers name each outlet once, by feed).
+func editShowsNothingNew(tg store.EditTarget) bool {
+	var a alert.Alert
+	if err := json.Unmarshal(tg.Row.Payload, &a); err != nil {
+		return false
+	}
+	key := func(feed string) string { return strings.ToLower(strings.TrimSpace(feed)) }
+	listed := map[string]bool{key(a.Feed): true}
+	for _, e := range tg.Edits {
+		if e.Op == store.OpEdit && !e.DeliveredAt.IsZero() {
+			var o alert.Outlet
+			if json.Unmarshal(e.Payload, &o) == nil {
+				listed[key(o.Feed)] = true
+			}
+		}
+	}
+	for _, e := range tg.Edits {
+		if !e.DeliveredAt.IsZero() {
+			continue
+		}
+		if e.Op != store.OpEdit {
+			return false // a correction changes the message
+		}
+		var o alert.Outlet
+		if json.Unmarshal(e.Payload, &o) != nil || !listed[key(o.Feed)] {
+			return false
+		}
+	}
+	return true
 }
 
 func (w *Watcher) refuseEdits(ctx context.Context, ids []int64, why string) error {

@@ -377,3 +377,49 @@ func TestStoryEditsThroughWebhookAndRateLimit(t *testing.T) {
 		t.Fatalf("after the rate limit: %d messages, Also %q", len(msgs), also(msgs[0]))
 	}
 }
+
+// TestStoryEditSkipsOutletsAlreadyListed: a later article of an outlet the
+// message already names (or of the alert's own outlet) changes nothing the
+// message shows: no edit is made — it was one call, and it took the
+// message's one edit a minute from the next outlet.
+func TestStoryEditSkipsOutletsAlreadyListed(t *testing.T) {
+	fs := newStoryFeeds(t)
+	h := newStoryChat(t, fs, `  - { name: russia, keywords: [Putin], channels: [newsroom] }`, "")
+	h.cycle()
+	now := time.Now()
+	fs.set("agency", now.Add(-3*time.Hour), storyItem{"Putin to visit Valmora for grain talks", "https://agency.example/valmora", valmoraWire})
+	h.cycle()
+	fs.set("daily", now.Add(-150*time.Minute), storyItem{"Kremlin confirms Valmora trip", "https://daily.example/trip", "MOSCOW - " + valmoraWire})
+	h.advance(2 * time.Minute)
+	h.cycle()
+	h.cycle()
+	edits := patches(h.discord)
+	if edits != 1 {
+		t.Fatalf("%d edits for daily's copy, want 1", edits)
+	}
+	// Daily and agency carry the story again, under other links.
+	fs.set("daily", now.Add(-100*time.Minute),
+		storyItem{"Kremlin confirms Valmora trip, dates set", "https://daily.example/trip-dates", "VALMORA - " + valmoraWire},
+		storyItem{"Kremlin confirms Valmora trip", "https://daily.example/trip", "MOSCOW - " + valmoraWire})
+	fs.set("agency", now.Add(-90*time.Minute),
+		storyItem{"Putin to visit Valmora for grain talks (updated)", "https://agency.example/valmora-2", "UPDATED - " + valmoraWire},
+		storyItem{"Putin to visit Valmora for grain talks", "https://agency.example/valmora", valmoraWire})
+	h.advance(2 * time.Minute)
+	h.cycle()
+	h.advance(2 * time.Minute)
+	h.cycle()
+	if n := len(h.discord.Messages(newsroom)); n != 1 {
+		t.Fatalf("%d messages, want the story's one", n)
+	}
+	if got := patches(h.discord) - edits; got != 0 {
+		t.Errorf("%d edits that list no new outlet, want none", got)
+	}
+	// A new outlet is still added.
+	fs.set("herald", now.Add(-80*time.Minute), storyItem{"Valmora visit", "https://herald.example/v", "HERALD - " + valmoraWire})
+	h.advance(2 * time.Minute)
+	h.cycle()
+	h.cycle()
+	if got := patches(h.discord) - edits; got != 1 || !strings.Contains(also(h.discord.Messages(newsroom)[0]), "herald") {
+		t.Errorf("%d edits for herald, want 1; Also %q", got, also(h.discord.Messages(newsroom)[0]))
+	}
+}
