@@ -34,6 +34,12 @@ func TestDescriptionSpeaker(t *testing.T) {
 			want: []want{{parts: []string{"I couldn't even imagine taking a mom out of her house,"}, speaker: "the Ohio governor"}},
 		},
 		{
+			name: "a name in apposition to a description opening the sentence",
+			text: "The secretary of state, John Kerry, met Sergei Lavrov in Geneva. Gov. Jerry Brown was there too.\n\n" +
+				"“We made progress,” the secretary said.",
+			want: []want{{parts: []string{"We made progress,"}, speaker: "John Kerry"}},
+		},
+		{
 			name: "a description no name is tied to stays the role",
 			text: "Jeb Bush spent the night in Columbia, where he met donors.\n\n" +
 				"“We will see what the voters in Michigan think,” the Ohio governor said.",

@@ -451,6 +451,12 @@ func buildIndex(src string, paras []Span, quotes []rawQuote) *index {
 						ix.addRole(toks[i-1].lower(), text, n.start)
 					}
 				}
+				// A description before, the name in apposition: The senator
+				// from Ohio, Robert Kane, …; La ministre de la Santé, Agnès
+				// Buzyn, …
+				if r := roleBeforeApposition(toks, i, j); r != "" {
+					ix.addRole(r, text, n.start)
+				}
 				// An apposition after: Dmitry Peskov, Putin's spokesman, said.
 				if !afterPrep && j+1 < len(toks) && toks[j].s == "," {
 					for _, r := range appositionRoles(toks[j+1:]) {
@@ -726,6 +732,33 @@ func qualifiers(np phrase) []string {
 		out = append(out, strings.TrimSuffix(stripPossessive(t.s), "."))
 	}
 	return out
+}
+
+// roleBeforeApposition returns the head of a description opening the
+// sentence that the name toks[i:j], set off by commas, stands in
+// apposition to (The senator from Ohio, Robert Kane, …), or "".
+func roleBeforeApposition(toks []token, i, j int) string {
+	if i < 3 || toks[i-1].s != "," || j >= len(toks) || toks[j].s != "," {
+		return ""
+	}
+	for d := i - 3; d >= 0 && d >= i-9; d-- {
+		if !isDeterminer(toks[d].lower()) || !(d == 0 || sentenceEnd(toks, d-1)) {
+			continue
+		}
+		for h := d + 1; h < i-1 && h <= d+3; h++ {
+			lw := toks[h].lower()
+			if _, ok := personRoles[lw]; ok && isLowerWord(toks[h]) {
+				for _, t := range toks[h+1 : i-1] {
+					if lw := t.lower(); !t.word || lw == "said" || lw == "says" || lw == "told" || lw == "who" || lw == "that" || lw == "which" || strings.HasSuffix(lw, "ed") {
+						return "" // The man who shot the sheriff, …: a clause, not a role
+					}
+				}
+				return lw
+			}
+		}
+		return ""
+	}
+	return ""
 }
 
 // roleNoun reports whether a lower-case word before a name reads as a role
