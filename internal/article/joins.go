@@ -1,0 +1,250 @@
+package article
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// The extractor keeps text as trimmed strings and joins them without a
+// separator when it strips an element from its result (every <div>, so
+// "<li><div>ten years.</div><div>Mooring fees…</div></li>" gives
+// "years.Mooring") and when its rescue for short pages takes the plain
+// text of <article> or of the whole document: a word no watch matches.
+// White space put at those boundaries would not survive its trimming, and
+// anything else put in the text would change the lengths its decisions
+// are made on. So the page's block boundaries are read beside it: each
+// place where a block, a <br> or a table cell separates two pieces of text
+// is a seam, the word before it and the word after it. Where the
+// extracted text holds the two words glued, the seam is put back: a new
+// paragraph, a new line or a space. Inline elements make no seam
+// (<span>Pu</span>tin is one word).
+
+// Seam kinds, weakest first: the strongest between two texts wins.
+const (
+	noSeam = iota
+	cellSeam
+	lineSeam
+	paraSeam
+)
+
+// seamOf is the seam the start or end of an element makes in the text.
+func seamOf(a atom.Atom) int {
+	switch a {
+	case atom.Br:
+		return lineSeam
+	case atom.Td, atom.Th:
+		return cellSeam
+	case atom.Hr, atom.Nav, atom.Form, atom.Fieldset, atom.Legend, atom.Menu, atom.Center, atom.Hgroup,
+		atom.Dialog, atom.Option, atom.Select, atom.Textarea, atom.Button, atom.Iframe:
+		return paraSeam
+	}
+	if isBlock(a) {
+		return paraSeam
+	}
+	return noSeam
+}
+
+// seam is a block boundary of the page: the word that ends the text before
+// it and the word that starts the text after it.
+type seam struct {
+	left, right string
+	kind        int
+}
+
+// seams indexes a page's seams by the last rune of their left word and the
+// first rune of their right word.
+type seams struct {
+	by     map[[2]rune][]seam
+	starts [128]bool // ASCII first runes of right words
+}
+
+// findSeams reads the seams of doc's body.
+func findSeams(doc *html.Node) *seams {
+	s := &seams{by: make(map[[2]rune][]seam)}
+	var (
+		tail     strings.Builder // the word the text so far ends with
+		broken   bool            // white space since tail last grew
+		pending  = noSeam        // boundary since the last text
+		left     string          // tail when the pending boundary came
+		open     bool            // right word being read
+		right    strings.Builder
+		openKind int
+		openLeft string
+	)
+	closeRight := func() {
+		if open && right.Len() > 0 {
+			s.add(seam{openLeft, right.String(), openKind})
+		}
+		open = false
+		right.Reset()
+	}
+	boundary := func(kind int) {
+		closeRight()
+		if pending == noSeam {
+			left = tail.String()
+		}
+		pending = max(pending, kind)
+		tail.Reset()
+		broken = false
+	}
+	text := func(d string) {
+		t := strings.TrimLeftFunc(d, unicode.IsSpace)
+		if t == "" {
+			closeRight()
+			broken = true
+			return
+		}
+		lead := t
+		if i := strings.IndexFunc(t, unicode.IsSpace); i >= 0 {
+			lead = t[:i]
+		}
+		switch {
+		case pending != noSeam:
+			if left != "" {
+				open, openLeft, openKind = true, left, pending
+				right.WriteString(lead)
+			}
+			pending = noSeam
+		case open && len(t) < len(d):
+			closeRight()
+		case open:
+			right.WriteString(lead)
+		}
+		if len(lead) < len(t) {
+			closeRight()
+		}
+		trimmed := strings.TrimRightFunc(t, unicode.IsSpace)
+		last := trimmed
+		if i := strings.LastIndexFunc(trimmed, unicode.IsSpace); i >= 0 {
+			_, n := utf8.DecodeRuneInString(trimmed[i:])
+			last = trimmed[i+n:]
+		}
+		if broken || len(t) < len(d) || len(last) < len(trimmed) {
+			tail.Reset()
+		}
+		tail.WriteString(last)
+		broken = len(trimmed) < len(t)
+	}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				text(c.Data)
+			case html.ElementNode:
+				switch c.DataAtom {
+				case atom.Script, atom.Style, atom.Template, atom.Noscript, atom.Svg, atom.Math, atom.Head:
+					continue
+				}
+				k := seamOf(c.DataAtom)
+				if k != noSeam {
+					boundary(k)
+				}
+				walk(c)
+				if k != noSeam {
+					boundary(k)
+				}
+			}
+		}
+	}
+	walk(doc)
+	closeRight()
+	return s
+}
+
+func (s *seams) add(m seam) {
+	l, _ := utf8.DecodeLastRuneInString(m.left)
+	r, _ := utf8.DecodeRuneInString(m.right)
+	if r < 128 {
+		s.starts[r] = true
+	}
+	k := [2]rune{l, r}
+	s.by[k] = append(s.by[k], m)
+}
+
+// split is a place in a paragraph where a seam goes back.
+type split struct {
+	at, from, to int // byte offset; start of the left word, end of the right word
+	kind         int
+}
+
+// mend puts the seams of the page back into paragraphs: a glued pair of
+// words either side of a block boundary gets its space, line break or
+// paragraph break again.
+func (s *seams) mend(paras []string) []string {
+	if len(s.by) == 0 {
+		return paras
+	}
+	var out []string
+	for _, p := range paras {
+		out = append(out, s.mendOne(p)...)
+	}
+	return out
+}
+
+func (s *seams) mendOne(p string) []string {
+	var cands []split
+	prev := rune(-1)
+	for i, r := range p {
+		if prev >= 0 && !unicode.IsSpace(prev) && !unicode.IsSpace(r) && (r >= 128 || s.starts[r]) {
+			for _, m := range s.by[[2]rune{prev, r}] {
+				if strings.HasSuffix(p[:i], m.left) && strings.HasPrefix(p[i:], m.right) {
+					cands = append(cands, split{i, i - len(m.left), i + len(m.right), m.kind})
+					break
+				}
+			}
+		}
+		prev = r
+	}
+	if len(cands) == 0 {
+		return []string{p}
+	}
+	isCut := func(at int) bool {
+		for _, c := range cands {
+			if c.at == at {
+				return true
+			}
+		}
+		return false
+	}
+	wordEdge := func(at int) bool {
+		if at <= 0 || at >= len(p) {
+			return true
+		}
+		b, _ := utf8.DecodeLastRuneInString(p[:at])
+		a, _ := utf8.DecodeRuneInString(p[at:])
+		return unicode.IsSpace(b) || unicode.IsSpace(a)
+	}
+	var b strings.Builder
+	last := 0
+	for _, c := range cands {
+		if !(wordEdge(c.from) || isCut(c.from)) || !(wordEdge(c.to) || isCut(c.to)) {
+			continue
+		}
+		b.WriteString(p[last:c.at])
+		switch c.kind {
+		case paraSeam:
+			b.WriteString("\n\n")
+		case lineSeam:
+			b.WriteByte('\n')
+		default:
+			b.WriteByte(' ')
+		}
+		last = c.at
+	}
+	if last == 0 {
+		return []string{p}
+	}
+	b.WriteString(p[last:])
+	var out []string
+	for _, q := range strings.Split(b.String(), "\n\n") {
+		if q = strings.TrimSpace(q); q != "" {
+			out = append(out, q)
+		}
+	}
+	return out
+}
