@@ -60,7 +60,8 @@ func extractDocument(doc *html.Node, pageURL string) (a *Article, err error) {
 	}
 	meta.fill(a)
 	a.Title, a.Byline, a.SiteName = plainField(a.Title), plainField(a.Byline), plainField(a.SiteName)
-	paras := dropRepeats(doc, findSeams(doc).mend(renderText(res.ContentNode)))
+	paras := replaceDump(doc, renderText(res.ContentNode))
+	paras = dropRepeats(doc, findSeams(doc).mend(paras))
 	paras = rejoinChunks(doc, paras)
 	paras = addLead(doc, paras, shares, meta.descs)
 	paras = tidy(paras, a.Title, res.Metadata.Title, meta.docTitle)

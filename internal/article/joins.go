@@ -60,6 +60,7 @@ type seam struct {
 type seams struct {
 	by     map[[2]rune][]seam
 	starts [128]bool // ASCII first runes of right words
+	text   string    // the page's text, a space at each seam
 }
 
 // findSeams reads the seams of doc's body.
@@ -82,7 +83,9 @@ func findSeams(doc *html.Node) *seams {
 		open = false
 		right.Reset()
 	}
+	var all strings.Builder
 	boundary := func(kind int) {
+		all.WriteByte(' ')
 		closeRight()
 		if pending == noSeam {
 			left = tail.String()
@@ -92,6 +95,7 @@ func findSeams(doc *html.Node) *seams {
 		broken = false
 	}
 	text := func(d string) {
+		all.WriteString(d)
 		t := strings.TrimLeftFunc(d, unicode.IsSpace)
 		if t == "" {
 			closeRight()
@@ -153,6 +157,7 @@ func findSeams(doc *html.Node) *seams {
 	}
 	walk(doc)
 	closeRight()
+	s.text = all.String()
 	return s
 }
 
@@ -225,6 +230,11 @@ func (s *seams) mendOne(p string) []string {
 		if !(wordEdge(c.from) || isCut(c.from)) || !(wordEdge(c.to) || isCut(c.to)) {
 			continue
 		}
+		if strings.Contains(s.text, p[c.from:c.to]) {
+			// The page itself writes the two words as one ("10" beside
+			// table cells "1" and "0").
+			continue
+		}
 		b.WriteString(p[last:c.at])
 		switch c.kind {
 		case paraSeam:
@@ -247,4 +257,83 @@ func (s *seams) mendOne(p string) []string {
 		}
 	}
 	return out
+}
+
+// maxDumpText bounds the extracted text checked for the rescue's dump of
+// the whole document: the extractor dumps it only when the page's body
+// has under a hundred characters of text.
+const maxDumpText = 2000
+
+// replaceDump replaces the extractor's last-resort text of a page with
+// almost no body text — every text node of the document run together,
+// the <title> in <head> first, after the paragraphs it found before —
+// with the body's own paragraphs: the title is not story text and the
+// paragraphs came out twice ("The vote was held on Monday." then
+// "CorrectionsThe vote was held on Monday.").
+func replaceDump(doc *html.Node, paras []string) []string {
+	if len(paras) == 0 {
+		return paras
+	}
+	n := 0
+	for _, p := range paras {
+		n += len(p)
+	}
+	if n > maxDumpText {
+		return paras
+	}
+	body := findElement(doc, atom.Body)
+	if body == nil {
+		return paras
+	}
+	dump := strings.Join(strings.Fields(dumpText(doc)), " ")
+	if dump == "" {
+		return paras
+	}
+	for _, p := range paras {
+		if strings.Join(strings.Fields(p), " ") == dump {
+			return renderText(body)
+		}
+	}
+	return paras
+}
+
+// dumpText is the extractor's last-resort text of doc: the text of every
+// node outside <aside>, <footer>, footer <div>s, scripts and styles, run
+// together.
+func dumpText(doc *html.Node) string {
+	var b strings.Builder
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				b.WriteString(c.Data)
+			case html.ElementNode:
+				switch c.DataAtom {
+				case atom.Aside, atom.Footer, atom.Script, atom.Style:
+					continue
+				case atom.Div:
+					if strings.Contains(attr(c, "id"), "footer") || strings.Contains(attr(c, "class"), "footer") {
+						continue
+					}
+				}
+				walk(c)
+			}
+		}
+	}
+	walk(doc)
+	return b.String()
+}
+
+// findElement returns the first element of kind a under n.
+func findElement(n *html.Node, a atom.Atom) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == a {
+			return c
+		}
+		if f := findElement(c, a); f != nil {
+			return f
+		}
+	}
+	return nil
 }
