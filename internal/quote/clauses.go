@@ -67,7 +67,7 @@ func (a *attributor) reportingSubjects() []reportingSubject {
 				start = k + 1
 				continue
 			}
-			if k == start && !inQuote(toks[k].start) {
+			if openingAt(toks, start, k) && !inQuote(toks[k].start) {
 				// The Ohio governor was more cautious. "…," he said: a
 				// description opening a sentence is its subject too.
 				if np, e, ok := descriptionSubject(a.src, toks, k); ok {
@@ -138,6 +138,28 @@ func (a *attributor) roleSubject(np phrase, pos, para int) (reportingSubject, bo
 		}
 	}
 	return r, true
+}
+
+// openingAt reports whether toks[k] opens the clause of the sentence
+// starting at toks[start]: the sentence's first word, or the first after a
+// conjunction (But the admiral …) or a short opening phrase and its comma
+// (Instead, the Vermont senator …; In that vein, the admiral …).
+func openingAt(toks []token, start, k int) bool {
+	if k == start {
+		return true
+	}
+	if k == start+1 && sentenceOpenerWord(toks[start].lower()) {
+		return true
+	}
+	if k-start < 2 || k-start > 5 || toks[k-1].s != "," {
+		return false
+	}
+	for _, t := range toks[start : k-1] {
+		if !t.word || cueWord(t) {
+			return false
+		}
+	}
+	return true
 }
 
 // descriptionSubject reads a definite description opening the sentence at

@@ -40,6 +40,12 @@ func TestDescriptionSpeaker(t *testing.T) {
 			want: []want{{parts: []string{"We made progress,"}, speaker: "John Kerry"}},
 		},
 		{
+			name: "a description after an opening word and comma",
+			text: "Hillary Clinton spoke in Iowa on Sunday.\n\n" +
+				"Instead, the Vermont senator is sticking to his message. “We have come a long way,” he told supporters.",
+			want: []want{{parts: []string{"We have come a long way,"}, speaker: "the Vermont senator"}},
+		},
+		{
 			name: "a description no name is tied to stays the role",
 			text: "Jeb Bush spent the night in Columbia, where he met donors.\n\n" +
 				"“We will see what the voters in Michigan think,” the Ohio governor said.",
