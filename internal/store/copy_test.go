@@ -205,3 +205,12 @@ func TestCopyRefusesATargetInUse(t *testing.T) {
 		t.Errorf("the target's articles: %d (%v), want its own 1 untouched", n, err)
 	}
 }
+
+// TestOpenPostgresBadURL: a URL the driver cannot parse is refused with the
+// reason (here the sslmode), and never with its password.
+func TestOpenPostgresBadURL(t *testing.T) {
+	_, err := OpenPostgres(context.Background(), "postgres://u:s3cret@127.0.0.1:5432/db?sslmode=bogus")
+	if err == nil || !strings.Contains(err.Error(), "sslmode is invalid") || strings.Contains(err.Error(), "s3cret") {
+		t.Errorf("bad sslmode: %v", err)
+	}
+}

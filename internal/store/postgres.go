@@ -182,8 +182,15 @@ func OpenPostgresReadOnly(ctx context.Context, dsn string) (*Store, error) {
 func openPostgres(ctx context.Context, dsn string, readonly bool) (*Store, error) {
 	cfg, err := pgx.ParseConfig(dsn)
 	if err != nil {
-		// pgx's message quotes the URL, password included.
-		return nil, fmt.Errorf("store: postgres: cannot parse the connection URL %s", redactURL(dsn))
+		// pgx's message quotes the URL, password included: its reason
+		// only, after the quoted URL.
+		reason := err.Error()
+		if i := strings.LastIndex(reason, "`: "); i >= 0 {
+			reason = ": " + reason[i+3:]
+		} else {
+			reason = ""
+		}
+		return nil, fmt.Errorf("store: postgres: cannot parse the connection URL %s%s", redactURL(dsn), reason)
 	}
 	where := fmt.Sprintf("postgres %s@%s:%d/%s", cfg.User, cfg.Host, cfg.Port, cfg.Database)
 	if readonly {
