@@ -359,3 +359,20 @@ func TestAnswersNameSlackCommands(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotesSpeakerInQuotationMarks: a speaker typed in quotation marks
+// (straight or curly, as a name with spaces is often typed) is the name.
+func TestQuotesSpeakerInQuotationMarks(t *testing.T) {
+	h := newCmdHarness(t, 2*time.Second)
+	h.seed(store.Article{URL: "https://news.example.org/q1", Feed: "World Desk", Title: "Putin on the election",
+		Text: "\"We will win,\" Vladimir Putin said.", Published: h.now.Add(-time.Hour)},
+		[]store.Quote{{Text: "We will win,", Speaker: "Vladimir Putin"}}, "russia-watch")
+	for _, text := range []string{`quotes "Vladimir Putin"`, "quotes “Vladimir Putin” days:7", `quotes 'Putin'`} {
+		if got := h.run("U0READER01", text, 1)[0].AllText(); !strings.Contains(got, "> “We will win” — Vladimir Putin") {
+			t.Errorf("%s: %s", text, got)
+		}
+	}
+	if got := h.run("U0READER01", `quotes ""`, 1)[0]; got.ResponseType != "ephemeral" {
+		t.Errorf(`quotes "": %+v %s`, got, got.AllText())
+	}
+}
