@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -340,6 +341,7 @@ feeds:
 	for k := 1; k < kills; k++ {
 		killAt = append(killAt, cutAt+cutFor+time.Duration(rng.IntN(int(generate-cutAt-cutFor)/int(time.Millisecond)))*time.Millisecond)
 	}
+	slices.Sort(killAt)
 	cutDone := false
 	var cutStart time.Time
 	for _, at := range killAt {
