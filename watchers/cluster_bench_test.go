@@ -174,7 +174,27 @@ func TestClusterThroughput(t *testing.T) {
 				st.Sync(ctx)
 			}
 		}
+		if leases {
+			// The instances' heartbeats and rebalances, as in Run.
+			for _, w := range ws {
+				w.rebalance(ctx, nil) // renewed now, not in a moment
+			}
+			hctx, stop := context.WithCancel(ctx)
+			var hb sync.WaitGroup
+			for _, w := range ws {
+				hb.Add(1)
+				go func() { defer hb.Done(); w.runCluster(hctx, nil) }()
+			}
+			defer func() { stop(); hb.Wait() }()
+		}
 		round(1) // the first polls: every document read whole
+		for _, st := range stores {
+			// After the bulk load, statistics for the planner, as
+			// autovacuum would gather them in time.
+			if err := st.Analyze(ctx); err != nil {
+				t.Fatal(err)
+			}
+		}
 		trips := func() (sum int64) {
 			for _, st := range stores {
 				sum += st.RoundTrips()
