@@ -156,7 +156,7 @@ type Quotes struct {
 // words, or whose article's headline, match the query. clean lays the
 // speaker's name out on one line (the platform's rule for a line).
 func (l *Lookups) Quotes(ctx context.Context, args QuotesArgs, clean func(string) string) (Quotes, *Problem) {
-	args.Speaker = clean(args.Speaker)
+	args.Speaker = unquote(clean(args.Speaker))
 	if args.Speaker == "" {
 		return Quotes{}, problem(BadInput, plain("Give a speaker's name, e.g. Peskov."))
 	}
@@ -347,4 +347,16 @@ func (l *Lookups) Why(ctx context.Context, link string) (Why, *Problem) {
 		ans.Matches = append(ans.Matches, WhyMatch{Watch: m.Watch, Why: why})
 	}
 	return ans, nil
+}
+
+// unquote is a name typed in quotation marks ("Vladimir Putin", “…”, '…',
+// ‘…’) without them: a speaker is looked for by name, marks and all.
+func unquote(s string) string {
+	s = strings.TrimSpace(s)
+	for _, q := range [][2]string{{`"`, `"`}, {"“", "”"}, {"'", "'"}, {"‘", "’"}} {
+		if len(s) >= len(q[0])+len(q[1]) && strings.HasPrefix(s, q[0]) && strings.HasSuffix(s, q[1]) {
+			return strings.TrimSpace(s[len(q[0]) : len(s)-len(q[1])])
+		}
+	}
+	return s
 }

@@ -153,6 +153,14 @@ func TestQuotes(t *testing.T) {
 	if p != nil || len(ans.Quotes) != 1 || ans.Quotes[0].Text != "Gas flows as agreed." {
 		t.Fatalf("last day: %+v %v", ans, p)
 	}
+	// A name typed in quotation marks (Discord's speaker option, Slack's text).
+	for _, typed := range []string{`"Dmitry Peskov"`, "“Peskov”", "'Peskov'"} {
+		if ans, p := l.Quotes(ctx, QuotesArgs{Speaker: typed}, clean); p != nil || len(ans.Quotes) != 2 {
+			t.Errorf("speaker %s: %+v %v", typed, ans, p)
+		}
+	}
+	_, p = l.Quotes(ctx, QuotesArgs{Speaker: `""`}, clean)
+	wantProblem(t, "empty quotation marks", p, BadInput, "Give a speaker's name")
 	_, p = l.Quotes(ctx, QuotesArgs{Speaker: "  "}, clean)
 	wantProblem(t, "no speaker", p, BadInput, "Give a speaker's name")
 	_, p = l.Quotes(ctx, QuotesArgs{Speaker: strings.Repeat("x", MaxSpeaker+1)}, clean)

@@ -69,7 +69,6 @@ func (n *Notifier) runCommand(ctx context.Context, cmd slackgo.SlashCommand) rep
 			speaker, about = rest[:i], strings.TrimSpace(rest[i+len("about:"):])
 		}
 		speaker, opts := trailingOptions(speaker, "days")
-		speaker = unquote(speaker)
 		d, p := days(opts)
 		if p != nil {
 			return problemReply(p)
@@ -621,18 +620,6 @@ var slackCommands = strings.NewReplacer(
 	"/search", "/newshound search", "/latest", "/newshound latest", "/quotes", "/newshound quotes",
 	"/summary", "/newshound summary", "/why", "/newshound why", "/story", "/newshound story",
 	"/watches", "/newshound watches", "/feeds", "/newshound feeds", "/watch", "/newshound watch")
-
-// unquote is a name typed in quotation marks ("Vladimir Putin", “…”, '…',
-// ‘…’) without them.
-func unquote(s string) string {
-	s = strings.TrimSpace(s)
-	for _, q := range [][2]string{{`"`, `"`}, {"“", "”"}, {"'", "'"}, {"‘", "’"}} {
-		if len(s) >= len(q[0])+len(q[1]) && strings.HasPrefix(s, q[0]) && strings.HasSuffix(s, q[1]) {
-			return strings.TrimSpace(s[len(q[0]) : len(s)-len(q[1])])
-		}
-	}
-	return s
-}
 
 // quoted shows a value someone typed: cleaned, cut, escaped, in quotes.
 func quoted(s string) string { return "“" + fit(s, 200) + "”" }
