@@ -20,12 +20,17 @@ import (
 // place where a block, a <br> or a table cell separates two pieces of text
 // is a seam, the word before it and the word after it. Where the
 // extracted text holds the two words glued, the seam is put back: a new
-// paragraph, a new line or a space. Inline elements make no seam
-// (<span>Pu</span>tin is one word).
+// paragraph, a new line or a space. White space at the edge of an inline
+// element ("<li><strong>Dr. Agnes Jurati</strong> Theoretische…") is
+// trimmed by the extractor too and is a seam as well, put back as a space.
+// A seam is not put back where the page itself writes the glued form (a
+// "10" in a text whose table has the cells "1" and "0"). Inline elements
+// without white space make no seam (<span>Pu</span>tin is one word).
 
 // Seam kinds, weakest first: the strongest between two texts wins.
 const (
 	noSeam = iota
+	spaceSeam
 	cellSeam
 	lineSeam
 	paraSeam
@@ -113,8 +118,13 @@ func findSeams(doc *html.Node) *seams {
 				right.WriteString(lead)
 			}
 			pending = noSeam
-		case open && len(t) < len(d):
+		case broken || len(t) < len(d):
+			// White space at an element's edge: the extractor trims it.
 			closeRight()
+			if tail.Len() > 0 {
+				open, openLeft, openKind = true, tail.String(), spaceSeam
+				right.WriteString(lead)
+			}
 		case open:
 			right.WriteString(lead)
 		}

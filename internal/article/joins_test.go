@@ -90,12 +90,12 @@ func TestExtractShortPageOnce(t *testing.T) {
 }
 
 func TestMendSeams(t *testing.T) {
-	doc, err := parseHTML([]byte(`<html><body><ul><li>ten years.</li><li>Mooring fees</li></ul><p>a <i>b</i>c</p><table><tr><td>x1</td><td>y2</td></tr></table><p>one<br>two</p><table><tr><td>1</td><td>0</td></tr></table><p>Page 10</p></body></html>`), "")
+	doc, err := parseHTML([]byte(`<html><body><ul><li>ten years.</li><li>Mooring fees</li></ul><p>a <i>b</i>c</p><table><tr><td>x1</td><td>y2</td></tr></table><p>one<br>two</p><table><tr><td>1</td><td>0</td></tr></table><p>Page 10</p><ul><li><strong>Dr. Agnes Jurati</strong> Theoretische</li></ul></body></html>`), "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := findSeams(doc).mend([]string{"for ten years.Mooring fees", "a bc", "x1y2 and one two", "onetwo", "Moorings years.Mooringfees", "Page 10"})
-	want := []string{"for ten years.", "Mooring fees", "a bc", "x1 y2 and one two", "one\ntwo", "Moorings years.Mooringfees", "Page 10"}
+	got := findSeams(doc).mend([]string{"for ten years.Mooring fees", "a bc", "x1y2 and one two", "onetwo", "Moorings years.Mooringfees", "Page 10", "Dr. Agnes JuratiTheoretische"})
+	want := []string{"for ten years.", "Mooring fees", "a bc", "x1 y2 and one two", "one\ntwo", "Moorings years.Mooringfees", "Page 10", "Dr. Agnes Jurati Theoretische"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("mend = %q, want %q", got, want)
 	}
