@@ -319,21 +319,31 @@ type WhyMatch struct {
 	Why   []alert.Why
 }
 
+// articleByLink finds a stored article by its link, canonical form first,
+// then as typed; op names the command in the log.
+func (l *Lookups) articleByLink(ctx context.Context, op, link string) (*store.Article, *Problem) {
+	link = strings.TrimSpace(link)
+	a, err := l.Store.ArticleByIdentity(ctx, feed.CanonicalString(link))
+	if err == nil && a == nil {
+		a, err = l.Store.ArticleByIdentity(ctx, link)
+	}
+	if err != nil {
+		l.log().Error("bot: "+op, "error", err.Error())
+		return nil, problem(Failed, plain("Reading the article failed; it has been logged."))
+	}
+	if a == nil {
+		return nil, problem(NotFound, plain("newshound has not seen that article. /summary reads any link."))
+	}
+	return a, nil
+}
+
 // Why finds a stored article by its link (canonical form first, then as
 // typed) and the watches that matched it.
 func (l *Lookups) Why(ctx context.Context, link string) (Why, *Problem) {
-	link = strings.TrimSpace(link)
 	st := l.Store
-	a, err := st.ArticleByIdentity(ctx, feed.CanonicalString(link))
-	if err == nil && a == nil {
-		a, err = st.ArticleByIdentity(ctx, link)
-	}
-	if err != nil {
-		l.log().Error("bot: why", "error", err.Error())
-		return Why{}, problem(Failed, plain("Reading the article failed; it has been logged."))
-	}
-	if a == nil {
-		return Why{}, problem(NotFound, plain("newshound has not seen that article. /summary reads any link."))
+	a, p := l.articleByLink(ctx, "why", link)
+	if p != nil {
+		return Why{}, p
 	}
 	ms, err := st.ArticleMatches(ctx, a.ID)
 	if err != nil {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"strings"
 
-	"github.com/newshound/newshound/internal/feed"
 	"github.com/newshound/newshound/internal/store"
 )
 
@@ -41,18 +40,10 @@ type StoryQuote struct {
 // Story finds a stored article by its link (canonical form first, then as
 // typed) and answers with its story.
 func (l *Lookups) Story(ctx context.Context, link string) (Story, *Problem) {
-	link = strings.TrimSpace(link)
 	st := l.Store
-	a, err := st.ArticleByIdentity(ctx, feed.CanonicalString(link))
-	if err == nil && a == nil {
-		a, err = st.ArticleByIdentity(ctx, link)
-	}
-	if err != nil {
-		l.log().Error("bot: story", "error", err.Error())
-		return Story{}, problem(Failed, plain("Reading the article failed; it has been logged."))
-	}
-	if a == nil {
-		return Story{}, problem(NotFound, plain("newshound has not seen that article. /summary reads any link."))
+	a, p := l.articleByLink(ctx, "story", link)
+	if p != nil {
+		return Story{}, p
 	}
 	id, err := st.ArticleStory(ctx, a.Identity)
 	if err != nil {
