@@ -10,6 +10,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/newshound/newshound/internal/alert"
+	"github.com/newshound/newshound/internal/chattext"
 	"github.com/newshound/newshound/internal/summary"
 )
 
@@ -382,79 +383,7 @@ func matchTerms(a alert.Alert) []string {
 // occurrence of a term, matched case-insensitively at word boundaries, in
 // bold.
 func highlight(snippet string, terms []string) string {
-	type span struct{ start, end int }
-	var spans []span
-	for i := 0; i < len(snippet); {
-		best := 0
-		if i == 0 || !isWordRune(lastRune(snippet[:i])) {
-			for _, t := range terms {
-				if n := prefixFold(snippet[i:], t); n > best && (i+n == len(snippet) || !isWordRune(firstRune(snippet[i+n:]))) {
-					best = n
-				}
-			}
-		}
-		if best > 0 {
-			spans = append(spans, span{i, i + best})
-			i += best
-			continue
-		}
-		_, size := utf8.DecodeRuneInString(snippet[i:])
-		i += size
-	}
-	var b strings.Builder
-	prev := 0
-	for _, s := range spans {
-		b.WriteString(escapeMarkdown(snippet[prev:s.start]))
-		b.WriteString("**")
-		b.WriteString(escapeMarkdown(snippet[s.start:s.end]))
-		b.WriteString("**")
-		prev = s.end
-	}
-	b.WriteString(escapeMarkdown(snippet[prev:]))
-	return b.String()
-}
-
-// prefixFold returns the byte length of the prefix of s that equals t under
-// Unicode case folding, or 0.
-func prefixFold(s, t string) int {
-	i := 0
-	for _, tr := range t {
-		if i >= len(s) {
-			return 0
-		}
-		sr, size := utf8.DecodeRuneInString(s[i:])
-		if !equalFoldRune(sr, tr) {
-			return 0
-		}
-		i += size
-	}
-	return i
-}
-
-func equalFoldRune(a, b rune) bool {
-	if a == b {
-		return true
-	}
-	for r := unicode.SimpleFold(a); r != a; r = unicode.SimpleFold(r) {
-		if r == b {
-			return true
-		}
-	}
-	return false
-}
-
-func isWordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
-}
-
-func firstRune(s string) rune {
-	r, _ := utf8.DecodeRuneInString(s)
-	return r
-}
-
-func lastRune(s string) rune {
-	r, _ := utf8.DecodeLastRuneInString(s)
-	return r
+	return chattext.Highlight(snippet, terms, escapeMarkdown, "**", "**")
 }
 
 // embedLength is what an embed counts towards Discord's 6000 total.
