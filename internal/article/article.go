@@ -10,7 +10,8 @@
 // it; words the extractor glued across a block boundary of the page, a
 // list item, a block, a table cell or a <br>, are set apart again, and its
 // last-resort dump of a near-empty page, <title> first, is replaced by the
-// body's paragraphs: joins.go), adds back the rest of a story cut into like-classed sibling
+// body's paragraphs: joins.go), drops the paragraphs the page writes only
+// in boxes it marks as teasers (teasers.go), adds back the rest of a story cut into like-classed sibling
 // containers (the extractor keeps only the first), puts back a lead set
 // apart between the headline and the body in a container marked as one
 // or repeating the page's meta description (lead.go), drops a leading headline, ends the text at a heading that

@@ -62,6 +62,7 @@ func extractDocument(doc *html.Node, pageURL string) (a *Article, err error) {
 	a.Title, a.Byline, a.SiteName = plainField(a.Title), plainField(a.Byline), plainField(a.SiteName)
 	paras := replaceDump(doc, renderText(res.ContentNode))
 	paras = dropRepeats(doc, findSeams(doc).mend(paras))
+	paras = dropTeasers(doc, paras, meta.descs)
 	paras = rejoinChunks(doc, paras)
 	paras = addLead(doc, paras, shares, meta.descs)
 	paras = tidy(paras, a.Title, res.Metadata.Title, meta.docTitle)
