@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"log/slog"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 	"unicode"
@@ -88,6 +89,30 @@ type Hit struct {
 	Article store.Article
 	Result  match.Result
 	Also    []store.Article
+}
+
+// BodyHit is the hit whose snippet a result shows: the first outside the
+// title (which is shown anyway), else the first.
+func (h Hit) BodyHit() (match.Hit, bool) {
+	for _, mh := range h.Result.Hits {
+		if mh.Field != "title" {
+			return mh, true
+		}
+	}
+	if len(h.Result.Hits) > 0 {
+		return h.Result.Hits[0], true
+	}
+	return match.Hit{}, false
+}
+
+// ArticleURL is the link to show for a stored article: its canonical
+// identity when that is a link, else the link it was found at. It is not
+// checked (chattext.SafeURL).
+func ArticleURL(a store.Article) string {
+	if strings.HasPrefix(a.Identity, "http") {
+		return a.Identity
+	}
+	return a.URL
 }
 
 // searchAlsoScan is how many candidates a page reads past its last story

@@ -10,6 +10,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/newshound/newshound/bot/commands"
+	"github.com/newshound/newshound/internal/chattext"
 )
 
 // /feeds — each configured feed's health: last success, last error,
@@ -41,15 +42,15 @@ func feedsReply(ans commands.Feeds) reply {
 		st := f.State
 		lines := []string{"Last success: " + when(st.LastSuccess, "never")}
 		if st.LastError != "" {
-			lines = append(lines, "Last error: "+escapeMarkdown(truncate(cleanLine(st.LastError), 300))+" ("+when(st.LastErrorAt, "?")+")")
+			lines = append(lines, "Last error: "+escapeMarkdown(chattext.Truncate(chattext.Line(st.LastError), 300))+" ("+when(st.LastErrorAt, "?")+")")
 		}
 		lines = append(lines, "Consecutive failures: "+strconv.Itoa(st.Failures))
 		lines = append(lines, "Next poll: "+when(f.NextPoll, "unknown"))
-		name := escapeMarkdown(cleanLine(f.Name))
+		name := escapeMarkdown(chattext.Line(f.Name))
 		if st.Failures > 0 {
 			name = "⚠️ " + name
 		}
-		if !addField(e, truncate(name, maxFieldName), truncateLines(strings.Join(lines, "\n"), maxFieldValue)) {
+		if !addField(e, chattext.TruncateEscaped(name, maxFieldName), chattext.CutLines(strings.Join(lines, "\n"), maxFieldValue, chattext.TruncateEscaped)) {
 			break
 		}
 		shown++

@@ -7,6 +7,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/newshound/newshound/bot/commands"
+	"github.com/newshound/newshound/internal/chattext"
 )
 
 // /latest [watch] [count] — the most recent alerts, newest first.
@@ -47,23 +48,23 @@ func latestReply(ans commands.Latest) reply {
 	}
 	e := &discordgo.MessageEmbed{Type: discordgo.EmbedTypeRich, Title: "Latest alerts"}
 	if watch != "" {
-		e.Title = truncate("Latest alerts of "+escapeMarkdown(cleanLine(watch)), maxTitle)
+		e.Title = chattext.TruncateEscaped("Latest alerts of "+escapeMarkdown(chattext.Line(watch)), maxTitle)
 	}
 	for i, m := range ms {
-		title := cleanLine(m.Article.Title)
+		title := chattext.Line(m.Article.Title)
 		if title == "" {
 			title = "Untitled article"
 		}
 		value := articleLine(m.Article)
 		if watch == "" {
-			value = "*" + escapeMarkdown(truncate(cleanLine(m.Watch), 100)) + "* · " + value
+			value = "*" + escapeMarkdown(chattext.Truncate(chattext.Line(m.Watch), 100)) + "* · " + value
 		}
 		if value == "" {
 			value = "—"
 		}
 		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{
-			Name:  truncate(fmt.Sprintf("%d. %s", i+1, escapeMarkdown(title)), maxFieldName),
-			Value: truncate(value, maxFieldValue),
+			Name:  chattext.TruncateEscaped(fmt.Sprintf("%d. %s", i+1, escapeMarkdown(title)), maxFieldName),
+			Value: chattext.TruncateEscaped(value, maxFieldValue),
 		})
 	}
 	return reply{embeds: []*discordgo.MessageEmbed{e}}

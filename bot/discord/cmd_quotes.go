@@ -7,6 +7,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/newshound/newshound/bot/commands"
+	"github.com/newshound/newshound/internal/chattext"
 )
 
 // /quotes speaker:<name> [days] [about:<query>] — what a person was quoted
@@ -33,7 +34,7 @@ func quotesCommand() command {
 
 func handleQuotes(ctx context.Context, b *Bot, in *discordgo.Interaction, o options) reply {
 	args := commands.QuotesArgs{Speaker: o.str("speaker"), Days: o.num("days", 0), About: o.str("about")}
-	ans, p := b.cmds.look.Quotes(ctx, args, cleanLine)
+	ans, p := b.cmds.look.Quotes(ctx, args, chattext.Line)
 	if p != nil {
 		return problemReply(p)
 	}
@@ -51,19 +52,19 @@ func quotesReply(ans commands.Quotes) reply {
 		}
 		return reply{content: msg + "."}
 	}
-	e := &discordgo.MessageEmbed{Type: discordgo.EmbedTypeRich, Title: truncate("Quotes by "+escapeMarkdown(speaker), maxTitle)}
+	e := &discordgo.MessageEmbed{Type: discordgo.EmbedTypeRich, Title: chattext.TruncateEscaped("Quotes by "+escapeMarkdown(speaker), maxTitle)}
 	var b2 strings.Builder
 	for _, q := range found {
-		text := truncate(escapeMarkdown(quoteText(q.Text)), quotesTextCap)
-		entry := "> “" + text + "” — " + escapeMarkdown(truncate(cleanLine(q.Speaker), speakerCap)) + "\n" + articleLine(q.Article) + "\n\n"
-		if runes(b2.String())+runes(entry) > maxDescription {
+		text := chattext.TruncateEscaped(escapeMarkdown(chattext.QuoteText(q.Text)), quotesTextCap)
+		entry := "> “" + text + "” — " + escapeMarkdown(chattext.Truncate(chattext.Line(q.Speaker), speakerCap)) + "\n" + articleLine(q.Article) + "\n\n"
+		if chattext.Runes(b2.String())+chattext.Runes(entry) > maxDescription {
 			break
 		}
 		b2.WriteString(entry)
 	}
 	e.Description = strings.TrimSpace(b2.String())
 	if about != "" {
-		e.Footer = &discordgo.MessageEmbedFooter{Text: truncate(plainText("about: "+about), footerCap)}
+		e.Footer = &discordgo.MessageEmbedFooter{Text: chattext.Truncate(plainText("about: "+about), footerCap)}
 	}
 	return reply{embeds: []*discordgo.MessageEmbed{e}}
 }

@@ -14,7 +14,7 @@ import (
 
 	"github.com/newshound/newshound/bot/commands"
 	"github.com/newshound/newshound/internal/alert"
-	"github.com/newshound/newshound/internal/match"
+	"github.com/newshound/newshound/internal/chattext"
 	"github.com/newshound/newshound/internal/store"
 )
 
@@ -76,17 +76,17 @@ func (b *Bot) searchReply(ans commands.SearchPage) reply {
 	}
 	e := &discordgo.MessageEmbed{
 		Type:  discordgo.EmbedTypeRich,
-		Title: truncate("Search: "+escapeMarkdown(cleanLine(args.Query)), maxTitle),
+		Title: chattext.TruncateEscaped("Search: "+escapeMarkdown(chattext.Line(args.Query)), maxTitle),
 	}
 	for i, h := range hits {
 		e.Fields = append(e.Fields, hitField(page*commands.SearchPageSize+i+1, h))
 	}
 	footer := fmt.Sprintf("Page %d · newest first", page+1)
 	if args.Days > 0 {
-		footer += " · " + lastDays(args.Days)
+		footer += " · " + chattext.LastDays(args.Days)
 	}
 	if args.Watch != "" {
-		footer += " · watch " + truncate(cleanLine(args.Watch), 100)
+		footer += " · watch " + chattext.Truncate(chattext.Line(args.Watch), 100)
 	}
 	if capped {
 		footer += fmt.Sprintf(" · only the newest %d candidates were checked", commands.MaxSearchVerify)
@@ -98,13 +98,13 @@ func (b *Bot) searchReply(ans commands.SearchPage) reply {
 // hitField shows one result: title, outlet · date · link, and the snippet
 // with the matching words in bold.
 func hitField(n int, h commands.Hit) *discordgo.MessageEmbedField {
-	title := cleanLine(h.Article.Title)
+	title := chattext.Line(h.Article.Title)
 	if title == "" {
 		title = "Untitled article"
 	}
 	lines := []string{articleLine(h.Article)}
-	if hit, ok := bodyHit(h.Result.Hits); ok {
-		snippet := truncate(cleanLine(hit.Snippet()), searchSnippet)
+	if hit, ok := h.BodyHit(); ok {
+		snippet := chattext.Truncate(chattext.Line(hit.Snippet()), searchSnippet)
 		if snippet != "" {
 			lines = append(lines, highlight(snippet, h.Result.Matched()))
 		}
@@ -120,30 +120,16 @@ func hitField(n int, h commands.Hit) *discordgo.MessageEmbedField {
 		}
 	}
 	return &discordgo.MessageEmbedField{
-		Name:  truncate(fmt.Sprintf("%d. %s", n, escapeMarkdown(title)), hitNameCap),
-		Value: truncateLines(strings.Join(lines, "\n"), hitValueCap),
+		Name:  chattext.TruncateEscaped(fmt.Sprintf("%d. %s", n, escapeMarkdown(title)), hitNameCap),
+		Value: chattext.CutLines(strings.Join(lines, "\n"), hitValueCap, chattext.TruncateEscaped),
 	}
-}
-
-// bodyHit is the hit whose snippet to show: the first outside the title
-// (which is shown anyway), else the first.
-func bodyHit(hits []match.Hit) (match.Hit, bool) {
-	for _, h := range hits {
-		if h.Field != "title" {
-			return h, true
-		}
-	}
-	if len(hits) > 0 {
-		return hits[0], true
-	}
-	return match.Hit{}, false
 }
 
 // articleLine is "Outlet · <date and time> · https://…" for an article.
 func articleLine(a store.Article) string {
 	var parts []string
-	if f := cleanLine(a.Feed); f != "" {
-		parts = append(parts, escapeMarkdown(truncate(f, 80)))
+	if f := chattext.Line(a.Feed); f != "" {
+		parts = append(parts, escapeMarkdown(chattext.Truncate(f, 80)))
 	}
 	if d := articleDate(a); d != "" {
 		parts = append(parts, d)
@@ -169,33 +155,14 @@ func articleDate(a store.Article) string {
 
 // articleURL is the article's canonical link, when safe to show.
 func articleURL(a store.Article) string {
-	u := a.URL
-	if strings.HasPrefix(a.Identity, "http") {
-		u = a.Identity
-	}
-	return safeURL(u) // bare: Discord links it and reads no markdown inside
-}
-
-// truncateLines cuts text to max characters at a line boundary when it can.
-func truncateLines(s string, max int) string {
-	if runes(s) <= max {
-		return s
-	}
-	for runes(s) > max {
-		i := strings.LastIndexByte(s, '\n')
-		if i < 0 {
-			return truncate(s, max)
-		}
-		s = s[:i]
-	}
-	return s
+	return chattext.SafeURL(commands.ArticleURL(a)) // bare: Discord links it and reads no markdown inside
 }
 
 // scopeText describes a search's days and watch filters.
 func scopeText(args commands.SearchArgs) string {
 	var s string
 	if args.Days > 0 {
-		s += " in the " + lastDays(args.Days)
+		s += " in the " + chattext.LastDays(args.Days)
 	}
 	if args.Watch != "" {
 		s += " matched by " + inlineText(args.Watch)
@@ -270,11 +237,11 @@ func handleSearchPage(ctx context.Context, b *Bot, in *discordgo.Interaction, id
 func codeBlock(s string) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	s = strings.ReplaceAll(s, "`", "ˋ")
-	s = truncate(s, maxContent-200)
+	s = chattext.Truncate(s, maxContent-200)
 	return "```\n" + s + "\n```"
 }
 
 // inlineText shows untrusted text inline: cleaned, cut and escaped.
 func inlineText(s string) string {
-	return "“" + escapeMarkdown(truncate(cleanLine(s), 200)) + "”"
+	return "“" + escapeMarkdown(chattext.Truncate(chattext.Line(s), 200)) + "”"
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/newshound/newshound/bot/commands"
+	"github.com/newshound/newshound/internal/chattext"
 	"github.com/newshound/newshound/internal/store"
 )
 
@@ -32,7 +33,7 @@ func storyCommand() command {
 }
 
 func handleStory(ctx context.Context, b *Bot, in *discordgo.Interaction, o options) reply {
-	if safeURL(o.str("url")) == "" {
+	if chattext.SafeURL(o.str("url")) == "" {
 		return errorReply("That is not an http(s) link.")
 	}
 	ans, p := b.cmds.look.Story(ctx, o.str("url"))
@@ -46,30 +47,30 @@ func handleStory(ctx context.Context, b *Bot, in *discordgo.Interaction, o optio
 // description, one field a speaker.
 func storyReply(ans commands.Story) reply {
 	first := ans.Articles[0]
-	title := cleanLine(first.Title)
+	title := chattext.Line(first.Title)
 	if title == "" {
 		title = "Untitled article"
 	}
-	e := &discordgo.MessageEmbed{Type: discordgo.EmbedTypeRich, Title: truncate("Story: "+escapeMarkdown(title), maxTitle)}
+	e := &discordgo.MessageEmbed{Type: discordgo.EmbedTypeRich, Title: chattext.TruncateEscaped("Story: "+escapeMarkdown(title), maxTitle)}
 	var desc strings.Builder
 	shown := 0
 	for _, a := range ans.Articles {
 		line := storyArticleLine(a) + "\n"
-		if runes(desc.String())+runes(line) > maxDescription-40 {
+		if chattext.Runes(desc.String())+chattext.Runes(line) > maxDescription-40 {
 			break
 		}
 		desc.WriteString(line)
 		shown++
 	}
 	if more := ans.Total - shown; more > 0 {
-		desc.WriteString(fmt.Sprintf("… and %s more", count(more, "article")))
+		desc.WriteString(fmt.Sprintf("… and %s more", chattext.Count(more, "article")))
 	}
 	e.Description = strings.TrimSpace(desc.String())
 	for i, sp := range ans.Speakers {
 		if i == storySpeakers {
 			break
 		}
-		name := truncate(escapeMarkdown(cleanLine(sp.Speaker)), speakerCap)
+		name := chattext.TruncateEscaped(escapeMarkdown(chattext.Line(sp.Speaker)), speakerCap)
 		if sp.Speaker == "" {
 			name = "Not attributed"
 		}
@@ -79,12 +80,12 @@ func storyReply(ans commands.Story) reply {
 				v.WriteString(fmt.Sprintf("… and %d more", len(sp.Quotes)-j))
 				break
 			}
-			entry := "> “" + truncate(escapeMarkdown(quoteText(q.Text)), storyQuoteCap) + "”"
-			if f := cleanLine(q.Article.Feed); f != "" {
-				entry += " — " + escapeMarkdown(truncate(f, 60))
+			entry := "> “" + chattext.TruncateEscaped(escapeMarkdown(chattext.QuoteText(q.Text)), storyQuoteCap) + "”"
+			if f := chattext.Line(q.Article.Feed); f != "" {
+				entry += " — " + escapeMarkdown(chattext.Truncate(f, 60))
 			}
 			entry += "\n"
-			if runes(v.String())+runes(entry) > maxFieldValue-20 {
+			if chattext.Runes(v.String())+chattext.Runes(entry) > maxFieldValue-20 {
 				break
 			}
 			v.WriteString(entry)
@@ -93,7 +94,7 @@ func storyReply(ans commands.Story) reply {
 			break
 		}
 	}
-	footer := count(ans.Total, "article")
+	footer := chattext.Count(ans.Total, "article")
 	if ans.ID != 0 {
 		footer = fmt.Sprintf("story %d · %s", ans.ID, footer)
 	} else {
@@ -110,10 +111,10 @@ func storyArticleLine(a store.Article) string {
 	if d := articleDate(a); d != "" {
 		b.WriteString(d + " ")
 	}
-	if f := cleanLine(a.Feed); f != "" {
-		b.WriteString("**" + escapeMarkdown(truncate(f, 60)) + "** — ")
+	if f := chattext.Line(a.Feed); f != "" {
+		b.WriteString("**" + escapeMarkdown(chattext.Truncate(f, 60)) + "** — ")
 	}
-	t := truncate(escapeMarkdown(cleanLine(a.Title)), 150)
+	t := chattext.TruncateEscaped(escapeMarkdown(chattext.Line(a.Title)), 150)
 	if t == "" {
 		t = "Untitled article"
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/newshound/newshound/bot/commands"
 	"github.com/newshound/newshound/internal/alert"
+	"github.com/newshound/newshound/internal/chattext"
 )
 
 // /summary url:<url> — fetch any link, extract its article, and answer with
@@ -31,7 +32,7 @@ func summaryCommand() command {
 }
 
 func handleSummary(ctx context.Context, b *Bot, in *discordgo.Interaction, o options) reply {
-	if safeURL(o.str("url")) == "" {
+	if chattext.SafeURL(o.str("url")) == "" {
 		return errorReply("That is not an http(s) link.")
 	}
 	ctx, cancel := context.WithTimeout(ctx, b.cmds.fetchTimeout)

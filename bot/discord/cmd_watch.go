@@ -6,6 +6,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/newshound/newshound/bot/commands"
+	"github.com/newshound/newshound/internal/chattext"
 )
 
 // /watch add name query channel · /watch remove name · /watch pause name ·
@@ -39,7 +40,7 @@ func watchOptions(channels []string) []*discordgo.ApplicationCommandOption {
 	channel := strOption("channel", "A channel name from the configuration", true, 100)
 	if len(channels) <= 25 {
 		for _, c := range channels {
-			channel.Choices = append(channel.Choices, &discordgo.ApplicationCommandOptionChoice{Name: truncate(c, 100), Value: c})
+			channel.Choices = append(channel.Choices, &discordgo.ApplicationCommandOptionChoice{Name: chattext.Truncate(c, 100), Value: c})
 		}
 	}
 	sub := func(n, desc string, opts ...*discordgo.ApplicationCommandOption) *discordgo.ApplicationCommandOption {

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/newshound/newshound/internal/chattext"
 )
 
 // /watches — every watch with its query and channels; chat-managed and
@@ -22,7 +24,7 @@ func watchesCommand() command {
 			e := &discordgo.MessageEmbed{Type: discordgo.EmbedTypeRich, Title: fmt.Sprintf("Watches (%d)", len(ws))}
 			shown := 0
 			for _, w := range ws {
-				name := escapeMarkdown(cleanLine(w.Name))
+				name := escapeMarkdown(chattext.Line(w.Name))
 				var tags []string
 				if w.FromChat {
 					tags = append(tags, "chat")
@@ -31,17 +33,17 @@ func watchesCommand() command {
 					tags = append(tags, "paused")
 				}
 				if w.Digest != "" {
-					tags = append(tags, "digest "+cleanLine(w.Digest))
+					tags = append(tags, "digest "+chattext.Line(w.Digest))
 				}
 				if len(tags) > 0 {
 					name += " (" + escapeMarkdown(strings.Join(tags, ", ")) + ")"
 				}
 				dest := "standard output"
 				if len(w.Channels) > 0 {
-					dest = escapeMarkdown(cleanLine(strings.Join(w.Channels, ", ")))
+					dest = escapeMarkdown(chattext.Line(strings.Join(w.Channels, ", ")))
 				}
-				value := truncate(escapeMarkdown(cleanLine(w.Query)), 700) + "\n→ " + truncate(dest, 200)
-				if !addField(e, truncate(name, maxFieldName), value) {
+				value := chattext.TruncateEscaped(escapeMarkdown(chattext.Line(w.Query)), 700) + "\n→ " + chattext.TruncateEscaped(dest, 200)
+				if !addField(e, chattext.TruncateEscaped(name, maxFieldName), value) {
 					break
 				}
 				shown++

@@ -2,12 +2,12 @@ package discord
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/newshound/newshound/bot/commands"
 	"github.com/newshound/newshound/internal/alert"
+	"github.com/newshound/newshound/internal/chattext"
 )
 
 // /why url:<url> — which watches matched a stored article, with the terms
@@ -25,7 +25,7 @@ func whyCommand() command {
 }
 
 func handleWhy(ctx context.Context, b *Bot, in *discordgo.Interaction, o options) reply {
-	if safeURL(o.str("url")) == "" {
+	if chattext.SafeURL(o.str("url")) == "" {
 		return errorReply("That is not an http(s) link.")
 	}
 	ans, p := b.cmds.look.Why(ctx, o.str("url"))
@@ -39,11 +39,11 @@ func handleWhy(ctx context.Context, b *Bot, in *discordgo.Interaction, o options
 // a watch with its terms highlighted in their snippets.
 func whyReply(ans commands.Why) reply {
 	a, ms := &ans.Article, ans.Matches
-	title := cleanLine(a.Title)
+	title := chattext.Line(a.Title)
 	if title == "" {
 		title = "Untitled article"
 	}
-	e := &discordgo.MessageEmbed{Type: discordgo.EmbedTypeRich, Title: truncate(escapeMarkdown(title), maxTitle), URL: articleURL(*a)}
+	e := &discordgo.MessageEmbed{Type: discordgo.EmbedTypeRich, Title: chattext.TruncateEscaped(escapeMarkdown(title), maxTitle), URL: articleURL(*a)}
 	if len(ms) == 0 {
 		e.Description = "Stored, but no watch matched it."
 		if a.Status != "done" {
@@ -59,13 +59,10 @@ func whyReply(ans commands.Why) reply {
 		if value == "" {
 			value = "(no explanation recorded)"
 		}
-		if !addField(e, truncate(escapeMarkdown(cleanLine(m.Watch)), maxFieldName), value) {
+		if !addField(e, chattext.TruncateEscaped(escapeMarkdown(chattext.Line(m.Watch)), maxFieldName), value) {
 			break
 		}
 	}
-	e.Footer = &discordgo.MessageEmbedFooter{Text: fmt.Sprintf("%d watches matched", len(ms))}
-	if len(ms) == 1 {
-		e.Footer.Text = "1 watch matched"
-	}
+	e.Footer = &discordgo.MessageEmbedFooter{Text: chattext.Count(len(ms), "watch") + " matched"}
 	return reply{embeds: []*discordgo.MessageEmbed{e}}
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/newshound/newshound/bot/commands"
 	"github.com/newshound/newshound/internal/article"
+	"github.com/newshound/newshound/internal/chattext"
 	"github.com/newshound/newshound/internal/store"
 )
 
@@ -84,7 +85,9 @@ type reply struct {
 
 // errorReply is an ephemeral answer saying what went wrong; msg is our own
 // text (callers escape anything from outside).
-func errorReply(msg string) reply { return reply{content: truncate(msg, maxContent), ephemeral: true} }
+func errorReply(msg string) reply {
+	return reply{content: chattext.TruncateEscaped(msg, maxContent), ephemeral: true}
+}
 
 // command is one slash command of the table.
 type command struct {
@@ -479,7 +482,7 @@ const footerReserve = 300
 // (25 fields, 6000 characters with room for a footer); it reports whether it
 // did.
 func addField(e *discordgo.MessageEmbed, name, value string) bool {
-	if len(e.Fields) == maxFields || embedLength(e)+runes(name)+runes(value) > maxEmbedTotal-footerReserve {
+	if len(e.Fields) == maxFields || embedLength(e)+chattext.Runes(name)+chattext.Runes(value) > maxEmbedTotal-footerReserve {
 		return false
 	}
 	e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: name, Value: value})

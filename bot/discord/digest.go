@@ -7,6 +7,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/newshound/newshound/internal/alert"
+	"github.com/newshound/newshound/internal/chattext"
 )
 
 // Digest layout.
@@ -23,23 +24,16 @@ const (
 func DigestMessage(title string, alerts []alert.Alert, styles map[string]Style) *discordgo.MessageSend {
 	e := &discordgo.MessageEmbed{
 		Type:  discordgo.EmbedTypeRich,
-		Title: truncate(escapeMarkdown(cleanLine(title)), maxTitle),
+		Title: chattext.TruncateEscaped(escapeMarkdown(chattext.Line(title)), maxTitle),
 	}
 	if e.Title == "" {
 		e.Title = "Digest"
 	}
-	var order []string
-	groups := map[string][]alert.Alert{}
-	for _, a := range alerts {
-		if _, ok := groups[a.Watch]; !ok {
-			order = append(order, a.Watch)
-		}
-		groups[a.Watch] = append(groups[a.Watch], a)
-	}
+	order, groups := chattext.ByWatch(alerts)
 	if len(order) > 0 {
 		e.Color = styles[order[0]].Color & 0xFFFFFF
 	}
-	e.Footer = &discordgo.MessageEmbedFooter{Text: count(len(alerts), "alert") + " · " + count(len(order), "watch")}
+	e.Footer = &discordgo.MessageEmbedFooter{Text: chattext.Count(len(alerts), "alert") + " · " + chattext.Count(len(order), "watch")}
 
 	room := maxEmbedTotal - embedLength(e)
 	accounted, watchesShown := 0, 0
@@ -47,33 +41,33 @@ func DigestMessage(title string, alerts []alert.Alert, styles map[string]Style) 
 		if len(e.Fields) == maxFields || room < 2*digestMoreReserve {
 			break
 		}
-		name := truncate(escapeMarkdown(cleanLine(watch)), maxFieldName)
+		name := chattext.TruncateEscaped(escapeMarkdown(chattext.Line(watch)), maxFieldName)
 		if name == "" {
 			name = "(no watch)"
 		}
-		budget := min(maxFieldValue-digestMoreReserve, room-runes(name)-2*digestMoreReserve)
+		budget := min(maxFieldValue-digestMoreReserve, room-chattext.Runes(name)-2*digestMoreReserve)
 		var lines []string
 		used := 0
 		for _, a := range groups[watch] {
 			line := digestLine(a)
-			if used+runes(line)+1 > budget {
+			if used+chattext.Runes(line)+1 > budget {
 				break
 			}
 			lines = append(lines, line)
-			used += runes(line) + 1
+			used += chattext.Runes(line) + 1
 		}
 		if hidden := len(groups[watch]) - len(lines); hidden > 0 {
 			lines = append(lines, fmt.Sprintf("…and %d more", hidden))
 		}
 		value := strings.Join(lines, "\n")
 		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: name, Value: value})
-		room -= runes(name) + runes(value)
+		room -= chattext.Runes(name) + chattext.Runes(value)
 		accounted += len(groups[watch])
 		watchesShown++
 	}
 	if rest := len(alerts) - accounted; rest > 0 {
 		more := len(order) - watchesShown
-		e.Description = fmt.Sprintf("…and %d more %s from %d more %s.", rest, nounFor(rest, "alert"), more, nounFor(more, "watch"))
+		e.Description = fmt.Sprintf("…and %d more %s from %d more %s.", rest, chattext.Noun(rest, "alert"), more, chattext.Noun(more, "watch"))
 	}
 	if len(alerts) == 0 {
 		e.Description = "No alerts."
@@ -87,17 +81,16 @@ func DigestMessage(title string, alerts []alert.Alert, styles map[string]Style) 
 // digestLine is "• [Headline](url) — Feed": our own masked link around an
 // escaped headline, the URL made safe inside the link's parentheses.
 func digestLine(a alert.Alert) string {
-	headline := truncate(escapeMarkdown(cleanLine(a.Title)), digestHeadlineCap)
+	headline := chattext.TruncateEscaped(escapeMarkdown(chattext.Line(a.Title)), digestHeadlineCap)
 	if headline == "" {
 		headline = "Untitled article"
 	}
 	line := "• " + headline
-	if u := safeURL(a.URL); u != "" {
-		u = strings.NewReplacer("(", "%28", ")", "%29").Replace(u)
+	if u := linkURL(a.URL); u != "" {
 		line = "• [" + headline + "](" + u + ")"
 	}
 	if feed := plainText(a.Feed); feed != "" {
-		line += " — " + escapeMarkdown(truncate(feed, 60))
+		line += " — " + escapeMarkdown(chattext.Truncate(feed, 60))
 	}
 	return line
 }
@@ -108,8 +101,8 @@ func digestLine(a alert.Alert) string {
 func NoticeMessage(title, text string, color int) *discordgo.MessageSend {
 	e := &discordgo.MessageEmbed{
 		Type:        discordgo.EmbedTypeRich,
-		Title:       truncate(escapeMarkdown(cleanLine(title)), maxTitle),
-		Description: truncate(escapeMarkdown(cleanText(text)), maxDescription),
+		Title:       chattext.TruncateEscaped(escapeMarkdown(chattext.Line(title)), maxTitle),
+		Description: chattext.TruncateEscaped(escapeMarkdown(chattext.Text(text)), maxDescription),
 		Color:       color & 0xFFFFFF,
 	}
 	if e.Title == "" {

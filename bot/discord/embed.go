@@ -4,14 +4,11 @@ import (
 	"net/url"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/newshound/newshound/internal/alert"
 	"github.com/newshound/newshound/internal/chattext"
-	"github.com/newshound/newshound/internal/summary"
 )
 
 // Discord's limits, in Unicode characters.
@@ -86,8 +83,8 @@ func alertEmbed(a alert.Alert, style Style) *discordgo.MessageEmbed {
 func alertEmbedWith(a alert.Alert, style Style, extra []*discordgo.MessageEmbedField) *discordgo.MessageEmbed {
 	e := &discordgo.MessageEmbed{
 		Type:  discordgo.EmbedTypeRich,
-		Title: truncate(escapeMarkdown(cleanLine(a.Title)), maxTitle),
-		URL:   safeURL(a.URL),
+		Title: chattext.TruncateEscaped(escapeMarkdown(chattext.Line(a.Title)), maxTitle),
+		URL:   chattext.SafeURL(a.URL),
 		Color: style.Color & 0xFFFFFF,
 	}
 	if e.Title == "" {
@@ -102,81 +99,19 @@ func alertEmbedWith(a alert.Alert, style Style, extra []*discordgo.MessageEmbedF
 	if a.Published != nil && !a.Published.IsZero() {
 		e.Timestamp = a.Published.UTC().Format(time.RFC3339)
 	}
-	if img := safeURL(a.Image); img != "" {
+	if img := chattext.SafeURL(a.Image); img != "" {
 		e.Thumbnail = &discordgo.MessageEmbedThumbnail{URL: img}
 	}
 	// A sentence appears once: a quote the summary already shows is not
 	// repeated as a quote line, and a snippet of what the summary or the
 	// quote lines show is not repeated under "Why it matched".
-	var said []string // sameText of each sentence shown
-	whole := sameText(a.Summary)
-	for _, sp := range summary.Split(a.Summary) {
-		said = append(said, sameText(a.Summary[sp.Start:sp.End]))
-	}
-	var quotes []alert.Quote
-	for _, q := range a.Quotes {
-		if k := sameText(quoteText(q.Text)); k == "" || !strings.Contains(whole, k) {
-			quotes = append(quotes, q)
-		}
-	}
-	for _, q := range quotes[:min(len(quotes), maxQuotes)] {
-		said = append(said, sameText(quoteText(q.Text)))
-	}
-	if why := whyValue(a, said); why != "" {
+	quotes := chattext.ShownQuotes(a, maxQuotes)
+	if why := whyValue(a, chattext.Said(a.Summary, quotes)); why != "" {
 		e.Fields = []*discordgo.MessageEmbedField{{Name: whyFieldName, Value: why}}
 	}
 	e.Fields = append(e.Fields, extra...)
 	e.Description = description(a.Summary, quotes, maxEmbedTotal-embedLength(e))
 	return e
-}
-
-// sameText is text reduced for "is this said already" comparisons: cleaned,
-// lower case, without quotation marks and ellipses, single spaces.
-func sameText(s string) string {
-	s = strings.Map(func(r rune) rune {
-		if strings.ContainsRune(quotationMarks+"…", r) {
-			return ' '
-		}
-		return unicode.ToLower(r)
-	}, cleanLine(s))
-	return strings.Join(strings.Fields(s), " ")
-}
-
-// minRepeatWords is how many words of a snippet's sentence, found in what
-// the embed already shows, make it a repeat.
-const minRepeatWords = 4
-
-// repeats reports whether a snippet shows a sentence, or a piece of one,
-// of said (sameTexts of the sentences shown): it lies within one, holds
-// one, or a sentence of it (or the piece of one it starts or ends with)
-// lies within one.
-func repeats(snippet string, said []string) bool {
-	core := strings.TrimSpace(strings.Trim(strings.TrimSpace(snippet), "…"))
-	whole := sameText(core)
-	if whole == "" {
-		return false
-	}
-	var pieces []string
-	for _, sp := range summary.Split(core) {
-		if k := sameText(core[sp.Start:sp.End]); len(strings.Fields(k)) >= minRepeatWords {
-			pieces = append(pieces, k)
-		}
-	}
-	for _, s := range said {
-		if s == "" {
-			continue
-		}
-		if (len(strings.Fields(whole)) >= minRepeatWords && strings.Contains(s, whole)) ||
-			(len(strings.Fields(s)) >= minRepeatWords && strings.Contains(whole, s)) {
-			return true
-		}
-		for _, p := range pieces {
-			if strings.Contains(s, p) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // authorLine is the outlet (the feed), with the byline when known. Discord
@@ -185,9 +120,9 @@ func authorLine(a alert.Alert) string {
 	feed, byline := plainText(a.Feed), plainText(a.Byline)
 	switch {
 	case feed != "" && byline != "":
-		return truncate(feed+" · "+byline, maxAuthor)
+		return chattext.Truncate(feed+" · "+byline, maxAuthor)
 	default:
-		return truncate(feed+byline, maxAuthor)
+		return chattext.Truncate(feed+byline, maxAuthor)
 	}
 }
 
@@ -195,7 +130,7 @@ func authorLine(a alert.Alert) string {
 // (author, footer): cleaned, and @everyone/@here broken so that they cannot
 // even look like pings. Escaping would show its backslashes there.
 func plainText(s string) string {
-	s = cleanLine(s)
+	s = chattext.Line(s)
 	s = strings.ReplaceAll(s, "@everyone", "@\u200beveryone")
 	return strings.ReplaceAll(s, "@here", "@\u200bhere")
 }
@@ -208,7 +143,7 @@ func footerLine(a alert.Alert) string {
 			parts = append(parts, p)
 		}
 	}
-	return truncate(strings.Join(parts, " · "), footerCap)
+	return chattext.Truncate(strings.Join(parts, " · "), footerCap)
 }
 
 // siteURL is the home page of the article's site, for the author link.
@@ -220,7 +155,7 @@ func siteURL(article string) string {
 	if err != nil {
 		return ""
 	}
-	return safeURL(u.Scheme + "://" + u.Host + "/")
+	return chattext.SafeURL(u.Scheme + "://" + u.Host + "/")
 }
 
 // description is the summary, then the top quotes as block-quote lines,
@@ -228,7 +163,7 @@ func siteURL(article string) string {
 func description(summary string, qs []alert.Quote, room int) string {
 	room = min(room, maxDescription)
 	quotes := quoteLines(qs)
-	for runes(quotes) > room {
+	for chattext.Runes(quotes) > room {
 		// Cannot happen with the caps above; drop quotes rather than break the limit.
 		i := strings.LastIndexByte(quotes, '\n')
 		if i < 0 {
@@ -237,146 +172,55 @@ func description(summary string, qs []alert.Quote, room int) string {
 		}
 		quotes = quotes[:i]
 	}
-	summary = escapeMarkdown(cleanText(summary))
+	summary = escapeMarkdown(chattext.Text(summary))
 	switch {
 	case summary == "":
 		return quotes
 	case quotes == "":
-		return truncate(summary, room)
+		return chattext.TruncateEscaped(summary, room)
 	}
-	summary = truncate(summary, room-runes(quotes)-2)
-	if summary == "" || summary == ellipsis {
+	summary = chattext.TruncateEscaped(summary, room-chattext.Runes(quotes)-2)
+	if summary == "" || summary == chattext.Ellipsis {
 		return quotes
 	}
 	return summary + "\n\n" + quotes
 }
 
-// quoteLines renders up to maxQuotes quotes as `> “text” — Speaker` lines.
+// quoteLines renders the quotes shown (chattext.ShownQuotes) as
+// `> “text” — Speaker` lines.
 func quoteLines(quotes []alert.Quote) string {
 	var lines []string
 	for _, q := range quotes {
-		if len(lines) == maxQuotes {
-			break
-		}
-		text := quoteText(q.Text)
-		if text == "" {
-			continue
-		}
-		line := "> “" + truncate(escapeMarkdown(text), quoteCap) + "”"
-		if sp := cleanLine(q.Speaker); sp != "" {
-			line += " — " + truncate(escapeMarkdown(sp), speakerCap)
+		line := "> “" + chattext.TruncateEscaped(escapeMarkdown(q.Text), quoteCap) + "”"
+		if sp := chattext.Line(q.Speaker); sp != "" {
+			line += " — " + chattext.TruncateEscaped(escapeMarkdown(sp), speakerCap)
 		}
 		lines = append(lines, line)
 	}
 	return strings.Join(lines, "\n")
 }
 
-// quoteText is a quote as shown: cleaned, without the quotation marks
-// wrapping it (the alert adds its own) and without the comma that ended it
-// where the sentence went on ("…," she said). The stored quote keeps both.
-func quoteText(s string) string {
-	s = trimQuotationMarks(cleanLine(s))
-	if t := strings.TrimRight(s, ",，،、 "); t != s {
-		s = trimQuotationMarks(t)
-	}
-	return s
-}
-
-const quotationMarks = "\"'“”„‟‘’‚‛«»‹›「」『』"
-
-// trimQuotationMarks removes quotation marks wrapping the whole quote, since
-// the alert adds its own.
-func trimQuotationMarks(s string) string {
-	for {
-		r, n := utf8.DecodeRuneInString(s)
-		l, m := utf8.DecodeLastRuneInString(s)
-		if n == 0 || len(s) <= n || !strings.ContainsRune(quotationMarks, r) || !strings.ContainsRune(quotationMarks, l) {
-			return s
-		}
-		s = strings.TrimSpace(s[n : len(s)-m])
-	}
-}
-
 // whyValue renders the "Why it matched" field: the matched terms, then up to
 // three snippets with the terms in bold, within 1024 characters. A snippet
-// of what the embed shows already (said: see repeats) is left out.
+// of what the embed shows already (said: see chattext.Repeats) is left out.
 func whyValue(a alert.Alert, said []string) string {
-	terms := matchTerms(a)
+	terms := chattext.Terms(a)
 	var lines []string
 	shown := make([]string, 0, len(terms))
 	for _, t := range terms {
-		shown = append(shown, escapeMarkdown(truncate(t, termCap)))
+		shown = append(shown, escapeMarkdown(chattext.Truncate(t, termCap)))
 	}
 	if list := strings.Join(shown, ", "); list != "" {
-		lines = append(lines, "**Terms:** "+truncate(list, termsCap))
+		lines = append(lines, "**Terms:** "+chattext.TruncateEscaped(list, termsCap))
 	}
-	seen := map[string]bool{}
-	for _, w := range a.Why {
-		if len(seen) == maxSnippets {
-			break
-		}
-		snippet := truncate(cleanLine(w.Snippet), snippetCap)
-		if snippet == "" || seen[snippet] || repeats(snippet, said) {
-			continue
-		}
-		seen[snippet] = true
-		line := "• " + highlight(snippet, terms)
-		if f := fieldLabel(w.Field); f != "" {
+	for _, w := range chattext.Snippets(a, said, maxSnippets, snippetCap) {
+		line := "• " + highlight(w.Snippet, terms)
+		if f := chattext.FieldLabel(w.Field); f != "" {
 			line = "• *" + f + ":* " + line[len("• "):]
 		}
 		lines = append(lines, line)
 	}
-	var b strings.Builder
-	for _, line := range lines {
-		sep := 0
-		if b.Len() > 0 {
-			sep = 1
-		}
-		if runes(b.String())+sep+runes(line) > maxFieldValue {
-			break
-		}
-		if sep == 1 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(line)
-	}
-	return b.String()
-}
-
-// fieldLabel keeps a hit's field name only if it is a plain word.
-func fieldLabel(f string) string {
-	if f == "" || len(f) > 16 {
-		return ""
-	}
-	for _, r := range f {
-		if !unicode.IsLetter(r) {
-			return ""
-		}
-	}
-	return f
-}
-
-// matchTerms are the words to show and highlight: the terms as they appear
-// in the article, then the query's own terms, without query syntax.
-func matchTerms(a alert.Alert) []string {
-	var out []string
-	seen := map[string]bool{}
-	add := func(t string) {
-		t = cleanLine(strings.Trim(t, "\"*?()"))
-		key := strings.ToLower(t)
-		if t == "" || seen[key] {
-			return
-		}
-		seen[key] = true
-		out = append(out, t)
-	}
-	for _, t := range a.Matched {
-		add(t)
-	}
-	for _, w := range a.Why {
-		add(w.Term)
-	}
-	return out
+	return chattext.JoinLines(lines, maxFieldValue)
 }
 
 // highlight escapes a (cleaned, already cut) snippet and puts each
@@ -388,15 +232,15 @@ func highlight(snippet string, terms []string) string {
 
 // embedLength is what an embed counts towards Discord's 6000 total.
 func embedLength(e *discordgo.MessageEmbed) int {
-	n := runes(e.Title) + runes(e.Description)
+	n := chattext.Runes(e.Title) + chattext.Runes(e.Description)
 	if e.Author != nil {
-		n += runes(e.Author.Name)
+		n += chattext.Runes(e.Author.Name)
 	}
 	if e.Footer != nil {
-		n += runes(e.Footer.Text)
+		n += chattext.Runes(e.Footer.Text)
 	}
 	for _, f := range e.Fields {
-		n += runes(f.Name) + runes(f.Value)
+		n += chattext.Runes(f.Name) + chattext.Runes(f.Value)
 	}
 	return n
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/newshound/newshound/internal/alert"
+	"github.com/newshound/newshound/internal/chattext"
 )
 
 func sampleAlert() alert.Alert {
@@ -122,42 +123,12 @@ func TestEscapeMarkdown(t *testing.T) {
 	}
 }
 
-func TestTruncate(t *testing.T) {
-	tests := []struct {
-		name string
-		in   string
-		max  int
-		want string
-	}{
-		{"fits", "short", 10, "short"},
-		{"word boundary", "the quick brown fox jumps", 16, "the quick brown…"},
-		{"no spaces (CJK)", "漢字漢字漢字漢字", 5, "漢字漢字…"},
-		{"emoji counted as one", strings.Repeat("😀", 5), 5, strings.Repeat("😀", 5)},
-		{"emoji cut", strings.Repeat("😀", 6), 5, "😀😀😀😀…"},
-		{"combining mark kept with its letter", "e\u0301e\u0301e\u0301", 4, "e\u0301…"},
-		{"family emoji not split", "ab👨‍👩‍👧", 6, "ab…"},
-		{"no dangling escape", `abc\*def`, 5, "abc…"},
-		{"zero", "abc", 0, ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := truncate(tt.in, tt.max)
-			if got != tt.want {
-				t.Errorf("truncate(%q, %d) = %q, want %q", tt.in, tt.max, got, tt.want)
-			}
-			if utf8.RuneCountInString(got) > tt.max {
-				t.Errorf("%q is over %d characters", got, tt.max)
-			}
-		})
-	}
-}
-
 // checkMessage asserts Discord's limits and that nothing from the alert can
 // ping or render as a mention.
 func checkMessage(t *testing.T, msg *discordgo.MessageSend) {
 	t.Helper()
-	if runes(msg.Content) > maxContent || len(msg.Embeds) > 10 {
-		t.Fatalf("content %d chars, %d embeds", runes(msg.Content), len(msg.Embeds))
+	if chattext.Runes(msg.Content) > maxContent || len(msg.Embeds) > 10 {
+		t.Fatalf("content %d chars, %d embeds", chattext.Runes(msg.Content), len(msg.Embeds))
 	}
 	if msg.AllowedMentions == nil || len(msg.AllowedMentions.Parse) != 0 {
 		t.Fatalf("allowed mentions %+v", msg.AllowedMentions)
@@ -190,7 +161,7 @@ func checkMessage(t *testing.T, msg *discordgo.MessageSend) {
 			if !utf8.ValidString(p.s) {
 				t.Fatalf("%s is not valid UTF-8: %q", p.what, p.s)
 			}
-			if n := runes(p.s); n > p.max {
+			if n := chattext.Runes(p.s); n > p.max {
 				t.Fatalf("%s has %d characters, limit %d", p.what, n, p.max)
 			}
 			if strings.Contains(p.s, "@everyone") || strings.Contains(p.s, "@here") {
@@ -297,5 +268,23 @@ func TestEmbedSaysEachSentenceOnce(t *testing.T) {
 	}
 	if a.Quotes[1].Text != "It was the longest closure in twenty years," {
 		t.Error("the alert's quote was changed")
+	}
+}
+
+// Plain text is cut as plain text and escaped after: a backslash of the
+// feed's text where the cut falls is kept (escaped, it shows as \), where
+// it was dropped as if it were half of an escape.
+func TestBackslashAtACutIsKept(t *testing.T) {
+	a := alert.Alert{
+		Watch: "w", Title: "T", URL: "https://a.example/b", Feed: strings.Repeat("f", 58) + `\zzz`,
+		Why: []alert.Why{{Term: "s", Field: "body", Snippet: strings.Repeat("w", 298) + `\snip`}},
+	}
+	why := AlertMessage(a, Style{}).Embeds[0].Fields[0].Value
+	if !strings.HasSuffix(why, strings.Repeat("w", 298)+`\\…`) {
+		t.Errorf("snippet cut at its backslash: %q", why[len(why)-20:])
+	}
+	digest := DigestMessage("D", []alert.Alert{a}, nil).Embeds[0].Fields[0].Value
+	if !strings.HasSuffix(digest, strings.Repeat("f", 58)+`\\…`) {
+		t.Errorf("digest's outlet cut at its backslash: %q", digest)
 	}
 }

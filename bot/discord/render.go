@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/newshound/newshound/bot/commands"
+	"github.com/newshound/newshound/internal/chattext"
 )
 
 // Rendering of the commands' neutral answers (bot/commands) for Discord:
@@ -20,7 +21,7 @@ func renderText(t commands.Text) string {
 		case commands.Escaped:
 			v := s.S
 			if s.Max > 0 {
-				v = truncate(v, s.Max)
+				v = chattext.Truncate(v, s.Max)
 			}
 			b.WriteString(escapeMarkdown(v))
 		case commands.Code:

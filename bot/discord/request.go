@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/newshound/newshound/internal/chattext"
 )
 
 // Rate limits. discordgo's own wait (LockBucket) sleeps without a context
@@ -120,10 +122,10 @@ func stamp(msg *discordgo.MessageSend, ref string) {
 	if e.Footer == nil || e.Footer.Text == "" {
 		e.Footer = &discordgo.MessageEmbedFooter{Text: tag}
 	} else {
-		e.Footer.Text = truncate(e.Footer.Text, footerCap-runes(tag)-3) + " · " + tag
+		e.Footer.Text = chattext.Truncate(e.Footer.Text, footerCap-chattext.Runes(tag)-3) + " · " + tag
 	}
 	if over := embedLength(e) - maxEmbedTotal; over > 0 {
-		e.Description = truncate(e.Description, runes(e.Description)-over)
+		e.Description = chattext.TruncateEscaped(e.Description, chattext.Runes(e.Description)-over)
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/newshound/newshound/internal/alert"
+	"github.com/newshound/newshound/internal/chattext"
 )
 
 // A story alerts a watch once. Its later articles edit that message to list
@@ -57,39 +58,27 @@ func StoryMessage(a alert.Alert, also []alert.Outlet, style Style) *discordgo.Me
 	}
 }
 
-// alsoValue is the "Also" field: the outlets, linked, the first alsoNamed
-// by name and the others counted.
+// alsoValue is the "Also" field: the outlets other than own
+// (chattext.OtherOutlets), linked, the first alsoNamed by name and the
+// others counted.
 func alsoValue(own string, also []alert.Outlet) string {
-	seen := map[string]bool{strings.ToLower(strings.TrimSpace(own)): true}
+	outlets := chattext.OtherOutlets(own, also)
+	if len(outlets) == 0 {
+		return ""
+	}
 	var named []string
-	more := 0
-	for _, o := range also {
-		key := strings.ToLower(strings.TrimSpace(o.Feed))
-		if seen[key] {
-			continue
-		}
-		seen[key] = true
-		if len(named) == alsoNamed {
-			more++
-			continue
-		}
-		name := truncate(escapeMarkdown(cleanLine(o.Feed)), 60)
-		if name == "" {
-			name = "another outlet"
-		}
+	for _, o := range outlets[:min(len(outlets), alsoNamed)] {
+		name := chattext.TruncateEscaped(escapeMarkdown(chattext.OutletName(o.Feed)), 60)
 		if u := linkURL(o.URL); u != "" {
 			name = "[" + name + "](" + u + ")"
 		}
 		named = append(named, name)
 	}
-	if len(named) == 0 {
-		return ""
-	}
 	v := strings.Join(named, ", ")
-	if more > 0 {
+	if more := len(outlets) - len(named); more > 0 {
 		v += fmt.Sprintf(" +%d", more)
 	}
-	if runes(v) > maxFieldValue { // three long links: name them without links
+	if chattext.Runes(v) > maxFieldValue { // three long links: name them without links
 		return alsoPlain(own, also)
 	}
 	return v
@@ -101,12 +90,12 @@ func alsoPlain(own string, also []alert.Outlet) string {
 	for i, o := range also {
 		stripped[i] = alert.Outlet{Feed: o.Feed}
 	}
-	return truncate(alsoValue(own, stripped), maxFieldValue)
+	return chattext.TruncateEscaped(alsoValue(own, stripped), maxFieldValue)
 }
 
 // linkURL is u made safe inside a markdown link's parentheses.
 func linkURL(u string) string {
-	u = safeURL(u)
+	u = chattext.SafeURL(u)
 	return strings.NewReplacer("(", "%28", ")", "%29").Replace(u)
 }
 
@@ -115,7 +104,7 @@ func linkURL(u string) string {
 // as new in the story.
 func FollowUpMessage(a alert.Alert, style Style) *discordgo.MessageSend {
 	e := alertEmbed(a, style)
-	e.Title = truncate(followUpPrefix+escapeMarkdown(cleanLine(a.Title)), maxTitle)
+	e.Title = chattext.TruncateEscaped(followUpPrefix+escapeMarkdown(chattext.Line(a.Title)), maxTitle)
 	return &discordgo.MessageSend{
 		Embeds:          []*discordgo.MessageEmbed{e},
 		AllowedMentions: &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}},
@@ -124,7 +113,7 @@ func FollowUpMessage(a alert.Alert, style Style) *discordgo.MessageSend {
 
 // threadName is a story's thread or forum post name: the article's title.
 func threadName(a alert.Alert) string {
-	name := truncate(cleanLine(a.Title), maxThreadName)
+	name := chattext.Truncate(chattext.Line(a.Title), maxThreadName)
 	if name == "" {
 		name = "Story"
 	}
@@ -203,7 +192,7 @@ func (b *Bot) deliverForum(ctx context.Context, d alert.Delivery, msg *discordgo
 	if d.Kind == "" || d.Kind == alert.KindAlert {
 		name = threadName(d.Alert)
 	}
-	id, err := b.postForum(ctx, d.Channel, b.channels[d.Channel], truncate(cleanLine(name), maxThreadName), msg)
+	id, err := b.postForum(ctx, d.Channel, b.channels[d.Channel], chattext.Truncate(chattext.Line(name), maxThreadName), msg)
 	if err != nil {
 		return alert.Receipt{}, err
 	}

@@ -16,7 +16,6 @@ import (
 	"github.com/newshound/newshound/bot/commands"
 	"github.com/newshound/newshound/internal/alert"
 	"github.com/newshound/newshound/internal/chattext"
-	"github.com/newshound/newshound/internal/match"
 	"github.com/newshound/newshound/internal/store"
 )
 
@@ -80,7 +79,7 @@ func (n *Notifier) runCommand(ctx context.Context, cmd slackgo.SlashCommand) rep
 		return reply{Message: quotesMessage(ans)}
 	case "summary":
 		link := linkArg(rest)
-		if chattext.SafeURL(link) == "" {
+		if safeURL(link) == "" {
 			return problemReply(badInput("Give an http(s) link: /newshound summary https://…"))
 		}
 		if n.cmds.cfg.ArticleFetcher == nil {
@@ -99,7 +98,7 @@ func (n *Notifier) runCommand(ctx context.Context, cmd slackgo.SlashCommand) rep
 		return reply{Message: m}
 	case "why":
 		link := linkArg(rest)
-		if chattext.SafeURL(link) == "" {
+		if safeURL(link) == "" {
 			return problemReply(badInput("Give an http(s) link: /newshound why https://…"))
 		}
 		ans, p := look.Why(ctx, link)
@@ -109,7 +108,7 @@ func (n *Notifier) runCommand(ctx context.Context, cmd slackgo.SlashCommand) rep
 		return reply{Message: whyMessage(ans)}
 	case "story":
 		link := linkArg(rest)
-		if chattext.SafeURL(link) == "" {
+		if safeURL(link) == "" {
 			return problemReply(badInput("Give an http(s) link: /newshound story https://…"))
 		}
 		ans, p := look.Story(ctx, link)
@@ -290,7 +289,7 @@ func (n *Notifier) searchButtons(args commands.SearchArgs, page int, more bool) 
 // snippet with the matching words in bold.
 func hitText(num int, h commands.Hit) string {
 	lines := []string{fmt.Sprintf("*%d. %s*", num, articleLink(h.Article)), articleMeta(h.Article)}
-	if hit, ok := bodyHit(h.Result.Hits); ok {
+	if hit, ok := h.BodyHit(); ok {
 		if snippet := chattext.Truncate(chattext.Line(hit.Snippet()), snippetShown); snippet != "" {
 			lines = append(lines, chattext.Highlight(snippet, h.Result.Matched(), escape, "*", "*"))
 		}
@@ -303,33 +302,23 @@ func hitText(num int, h commands.Hit) string {
 			}
 		}
 	}
-	return cutLines(strings.Join(lines, "\n"), entryCap)
+	return chattext.CutLines(strings.Join(lines, "\n"), entryCap, chattext.Truncate)
 }
 
 // sameStory is "Same story:" and the outlets of a result's story's other
-// matching articles (newest first, each outlet once, linked), "+N" for
-// those past maxAlso or past sameStoryCap characters.
+// matching articles (newest first, each outlet once: chattext.OtherOutlets,
+// linked), "+N" for those past maxAlso or past sameStoryCap characters.
 func sameStory(also []store.Article) string {
-	line, shown, more := "Same story:", 0, 0
-	seen := map[string]bool{}
-	for _, a := range also {
-		key := strings.ToLower(chattext.Line(a.Feed))
-		if seen[key] {
-			continue
-		}
-		seen[key] = true
-		name := fit(a.Feed, 60)
-		if name == "" {
-			name = "another outlet"
-		}
-		u := a.URL
-		if strings.HasPrefix(a.Identity, "http") {
-			u = a.Identity
-		}
-		part := link(u, name)
+	outlets := make([]alert.Outlet, len(also))
+	for i, a := range also {
+		outlets[i] = alert.Outlet{Feed: a.Feed, URL: commands.ArticleURL(a)}
+	}
+	outlets = chattext.OtherOutlets("", outlets)
+	line, shown := "Same story:", 0
+	for _, o := range outlets {
+		part := link(o.URL, fit(chattext.OutletName(o.Feed), 60))
 		if shown == maxAlso || chattext.Runes(line)+2+chattext.Runes(part)+8 > sameStoryCap {
-			more++
-			continue
+			continue // counted; a shorter one after it may fit
 		}
 		if shown > 0 {
 			line += ","
@@ -340,23 +329,10 @@ func sameStory(also []store.Article) string {
 	if shown == 0 {
 		return ""
 	}
-	if more > 0 {
+	if more := len(outlets) - shown; more > 0 {
 		line += fmt.Sprintf(" +%d", more)
 	}
 	return line
-}
-
-// bodyHit is the hit whose snippet to show: the first outside the title.
-func bodyHit(hits []match.Hit) (match.Hit, bool) {
-	for _, h := range hits {
-		if h.Field != "title" {
-			return h, true
-		}
-	}
-	if len(hits) > 0 {
-		return hits[0], true
-	}
-	return match.Hit{}, false
 }
 
 // articleLink is the article's title, linked to its canonical URL.
@@ -365,11 +341,7 @@ func articleLink(a store.Article) string {
 	if title == "" {
 		title = "Untitled article"
 	}
-	u := a.URL
-	if strings.HasPrefix(a.Identity, "http") {
-		u = a.Identity
-	}
-	return link(u, title)
+	return link(commands.ArticleURL(a), title)
 }
 
 // articleMeta is "Outlet · date".
@@ -405,7 +377,7 @@ func latestMessage(ans commands.Latest) Message {
 		if ans.Watch == "" {
 			meta = "_" + fit(a.Watch, 100) + "_ · " + meta
 		}
-		m.Blocks = append(m.Blocks, section(cutLines(fmt.Sprintf("*%d. %s*\n%s", i+1, articleLink(a.Article), meta), entryCap)))
+		m.Blocks = append(m.Blocks, section(chattext.CutLines(fmt.Sprintf("*%d. %s*\n%s", i+1, articleLink(a.Article), meta), entryCap, chattext.Truncate)))
 	}
 	return m
 }
@@ -426,7 +398,7 @@ func quotesMessage(ans commands.Quotes) Message {
 	for _, q := range ans.Quotes {
 		text := "> “" + chattext.Fit(chattext.QuoteText(q.Text), quoteShown, escape) + "” — " + fit(q.Speaker, speakerCap) +
 			"\n" + articleLink(q.Article) + " · " + articleMeta(q.Article)
-		m.Blocks = append(m.Blocks, section(cutLines(text, entryCap)))
+		m.Blocks = append(m.Blocks, section(chattext.CutLines(text, entryCap, chattext.Truncate)))
 	}
 	return m
 }
@@ -451,7 +423,7 @@ func whyMessage(ans commands.Why) Message {
 		if why == "" {
 			why = "(no explanation recorded)"
 		}
-		m.Blocks = append(m.Blocks, section(cutLines("*"+fit(w.Watch, 100)+"*\n"+why, entryCap)))
+		m.Blocks = append(m.Blocks, section(chattext.CutLines("*"+fit(w.Watch, 100)+"*\n"+why, entryCap, chattext.Truncate)))
 	}
 	m.Blocks = append(m.Blocks, slackgo.NewContextBlock("", mrkdwn(chattext.Count(len(ans.Matches), "watch")+" matched")))
 	return m
@@ -505,7 +477,7 @@ func storyMessage(ans commands.Story) Message {
 			}
 			entries = append(entries, entry)
 		}
-		m.Blocks = append(m.Blocks, section(cutLines(strings.Join(entries, "\n"), entryCap)))
+		m.Blocks = append(m.Blocks, section(chattext.CutLines(strings.Join(entries, "\n"), entryCap, chattext.Truncate)))
 	}
 	m.Blocks = append(m.Blocks, slackgo.NewContextBlock("", mrkdwn(chattext.Count(ans.Total, "article"))))
 	return m
@@ -566,7 +538,7 @@ func feedsMessage(ans commands.Feeds) Message {
 			lines = append(lines, "Last error: "+fit(st.LastError, 300)+" ("+ago(st.LastErrorAt, "?")+")")
 		}
 		lines = append(lines, "Consecutive failures: "+strconv.Itoa(st.Failures), "Next poll: "+ago(f.NextPoll, "unknown"))
-		m.Blocks = append(m.Blocks, section(cutLines(strings.Join(lines, "\n"), entryCap)))
+		m.Blocks = append(m.Blocks, section(chattext.CutLines(strings.Join(lines, "\n"), entryCap, chattext.Truncate)))
 	}
 	return m
 }
@@ -629,16 +601,4 @@ func quoted(s string) string { return "“" + fit(s, 200) + "”" }
 func codeInline(s string, max int) string {
 	s = strings.ReplaceAll(strings.ToValidUTF8(s, "\uFFFD"), "`", "ˋ")
 	return chattext.Fit(s, max, escape)
-}
-
-// cutLines cuts text to max characters at a line boundary when it can.
-func cutLines(s string, max int) string {
-	for chattext.Runes(s) > max {
-		i := strings.LastIndexByte(s, '\n')
-		if i < 0 {
-			return chattext.Truncate(s, max)
-		}
-		s = s[:i]
-	}
-	return s
 }

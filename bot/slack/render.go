@@ -88,7 +88,7 @@ func AlertMessage(a alert.Alert, style Style) Message {
 		head = "<!subteam^" + style.Mention + "> " + head
 	}
 	headline := section(head)
-	if img := chattext.SafeURL(a.Image); img != "" && chattext.Runes(img) <= 3000 {
+	if img := safeURL(a.Image); img != "" && chattext.Runes(img) <= 3000 {
 		alt := fit(a.Title, maxAltText)
 		if alt == "" {
 			alt = "Lead image"
@@ -99,17 +99,14 @@ func AlertMessage(a alert.Alert, style Style) Message {
 	if meta := metaLine(a); meta != "" {
 		blocks = append(blocks, slackgo.NewContextBlock("meta", mrkdwn(meta)))
 	}
-	said := chattext.SummarySentences(a.Summary)
 	if s := summaryText(a.Summary); s != "" {
 		blocks = append(blocks, section(s))
 	}
-	quotes := chattext.NewQuotes(a)
+	quotes := chattext.ShownQuotes(a, maxQuotes)
 	if q := quoteLines(quotes); q != "" {
 		blocks = append(blocks, section(q))
-		for _, qt := range quotes[:min(len(quotes), maxQuotes)] {
-			said = append(said, chattext.Same(chattext.QuoteText(qt.Text)))
-		}
 	}
+	said := chattext.Said(a.Summary, quotes)
 	if why := whyText(a, said); why != "" {
 		blocks = append(blocks, section(why))
 	}
@@ -139,22 +136,15 @@ func metaLine(a alert.Alert) string {
 
 // summaryText is the summary's paragraphs, escaped, within a section.
 func summaryText(s string) string {
-	return chattext.Fit(strings.Join(chattext.Paragraphs(s), "\n\n"), summaryCap, escape)
+	return chattext.Fit(chattext.Text(s), summaryCap, escape)
 }
 
-// quoteLines renders up to maxQuotes quotes as block-quote lines
-// `> “text” — Speaker`.
+// quoteLines renders the quotes shown (chattext.ShownQuotes) as
+// block-quote lines `> “text” — Speaker`.
 func quoteLines(quotes []alert.Quote) string {
 	var lines []string
 	for _, q := range quotes {
-		if len(lines) == maxQuotes {
-			break
-		}
-		text := chattext.QuoteText(q.Text)
-		if text == "" {
-			continue
-		}
-		line := "> “" + chattext.Fit(text, quoteCap, escape) + "”"
+		line := "> “" + chattext.Fit(q.Text, quoteCap, escape) + "”"
 		if sp := chattext.Line(q.Speaker); sp != "" {
 			line += " — " + chattext.Fit(sp, speakerCap, escape)
 		}
@@ -165,40 +155,21 @@ func quoteLines(quotes []alert.Quote) string {
 
 // whyText is "Why it matched": the terms, then up to three snippets with
 // the terms in bold, leaving out snippets of what the message shows
-// already (said).
+// already (said: see chattext.Repeats).
 func whyText(a alert.Alert, said []string) string {
 	terms := chattext.Terms(a)
 	var lines []string
 	if len(terms) > 0 {
 		lines = append(lines, "*Why it matched:* "+chattext.Fit(strings.Join(terms, ", "), termsCap, escape))
 	}
-	seen := map[string]bool{}
-	for _, w := range a.Why {
-		if len(seen) == maxSnippets {
-			break
-		}
-		snippet := chattext.Truncate(chattext.Line(w.Snippet), snippetCap)
-		if snippet == "" || seen[snippet] || chattext.Repeats(snippet, said) {
-			continue
-		}
-		seen[snippet] = true
-		line := "• " + chattext.Highlight(snippet, terms, escape, "*", "*")
+	for _, w := range chattext.Snippets(a, said, maxSnippets, snippetCap) {
+		line := "• " + chattext.Highlight(w.Snippet, terms, escape, "*", "*")
 		if f := chattext.FieldLabel(w.Field); f != "" {
 			line = "• _" + f + ":_ " + line[len("• "):]
 		}
 		lines = append(lines, line)
 	}
-	var b strings.Builder
-	for _, line := range lines {
-		if chattext.Runes(b.String())+1+chattext.Runes(line) > maxSectionText {
-			break
-		}
-		if b.Len() > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(line)
-	}
-	return b.String()
+	return chattext.JoinLines(lines, maxSectionText)
 }
 
 // DigestMessage builds one digest message: a header, a count, and a
@@ -210,14 +181,7 @@ func DigestMessage(title string, alerts []alert.Alert) Message {
 	if title = plain(title, maxHeaderText); title == "" {
 		title = "Digest"
 	}
-	var order []string
-	groups := map[string][]alert.Alert{}
-	for _, a := range alerts {
-		if _, ok := groups[a.Watch]; !ok {
-			order = append(order, a.Watch)
-		}
-		groups[a.Watch] = append(groups[a.Watch], a)
-	}
+	order, groups := chattext.ByWatch(alerts)
 	count := chattext.Count(len(alerts), "alert") + " · " + chattext.Count(len(order), "watch")
 	m := Message{Text: chattext.Fit(title+": "+count, fallbackCap, escape), Blocks: []slackgo.Block{
 		slackgo.NewHeaderBlock(slackgo.NewTextBlockObject(slackgo.PlainTextType, title, false, false)),
@@ -288,7 +252,7 @@ func NoticeMessage(title, text string) Message {
 	if title = plain(title, maxHeaderText); title == "" {
 		title = "newshound"
 	}
-	body := chattext.Fit(strings.Join(chattext.Paragraphs(text), "\n\n"), maxSectionText, escape)
+	body := chattext.Fit(chattext.Text(text), maxSectionText, escape)
 	m := Message{Text: chattext.Fit(title, fallbackCap, escape), Blocks: []slackgo.Block{
 		slackgo.NewHeaderBlock(slackgo.NewTextBlockObject(slackgo.PlainTextType, title, false, false)),
 	}}
@@ -307,36 +271,19 @@ const maxAlso = 10
 // AlertMessage lays it out, then "Also:" and the other outlets, each linked
 // to its article (oldest first), "+N" for those past maxAlso. It is what
 // an edit of the story's first message shows. Outlets of the alert's own
-// feed and repeats of an outlet are left out.
+// feed and repeats of an outlet are left out (chattext.OtherOutlets).
 func StoryMessage(a alert.Alert, also []alert.Outlet, style Style) Message {
 	m := AlertMessage(a, style)
 	if len(also) == 0 {
 		return m
 	}
-	line, shown, listed, full := "*Also:*", 0, 0, false
-	seen := map[string]bool{strings.ToLower(chattext.Line(a.Feed)): true}
-	for _, o := range also {
-		key := strings.ToLower(chattext.Line(o.Feed))
-		if seen[key] {
-			continue // the alert's own outlet, or one named already
-		}
-		seen[key] = true
-		listed++
-		if full {
-			continue // counted below
-		}
-		name := fit(o.Feed, 60)
-		if name == "" {
-			name = fit(o.Title, 60)
-		}
-		if name == "" {
-			name = "another outlet"
-		}
-		part := link(o.URL, name)
+	outlets := chattext.OtherOutlets(a.Feed, also)
+	line, shown := "*Also:*", 0
+	for _, o := range outlets {
+		part := link(o.URL, fit(chattext.OutletName(o.Feed), 60))
 		// Room for this outlet and a closing "+N".
 		if shown == maxAlso || chattext.Runes(line)+2+chattext.Runes(part)+8 > maxContextText {
-			full = true
-			continue
+			break
 		}
 		if shown > 0 {
 			line += ","
@@ -347,7 +294,7 @@ func StoryMessage(a alert.Alert, also []alert.Outlet, style Style) Message {
 	if shown == 0 {
 		return m
 	}
-	if more := listed - shown; more > 0 {
+	if more := len(outlets) - shown; more > 0 {
 		line += fmt.Sprintf(" +%d", more)
 	}
 	m.Blocks = append(m.Blocks, slackgo.NewContextBlock("also", mrkdwn(line)))

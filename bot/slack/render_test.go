@@ -174,3 +174,13 @@ func BenchmarkAlertMessage(b *testing.B) {
 		AlertMessage(a, Style{Mention: "S0DESK123"})
 	}
 }
+
+// A '|' ends the URL of a mrkdwn link: a link holding one is not made
+// (chattext.SafeURL lets it through, for Discord).
+func TestNoLinkWithAPipe(t *testing.T) {
+	m := AlertMessage(alert.Alert{Title: "Piped", URL: "https://a.example/x|y", Image: "https://a.example/i|j.png"}, Style{})
+	head := m.Blocks[0].(*slackgo.SectionBlock)
+	if head.Text.Text != "*Piped*" || head.Accessory != nil {
+		t.Errorf("a URL with '|' was used: %q %+v", head.Text.Text, head.Accessory)
+	}
+}

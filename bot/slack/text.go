@@ -39,10 +39,19 @@ func fit(s string, max int) string {
 	return chattext.Fit(chattext.Line(s), max, escape)
 }
 
+// safeURL is chattext.SafeURL without '|', which ends the URL of a
+// mrkdwn link (<url|label>).
+func safeURL(raw string) string {
+	if strings.Contains(raw, "|") {
+		return ""
+	}
+	return chattext.SafeURL(raw)
+}
+
 // link is mrkdwn <url|label> around an escaped label (label is already
 // escaped); just the label when the URL is not safe.
 func link(rawURL, label string) string {
-	u := chattext.SafeURL(rawURL)
+	u := safeURL(rawURL)
 	if u == "" {
 		return label
 	}

@@ -3,9 +3,9 @@
 // control or bidirectional-override characters, whitespace collapsed),
 // cutting to a limit without splitting a grapheme cluster, the quotes as
 // shown, the matched terms, and telling whether a snippet repeats what the
-// message already shows. Escaping is each platform's (bot/slack); these
-// functions never escape. bot/discord keeps its own copies of the same
-// rules, from before this package.
+// message already shows. Escaping is each platform's (bot/discord,
+// bot/slack): these functions never escape, and take the platform's escape
+// function where a rule depends on it; limits are the caller's.
 package chattext
 
 import (
@@ -47,6 +47,10 @@ func Line(s string) string {
 	}
 	return b.String()
 }
+
+// Text is Line for running text: its paragraphs, each on one line,
+// separated by a blank line.
+func Text(s string) string { return strings.Join(Paragraphs(s), "\n\n") }
 
 // Paragraphs is Line for running text: its paragraphs (split at blank
 // lines), each cleaned to one line, empty ones dropped.
@@ -99,6 +103,28 @@ func Truncate(s string, max int) string {
 	if Runes(s) <= max {
 		return s
 	}
+	return cut(s, max) + Ellipsis
+}
+
+// TruncateEscaped is Truncate for text escaped with backslashes (Discord's
+// markdown): an odd run of backslashes where the cut falls — the first half
+// of an escape — is dropped, so that it cannot escape the "…".
+func TruncateEscaped(s string, max int) string {
+	if max <= 0 {
+		return ""
+	}
+	if Runes(s) <= max {
+		return s
+	}
+	out := cut(s, max)
+	if n := len(out) - len(strings.TrimRight(out, `\`)); n%2 == 1 {
+		out = out[:len(out)-1]
+	}
+	return out + Ellipsis
+}
+
+// cut is s cut for Truncate, without the "…".
+func cut(s string, max int) string {
 	budget := max - Runes(Ellipsis)
 	cut, cutRunes := 0, 0
 	space, spaceRunes := 0, 0
@@ -121,7 +147,42 @@ func Truncate(s string, max int) string {
 	if !atBoundary && spaceRunes > 0 && spaceRunes >= budget/2 {
 		cut = space
 	}
-	return strings.TrimRight(s[:cut], " \n") + Ellipsis
+	return strings.TrimRight(s[:cut], " \n")
+}
+
+// CutLines cuts text to max characters at a line boundary when it can,
+// else with truncate (Truncate, or TruncateEscaped for escaped text).
+func CutLines(s string, max int, truncate func(string, int) string) string {
+	for Runes(s) > max {
+		i := strings.LastIndexByte(s, '\n')
+		if i < 0 {
+			return truncate(s, max)
+		}
+		s = s[:i]
+	}
+	return s
+}
+
+// JoinLines joins lines with line breaks, as many as fit max characters:
+// it stops at the first line that does not fit.
+func JoinLines(lines []string, max int) string {
+	var b strings.Builder
+	n := 0
+	for _, line := range lines {
+		sep := 0
+		if n > 0 {
+			sep = 1
+		}
+		if n+sep+Runes(line) > max {
+			break
+		}
+		if sep == 1 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(line)
+		n += sep + Runes(line)
+	}
+	return b.String()
 }
 
 // Fit is escape(Truncate(s, n)) for the largest n whose escaped form has at
@@ -144,11 +205,13 @@ func Fit(s string, max int, escape func(string) string) string {
 	return best
 }
 
-// SafeURL returns raw if it is an absolute http(s) URL without credentials
-// or characters that could end a link, else "".
+// SafeURL returns raw if it is an absolute http(s) URL of at most 2048
+// bytes without credentials or characters that could end a link (white
+// space, <, > and "), else "". A platform whose links end at another
+// character refuses that too (Slack: |).
 func SafeURL(raw string) string {
 	raw = strings.TrimSpace(raw)
-	if raw == "" || len(raw) > 2048 || !utf8.ValidString(raw) || strings.ContainsAny(raw, " \t\r\n<>\"|") {
+	if raw == "" || len(raw) > 2048 || !utf8.ValidString(raw) || strings.ContainsAny(raw, " \t\r\n<>\"") {
 		return ""
 	}
 	u, err := url.Parse(raw)
@@ -239,16 +302,97 @@ func Repeats(snippet string, said []string) bool {
 	return false
 }
 
-// NewQuotes are the alert's quotes that its summary does not already show.
-func NewQuotes(a alert.Alert) []alert.Quote {
+// ShownQuotes are the quotes an alert shows, at most max: those with text
+// (QuoteText) that its summary does not already show, their Text as
+// QuoteText lays it out.
+func ShownQuotes(a alert.Alert, max int) []alert.Quote {
 	whole := Same(a.Summary)
 	var out []alert.Quote
 	for _, q := range a.Quotes {
-		if k := Same(QuoteText(q.Text)); k == "" || !strings.Contains(whole, k) {
-			out = append(out, q)
+		if len(out) == max {
+			break
+		}
+		text := QuoteText(q.Text)
+		if k := Same(text); text != "" && (k == "" || !strings.Contains(whole, k)) {
+			out = append(out, alert.Quote{Text: text, Speaker: q.Speaker})
 		}
 	}
 	return out
+}
+
+// Said is Same of each sentence an alert shows: its summary's sentences
+// and its quotes shown.
+func Said(summaryText string, quotes []alert.Quote) []string {
+	said := SummarySentences(summaryText)
+	for _, q := range quotes {
+		said = append(said, Same(q.Text))
+	}
+	return said
+}
+
+// Snippets are the hits of "Why it matched" an alert shows, at most max,
+// each snippet cleaned and cut to snippetCap: those whose snippet is not
+// empty, not shown before, and not a repeat of what the message says
+// already (said: see Repeats).
+func Snippets(a alert.Alert, said []string, max, snippetCap int) []alert.Why {
+	var out []alert.Why
+	seen := map[string]bool{}
+	for _, w := range a.Why {
+		if len(out) == max {
+			break
+		}
+		snippet := Truncate(Line(w.Snippet), snippetCap)
+		if snippet == "" || seen[snippet] || Repeats(snippet, said) {
+			continue
+		}
+		seen[snippet] = true
+		w.Snippet = snippet
+		out = append(out, w)
+	}
+	return out
+}
+
+// OtherOutlets are a story's outlets to name beside an alert from the
+// outlet own: each outlet once, own left out, outlets told apart by their
+// names as shown (Line, case folded). Outlets without a name count as one;
+// an own without a name leaves none out.
+func OtherOutlets(own string, also []alert.Outlet) []alert.Outlet {
+	seen := map[string]bool{}
+	if key := strings.ToLower(Line(own)); key != "" {
+		seen[key] = true
+	}
+	var out []alert.Outlet
+	for _, o := range also {
+		key := strings.ToLower(Line(o.Feed))
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		out = append(out, o)
+	}
+	return out
+}
+
+// OutletName is an outlet's name as listed: its feed's name, or "another
+// outlet" when it has none.
+func OutletName(feed string) string {
+	if name := Line(feed); name != "" {
+		return name
+	}
+	return "another outlet"
+}
+
+// ByWatch groups alerts by watch, the watches in order of first
+// appearance.
+func ByWatch(alerts []alert.Alert) (order []string, groups map[string][]alert.Alert) {
+	groups = map[string][]alert.Alert{}
+	for _, a := range alerts {
+		if _, ok := groups[a.Watch]; !ok {
+			order = append(order, a.Watch)
+		}
+		groups[a.Watch] = append(groups[a.Watch], a)
+	}
+	return order, groups
 }
 
 // Terms are the words to show and highlight: the terms as they appear in
@@ -367,6 +511,14 @@ func lastRune(s string) rune {
 // Count is "1 alert", "2 alerts", "3 watches".
 func Count(n int, noun string) string {
 	return strconv.Itoa(n) + " " + Noun(n, noun)
+}
+
+// LastDays is "last day", "last 7 days".
+func LastDays(n int) string {
+	if n == 1 {
+		return "last day"
+	}
+	return "last " + Count(n, "day")
 }
 
 // Noun is noun, or its plural unless n is 1 ("watch": "watches").
