@@ -44,7 +44,8 @@ func handleStory(ctx context.Context, b *Bot, in *discordgo.Interaction, o optio
 }
 
 // storyReply renders /story's answer: one line an article in the
-// description, one field a speaker.
+// description, one field a speaker (the footer counts those not shown, as
+// Slack's answer does).
 func storyReply(ans commands.Story) reply {
 	first := ans.Articles[0]
 	title := chattext.Line(first.Title)
@@ -66,8 +67,9 @@ func storyReply(ans commands.Story) reply {
 		desc.WriteString(fmt.Sprintf("… and %s more", chattext.Count(more, "article")))
 	}
 	e.Description = strings.TrimSpace(desc.String())
-	for i, sp := range ans.Speakers {
-		if i == storySpeakers {
+	speakers := 0
+	for _, sp := range ans.Speakers {
+		if speakers == storySpeakers {
 			break
 		}
 		name := chattext.TruncateEscaped(escapeMarkdown(chattext.Line(sp.Speaker)), speakerCap)
@@ -93,12 +95,16 @@ func storyReply(ans commands.Story) reply {
 		if !addField(e, name, strings.TrimSpace(v.String())) {
 			break
 		}
+		speakers++
 	}
 	footer := chattext.Count(ans.Total, "article")
 	if ans.ID != 0 {
 		footer = fmt.Sprintf("story %d · %s", ans.ID, footer)
 	} else {
 		footer += " · no story recorded"
+	}
+	if more := len(ans.Speakers) - speakers; more > 0 {
+		footer += " · " + chattext.Count(more, "more speaker") + " not shown"
 	}
 	e.Footer = &discordgo.MessageEmbedFooter{Text: footer}
 	return reply{embeds: []*discordgo.MessageEmbed{e}}

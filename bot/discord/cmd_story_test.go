@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newshound/newshound/bot/commands"
 	"github.com/newshound/newshound/internal/discordfake"
 	"github.com/newshound/newshound/internal/match"
 	"github.com/newshound/newshound/internal/store"
@@ -106,5 +107,23 @@ func TestSearchGroupsByStory(t *testing.T) {
 	}))
 	if got := text(m2); !strings.Contains(got, "6. Valmora harbour note 4") || strings.Contains(got, "Valmora trip") || strings.Contains(got, "Grain deal") {
 		t.Errorf("page 2:\n%s", got)
+	}
+}
+
+// Speakers past the ten shown are counted, as Slack's answer counts them
+// ("… and 2 more speakers."), not left out without a word.
+func TestStoryCountsSpeakersNotShown(t *testing.T) {
+	ans := commands.Story{ID: 7, Total: 1, Articles: []store.Article{{URL: "https://a.example/1", Feed: "Agency", Title: "T"}}}
+	for i := range storySpeakers + 2 {
+		ans.Speakers = append(ans.Speakers, commands.SpeakerQuotes{Speaker: fmt.Sprintf("Speaker %d", i),
+			Quotes: []commands.StoryQuote{{Text: "Said something.", Article: ans.Articles[0]}}})
+	}
+	e := storyReply(ans).embeds[0]
+	if len(e.Fields) != storySpeakers || e.Footer.Text != "story 7 · 1 article · 2 more speakers not shown" {
+		t.Errorf("%d speakers shown, footer %q", len(e.Fields), e.Footer.Text)
+	}
+	ans.Speakers = ans.Speakers[:3]
+	if f := storyReply(ans).embeds[0].Footer.Text; f != "story 7 · 1 article" {
+		t.Errorf("footer %q with every speaker shown", f)
 	}
 }

@@ -241,7 +241,7 @@ func (n *Notifier) searchMessage(ans commands.SearchPage) Message {
 	args, page := ans.Args, ans.Page
 	scope := ""
 	if args.Days > 0 {
-		scope += fmt.Sprintf(" in the last %s", chattext.Count(args.Days, "day"))
+		scope += " in the " + chattext.LastDays(args.Days)
 	}
 	if args.Watch != "" {
 		scope += " matched by " + quoted(args.Watch)

@@ -376,3 +376,15 @@ func TestQuotesSpeakerInQuotationMarks(t *testing.T) {
 		t.Errorf(`quotes "": %+v %s`, got, got.AllText())
 	}
 }
+
+// A search of one day is "in the last day", as on Discord (it was "in the
+// last 1 day").
+func TestSearchScopeOfOneDay(t *testing.T) {
+	n := &Notifier{}
+	for days, want := range map[int]string{1: "in the last day.", 7: "in the last 7 days."} {
+		m := n.searchMessage(commands.SearchPage{Args: commands.SearchArgs{Query: "x", Days: days}})
+		if !strings.HasSuffix(m.Text, want) {
+			t.Errorf("%d days: %q", days, m.Text)
+		}
+	}
+}
