@@ -105,6 +105,22 @@ func (l *Lookups) Latest(ctx context.Context, watch string, count int) (Latest, 
 // chat, paused ones included.
 func (l *Lookups) Watches() []watchers.WatchInfo { return l.Pipeline.Watches() }
 
+// WatchTags are the marks /watches shows beside a watch's name: chat
+// (managed from chat), paused, and its digest's schedule.
+func WatchTags(w watchers.WatchInfo) []string {
+	var tags []string
+	if w.FromChat {
+		tags = append(tags, "chat")
+	}
+	if w.Paused {
+		tags = append(tags, "paused")
+	}
+	if w.Digest != "" {
+		tags = append(tags, "digest "+w.Digest)
+	}
+	return tags
+}
+
 // FeedHealth is one feed's line of /feeds.
 type FeedHealth struct {
 	Name  string

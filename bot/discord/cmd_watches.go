@@ -7,6 +7,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/newshound/newshound/bot/commands"
 	"github.com/newshound/newshound/internal/chattext"
 )
 
@@ -25,18 +26,8 @@ func watchesCommand() command {
 			shown := 0
 			for _, w := range ws {
 				name := escapeMarkdown(chattext.Line(w.Name))
-				var tags []string
-				if w.FromChat {
-					tags = append(tags, "chat")
-				}
-				if w.Paused {
-					tags = append(tags, "paused")
-				}
-				if w.Digest != "" {
-					tags = append(tags, "digest "+chattext.Line(w.Digest))
-				}
-				if len(tags) > 0 {
-					name += " (" + escapeMarkdown(strings.Join(tags, ", ")) + ")"
+				if tags := commands.WatchTags(w); len(tags) > 0 {
+					name += " (" + escapeMarkdown(chattext.Line(strings.Join(tags, ", "))) + ")"
 				}
 				dest := "standard output"
 				if len(w.Channels) > 0 {

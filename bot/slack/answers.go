@@ -495,17 +495,7 @@ func watchesMessage(look *commands.Lookups) Message {
 			break
 		}
 		name := "*" + fit(w.Name, 100) + "*"
-		var tags []string
-		if w.FromChat {
-			tags = append(tags, "chat")
-		}
-		if w.Paused {
-			tags = append(tags, "paused")
-		}
-		if w.Digest != "" {
-			tags = append(tags, "digest "+w.Digest)
-		}
-		if len(tags) > 0 {
+		if tags := commands.WatchTags(w); len(tags) > 0 {
 			name += " (" + fit(strings.Join(tags, ", "), 100) + ")"
 		}
 		dest := "standard output"
