@@ -55,8 +55,10 @@ when the page advertises no feed.`)
 		links = nf.Feeds
 	case errors.As(err, &nf) && nf.Kind == "html":
 		return fmt.Errorf("discover %s: the page advertises no feed (no <link rel=\"alternate\" type=\"application/rss+xml\">, atom+xml or feed+json in its head): look for an RSS or Atom link on the site", u)
-	default:
+	case u.Scheme == "file":
 		return fmt.Errorf("discover %s: %w", u, err)
+	default:
+		return fetchFailed("discover", u.String(), *timeout, err)
 	}
 	used := map[string]bool{}
 	for _, l := range links {

@@ -2,12 +2,16 @@ package main
 
 import (
 	"fmt"
+	"io"
+	"log"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 
@@ -521,5 +525,56 @@ func TestImportKeepsTheConfigurationReadable(t *testing.T) {
 	}
 	if data, _ := os.ReadFile(cfg); string(data) != config {
 		t.Errorf("the configuration was changed (%d bytes)", len(data))
+	}
+}
+
+// A failed fetch is told in plain words naming the address, not as Go's
+// network error ("feed: Get …: dial tcp 127.0.0.1:1: connect: connection
+// refused").
+func TestFetchFailuresInPlainWords(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed := "http://" + ln.Addr().String() + "/"
+	ln.Close()
+	slow := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-r.Context().Done():
+		case <-time.After(5 * time.Second):
+		}
+	}))
+	defer slow.Close()
+	failing := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "down", http.StatusServiceUnavailable)
+	}))
+	defer failing.Close()
+	tlsSrv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
+	tlsSrv.Config.ErrorLog = log.New(io.Discard, "", 0) // the refused handshake
+	tlsSrv.StartTLS()
+	defer tlsSrv.Close()
+	for _, c := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"refused", []string{"discover", closed}, "discover " + closed + ": the site refused the connection"},
+		{"slow", []string{"discover", "--timeout", "200ms", slow.URL + "/"}, "discover " + slow.URL + "/: the site took too long to answer (in 200ms: --timeout sets the limit)"},
+		{"status", []string{"discover", failing.URL + "/"}, "discover " + failing.URL + "/: the site answered HTTP 503 Service Unavailable"},
+		{"tls", []string{"discover", tlsSrv.URL + "/"}, "discover " + tlsSrv.URL + "/: the site's TLS certificate is not valid"},
+		{"read", []string{"read", closed + "story"}, "read " + closed + "story: the site refused the connection"},
+		{"import a link", []string{"import", "opml", closed + "list.opml"}, "import opml reads a saved file, and " + closed + "list.opml is a link"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, errs, code := runCmd(t, "", c.args...)
+			if code != 1 || !strings.Contains(errs, c.want) {
+				t.Errorf("code %d, %q; want %q", code, errs, c.want)
+			}
+			for _, raw := range []string{"dial tcp", "Get \"", "context deadline", "x509", "feed: "} {
+				if strings.Contains(errs, raw) {
+					t.Errorf("Go's error shown (%q): %s", raw, errs)
+				}
+			}
+		})
 	}
 }

@@ -48,6 +48,9 @@ printed and nothing is written.`)
 	}
 	src := pos[0]
 	f, err := os.Open(src)
+	if u, uerr := url.Parse(src); err != nil && uerr == nil && (u.Scheme == "http" || u.Scheme == "https") {
+		return fmt.Errorf("import opml reads a saved file, and %s is a link: save the list first (your feed reader's OPML export, or curl -o list.opml %s)", src, src)
+	}
 	if err != nil {
 		return err
 	}

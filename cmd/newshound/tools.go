@@ -255,7 +255,7 @@ speakers. With --query the summary and quotes favour the query's terms.`)
 		client := httpclient.New(httpclient.Options{Timeout: *timeout, AllowPrivate: true})
 		f := article.NewFetcher(client, article.Options{UserAgent: config.DefaultUserAgent(version), MinText: 1})
 		if a, err = f.Fetch(ctx, src); err != nil {
-			return fmt.Errorf("read %s: %w", src, err)
+			return fetchFailed("read", src, *timeout, err)
 		}
 	} else {
 		data, err := readInput(e, src)
