@@ -20,8 +20,16 @@ import (
 //	uvarint n, then n terms:      uvarint length, the folded term's bytes, float64 weight (8 bytes)
 //	uvarint m, then m signatures: numHashes uint32 (4 bytes each)
 //
-// Times are read back in UTC.
-const encodingV1 = 0x01
+// Version 2 (0x02) is version 1 followed by the outlets' keys:
+//
+//	uvarint k, then k keys:       uint64 (8 bytes each)
+//
+// EncodeStory writes version 2; DecodeStory reads both (a state of version 1 has no outlets). Times
+// are read back in UTC.
+const (
+	encodingV1 = 0x01
+	encodingV2 = 0x02
+)
 
 // EncodedStory is an open story's times and size, and its state encoded for a store (read back by
 // DecodeStory).
@@ -41,7 +49,7 @@ func (c *Clusterer) EncodeStory(id int64, dst []byte) (EncodedStory, bool) {
 	if s == nil {
 		return EncodedStory{}, false
 	}
-	n := 1 + 6*binary.MaxVarintLen64 + 2*binary.MaxVarintLen32 + len(s.sigs)*numHashes*4
+	n := 1 + 6*binary.MaxVarintLen64 + 3*binary.MaxVarintLen32 + len(s.sigs)*numHashes*4 + len(s.outlets)*8
 	for _, t := range s.terms {
 		n += binary.MaxVarintLen32 + len(c.terms[t.id].fold) + 8
 	}
@@ -49,7 +57,7 @@ func (c *Clusterer) EncodeStory(id int64, dst []byte) (EncodedStory, bool) {
 	if cap(b) < n {
 		b = make([]byte, 0, n)
 	}
-	b = append(b, encodingV1)
+	b = append(b, encodingV2)
 	b = binary.AppendVarint(b, s.id)
 	b = binary.AppendVarint(b, int64(s.articles))
 	b = appendTime(b, s.first)
@@ -66,6 +74,10 @@ func (c *Clusterer) EncodeStory(id int64, dst []byte) (EncodedStory, bool) {
 		for _, h := range s.sigs[i] {
 			b = binary.LittleEndian.AppendUint32(b, h)
 		}
+	}
+	b = binary.AppendUvarint(b, uint64(len(s.outlets)))
+	for _, o := range s.outlets {
+		b = binary.LittleEndian.AppendUint64(b, o)
 	}
 	return EncodedStory{ID: s.id, First: s.first, Last: s.last, Articles: s.articles, State: b}, true
 }
@@ -85,7 +97,7 @@ func DecodeStory(b []byte) (StoryState, error) {
 		}
 		return ss, nil
 	}
-	if len(b) == 0 || b[0] != encodingV1 {
+	if len(b) == 0 || b[0] != encodingV1 && b[0] != encodingV2 {
 		return StoryState{}, errors.New("story: decode state: unknown format")
 	}
 	d := decoder{b: b[1:]}
@@ -122,6 +134,16 @@ func DecodeStory(b []byte) (StoryState, error) {
 			sig[i] = binary.LittleEndian.Uint32(raw[4*i:])
 		}
 		ss.Signatures = append(ss.Signatures, sig)
+	}
+	if b[0] == encodingV2 {
+		k := d.count(maxStoryOutlets, "outlets")
+		for range k {
+			raw := d.bytes(8)
+			if d.err != nil {
+				break
+			}
+			ss.Outlets = append(ss.Outlets, binary.LittleEndian.Uint64(raw))
+		}
 	}
 	if d.err == nil && len(d.b) > 0 {
 		d.fail(fmt.Sprintf("%d bytes after the state", len(d.b)))

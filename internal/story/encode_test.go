@@ -1,7 +1,9 @@
 package story
 
 import (
+	"encoding/binary"
 	"encoding/json"
+	"fmt"
 	"math"
 	"reflect"
 	"testing"
@@ -12,13 +14,16 @@ import (
 // decoded states assigns the next articles as the one that ran on.
 func TestEncodeStoryRoundTrip(t *testing.T) {
 	arts := append([]Article{wire, wireCopy, rewrite, unrelated}, stream(600, 5)...)
+	for i := range arts { // outlets, so that their rule is restored too
+		arts[i].Outlet = fmt.Sprintf("outlet%d.example", i%3)
+	}
 	c := New(Config{})
 	for _, a := range arts[:500] {
 		c.Assign(a)
 	}
 	st := c.Snapshot()
 	var buf []byte
-	withSigs := 0
+	withSigs, withOutlets := 0, 0
 	for i, want := range st.Stories {
 		enc, ok := c.EncodeStory(want.ID, buf)
 		if !ok {
@@ -45,10 +50,13 @@ func TestEncodeStoryRoundTrip(t *testing.T) {
 		if len(want.Signatures) > 0 {
 			withSigs++
 		}
+		if len(want.Outlets) > 1 {
+			withOutlets++
+		}
 		st.Stories[i] = got
 	}
-	if withSigs == 0 {
-		t.Fatal("no story has a signature: the test reads too little")
+	if withSigs == 0 || withOutlets == 0 {
+		t.Fatalf("%d stories have a signature, %d several outlets: the test reads too little", withSigs, withOutlets)
 	}
 	r, err := Restore(Config{}, st)
 	if err != nil {
@@ -80,6 +88,35 @@ func TestDecodeStoryJSON(t *testing.T) {
 	}
 }
 
+// A state of version 1 (before outlets were kept) still reads, without outlets.
+func TestDecodeStoryV1(t *testing.T) {
+	b := []byte{encodingV1}
+	b = binary.AppendVarint(b, 7) // id
+	b = binary.AppendVarint(b, 3) // articles
+	b = appendTime(b, t0)
+	b = appendTime(b, t0.Add(time.Hour))
+	b = binary.AppendUvarint(b, 1)
+	b = binary.AppendUvarint(b, 4)
+	b = append(b, "lark"...)
+	b = binary.LittleEndian.AppendUint64(b, math.Float64bits(2.5))
+	b = binary.AppendUvarint(b, 1)
+	for i := range numHashes {
+		b = binary.LittleEndian.AppendUint32(b, uint32(i))
+	}
+	got, err := DecodeStory(b)
+	sig := make([]uint32, numHashes)
+	for i := range sig {
+		sig[i] = uint32(i)
+	}
+	want := StoryState{ID: 7, First: t0, Last: t0.Add(time.Hour), Articles: 3, Terms: map[string]float64{"lark": 2.5}, Signatures: [][]uint32{sig}}
+	if err != nil || !reflect.DeepEqual(got, want) {
+		t.Errorf("DecodeStory(version 1) = %+v, %v; want %+v", got, err, want)
+	}
+	if _, err := DecodeStory(append(b, 0)); err == nil {
+		t.Error("version 1 with an outlet count after it decoded")
+	}
+}
+
 // A damaged state is an error, never a panic or a state with made-up parts.
 func TestDecodeStoryDamaged(t *testing.T) {
 	c := New(Config{})
@@ -99,10 +136,11 @@ func TestDecodeStoryDamaged(t *testing.T) {
 		}
 	}
 	for name, b := range map[string][]byte{
-		"trailing bytes": append(append([]byte{}, enc.State...), 0),
-		"unknown format": append([]byte{0x7f}, enc.State[1:]...),
-		"broken JSON":    []byte(`{"id":`),
-		"too many terms": {encodingV1, 2, 2, 0, 0, 0, 0, 200, 1},
+		"trailing bytes":   append(append([]byte{}, enc.State...), 0),
+		"unknown format":   append([]byte{0x7f}, enc.State[1:]...),
+		"broken JSON":      []byte(`{"id":`),
+		"too many terms":   {encodingV1, 2, 2, 0, 0, 0, 0, 200, 1},
+		"too many outlets": {encodingV2, 2, 2, 0, 0, 0, 0, 0, 0, 200, 1},
 	} {
 		if _, err := DecodeStory(b); err == nil {
 			t.Errorf("%s: decoded", name)

@@ -35,6 +35,9 @@ type StoryState struct {
 	// Signatures are the MinHash signatures of the texts of its first and latest articles (those
 	// with enough text), numHashes values each.
 	Signatures [][]uint32 `json:"signatures,omitempty"`
+	// Outlets are the keys of the outlets of its articles (FNV-1a of the name in lower case), so
+	// that an outlet's next article needs the stronger evidence; absent in states written before.
+	Outlets []uint64 `json:"outlets,omitempty"`
 }
 
 // Snapshot returns the clusterer's state.
@@ -79,6 +82,7 @@ func (c *Clusterer) storyState(s *story) StoryState {
 	for i := range s.sigs {
 		ss.Signatures = append(ss.Signatures, slices.Clone(s.sigs[i][:]))
 	}
+	ss.Outlets = slices.Clone(s.outlets)
 	return ss
 }
 
@@ -124,7 +128,7 @@ func Restore(cfg Config, st State) (*Clusterer, error) {
 		if c.now.Sub(ss.Last) > c.cfg.Window {
 			continue
 		}
-		s := &story{id: ss.ID, first: ss.First, last: ss.Last, articles: ss.Articles}
+		s := &story{id: ss.ID, first: ss.First, last: ss.Last, articles: ss.Articles, normEpoch: stale, outlets: slices.Clone(ss.Outlets)}
 		terms := make([]string, 0, len(ss.Terms))
 		for f := range ss.Terms {
 			terms = append(terms, f)
@@ -135,8 +139,8 @@ func Restore(cfg Config, st State) (*Clusterer, error) {
 			if t.df == 0 { // a term the frequencies lost: count it once
 				t.df = 1
 			}
-			s.terms = append(s.terms, termWeight{id: c.vocab[f], w: ss.Terms[f]})
-			t.posting = append(t.posting, s)
+			s.terms = append(s.terms, termWeight{id: c.vocab[f], pos: int32(len(t.posting)), w: ss.Terms[f]})
+			t.posting = append(t.posting, posting{s: s, w: ss.Terms[f]})
 		}
 		slices.SortFunc(s.terms, func(x, y termWeight) int { return cmp.Compare(x.id, y.id) })
 		for _, raw := range ss.Signatures {
@@ -160,7 +164,7 @@ func (c *Clusterer) termID(fold string) *termInfo {
 	if !ok {
 		id = int32(len(c.terms))
 		c.vocab[fold] = id
-		c.terms = append(c.terms, termInfo{fold: fold})
+		c.terms = append(c.terms, termInfo{fold: fold, idfEpoch: stale})
 	}
 	return &c.terms[id]
 }
@@ -177,6 +181,10 @@ func validStory(ss StoryState, nextID int64) error {
 		return fmt.Errorf("%d signatures, at most %d", len(ss.Signatures), maxStorySignatures)
 	case len(ss.Terms) > maxStoryTerms:
 		return fmt.Errorf("%d terms, at most %d", len(ss.Terms), maxStoryTerms)
+	case len(ss.Outlets) > maxStoryOutlets:
+		return fmt.Errorf("%d outlets, at most %d", len(ss.Outlets), maxStoryOutlets)
+	case slices.Contains(ss.Outlets, 0):
+		return errors.New("outlet key 0")
 	}
 	for f, w := range ss.Terms {
 		if f == "" || !finite(w) || w <= 0 {

@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"reflect"
 	"runtime"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -209,6 +211,7 @@ func TestSnapshotRestore(t *testing.T) {
 	if r.Open() != c.Open() {
 		t.Errorf("restored %d open stories, had %d", r.Open(), c.Open())
 	}
+	checkPostings(t, r)
 	for i, a := range arts[half:] {
 		got := r.Assign(a)
 		if got.Story != want[half+i] {
@@ -267,6 +270,31 @@ func TestRestoreLeavesExpiredClosed(t *testing.T) {
 	}
 }
 
+// checkPostings checks that each term of an open story's centroid has the story's entry in its
+// posting, at the index the story keeps, with the same weight, and that no other entry of the story
+// weighs anything.
+func checkPostings(t *testing.T, c *Clusterer) {
+	t.Helper()
+	for _, s := range c.stories {
+		for _, x := range s.terms {
+			p := c.terms[x.id].posting
+			if x.pos < 0 || int(x.pos) >= len(p) || p[x.pos].s != s || p[x.pos].w != x.w {
+				t.Fatalf("story %d, term %q: posting entry %d does not hold it with weight %v", s.id, c.terms[x.id].fold, x.pos, x.w)
+			}
+		}
+	}
+	for i := range c.terms {
+		for k, e := range c.terms[i].posting {
+			if e.w == 0 || e.s.closed {
+				continue
+			}
+			if j := e.s.find(int32(i)); j == len(e.s.terms) || e.s.terms[j].id != int32(i) || int(e.s.terms[j].pos) != k {
+				t.Fatalf("term %q: entry %d of story %d weighs %v but the story does not point to it", c.terms[i].fold, k, e.s.id, e.w)
+			}
+		}
+	}
+}
+
 func TestCompactionKeepsOpenStories(t *testing.T) {
 	// Many short-lived stories: closing them compacts postings and bands several times.
 	c := New(Config{Window: time.Hour})
@@ -275,12 +303,13 @@ func TestCompactionKeepsOpenStories(t *testing.T) {
 		c.Assign(a)
 	}
 	for i := range c.terms {
-		for _, s := range c.terms[i].posting {
-			if s.closed && c.dead == 0 {
-				t.Fatalf("term %q lists closed story %d right after a compaction", c.terms[i].fold, s.id)
+		for _, e := range c.terms[i].posting {
+			if e.s.closed && c.dead == 0 {
+				t.Fatalf("term %q lists closed story %d right after a compaction", c.terms[i].fold, e.s.id)
 			}
 		}
 	}
+	checkPostings(t, c)
 	last := arts[len(arts)-1]
 	before := c.Assign(last)
 	again := last
@@ -342,7 +371,8 @@ func TestLearnedNames(t *testing.T) {
 	c.Assign(Article{Title: "Salvage crews reached the Northern Lark near Valmora on Tuesday.", Lang: "en", Time: t0})
 	c.Assign(Article{Title: "The harbour of Valmora stays closed while crews work.", Lang: "en", Time: t0})
 	weight := func(a Article, word string) float64 {
-		for _, tw := range c.articleTerms(a) {
+		vec, _ := c.articleTerms(a)
+		for _, tw := range vec {
 			if c.terms[tw.id].fold == word {
 				return tw.w
 			}
@@ -386,7 +416,8 @@ func TestSnapshotKeepsLearnedNames(t *testing.T) {
 		t.Fatal(err)
 	}
 	found := false
-	for _, tw := range r.articleTerms(Article{Title: "Valmora Harbour Reopens", Lang: "en", Time: t0}) {
+	vec, _ := r.articleTerms(Article{Title: "Valmora Harbour Reopens", Lang: "en", Time: t0})
+	for _, tw := range vec {
 		if r.terms[tw.id].fold == "valmo" {
 			found = true
 			if tw.w != weightTitle*entityFactor {
@@ -494,4 +525,134 @@ func BenchmarkAssign(b *testing.B) {
 	cpu := time.Duration(ru1.Utime.Nano() + ru1.Stime.Nano() - ru0.Utime.Nano() - ru0.Stime.Nano())
 	b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
 	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/open, "heap-B/open-story")
+}
+
+func TestSelectTop(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 9))
+	for n := 1; n < 300; n += 7 {
+		for _, k := range []int{1, n / 3, n / 2, n - 1, n} {
+			if k < 1 {
+				continue
+			}
+			cs := make([]candidate, n)
+			for i := range cs {
+				// few distinct dot products, so that ties by id are tried too
+				cs[i] = candidate{s: &story{id: int64(r.IntN(1000))}, dot: float64(r.IntN(8))}
+			}
+			want := slices.Clone(cs)
+			slices.SortFunc(want, func(a, b candidate) int {
+				if before(&a, &b) {
+					return -1
+				}
+				if before(&b, &a) {
+					return 1
+				}
+				return 0
+			})
+			selectTop(cs, k)
+			got := cs[:k]
+			slices.SortFunc(got, func(a, b candidate) int {
+				if before(&a, &b) {
+					return -1
+				}
+				if before(&b, &a) {
+					return 1
+				}
+				return 0
+			})
+			for i := range got {
+				if got[i].dot != want[i].dot || got[i].s.id != want[i].s.id {
+					t.Fatalf("n %d k %d: %d-th of the top is %v/%d, want %v/%d", n, k, i, got[i].dot, got[i].s.id, want[i].dot, want[i].s.id)
+				}
+			}
+		}
+	}
+}
+
+// A story whose centroid loses terms to heavier ones, and gains them back, keeps its postings in
+// step: each term it has is listed once with its weight, a term it lost weighs nothing.
+func TestPostingsFollowTheCentroid(t *testing.T) {
+	c := New(Config{})
+	background(c, t0)
+	at := t0
+	for i := 0; i < 40; i++ {
+		at = at.Add(time.Minute)
+		var ws []string
+		for k := 0; k < 4; k++ { // words of five letters, apart after the stemmer's cut
+			ws = append(ws, fmt.Sprintf("q%c%c%c%c", 'a'+i%26, 'a'+i/26, 'a'+k, 'a'+(i%7)))
+		}
+		a := c.Assign(Article{Title: "Valmora harbour grain ship Northern Lark aground " + strings.Join(ws, " "), Lang: "en", Time: at})
+		if i > 0 && a.New {
+			t.Fatalf("article %d started a new story", i)
+		}
+		checkPostings(t, c)
+	}
+	for _, s := range c.stories {
+		if s.articles == 40 && len(s.terms) != maxStoryTerms {
+			t.Fatalf("the story kept %d terms, want the most, %d (the test should prune)", len(s.terms), maxStoryTerms)
+		}
+	}
+}
+
+// Two events of one outlet told in one short sentence each share most of their words ("Putin
+// visits … for"), and joined one story: the second alert was never posted. An outlet's own
+// articles need stronger evidence — names that differ on both sides are two events — while its
+// update of the same event, and another outlet's report of it, still join.
+func TestOutletsOwnArticles(t *testing.T) {
+	paris := Article{Title: "Putin visits Paris for a summit on drones", Lead: "Vladimir Putin arrived in Paris on Monday for a summit on drones.", Lang: "en", Outlet: "agency.example", Time: t0}
+	rome := Article{Title: "Putin visits Rome for talks on grain", Lead: "Vladimir Putin arrived in Rome on Monday for talks on grain.", Lang: "en", Outlet: "agency.example", Time: t0.Add(time.Hour)}
+	update := Article{Title: "Putin visits Paris for drone summit, meets French president", Lead: "Vladimir Putin arrived in Paris on Monday for a summit on drones and met the French president.", Lang: "en", Outlet: "agency.example", Time: t0.Add(2 * time.Hour)}
+	other := Article{Title: "Putin in Paris for drones summit", Lead: "Vladimir Putin is in Paris for a summit on drones.", Lang: "en", Outlet: "daily.example", Time: t0.Add(3 * time.Hour)}
+
+	// without outlets they are taken for one story, as before (so the test says something)
+	c := New(Config{})
+	noOutlet := func(a Article) Article { a.Outlet = ""; return a }
+	if a, b := c.Assign(noOutlet(paris)), c.Assign(noOutlet(rome)); a.Story != b.Story {
+		t.Fatalf("without outlets the two visits are two stories already; the test needs articles alike enough")
+	}
+
+	c = New(Config{})
+	p := c.Assign(paris)
+	if r := c.Assign(rome); r.Story == p.Story {
+		t.Errorf("the outlet's Rome visit joined its Paris visit (%v %.2f)", r.Reason, r.Score)
+	}
+	if u := c.Assign(update); u.Story != p.Story {
+		t.Errorf("the outlet's update of the Paris visit started story %d, not joined %d", u.Story, p.Story)
+	}
+	if o := c.Assign(other); o.Story != p.Story {
+		t.Errorf("another outlet's report of the Paris visit started story %d, not joined %d", o.Story, p.Story)
+	}
+
+	// the outlets are kept over a restart
+	st := c.Snapshot()
+	var enc [][]byte
+	for _, ss := range st.Stories {
+		e, _ := c.EncodeStory(ss.ID, nil)
+		enc = append(enc, e.State)
+	}
+	st.Stories = st.Stories[:0]
+	for _, b := range enc {
+		ss, err := DecodeStory(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st.Stories = append(st.Stories, ss)
+	}
+	r, err := Restore(Config{}, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := r.Snapshot().Stories, c.Snapshot().Stories; !reflect.DeepEqual(got, want) {
+		t.Errorf("after a restart the stories are\n%+v\nwant\n%+v", got, want)
+	}
+	again := rome
+	again.Title, again.Lead = "Putin in Rome for grain talks", "Vladimir Putin is in Rome for talks on grain."
+	again.Time = t0.Add(4 * time.Hour)
+	c2 := New(Config{}) // what the story of a second Rome article is without a restart
+	for _, a := range []Article{paris, rome, update, other} {
+		c2.Assign(a)
+	}
+	if got, want := r.Assign(again).Story, c2.Assign(again).Story; got != want {
+		t.Errorf("after a restart a second Rome article went to story %d, without one %d", got, want)
+	}
 }

@@ -81,13 +81,13 @@ type System struct {
 	Run  func([]Item) []string
 }
 
-// Newshound is internal/story with cfg, fed each item's title and time.
+// Newshound is internal/story with cfg, fed each item's title, time and publisher (its outlet).
 func Newshound(cfg story.Config) System {
 	return System{Name: "newshound", Run: func(items []Item) []string {
 		c := story.New(cfg)
 		out := make([]string, len(items))
 		for i, it := range items {
-			a := c.Assign(story.Article{Title: it.Title, Lang: "en", Time: it.Timestamp})
+			a := c.Assign(story.Article{Title: it.Title, Lang: "en", Time: it.Timestamp, Outlet: it.Publisher})
 			out[i] = strconv.FormatInt(a.Story, 10)
 		}
 		return out
@@ -274,7 +274,7 @@ func Stress(items []Item, cfg story.Config) (Row, int) {
 	labels := make([]string, len(items))
 	start, cpu := time.Now(), cpuTime()
 	for i, it := range items {
-		labels[i] = strconv.FormatInt(c.Assign(story.Article{Title: it.Title, Lang: "en", Time: it.Timestamp}).Story, 10)
+		labels[i] = strconv.FormatInt(c.Assign(story.Article{Title: it.Title, Lang: "en", Time: it.Timestamp, Outlet: it.Publisher}).Story, 10)
 	}
 	elapsed, cpu := time.Since(start), cpuTime()-cpu
 	runtime.GC()
