@@ -120,7 +120,7 @@ type Watch struct {
 // DiscordMention is the Discord role the watch's alerts ping ("" for none).
 func (w Watch) DiscordMention() string {
 	for _, m := range w.Mention {
-		if snowflakeRE.MatchString(m) {
+		if isSnowflake(m) {
 			return m
 		}
 	}
@@ -130,7 +130,7 @@ func (w Watch) DiscordMention() string {
 // SlackMention is the Slack user group the watch's alerts ping ("" for none).
 func (w Watch) SlackMention() string {
 	for _, m := range w.Mention {
-		if slackGroupRE.MatchString(m) {
+		if isSlackGroup(m) {
 			return m
 		}
 	}

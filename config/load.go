@@ -191,17 +191,6 @@ func (c *Config) errAt(path, format string, args ...any) *Error {
 	return c.Errorf(path, format, args...)
 }
 
-var (
-	snowflakeRE = regexp.MustCompile(`^[0-9]{17,20}$`)
-	colorRE     = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
-	publicKeyRE = regexp.MustCompile(`^[0-9a-fA-F]{64}$`)
-	// Slack IDs: channels (C…, G… for older private ones), user groups
-	// (S…), users (U…, W… on Enterprise Grid).
-	slackChannelRE = regexp.MustCompile(`^[CG][A-Z0-9]{8,23}$`)
-	slackGroupRE   = regexp.MustCompile(`^S[A-Z0-9]{2,23}$`)
-	slackUserRE    = regexp.MustCompile(`^[UW][A-Z0-9]{2,23}$`)
-)
-
 // validName reports whether name is at most 100 letters, digits, spaces,
 // dots, dashes and underscores, starting with a letter or digit. (As a
 // regular expression, `[…]{0,99}` over Unicode classes compiles to 4 MB at
@@ -301,9 +290,9 @@ func (c *Config) validate() Errors {
 			add(c.errAt(p, "%s: set one of discord (a Discord channel ID), webhook (a Discord webhook URL), slack (a Slack channel ID) or slack_webhook (a Slack incoming webhook URL)", p))
 		case set > 1:
 			add(c.errAt(p, "%s: set only one of discord, webhook, slack and slack_webhook (a channel posts to one place)", p))
-		case ch.Discord != "" && !snowflakeRE.MatchString(ch.Discord):
+		case ch.Discord != "" && !isSnowflake(ch.Discord):
 			add(c.errAt(p+".discord", "%s.discord: %q is not a Discord channel ID (17–20 digits; quote it in YAML)", p, ch.Discord))
-		case ch.Slack != "" && !slackChannelRE.MatchString(ch.Slack):
+		case ch.Slack != "" && !isSlackChannel(ch.Slack):
 			add(c.errAt(p+".slack", "%s.slack: %q is not a Slack channel ID (C or G and 8 or more capitals and digits, e.g. C0123456789: the channel's details show it)", p, ch.Slack))
 		case ch.MaxPerHour < 0 || ch.MaxPerHour > 1000:
 			add(c.errAt(p+".max_per_hour", "%s.max_per_hour: between 1 and 1000", p))
@@ -338,7 +327,7 @@ func (c *Config) validate() Errors {
 			add(c.errAt("discord.api_base", "discord.api_base: not an http(s) URL without query (e.g. \"http://127.0.0.1:8099\")"))
 		}
 	}
-	if c.Discord.GuildID != "" && !snowflakeRE.MatchString(c.Discord.GuildID) {
+	if c.Discord.GuildID != "" && !isSnowflake(c.Discord.GuildID) {
 		add(c.errAt("discord.guild_id", "discord.guild_id: %q is not a Discord server ID (17–20 digits; quote it in YAML)", c.Discord.GuildID))
 	}
 	if it := c.Discord.Interactions; it.Listen != "" || it.PublicKey != "" {
@@ -347,7 +336,7 @@ func (c *Config) validate() Errors {
 		} else if c.Server.Listen != "" && sameListen(it.Listen, c.Server.Listen) {
 			add(c.errAt("discord.interactions.listen", "discord.interactions.listen: %q is server.listen's address too (%q): give each its own port", it.Listen, c.Server.Listen))
 		}
-		if !publicKeyRE.MatchString(it.PublicKey) {
+		if !isPublicKey(it.PublicKey) {
 			add(c.errAt("discord.interactions.public_key", "discord.interactions.public_key: the application's public key, 64 hex digits (Developer Portal → General Information)"))
 		}
 		if token == "" {
@@ -405,9 +394,9 @@ func (c *Config) validate() Errors {
 				mp = fmt.Sprintf("%s.mention[%d]", p, k)
 			}
 			switch {
-			case snowflakeRE.MatchString(m):
+			case isSnowflake(m):
 				discordRoles++
-			case slackGroupRE.MatchString(m):
+			case isSlackGroup(m):
 				slackGroups++
 			default:
 				add(c.errAt(mp, "%s: %q is neither a Discord role ID (17–20 digits; quote it in YAML) nor a Slack user group ID (S…, e.g. S0123ABCD)", mp, m))
@@ -416,7 +405,7 @@ func (c *Config) validate() Errors {
 		if discordRoles > 1 || slackGroups > 1 {
 			add(c.errAt(p+".mention", "%s.mention: at most one Discord role and one Slack user group", p))
 		}
-		if w.Color != "" && !colorRE.MatchString(w.Color) {
+		if w.Color != "" && !isColor(w.Color) {
 			add(c.errAt(p+".color", "%s.color: %q is not a colour such as \"#c0392b\"", p, w.Color))
 		}
 		if w.Digest != "" {
@@ -484,11 +473,6 @@ func checkFeedURL(raw string) error {
 // /vN): …/api[/vN]/webhooks/<id>/<token>. The bot reads it the same way.
 var webhookPathRE = regexp.MustCompile(`^(.*)/api(?:/v\d+)?/webhooks/([^/]*)/([^/]*)/?$`)
 
-var (
-	webhookIDRE    = regexp.MustCompile(`^[0-9]{1,20}$`)
-	webhookTokenRE = regexp.MustCompile(`^[A-Za-z0-9_\-.]{1,200}$`)
-)
-
 // checkWebhook checks a webhook URL as the bot will read it. The URL holds
 // the webhook's token: messages describe it, never quote it.
 func checkWebhook(raw string) error {
@@ -501,11 +485,11 @@ func checkWebhook(raw string) error {
 	switch {
 	case m == nil:
 		return fmt.Errorf("not a webhook URL of the form %s", form)
-	case !webhookIDRE.MatchString(m[2]):
+	case !isWebhookID(m[2]):
 		return fmt.Errorf("the webhook's id (after /webhooks/) is not a Discord ID of digits (the form is %s)", form)
 	case m[3] == "":
 		return fmt.Errorf("the webhook's token (after the id) is missing (the form is %s)", form)
-	case !webhookTokenRE.MatchString(m[3]):
+	case !isWebhookToken(m[3]):
 		return fmt.Errorf("the webhook's token (after the id) has characters a Discord token does not (the form is %s)", form)
 	}
 	return nil

@@ -80,7 +80,7 @@ func (c *Config) validateSlack(add func(*Error)) {
 		add(c.errAt("slack.signing_secret", "slack.signing_secret: holds a control character (a line break?)"))
 	}
 	for i, id := range s.Admins {
-		if !slackUserRE.MatchString(id) && !slackGroupRE.MatchString(id) {
+		if !isSlackUser(id) && !isSlackGroup(id) {
 			add(c.errAt(fmt.Sprintf("slack.admins[%d]", i), "slack.admins[%d]: %q is not a Slack user ID (U…, W…) or user group ID (S…)", i, id))
 		}
 	}
