@@ -1,7 +1,6 @@
 package article
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -77,14 +76,14 @@ var teaserMarkers = func() map[string]bool {
 // Thema könnte dich auch interessieren"), and the heading of the contact
 // block that closes a press release ("Pressekontakt", "Ansprechpartnerin",
 // "Media contact").
-var endMarkerForms = regexp.MustCompile(`^(` + strings.Join([]string{
+var endMarkerForms = lazyRegexp(`^(` + strings.Join([]string{
 	`(weitere|mehr|ähnliche|empfohlene|verwandte|neueste|andere|passende)( aktuelle)? (beiträge|artikel|themen|nachrichten|news|kolumnen|videos|links|kommentare|meldungen)( .*)?`,
 	`.*(könnte|könnten) (sie|dich|euch) (auch )?interessieren`,
 	// the contact block of a press release
 	`(presse)?kontakt|ansprechpartner(in|innen)?|pressesprecher(in)?|(press |media )?contacts?|contacto( de prensa)?|kontakt dla mediów`,
 }, "|") + `)$`)
 
-func isEndMarker(k string) bool { return endMarkers[k] || endMarkerForms.MatchString(k) }
+func isEndMarker(k string) bool { return endMarkers[k] || endMarkerForms().MatchString(k) }
 
 // markerKey is p as a possible marker: lower case, without closing
 // punctuation, "" when p is too long to be one.
@@ -138,14 +137,14 @@ func cutAtEndMarker(paras []string) []string {
 
 // footerLine matches what a page's footer says: a copyright, the rights
 // reserved, contact lines (telephone, fax, e-mail), an imprint.
-var footerLine = regexp.MustCompile(`(?i)(©|\(c\) \d{4}|copyright|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|wszelkie prawa zastrzeżone|\b(tel|telefon|phone|fax|e-?mail)\.?\s*:|\bimpressum\b|\bimprint\b)`)
+var footerLine = lazyRegexp(`(?i)(©|\(c\) \d{4}|copyright|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|wszelkie prawa zastrzeżone|\b(tel|telefon|phone|fax|e-?mail)\.?\s*:|\bimpressum\b|\bimprint\b)`)
 
 // dropFooter removes from the end of the text the short (≤ 200 bytes)
 // paragraphs that are footer lines: a copyright, a contact block, an
 // imprint. It keeps the first paragraph whatever it is.
 func dropFooter(paras []string) []string {
 	end := len(paras)
-	for end > 1 && len(paras[end-1]) <= 200 && footerLine.MatchString(paras[end-1]) {
+	for end > 1 && len(paras[end-1]) <= 200 && footerLine().MatchString(paras[end-1]) {
 		end--
 	}
 	return paras[:end]
@@ -157,7 +156,7 @@ func dropFooter(paras []string) []string {
 // of publication or update standing alone, a category label, a count of
 // comments or a prompt to log in to comment, a call for readers' letters,
 // an appeal for support.
-var boilerLine = regexp.MustCompile(`(?i)` + strings.Join([]string{
+var boilerLine = lazyRegexp(`(?i)` + strings.Join([]string{
 	// picture credits
 	`^[(\[]?\s*(fotos?|photos?|bild(er)?|bildquelle|credits?|crédits?( photos?)?|images?|beitragsbild|titelbild|picture|photo credit|foto ?credit)\s*(:|：|via\b|by\b)`,
 	`©`,
@@ -186,7 +185,7 @@ const boilerMax = 160
 func dropBoilerLines(paras []string) []string {
 	out := paras[:0:0]
 	for _, p := range paras {
-		if len(p) <= boilerMax && boilerLine.MatchString(p) {
+		if len(p) <= boilerMax && boilerLine().MatchString(p) {
 			continue
 		}
 		out = append(out, p)

@@ -1,7 +1,6 @@
 package article
 
 import (
-	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -17,7 +16,7 @@ import (
 // and puts them back at the start.
 
 // leadClass matches the class or id of a container of a story's lead.
-var leadClass = regexp.MustCompile(`(?i)(lead|intro|teaser|excerpt|chapo|chapeau|standfirst|summary|subtitle|sub-title|description|dek\b|deck|abstract|vorspann|anriss|entradilla|bajada|sumario|kicker)`)
+var leadClass = lazyRegexp(`(?i)(lead|intro|teaser|excerpt|chapo|chapeau|standfirst|summary|subtitle|sub-title|description|dek\b|deck|abstract|vorspann|anriss|entradilla|bajada|sumario|kicker)`)
 
 // leadMin is the length (bytes) of a lead block at least: shorter ones
 // are labels, dates and bylines.
@@ -98,7 +97,7 @@ func leadMarked(n *html.Node) bool {
 		if n.DataAtom == atom.Body || n.DataAtom == atom.Article || n.DataAtom == atom.Main {
 			return false
 		}
-		if leadClass.MatchString(attr(n, "class") + " " + attr(n, "id")) {
+		if leadClass().MatchString(attr(n, "class") + " " + attr(n, "id")) {
 			return true
 		}
 	}
