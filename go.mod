@@ -70,3 +70,5 @@ replace github.com/markusmobius/go-dateparser => ./internal/thirdparty/go-datepa
 replace github.com/markusmobius/go-domdistiller => ./internal/thirdparty/go-domdistiller
 
 replace github.com/forPelevin/gomoji => ./internal/thirdparty/gomoji
+
+replace github.com/RadhiFadlillah/whatlanggo => ./internal/thirdparty/whatlanggo
