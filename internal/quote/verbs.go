@@ -67,8 +67,15 @@ sagten schreibt schrieb según selon señala señaló sostuvo souligne souligné
 
 // wordSet builds a set from white-space separated words.
 func wordSet(s string) map[string]struct{} {
-	m := make(map[string]struct{})
-	for _, w := range strings.Fields(s) {
+	// Sized first and filled from the words in place: the package's sets
+	// are built before main of every command, and a growing map and a
+	// slice of the words were garbage there.
+	n := 0
+	for range strings.FieldsSeq(s) {
+		n++
+	}
+	m := make(map[string]struct{}, n)
+	for w := range strings.FieldsSeq(s) {
 		m[w] = struct{}{}
 	}
 	return m

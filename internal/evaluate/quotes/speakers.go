@@ -102,8 +102,15 @@ func BadSpeaker(s string) bool {
 func hasLetters(s string) bool { return strings.IndexFunc(s, unicode.IsLetter) >= 0 }
 
 func evalSet(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(s) {
+	// Sized first and filled from the words in place: the sets are built
+	// before main of every command, where a growing map and a slice of the
+	// words were garbage.
+	n := 0
+	for range strings.FieldsSeq(s) {
+		n++
+	}
+	m := make(map[string]bool, n)
+	for w := range strings.FieldsSeq(s) {
 		m[w] = true
 	}
 	return m
