@@ -72,3 +72,7 @@ replace github.com/markusmobius/go-domdistiller => ./internal/thirdparty/go-domd
 replace github.com/forPelevin/gomoji => ./internal/thirdparty/gomoji
 
 replace github.com/RadhiFadlillah/whatlanggo => ./internal/thirdparty/whatlanggo
+
+replace github.com/go-shiori/go-readability => ./internal/thirdparty/go-readability
+
+replace github.com/markusmobius/go-trafilatura => ./internal/thirdparty/go-trafilatura
