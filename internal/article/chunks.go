@@ -170,6 +170,9 @@ func chunkParagraphs(n *html.Node) []string {
 
 // textOf is the white-space-collapsed text of n.
 func textOf(n *html.Node) string {
+	if c := n.FirstChild; c != nil && c.NextSibling == nil && c.Type == html.TextNode {
+		return clean(c.Data) // one text: no copy to gather it
+	}
 	var b strings.Builder
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {

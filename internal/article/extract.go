@@ -58,6 +58,9 @@ func extractDocument(doc *html.Node, pageURL string) (a *Article, err error) {
 		Lang:      res.Metadata.Language,
 		Image:     res.Metadata.Image,
 	}
+	// The extractor's language of the text it found (the page's declaration
+	// when it reads none).
+	textLang := primaryLang(res.Metadata.Language)
 	meta.fill(a)
 	a.Title, a.Byline, a.SiteName = plainField(a.Title), plainField(a.Byline), plainField(a.SiteName)
 	paras := replaceDump(doc, renderText(res.ContentNode))
@@ -71,7 +74,11 @@ func extractDocument(doc *html.Node, pageURL string) (a *Article, err error) {
 	paras = dropFooter(paras)
 	paras = dropBoilerLines(paras)
 	a.Text = strings.Join(paras, "\n\n")
-	a.Lang = textLanguage(a.Lang, a.Text)
+	if a.Lang != textLang {
+		// The extractor's reading of the whole text differs from the
+		// declaration: see whether the text clearly says otherwise.
+		a.Lang = textLanguage(a.Lang, a.Text)
+	}
 	a.Image = absolute(base, a.Image)
 	return a, nil
 }
@@ -80,7 +87,47 @@ func extractDocument(doc *html.Node, pageURL string) (a *Article, err error) {
 // references a double escape left in the text ("Zelensky&#39;s" on the page
 // from "Zelensky&amp;#39;s" in its source; see package entity), collapses
 // runs of white space into single spaces and trims the ends.
-func clean(s string) string { return strings.Join(strings.Fields(dropFormat(entity.Decode(s))), " ") }
+func clean(s string) string { return collapseSpace(dropFormat(entity.Decode(s))) }
+
+// collapseSpace is strings.Join(strings.Fields(s), " "): runs of white
+// space (as unicode.IsSpace sees it) made single spaces, the ends trimmed.
+// Most text it is given is so already and comes back as it is, without
+// the copies Fields and Join make.
+func collapseSpace(s string) string {
+	space := true // before the start: a leading space is to be trimmed
+	for _, r := range s {
+		if r == ' ' && !space {
+			space = true
+			continue
+		}
+		if r == ' ' || unicode.IsSpace(r) {
+			return collapseSlow(s)
+		}
+		space = false
+	}
+	if space && s != "" {
+		return collapseSlow(s)
+	}
+	return s
+}
+
+func collapseSlow(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
 
 // dropFormat removes the invisible format characters (Unicode category Cf:
 // soft hyphen U+00AD, zero-width space, joiners and non-joiners, word

@@ -61,6 +61,9 @@ func containsFold(s, sub string) bool {
 // teasers would take half the text or more: then the story itself is in a
 // box so named.
 func dropTeasers(doc *html.Node, paras []string, descs []string) []string {
+	if !hasTeaserBox(doc) {
+		return paras
+	}
 	var in, out strings.Builder
 	found := false
 	var visit func(n *html.Node, inTeaser bool) bool
@@ -114,4 +117,14 @@ func dropTeasers(doc *html.Node, paras []string, descs []string) []string {
 		return paras
 	}
 	return kept
+}
+
+// hasTeaserBox reports whether there is a teaser box under n.
+func hasTeaserBox(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (teaserBox(c) || hasTeaserBox(c)) {
+			return true
+		}
+	}
+	return false
 }

@@ -33,3 +33,15 @@ func TestDropRepeats(t *testing.T) {
 		t.Errorf("dropRepeats = %q, want %q (a repeat the page itself has is kept)", got, want)
 	}
 }
+
+func TestCollapseSpace(t *testing.T) {
+	for _, s := range []string{
+		"", " ", "a", "a b", " a", "a ", "a  b", "a\tb", "a\nb", "a\u00a0b", "\u00a0a b\u3000", "München liegt  an der Isar",
+		"x \u0085 y", "Mittel alter", "  \n\t ", "ä ö ü",
+	} {
+		want := strings.Join(strings.Fields(s), " ")
+		if got := collapseSpace(s); got != want {
+			t.Errorf("collapseSpace(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
