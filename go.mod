@@ -76,3 +76,5 @@ replace github.com/RadhiFadlillah/whatlanggo => ./internal/thirdparty/whatlanggo
 replace github.com/go-shiori/go-readability => ./internal/thirdparty/go-readability
 
 replace github.com/markusmobius/go-trafilatura => ./internal/thirdparty/go-trafilatura
+
+replace github.com/markusmobius/go-htmldate => ./internal/thirdparty/go-htmldate
