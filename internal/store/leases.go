@@ -112,11 +112,36 @@ type Claimed struct {
 // Claim takes up to n free leases of kind among names — never held, or
 // held by an instance no longer alive — and returns them. Concurrent
 // claimers skip each other's rows rather than wait or take them twice.
+//
+// The claim runs at REPEATABLE READ. At READ COMMITTED a claimer whose
+// statement began before another instance's first heartbeat would, on
+// meeting a row that instance has just claimed, re-check it against its
+// older snapshot, find no live holder and take the row too (seen under
+// load: two instances holding one feed). At REPEATABLE READ that row is a
+// serialization failure instead, and the claim is run again with a fresh
+// snapshot.
 func (l *Leases) Claim(ctx context.Context, kind string, names []string, n int) ([]Claimed, error) {
 	if n <= 0 || len(names) == 0 {
 		return nil, nil
 	}
-	rows, err := l.db.QueryContext(ctx, `UPDATE leases l SET holder = $1
+	for attempt := 0; ; attempt++ {
+		out, err := l.claimOnce(ctx, kind, names, n)
+		if err == nil || !retryable(err) || attempt >= 9 || ctx.Err() != nil {
+			if err != nil {
+				return nil, fmt.Errorf("store: leases: claim %s: %w", kind, err)
+			}
+			return out, nil
+		}
+	}
+}
+
+func (l *Leases) claimOnce(ctx context.Context, kind string, names []string, n int) ([]Claimed, error) {
+	tx, err := l.db.BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelRepeatableRead})
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	rows, err := tx.QueryContext(ctx, `UPDATE leases l SET holder = $1
 FROM (
 	SELECT f.kind, f.name FROM leases f JOIN unnest($3::text[]) AS c(name) ON c.name = f.name
 	WHERE f.kind = $2 AND f.holder <> $1 AND NOT EXISTS (
@@ -128,19 +153,23 @@ FROM (
 WHERE l.kind = free.kind AND l.name = free.name
 RETURNING l.name, l.slot`, l.holder, kind, names, n)
 	if err != nil {
-		return nil, fmt.Errorf("store: leases: claim %s: %w", kind, err)
+		return nil, err
 	}
-	defer rows.Close()
 	var out []Claimed
 	for rows.Next() {
 		var c Claimed
 		if err := rows.Scan(&c.Name, &c.Slot); err != nil {
-			return nil, fmt.Errorf("store: leases: claim %s: %w", kind, err)
+			rows.Close()
+			return nil, err
 		}
 		out = append(out, c)
 	}
+	rows.Close()
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("store: leases: claim %s: %w", kind, err)
+		return nil, err
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, err
 	}
 	return out, nil
 }
