@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -41,6 +42,32 @@ func TestTextQuirksReachTheMatcher(t *testing.T) {
 			if !strings.Contains(folded, " "+w+" ") {
 				t.Errorf("item %d %s %q (folded %q) lacks %q", tt.item, tt.field, got, folded, w)
 			}
+		}
+	}
+}
+
+// TestHiddenFeedTextIsNotText: boxes a feed's HTML hides (the hidden attribute, aria-hidden="true",
+// display:none, visibility:hidden) are not the item's text, in RSS and JSON Feed alike — a watch for
+// a sponsor's name matched a story that never showed it.
+func TestHiddenFeedTextIsNotText(t *testing.T) {
+	const body = `<p>Il ministro ha parlato.</p><span style="display: none !important">Kardashian</span>` +
+		`<div hidden><div>Musk</div><p>promo</div><span aria-hidden="true">Swift</span>` +
+		`<p style="visibility:hidden">Beyonce</p><img hidden src="x.png">Visible ` +
+		`<div hidden="until-found">Found</div><span aria-hidden="false">Shown</span><p>End</p>`
+	rssDoc := `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>T</title>` +
+		`<item><title>A</title><link>http://x/1</link><description><![CDATA[` + body + `]]></description></item>` +
+		`</channel></rss>`
+	jsonDoc := `{"version":"https://jsonfeed.org/version/1.1","title":"T","items":[{"id":"1","url":"http://x/1",` +
+		`"content_html":` + strconv.Quote(body) + `}]}`
+	for name, doc := range map[string]string{"rss": rssDoc, "json": jsonDoc} {
+		res, err := Parse(strings.NewReader(doc), "http://x/")
+		if err != nil {
+			t.Fatal(name, err)
+		}
+		got := res.Items[0].Text
+		want := "Il ministro ha parlato.\n\nVisible\n\nFound\n\nShown\n\nEnd"
+		if got != want {
+			t.Errorf("%s: text %q, want %q", name, got, want)
 		}
 	}
 }

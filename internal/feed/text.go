@@ -23,13 +23,34 @@ func PlainText(s string) string {
 }
 
 // markupText is the text of the HTML s: tags dropped, entities decoded,
-// blocks set apart by blank lines, table cells by spaces.
+// blocks set apart by blank lines, table cells by spaces. An element the
+// page hides (hiddenTag) is left out with its content.
 func markupText(s string) string {
 	var b strings.Builder
 	z := html.NewTokenizer(strings.NewReader(s))
 	skip := 0
+	var hidden []byte // the name of the hidden element being skipped
+	depth := 0        // elements of that name open inside it
 	for {
-		switch z.Next() {
+		tt := z.Next()
+		if hidden != nil {
+			switch tt {
+			case html.ErrorToken:
+				return b.String()
+			case html.StartTagToken:
+				if name, _ := z.TagName(); string(name) == string(hidden) {
+					depth++
+				}
+			case html.EndTagToken:
+				if name, _ := z.TagName(); string(name) == string(hidden) {
+					if depth--; depth < 0 {
+						hidden = nil
+					}
+				}
+			}
+			continue
+		}
+		switch tt {
 		case html.ErrorToken:
 			return b.String()
 		case html.TextToken:
@@ -37,8 +58,12 @@ func markupText(s string) string {
 				b.Write(z.Text())
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
-			name, _ := z.TagName()
+			name, more := z.TagName()
 			a := atom.Lookup(name)
+			if more && tt == html.StartTagToken && !voids[a] && hiddenTag(z) {
+				hidden, depth = append([]byte(nil), name...), 0
+				continue
+			}
 			switch {
 			case a == atom.Script || a == atom.Style || a == atom.Noscript || a == atom.Template:
 				skip++
@@ -65,6 +90,43 @@ func markupText(s string) string {
 			}
 		}
 	}
+}
+
+// hiddenTag reports whether the start tag z is at (its name read, its
+// attributes not) is one a browser does not show, as readability judges
+// it: the hidden attribute, aria-hidden="true", or a style of display:none
+// or visibility:hidden. A feed's HTML carries such boxes for trackers,
+// sponsors and duplicate text; they are not the item's text, and a watch
+// must not match them.
+func hiddenTag(z *html.Tokenizer) bool {
+	for more := true; more; {
+		var key, val []byte
+		key, val, more = z.TagAttr()
+		switch string(key) {
+		case "hidden":
+			if !strings.EqualFold(string(val), "until-found") {
+				return true
+			}
+		case "aria-hidden":
+			if strings.EqualFold(strings.TrimSpace(string(val)), "true") {
+				return true
+			}
+		case "style":
+			st := strings.ToLower(strings.Join(strings.Fields(string(val)), ""))
+			if strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// voids are the elements that have no end tag: hidden, they hide nothing
+// after them.
+var voids = map[atom.Atom]bool{
+	atom.Area: true, atom.Base: true, atom.Br: true, atom.Col: true, atom.Embed: true, atom.Hr: true,
+	atom.Img: true, atom.Input: true, atom.Link: true, atom.Meta: true, atom.Source: true, atom.Track: true,
+	atom.Wbr: true,
 }
 
 // firstImage returns the src of the first <img> of s that has a src

@@ -22,14 +22,18 @@ import (
 //     words "election interference";
 //   - an apostrophe (straight or curly, or a grave or acute accent or a prime typed for one) between
 //     two letters joins them ("don't" → "dont"), except a possessive "'s" at the end of a word, which
-//     is dropped ("Putin's" → "putin", "Putin´s" too);
+//     is dropped ("Putin's" → "putin", "Putin´s" too), and after a French, Italian or Catalan elided
+//     word, which stands apart ("l'Ukraine" → "l ukraine", "dell’Italia" → "dell italia");
 //   - subscript digits are digits of their word ("CO₂" → "co2"); superscripts separate ("km²" → "km");
 //   - Han, Hiragana and Katakana characters form runs of their own (CJK text has no spaces between
 //     words); a query word from such a run matches any document run that contains it;
 //   - invisible format characters (Unicode category Cf: soft hyphen U+00AD, zero-width space,
 //     zero-width joiner and non-joiner, word joiner U+2060, a byte-order mark inside the text,
 //     direction marks…) are ignored: inside a word they neither end it nor appear in its folded form
-//     ("Mittel\u00adalter" → "mittelalter"), between words they separate nothing themselves.
+//     ("Mittel\u00adalter" → "mittelalter"), between words they separate nothing themselves; so is the
+//     Arabic tatweel (U+0640), which only stretches a word ("مـحـمـد" → "محمد");
+//   - Arabic yeh and kaf are one letter however written: alef maksura, Persian and Pashto yeh fold to
+//     yeh ("مصطفى" = "مصطفي"), keheh to kaf.
 
 // foldTableSize is the number of runes folded through the precomputed table; above it only CJK,
 // Hangul, full-width forms and ligatures need special treatment.
@@ -81,6 +85,10 @@ func manualFold(r rune) (string, bool) {
 		return "th", true
 	case 'ς':
 		return "σ", true
+	case 'ى', 'ی', 'ې', 'ۍ': // alef maksura and the Persian, Pashto yeh, written for yeh and for each other
+		return "ي", true
+	case 'ک': // the Persian keheh, for kaf
+		return "ك", true
 	}
 	return "", false
 }
@@ -149,7 +157,8 @@ func buildFoldTable() []foldEntry {
 		switch {
 		case isApostrophe(r):
 			t[r].class = classApos
-		case unicode.Is(unicode.Cf, r):
+		case unicode.Is(unicode.Cf, r), r == 0x0640:
+			// and the Arabic tatweel, which draws a word out for justification ("مـحـمـد")
 			t[r].class = classIgnore
 		case isCJK(r):
 			t[r] = foldEntry{class: classCJK, fold: string(r)}
@@ -540,7 +549,7 @@ func (t *tokenizer) tokenize(text string) {
 				}
 				continue
 			case aApos:
-				next, joins := apostrophe(text, i, 1, wstart >= 0 && !cjk)
+				next, joins := apostrophe(text, wstart, i, 1, wstart >= 0 && !cjk)
 				if joins {
 					if inText {
 						fstart, inText = len(buf), false
@@ -600,7 +609,7 @@ func (t *tokenizer) tokenize(text string) {
 				buf = append(buf, text[wstart:i]...)
 			}
 		case classApos:
-			next, joins := apostrophe(text, i, size, wstart >= 0 && !cjk)
+			next, joins := apostrophe(text, wstart, i, size, wstart >= 0 && !cjk)
 			if joins {
 				if inText {
 					fstart, inText = len(buf), false
@@ -665,10 +674,12 @@ func (tk *token) src() int {
 	return 1
 }
 
-// apostrophe decides about an apostrophe of size bytes at text[i]: inside a word it joins the letters
-// around it ("don't"), except a possessive "'s", which ends the word and is skipped; elsewhere it
-// separates. It returns where to continue.
-func apostrophe(text string, i, size int, inWord bool) (next int, joins bool) {
+// apostrophe decides about an apostrophe of size bytes at text[i], in the word that starts at
+// text[wstart] if inWord: inside a word it joins the letters around it ("don't"), except a possessive
+// "'s", which ends the word and is skipped, and an elision ("l'Ukraine", "dell'Italia", "qu'il"),
+// whose article or preposition is a word of its own; elsewhere it separates. It returns where to
+// continue.
+func apostrophe(text string, wstart, i, size int, inWord bool) (next int, joins bool) {
 	j := i + size
 	if !inWord {
 		return j, false
@@ -676,7 +687,36 @@ func apostrophe(text string, i, size int, inWord bool) (next int, joins bool) {
 	if j < len(text) && (text[j] == 's' || text[j] == 'S') && !wordRuneAt(text, j+1) {
 		return j + 1, false
 	}
+	if elision(text[wstart:i]) {
+		return j, false
+	}
 	return j, wordRuneAt(text, j)
+}
+
+// elision reports whether w, the letters before an apostrophe, is a French, Italian or Catalan word
+// written elided before a vowel: an article, pronoun, preposition or conjunction that stands apart
+// from the word after it (l'Ukraine is "l Ukraine", so that a watch for Ukraine finds it). Irish
+// and English names and contractions (O'Brien, don't) have no such part.
+func elision(w string) bool {
+	if len(w) > 7 {
+		return false
+	}
+	var low [7]byte
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		low[k] = c
+	}
+	switch string(low[:len(w)]) {
+	case "l", "d", "j", "m", "n", "s", "t", "c", // l'État, d'Israël, j'ai, n'est, s'il, t'as, c'est
+		"qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "quelqu", "presqu", // qu'il, jusqu'à, quelqu'un
+		"dell", "nell", "all", "dall", "sull", "coll", "pell", // dell'Italia, nell'Ucraina, all'ONU
+		"un", "quell", "quest", "nessun", "sant", "tutt": // un'altra, quest'anno, Sant'Egidio
+		return true
+	}
+	return false
 }
 
 func wordRuneAt(text string, i int) bool {
