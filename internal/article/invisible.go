@@ -7,9 +7,9 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// dropHidden removes the elements under n that carry the hidden attribute: a browser does not show
-// them (a collapsed menu, a pop-up's text, a teaser for another story), so their words are not the
-// story's. Content hidden "until-found" is kept (a reader finds it with the browser's search), and so
+// dropHidden removes the elements under n that carry the hidden attribute, and <template> elements,
+// whose content is only a script's to copy: a browser does not show them (a collapsed menu, a pop-up's
+// text, a teaser for another story), so their words are not the story's. Content hidden "until-found" is kept (a reader finds it with the browser's search), and so
 // is a hidden element holding half the page's text or more: a page that hides its body until a script
 // shows it is still read.
 func dropHidden(doc *html.Node) {
@@ -35,8 +35,12 @@ func dropHidden(doc *html.Node) {
 	walk(doc)
 }
 
-// isHidden reports whether n has a hidden attribute other than hidden="until-found".
+// isHidden reports whether n is a <template> or has a hidden attribute other than
+// hidden="until-found".
 func isHidden(n *html.Node) bool {
+	if n.DataAtom == atom.Template {
+		return true
+	}
 	for _, a := range n.Attr {
 		if a.Namespace == "" && a.Key == "hidden" {
 			return !strings.EqualFold(strings.TrimSpace(a.Val), "until-found")
