@@ -690,7 +690,55 @@ func apostrophe(text string, wstart, i, size int, inWord bool) (next int, joins 
 	if elision(text[wstart:i]) {
 		return j, false
 	}
+	if end := turkishSuffix(text, wstart, i, j); end > j {
+		return end, false
+	}
 	return j, wordRuneAt(text, j)
+}
+
+// turkishSuffix returns the end of the Turkish case or other suffix that starts at text[j], after an
+// apostrophe at text[i:j] that ends the name, abbreviation or number starting at text[wstart]
+// ("Erdoğan'ın", "Türkiye'de", "NATO'nun", "2024'te"): the name is the word, and the suffix is dropped
+// as a possessive "'s" is, so that a watch for Erdoğan finds Erdoğan'ın. It returns j when there is no
+// such suffix. A one-vowel suffix follows only a consonant (Turkish puts y or n between two vowels:
+// "Ankara'ya"), which keeps "Sana'a", "Shi'a" and "Hawai'i" whole.
+func turkishSuffix(text string, wstart, i, j int) int {
+	r, _ := utf8.DecodeRuneInString(text[wstart:])
+	if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		return j
+	}
+	var low [8]byte // the suffix folded: ASCII letters once diacritics are gone (ı, ü, ö … fold so)
+	n, end := 0, j
+	for end < len(text) {
+		c, size := utf8.DecodeRuneInString(text[end:])
+		class, f := classify(c, text[end:end+size])
+		if class == classIgnore {
+			end += size
+			continue
+		}
+		if class != classWord {
+			break
+		}
+		if n+len(f) > len(low) {
+			return j
+		}
+		n += copy(low[n:], f)
+		end += size
+	}
+	switch string(low[:n]) {
+	case "a", "e", "i", "u":
+		if p, _ := utf8.DecodeLastRuneInString(text[wstart:i]); strings.ContainsRune("aeiouAEIOUıİöÖüÜ", p) {
+			return j
+		}
+		return end
+	case "in", "un", "nin", "nun", "ya", "ye", "na", "ne", "yi", "yu", "ni", "nu", "da", "de", "ta", "te",
+		"nda", "nde", "dan", "den", "tan", "ten", "ndan", "nden", "la", "le", "yla", "yle", "lar", "ler",
+		"lari", "leri", "larin", "lerin", "lara", "lere", "larda", "lerde", "lardan", "lerden", "daki",
+		"deki", "taki", "teki", "ndaki", "ndeki", "iyle", "uyla", "inci", "uncu", "nci", "ncu", "li",
+		"lu", "si", "su", "sini", "sinin", "sina", "sine", "dir", "tir", "dur", "tur":
+		return end
+	}
+	return j
 }
 
 // elision reports whether w, the letters before an apostrophe, is a French, Italian or Catalan word
