@@ -17,7 +17,8 @@
 // or repeating the page's meta description (lead.go), drops a leading headline, ends the text at a heading that
 // opens related stories, most-read lists, more of the site's columns,
 // comments or a press release's contact block after the story, drops
-// footer lines after it and short boilerplate lines anywhere (picture
+// footer lines and the headlines of links to other pages after it, and
+// short boilerplate lines anywhere (picture
 // credits, calls to subscribe, dates of update standing alone, category
 // labels, comment counts and prompts, calls for letters; boilerplate.go)
 // and runs of short link-only paragraphs (linklists.go). Each of these is

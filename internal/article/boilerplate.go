@@ -2,6 +2,7 @@ package article
 
 import (
 	"strings"
+	"unicode/utf8"
 )
 
 // Stories end; pages go on. After the story the extractor sometimes keeps
@@ -194,4 +195,36 @@ func dropBoilerLines(paras []string) []string {
 		return paras
 	}
 	return out
+}
+
+// Longest line (bytes) of a trailing link headline.
+const trailMax = 120
+
+// dropTrailingLinks removes from the end of the text the paragraphs that
+// are headlines of links (half their text or more is link text on the
+// page, shares from linkShares), each line short and without a sentence's
+// closing punctuation: the headlines of other stories, or a link to a
+// discussion elsewhere, that a page sets after its story. A web address
+// standing alone is kept (a petition the story asks readers to sign), and
+// so is the first paragraph.
+func dropTrailingLinks(paras []string, shares map[string]float64) []string {
+	end := len(paras)
+	for end > 1 && linkHeadline(paras[end-1], shares) {
+		end--
+	}
+	return paras[:end]
+}
+
+// linkHeadline reports whether p is a short headline that is link text
+// (see dropTrailingLinks).
+func linkHeadline(p string, shares map[string]float64) bool {
+	for _, l := range strings.Split(p, "\n") {
+		if len(l) > trailMax || strings.Contains(l, "://") || strings.HasPrefix(l, "www.") {
+			return false
+		}
+		if r, _ := utf8.DecodeLastRuneInString(l); strings.ContainsRune(".!?…\"“”»«'’)]", r) {
+			return false
+		}
+	}
+	return shares[clean(strings.ReplaceAll(p, "\n", " "))] >= 0.5
 }

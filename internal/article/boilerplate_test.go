@@ -2,11 +2,13 @@ package article
 
 import (
 	"bytes"
+	"os"
 	"slices"
 	"strings"
 	"testing"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 func TestCutAtEndMarker(t *testing.T) {
@@ -195,6 +197,46 @@ func TestExtractEndsAtContactBlock(t *testing.T) {
 	for _, bad := range []string{"Pressekontakt", "Referat Presse", "Kathrin Behrendt", "Telefonisch erreichbar"} {
 		if strings.Contains(a.Text, bad) {
 			t.Errorf("%q kept in %q", bad, a.Text)
+		}
+	}
+}
+
+// Headlines of links after the story (a forum thread, another story) are
+// not its text: read with the page's link shares, they are dropped.
+func TestDropTrailingLinkHeadlinesOfAPage(t *testing.T) {
+	page, err := os.ReadFile("testdata/trailinglinks.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := parseHTML(page, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	paras := renderText(findElement(doc, atom.Article))
+	if len(paras) != 6 {
+		t.Fatalf("fixture: %d paragraphs, want 6: %q", len(paras), paras)
+	}
+	got := dropTrailingLinks(paras, linkShares(doc))
+	if len(got) != 4 || !strings.HasPrefix(got[3], "Wer erwischt wird") {
+		t.Errorf("dropTrailingLinks kept %q", got[3:])
+	}
+}
+
+func TestDropTrailingLinks(t *testing.T) {
+	story := strings.Repeat("Die Fähre fährt weiter. ", 8)
+	shares := map[string]float64{"Mehr zum Hafen": 1, "Die Fähre fährt weiter.": 1, "www.faehre.example": 1, "Hafen": 0}
+	tests := []struct {
+		in, want []string
+	}{
+		{[]string{story, "Mehr zum Hafen"}, []string{story}},
+		{[]string{story, "Hafen"}, []string{story, "Hafen"}},                                     // not a link
+		{[]string{story, "Die Fähre fährt weiter."}, []string{story, "Die Fähre fährt weiter."}}, // a sentence
+		{[]string{story, "www.faehre.example"}, []string{story, "www.faehre.example"}},           // an address
+		{[]string{"Mehr zum Hafen"}, []string{"Mehr zum Hafen"}},                                 // the first paragraph
+	}
+	for _, tt := range tests {
+		if got := dropTrailingLinks(tt.in, shares); !slices.Equal(got, tt.want) {
+			t.Errorf("dropTrailingLinks(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

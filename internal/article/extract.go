@@ -72,6 +72,7 @@ func extractDocument(doc *html.Node, pageURL string) (a *Article, err error) {
 	paras = cutAtEndMarker(paras)
 	paras = dropNavRuns(paras, shares)
 	paras = dropFooter(paras)
+	paras = dropTrailingLinks(paras, shares)
 	paras = dropBoilerLines(paras)
 	a.Text = strings.Join(paras, "\n\n")
 	if a.Lang != textLang {
