@@ -337,11 +337,22 @@ func buildIndex(src string, paras []Span, quotes []rawQuote) *index {
 		sentenceStart := true
 		lead := 0               // words since the sentence started
 		lastName, ends := "", 0 // the last person named, for a gendered pronoun after it
+		// reported: a reporting verb or "that" read in the sentence so
+		// far, whose clause the later words may be. perspective: the
+		// sentence opened with To or For and has not reached its first
+		// comma (To Florida consultant Wilson, the party line is silly);
+		// viewpoint: the name of that phrase was read, and is the
+		// sentence's subject.
+		reported, perspective, viewpoint := false, false, false
 		for i := 0; i < len(toks); {
 			t := toks[i]
 			if !t.word {
+				if t.s == "," {
+					perspective = false
+				}
 				if sentenceEnd(toks, i) || t.s == ";" || t.s == ":" {
 					sentenceStart, lead = true, 0
+					reported, perspective, viewpoint = false, false, false
 					if ends++; ends > 1 {
 						lastName = ""
 					}
@@ -367,6 +378,11 @@ func buildIndex(src string, paras []Span, quotes []rawQuote) *index {
 					votes[lastName] = v
 					lastName = ""
 				}
+			}
+			if lw := t.lower(); sentenceStart && lead == 0 && (lw == "to" || lw == "for") {
+				perspective = true
+			} else if !inQuote(t.start) && isLowerWord(t) && (isCue(lw) || lw == "that") {
+				reported = true
 			}
 			n, roles, j, ok := parseName(src, toks, i)
 			if !ok || len(n.words) > maxNameWords {
@@ -433,11 +449,30 @@ func buildIndex(src string, paras []Span, quotes []rawQuote) *index {
 				object := i > 0 && isLowerWord(toks[i-1]) && !cueWord(toks[i-1]) && !isAdverb(toks[i-1]) && !opensSubject(toks[i-1]) &&
 					!(roleNoun(toks[i-1].lower()) && i > 1 && isDeterminer(toks[i-2].lower())) && // his cousin James York, 40, cited
 					toks[i-1].lower() != "named" && // a worker named Antonio Arroyo has
-					!(k < len(toks) && verbLike(toks[k]))
+					!(k < len(toks) && verbLike(toks[k])) && !(j < len(toks) && auxiliaryVerb(toks[j]))
 				// Mr. Trump's comments: a possessive is no subject.
 				possessive := stripPossessive(toks[j-1].s) != toks[j-1].s && !(k < len(toks) && contracted(toks[k]))
 				named := i > 0 && toks[i-1].lower() == "named" && j < len(toks) && verbLike(toks[j]) // a worker named Antonio Arroyo has
-				subject := !afterPrep && !object && !possessive && (sentenceStart || verbAfter || introSubject || named || verbNext && !placeAfterPlace)
+				// … but Christie wasn't having it; McConnell spokesman Don
+				// Stewart wouldn't say; The day before, at a rally in
+				// Beaumont, Tex., Mr. Trump was just as blunt: a name right
+				// before an auxiliary opens a clause after a coordinating
+				// conjunction, a comma or its role noun opening the sentence
+				// (not after said or that, where the clause is what is
+				// reported, nor after why he believes GOP nominee).
+				auxSubject := j < len(toks) && auxiliaryVerb(toks[j]) && i > 0 &&
+					(coordinator(toks[i-1]) || toks[i-1].s == "," || lead <= 3 && isLowerWord(toks[i-1]) && roleNoun(toks[i-1].lower())) && !reported
+				subject := !afterPrep && !object && !possessive && (sentenceStart || verbAfter || introSubject || named || auxSubject || verbNext && !placeAfterPlace)
+				// To Florida consultant Wilson, the official party line is
+				// just plain silly. "…," he said: the person whose view the
+				// sentence gives is its subject, and no name after it is.
+				switch {
+				case perspective && j < len(toks) && toks[j].s == "," && personLike(n.words) && !possessive &&
+					(len(roles) > 0 || n.gender != 0 || len(n.words) > 1 || isLowerWord(toks[i-1]) && roleNoun(toks[i-1].lower())):
+					subject, viewpoint = true, true
+				case viewpoint:
+					subject = false
+				}
 				ix.mentions = append(ix.mentions, mention{name: n, subject: subject})
 				if personLike(n.words) && !afterPrep && !placeAfterPlace && (len(n.words) > 1 || len(roles) > 0 || verbAfter) {
 					lastName, ends = text, 0
@@ -812,6 +847,26 @@ func groupName(words []string) bool {
 // subjectOpener are the lower-case words after which a name may open a
 // clause as its subject (… and Trump said, but Christie wasn't having it).
 var subjectOpener = wordSet("and but or so while when as because although though that if where whereas since until unless yet")
+
+// auxiliaries after a subject: the verb of its clause follows.
+var subjectAuxiliaries = wordSet(`is was are were has had have will would can could should does did
+isn't wasn't aren't weren't hasn't hadn't haven't won't wouldn't can't couldn't shouldn't doesn't didn't`)
+
+// auxiliaryVerb reports whether t is an auxiliary or modal verb
+// (was, has, wouldn't).
+func auxiliaryVerb(t token) bool {
+	_, ok := subjectAuxiliaries[strings.ReplaceAll(t.lower(), "’", "'")]
+	return ok && isLowerWord(t)
+}
+
+// coordinator reports whether t joins two main clauses (and, but, or, so, yet).
+func coordinator(t token) bool {
+	switch t.lower() {
+	case "and", "but", "or", "so", "yet":
+		return true
+	}
+	return false
+}
 
 func opensSubject(t token) bool {
 	_, ok := subjectOpener[t.lower()]

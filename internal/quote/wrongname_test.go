@@ -161,6 +161,55 @@ func TestNoWrongName(t *testing.T) {
 				"But he suggested that Mr. Lew had his eyes on critics back home. “He has to show he is tough,” he said.",
 			want: []want{{parts: []string{"He has to show he is tough,"}, speaker: "Lou"}},
 		},
+		{
+			name: "a name after but and before an auxiliary opens a clause",
+			text: "“He knows exactly what he is doing,” said Marco Rubio.\n\n" +
+				"The moderators were ready to move on, but Chris Christie wasn't having it.\n\n" +
+				"“You see, everybody, that is what Washington does,” he said.",
+			want: []want{{parts: []string{"He knows exactly what he is doing,"}, speaker: "Marco Rubio"},
+				{parts: []string{"You see, everybody, that is what Washington does,"}, speaker: "Chris Christie"}},
+		},
+		{
+			name: "a name after its role noun and before an auxiliary is a subject",
+			text: "Mitch McConnell has said the Senate will take its time.\n\n" +
+				"McConnell spokesman Don Stewart wouldn't say when the Senate will vote on the nominees.\n\n" +
+				"“I don't have any new announcements yet,” he said.",
+			want: []want{{parts: []string{"I don't have any new announcements yet,"}, speaker: "Don Stewart"}},
+		},
+		{
+			name: "a name after an opening phrase and before an auxiliary is a subject",
+			text: "“To bring them here is a suspension of intellect,” Mr. Carson declared Sunday.\n\n" +
+				"The day before, at a rally in Beaumont, Tex., Mr. Trump was just as blunt. “You'd have to be insane,” he said.",
+			want: []want{{parts: []string{"To bring them here is a suspension of intellect,"}, speaker: "Carson"},
+				{parts: []string{"You'd have to be insane,"}, speaker: "Trump"}},
+		},
+		{
+			name: "a columnist named after her paper is the subject",
+			text: "Republican candidates, including Carly Fiorina, have followed his lead, though Mrs. Fiorina said she doubted voters would care.\n\n" +
+				"The Washington Post columnist Ruth Marcus has been critical of Mr. Trump. “Trump has smeared women because of their looks,” she wrote.",
+			want: []want{{parts: []string{"Trump has smeared women because of their looks,"}, speaker: "Ruth Marcus"}},
+		},
+		{
+			name: "no clause subject inside what is reported",
+			text: "Retired Gen. Norman Ham is speaking out about why he believes GOP nominee Donald Trump has the best plan for the military.\n\n" +
+				"“It was demoralizing to work for Obama,” he told the host.",
+			want: []want{{parts: []string{"It was demoralizing to work for Obama,"}, speaker: "Norman Ham"}},
+		},
+		{
+			name: "the person a sentence opening with To gives the view of",
+			text: "“I think he will do great things,” Ada Fisher said.\n\n" +
+				"To Florida consultant Rick Wilson, the official party line on Trump is just plain silly.\n\n" +
+				"“This is them trying to whistle past the graveyard,” he said.",
+			want: []want{{parts: []string{"I think he will do great things,"}, speaker: "Ada Fisher"},
+				{parts: []string{"This is them trying to whistle past the graveyard,"}, speaker: "Rick Wilson"}},
+		},
+		{
+			name: "no other subject in a sentence opening with For and a name",
+			text: "Kevin Williamson wrote that the white working class had failed itself.\n\n" +
+				"For Jonathan Chait, Williamson is exposing the perverse moral logic of hardline libertarianism. " +
+				"“The marketplace hasn't failed the white working class,” he mocks.",
+			want: []want{{parts: []string{"The marketplace hasn't failed the white working class,"}, speaker: "Jonathan Chait"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
