@@ -986,12 +986,68 @@ func (a *attributor) resolve(c *candidate, at attribution) {
 			c.person = true
 			return
 		}
+		if englishDescription(at.np.toks) && !sourceHead(head) {
+			// His face darted from side to side, … as if to say, "…";
+			// That record prompted …: a thing that cannot say anything
+			// is no speaker; say nothing rather than name it.
+			return
+		}
 		c.speaker = at.np.text(a.src)
 		c.plural = pluralWord(head)
 	}
 	if c.speaker != "" {
 		a.speakers = append(a.speakers, antecedent{pos: at.cuePos, name: c.speaker, person: c.person, plural: c.plural, gender: c.gender})
 	}
+}
+
+// sourceNouns are nouns other than role nouns that head a description
+// that may speak or be quoted: organisations, groups and writings.
+var sourceNouns = wordSet(`person people crowd audience family staff police group campaign committee company firm
+agency department ministry office administration government court council party team union board bank
+network newspaper paper magazine website site blog station channel outlet publication
+embassy commission panel jury caucus delegation coalition alliance association organization organisation
+foundation institute center centre university college school hospital army military navy church
+statement report letter note memo message email article editorial column story piece book study survey poll
+analysis review document filing lawsuit complaint petition release announcement notice transcript ruling
+decision opinion order verdict indictment affidavit ad advertisement commercial video clip spot tweet post
+headline caption sign banner flyer mailer website page platform bill law resolution speech remarks
+interview broadcast show program programme film documentary
+man woman men women boy girl kid kids child children baby teen guy guys fan fans tycoon mogul heavyweight
+hero legend icon celebrity comic chef nurse marine pilot nun monk cleric bishop pope cardinal guru pundit
+scholar czar cop cops boss intern fellow guest citizen local locals ally allies rival foe delegate
+delegates thug clown mom dad parent parents prince king queen conservative liberal progressive moderate independent
+democrat republican`)
+
+// englishDeterminers open an English description (the spokesman, his
+// face, that record).
+var englishDeterminers = wordSet(`the a an his her their its our my your this that these those one another`)
+
+// englishDescription reports whether toks are an English description: a
+// determiner first and a lower-case head last.
+func englishDescription(toks []token) bool {
+	if len(toks) < 2 || !isLowerWord(toks[len(toks)-1]) {
+		return false
+	}
+	_, ok := englishDeterminers[toks[0].lower()]
+	return ok
+}
+
+// sourceHead reports whether the head word of a description may name a
+// source: a role noun (spokesman, senator, protesters) or one of
+// sourceNouns (the statement, the company).
+func sourceHead(head string) bool {
+	head = strings.ToLower(stripPossessive(head))
+	if _, ok := sourceNouns[head]; ok || roleNoun(head) {
+		return true
+	}
+	for _, suf := range []string{"s", "es"} { // the protesters, the reports
+		if base := strings.TrimSuffix(head, suf); base != head {
+			if _, ok := sourceNouns[base]; ok || roleNoun(base) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // pluralWord reports whether a noun looks plural (officials, police).

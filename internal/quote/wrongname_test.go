@@ -210,6 +210,21 @@ func TestNoWrongName(t *testing.T) {
 				"“The marketplace hasn't failed the white working class,” he mocks.",
 			want: []want{{parts: []string{"The marketplace hasn't failed the white working class,"}, speaker: "Jonathan Chait"}},
 		},
+		{
+			name: "a thing that cannot speak is no speaker",
+			text: "Brafman, however, could not have been more delighted. His face darted from side to side, his eyes gleaming, " +
+				"as if to say, “Did you see me pull that off?”\n\n" +
+				"Vigo County has only miscalculated twice since 1888. That record prompted the atlas, which examines bellwether counties, " +
+				"to state, “Vigo County is the most prominent bellwether of presidential elections in the country.”",
+			want: []want{{parts: []string{"Did you see me pull that off?"}, speaker: ""},
+				{parts: []string{"Vigo County is the most prominent bellwether of presidential elections in the country."}, speaker: ""}},
+		},
+		{
+			name: "a description of a writing or of a person stays the speaker",
+			text: "“We will not be intimidated,” the statement said. “Our members stand together,” one Latino conservative told reporters.",
+			want: []want{{parts: []string{"We will not be intimidated,"}, speaker: "the statement"},
+				{parts: []string{"Our members stand together,"}, speaker: "one Latino conservative"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
