@@ -218,6 +218,9 @@ type index struct {
 	mentions []mention
 	// full maps a lower-cased last name to the fullest name the article uses.
 	full map[string]string
+	// ambiguous holds the lower-cased last names the article gives two
+	// people (Jeb Bush and George W. Bush): the last name alone is either.
+	ambiguous map[string]bool
 	// gender maps a lower-cased last name to a gender the article gives.
 	gender map[string]byte
 	// person holds the lower-cased last names the article shows to be
@@ -329,6 +332,7 @@ func buildIndex(src string, paras []Span, quotes []rawQuote) *index {
 		return qi < len(quotes) && pos >= quotes[qi].start
 	}
 	fullQuoted := map[string]string{} // the fullest forms inside quotations
+	forms := map[string][]string{}    // the forms of more than one word, per last name
 	for _, p := range paras {
 		if sectionBreak(src, p) {
 			continue // a headline or an item's title: Hillary Clinton Goes After …
@@ -407,6 +411,9 @@ func buildIndex(src string, paras []Span, quotes []rawQuote) *index {
 			full := ix.full
 			if quoted {
 				full = fullQuoted
+			}
+			if !quoted && len(n.words) > 1 {
+				forms[key] = append(forms[key], strings.ToLower(strings.Join(n.words, " ")))
 			}
 			if cur, seen := full[key]; !seen || len(n.words) > len(strings.Fields(cur)) ||
 				(len(n.words) == len(strings.Fields(cur)) && count[text] > count[cur]) {
@@ -503,6 +510,18 @@ func buildIndex(src string, paras []Span, quotes []rawQuote) *index {
 			}
 			sentenceStart = false
 			i = j
+		}
+	}
+	ix.ambiguous = map[string]bool{}
+	for key, fs := range forms {
+		for x := 1; x < len(fs) && !ix.ambiguous[key]; x++ {
+			for y := 0; y < x; y++ {
+				a, b := strings.Fields(fs[x]), strings.Fields(fs[y])
+				if !wordsWithin(a, b) && !wordsWithin(b, a) {
+					ix.ambiguous[key] = true // Jeb Bush, George W. Bush
+					break
+				}
+			}
 		}
 	}
 	for key, text := range fullQuoted {
@@ -649,15 +668,33 @@ func appositionRoles(toks []token) []string {
 	return roles
 }
 
+// wordsWithin reports whether every word of a is among the words of b.
+func wordsWithin(a, b []string) bool {
+	for _, w := range a {
+		found := false
+		for _, x := range b {
+			if x == w {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
 // fullName returns the fullest form the article uses of the name n.
 func (ix *index) fullName(n string) string {
 	words := strings.Fields(n)
 	if len(words) == 0 {
 		return n
 	}
-	full, ok := ix.full[strings.ToLower(words[len(words)-1])]
-	if !ok || len(strings.Fields(full)) < len(words) {
-		return n
+	key := strings.ToLower(words[len(words)-1])
+	full, ok := ix.full[key]
+	if !ok || len(strings.Fields(full)) < len(words) || len(words) == 1 && ix.ambiguous[key] {
+		return n // "Bush" where the article names Jeb Bush and George W. Bush
 	}
 	// The fuller form must agree with every word given (Hillary Clinton,
 	// not Chelsea Clinton, for "Hillary Clinton").

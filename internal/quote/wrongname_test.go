@@ -225,6 +225,14 @@ func TestNoWrongName(t *testing.T) {
 			want: []want{{parts: []string{"We will not be intimidated,"}, speaker: "the statement"},
 				{parts: []string{"Our members stand together,"}, speaker: "one Latino conservative"}},
 		},
+		{
+			name: "a last name the article gives two people stays the last name",
+			text: "Jeb Bush campaigned in South Carolina with his brother, former President George W. Bush, on Monday.\n\n" +
+				"“He is the most qualified person on this stage,” Bush said of his brother. Hillary Clinton and Bill Clinton were in Nevada. " +
+				"“We are going to win this,” Hillary Clinton said.",
+			want: []want{{parts: []string{"He is the most qualified person on this stage,"}, speaker: "Bush"},
+				{parts: []string{"We are going to win this,"}, speaker: "Hillary Clinton"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
