@@ -500,6 +500,20 @@ func endsSentence(s string) bool {
 // `Putin said: "…"`, `He told everyone, "…"`, `Haley said that "…"`,
 // `According to Putin, "…"`.
 func (a *attributor) parseBefore(toks []token) (attribution, bool) {
+	// Pollsters agree - Carl Bialik: "…": in a round-up of what others
+	// wrote, the name between a dash and the colon is the speaker, not the
+	// subject of the summary before it.
+	if n := len(toks); n > 2 && toks[n-1].s == ":" {
+		for d := n - 2; d > 0 && d >= n-7; d-- {
+			if !isDash(toks[d].s) {
+				continue
+			}
+			if np, e, ok := forwardNP(a.src, toks, d+1); ok && e == n-1 && np.kind == npName {
+				return attribution{np: np, cuePos: toks[n-1].start}, true
+			}
+			break
+		}
+	}
 	for k := len(toks) - 1; k >= 0; k-- {
 		t := toks[k]
 		if t.lower() == "according" && k+1 < len(toks) && toks[k+1].lower() == "to" {
@@ -515,6 +529,11 @@ func (a *attributor) parseBefore(toks []token) (attribution, bool) {
 		}
 		if !cueWord(t) || k == 0 {
 			continue
+		}
+		if lw := toks[k-1].lower(); (lw == "a" || lw == "an" || lw == "the") && k+1 < len(toks) && isLowerWord(toks[k+1]) {
+			if _, fw := functionWords[toks[k+1].lower()]; !fw && !isCue(toks[k+1].lower()) {
+				continue // in a mock trial: a word before a noun, no verb
+			}
 		}
 		// Sanders was asked by host Bill Maher, "…": in the passive the
 		// speaker follows "by"; without it the subject is only the addressee.

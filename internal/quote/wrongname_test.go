@@ -233,6 +233,19 @@ func TestNoWrongName(t *testing.T) {
 			want: []want{{parts: []string{"He is the most qualified person on this stage,"}, speaker: "Bush"},
 				{parts: []string{"We are going to win this,"}, speaker: "Hillary Clinton"}},
 		},
+		{
+			name: "in a round-up the name between a dash and the colon speaks",
+			text: "Pollsters agree - Carl Bialik: “One of the biggest lessons was a simple one: keep on contacting voters as late as possible.” [538]\n\n" +
+				"The demographic interplay has been important for Republican contests - Philip Bump: “Two weeks ago, his strongest territory had been the South.”",
+			want: []want{{parts: []string{"One of the biggest lessons was a simple one: keep on contacting voters as late as possible."}, speaker: "Carl Bialik"},
+				{parts: []string{"Two weeks ago, his strongest territory had been the South."}, speaker: "Philip Bump"}},
+		},
+		{
+			name: "a reporting verb after an article and before a noun is no verb",
+			text: "Gov. Chris Christie of New Jersey, a Trump ally, rebounded with a call to arms against Mrs. Clinton.\n\n" +
+				"Casting himself as her prosecutor in a mock trial, Mr. Christie roused the crowd to spontaneous chants of “Lock her up!”",
+			want: []want{{parts: []string{"Lock her up!"}, speaker: ""}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
