@@ -378,6 +378,19 @@ func (a *attributor) parseAfter(c *candidate, toks []token) (attribution, bool) 
 			}
 		}
 	}
+	// "…," Bennett shot back with a laugh: a verb with "back" after the
+	// speaker opening the clause.
+	for k := i + 2; k < len(toks) && k <= i+8 && !closedSentence; k++ {
+		if !toks[k].word {
+			break
+		}
+		if toks[k].lower() == "back" && backVerbs[toks[k-1].lower()] && isLowerWord(toks[k-1]) {
+			if np, ok := backwardNP(a.src, toks[:k-1], k-2); ok && np.toks[0].start == toks[i].start {
+				return attribution{np: np, cue: toks[k-1].s + " back", cuePos: toks[k-1].start}, true
+			}
+			break
+		}
+	}
 	// “…” ― Pamela Padilla: a dash and a name closing the paragraph.
 	if i == 1 && isDash(toks[0].s) {
 		if np, e, ok := forwardNP(a.src, toks, i); ok && np.kind == npName && (e == len(toks) || e == len(toks)-1 && !toks[e].word) {

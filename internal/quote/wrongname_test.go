@@ -246,6 +246,13 @@ func TestNoWrongName(t *testing.T) {
 				"Casting himself as her prosecutor in a mock trial, Mr. Christie roused the crowd to spontaneous chants of “Lock her up!”",
 			want: []want{{parts: []string{"Lock her up!"}, speaker: ""}},
 		},
+		{
+			name: "a reply with back after the quotation",
+			text: "“Look at all these Bernie supporters here,” Paradis said with a smirk, looking over at Bennett.\n\n" +
+				"“They're all here because he's promising to give them all this free stuff,” Bennett shot back with a laugh.",
+			want: []want{{parts: []string{"Look at all these Bernie supporters here,"}, speaker: "Paradis"},
+				{parts: []string{"They're all here because he's promising to give them all this free stuff,"}, speaker: "Bennett"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
