@@ -341,6 +341,7 @@ func buildIndex(src string, paras []Span, quotes []rawQuote) *index {
 		sentenceStart := true
 		lead := 0               // words since the sentence started
 		lastName, ends := "", 0 // the last person named, for a gendered pronoun after it
+		voted := ""             // the person a pronoun was last counted for
 		// reported: a reporting verb or "that" read in the sentence so
 		// far, whose clause the later words may be. perspective: the
 		// sentence opened with To or For and has not reached its first
@@ -364,6 +365,20 @@ func buildIndex(src string, paras []Span, quotes []rawQuote) *index {
 				i++
 				continue
 			}
+			if lw := t.lower(); !inQuote(t.start) && lastName == "" && voted != "" && ends == 1 && sentenceStart && lead == 0 && (lw == "he" || lw == "she") {
+				// Dexter Wakefield told the Post that she was a regular. He
+				// said …: the subject opening the next sentence is the
+				// person's too, and may show the first pronoun to be
+				// someone else's.
+				v := votes[voted]
+				if lw == "he" {
+					v[0]++
+				} else {
+					v[1]++
+				}
+				votes[voted] = v
+				voted = ""
+			}
 			if lw := t.lower(); !inQuote(t.start) && lastName != "" {
 				g := 0
 				switch lw { // not "him": an object is mostly someone else
@@ -380,7 +395,7 @@ func buildIndex(src string, paras []Span, quotes []rawQuote) *index {
 					v := votes[lastName]
 					v[(1-g)/2]++
 					votes[lastName] = v
-					lastName = ""
+					voted, lastName = lastName, ""
 				}
 			}
 			if lw := t.lower(); sentenceStart && lead == 0 && (lw == "to" || lw == "for") {
@@ -482,7 +497,7 @@ func buildIndex(src string, paras []Span, quotes []rawQuote) *index {
 				}
 				ix.mentions = append(ix.mentions, mention{name: n, subject: subject})
 				if personLike(n.words) && !afterPrep && !placeAfterPlace && (len(n.words) > 1 || len(roles) > 0 || verbAfter) {
-					lastName, ends = text, 0
+					lastName, ends, voted = text, 0, ""
 				}
 				for _, r := range roles {
 					ix.roles = append(ix.roles, roleMention{role: r, name: text, pos: n.start})

@@ -253,6 +253,15 @@ func TestNoWrongName(t *testing.T) {
 			want: []want{{parts: []string{"Look at all these Bernie supporters here,"}, speaker: "Paradis"},
 				{parts: []string{"They're all here because he's promising to give them all this free stuff,"}, speaker: "Bennett"}},
 		},
+		{
+			name: "a he opening the next sentence outweighs a she in what was told",
+			text: "“She used to give lectures,” Mariam Emara told CNN.\n\n" +
+				"Monique Dalle, a member of the congregation, was traveling to Cairo. Dexter Wakefield, a minister with the church in North Carolina, " +
+				"told the paper that she was a regular at their congregation. He said her family asked for privacy. " +
+				"“She's a very pleasant and outgoing woman dedicated to her faith,” he added.",
+			want: []want{{parts: []string{"She used to give lectures,"}, speaker: "Mariam Emara"},
+				{parts: []string{"She's a very pleasant and outgoing woman dedicated to her faith,"}, speaker: "Dexter Wakefield"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
