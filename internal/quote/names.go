@@ -53,6 +53,9 @@ var (
 	maleTitles   = wordSet("mr herr monsieur señor sir lord father brother king prince congressman chairman spokesman assemblyman councilman")
 )
 
+// monthAbbreviations are the months shortened with a full stop (Dec. 8).
+var monthAbbreviations = wordSet("jan feb mar apr jun jul aug sep sept oct nov dec")
+
 // notNames are capitalised words that start sentences or name times, never people.
 var notNames = wordSet(`the a an but and or so in on at for with from by as after before when while if which whose whom
 although though because since during under over about asked speaking according meanwhile however still
@@ -98,6 +101,9 @@ func isNameWord(t token) bool {
 	}
 	if _, prep := prepositions[lw]; prep {
 		return false // Outside Carrier's plant: a preposition opening a sentence
+	}
+	if _, month := monthAbbreviations[lw]; month && strings.HasSuffix(t.s, ".") {
+		return false // WASHINGTON, Dec. 8 (UPI): a date (but Jan Brewer)
 	}
 	if _, p := foreignPronouns[lw]; p && lw != "ella" && lw != "lei" {
 		return false // Er sagte, Sie erklärt

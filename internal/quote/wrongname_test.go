@@ -262,6 +262,12 @@ func TestNoWrongName(t *testing.T) {
 			want: []want{{parts: []string{"She used to give lectures,"}, speaker: "Mariam Emara"},
 				{parts: []string{"She's a very pleasant and outgoing woman dedicated to her faith,"}, speaker: "Dexter Wakefield"}},
 		},
+		{
+			name: "a month shortened in a dateline is no name",
+			text: "WASHINGTON, Dec. 8 (UPI) — In response to the proposal to bar Muslims from entering the United States, " +
+				"Hillary Clinton's right-hand woman rallied supporters, saying: “We have to be ready to stop him.”",
+			want: []want{{parts: []string{"We have to be ready to stop him."}, speaker: ""}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
