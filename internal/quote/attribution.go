@@ -638,6 +638,11 @@ func (a *attributor) clauseSubject(toks []token) (phrase, bool) {
 			i = j - 1
 			continue // Mr. Trump's campaign chairman: not Mr. Trump
 		}
+		if j < len(toks) && isLowerWord(toks[j]) && pluralWord(toks[j].s) && roleNoun(strings.TrimSuffix(toks[j].lower(), "s")) {
+			// when Sanders protesters interrupted her speech, shouting
+			// "…": the name describes a group, which speaks.
+			return phrase{kind: npRole, toks: toks[i : j+1]}, true
+		}
 		if (len(n.words) > 1 || len(roles) > 0 || n.gender != 0 || a.ix.known(n.key())) && personLike(n.words) {
 			return phrase{kind: npName, toks: toks[i:j], name: n, roles: roles}, true
 		}

@@ -268,6 +268,13 @@ func TestNoWrongName(t *testing.T) {
 				"Hillary Clinton's right-hand woman rallied supporters, saying: “We have to be ready to stop him.”",
 			want: []want{{parts: []string{"We have to be ready to stop him."}, speaker: ""}},
 		},
+		{
+			name: "a name before a group's noun describes the group",
+			text: "Hillary Clinton aggressively took on protesters loyal to her opponent Sen. Bernie Sanders on Thursday. " +
+				"The first incident came during a speech at the State University of New York, when Sanders protesters interrupted her speech, " +
+				"shouting “she wins, we lose!”",
+			want: []want{{parts: []string{"she wins, we lose!"}, speaker: "Sanders protesters"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
