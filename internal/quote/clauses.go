@@ -84,6 +84,11 @@ func (a *attributor) reportingSubjects() []reportingSubject {
 			if !ok || inQuote(np.toks[0].start) {
 				continue
 			}
+			if m := start + indexOfToken(toks[start:k], np.toks[0].start); m > start && isLowerWord(toks[m-1]) && (cueWord(toks[m-1]) || toks[m-1].lower() == "that") {
+				// Hewitt argued …, but suggested Trump went too far: the
+				// subject of what is reported, not of a reporting clause.
+				continue
+			}
 			switch np.kind {
 			case npName:
 				full := a.ix.fullName(np.name.text(a.src))
@@ -209,3 +214,14 @@ var describing = map[string]bool{"former": true, "longtime": true, "veteran": tr
 var auxiliary = map[string]bool{"is": true, "was": true, "has": true, "had": true, "did": true, "does": true,
 	"will": true, "would": true, "can": true, "could": true, "may": true, "might": true, "should": true,
 	"must": true, "also": true, "still": true, "then": true}
+
+// indexOfToken returns the index of the token starting at pos in toks, or
+// 0 when none does.
+func indexOfToken(toks []token, pos int) int {
+	for k, t := range toks {
+		if t.start == pos {
+			return k
+		}
+	}
+	return 0
+}

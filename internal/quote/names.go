@@ -490,7 +490,11 @@ func buildIndex(src string, paras []Span, quotes []rawQuote) *index {
 				// reported, nor after why he believes GOP nominee).
 				auxSubject := j < len(toks) && auxiliaryVerb(toks[j]) && i > 0 &&
 					(coordinator(toks[i-1]) || toks[i-1].s == "," || lead <= 3 && isLowerWord(toks[i-1]) && roleNoun(toks[i-1].lower())) && !reported
-				subject := !afterPrep && !object && !possessive && (sentenceStart || verbAfter || introSubject || named || auxSubject || verbNext && !placeAfterPlace)
+				// … but suggested Trump went too far: the subject of what
+				// is reported right after its verb is no clause subject.
+				reportedSubject := i > 0 && isLowerWord(toks[i-1]) && (cueWord(toks[i-1]) || toks[i-1].lower() == "that") && verbAfter
+				subject := !afterPrep && !object && !possessive && !reportedSubject &&
+					(sentenceStart || verbAfter || introSubject || named || auxSubject || verbNext && !placeAfterPlace)
 				// To Florida consultant Wilson, the official party line is
 				// just plain silly. "…," he said: the person whose view the
 				// sentence gives is its subject, and no name after it is.

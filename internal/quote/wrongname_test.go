@@ -275,6 +275,15 @@ func TestNoWrongName(t *testing.T) {
 				"shouting “she wins, we lose!”",
 			want: []want{{parts: []string{"she wins, we lose!"}, speaker: "Sanders protesters"}},
 		},
+		{
+			name: "the subject of what is reported is no antecedent",
+			text: "The conservative radio host Hugh Hewitt challenged Donald Trump about this line of attack.\n\n" +
+				"“I don't care. He was the founder,” Trump said.\n\n" +
+				"Hewitt argued that liberals allowed terrorism to flourish, but suggested Trump went too far.\n\n" +
+				"“But by using the term, they're hitting you on this again. Mistake?” he asked.",
+			want: []want{{parts: []string{"I don't care. He was the founder,"}, speaker: "Donald Trump"},
+				{parts: []string{"But by using the term, they're hitting you on this again. Mistake?"}, speaker: "Hugh Hewitt"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
