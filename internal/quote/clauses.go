@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"sort"
 	"strings"
 )
 
@@ -215,13 +216,12 @@ var auxiliary = map[string]bool{"is": true, "was": true, "has": true, "had": tru
 	"will": true, "would": true, "can": true, "could": true, "may": true, "might": true, "should": true,
 	"must": true, "also": true, "still": true, "then": true}
 
-// indexOfToken returns the index of the token starting at pos in toks, or
-// 0 when none does.
+// indexOfToken returns the index of the token starting at pos in toks
+// (which are in text order), or 0 when none does.
 func indexOfToken(toks []token, pos int) int {
-	for k, t := range toks {
-		if t.start == pos {
-			return k
-		}
+	k := sort.Search(len(toks), func(k int) bool { return toks[k].start >= pos })
+	if k < len(toks) && toks[k].start == pos {
+		return k
 	}
 	return 0
 }

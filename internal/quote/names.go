@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -322,6 +323,10 @@ func verbLike(t token) bool {
 	return !prep
 }
 
+// maxForms bounds how many forms of one last name are compared to tell
+// whether it names two people.
+const maxForms = 16
+
 // maxNameWords bounds a name: longer capitalised runs are headlines.
 const maxNameWords = 5
 
@@ -338,7 +343,7 @@ func buildIndex(src string, paras []Span, quotes []rawQuote) *index {
 		return qi < len(quotes) && pos >= quotes[qi].start
 	}
 	fullQuoted := map[string]string{} // the fullest forms inside quotations
-	forms := map[string][]string{}    // the forms of more than one word, per last name
+	forms := map[string][]string{}    // the distinct forms of more than one word, per last name (up to maxForms)
 	for _, p := range paras {
 		if sectionBreak(src, p) {
 			continue // a headline or an item's title: Hillary Clinton Goes After …
@@ -433,8 +438,11 @@ func buildIndex(src string, paras []Span, quotes []rawQuote) *index {
 			if quoted {
 				full = fullQuoted
 			}
-			if !quoted && len(n.words) > 1 {
-				forms[key] = append(forms[key], strings.ToLower(strings.Join(n.words, " ")))
+			if !quoted && len(n.words) > 1 && len(forms[key]) < maxForms {
+				form := strings.ToLower(strings.Join(n.words, " "))
+				if !slices.Contains(forms[key], form) {
+					forms[key] = append(forms[key], form)
+				}
 			}
 			if cur, seen := full[key]; !seen || len(n.words) > len(strings.Fields(cur)) ||
 				(len(n.words) == len(strings.Fields(cur)) && count[text] > count[cur]) {
