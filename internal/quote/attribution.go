@@ -1053,7 +1053,11 @@ man woman men women boy girl kid kids child children baby teen guy guys fan fans
 hero legend icon celebrity comic chef nurse marine pilot nun monk cleric bishop pope cardinal guru pundit
 scholar czar cop cops boss intern fellow guest citizen local locals ally allies rival foe delegate
 delegates thug clown mom dad parent parents prince king queen conservative liberal progressive moderate independent
-democrat republican`)
+democrat republican lady gentleman couple pair duo trio veteran folks teenager youngster suit brief briefing
+manifesto billboard flier pamphlet leaflet brochure card graphic chart slide script op-ed essay newsletter
+bulletin dispatch cable text summary guidance directive proposal plan budget agreement deal treaty accord
+charter policy rule regulation measure amendment legislation findings finding estimate projection forecast
+audit probe inquiry investigation`)
 
 // englishDeterminers open an English description (the spokesman, his
 // face, that record).
