@@ -62,7 +62,7 @@ var teaserMarkers = func() map[string]bool {
 	for _, s := range []string{
 		"read more", "read also", "also read", "see also", "lesen sie auch", "lesen sie außerdem", "auch lesen",
 		"à lire aussi", "a lire aussi", "lire aussi", "à lire également", "lee también", "lea también",
-		"ver también", "czytaj też", "czytaj także", "zobacz też", "zobacz także", "przeczytaj też",
+		"ver también", "puedes ver", "czytaj też", "czytaj także", "zobacz też", "zobacz także", "przeczytaj też",
 		"przeczytaj także", "leggi anche", "leia também", "veja também", "lees ook",
 	} {
 		m[s] = true

@@ -27,6 +27,7 @@ func TestCutAtEndMarker(t *testing.T) {
 		{"Spanish, capitalised", append(slices.Clone(story), "Noticias relacionadas", "El puerto cierra"), story},
 		{"teaser line inside the story", []string{story[0], "Read more: Council rejects new marina", story[1], story[2]}, story},
 		{"inline teaser marker alone", []string{story[0], "À lire aussi", story[1], story[2]}, story},
+		{"Spanish teaser with a colon", []string{story[0], "PUEDES VER: ¿Qué es la Sunedu, cómo está conformada y para qué sirve?", story[1], story[2]}, story},
 		{"inline teaser marker does not end the story", []string{story[0], story[1], "Lesen Sie auch", story[2]}, story},
 		{"a marker before most of the story is kept", append([]string{"Related", strings.Repeat("x ", 10)}, story...), append([]string{"Related", strings.Repeat("x ", 10)}, story...)},
 		{"a longer paragraph is not a marker", append(slices.Clone(story), "Related stories were published by other papers, which also covered the vote at length."),
