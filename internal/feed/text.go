@@ -2,6 +2,7 @@ package feed
 
 import (
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -26,6 +27,89 @@ func PlainText(s string) string {
 // blocks set apart by blank lines, table cells by spaces. An element the
 // page hides (hiddenTag) is left out with its content.
 func markupText(s string) string {
+	if t, ok := plainTagsText(s); ok {
+		return t
+	}
+	return tokenizedText(s)
+}
+
+// plainTagsText is markupText of HTML made of text and plain tags only — a
+// letter after "<" or "</", no quotes and no "<" inside the tag, a ">" to
+// end it, and no element whose content the tokenizer reads raw (script,
+// style, title…) — as most feeds' descriptions are: the same text as
+// tokenizedText gives, without a tokenizer (whose read buffer alone is 4 KB
+// a call). ok is false for anything else, left to tokenizedText.
+func plainTagsText(s string) (string, bool) {
+	var b strings.Builder
+	b.Grow(len(s))
+	for s != "" {
+		i := strings.IndexByte(s, '<')
+		if i < 0 {
+			writeMarkupText(&b, s)
+			break
+		}
+		writeMarkupText(&b, s[:i])
+		s = s[i+1:]
+		end := strings.HasPrefix(s, "/")
+		if end {
+			s = s[1:]
+		}
+		if s == "" || !('a' <= s[0] && s[0] <= 'z' || 'A' <= s[0] && s[0] <= 'Z') {
+			return "", false // text, a comment, a doctype, a bogus comment: the tokenizer's rules
+		}
+		j := strings.IndexByte(s, '>')
+		if j < 0 || strings.ContainsAny(s[:j], "\"'<") {
+			return "", false
+		}
+		tag := s[:j]
+		s = s[j+1:]
+		n := strings.IndexAny(tag, " \t\n\r\f/")
+		if n < 0 {
+			n = len(tag)
+		}
+		var lower [16]byte
+		a := atom.Atom(0)
+		if n <= len(lower) {
+			for k := range n {
+				c := tag[k]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				lower[k] = c
+			}
+			a = atom.Lookup(lower[:n])
+		}
+		switch a {
+		case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Textarea, atom.Title, atom.Xmp,
+			atom.Iframe, atom.Noembed, atom.Noframes, atom.Plaintext:
+			return "", false // read raw, or skipped with its content
+		}
+		switch {
+		case a == atom.Br && !end:
+			b.WriteString("\n")
+		case blocks[a]:
+			b.WriteString("\n\n")
+		case a == atom.Td || a == atom.Th || a == atom.Img && !end:
+			b.WriteString(" ")
+		}
+	}
+	return b.String(), true
+}
+
+// writeMarkupText writes the text between two tags as the tokenizer gives
+// it: line ends made "\n", character references decoded.
+func writeMarkupText(b *strings.Builder, s string) {
+	if strings.IndexByte(s, '\r') >= 0 {
+		s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+	}
+	if strings.IndexByte(s, '&') >= 0 {
+		s = html.UnescapeString(s)
+	}
+	b.WriteString(s)
+}
+
+// tokenizedText is markupText by the HTML tokenizer.
+func tokenizedText(s string) string {
 	var b strings.Builder
 	z := html.NewTokenizer(strings.NewReader(s))
 	skip := 0
@@ -205,7 +289,49 @@ var blocks = map[atom.Atom]bool{
 // collapse normalises whitespace: spaces within a line become one, single
 // line breaks inside a paragraph become spaces, paragraphs are separated by
 // exactly one blank line. NUL and other control characters are dropped.
+// (In one pass; collapseSplit is the same in the terms of its rules.)
 func collapse(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false   // white space since the paragraph's last word
+	newline := false // the last character kept was a line break not yet part of a paragraph break
+	para := false    // a paragraph break since the last word
+	for _, r := range s {
+		switch {
+		case r == '\n':
+			if newline {
+				newline, para, space = false, true, false
+				continue
+			}
+			newline, space = true, true
+			continue
+		case r == '\t' || r == '\r' || r == '\f' || r == '\v' || r == 0xA0:
+			r = ' '
+		case r < 0x20 || r == 0x7F:
+			continue // dropped: the characters on either side meet
+		}
+		newline = false
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if b.Len() > 0 {
+			if para {
+				b.WriteString("\n\n")
+			} else if space {
+				b.WriteByte(' ')
+			}
+		}
+		space, para = false, false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// collapseSplit is collapse as its rules say it: characters mapped, the text
+// split into paragraphs at blank lines, each paragraph's words joined by
+// single spaces, empty paragraphs dropped (the tests hold collapse to it).
+func collapseSplit(s string) string {
 	s = strings.Map(func(r rune) rune {
 		switch {
 		case r == '\n':

@@ -782,7 +782,8 @@ func wordRuneAt(text string, i int) bool {
 // Fold returns s as the matcher sees it: lower case, without diacritics, quotes, apostrophes, hyphens,
 // dashes and other punctuation, possessive "'s" dropped, words separated by single spaces.
 func Fold(s string) string {
-	var t tokenizer
+	t := getTokenizer()
+	defer putTokenizer(t)
 	t.tokenize(s)
 	var b strings.Builder
 	b.Grow(len(s))
@@ -829,8 +830,9 @@ func words(s string) ([]string, []bool) {
 	return ws, cjk
 }
 
-// tokenizers are the buffers of Words and words, reused from one call to the next (the clusterer
-// asks for the words of every article's title, lead and text).
+// tokenizers are the buffers of Fold, Words and words, reused from one call to the next (the
+// clusterer asks for the words of every article's title, lead and text; a poll folds every new
+// article's title and text for the full-text index).
 var tokenizers = sync.Pool{New: func() any { return new(tokenizer) }}
 
 // pooledTokens bounds the buffers kept for reuse: a tokenizer that read a long text is dropped.

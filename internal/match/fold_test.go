@@ -263,3 +263,17 @@ func TestWordsReuse(t *testing.T) {
 		}
 	}
 }
+
+// TestFoldAllocations: folding reuses the tokenizer's buffers from one call
+// to the next (a poll folds every new article's title and text for the
+// full-text index); the folded string is its one allocation.
+func TestFoldAllocations(t *testing.T) {
+	if raceDetector {
+		t.Skip("the race detector's sync.Pool drops buffers")
+	}
+	text := strings.Repeat("Officials met on Tuesday to discuss the budget. The Minister said growth would return next year. ", 20)
+	Fold(text)
+	if n := testing.AllocsPerRun(50, func() { Fold(text) }); n > 1 {
+		t.Errorf("Fold made %.1f allocations a call, want 1", n)
+	}
+}
