@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -25,6 +26,15 @@ const (
 	maxBatch = 128
 	queueLen = 1024
 )
+
+// commitLinger is how long the committer waits for more writes after the
+// first of a batch, unless the batch fills first. Polls finishing one by one
+// (their articles are matched and clustered one at a time) arrive a few
+// milliseconds apart, each to an idle committer: without the wait each was a
+// transaction of its own — its commit, and its write-ahead-log frames of
+// the same index pages the next one writes again. A poll's write returns
+// that much later, holding its poll's slot.
+const commitLinger = 10 * time.Millisecond
 
 // ErrClosed is returned for writes submitted after Close.
 var ErrClosed = errors.New("store: closed")
@@ -69,10 +79,13 @@ type committer struct {
 	mu     sync.RWMutex // held to send; Close takes it to stop senders
 	closed bool
 	wg     sync.WaitGroup
+	linger time.Duration // commitLinger (tests set it)
+	// batches counts the batches committed (or tried), for the tests.
+	batches atomic.Int64
 }
 
 func (s *Store) startCommitter() {
-	s.commit = &committer{reqs: make(chan *commitReq, queueLen)}
+	s.commit = &committer{reqs: make(chan *commitReq, queueLen), linger: commitLinger}
 	s.commit.wg.Add(1)
 	go s.commitLoop()
 }
@@ -97,20 +110,25 @@ func (s *Store) commitLoop() {
 	c := s.commit
 	defer c.wg.Done()
 	batch := make([]*commitReq, 0, maxBatch)
+	linger := time.NewTimer(time.Hour)
+	linger.Stop()
 	for r := range c.reqs {
 		batch = append(batch[:0], r)
+		linger.Reset(c.linger)
 	more:
 		for len(batch) < maxBatch {
 			select {
 			case r, ok := <-c.reqs:
 				if !ok {
-					break more
+					break more // closing: commit what is here at once
 				}
 				batch = append(batch, r)
-			default:
+			case <-linger.C:
 				break more
 			}
 		}
+		linger.Stop()
+		c.batches.Add(1)
 		s.commitBatch(batch)
 	}
 }

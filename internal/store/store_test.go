@@ -359,3 +359,46 @@ func testTouchFeed(t *testing.T, e engine) {
 		}
 	}
 }
+
+// TestCommitLinger: writes arriving one by one, a little apart, as polls
+// finish, are committed together — the committer waits for more after the
+// first of a batch — not each in a transaction of its own.
+func TestCommitLinger(t *testing.T) { engines(t, testCommitLinger) }
+
+func testCommitLinger(t *testing.T, e engine) {
+	s, _ := e.open(t)
+	s.commit.linger = time.Minute // the test's writes all arrive within it, however slow the machine
+	ctx := context.Background()
+	now := time.Now().Truncate(time.Second)
+	const n = 10
+	var wg sync.WaitGroup
+	errs := make([]error, n)
+	before := s.commit.batches.Load()
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			name := fmt.Sprintf("F%02d", i)
+			rec := PollRecord{Feed: FeedState{Name: name, URL: "https://" + name, LastPoll: now, LastSuccess: now}}
+			rec.Added = []Article{{Identity: "https://e.org/" + name, Feed: name, SeenAt: now, Status: StatusPending}}
+			_, errs[i] = s.RecordPoll(ctx, rec, now)
+		}()
+		time.Sleep(2 * time.Millisecond) // each to a committer that would be idle
+	}
+	// The committer waits for more until the batch is full or the
+	// linger is over: fill it with queued writes to end the wait.
+	for i := range maxBatch - n {
+		if err := s.TouchFeed(ctx, fmt.Sprintf("F%02d", i%n), now, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Errorf("poll %d: %v", i, err)
+		}
+	}
+	if got := s.commit.batches.Load() - before; got > 2 {
+		t.Errorf("%d polls' writes in %d transactions, want them together", n, got)
+	}
+}
