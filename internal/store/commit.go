@@ -336,34 +336,30 @@ func (s *Store) RecordPoll(ctx context.Context, rec PollRecord, now time.Time) (
 			}
 		}
 		if len(rec.Done) > 0 {
-			ins := tx.Stmt(s.stmts.addDone)
-			cs := completionStmts(tx, &s.stmts)
+			// Skipped as the store skips an identity already stored: the
+			// story's row counted it all the same.
+			done := make([]Completion, 0, len(rec.Done))
 			for _, c := range rec.Done {
-				a := c.Article
-				// The story's row is written (the article refers to it): the
-				// article is inserted in it, without a second write to set
-				// its story.
-				var story any
-				if c.Story != nil {
-					story = c.Story.ID
-				}
-				// Skipped as the store skips an identity already stored:
-				// the story's row counted it all the same.
-				if dup, err := recordedElsewhere(a); err != nil || dup {
+				if dup, err := recordedElsewhere(c.Article); err != nil || dup {
 					if err != nil {
 						return err
 					}
 					continue
 				}
-				id, err := insertedID(ins.QueryRow(a.Identity, a.URL, a.GUID, a.Feed, a.Title, a.Author, a.Image,
-					unix(a.Published), a.SeenAt.Unix(), a.FeedText, storedText(a), a.TextSource, a.Lang, story))
-				if err != nil {
-					return fmt.Errorf("store: add article %s: %w", a.Identity, err)
-				}
-				if id == 0 {
+				done = append(done, c)
+			}
+			// The articles first, several a statement, then what each
+			// brings, in the same order.
+			ids, err := s.addDone(tx, done)
+			if err != nil {
+				return err
+			}
+			cs := completionStmts(tx, &s.stmts)
+			for i, c := range done {
+				if ids[i] == 0 {
 					continue
 				}
-				c.Article.ID = id
+				c.Article.ID = ids[i]
 				q, err := cs.complete(c, now, false, r)
 				if err != nil {
 					return err
@@ -473,4 +469,93 @@ func (s *Store) putFeed(tx *sql.Tx, f FeedState) error {
 		return fmt.Errorf("store: record poll of %s: %w", f.Name, err)
 	}
 	return nil
+}
+
+// addDone inserts the articles of processed completions, done, and returns
+// their IDs in order: 0 for an article whose identity is stored already, or
+// is an earlier one's of cs. The story's row is written already (the article
+// refers to it): the article is inserted in it, without a second write to
+// set its story. Up to doneRows articles go in one statement (the fixed cost
+// of a statement — its cursors on the table and its five indexes, its
+// journal — was most of a single row's).
+func (s *Store) addDone(tx *sql.Tx, cs []Completion) ([]int64, error) {
+	ids := make([]int64, len(cs))
+	for start := 0; start < len(cs); {
+		n := 1
+		for _, size := range doneSizes {
+			if len(cs)-start >= size {
+				n = size
+				break
+			}
+		}
+		chunk := cs[start : start+n]
+		args := make([]any, 0, n*doneColumns)
+		for _, c := range chunk {
+			a := c.Article
+			var story any
+			if c.Story != nil {
+				story = c.Story.ID
+			}
+			args = append(args, a.Identity, a.URL, a.GUID, a.Feed, a.Title, a.Author, a.Image,
+				unix(a.Published), a.SeenAt.Unix(), a.FeedText, storedText(a), a.TextSource, a.Lang, story)
+		}
+		if n == 1 {
+			id, err := insertedID(tx.Stmt(s.stmts.addDone).QueryRow(args...))
+			if err != nil {
+				return nil, fmt.Errorf("store: add article %s: %w", chunk[0].Article.Identity, err)
+			}
+			ids[start] = id
+			start++
+			continue
+		}
+		rows, err := tx.Stmt(s.stmts.addDoneMany[n]).Query(args...)
+		if err != nil {
+			return nil, fmt.Errorf("store: add %d articles: %w", n, err)
+		}
+		inserted := make(map[string]int64, n)
+		for rows.Next() {
+			var id int64
+			var identity string
+			if err := rows.Scan(&id, &identity); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("store: add %d articles: %w", n, err)
+			}
+			inserted[identity] = id
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("store: add %d articles: %w", n, err)
+		}
+		for i, c := range chunk {
+			// The first of several with one identity is the one inserted.
+			if id, ok := inserted[c.Article.Identity]; ok {
+				ids[start+i] = id
+				delete(inserted, c.Article.Identity)
+			}
+		}
+		start += n
+	}
+	return ids, nil
+}
+
+// doneSizes are the numbers of rows of the statements that insert several
+// processed articles (addDoneMany), largest first; doneColumns the values of
+// a row.
+var doneSizes = []int{16, 8, 4, 2}
+
+const doneColumns = 14
+
+// addDoneSQL inserts n processed articles, returning the ID and identity of
+// each inserted.
+func addDoneSQL(n int) string {
+	var b strings.Builder
+	b.WriteString(`INSERT INTO articles (identity, url, guid, feed, title, author, image, published, seen_at, feed_text, text, text_source, lang, story_id, status) VALUES `)
+	for i := range n {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(`(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'done')`)
+	}
+	b.WriteString(` ON CONFLICT (identity) DO NOTHING RETURNING id, identity`)
+	return b.String()
 }

@@ -93,6 +93,8 @@ type statements struct {
 	addArticle, addDone, putFeed, completeArticle, insertMatch, insertOutbox, markDelivered, insertQuote, queueIndex, indexNew, indexArticle *sql.Stmt
 	putStory, setStory, storyMatched, guidElsewhere, storyPost                                                                               *sql.Stmt
 	pg                                                                                                                                       bool // PostgreSQL: full-text entries written with their articles
+	// addDoneMany[n] inserts n processed articles (n in doneSizes).
+	addDoneMany map[int]*sql.Stmt
 }
 
 func (s *Store) prepare(ctx context.Context) error {
@@ -130,6 +132,14 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 			return fmt.Errorf("prepare: %w", err)
 		}
 		*p.stmt = stmt
+	}
+	s.stmts.addDoneMany = make(map[int]*sql.Stmt, len(doneSizes))
+	for _, n := range doneSizes {
+		stmt, err := s.w.PrepareContext(ctx, addDoneSQL(n))
+		if err != nil {
+			return fmt.Errorf("prepare: %w", err)
+		}
+		s.stmts.addDoneMany[n] = stmt
 	}
 	s.stmts.pg = s.pg
 	return nil
