@@ -94,9 +94,13 @@ func (st completion) story(id int64, s *Story) error {
 	return nil
 }
 
-// storyMatchedSQL asks whether a watch matched another article of a story.
-const storyMatchedSQL = `SELECT EXISTS (SELECT 1 FROM matches m JOIN articles a ON a.id = m.article_id
-WHERE a.story_id = ? AND m.watch = ? AND m.article_id != ?)`
+// storyMatchedSQL asks whether a watch matched another article of a story:
+// the story's articles, each looked up in matches by its key. (CROSS JOIN
+// keeps SQLite to that order; it had read every match of the watch ever
+// recorded, looking each one's article up — a cost growing with the
+// watch's history, paid for every match.)
+const storyMatchedSQL = `SELECT EXISTS (SELECT 1 FROM articles a CROSS JOIN matches m
+WHERE a.story_id = ? AND m.article_id = a.id AND m.watch = ? AND a.id != ?)`
 
 // storyAlerted says whether m's watch already matched another article of
 // story s (then m's deliveries are updates, where they have one). It is
