@@ -35,8 +35,10 @@ func markupText(s string) string {
 
 // plainTagsText is markupText of HTML made of text and plain tags only — a
 // letter after "<" or "</", no quotes and no "<" inside the tag, a ">" to
-// end it, and no element whose content the tokenizer reads raw (script,
-// style, title…) — as most feeds' descriptions are: the same text as
+// end it, no element whose content the tokenizer reads raw (script,
+// style, title…) and no start tag whose attributes may hide it (hiddenTag:
+// any naming "hidden" or "display", or with a character reference) — as
+// most feeds' descriptions are: the same text as
 // tokenizedText gives, without a tokenizer (whose read buffer alone is 4 KB
 // a call). ok is false for anything else, left to tokenizedText.
 func plainTagsText(s string) (string, bool) {
@@ -67,6 +69,9 @@ func plainTagsText(s string) (string, bool) {
 		if n < 0 {
 			n = len(tag)
 		}
+		if attrs := tag[n:]; !end && (containsFold(attrs, "hidden") || containsFold(attrs, "display") || strings.Contains(attrs, "&")) {
+			return "", false // an element that may be hidden (hiddenTag)
+		}
 		var lower [16]byte
 		a := atom.Atom(0)
 		if n <= len(lower) {
@@ -94,6 +99,17 @@ func plainTagsText(s string) (string, bool) {
 		}
 	}
 	return b.String(), true
+}
+
+// containsFold reports whether s contains the lower-case ASCII word w in
+// any case.
+func containsFold(s, w string) bool {
+	for i := 0; i+len(w) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(w)], w) {
+			return true
+		}
+	}
+	return false
 }
 
 // writeMarkupText writes the text between two tags as the tokenizer gives

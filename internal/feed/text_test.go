@@ -20,6 +20,8 @@ var textPieces = []string{
 	"<script>", "</script>", "<style>", "<title>", "</title>", "<textarea>", "<template>", "<noscript>", "<xmp>",
 	"<a href='x>y'>", `<a title="q">`, "<!--", "-->", "<!DOCTYPE html>", "<?xml?>", "< p>", "</ p>", "</>", "<1>",
 	"<p", "<", ">", "</", "<a <b>",
+	"<span hidden>", "<div aria-hidden=true>", "<p style=display:none>", "<div style=visibility:hidden>",
+	"<div hidden=until-found>", "<SPAN ARIA-HIDDEN=TRUE>", "<b style=display&#58;none>", "</div>", "<div>", "<p title=x>",
 	"&amp;", "&nbsp;", "&#8217;", "&#x2019;", "&am", "p;", "&", "&lt;p&gt;", "&amp;#8217;", "&unknown;",
 	"\r\n", "\r", "\n", "\n\n", " ", "  ", "\t", "\f", "\v", "\u00a0", "\u2003", "\u0085", "\u3000",
 	"text", "Putin's", "é", "日本", "\x00", "\x01", "\x7f", "\xff", "\xe2\x80",
