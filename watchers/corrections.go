@@ -1,6 +1,7 @@
 package watchers
 
 import (
+	"cmp"
 	"context"
 	"hash/maphash"
 	"slices"
@@ -14,12 +15,18 @@ import (
 // read (a correction, a live story) makes the article read again, and each
 // of its alerts posted alone in chat is edited to read as the new alert
 // (store.CorrectArticle, an OpCorrect edit). A change is seen by comparing
-// a feed's document with its previous one in this process: each item's
-// title and text are hashed; the first document after a start is compared
-// with nothing.
+// the hash of each item's title and text (store.ItemSum) with the one it
+// had: in the feed's previous document in this process, or, for the first
+// document after a start (once, a restart, a feed another instance polled),
+// the hash stored with its article when it was read — so a correction made
+// while newshound was stopped is seen too. The hash is stored again with the
+// correction, in its transaction: a change is corrected once.
 
 // itemSum is the hash of an item of a feed's last document, by identity.
-type itemSum struct{ id, sum uint64 }
+type itemSum struct {
+	id  uint64 // maphash of the identity
+	sum int64  // store.ItemSum of title and text; 0: not known
+}
 
 // itemSums remembers, per feed, the sums of its last document's items.
 type itemSums struct {
@@ -28,40 +35,46 @@ type itemSums struct {
 	last map[string][]itemSum // sorted by id
 }
 
-// changed records the sums of a feed's document and returns the items that
-// were in its previous document with other content.
-func (s *itemSums) changed(feedName string, items []feed.Item) []feed.Item {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+func (s *itemSums) init() {
 	if s.last == nil {
 		s.seed, s.last = maphash.MakeSeed(), map[string][]itemSum{}
 	}
+}
+
+func byID(a, b itemSum) int { return cmp.Compare(a.id, b.id) }
+
+// restore makes the sums stored with a feed's articles (store.KnownItems of
+// a document's items) the ones its next document is compared with.
+func (s *itemSums) restore(feedName string, items []feed.Item, known map[string]store.KnownItem) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.init()
+	sums := make([]itemSum, 0, len(known))
+	for _, it := range items {
+		if k, ok := known[it.Identity]; ok && k.Sum != 0 && k.Feed == feedName {
+			sums = append(sums, itemSum{id: maphash.String(s.seed, it.Identity), sum: k.Sum})
+		}
+	}
+	slices.SortFunc(sums, byID)
+	s.last[feedName] = sums
+}
+
+// changed records the sums of a feed's document and returns the items that
+// were in its previous document (or its stored one) with other content.
+func (s *itemSums) changed(feedName string, items []feed.Item) []feed.Item {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.init()
 	prev := s.last[feedName]
 	sums := make([]itemSum, len(items))
 	var out []feed.Item
 	for i, it := range items {
-		sums[i] = itemSum{id: maphash.String(s.seed, it.Identity), sum: maphash.String(s.seed, it.Title+"\x00"+it.Text)}
-		if j, ok := slices.BinarySearchFunc(prev, sums[i].id, func(x itemSum, id uint64) int {
-			switch {
-			case x.id < id:
-				return -1
-			case x.id > id:
-				return 1
-			}
-			return 0
-		}); ok && prev[j].sum != sums[i].sum {
+		sums[i] = itemSum{id: maphash.String(s.seed, it.Identity), sum: store.ItemSum(it.Title, it.Text)}
+		if j, ok := slices.BinarySearchFunc(prev, sums[i], byID); ok && prev[j].sum != sums[i].sum {
 			out = append(out, it)
 		}
 	}
-	slices.SortFunc(sums, func(a, b itemSum) int {
-		switch {
-		case a.id < b.id:
-			return -1
-		case a.id > b.id:
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(sums, byID)
 	s.last[feedName] = sums
 	return out
 }
@@ -82,7 +95,7 @@ func (w *Watcher) correctChanged(ctx context.Context, feedName string, items []f
 		if a == nil || a.Feed != feedName || a.Status != store.StatusDone || (a.Title == it.Title && a.FeedText == it.Text) {
 			continue // not this feed's, not read yet (it will be, as it is now), or as recorded
 		}
-		a.Title, a.FeedText = it.Title, it.Text
+		a.Title, a.FeedText, a.ItemSum = it.Title, it.Text, store.ItemSum(it.Title, it.Text)
 		if a.StoryID != 0 {
 			// Read again, it stays in its story and is not counted twice.
 			w.storiesMu.Lock()

@@ -241,21 +241,22 @@ func (w *Watcher) fresh(ctx context.Context, f config.Feed, items []feed.Item, l
 	for i, it := range items {
 		hashes[i] = w.feeds.hash(it.Identity)
 	}
-	var stored map[string]bool
+	var stored map[string]store.KnownItem
 	if lastIDs == nil {
 		ids := make([]string, len(items))
 		for i, it := range items {
 			ids[i] = it.Identity
 		}
 		var err error
-		stored, err = w.store.KnownIdentities(ctx, ids)
+		stored, err = w.store.KnownItems(ctx, ids)
 		if err := w.storeResult(ctx, "known_items", false, err); err != nil {
 			return nil, nil, nil, err
 		}
+		w.sums.restore(f.Name, items, stored) // corrections compare with what was read before
 	}
 	var news []int
 	for i, it := range items {
-		if !known(lastIDs, hashes[i]) && !stored[it.Identity] {
+		if _, ok := stored[it.Identity]; !known(lastIDs, hashes[i]) && !ok {
 			news = append(news, i)
 		}
 	}

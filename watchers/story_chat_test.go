@@ -423,3 +423,46 @@ func TestStoryEditSkipsOutletsAlreadyListed(t *testing.T) {
 		t.Errorf("%d edits for herald, want 1; Also %q", got, also(h.discord.Messages(newsroom)[0]))
 	}
 }
+
+// A correction made while newshound is stopped (or between two runs of
+// once) edits the message too: the item's title and text are compared with
+// what was stored when it was read, not with this process's last document.
+// The edit is made once: neither the same document again nor another
+// restart edits it again.
+func TestCorrectionAfterRestartEditsOnce(t *testing.T) {
+	fs := newStoryFeeds(t)
+	h := newStoryChat(t, fs, `  - { name: russia, keywords: [Putin], channels: [newsroom] }`, "")
+	h.cycle()
+	now := time.Now()
+	link := "https://agency.example/valmora"
+	fs.set("agency", now.Add(-3*time.Hour), storyItem{"Putin to visit Valmora for grain talks", link, valmoraWire})
+	h.cycle()
+	if msgs := h.discord.Messages(newsroom); len(msgs) != 1 {
+		t.Fatalf("%d messages, want 1", len(msgs))
+	}
+	h.restart()
+	corrected := "CORRECTED: Putin postpones Valmora visit"
+	fs.set("agency", now.Add(-3*time.Hour), storyItem{corrected, link,
+		"Moscow said on Tuesday that President Vladimir Putin had postponed his visit to Valmora because of a storm over the Sella estuary."})
+	h.advance(2 * time.Minute)
+	h.cycle()
+	msgs := h.discord.Messages(newsroom)
+	if len(msgs) != 1 {
+		t.Fatalf("%d messages after the correction, want still 1", len(msgs))
+	}
+	if e := msgs[0].Embeds[0]; e.Title != corrected || !strings.Contains(e.Description, "postponed his visit") {
+		t.Fatalf("after a restart and a correction: title %q, description %q", e.Title, e.Description)
+	}
+	edits := patches(h.discord)
+	if edits != 1 {
+		t.Errorf("%d edits, want 1", edits)
+	}
+	h.advance(2 * time.Minute)
+	h.cycle()
+	h.restart()
+	h.advance(2 * time.Minute)
+	h.cycle()
+	if got := patches(h.discord); got != edits {
+		t.Errorf("%d edits after the same document again and a restart, want %d", got, edits)
+	}
+}

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/cespare/xxhash/v2"
 )
 
 // Article statuses.
@@ -34,6 +36,34 @@ type Article struct {
 	Lang       string
 	Status     string
 	StoryID    int64 // the story it was put in (read only: written with the completion's Story); 0 when none
+	// ItemSum is the hash of the feed item's title and text it was read
+	// from (ItemSum); 0 when not known: a new article's is then that of
+	// its Title and FeedText. Written with the article and CorrectArticle;
+	// read by KnownItems.
+	ItemSum int64
+}
+
+// ItemSum is the hash of a feed item's title and text (xxHash64, the same
+// in every process: it is stored), by which a later document's item is
+// known to have changed. Never 0.
+func ItemSum(title, text string) int64 {
+	var h xxhash.Digest
+	h.Reset()
+	h.WriteString(title)
+	h.WriteString("\x00")
+	h.WriteString(text)
+	if s := int64(h.Sum64()); s != 0 {
+		return s
+	}
+	return 1
+}
+
+// itemSum is a's ItemSum, or that of its title and feed text when not set.
+func (a Article) itemSum() int64 {
+	if a.ItemSum != 0 {
+		return a.ItemSum
+	}
+	return ItemSum(a.Title, a.FeedText)
 }
 
 const articleColumns = `id, identity, url, guid, feed, title, author, image, published, seen_at, feed_text, text, text_source, lang, status, story_id`
@@ -70,7 +100,7 @@ func (s *Store) AddArticles(ctx context.Context, as []Article) ([]Article, error
 		stmt := tx.StmtContext(ctx, s.stmts.addArticle)
 		for _, a := range as {
 			id, err := insertedID(stmt.QueryRowContext(ctx, a.Identity, a.URL, a.GUID, a.Feed, a.Title, a.Author, a.Image,
-				unix(a.Published), a.SeenAt.Unix(), a.FeedText, a.Text, a.Status))
+				unix(a.Published), a.SeenAt.Unix(), a.FeedText, a.Text, a.Status, a.itemSum()))
 			if err != nil {
 				return fmt.Errorf("store: add article %s: %w", a.Identity, err)
 			}
@@ -125,6 +155,46 @@ func (s *Store) KnownIdentities(ctx context.Context, ids []string) (map[string]b
 		}
 	}
 	return known, nil
+}
+
+// KnownItems returns, of the identities ids, those stored, each with its
+// item's hash (ItemSum) as last read from its feed — 0 when not known (an
+// article recorded before the hashes were) — and its feed.
+func (s *Store) KnownItems(ctx context.Context, ids []string) (map[string]KnownItem, error) {
+	known := make(map[string]KnownItem)
+	for start := 0; start < len(ids); start += 500 {
+		chunk := ids[start:min(start+500, len(ids))]
+		args := make([]any, len(chunk))
+		for i, id := range chunk {
+			args[i] = id
+		}
+		rows, err := s.r.QueryContext(ctx, `SELECT identity, feed, item_sum FROM articles WHERE identity IN (?`+strings.Repeat(",?", len(chunk)-1)+`)`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("store: known items: %w", err)
+		}
+		for rows.Next() {
+			var id string
+			var k KnownItem
+			var sum sql.NullInt64
+			if err := rows.Scan(&id, &k.Feed, &sum); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			k.Sum = sum.Int64
+			known[id] = k
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return known, nil
+}
+
+// KnownItem is what KnownItems tells of a stored article.
+type KnownItem struct {
+	Feed string // the feed that carried it first
+	Sum  int64  // its item's hash (ItemSum); 0: not known
 }
 
 // guidElsewhereSQL tells whether a GUID (?1) names an article of a feed

@@ -326,7 +326,7 @@ func (s *Store) RecordPoll(ctx context.Context, rec PollRecord, now time.Time) (
 				continue
 			}
 			id, err := insertedID(add.QueryRow(a.Identity, a.URL, a.GUID, a.Feed, a.Title, a.Author, a.Image,
-				unix(a.Published), a.SeenAt.Unix(), a.FeedText, a.Text, a.Status))
+				unix(a.Published), a.SeenAt.Unix(), a.FeedText, a.Text, a.Status, a.itemSum()))
 			if err != nil {
 				return fmt.Errorf("store: add article %s: %w", a.Identity, err)
 			}
@@ -497,7 +497,7 @@ func (s *Store) addDone(tx *sql.Tx, cs []Completion) ([]int64, error) {
 				story = c.Story.ID
 			}
 			args = append(args, a.Identity, a.URL, a.GUID, a.Feed, a.Title, a.Author, a.Image,
-				unix(a.Published), a.SeenAt.Unix(), a.FeedText, storedText(a), a.TextSource, a.Lang, story)
+				unix(a.Published), a.SeenAt.Unix(), a.FeedText, storedText(a), a.TextSource, a.Lang, story, a.itemSum())
 		}
 		if n == 1 {
 			id, err := insertedID(tx.Stmt(s.stmts.addDone).QueryRow(args...))
@@ -543,18 +543,18 @@ func (s *Store) addDone(tx *sql.Tx, cs []Completion) ([]int64, error) {
 // a row.
 var doneSizes = []int{16, 8, 4, 2}
 
-const doneColumns = 14
+const doneColumns = 15
 
 // addDoneSQL inserts n processed articles, returning the ID and identity of
 // each inserted.
 func addDoneSQL(n int) string {
 	var b strings.Builder
-	b.WriteString(`INSERT INTO articles (identity, url, guid, feed, title, author, image, published, seen_at, feed_text, text, text_source, lang, story_id, status) VALUES `)
+	b.WriteString(`INSERT INTO articles (identity, url, guid, feed, title, author, image, published, seen_at, feed_text, text, text_source, lang, story_id, status, item_sum) VALUES `)
 	for i := range n {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString(`(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'done')`)
+		b.WriteString(`(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'done', ?)`)
 	}
 	b.WriteString(` ON CONFLICT (identity) DO NOTHING RETURNING id, identity`)
 	return b.String()

@@ -116,8 +116,8 @@ func (s *Store) CorrectArticle(ctx context.Context, c Completion, now time.Time)
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		queued = 0
 		a := c.Article
-		if _, err := tx.ExecContext(ctx, `UPDATE articles SET title = ?, feed_text = ?, text = ?, text_source = ?, lang = ?, image = ?, author = ? WHERE id = ?`,
-			a.Title, a.FeedText, storedText(a), a.TextSource, a.Lang, a.Image, a.Author, a.ID); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE articles SET title = ?, feed_text = ?, text = ?, text_source = ?, lang = ?, image = ?, author = ?, item_sum = ? WHERE id = ?`,
+			a.Title, a.FeedText, storedText(a), a.TextSource, a.Lang, a.Image, a.Author, a.itemSum(), a.ID); err != nil {
 			return fmt.Errorf("store: correct article %d: %w", a.ID, err)
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM quotes WHERE article_id = ?`, a.ID); err != nil {

@@ -163,6 +163,13 @@ CREATE INDEX outbox_target ON outbox(target_id) WHERE target_id IS NOT NULL;
 -- instances sharing one PostgreSQL database. One process writes a SQLite
 -- database: nothing to divide, and no table.
 `,
+	10: `
+-- item_sum: the hash (ItemSum) of the feed item's title and text as the
+-- article was last read from its feed, so that a correction made while
+-- newshound was stopped is seen at its next poll (watchers' corrections).
+-- NULL for articles recorded before: compared from the first document read.
+ALTER TABLE articles ADD COLUMN item_sum INTEGER;
+`,
 }
 
 func (s *Store) migrate(ctx context.Context) error {

@@ -158,6 +158,9 @@ CREATE INDEX outbox_story ON outbox(story_id, watch, channel) WHERE story_id IS 
 CREATE INDEX outbox_target ON outbox(target_id) WHERE target_id IS NOT NULL;
 `,
 	9: leasesPG,
+	10: `
+ALTER TABLE articles ADD COLUMN item_sum BIGINT;
+`,
 }
 
 // IsPostgresURL reports whether target names a PostgreSQL database

@@ -468,3 +468,33 @@ func testRecordPollManyDone(t *testing.T, e engine) {
 		t.Errorf("%d statements sent, want at most 50 (the inserts several a statement)", trips)
 	}
 }
+
+func TestKnownItemsKeepTheItemSum(t *testing.T) { engines(t, testKnownItemsKeepTheItemSum) }
+
+// An article's item hash is stored with it and with its correction, so a
+// later process compares the feed's item with what was read.
+func testKnownItemsKeepTheItemSum(t *testing.T, e engine) {
+	s, _ := e.open(t)
+	ctx := context.Background()
+	now := time.Now()
+	added, err := s.AddArticles(ctx, []Article{{Identity: "a", Feed: "A", Title: "T", FeedText: "text", SeenAt: now, Status: StatusPending}})
+	if err != nil || len(added) != 1 {
+		t.Fatalf("add: %v %+v", err, added)
+	}
+	known, err := s.KnownItems(ctx, []string{"a", "b"})
+	if err != nil || len(known) != 1 || known["a"] != (KnownItem{Feed: "A", Sum: ItemSum("T", "text")}) {
+		t.Fatalf("known %+v %v", known, err)
+	}
+	if ItemSum("T", "text") == ItemSum("Tt", "ext") || ItemSum("T", "text") == ItemSum("T", "text.") {
+		t.Fatal("the hash does not tell title and text apart")
+	}
+	a := added[0]
+	a.Title, a.FeedText, a.Text, a.TextSource, a.Status = "T2", "text 2", "text 2", "feed", StatusDone
+	a.ItemSum = ItemSum(a.Title, a.FeedText)
+	if _, err := s.CorrectArticle(ctx, Completion{Article: a}, now); err != nil {
+		t.Fatal(err)
+	}
+	if known, err = s.KnownItems(ctx, []string{"a"}); err != nil || known["a"].Sum != ItemSum("T2", "text 2") {
+		t.Fatalf("after the correction: %+v %v", known, err)
+	}
+}
