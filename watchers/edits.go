@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/newshound/newshound/internal/alert"
+	"github.com/newshound/newshound/internal/match"
 	"github.com/newshound/newshound/internal/store"
 )
 
@@ -125,23 +126,22 @@ func (w *Watcher) deliverEdit(ctx context.Context, channel string, targetID int6
 		return 0, w.refuseEdits(ctx, pending, "the story's alert is unreadable: "+err.Error())
 	}
 	for _, e := range tg.Edits {
-		switch e.Op {
-		case store.OpCorrect:
+		if e.Op == store.OpCorrect {
 			var a alert.Alert
 			if err := json.Unmarshal(e.Payload, &a); err != nil {
 				w.log.Error("stored correction is unreadable; left out", "channel", channel, "delivery", e.ID, "error", err)
 				continue
 			}
 			d.Alert = a
-		case store.OpEdit:
-			var o alert.Outlet
-			if err := json.Unmarshal(e.Payload, &o); err != nil {
-				w.log.Error("stored outlet is unreadable; left out", "channel", channel, "delivery", e.ID, "error", err)
-				continue
-			}
-			d.Also = append(d.Also, o)
 		}
 	}
+	// Outlets' titles are compared with the alert's first title: which of
+	// them are listed by title does not change when the alert is corrected.
+	var first alert.Alert
+	_ = json.Unmarshal(tg.Row.Payload, &first) // read above
+	d.Also, _ = storyAlso(first, tg.Edits, func(e store.OutboxItem, err error) {
+		w.log.Error("stored outlet is unreadable; left out", "channel", channel, "delivery", e.ID, "error", err)
+	})
 	_, err = notifier.Deliver(ctx, d)
 	var auth *alert.AuthError
 	switch {
@@ -181,37 +181,88 @@ func (w *Watcher) deliverEdit(ctx context.Context, channel string, targetID int6
 	}
 }
 
-// editShowsNothingNew reports whether the pending edits of tg are only
-// outlets whose feed the message shows already: the alert's own, or one an
-// edit made before listed (chat renderers name each outlet once, by feed).
+// editShowsNothingNew reports whether the pending edits of tg change
+// nothing the message shows: no correction, and only outlets it names
+// already with nothing new in their titles (storyAlso).
 func editShowsNothingNew(tg store.EditTarget) bool {
 	var a alert.Alert
 	if err := json.Unmarshal(tg.Row.Payload, &a); err != nil {
 		return false
 	}
-	key := func(feed string) string { return strings.ToLower(strings.TrimSpace(feed)) }
-	listed := map[string]bool{key(a.Feed): true}
 	for _, e := range tg.Edits {
-		if e.Op == store.OpEdit && !e.DeliveredAt.IsZero() {
-			var o alert.Outlet
-			if json.Unmarshal(e.Payload, &o) == nil {
-				listed[key(o.Feed)] = true
-			}
-		}
-	}
-	for _, e := range tg.Edits {
-		if !e.DeliveredAt.IsZero() {
-			continue
-		}
-		if e.Op != store.OpEdit {
+		if e.DeliveredAt.IsZero() && e.Op != store.OpEdit {
 			return false // a correction changes the message
 		}
+	}
+	_, fresh := storyAlso(a, tg.Edits, nil)
+	return !fresh
+}
+
+// storyAlso is the outlets an edit of a story's message lists under its
+// alert a, from the message's OpEdit rows in order (a bad payload is
+// passed to bad and left out), and whether one not yet delivered shows
+// something the message did not. Chat renderers name each outlet once, by
+// feed; a later article of an outlet named already (the alert's own, or
+// one listed) is listed by its title (Outlet.ByTitle) when that title's
+// words are mostly new to that outlet's titles shown — another event the
+// story joined, or a new development — and otherwise, as a republished or
+// updated copy, is a repeat that shows nothing.
+func storyAlso(a alert.Alert, edits []store.OutboxItem, bad func(store.OutboxItem, error)) (also []alert.Outlet, fresh bool) {
+	key := func(feed string) string { return strings.ToLower(strings.TrimSpace(feed)) }
+	titles := map[string][]string{key(a.Feed): {a.Title}} // the titles shown, by outlet
+	for _, e := range edits {
+		if e.Op != store.OpEdit {
+			continue
+		}
 		var o alert.Outlet
-		if json.Unmarshal(e.Payload, &o) != nil || !listed[key(o.Feed)] {
-			return false
+		if err := json.Unmarshal(e.Payload, &o); err != nil {
+			if bad != nil {
+				bad(e, err)
+			}
+			continue
+		}
+		k := key(o.Feed)
+		shown, named := titles[k]
+		switch {
+		case !named:
+			titles[k] = []string{o.Title}
+		case newTitle(o.Title, shown):
+			o.ByTitle = true
+			titles[k] = append(shown, o.Title)
+		default:
+			also = append(also, o) // a repeat: renderers leave it out
+			continue
+		}
+		also = append(also, o)
+		if e.DeliveredAt.IsZero() {
+			fresh = true
 		}
 	}
-	return true
+	return also, fresh
+}
+
+// newTitle reports whether title tells of something the titles did not:
+// at least two of its content words (folded) are in none of them, and they
+// are at least half its content words. An agency's "(updated)" copy or
+// "…, dates set" adds one; another event shares little more than a name.
+func newTitle(title string, titles []string) bool {
+	seen := map[string]bool{}
+	for _, t := range titles {
+		for _, wd := range contentWords(match.Fold(t)) {
+			seen[wd] = true
+		}
+	}
+	total, fresh := 0, 0
+	for _, wd := range contentWords(match.Fold(title)) {
+		if !isContentWord(wd) {
+			continue
+		}
+		total++
+		if !seen[wd] {
+			fresh++
+		}
+	}
+	return fresh >= 2 && 2*fresh >= total
 }
 
 func (w *Watcher) refuseEdits(ctx context.Context, ids []int64, why string) error {

@@ -466,3 +466,41 @@ func TestCorrectionAfterRestartEditsOnce(t *testing.T) {
 		t.Errorf("%d edits after the same document again and a restart, want %d", got, edits)
 	}
 }
+
+// Two different events told by one outlet, one sentence each, are both
+// shown in the channel: as two alerts, or — should the stories join them —
+// the second listed under the first by its title. Before, the second was
+// joined to the first's story and made no edit: it was never shown.
+func TestOneOutletTwoEventsBothShown(t *testing.T) {
+	for _, samePoll := range []bool{false, true} {
+		t.Run(fmt.Sprintf("same_poll=%v", samePoll), func(t *testing.T) {
+			fs := newStoryFeeds(t)
+			h := newStoryChat(t, fs, `  - { name: russia, keywords: [Putin], channels: [newsroom] }`, "")
+			h.cycle()
+			now := time.Now()
+			paris := storyItem{"Putin visits Paris for a summit on drones", "https://agency.example/paris", "Vladimir Putin arrived in Paris on Monday for a summit on drones."}
+			rome := storyItem{"Putin visits Rome for talks on grain", "https://agency.example/rome", "Vladimir Putin arrived in Rome on Monday for talks on grain."}
+			if samePoll {
+				fs.set("agency", now.Add(-time.Hour), rome, paris)
+			} else {
+				fs.set("agency", now.Add(-2*time.Hour), paris)
+				h.cycle()
+				fs.set("agency", now.Add(-time.Hour), rome, paris)
+			}
+			h.advance(2 * time.Minute)
+			h.cycle()
+			h.advance(2 * time.Minute)
+			h.cycle()
+			msgs := h.discord.Messages(newsroom)
+			var shown []string
+			for _, m := range msgs {
+				shown = append(shown, m.Embeds[0].Title+" / also: "+also(m))
+			}
+			all := strings.Join(shown, "\n")
+			t.Log(all)
+			if !strings.Contains(all, "Paris") || !strings.Contains(all, "Rome") {
+				t.Fatalf("%d messages, one event not shown:\n%s", len(msgs), all)
+			}
+		})
+	}
+}

@@ -288,3 +288,25 @@ func TestBackslashAtACutIsKept(t *testing.T) {
 		t.Errorf("digest's outlet cut at its backslash: %q", digest)
 	}
 }
+
+// A later article of an outlet named already is listed by its title when
+// the pipeline marks it (ByTitle); a plain repeat is left out.
+func TestStoryMessageListsAnOutletsOtherArticleByTitle(t *testing.T) {
+	a := sampleAlert()
+	also := []alert.Outlet{
+		{Feed: a.Feed, Title: "Putin visits Rome for talks on grain", URL: "https://own.example/rome", ByTitle: true},
+		{Feed: a.Feed, Title: "Same story (updated)", URL: "https://own.example/updated"},
+		{Feed: "Herald", Title: "Herald's take", URL: "https://herald.example/x"},
+	}
+	m := StoryMessage(a, also, Style{})
+	var got string
+	for _, f := range m.Embeds[0].Fields {
+		if f.Name == "Also" {
+			got = f.Value
+		}
+	}
+	want := "[Example Times: Putin visits Rome for talks on grain](https://own.example/rome), [Herald](https://herald.example/x)"
+	if got != want {
+		t.Errorf("Also %q, want %q", got, want)
+	}
+}

@@ -68,7 +68,11 @@ func alsoValue(own string, also []alert.Outlet) string {
 	}
 	var named []string
 	for _, o := range outlets[:min(len(outlets), alsoNamed)] {
-		name := chattext.TruncateEscaped(escapeMarkdown(chattext.OutletName(o.Feed)), 60)
+		width := 60
+		if o.ByTitle {
+			width = 90 // the outlet and the article's title
+		}
+		name := chattext.TruncateEscaped(escapeMarkdown(chattext.OutletLabel(o)), width)
 		if u := linkURL(o.URL); u != "" {
 			name = "[" + name + "](" + u + ")"
 		}
@@ -88,7 +92,7 @@ func alsoValue(own string, also []alert.Outlet) string {
 func alsoPlain(own string, also []alert.Outlet) string {
 	stripped := make([]alert.Outlet, len(also))
 	for i, o := range also {
-		stripped[i] = alert.Outlet{Feed: o.Feed}
+		stripped[i] = alert.Outlet{Feed: o.Feed, Title: o.Title, ByTitle: o.ByTitle}
 	}
 	return chattext.TruncateEscaped(alsoValue(own, stripped), maxFieldValue)
 }

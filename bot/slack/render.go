@@ -280,7 +280,11 @@ func StoryMessage(a alert.Alert, also []alert.Outlet, style Style) Message {
 	outlets := chattext.OtherOutlets(a.Feed, also)
 	line, shown := "*Also:*", 0
 	for _, o := range outlets {
-		part := link(o.URL, fit(chattext.OutletName(o.Feed), 60))
+		width := 60
+		if o.ByTitle {
+			width = 90 // the outlet and the article's title
+		}
+		part := link(o.URL, fit(chattext.OutletLabel(o), width))
 		// Room for this outlet and a closing "+N".
 		if shown == maxAlso || chattext.Runes(line)+2+chattext.Runes(part)+8 > maxContextText {
 			break

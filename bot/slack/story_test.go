@@ -137,3 +137,19 @@ func TestStoryAnswer(t *testing.T) {
 		t.Errorf("mentions %v", got.Mentions)
 	}
 }
+
+// A later article of an outlet named already is listed by its title when
+// the pipeline marks it (ByTitle); a plain repeat is left out.
+func TestStoryMessageListsAnOutletsOtherArticleByTitle(t *testing.T) {
+	a := sampleAlert()
+	also := []alert.Outlet{
+		{Feed: a.Feed, Title: "Putin visits Rome for talks on grain", URL: "https://own.example/rome", ByTitle: true},
+		{Feed: a.Feed, Title: "Same story (updated)", URL: "https://own.example/updated"},
+		{Feed: "Herald", Title: "Herald's take", URL: "https://herald.example/x"},
+	}
+	got := postToFake(t, StoryMessage(a, also, Style{}))
+	last := got.Blocks[len(got.Blocks)-1].Texts()[0]
+	if !strings.Contains(last, "|"+a.Feed+": Putin visits Rome for talks on grain>") || strings.Contains(last, "updated") || !strings.Contains(last, "|Herald>") {
+		t.Errorf("also line %q", last)
+	}
+}

@@ -82,6 +82,11 @@ type Outlet struct {
 	Title     string     `json:"title"`
 	URL       string     `json:"url"`
 	Published *time.Time `json:"published"`
+	// ByTitle is set on a later article of an outlet the message names
+	// already (the alert's own, or one listed before) whose title tells of
+	// something that outlet's earlier titles did not: it is listed by its
+	// title ("daily: Putin visits Rome…"), not left out as a repeat.
+	ByTitle bool `json:"by_title,omitempty"`
 }
 
 // Delivery is one message for one configured channel, built from the outbox.

@@ -355,7 +355,8 @@ func Snippets(a alert.Alert, said []string, max, snippetCap int) []alert.Why {
 // OtherOutlets are a story's outlets to name beside an alert from the
 // outlet own: each outlet once, own left out, outlets told apart by their
 // names as shown (Line, case folded). Outlets without a name count as one;
-// an own without a name leaves none out.
+// an own without a name leaves none out. An outlet marked ByTitle (another
+// article of an outlet named already) is told apart by its link too.
 func OtherOutlets(own string, also []alert.Outlet) []alert.Outlet {
 	seen := map[string]bool{}
 	if key := strings.ToLower(Line(own)); key != "" {
@@ -364,6 +365,9 @@ func OtherOutlets(own string, also []alert.Outlet) []alert.Outlet {
 	var out []alert.Outlet
 	for _, o := range also {
 		key := strings.ToLower(Line(o.Feed))
+		if o.ByTitle {
+			key += "\x00" + o.URL // another article of an outlet named already
+		}
 		if seen[key] {
 			continue
 		}
@@ -371,6 +375,15 @@ func OtherOutlets(own string, also []alert.Outlet) []alert.Outlet {
 		out = append(out, o)
 	}
 	return out
+}
+
+// OutletLabel is an outlet as listed: OutletName, or "name: title" for
+// another article of an outlet named already (alert.Outlet.ByTitle).
+func OutletLabel(o alert.Outlet) string {
+	if o.ByTitle {
+		return OutletName(o.Feed) + ": " + Line(o.Title)
+	}
+	return OutletName(o.Feed)
 }
 
 // OutletName is an outlet's name as listed: its feed's name, or "another
