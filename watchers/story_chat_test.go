@@ -1,6 +1,7 @@
 package watchers_test
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -502,5 +503,44 @@ func TestOneOutletTwoEventsBothShown(t *testing.T) {
 				t.Fatalf("%d messages, one event not shown:\n%s", len(msgs), all)
 			}
 		})
+	}
+}
+
+// digestLines are the lines of a digest message's fields.
+func digestLines(m discordfake.Message) []string {
+	var lines []string
+	for _, e := range m.Embeds {
+		for _, f := range e.Fields {
+			lines = append(lines, strings.Split(f.Value, "\n")...)
+		}
+	}
+	return lines
+}
+
+// A digest watch's digest lists a story once, with its other outlets
+// counted, not one line per article.
+func TestDigestListsAStoryOnce(t *testing.T) {
+	fs := newStoryFeeds(t)
+	h := newStoryChat(t, fs, `  - { name: russia, keywords: [Putin], channels: [newsroom], digest: "0 8 * * *" }`, "")
+	h.cycle()
+	now := time.Now()
+	fs.set("agency", now.Add(-3*time.Hour), storyItem{"Putin to visit Valmora for grain talks", "https://agency.example/valmora", valmoraWire})
+	fs.set("daily", now.Add(-2*time.Hour), storyItem{"Kremlin confirms Valmora trip", "https://daily.example/trip", "MOSCOW - " + valmoraWire})
+	fs.set("herald", now.Add(-time.Hour), storyItem{"Putin heads to Valmora to sign grain corridor deal",
+		"https://herald.example/putin-valmora-grain", "Vladimir Putin will visit Valmora next week to sign a grain corridor agreement across the Sella estuary, the Kremlin said."})
+	fs.set("courier", now.Add(-time.Hour), storyItem{"Putin opens the Oskarsfjord ferry line", "https://courier.example/ferry",
+		"Vladimir Putin opened a ferry line across the Oskarsfjord on Sunday, with a ribbon and a brass band."})
+	h.cycle()
+	n, err := h.w.DeliverDigests(context.Background(), []string{"russia"})
+	if err != nil || n != 4 {
+		t.Fatalf("digest delivered %d alerts, %v; want 4", n, err)
+	}
+	msgs := h.discord.Messages(newsroom)
+	if len(msgs) != 1 {
+		t.Fatalf("%d digest messages, want 1", len(msgs))
+	}
+	lines := digestLines(msgs[0])
+	if len(lines) != 2 || !strings.Contains(strings.Join(lines, "\n"), "+2 outlets") {
+		t.Fatalf("digest lines, want the story once (+2 outlets) and the ferry:\n%s", strings.Join(lines, "\n"))
 	}
 }

@@ -17,7 +17,8 @@ const (
 )
 
 // DigestMessage builds one digest message: a field per watch (in order of
-// first appearance) listing its alerts as linked headlines with their feed.
+// first appearance) listing its alerts as linked headlines with their feed,
+// one line per story (alert.DigestLines: "+2 outlets" for its others).
 // What does not fit Discord's limits (1024 per field, 25 fields, 6000 in
 // all) is summed up as "…and N more". The colour is the first watch's;
 // digests ping nobody. It is pure: no network.
@@ -48,15 +49,19 @@ func DigestMessage(title string, alerts []alert.Alert, styles map[string]Style) 
 		budget := min(maxFieldValue-digestMoreReserve, room-chattext.Runes(name)-2*digestMoreReserve)
 		var lines []string
 		used := 0
-		for _, a := range groups[watch] {
-			line := digestLine(a)
+		stories := alert.DigestLines(groups[watch])
+		for _, l := range stories {
+			line := digestLine(l.Alert)
+			if more := l.More(); more != "" {
+				line += " " + more
+			}
 			if used+chattext.Runes(line)+1 > budget {
 				break
 			}
 			lines = append(lines, line)
 			used += chattext.Runes(line) + 1
 		}
-		if hidden := len(groups[watch]) - len(lines); hidden > 0 {
+		if hidden := len(stories) - len(lines); hidden > 0 {
 			lines = append(lines, fmt.Sprintf("…and %d more", hidden))
 		}
 		value := strings.Join(lines, "\n")

@@ -174,7 +174,8 @@ func whyText(a alert.Alert, said []string) string {
 
 // DigestMessage builds one digest message: a header, a count, and a
 // section per watch (in order of first appearance) listing its alerts as
-// linked headlines with their outlet. What does not fit Slack's limits
+// linked headlines with their outlet, one line per story (alert.DigestLines:
+// "+2 outlets" for its others). What does not fit Slack's limits
 // (3,000 characters a section, 50 blocks, 40,000 in all) is summed up as
 // "…and N more". Digests ping nobody. It is pure: no network.
 func DigestMessage(title string, alerts []alert.Alert) Message {
@@ -201,8 +202,12 @@ func DigestMessage(title string, alerts []alert.Alert) Message {
 		lines := []string{"*" + name + "*"}
 		size := chattext.Runes(lines[0])
 		shown := 0
-		for _, a := range groups[watch] {
-			line := digestItem(a)
+		stories := alert.DigestLines(groups[watch])
+		for _, l := range stories {
+			line := digestItem(l.Alert)
+			if more := l.More(); more != "" {
+				line += " " + more
+			}
 			if size+1+chattext.Runes(line) > maxSectionText-digestReserve {
 				break
 			}
@@ -210,7 +215,7 @@ func DigestMessage(title string, alerts []alert.Alert) Message {
 			size += 1 + chattext.Runes(line)
 			shown++
 		}
-		if hidden := len(groups[watch]) - shown; hidden > 0 {
+		if hidden := len(stories) - shown; hidden > 0 {
 			lines = append(lines, fmt.Sprintf("…and %d more", hidden))
 		}
 		text := strings.Join(lines, "\n")
