@@ -319,7 +319,7 @@ func (w *Watcher) deliverFolded(ctx context.Context, channel string, items []sto
 		}
 		return 0, err
 	}
-	d.Title = fmt.Sprintf("%d more alerts (this channel's hourly limit is reached)", len(alerts)) // len(alerts) > 1
+	d.Title = foldTitle(len(alerts)) // len(alerts) > 1
 	d.Nonce = foldNonce(alerts)
 	ok, err := w.send(ctx, d, "", alerts)
 	if ok {
@@ -344,6 +344,12 @@ func sameFold(items []store.OutboxItem) []store.OutboxItem {
 		}
 	}
 	return same
+}
+
+// foldTitle is the title of a digest folding n alerts (flood control): the
+// same when the digest is edited.
+func foldTitle(n int) string {
+	return fmt.Sprintf("%d more alerts (this channel's hourly limit is reached)", n)
 }
 
 // foldNonce is a stable nonce for a folded message: the same rows folded

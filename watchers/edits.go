@@ -62,26 +62,17 @@ func (w *Watcher) deliverEdits(ctx context.Context, channel string, due []store.
 // deliverEdit makes the pending edits of one message; it returns how many
 // edit rows it delivered. The error is the store's.
 func (w *Watcher) deliverEdit(ctx context.Context, channel string, targetID int64) (int, error) {
-	notifier := w.notifierNow()
-	if notifier == nil {
+	if w.notifierNow() == nil {
 		return 0, nil
 	}
 	tg, err := w.store.EditTarget(ctx, targetID)
 	if err != nil {
 		return 0, w.storeFailed(err)
 	}
-	var pending []int64
-	attempt := 1
-	for _, e := range tg.Edits {
-		if e.DeliveredAt.IsZero() {
-			pending = append(pending, e.ID)
-			attempt = max(attempt, e.Attempts+1)
-		}
-	}
+	pending, attempt := pendingEdits(tg.Edits)
 	if len(pending) == 0 {
 		return 0, nil
 	}
-	now := w.now()
 	drop := ""
 	switch {
 	case tg.Row.Refused:
@@ -89,11 +80,11 @@ func (w *Watcher) deliverEdit(ctx context.Context, channel string, targetID int6
 	case tg.Row.MessageID == "":
 		drop = "the story's alert was delivered without a message ID: it cannot be edited"
 	case tg.Shared > 1:
-		drop = "the story's alert went out in a digest (the channel's hourly limit): a digest is not edited"
+		return w.deliverDigestEdit(ctx, channel, tg)
 	}
 	if drop != "" {
 		w.log.Info("edit dropped", "channel", channel, "delivery", pending[0], "edits", len(pending), "reason", drop)
-		if err := w.store.MarkRefused(ctx, drop, now, pending...); err != nil {
+		if err := w.store.MarkRefused(ctx, drop, w.now(), pending...); err != nil {
 			return 0, w.storeFailed(err)
 		}
 		return 0, nil
@@ -101,54 +92,174 @@ func (w *Watcher) deliverEdit(ctx context.Context, channel string, targetID int6
 	if editShowsNothingNew(tg) {
 		// Outlets the message names already (its own, or listed): the edit
 		// would show the same, and use the message's edit of the minute.
-		// Recorded as made when the message last changed: the next edit's
-		// minute still counts from that change.
-		at := tg.LastEdit
-		if at.IsZero() {
-			at = tg.Row.DeliveredAt
-		}
-		w.log.Info("edit skipped: its outlets are listed already", "channel", channel, "delivery", pending[0], "edits", len(pending))
-		if err := w.store.MarkEdited(ctx, at, pending...); err != nil {
-			return 0, w.storeFailed(err)
-		}
-		return 0, nil
+		return w.skipEdits(ctx, channel, tg.LastEdit, tg.Row.DeliveredAt, pending)
 	}
-	if next := tg.LastEdit.Add(EditInterval); !tg.LastEdit.IsZero() && now.Before(next) {
-		// Edited less than a minute ago: these wait, together, for the next.
-		if err := w.store.Defer(ctx, next, pending...); err != nil {
-			return 0, w.storeFailed(err)
-		}
-		return 0, nil
+	if wait, err := w.editWaits(ctx, tg.LastEdit, pending); wait || err != nil {
+		return 0, err
 	}
 	d := alert.Delivery{ID: pending[0], Channel: channel, Nonce: tg.Row.Nonce, Attempt: attempt, Kind: alert.KindEdit,
 		Target: tg.Row.MessageID, Thread: tg.Row.ThreadID}
 	if err := json.Unmarshal(tg.Row.Payload, &d.Alert); err != nil {
 		return 0, w.refuseEdits(ctx, pending, "the story's alert is unreadable: "+err.Error())
 	}
-	for _, e := range tg.Edits {
+	d.Alert, d.Also = w.editedAlert(channel, d.Alert, tg.Edits)
+	return w.sendEdit(ctx, d, tg.Row.Watch, pending, attempt)
+}
+
+// pendingEdits are the edits not delivered yet, and the attempt the next
+// one is.
+func pendingEdits(edits []store.OutboxItem) (pending []int64, attempt int) {
+	attempt = 1
+	for _, e := range edits {
+		if e.DeliveredAt.IsZero() {
+			pending = append(pending, e.ID)
+			attempt = max(attempt, e.Attempts+1)
+		}
+	}
+	return pending, attempt
+}
+
+// skipEdits records pending edits that would show nothing new as made when
+// the message last changed (lastEdit, or its post at posted): the next
+// edit's minute still counts from that change.
+func (w *Watcher) skipEdits(ctx context.Context, channel string, lastEdit, posted time.Time, pending []int64) (int, error) {
+	at := lastEdit
+	if at.IsZero() {
+		at = posted
+	}
+	w.log.Info("edit skipped: its outlets are listed already", "channel", channel, "delivery", pending[0], "edits", len(pending))
+	if err := w.store.MarkEdited(ctx, at, pending...); err != nil {
+		return 0, w.storeFailed(err)
+	}
+	return 0, nil
+}
+
+// editWaits defers pending edits of a message edited less than a minute
+// ago to the next (together) and reports whether it did. The error is the
+// store's.
+func (w *Watcher) editWaits(ctx context.Context, lastEdit time.Time, pending []int64) (bool, error) {
+	next := lastEdit.Add(EditInterval)
+	if lastEdit.IsZero() || !w.now().Before(next) {
+		return false, nil
+	}
+	if err := w.store.Defer(ctx, next, pending...); err != nil {
+		return true, w.storeFailed(err)
+	}
+	return true, nil
+}
+
+// editedAlert is the message a story's alert a reads as after its edits:
+// the alert as last corrected, and the story's outlets (storyAlso).
+func (w *Watcher) editedAlert(channel string, a alert.Alert, edits []store.OutboxItem) (alert.Alert, []alert.Outlet) {
+	// Outlets' titles are compared with the alert's first title: which of
+	// them are listed by title does not change when the alert is corrected.
+	first := a
+	for _, e := range edits {
 		if e.Op == store.OpCorrect {
-			var a alert.Alert
-			if err := json.Unmarshal(e.Payload, &a); err != nil {
+			var c alert.Alert
+			if err := json.Unmarshal(e.Payload, &c); err != nil {
 				w.log.Error("stored correction is unreadable; left out", "channel", channel, "delivery", e.ID, "error", err)
 				continue
 			}
-			d.Alert = a
+			a = c
 		}
 	}
-	// Outlets' titles are compared with the alert's first title: which of
-	// them are listed by title does not change when the alert is corrected.
-	var first alert.Alert
-	_ = json.Unmarshal(tg.Row.Payload, &first) // read above
-	d.Also, _ = storyAlso(first, tg.Edits, func(e store.OutboxItem, err error) {
+	also, _ := storyAlso(first, edits, func(e store.OutboxItem, err error) {
 		w.log.Error("stored outlet is unreadable; left out", "channel", channel, "delivery", e.ID, "error", err)
 	})
-	_, err = notifier.Deliver(ctx, d)
+	return a, also
+}
+
+// deliverDigestEdit makes the pending edits of a story alert that went out
+// folded into a digest (the channel's hourly limit): the digest is edited
+// whole — its alerts as corrected, each story's later articles among them,
+// which the digest counts on the story's line ("+2 outlets") — with the
+// reference it was posted with. The minute between edits is the message's.
+func (w *Watcher) deliverDigestEdit(ctx context.Context, channel string, tg store.EditTarget) (int, error) {
+	rows, err := w.store.MessageRows(ctx, channel, tg.Row.MessageID)
+	if err != nil {
+		return 0, w.storeFailed(err)
+	}
+	var posted []store.OutboxItem
+	var pending []int64
+	var last time.Time
+	attempt, corrected := 1, false
+	var now, before []alert.Alert // the digest with the pending edits, and without
+	for _, r := range rows {
+		var a alert.Alert
+		if r.Row.Kind == store.KindNotice || json.Unmarshal(r.Row.Payload, &a) != nil {
+			continue // not in the digest either
+		}
+		posted = append(posted, r.Row)
+		p, at := pendingEdits(r.Edits)
+		pending, attempt = append(pending, p...), max(attempt, at)
+		var done []store.OutboxItem
+		for _, e := range r.Edits {
+			if !e.DeliveredAt.IsZero() {
+				done = append(done, e)
+			} else if e.Op == store.OpCorrect {
+				corrected = true
+			}
+		}
+		now = append(now, w.digestAlerts(channel, a, r.Edits)...)
+		before = append(before, w.digestAlerts(channel, a, done)...)
+		if r.LastEdit.After(last) {
+			last = r.LastEdit
+		}
+	}
+	if len(pending) == 0 {
+		return 0, nil
+	}
+	if !corrected && sameDigestLines(now, before) {
+		return w.skipEdits(ctx, channel, last, tg.Row.DeliveredAt, pending)
+	}
+	if wait, err := w.editWaits(ctx, last, pending); wait || err != nil {
+		return 0, err
+	}
+	d := alert.Delivery{ID: pending[0], Channel: channel, Nonce: foldNonce(posted), Attempt: attempt, Kind: alert.KindEdit,
+		Target: tg.Row.MessageID, Thread: tg.Row.ThreadID, Title: foldTitle(len(posted)), Digest: now}
+	return w.sendEdit(ctx, d, tg.Row.Watch, pending, attempt)
+}
+
+// digestAlerts are a folded story alert a with its edits, as a digest
+// lists them: the alert as corrected, then its story's later articles.
+func (w *Watcher) digestAlerts(channel string, a alert.Alert, edits []store.OutboxItem) []alert.Alert {
+	a, also := w.editedAlert(channel, a, edits)
+	out := []alert.Alert{a}
+	for _, o := range also {
+		out = append(out, alert.Alert{Watch: a.Watch, Story: a.Story, Feed: o.Feed, Title: o.Title, URL: o.URL, Published: o.Published})
+	}
+	return out
+}
+
+// sameDigestLines reports whether two digests show the same lines.
+func sameDigestLines(a, b []alert.Alert) bool {
+	x, y := alert.DigestLines(a), alert.DigestLines(b)
+	if len(x) != len(y) {
+		return false
+	}
+	for i := range x {
+		if x[i].Alert.URL != y[i].Alert.URL || x[i].More() != y[i].More() {
+			return false
+		}
+	}
+	return true
+}
+
+// sendEdit delivers edit d, which makes the pending edit rows, and records
+// the outcome.
+func (w *Watcher) sendEdit(ctx context.Context, d alert.Delivery, watch string, pending []int64, attempt int) (int, error) {
+	notifier := w.notifierNow()
+	if notifier == nil {
+		return 0, nil
+	}
+	_, err := notifier.Deliver(ctx, d)
 	var auth *alert.AuthError
 	switch {
 	case err == nil:
 		w.metrics.Deliveries.WithLabelValues(alert.KindEdit, "delivered").Add(float64(len(pending)))
-		w.log.Info("edited", "watch", tg.Row.Watch, "channel", channel, "delivery", d.ID, "message", d.Target,
-			"edits", len(pending), "outlets", len(d.Also))
+		w.log.Info("edited", "watch", watch, "channel", d.Channel, "delivery", d.ID, "message", d.Target,
+			"edits", len(pending), "outlets", len(d.Also), "digest", len(d.Digest))
 		if err := w.store.MarkEdited(context.WithoutCancel(ctx), w.now(), pending...); err != nil {
 			return 0, w.storeFailed(err) // made again later: the same content, harmless
 		}
@@ -156,11 +267,11 @@ func (w *Watcher) deliverEdit(ctx context.Context, channel string, targetID int6
 	case ctx.Err() != nil:
 		return 0, nil
 	case errors.As(err, &auth):
-		w.pause(ctx, channel, auth)
+		w.pause(ctx, d.Channel, auth)
 		return 0, nil
 	case alert.IsPermanent(err):
 		w.metrics.Deliveries.WithLabelValues(alert.KindEdit, "refused").Add(float64(len(pending)))
-		w.log.Error("edit refused", "watch", tg.Row.Watch, "channel", channel, "delivery", d.ID, "message", d.Target, "error", err)
+		w.log.Error("edit refused", "watch", watch, "channel", d.Channel, "delivery", d.ID, "message", d.Target, "error", err)
 		return 0, w.refuseEdits(ctx, pending, err.Error())
 	default:
 		w.metrics.Deliveries.WithLabelValues(alert.KindEdit, "retry").Add(float64(len(pending)))
@@ -169,7 +280,7 @@ func (w *Watcher) deliverEdit(ctx context.Context, channel string, targetID int6
 		if errors.As(err, &ra) && ra.RetryAfter() > wait {
 			wait = ra.RetryAfter()
 		}
-		w.log.Warn("edit failed, will retry", "watch", tg.Row.Watch, "channel", channel, "delivery", d.ID,
+		w.log.Warn("edit failed, will retry", "watch", watch, "channel", d.Channel, "delivery", d.ID,
 			"attempt", attempt, "retry_in", wait.Round(time.Second), "error", err)
 		next := w.now().Add(wait)
 		for _, id := range pending {

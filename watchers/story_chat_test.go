@@ -544,3 +544,45 @@ func TestDigestListsAStoryOnce(t *testing.T) {
 		t.Fatalf("digest lines, want the story once (+2 outlets) and the ferry:\n%s", strings.Join(lines, "\n"))
 	}
 }
+
+// A story alert folded into a flood-control digest is not lost to its
+// story: a later outlet edits the digest, whose line for the story counts
+// it ("+1 outlet"); nothing new is posted. Before, the edit was refused.
+func TestFoldedStoryAlertEditsItsDigest(t *testing.T) {
+	fs := newStoryFeeds(t)
+	h := newStoryChat(t, fs, `  - { name: russia, keywords: [Putin], channels: [newsroom] }`, ", max_per_hour: 2")
+	h.cycle()
+	now := time.Now()
+	fs.set("courier", now.Add(-4*time.Hour), storyItem{"Putin opens the Oskarsfjord ferry line", "https://courier.example/ferry",
+		"Vladimir Putin opened a ferry line across the Oskarsfjord on Sunday, with a ribbon and a brass band."})
+	h.cycle() // one post of the hour's two
+	fs.set("agency", now.Add(-3*time.Hour), storyItem{"Putin to visit Valmora for grain talks", "https://agency.example/valmora", valmoraWire})
+	fs.set("tribune", now.Add(-170*time.Minute), storyItem{"Putin names an envoy for the Ostrava water dispute", "https://tribune.example/envoy",
+		"Vladimir Putin named a former diplomat as his envoy to the dispute over the Ostrava dams, his office said."})
+	h.cycle()
+	msgs := h.discord.Messages(newsroom)
+	if len(msgs) != 2 || len(digestLines(msgs[1])) != 2 {
+		t.Fatalf("%d messages, want an alert and a digest of two", len(msgs))
+	}
+	fs.set("daily", now.Add(-2*time.Hour), storyItem{"Kremlin confirms Valmora trip", "https://daily.example/trip", "MOSCOW - " + valmoraWire})
+	h.advance(2 * time.Minute)
+	h.cycle()
+	msgs = h.discord.Messages(newsroom)
+	if len(msgs) != 2 {
+		t.Fatalf("%d messages after a later outlet, want still 2", len(msgs))
+	}
+	lines := digestLines(msgs[1])
+	if len(lines) != 2 || !strings.Contains(strings.Join(lines, "\n"), "Valmora for grain talks](https://agency.example/valmora) — agency +1 outlet") {
+		t.Fatalf("digest after the edit:\n%s", strings.Join(lines, "\n"))
+	}
+	if !strings.Contains(msgs[1].Embeds[0].Title, "2 more alerts") {
+		t.Errorf("digest retitled %q", msgs[1].Embeds[0].Title)
+	}
+	// The same again edits nothing.
+	edits := patches(h.discord)
+	h.advance(2 * time.Minute)
+	h.cycle()
+	if patches(h.discord) != edits {
+		t.Errorf("the digest was edited again with nothing new")
+	}
+}

@@ -214,6 +214,9 @@ func (b *Bot) edit(ctx context.Context, d alert.Delivery) (alert.Receipt, error)
 		return alert.Receipt{}, alert.Permanent(fmt.Errorf("bot: edit in %s: no message to edit", d.Channel))
 	}
 	msg := StoryMessage(d.Alert, d.Also, b.styles[d.Alert.Watch])
+	if len(d.Digest) > 0 { // a digest (flood control) one of whose stories grew
+		msg = DigestMessage(d.Title, d.Digest, b.styles)
+	}
 	if ref := reference(nonce(d)); ref != "" {
 		stamp(msg, ref) // the reference the message was posted with
 	}

@@ -237,6 +237,9 @@ func (n *Notifier) edit(ctx context.Context, d alert.Delivery, ch Channel) (aler
 		return alert.Receipt{}, alert.Permanent(fmt.Errorf("slack: edit in %s: the message to edit is not known", d.Channel))
 	}
 	msg := StoryMessage(d.Alert, d.Also, n.styles[d.Alert.Watch])
+	if len(d.Digest) > 0 { // a digest (flood control) one of whose stories grew
+		msg = DigestMessage(d.Title, d.Digest)
+	}
 	_, _, _, err := n.api.UpdateMessageContext(ctx, ch.ID, d.Target, slackgo.MsgOptionText(msg.Text, false), slackgo.MsgOptionBlocks(msg.Blocks...))
 	if err != nil {
 		return alert.Receipt{}, n.classify(err, d.Channel, "chat.update", botDestination)

@@ -63,7 +63,9 @@ const (
 	KindNotice = "notice" // an operations notice: Title, Text
 	// KindEdit changes a message posted earlier (Target) to read as Alert
 	// with the outlets Also: a story's alert gaining the story's later
-	// articles, or an alert whose article was corrected. The delivery
+	// articles, or an alert whose article was corrected. When Digest is set
+	// the message is a digest (flood control) and reads as Title and
+	// Digest: its alerts, each story's later articles among them. The delivery
 	// states the whole message, not a difference, so an edit repeated
 	// (a retry, a restart) leaves the message as one edit would.
 	KindEdit = "edit"

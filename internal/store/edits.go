@@ -45,7 +45,7 @@ ORDER BY id LIMIT ?`, channel, now.Unix(), limit)
 type EditTarget struct {
 	Row OutboxItem // the row that posted the message (Row.MessageID: "" when not delivered)
 	// Shared is how many rows the message delivered: more than one when it
-	// was a digest (flood control), which edits do not change.
+	// was a digest (flood control), which an edit states whole (MessageRows).
 	Shared int
 	// Edits are the target's OpEdit and OpCorrect rows not refused,
 	// delivered or pending, oldest first; LastEdit is when the last one was
@@ -79,6 +79,29 @@ func (s *Store) EditTarget(ctx context.Context, id int64) (EditTarget, error) {
 		}
 	}
 	return t, nil
+}
+
+// MessageRows returns the rows delivered as one message of a channel (a
+// digest holds several), oldest first, each with its edits as EditTarget
+// gives them.
+func (s *Store) MessageRows(ctx context.Context, channel, messageID string) ([]EditTarget, error) {
+	rows, err := s.outbox(ctx, `WHERE channel = ? AND message_id = ? ORDER BY id`, channel, messageID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]EditTarget, len(rows))
+	for i, r := range rows {
+		out[i] = EditTarget{Row: r, Shared: len(rows)}
+		if out[i].Edits, err = s.outbox(ctx, `WHERE target_id = ? AND op IN ('edit', 'correct') AND failed_at IS NULL ORDER BY id`, r.ID); err != nil {
+			return nil, err
+		}
+		for _, e := range out[i].Edits {
+			if e.DeliveredAt.After(out[i].LastEdit) {
+				out[i].LastEdit = e.DeliveredAt
+			}
+		}
+	}
+	return out, nil
 }
 
 // MarkEdited records that edit rows ids are delivered (in one edit of their
