@@ -70,6 +70,8 @@ func (w *Watcher) Run(ctx context.Context, grace time.Duration) error {
 	defer retryPending.Stop()
 	checkpoint := time.NewTicker(checkpointInterval)
 	defer checkpoint.Stop()
+	names := time.NewTicker(namesInterval)
+	defer names.Stop()
 	// After a failed write (a full disk, say) the articles it left pending
 	// are retried soon, not only at the next restart: first after
 	// storeRetryBase, doubling while writes keep failing.
@@ -120,6 +122,7 @@ func (w *Watcher) Run(ctx context.Context, grace time.Duration) error {
 			}
 			final, cancel := context.WithTimeout(context.WithoutCancel(ctx), grace)
 			defer cancel()
+			w.saveStoryNames(final, true)
 			if _, err := w.DeliverDue(final); err != nil {
 				w.log.Error("delivering alerts at shutdown", "error", err)
 			}
@@ -142,6 +145,8 @@ func (w *Watcher) Run(ctx context.Context, grace time.Duration) error {
 				storeDelay = min(2*storeDelay, storeRetryMax)
 				storeRetry = time.After(storeDelay)
 			}
+		case <-names.C:
+			w.saveStoryNames(ctx, true)
 		case <-checkpoint.C:
 			if err := w.store.Checkpoint(ctx); err != nil && ctx.Err() == nil {
 				w.log.Warn("checkpointing the database's WAL", "error", err)

@@ -61,6 +61,7 @@ func (w *Watcher) storyClusterer(ctx context.Context) (*story.Clusterer, error) 
 			return nil, err
 		}
 	}
+	w.restoreNames(ctx, c)
 	w.stories = c
 	return c, nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -250,5 +251,57 @@ func TestArticleProcessedTwiceCountsOnce(t *testing.T) {
 		Title: "Valmora visit set", FeedText: wireCopy, Text: wireCopy, SeenAt: time.Now()})
 	if other == nil || other.ID != first.ID || other.Articles != 2 {
 		t.Errorf("a copy under another link: %v, want story %d with two articles", other != nil && other.ID == first.ID, first.ID)
+	}
+}
+
+func TestLearnedNamesKeptAcrossRestart(t *testing.T) { engines(t, testLearnedNamesKeptAcrossRestart) }
+
+// The names the story clusterer learned (which capitalised words are
+// names) are saved and given back after a restart, not learned again.
+func testLearnedNamesKeptAcrossRestart(t *testing.T, newHarness func(*testing.T, string) *harness) {
+	fs := newFeedServer(t)
+	h := newHarness(t, fmt.Sprintf(`
+max_age: 48h
+articles: { fetch: false }
+feeds:
+  - { name: World, url: "%[1]s/world.rss" }
+watches:
+  - name: russia-watch
+    keywords: ["Putin"]
+`, fs.URL))
+	fs.set("/world.rss", rss())
+	h.poll()
+	now := time.Now()
+	fs.set("/world.rss", rss(
+		item{"Putin to visit Valmora for grain talks", "https://world.example/putin-valmora", wireCopy, now.Add(-2 * time.Hour)},
+		item{"Putin opens new rail bridge over the Volga", "https://world.example/bridge",
+			"Vladimir Putin opened a rail bridge across the Volga on Monday, saying freight trains would cross it from spring.", now.Add(-time.Hour)},
+	))
+	h.poll()
+	before := h.w.stories.Names()
+	if len(before) == 0 {
+		t.Fatal("no names learned")
+	}
+	h.restart()
+	c, err := h.w.storyClusterer(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after := c.Names(); !reflect.DeepEqual(after, before) {
+		t.Errorf("after a restart %d learned names, want the %d before (e.g. valmo %v, want %v)", len(after), len(before), after["valmo"], before["valmo"])
+	}
+}
+
+func TestNamesEncoding(t *testing.T) {
+	names := map[string][2]float64{"valmo": {2, 0}, "putin": {7.5, 0.25}, "the": {0, 12}}
+	b := encodeNames(names)
+	got, err := decodeNames(b)
+	if err != nil || !reflect.DeepEqual(got, names) {
+		t.Fatalf("round trip: %v %v", got, err)
+	}
+	for i := range len(b) - 1 {
+		if _, err := decodeNames(b[:i]); err == nil {
+			t.Errorf("cut at %d read without error", i)
+		}
 	}
 }

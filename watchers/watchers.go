@@ -126,6 +126,7 @@ type Watcher struct {
 	stories    *story.Clusterer // nil until first used (storyClusterer)
 	storyIDs   map[string]int64 // recently assigned articles' stories, by identity
 	storyOrder []string         // the identities in storyIDs, oldest first
+	namesSaved time.Time        // when the learned names were last saved (saveStoryNames)
 
 	jobsMu    sync.Mutex
 	cron      *cron.Cron               // Run's scheduler; nil when not running
@@ -260,5 +261,6 @@ func (w *Watcher) PollAll(ctx context.Context, force bool) Report {
 	wg.Wait()
 	// The feeds' states are written without waiting: all written now.
 	w.storeResult(ctx, "record_poll", true, w.store.Sync(ctx))
+	w.saveStoryNames(ctx, false)
 	return rep
 }

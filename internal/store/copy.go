@@ -34,31 +34,35 @@ type copyTable struct {
 var copyTables = []copyTable{
 	{name: "feeds", key: []string{"name"}},
 	{name: "chat_watches", key: []string{"name"}},
-	{name: "stories", key: []string{"id"}, convert: func(dst *Store, col string, v any) any {
-		if col != "state" {
-			return v
-		}
-		// A binary state (a BLOB) goes in base64 (storedState); a JSON
-		// state of before is read as it is (readState).
-		var b []byte
-		switch x := v.(type) {
-		case []byte:
-			b = x
-		case string:
-			b = []byte(x)
-		default:
-			return v
-		}
-		if len(b) > 0 && b[0] == '{' {
-			return string(b)
-		}
-		return dst.storedState(b)
-	}},
+	{name: "stories", key: []string{"id"}, convert: copyState},
+	{name: "story_names", key: []string{"id"}, convert: copyState},
 	{name: "articles", key: []string{"id"}},
 	{name: "matches", key: []string{"article_id", "watch"}},
 	{name: "quotes", key: []string{"article_id", "position"}},
 	{name: "outbox", key: []string{"id"}},
 	{name: "posts"},
+}
+
+// copyState converts a state column (stories, story_names) for the target.
+func copyState(dst *Store, col string, v any) any {
+	if col != "state" {
+		return v
+	}
+	// A binary state (a BLOB) goes in base64 (storedState); a JSON
+	// state of before is read as it is (readState).
+	var b []byte
+	switch x := v.(type) {
+	case []byte:
+		b = x
+	case string:
+		b = []byte(x)
+	default:
+		return v
+	}
+	if len(b) > 0 && b[0] == '{' {
+		return string(b)
+	}
+	return dst.storedState(b)
 }
 
 // copyNotCopied are SQLite tables whose content is rebuilt, not copied.

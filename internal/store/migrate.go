@@ -170,6 +170,17 @@ CREATE INDEX outbox_target ON outbox(target_id) WHERE target_id IS NOT NULL;
 -- NULL for articles recorded before: compared from the first document read.
 ALTER TABLE articles ADD COLUMN item_sum INTEGER;
 `,
+	11: `
+-- The story clusterer's learned names: how often each word was seen
+-- capitalised and in lower case (package story), one row, state opaque to
+-- the store (the watcher's encoding), so that a restart does not learn
+-- them again.
+CREATE TABLE story_names (
+	id       INTEGER PRIMARY KEY CHECK (id = 1),
+	saved_at INTEGER NOT NULL,
+	state    BLOB NOT NULL
+);
+`,
 }
 
 func (s *Store) migrate(ctx context.Context) error {

@@ -161,6 +161,13 @@ CREATE INDEX outbox_target ON outbox(target_id) WHERE target_id IS NOT NULL;
 	10: `
 ALTER TABLE articles ADD COLUMN item_sum BIGINT;
 `,
+	11: `
+CREATE TABLE story_names (
+	id       BIGINT PRIMARY KEY CHECK (id = 1),
+	saved_at BIGINT NOT NULL,
+	state    TEXT NOT NULL
+);
+`,
 }
 
 // IsPostgresURL reports whether target names a PostgreSQL database

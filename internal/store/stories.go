@@ -169,6 +169,34 @@ func (s *Store) Stories(ctx context.Context, since time.Time) ([]Story, int64, e
 	return out, maxID.Int64, nil
 }
 
+// SaveStoryNames replaces the story clusterer's learned names (state,
+// opaque to the store) with those of now.
+func (s *Store) SaveStoryNames(ctx context.Context, state []byte, now time.Time) error {
+	_, err := s.w.ExecContext(ctx, `INSERT INTO story_names (id, saved_at, state) VALUES (1, ?, ?)
+ON CONFLICT (id) DO UPDATE SET saved_at = excluded.saved_at, state = excluded.state`, now.Unix(), s.storedState(state))
+	if err != nil {
+		return fmt.Errorf("store: save story names: %w", err)
+	}
+	return nil
+}
+
+// StoryNames returns the learned names SaveStoryNames saved last, nil when
+// none were.
+func (s *Store) StoryNames(ctx context.Context) ([]byte, error) {
+	var state []byte
+	err := s.r.QueryRowContext(ctx, `SELECT state FROM story_names WHERE id = 1`).Scan(&state)
+	if err == sql.ErrNoRows {
+		return nil, nil
+	}
+	if err == nil {
+		state, err = s.readState(state)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: story names: %w", err)
+	}
+	return state, nil
+}
+
 // ArticleStory returns the story of the article with the given identity, 0
 // when it has none.
 func (s *Store) ArticleStory(ctx context.Context, identity string) (int64, error) {
