@@ -586,3 +586,41 @@ func TestFoldedStoryAlertEditsItsDigest(t *testing.T) {
 		t.Errorf("the digest was edited again with nothing new")
 	}
 }
+
+// A forum post whose answer was lost is looked for (by the reference in its
+// first message) before it is posted again, after a restart too: one post
+// per story, as a channel gets one message.
+func TestForumPostAcrossLostResponse(t *testing.T) {
+	fs := newStoryFeeds(t)
+	h := newStoryChat(t, fs, `  - { name: russia, keywords: [Putin], channels: [newsroom] }`, "")
+	h.discord.AddForum(newsroom)
+	h.cycle()
+	now := time.Now()
+	fs.set("courier", now.Add(-4*time.Hour), storyItem{"Putin opens the Oskarsfjord ferry line", "https://courier.example/ferry",
+		"Vladimir Putin opened a ferry line across the Oskarsfjord on Sunday, with a ribbon and a brass band."})
+	h.cycle()
+	fs.set("agency", now.Add(-3*time.Hour), storyItem{"Putin to visit Valmora for grain talks", "https://agency.example/valmora", valmoraWire})
+	h.discord.DropResponseNext(newsroom) // the post is made, its answer lost
+	h.cycle()
+	h.restart()
+	h.advance(time.Minute)
+	h.cycle()
+	h.advance(time.Minute)
+	h.cycle()
+	posts := h.discord.Threads(newsroom)
+	var names []string
+	for _, p := range posts {
+		names = append(names, p.Name)
+	}
+	if len(posts) != 2 {
+		t.Fatalf("%d forum posts %q, want 2", len(posts), names)
+	}
+	// The post found is the story's: a later outlet edits it.
+	fs.set("daily", now.Add(-2*time.Hour), storyItem{"Kremlin confirms Valmora trip", "https://daily.example/trip", "MOSCOW - " + valmoraWire})
+	h.advance(2 * time.Minute)
+	h.cycle()
+	in := h.discord.Messages(posts[1].ID)
+	if len(in) != 1 || !strings.Contains(also(in[0]), "daily") {
+		t.Fatalf("the found post holds %d messages, Also %q; want its alert, edited", len(in), also(in[0]))
+	}
+}

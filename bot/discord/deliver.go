@@ -206,6 +206,11 @@ func (b *Bot) Deliver(ctx context.Context, d alert.Delivery) (alert.Receipt, err
 	if ref != "" {
 		stamp(msg, ref)
 	}
+	if t, ok := b.channels[d.Channel]; ok && !d.SentAt.IsZero() && ref != "" {
+		// An earlier attempt may have opened a forum post: a forum (its
+		// type unknown after a restart) is looked in as a forum.
+		b.channelType(ctx, t)
+	}
 	if b.knownForum(d.Channel) {
 		return b.deliverForum(ctx, d, msg)
 	}

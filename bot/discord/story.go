@@ -189,18 +189,108 @@ func (b *Bot) isForum(ctx context.Context, channel string, err error) bool {
 
 // deliverForum opens a forum post for an alert (a digest, a notice): one
 // post per story, named by its title; its follow-ups go into it. A post an
-// earlier attempt may have opened is not looked for (a forum lists its
-// posts by guild only): after a lost response a forum is at-least-once.
+// earlier attempt may have opened (d.SentAt set) is looked for first, by
+// the reference in its first message (findForumPost), and not opened again
+// when found.
 func (b *Bot) deliverForum(ctx context.Context, d alert.Delivery, msg *discordgo.MessageSend) (alert.Receipt, error) {
 	name := d.Title
 	if d.Kind == "" || d.Kind == alert.KindAlert {
 		name = threadName(d.Alert)
+	}
+	if ref := reference(nonce(d)); !d.SentAt.IsZero() && ref != "" {
+		id, err := b.findForumPost(ctx, d.Channel, ref, d.SentAt)
+		if err != nil {
+			return alert.Receipt{}, err
+		}
+		if id != "" {
+			b.log.Info("bot: an earlier attempt had opened this forum post; not opening it again", "channel", d.Channel,
+				"delivery", d.ID, "message", id)
+			return alert.Receipt{MessageID: id, ThreadID: id, Found: true}, nil
+		}
 	}
 	id, err := b.postForum(ctx, d.Channel, b.channels[d.Channel], chattext.Truncate(chattext.Line(name), maxThreadName), msg)
 	if err != nil {
 		return alert.Receipt{}, err
 	}
 	return alert.Receipt{MessageID: id, ThreadID: id}, nil
+}
+
+// findForumPost looks for the post of a forum whose first message carries
+// ref, among those opened since shortly before since. Discord lists a
+// forum's active posts by guild only (GET /guilds/{id}/threads/active, each
+// with its parent), its archived ones by channel; a post's first message
+// has the post's ID. It returns the post's ID, or "" when it is not there
+// or cannot be looked for (then the forum is at-least-once, warned once).
+// An error is a failure to look that may pass: the outbox retries.
+func (b *Bot) findForumPost(ctx context.Context, channel, ref string, since time.Time) (string, error) {
+	t := b.channels[channel]
+	id, err := b.findPostIn(ctx, t, ref, since)
+	switch {
+	case err == nil:
+		return id, nil
+	case errors.Is(err, errCannotLook):
+		b.warnOnce("cannot-look:"+channel, "bot: cannot check whether an earlier attempt opened a forum post; opening it again (this forum is at-least-once)",
+			"channel", channel, "why", err.Error())
+		return "", nil
+	default:
+		return "", &lookFailed{b.classify(err, channel, t)}
+	}
+}
+
+func (b *Bot) findPostIn(ctx context.Context, t target, ref string, since time.Time) (string, error) {
+	type threads struct {
+		Threads []struct {
+			ID       string `json:"id"`
+			ParentID string `json:"parent_id"`
+		} `json:"threads"`
+	}
+	get := func(endpoint, bucket string, into any) error {
+		resp, err := b.request(ctx, http.MethodGet, endpoint, nil, bucket, true)
+		if err != nil {
+			return lookError(err)
+		}
+		if err := json.Unmarshal(resp, into); err != nil {
+			return fmt.Errorf("bot: read %s: %w", bucket, err)
+		}
+		return nil
+	}
+	var ch struct {
+		GuildID string `json:"guild_id"`
+	}
+	if err := get(discordgo.EndpointChannel(t.channelID), discordgo.EndpointChannel(t.channelID), &ch); err != nil {
+		return "", err
+	}
+	if ch.GuildID == "" {
+		return "", fmt.Errorf("%w: the forum's server is not known", errCannotLook)
+	}
+	var active, archived threads
+	if err := get(discordgo.EndpointGuildActiveThreads(ch.GuildID), discordgo.EndpointGuildActiveThreads(ch.GuildID), &active); err != nil {
+		return "", err
+	}
+	archivedURL := discordgo.EndpointChannelPublicArchivedThreads(t.channelID)
+	if err := get(archivedURL+"?limit=50", archivedURL, &archived); err != nil {
+		return "", err
+	}
+	for _, th := range append(active.Threads, archived.Threads...) {
+		if th.ParentID != t.channelID {
+			continue
+		}
+		if at, err := discordgo.SnowflakeTimestamp(th.ID); err == nil && at.Before(since.Add(-findSlack)) {
+			continue
+		}
+		var m discordgo.Message
+		endpoint := discordgo.EndpointChannelMessage(th.ID, th.ID)
+		if err := get(endpoint, discordgo.EndpointChannelMessage(th.ID, "")+":get", &m); err != nil {
+			if errors.Is(err, errCannotLook) {
+				continue // its first message deleted, or not readable: not ours to find
+			}
+			return "", err
+		}
+		if hasReference(&m, ref) {
+			return th.ID, nil
+		}
+	}
+	return "", nil
 }
 
 // edit delivers a KindEdit: the target message is changed to the whole

@@ -426,6 +426,8 @@ func (s *Server) routes() http.Handler {
 	api.HandleFunc("GET /channels/{channel}/messages/{message}", bot(s.handleGetMessage))
 	api.HandleFunc("POST /channels/{channel}/messages/{message}/threads", bot(s.handleStartThread))
 	api.HandleFunc("POST /channels/{channel}/threads", bot(s.handleForumPost))
+	api.HandleFunc("GET /channels/{channel}/threads/archived/public", bot(s.handleArchivedThreads))
+	api.HandleFunc("GET /guilds/{guild}/threads/active", bot(s.handleActiveThreads))
 	api.HandleFunc("PATCH /channels/{channel}/messages/{message}", bot(s.handleEditMessage))
 	api.HandleFunc("DELETE /channels/{channel}/messages/{message}", bot(s.handleDeleteMessage))
 	api.HandleFunc("POST /webhooks/{id}/{token}", s.handleExecuteWebhook)

@@ -53,9 +53,13 @@ func (s *Server) RateLimitEditsNext(channelID string, n int, retryAfter time.Dur
 
 func editFaultKey(channelID string) string { return "edit:" + channelID }
 
+// GuildID is the snowflake of the one guild (server) every channel of the
+// fake belongs to.
+const GuildID = "900000000000000009"
+
 // channelJSON is a channel in Discord's JSON shape.
 func channelJSON(c *channel) map[string]any {
-	out := map[string]any{"id": c.id, "type": c.kind, "name": "channel-" + c.id}
+	out := map[string]any{"id": c.id, "type": c.kind, "name": "channel-" + c.id, "guild_id": GuildID}
 	if c.kind == channelThread {
 		out["name"] = c.name
 		out["parent_id"] = c.parent
@@ -182,4 +186,37 @@ func (s *Server) handleForumPost(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusCreated, out)
+}
+
+// handleActiveThreads serves GET /guilds/{guild}/threads/active: every
+// active thread of the guild (forum posts among them), as Discord lists
+// them — by guild only, each with its parent_id. The fake's threads never
+// archive.
+func (s *Server) handleActiveThreads(w http.ResponseWriter, r *http.Request) {
+	if r.PathValue("guild") != GuildID {
+		writeError(w, http.StatusNotFound, 10004, "Unknown Guild")
+		return
+	}
+	s.mu.Lock()
+	threads := []map[string]any{}
+	for _, c := range s.channels {
+		if c.kind == channelThread {
+			threads = append(threads, channelJSON(c))
+		}
+	}
+	s.mu.Unlock()
+	writeJSON(w, http.StatusOK, map[string]any{"threads": threads, "members": []any{}})
+}
+
+// handleArchivedThreads serves GET /channels/{channel}/threads/archived/public:
+// none, as the fake's threads never archive; an unknown channel is 10003.
+func (s *Server) handleArchivedThreads(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	_, ok := s.channels[r.PathValue("channel")]
+	s.mu.Unlock()
+	if !ok {
+		writeError(w, http.StatusNotFound, 10003, "Unknown Channel")
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"threads": []any{}, "members": []any{}, "has_more": false})
 }
