@@ -153,3 +153,35 @@ func TestStoryMessageListsAnOutletsOtherArticleByTitle(t *testing.T) {
 		t.Errorf("also line %q", last)
 	}
 }
+
+// A digest (flood control) whose story grew is edited as a digest: the
+// story's line counts its later outlet.
+func TestDigestEditedWhole(t *testing.T) {
+	fake := slackfake.New(slackfake.Options{Channels: []string{"C0NEWSROOM"}})
+	defer fake.Close()
+	n, err := New(Options{Token: fake.Token(), APIBase: fake.URL(), Channels: map[string]Channel{"desk": {ID: "C0NEWSROOM"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	a, b := sampleAlert(), sampleAlert()
+	a.Story, b.Story, b.Title, b.URL = 1, 2, "Another story", "https://wire.example/b"
+	title := "2 more alerts (this channel's hourly limit is reached)"
+	posted, err := n.Deliver(ctx, alert.Delivery{ID: 1, Channel: "desk", Nonce: "f1", Kind: alert.KindDigest, Title: title, Digest: []alert.Alert{a, b}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	later := a
+	later.Feed, later.URL = "Herald", "https://herald.example/a"
+	edit := alert.Delivery{ID: 3, Channel: "desk", Kind: alert.KindEdit, Target: posted.MessageID, Title: title, Digest: []alert.Alert{a, later, b}}
+	if _, err := n.Deliver(ctx, edit); err != nil {
+		t.Fatal(err)
+	}
+	msgs := fake.Messages("C0NEWSROOM")
+	if len(msgs) != 1 || !msgs[0].Edited {
+		t.Fatalf("messages after the edit: %+v", msgs)
+	}
+	if text := msgs[0].AllText(); !strings.Contains(text, "— Wire +1 outlet") || !strings.Contains(text, "Another story") || strings.Contains(text, "herald.example") {
+		t.Errorf("edited digest:\n%s", text)
+	}
+}
