@@ -1,0 +1,49 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// BenchmarkKnownLookup compares the first-document look-up of a feed's 50
+// items among 50,000 stored articles: identities only (before) and with
+// their item hashes (KnownItems).
+func BenchmarkKnownLookup(b *testing.B) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(b.TempDir(), "b.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	now := time.Now()
+	for batch := range 50 {
+		var as []Article
+		for i := range 1000 {
+			as = append(as, Article{Identity: fmt.Sprintf("https://e.org/%d/%d", batch, i), Feed: "F", Title: "t", FeedText: "some text", SeenAt: now, Status: StatusRecorded})
+		}
+		if _, err := s.AddArticles(ctx, as); err != nil {
+			b.Fatal(err)
+		}
+	}
+	ids := make([]string, 50)
+	for i := range ids {
+		ids[i] = fmt.Sprintf("https://e.org/%d/%d", i, i*7)
+	}
+	b.Run("identities", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := s.KnownIdentities(ctx, ids); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("items", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := s.KnownItems(ctx, ids); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
