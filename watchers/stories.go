@@ -3,6 +3,8 @@ package watchers
 import (
 	"context"
 	"errors"
+	"net/url"
+	"strings"
 
 	"github.com/newshound/newshound/internal/store"
 	"github.com/newshound/newshound/internal/story"
@@ -84,7 +86,7 @@ func (w *Watcher) assignStory(ctx context.Context, a store.Article) *store.Story
 	w.storiesMu.Lock()
 	id, seen := w.storyIDs[a.Identity]
 	if !seen {
-		id = c.Assign(story.Article{Title: a.Title, Lead: a.FeedText, Text: a.Text, Lang: a.Lang, Time: articleTime(a)}).Story
+		id = c.Assign(story.Article{Title: a.Title, Lead: a.FeedText, Text: a.Text, Lang: a.Lang, Time: articleTime(a), Outlet: outlet(a)}).Story
 		w.rememberStory(a.Identity, id)
 	}
 	w.storiesMu.Unlock()
@@ -113,4 +115,14 @@ func (w *Watcher) rememberStory(identity string, id int64) {
 		delete(w.storyIDs, w.storyOrder[0])
 		w.storyOrder = w.storyOrder[1:]
 	}
+}
+
+// outlet is who published an article, for the clusterer's rule on one
+// outlet's articles: its link's host without "www." (two feeds of one site
+// are one outlet), else its feed's name.
+func outlet(a store.Article) string {
+	if u, err := url.Parse(a.URL); err == nil && u.Hostname() != "" {
+		return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	}
+	return a.Feed
 }

@@ -624,3 +624,62 @@ func TestForumPostAcrossLostResponse(t *testing.T) {
 		t.Fatalf("the found post holds %d messages, Also %q; want its alert, edited", len(in), also(in[0]))
 	}
 }
+
+// Two different events told by one feed, one sentence each, are two
+// stories: two alert messages, neither listing the other (cluster's rule
+// for short texts of one outlet).
+func TestOneFeedTwoEventsTwoAlerts(t *testing.T) {
+	fs := newStoryFeeds(t)
+	h := newStoryChat(t, fs, `  - { name: russia, keywords: [Putin], channels: [newsroom] }`, "")
+	h.cycle()
+	now := time.Now()
+	fs.set("agency", now.Add(-time.Hour),
+		storyItem{"Putin visits Rome for talks on grain", "https://agency.example/rome", "Vladimir Putin arrived in Rome on Monday for talks on grain."},
+		storyItem{"Putin visits Paris for a summit on drones", "https://agency.example/paris", "Vladimir Putin arrived in Paris on Monday for a summit on drones."})
+	h.cycle()
+	h.advance(2 * time.Minute)
+	h.cycle()
+	msgs := h.discord.Messages(newsroom)
+	if len(msgs) != 2 {
+		t.Fatalf("%d messages, want one per event", len(msgs))
+	}
+	for _, m := range msgs {
+		if also(m) != "" {
+			t.Errorf("%q lists %q", m.Embeds[0].Title, also(m))
+		}
+	}
+}
+
+// Once another outlet has joined an outlet's story, that outlet's next
+// article may join it on words though it tells of another event; the edit
+// then lists it by its title ("agency: Putin visits Rome…"), never leaving
+// it unshown; an updated copy of the alert's own article lists nothing.
+func TestOutletsLaterArticleListedByTitle(t *testing.T) {
+	fs := newStoryFeeds(t)
+	h := newStoryChat(t, fs, `  - { name: russia, keywords: [Putin], channels: [newsroom] }`, "")
+	h.cycle()
+	now := time.Now()
+	paris := storyItem{"Putin visits Paris for a summit on drones", "https://agency.example/paris", "Vladimir Putin arrived in Paris on Monday for a summit on drones."}
+	fs.set("agency", now.Add(-3*time.Hour), paris)
+	fs.set("daily", now.Add(-170*time.Minute), storyItem{"Putin in Paris for drone summit", "https://daily.example/paris", "Vladimir Putin arrived in Paris on Monday for a summit on drones, his office said."})
+	h.cycle()
+	h.advance(2 * time.Minute)
+	h.cycle()
+	fs.set("agency", now.Add(-time.Hour),
+		storyItem{"Putin visits Rome for talks on grain", "https://agency.example/rome", "Vladimir Putin arrived in Rome on Monday for talks on grain."},
+		storyItem{"Putin visits Paris for a summit on drones (updated)", "https://agency.example/paris-2", "UPDATED - Vladimir Putin arrived in Paris on Monday for a summit on drones."},
+		paris)
+	h.advance(2 * time.Minute)
+	h.cycle()
+	h.advance(2 * time.Minute)
+	h.cycle()
+	var shown []string
+	for _, m := range h.discord.Messages(newsroom) {
+		shown = append(shown, m.Embeds[0].Title+" / also: "+also(m))
+	}
+	all := strings.Join(shown, "\n")
+	t.Log(all)
+	if !strings.Contains(all, "Rome") || strings.Contains(all, "(updated)") {
+		t.Errorf("messages, want Rome shown and the updated copy not listed:\n%s", all)
+	}
+}
