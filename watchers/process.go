@@ -73,8 +73,18 @@ func (w *Watcher) processPendingOf(ctx context.Context, before time.Time, feeds 
 }
 
 // rebuildIndex writes the full-text entries a crash lost (the articles the
-// store's index queue names).
+// store's index queue names), and every entry again when the matcher's
+// folding changed since the index was written (match.FoldVersion): an entry
+// folded by older rules would hide its article from searches that the
+// matcher now finds in it ("l'Ukraine" was one word before version 2).
 func (w *Watcher) rebuildIndex(ctx context.Context) {
+	n, err := w.store.QueueReindex(ctx, match.FoldVersion)
+	if w.storeResult(ctx, "rebuild_index", false, err) != nil {
+		return
+	}
+	if n > 0 {
+		w.log.Info("the matcher's folding changed: rebuilding the full-text index", "articles", n, "fold_version", match.FoldVersion)
+	}
 	var after int64
 	for ctx.Err() == nil {
 		as, err := w.store.UnindexedArticles(ctx, after, 500)

@@ -779,6 +779,14 @@ func wordRuneAt(text string, i int) bool {
 	return class == classWord
 }
 
+// FoldVersion names the rules Fold and the tokenizer follow. Raise it with
+// any change that makes some text fold to other words (a new separator, a
+// letter folded to another, a suffix dropped): the full-text index holds
+// articles as they were folded when stored, and the store rebuilds it when
+// the version it was written with differs (store.QueueReindex). 2: elided
+// French and Italian articles, Turkish suffixes, Arabic letter forms.
+const FoldVersion = 2
+
 // Fold returns s as the matcher sees it: lower case, without diacritics, quotes, apostrophes, hyphens,
 // dashes and other punctuation, possessive "'s" dropped, words separated by single spaces.
 func Fold(s string) string {

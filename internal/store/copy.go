@@ -41,6 +41,7 @@ var copyTables = []copyTable{
 	{name: "quotes", key: []string{"article_id", "position"}},
 	{name: "outbox", key: []string{"id"}},
 	{name: "posts"},
+	{name: "settings", key: []string{"key"}},
 }
 
 // copyState converts a state column (stories, story_names) for the target.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -228,10 +229,16 @@ func (s *Store) Index(ctx context.Context, entries []IndexEntry) error {
 	if s.pg {
 		return s.tx(ctx, func(tx *sql.Tx) error {
 			stmt := tx.StmtContext(ctx, s.stmts.indexArticle)
-			for _, e := range entries {
+			ids := make([]int64, len(entries))
+			for i, e := range entries {
 				if _, err := stmt.ExecContext(ctx, e.ID, tsvector(e.Title, e.Body)); err != nil {
 					return fmt.Errorf("store: index article %d: %w", e.ID, err)
 				}
+				ids[i] = e.ID
+			}
+			// Only a rebuild (QueueReindex) queues IDs on PostgreSQL.
+			if _, err := tx.ExecContext(ctx, `DELETE FROM fts_queue WHERE article_id = ANY(?)`, ids); err != nil {
+				return fmt.Errorf("store: index: unqueue: %w", err)
 			}
 			return nil
 		})
@@ -246,4 +253,35 @@ func (s *Store) Index(ctx context.Context, entries []IndexEntry) error {
 	s.fts.pending = append(s.fts.pending, entries...)
 	s.fts.mu.Unlock()
 	return s.FlushIndex(ctx)
+}
+
+// QueueReindex makes every article in the full-text index wait to be
+// indexed again (UnindexedArticles, Index) when the index was written with
+// another folding than version (the matcher's FoldVersion), or with none
+// recorded (before migration 12), and records version. It returns how many
+// articles were queued: 0 when the index is already of this version. One
+// transaction: of several instances sharing a database, one queues.
+func (s *Store) QueueReindex(ctx context.Context, version int) (int64, error) {
+	var queued int64
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES ('fts_fold', ?)
+ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE settings.value <> excluded.value`, strconv.Itoa(version))
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			return err
+		}
+		// WHERE true: SQLite reads "SELECT … ON CONFLICT" as a join without it.
+		res, err = tx.ExecContext(ctx, `INSERT INTO fts_queue (article_id) SELECT rowid FROM articles_fts WHERE true ON CONFLICT DO NOTHING`)
+		if err != nil {
+			return err
+		}
+		queued, err = res.RowsAffected()
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("store: queue the full-text index's rebuild: %w", err)
+	}
+	return queued, nil
 }

@@ -146,3 +146,46 @@ func TestFailedIndexWritesReportedAndBounded(t *testing.T) {
 		t.Fatalf("articles to rebuild at the next start: %+v %v, want the dropped one", as, err)
 	}
 }
+
+// TestReindexWhenFoldingChanges: an index written by older folding rules (or
+// with no version recorded: every index before migration 12) is queued whole
+// for a rebuild, once; the rebuilt entries are what searches then find.
+func TestReindexWhenFoldingChanges(t *testing.T) { engines(t, testReindexWhenFoldingChanges) }
+
+func testReindexWhenFoldingChanges(t *testing.T, e engine) {
+	s, _ := e.open(t)
+	ctx := context.Background()
+	now := time.Now()
+	// Folded by the old rules: "l'Ukraine" was one word.
+	a := complete(t, s, Article{Identity: "https://e.org/a", Feed: "F", Title: "Visite", Text: "lukraine"}, nil, now)
+	b := complete(t, s, Article{Identity: "https://e.org/b", Feed: "F", Title: "Budget", Text: "parliament"}, nil, now)
+	if err := s.FlushIndex(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if ids := searchIDs(t, s, `"ukraine"`); len(ids) != 0 {
+		t.Fatalf("found before the rebuild: %v", ids)
+	}
+	n, err := s.QueueReindex(ctx, 2)
+	if err != nil || n != 2 {
+		t.Fatalf("no version recorded: queued %d, %v; want both articles", n, err)
+	}
+	lost, err := s.UnindexedArticles(ctx, 0, 100)
+	if err != nil || len(lost) != 2 || lost[0].ID != a.ID || lost[1].ID != b.ID {
+		t.Fatalf("queued for the rebuild: %+v, %v", lost, err)
+	}
+	if err := s.Index(ctx, []IndexEntry{{ID: a.ID, Title: "visite", Body: "l ukraine"}, {ID: b.ID, Title: "budget", Body: "parliament"}}); err != nil {
+		t.Fatal(err)
+	}
+	if ids := searchIDs(t, s, `"ukraine"`); len(ids) != 1 || ids[0] != a.ID {
+		t.Fatalf("after the rebuild: %v, want [%d]", ids, a.ID)
+	}
+	if lost, _ := s.UnindexedArticles(ctx, 0, 100); len(lost) != 0 {
+		t.Fatalf("still queued after the rebuild: %+v", lost)
+	}
+	if n, err := s.QueueReindex(ctx, 2); err != nil || n != 0 {
+		t.Fatalf("same version again: queued %d, %v; want 0", n, err)
+	}
+	if n, err := s.QueueReindex(ctx, 3); err != nil || n != 2 {
+		t.Fatalf("a newer version: queued %d, %v; want 2", n, err)
+	}
+}

@@ -181,6 +181,14 @@ CREATE TABLE story_names (
 	state    BLOB NOT NULL
 );
 `,
+	12: `
+-- Settings the store keeps about itself, by key. fts_fold: the matcher's
+-- FoldVersion the full-text index was written with (QueueReindex).
+CREATE TABLE settings (
+	key   TEXT PRIMARY KEY,
+	value TEXT NOT NULL
+);
+`,
 }
 
 func (s *Store) migrate(ctx context.Context) error {

@@ -168,6 +168,12 @@ CREATE TABLE story_names (
 	state    TEXT NOT NULL
 );
 `,
+	12: `
+CREATE TABLE settings (
+	key   TEXT PRIMARY KEY,
+	value TEXT NOT NULL
+);
+`,
 }
 
 // IsPostgresURL reports whether target names a PostgreSQL database
