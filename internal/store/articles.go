@@ -128,35 +128,6 @@ func insertedID(row *sql.Row) (int64, error) {
 	return id, err
 }
 
-// KnownIdentities returns which of ids are already stored.
-func (s *Store) KnownIdentities(ctx context.Context, ids []string) (map[string]bool, error) {
-	known := make(map[string]bool)
-	for start := 0; start < len(ids); start += 500 {
-		chunk := ids[start:min(start+500, len(ids))]
-		args := make([]any, len(chunk))
-		for i, id := range chunk {
-			args[i] = id
-		}
-		rows, err := s.r.QueryContext(ctx, `SELECT identity FROM articles WHERE identity IN (?`+strings.Repeat(",?", len(chunk)-1)+`)`, args...)
-		if err != nil {
-			return nil, fmt.Errorf("store: known identities: %w", err)
-		}
-		for rows.Next() {
-			var id string
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			known[id] = true
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
-	}
-	return known, nil
-}
-
 // KnownItems returns, of the identities ids, those stored, each with its
 // item's hash (ItemSum) as last read from its feed — 0 when not known (an
 // article recorded before the hashes were) — and its feed.

@@ -8,9 +8,10 @@ import (
 	"time"
 )
 
-// BenchmarkKnownLookup compares the first-document look-up of a feed's 50
-// items among 50,000 stored articles: identities only (before) and with
-// their item hashes (KnownItems).
+// BenchmarkKnownLookup is the first-document look-up of a feed's 50 items
+// among 50,000 stored articles, with their item hashes (KnownItems). (An
+// identities-only look-up it was compared with when the hashes came in was
+// no faster beyond the machine's noise, and is gone.)
 func BenchmarkKnownLookup(b *testing.B) {
 	ctx := context.Background()
 	s, err := Open(ctx, filepath.Join(b.TempDir(), "b.db"))
@@ -32,18 +33,9 @@ func BenchmarkKnownLookup(b *testing.B) {
 	for i := range ids {
 		ids[i] = fmt.Sprintf("https://e.org/%d/%d", i, i*7)
 	}
-	b.Run("identities", func(b *testing.B) {
-		for b.Loop() {
-			if _, err := s.KnownIdentities(ctx, ids); err != nil {
-				b.Fatal(err)
-			}
+	for b.Loop() {
+		if _, err := s.KnownItems(ctx, ids); err != nil {
+			b.Fatal(err)
 		}
-	})
-	b.Run("items", func(b *testing.B) {
-		for b.Loop() {
-			if _, err := s.KnownItems(ctx, ids); err != nil {
-				b.Fatal(err)
-			}
-		}
-	})
+	}
 }
