@@ -361,7 +361,10 @@ func (a *attributor) parseAfter(c *candidate, toks []token) (attribution, bool) 
 			// (not ", said the candidate could be …": a clause, not its speaker)
 			// sagte der MOPO ein Sprecher, sagte gegenüber dem NDR Müller:
 			// a German dative after the verb is whom it was said to.
-			if i+1 < len(toks) && dativeOpen[toks[i+1].lower()] && e < len(toks) && toks[e].word {
+			// (not sagt der Experte Ulrich Müller von LobbyControl: where he
+			// is from follows the name)
+			if i+1 < len(toks) && dativeOpen[toks[i+1].lower()] && e < len(toks) && toks[e].word &&
+				(toks[e].capitalized() || isDeterminer(toks[e].lower())) {
 				if np2, _, ok := forwardNP(a.src, toks, e); ok {
 					return attribution{np: np2, cue: toks[i].s, cuePos: toks[i].start}, true
 				}
@@ -533,6 +536,15 @@ func (a *attributor) parseBefore(toks []token) (attribution, bool) {
 			if np, _, ok := forwardNP(a.src, toks, k+2); ok {
 				return attribution{np: np, cue: "according to", cuePos: t.start}, true
 			}
+		}
+		// По словам пресс-секретаря президента Дмитрия Пескова, «…»:
+		// Russian "according to", the speaker in the genitive, given as
+		// written (a genitive in -а is also a woman's nominative: Пескова).
+		if t.lower() == "по" && k+1 < len(toks) && toks[k+1].lower() == "словам" {
+			if np, _, ok := forwardNP(a.src, toks, k+2); ok && np.kind != npPronoun {
+				return attribution{np: np, cue: "по словам", cuePos: t.start}, true
+			}
+			return attribution{}, false // по словам его / её: no name to give
 		}
 		// Hillary shot back, "…": a verb with "back".
 		if t.lower() == "back" && k > 1 && backVerbs[toks[k-1].lower()] && isLowerWord(toks[k-1]) {
@@ -1280,6 +1292,19 @@ func (a *attributor) inherit(p, c *candidate) {
 		if ends > 1 && a.otherSubject(p, p.raw.end, c.raw.start) {
 			return
 		}
+		// "…," said Anton Siluanov. In the view of Dmitry Peskov, "…": a
+		// short phrase opening c's own sentence and leading into it with a
+		// comma ends with another person's name, who may be its speaker.
+		if ends > 0 {
+			k := len(between) - 1
+			for k >= 0 && !sentenceEnd(between, k) {
+				k--
+			}
+			lead := between[k+1:]
+			if n := len(lead); n > 1 && n <= 12 && (lead[n-1].s == "," || lead[n-1].s == ":") && a.otherPerson(p, lead[:n-1]) {
+				return
+			}
+		}
 	case p.lastPara == c.para-1 && c.raw.start == a.paras[c.para].Start:
 		// p's paragraph ends with p's attribution sentence.
 		rest := tokenize(a.src, p.raw.end, a.paras[p.lastPara].End)
@@ -1297,6 +1322,23 @@ func (a *attributor) inherit(p, c *candidate) {
 	}
 	c.speaker, c.cue, c.person, c.plural, c.gender = p.speaker, p.cue, p.person, p.plural, p.gender
 	c.attributed = p.attributed
+}
+
+// otherPerson reports whether toks end with a person's name, a first and
+// last name at least, other than p's speaker (In the view of Dmitry
+// Peskov; not In Anlehnung an Hartmut Rosa fragte er).
+func (a *attributor) otherPerson(p *candidate, toks []token) bool {
+	for i := 0; i < len(toks); i++ {
+		n, _, j, ok := parseName(a.src, toks, i)
+		if !ok {
+			continue
+		}
+		if j == len(toks) && len(n.words) > 1 && personLike(n.words) && a.ix.fullName(n.text(a.src)) != p.speaker {
+			return true
+		}
+		i = j - 1
+	}
+	return false
 }
 
 // otherSubject reports whether someone other than p's speaker is named as
@@ -1329,7 +1371,11 @@ func (a *attributor) keep(c *candidate) bool {
 			return false
 		}
 		exclaims := strings.HasSuffix(content, "?") || strings.HasSuffix(content, "!")
-		return exclaims || c.sentenceIn && (endsSentence(content) || strings.HasSuffix(content, ","))
+		// «Бюджет сбалансирован», — заявил …: the comma after the closing
+		// mark, as Russian, French and Polish set it, ends the quoted
+		// sentence as one inside it does.
+		commaAfter := c.afterAttr && strings.HasPrefix(a.src[c.raw.end:], ",")
+		return exclaims || c.sentenceIn && (endsSentence(content) || strings.HasSuffix(content, ",") || commaAfter)
 	}
 	// A fragment inside a sentence of the writer's is a quotation only
 	// when a reporting verb in that sentence attributes it: Haley said that
@@ -1438,6 +1484,12 @@ var roleAdjectives = wordSet("top senior chief former longtime veteran new")
 // lower-case words describe a second name that follows them: Trump
 // campaign manager Kellyanne Conway, Cruz constituent Dan Golvach.
 func nameFollows(src string, toks []token, e int) bool {
+	if e < len(toks) && isLowerWord(toks[e]) && (isConnector(toks[e]) || affiliation[toks[e].lower()]) {
+		// Mariusz Błaszczak z PiS, Friedrich Merz von der CDU: the name
+		// after a preposition is where the person is from, not a second
+		// person the first one describes.
+		return false
+	}
 	k := e
 	for k < len(toks) && k < e+4 && isLowerWord(toks[k]) && !cueWord(toks[k]) {
 		lw := toks[k].lower()
@@ -1453,6 +1505,11 @@ func nameFollows(src string, toks []token, e int) bool {
 	_, _, _, ok := parseName(src, toks, k)
 	return ok
 }
+
+// affiliation are the prepositions that, after a person's name, introduce
+// the party, body or place the person is from, in the languages whose
+// reporting verbs the package knows (of, from; z, ze; из, от; aus).
+var affiliation = map[string]bool{"of": true, "from": true, "z": true, "ze": true, "из": true, "от": true, "aus": true, "vom": true}
 
 // backVerbs take "back" to report a reply (shot back, fired back).
 var backVerbs = map[string]bool{"shot": true, "fired": true, "hit": true, "pushed": true, "snapped": true, "wrote": true, "talked": true}

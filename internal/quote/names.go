@@ -162,9 +162,24 @@ func parseName(src string, toks []token, i int) (n name, roles []string, j int, 
 			continue
 		}
 		if len(words) > 0 && t.word {
-			if _, c := connectors[t.lower()]; c && j+1 < len(toks) && isNameWord(toks[j+1]) {
-				words = append(words, t.s)
-				j++
+			// Charles de Gaulle, Ursula von der Leyen, Juan de la Cierva;
+			// but Friedrich Merz von der CDU, Pedro Sánchez del PSOE,
+			// Naomi Halas von der Rice University: after a person's first
+			// and last name, a connector before an organisation's acronym
+			// or head noun, or two connectors before more than one word,
+			// say where the person is from, and the name ends before them
+			// (Rat der EKD, one word before it, is the body's own name).
+			c := j
+			for c < len(toks) && c < j+2 && toks[c].word && isConnector(toks[c]) {
+				c++
+			}
+			from := len(words) > 1 && c < len(toks) && (acronym(toks[c].s) || orgHead(toks[c].lower()) ||
+				c > j+1 && c+1 < len(toks) && isNameWord(toks[c+1]))
+			if c > j && c < len(toks) && isNameWord(toks[c]) && !from {
+				for _, ct := range toks[j:c] {
+					words = append(words, ct.s)
+				}
+				j = c
 				continue
 			}
 		}
@@ -173,7 +188,8 @@ func parseName(src string, toks []token, i int) (n name, roles []string, j int, 
 	// A title inside the run starts the name afresh: U.S. Sen. Ted Cruz.
 	// Each word is one token, so word k is toks[first+k].
 	for k := len(words) - 2; k >= 0; k-- {
-		if isTitle(token{s: words[k], word: true}) && !isTitle(token{s: words[k+1], word: true}) {
+		// (a lower-case connector is no title: del is not Del.)
+		if isTitle(token{s: words[k], word: true}) && unicode.IsUpper(r0(words[k])) && !isTitle(token{s: words[k+1], word: true}) {
 			if r := titles[strings.TrimSuffix(strings.ToLower(words[k]), ".")]; r != "" {
 				roles = append(roles, r)
 			}
@@ -189,6 +205,30 @@ func parseName(src string, toks []token, i int) (n name, roles []string, j int, 
 	last := toks[j-1]
 	n.end = last.start + len(stripPossessive(last.s))
 	return n, roles, j, true
+}
+
+// orgHeads are the nouns that open an organisation's name in the languages
+// whose names join words with de, del, du, von, van (Marine Le Pen du
+// Rassemblement national, Elly Schlein del Partito democratico): after a
+// connector they start the body the person is from, not the person's name.
+var orgHeads = wordSet(`partido partito parti partei party rassemblement union unión unione front frente
+movimiento movimento mouvement bewegung gobierno gouvernement governo regierung ministerio ministère ministero
+ministerium comisión commission commissione kommission banco banque banca bank consejo conseil consiglio congreso
+congrès congresso senado sénat senato asamblea assemblée assemblea bundestag tribunal tribunale universidad
+université università universität`)
+
+// acronym reports whether w is written as an organisation's acronym, two
+// capital letters or more (CDU, PSOE, PiS, SPD). It is asked only of the
+// word after a connector, where a name's word (de Gaulle, von der Leyen)
+// has one.
+func acronym(w string) bool {
+	upper := 0
+	for _, r := range w {
+		if unicode.IsUpper(r) {
+			upper++
+		}
+	}
+	return upper >= 2
 }
 
 // stripPossessive removes a trailing ’s or ' from a word.
@@ -1006,4 +1046,10 @@ func objectParticle(t token) bool {
 		return true
 	}
 	return false
+}
+
+// orgHead reports whether lw opens an organisation's name (see orgHeads).
+func orgHead(lw string) bool {
+	_, ok := orgHeads[lw]
+	return ok
 }

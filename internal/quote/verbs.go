@@ -6,7 +6,7 @@ import "strings"
 // quote-verb list (github.com/sfu-discourse-lab/GenderGapTracker, MIT licence,
 // Copyright (c) 2021 Discourse Processing Lab), extended with further verbs
 // that introduce speech in news copy (asked, conceded, chanted …). The short
-// French, Spanish, German, Italian, Portuguese and Russian lists cover the
+// French, Spanish, German, Italian, Portuguese, Polish and Russian lists cover the
 // commonest forms only.
 var (
 	cueVerbs = wordSet(`
@@ -62,7 +62,9 @@ erklärte erklärten estime estimé explica explicou explicó explique expliqué
 indique indiqué lance lancé laut manifestó meint meinte précise précisé raconte raconté sagt sagte
 sagten schreibt schrieb según selon señala señaló sostuvo souligne souligné spiegato subrayó warnte
 добавил добавила заявил заявила заявили написал написала отметил отметила подчеркнул подчеркнула
-пояснил пояснила сказал сказала сказали сообщил сообщила`)
+пояснил пояснила сказал сказала сказали сообщил сообщила
+powiedział powiedziała powiedzieli stwierdził stwierdziła dodał dodała podkreślił podkreśliła zaznaczył
+zaznaczyła ocenił oceniła oświadczył oświadczyła przekonywał przekonywała napisał napisała mówi mówił mówiła`)
 )
 
 // wordSet builds a set from white-space separated words.
