@@ -116,9 +116,10 @@ func findParagraph(doc *html.Node, text string) *html.Node {
 			if c.Type != html.ElementNode {
 				continue
 			}
-			switch c.DataAtom {
-			case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg:
+			if unseen(c.DataAtom) {
 				continue
+			}
+			switch c.DataAtom {
 			case atom.P:
 				if textOf(c) == text {
 					found = c
@@ -152,8 +153,11 @@ func chunkParagraphs(n *html.Node) []string {
 			if c.Type != html.ElementNode {
 				continue
 			}
+			if unseen(c.DataAtom) {
+				continue
+			}
 			switch c.DataAtom {
-			case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Aside, atom.Nav, atom.Footer, atom.Form:
+			case atom.Aside, atom.Nav, atom.Footer, atom.Form:
 				continue
 			case atom.P:
 				if t := textOf(c); t != "" {

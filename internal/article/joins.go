@@ -150,8 +150,7 @@ func findSeams(doc *html.Node) *seams {
 			case html.TextNode:
 				text(c.Data)
 			case html.ElementNode:
-				switch c.DataAtom {
-				case atom.Script, atom.Style, atom.Template, atom.Noscript, atom.Svg, atom.Math, atom.Head:
+				if unseen(c.DataAtom) || c.DataAtom == atom.Math || c.DataAtom == atom.Head {
 					continue
 				}
 				k := seamOf(c.DataAtom)

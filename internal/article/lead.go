@@ -53,8 +53,11 @@ func addLead(doc *html.Node, paras []string, shares map[string]float64, descs []
 			if c.Type != html.ElementNode {
 				continue
 			}
+			if unseen(c.DataAtom) {
+				continue
+			}
 			switch c.DataAtom {
-			case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Iframe, atom.Nav, atom.Form, atom.Figure, atom.Aside, atom.Footer:
+			case atom.Iframe, atom.Nav, atom.Form, atom.Figure, atom.Aside, atom.Footer:
 				continue
 			case atom.H1:
 				seenH1 = true

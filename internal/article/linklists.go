@@ -24,8 +24,7 @@ func linkShares(doc *html.Node) map[string]float64 {
 			if c.Type != html.ElementNode {
 				continue
 			}
-			switch c.DataAtom {
-			case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Head:
+			if unseen(c.DataAtom) || c.DataAtom == atom.Head {
 				continue
 			}
 			if visit(c) || isBlock(c.DataAtom) {
@@ -56,9 +55,10 @@ func leafText(n *html.Node, all, link *strings.Builder, inLink bool) {
 				link.WriteString(c.Data)
 			}
 		case c.Type == html.ElementNode:
-			switch c.DataAtom {
-			case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg:
+			if unseen(c.DataAtom) {
 				continue
+			}
+			switch c.DataAtom {
 			case atom.Br:
 				all.WriteByte(' ')
 				continue

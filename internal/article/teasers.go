@@ -72,8 +72,7 @@ func dropTeasers(doc *html.Node, paras []string, descs []string) []string {
 			if c.Type != html.ElementNode {
 				continue
 			}
-			switch c.DataAtom {
-			case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Head:
+			if unseen(c.DataAtom) || c.DataAtom == atom.Head {
 				continue
 			}
 			t := inTeaser || teaserBox(c)

@@ -70,9 +70,10 @@ func (r *textRenderer) walk(n *html.Node) {
 		r.cur.WriteString(n.Data)
 		return
 	case html.ElementNode:
-		switch tagAtom(n) {
-		case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg:
+		if unseen(tagAtom(n)) {
 			return
+		}
+		switch tagAtom(n) {
 		case atom.Br, atom.Hr:
 			r.cur.WriteByte('\n')
 			return
@@ -145,8 +146,7 @@ func leafCounts(doc *html.Node) map[string]int {
 			if c.Type != html.ElementNode {
 				continue
 			}
-			switch c.DataAtom {
-			case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Head:
+			if unseen(c.DataAtom) || c.DataAtom == atom.Head {
 				continue
 			}
 			if visit(c) || isBlock(c.DataAtom) {
@@ -162,4 +162,15 @@ func leafCounts(doc *html.Node) map[string]int {
 	}
 	visit(doc)
 	return m
+}
+
+// unseen reports an element whose content a reader never sees as text:
+// scripts, styles, noscript fallbacks, templates and drawings. Every walk of
+// the page skips them, so an element added here is skipped by all of them.
+func unseen(a atom.Atom) bool {
+	switch a {
+	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg:
+		return true
+	}
+	return false
 }
