@@ -121,27 +121,44 @@ func TestLeasesShareAndTakeOver(t *testing.T) {
 
 func TestLeasesConcurrentClaimsTakeEachOnce(t *testing.T) {
 	db, _ := leaseDB(t)
-	ctx := context.Background()
 	feeds := make([]string, 300)
 	for i := range feeds {
 		feeds[i] = fmt.Sprintf("feed-%03d", i)
 	}
+	claimConcurrently(t, db, feeds, "i", 6, 7, 10, false)
+}
+
+// claimConcurrently has n instances claim feeds (each batch at most batch,
+// rounds times) at once and fails the test when a feed is taken twice or
+// one is left. With startInside, each instance's first heartbeat is in its
+// goroutine, as when instances start while others claim.
+func claimConcurrently(t *testing.T, db *sql.DB, feeds []string, prefix string, n, batch, rounds int, startInside bool) {
+	t.Helper()
+	ctx := context.Background()
 	if err := NewLeases(db, "x").Ensure(ctx, LeaseFeed, feeds); err != nil {
 		t.Fatal(err)
 	}
 	var mu sync.Mutex
 	owner := map[string]string{}
 	var wg sync.WaitGroup
-	for i := range 6 {
-		l := NewLeases(db, fmt.Sprintf("i%d", i))
-		if _, err := l.Heartbeat(ctx, time.Minute); err != nil {
-			t.Fatal(err)
+	for i := range n {
+		l := NewLeases(db, fmt.Sprintf("%s%d", prefix, i))
+		if !startInside {
+			if _, err := l.Heartbeat(ctx, time.Minute); err != nil {
+				t.Fatal(err)
+			}
 		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for range 10 {
-				got, err := l.Claim(ctx, LeaseFeed, feeds, 7)
+			if startInside {
+				if _, err := l.Heartbeat(ctx, time.Minute); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+			for range rounds {
+				got, err := l.Claim(ctx, LeaseFeed, feeds, batch)
 				if err != nil {
 					t.Error(err)
 					return
@@ -361,48 +378,12 @@ func TestChatWatchChangesReachOtherInstances(t *testing.T) {
 // against the older snapshot, in which the new holder was not alive).
 func TestLeasesClaimsOfStartingInstancesTakeEachOnce(t *testing.T) {
 	db, _ := leaseDB(t)
-	ctx := context.Background()
 	for round := range 30 {
 		feeds := make([]string, 40)
 		for i := range feeds {
 			feeds[i] = fmt.Sprintf("r%02d-feed-%02d", round, i)
 		}
-		if err := NewLeases(db, "x").Ensure(ctx, LeaseFeed, feeds); err != nil {
-			t.Fatal(err)
-		}
-		var mu sync.Mutex
-		owner := map[string]string{}
-		var wg sync.WaitGroup
-		for i := range 4 {
-			l := NewLeases(db, fmt.Sprintf("r%02d-i%d", round, i))
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				if _, err := l.Heartbeat(ctx, time.Minute); err != nil {
-					t.Error(err)
-					return
-				}
-				for range 3 {
-					got, err := l.Claim(ctx, LeaseFeed, feeds, len(feeds))
-					if err != nil {
-						t.Error(err)
-						return
-					}
-					mu.Lock()
-					for _, c := range got {
-						if prev, ok := owner[c.Name]; ok {
-							t.Errorf("%s claimed by %s and %s", c.Name, prev, l.Holder())
-						}
-						owner[c.Name] = l.Holder()
-					}
-					mu.Unlock()
-				}
-			}()
-		}
-		wg.Wait()
-		if len(owner) != len(feeds) {
-			t.Errorf("round %d: %d of %d feeds claimed", round, len(owner), len(feeds))
-		}
+		claimConcurrently(t, db, feeds, fmt.Sprintf("r%02d-i", round), 4, len(feeds), 3, true)
 		if t.Failed() {
 			return
 		}
