@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 )
 
@@ -113,45 +115,64 @@ type Claimed struct {
 // held by an instance no longer alive — and returns them. Concurrent
 // claimers skip each other's rows rather than wait or take them twice.
 //
-// The claim runs at REPEATABLE READ. At READ COMMITTED a claimer whose
-// statement began before another instance's first heartbeat would, on
-// meeting a row that instance has just claimed, re-check it against its
-// older snapshot, find no live holder and take the row too (seen under
-// load: two instances holding one feed). At REPEATABLE READ that row is a
-// serialization failure instead, and the claim is run again with a fresh
-// snapshot.
+// Two statements in one transaction. The first locks the candidates (FOR
+// UPDATE SKIP LOCKED). Its liveness check reads the statement's snapshot:
+// meeting a row another instance claimed after that snapshot was taken, it
+// re-checks the row's new holder against it, and an instance whose first
+// heartbeat is newer than the snapshot looks dead there (seen under load:
+// two instances holding one feed). So the second statement, with a fresh
+// snapshot, takes only the locked rows that are still free: nobody can
+// change them in between, and everything committed before the locks were
+// taken — that holder's heartbeat included — is visible to it.
 func (l *Leases) Claim(ctx context.Context, kind string, names []string, n int) ([]Claimed, error) {
 	if n <= 0 || len(names) == 0 {
 		return nil, nil
 	}
-	for attempt := 0; ; attempt++ {
-		out, err := l.claimOnce(ctx, kind, names, n)
-		if err == nil || !retryable(err) || attempt >= 9 || ctx.Err() != nil {
-			if err != nil {
-				return nil, fmt.Errorf("store: leases: claim %s: %w", kind, err)
-			}
-			return out, nil
-		}
+	out, err := l.claim(ctx, kind, names, n)
+	if err != nil {
+		return nil, fmt.Errorf("store: leases: claim %s: %w", kind, err)
 	}
+	return out, nil
 }
 
-func (l *Leases) claimOnce(ctx context.Context, kind string, names []string, n int) ([]Claimed, error) {
-	tx, err := l.db.BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelRepeatableRead})
+// leaseFree is the condition of a lease row f that Claim may take: not the
+// claimer's, and its holder (if any) not alive.
+const leaseFree = `f.kind = $2 AND f.holder <> $1 AND NOT EXISTS (
+	SELECT 1 FROM leases i WHERE i.kind = 'instance' AND i.name = f.holder AND i.expires_at > ` + nowMS + `)`
+
+func (l *Leases) claim(ctx context.Context, kind string, names []string, n int) ([]Claimed, error) {
+	tx, err := l.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, err
 	}
 	defer tx.Rollback()
-	rows, err := tx.QueryContext(ctx, `UPDATE leases l SET holder = $1
-FROM (
-	SELECT f.kind, f.name FROM leases f JOIN unnest($3::text[]) AS c(name) ON c.name = f.name
-	WHERE f.kind = $2 AND f.holder <> $1 AND NOT EXISTS (
-		SELECT 1 FROM leases i WHERE i.kind = 'instance' AND i.name = f.holder AND i.expires_at > `+nowMS+`)
-	ORDER BY f.name
-	LIMIT $4
-	FOR UPDATE OF f SKIP LOCKED
-) free
-WHERE l.kind = free.kind AND l.name = free.name
-RETURNING l.name, l.slot`, l.holder, kind, names, n)
+	rows, err := tx.QueryContext(ctx, `SELECT f.name FROM leases f JOIN unnest($3::text[]) AS c(name) ON c.name = f.name
+WHERE `+leaseFree+`
+ORDER BY f.name
+LIMIT $4
+FOR UPDATE OF f SKIP LOCKED`, l.holder, kind, names, n)
+	if err != nil {
+		return nil, err
+	}
+	var locked []string
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		locked = append(locked, name)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(locked) == 0 {
+		return nil, tx.Commit()
+	}
+	rows, err = tx.QueryContext(ctx, `UPDATE leases f SET holder = $1
+WHERE f.name = ANY($3::text[]) AND `+leaseFree+`
+RETURNING f.name, f.slot`, l.holder, kind, locked)
 	if err != nil {
 		return nil, err
 	}
@@ -171,6 +192,7 @@ RETURNING l.name, l.slot`, l.holder, kind, names, n)
 	if err := tx.Commit(); err != nil {
 		return nil, err
 	}
+	slices.SortFunc(out, func(a, b Claimed) int { return strings.Compare(a.Name, b.Name) })
 	return out, nil
 }
 
