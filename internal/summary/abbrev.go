@@ -32,6 +32,8 @@ var titleAbbrevs = map[string]bool{
 	// Russian
 	"им": true, "ул": true, "пр": true, "просп": true, "акад": true, "проф": true,
 	"гр": true, "тов": true, "пл": true, "пер": true, "наб": true, "обл": true,
+	// Polish
+	"ul": true, "św": true, "ks": true, "płk": true, "mec": true, "red": true,
 }
 
 // otherAbbrevs usually continue the sentence; see sentenceOpeners.
@@ -52,14 +54,16 @@ var otherAbbrevs = map[string]bool{
 	"neb": true, "nev": true, "okla": true, "pa": true, "penn": true,
 	"tenn": true, "tex": true, "va": true, "vt": true, "wis": true,
 	"wyo": true,
-	// German "str": true, "ca": true, "usw": true, "evtl": true, "ggf": true,
+	// German
+	"str": true, "ca": true, "usw": true, "evtl": true, "ggf": true,
 	"inkl": true, "zzgl": true, "bspw": true, "jh": true, "jhd": true,
 	"mio": true, "mrd": true, "tsd": true, "bd": true, "bzgl": true, "dt": true,
 	"gegr": true, "geb": true, "gest": true, "evang": true, "kath": true,
 	// French
 	"cf": true, "env": true, "éd": true, "chap": true,
 	"janv": true, "févr": true, "avr": true, "juil": true, "déc": true,
-	// Spanish "aprox": true, "tel": true,
+	// Spanish
+	"aprox": true, "tel": true,
 	"ee": true, "uu": true, "ene": true, "dic": true, "cía": true,
 	// Russian
 	"г": true, "гг": true, "т": true, "тыс": true, "млн": true, "млрд": true,
@@ -67,6 +71,9 @@ var otherAbbrevs = map[string]bool{
 	"мин": true, "сек": true, "ч": true, "э": true, "н": true, "кв": true,
 	"янв": true, "февр": true, "апр": true, "авг": true, "сент": true,
 	"окт": true, "нояб": true, "дек": true,
+	// Polish
+	"ok": true, "godz": true, "np": true, "tzw": true, "tys": true,
+	"mln": true, "mld": true, "wg": true, "jw": true, "ds": true, "woj": true, "pow": true,
 }
 
 // sentenceOpeners are words (lower-case) that commonly begin a sentence. A
@@ -105,7 +112,15 @@ var sentenceOpeners = map[string]bool{
 	"он": true, "она": true, "они": true, "мы": true, "я": true, "это": true,
 	"но": true, "и": true, "в": true, "на": true, "по": true, "с": true,
 	"этот": true, "эта": true, "однако": true, "также": true, "при": true,
+	// Polish
+	"w": true, "na": true, "to": true, "ten": true, "ta": true,
+	"jak": true, "nie": true, "ale": true, "jednak": true, "według": true,
+	"ona": true, "oni": true,
 }
+
+// yearAbbrevs follow a year ("в 2024 г.", "w 2024 r.") and end the
+// sentence when a capitalised word follows: "… в 2024 г. Власти …".
+var yearAbbrevs = map[string]bool{"г": true, "гг": true, "r": true}
 
 // monthNames (lower-case) after a one- or two-digit number and a dot mark a
 // German-style date ("am 3. Oktober"), not a sentence end.

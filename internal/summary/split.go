@@ -18,7 +18,8 @@ type Span struct{ Start, End int }
 //     sentence, so headings and captions without full stops stand alone.
 //     A single line break is ordinary white space.
 //   - A sentence ends after ".", "!", "?", "…" (or a run of them, such as
-//     "?!" or "..."), together with any closing quotes and brackets that
+//     "?!" or "..."), or a script's own marks (Hindi "।", Arabic "؟",
+//     Urdu "۔", Armenian "։", Greek ";" after Greek text), together with any closing quotes and brackets that
 //     follow, when the next word does not begin with a lower-case letter:
 //     `"Stop." he said` stays one sentence.
 //   - A full stop ends nothing after a title ("Mr.", "Dr.", "Mme.", "Sra."),
@@ -26,7 +27,9 @@ type Span struct{ Start, End int }
 //     a date like "am 3. Oktober". After other abbreviations ("Inc.", "Jan.",
 //     "z.B.", "т.е."), dotted acronyms ("U.S.") and single-letter initials
 //     ("J. K. Rowling") it ends the sentence only when a common sentence
-//     opener follows ("The", "Der", "Il", "El", "Он").
+//     opener follows ("The", "Der", "Il", "El", "Он"), never before another
+//     initial ("С. В. Лавров"). A year's "г." or "r." before a capital ends
+//     it ("в 2024 г. Власти").
 //   - Text run together without a space ("the substance.In the latest case")
 //     is split when a lower-case word or a closing mark precedes the stop
 //     and a capital letter follows it.
@@ -78,12 +81,12 @@ func splitParagraph(text string, start, end int, spans []Span) []Span {
 	i := start
 	for i < end {
 		r, size := utf8.DecodeRuneInString(text[i:end])
-		if !isTerminator(r) {
+		if !isTerminator(r) && !(r == ';' && greekBefore(text, start, i)) {
 			i += size
 			continue
 		}
 		// The run of terminators, then closing quotes and brackets.
-		j := i
+		j := i + size
 		for j < end {
 			r2, s2 := utf8.DecodeRuneInString(text[j:end])
 			if !isTerminator(r2) {
@@ -202,6 +205,10 @@ func endsSentence(text string, pStart, pEnd, i, j, k int) bool {
 		// A number: "am 3. Oktober" is a date, "in 2019. The" is an end.
 		return !(len(prev) <= 2 && monthNames[strings.ToLower(word)])
 	}
+	if yearAbbrevs[key] && !dotted && unicode.IsUpper(nr) && yearBefore(text, pStart, i-len(prev)) {
+		// "… в 2024 г. Власти …", "… w 2024 r. Rząd …".
+		return true
+	}
 	if unicode.IsDigit(nr) {
 		if titleAbbrevs[key] || otherAbbrevs[key] || numberAbbrevs[key] || monthNames[key] ||
 			strings.HasSuffix(key, "str") {
@@ -217,10 +224,53 @@ func endsSentence(text string, pStart, pEnd, i, j, k int) bool {
 		// "at 9 a.m. Police said" ends; "at 9 a.m. EST" does not.
 		return strings.ToUpper(word) != word
 	}
+	if utf8.RuneCountInString(prev) == 1 && unicode.IsUpper([]rune(prev)[0]) && isInitial(next, word) {
+		// A run of initials: "С. В. Лавров", "J. R. R. Tolkien".
+		return false
+	}
 	if otherAbbrevs[key] || dotted || utf8.RuneCountInString(prev) == 1 {
 		return sentenceOpeners[strings.ToLower(word)]
 	}
 	return true
+}
+
+// isInitial reports whether s, which begins with word, is a single
+// capital letter and a full stop: the next of a run of initials.
+func isInitial(s, word string) bool {
+	r, size := utf8.DecodeRuneInString(word)
+	return size == len(word) && unicode.IsUpper(r) && strings.HasPrefix(s[len(word):], ".")
+}
+
+// yearBefore reports whether the word ending at text[i] (after pStart),
+// past white space, is a number of three or four digits: a year.
+func yearBefore(text string, pStart, i int) bool {
+	s := strings.TrimRightFunc(text[pStart:i], unicode.IsSpace)
+	n := 0
+	for n < len(s) && n < 5 && '0' <= s[len(s)-1-n] && s[len(s)-1-n] <= '9' {
+		n++
+	}
+	if n < 3 || n > 4 {
+		return false
+	}
+	if n < len(s) {
+		r, _ := utf8.DecodeLastRuneInString(s[:len(s)-n])
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}
+	return true
+}
+
+// greekBefore reports whether the letter before text[i] (after pStart),
+// past closing quotes and brackets, is Greek: in Greek ";" is the
+// question mark.
+func greekBefore(text string, pStart, i int) bool {
+	for i > pStart {
+		r, size := utf8.DecodeLastRuneInString(text[pStart:i])
+		if !isCloser(r) {
+			return unicode.Is(unicode.Greek, r)
+		}
+		i -= size
+	}
+	return false
 }
 
 // prevWord returns the word that ends at text[i] (exclusive): letters,
@@ -321,7 +371,13 @@ func startsWithSpace(s string) bool {
 
 func isTerminator(r rune) bool {
 	switch r {
-	case '.', '!', '?', '…', '。', '！', '？', '‼', '⁇', '⁈', '⁉':
+	case '.', '!', '?', '…', '。', '！', '？', '｡', '‼', '⁇', '⁈', '⁉',
+		'\u037e', // Greek question mark (";" as most Greek text types it)
+		'।', '॥', // Devanagari danda and double danda (Hindi, Marathi, Nepali)
+		'؟', '۔', // Arabic question mark; Urdu full stop
+		'։',      // Armenian full stop
+		'።', '፧', // Ethiopic full stop and question mark
+		'။', '។': // Myanmar and Khmer full stops
 		return true
 	}
 	return false

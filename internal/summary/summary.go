@@ -491,6 +491,6 @@ func cut(s string, size int) string {
 // and captions usually do not.
 func hasFinalMark(s string) bool {
 	s = strings.TrimRightFunc(s, func(r rune) bool { return isCloser(r) || unicode.IsSpace(r) })
-	r, _ := utf8.DecodeLastRuneInString(s)
-	return isTerminator(r)
+	r, size := utf8.DecodeLastRuneInString(s)
+	return isTerminator(r) || r == ';' && greekBefore(s, 0, len(s)-size)
 }
