@@ -2,6 +2,9 @@ package slack
 
 import (
 	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -74,18 +77,40 @@ func TestSocketMode(t *testing.T) {
 }
 
 func TestSocketModeSlowCommand(t *testing.T) {
+	// The page answers only once the command has been acknowledged, so the
+	// command is slow whatever the machine's load (a quick command such as
+	// "feeds" sometimes finished before a 1 ns timer was looked at).
+	release := make(chan struct{})
+	page := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		<-release
+		w.Header().Set("Content-Type", "text/html")
+		fmt.Fprint(w, `<html><head><title>Floods close roads</title></head><body><article><h1>Floods close roads</h1>`+
+			`<p>Heavy rain closed roads across the region on Monday, officials said, and more rain is expected.</p>`+
+			`<p>"We have not seen water this high in years," said Mayor Ana Ruiz, who urged residents to stay home.</p>`+
+			`<p>Schools in three towns stayed closed, and the regional rail operator cancelled services on two lines until Wednesday.</p>`+
+			`<p>Forecasters said the river would crest on Tuesday night, a metre above its usual spring level.</p></article></body></html>`)
+	}))
+	defer page.Close()
+	defer func() {
+		select {
+		case <-release:
+		default:
+			close(release)
+		}
+	}()
 	h := socketHarness(t, time.Nanosecond, "xapp-fake-token")
 	ctx := context.Background()
 	h.serveSocket(ctx)
 	// Acknowledged at once, answered through response_url.
-	sent, err := h.fake.SendSlashCommandSocket(ctx, slackfake.SlashCommand{Command: "/newshound", Text: "feeds"})
+	sent, err := h.fake.SendSlashCommandSocket(ctx, slackfake.SlashCommand{Command: "/newshound", Text: "summary " + page.URL + "/a"})
+	close(release)
 	if err != nil {
 		t.Fatal(err)
 	}
 	actx, acancel := context.WithTimeout(ctx, 10*time.Second)
 	defer acancel()
 	rs, err := h.fake.AwaitResponses(actx, sent.ResponseID, 1)
-	if err != nil || rs[0].Immediate || !strings.Contains(rs[0].AllText(), "*World Desk*") {
+	if err != nil || rs[0].Immediate || !strings.Contains(rs[0].AllText(), "Floods close roads") {
 		t.Fatalf("slow answer %+v %v", rs, err)
 	}
 }
