@@ -428,7 +428,11 @@ func (a *attributor) parseAfter(c *candidate, toks []token) (attribution, bool) 
 				continue
 			}
 		}
-		if closedSentence && len(toks)-k > 4 && !(k+1 < len(toks) && isPreposition(toks[k+1])) {
+		// "…?" Trump told Britain's ITV in an interview aired on Monday: a
+		// question or exclamation mark closes the quotation, not the
+		// sentence, and the attribution may run on; after a full stop a
+		// name and a verb with more words open a new sentence.
+		if closedSentence && len(toks)-k > 4 && !(k+1 < len(toks) && isPreposition(toks[k+1])) && !asksOrExclaims(content) {
 			return attribution{}, false // a new sentence, not an attribution
 		}
 		return attribution{np: np, cue: cueText(toks, k), cuePos: toks[k].start}, true
@@ -510,6 +514,13 @@ func isDash(s string) bool {
 func endsSentence(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, " "))
 	return r == '.' || r == '?' || r == '!' || r == '…'
+}
+
+// asksOrExclaims reports whether quoted words end with a question or
+// exclamation mark.
+func asksOrExclaims(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, " "))
+	return r == '?' || r == '!'
 }
 
 // parseBefore reads an attribution in the sentence before the quotation:

@@ -1,0 +1,35 @@
+package quote
+
+import "testing"
+
+// Speakers that were left empty though the text names them plainly: each
+// case is a pattern of news copy whose attribution the rules did not read.
+func TestRecoveredSpeakers(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{
+			name: "a question mark closes the quotation, not the sentence",
+			text: "Maria Lopez, the mayor of Riverton, spoke to reporters on Friday.\n\n" +
+				"“Who pays for the new bridge if the state walks away?” Lopez told the Riverton Gazette in an interview published on Sunday.",
+			want: []want{{parts: []string{"Who pays for the new bridge if the state walks away?"}, speaker: "Maria Lopez"}},
+		},
+		{
+			name: "an exclamation mark closes the quotation, not the sentence",
+			text: "“The great state of Vermont is proud to cast its votes!” State Senator Paul Dufresne said as he opened the roll call.",
+			want: []want{{parts: []string{"The great state of Vermont is proud to cast its votes!"}, speaker: "Paul Dufresne"}},
+		},
+		{
+			name: "after a full stop a name and a verb with more words open a new sentence",
+			text: "“The bridge will be finished next year.” Lopez said the state had promised the money twice before and paid neither time.",
+			want: []want{{parts: []string{"The bridge will be finished next year."}, speaker: ""}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkQuotes(t, tt.text, tt.want)
+		})
+	}
+}
