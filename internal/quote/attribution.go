@@ -516,6 +516,28 @@ func endsSentence(s string) bool {
 	return r == '.' || r == '?' || r == '!' || r == '…'
 }
 
+// putIt reports whether toks[k] is "put" or "puts" followed by "it" and
+// then a comma or colon (the senator put it this way: no; Vulture puts it:
+// yes), or anything in a clause opened by "as" (as the chief executive,
+// Jeff Weiner, put it in his memo to employees, "…").
+func putIt(toks []token, k int) bool {
+	if k+2 >= len(toks) || !isLowerWord(toks[k]) || toks[k+1].lower() != "it" {
+		return false
+	}
+	if lw := toks[k].lower(); lw != "put" && lw != "puts" {
+		return false
+	}
+	if toks[k+2].s == "," || toks[k+2].s == ":" {
+		return true
+	}
+	for m := k - 1; m >= 0; m-- {
+		if toks[m].lower() == "as" && (m == 0 || toks[m-1].s == ",") {
+			return true
+		}
+	}
+	return false
+}
+
 // asksOrExclaims reports whether quoted words end with a question or
 // exclamation mark.
 func asksOrExclaims(s string) bool {
@@ -562,6 +584,14 @@ func (a *attributor) parseBefore(toks []token) (attribution, bool) {
 			if np, ok := backwardNP(a.src, toks[:k-1], k-2); ok {
 				return attribution{np: np, cue: toks[k-1].s + " back", cuePos: toks[k-1].start}, true
 			}
+		}
+		if putIt(toks, k) && k > 0 {
+			// As Tom Ridge, a former secretary of homeland security, put
+			// it: "…": "put it" reports the words that follow.
+			if np, ok := backwardNP(a.src, toks[:k], k-1); ok {
+				return attribution{np: np, cue: "put it", cuePos: t.start}, true
+			}
+			continue
 		}
 		if !cueWord(t) || k == 0 {
 			continue

@@ -26,6 +26,21 @@ func TestRecoveredSpeakers(t *testing.T) {
 			text: "“The bridge will be finished next year.” Lopez said the state had promised the money twice before and paid neither time.",
 			want: []want{{parts: []string{"The bridge will be finished next year."}, speaker: ""}},
 		},
+		{
+			name: "as someone put it",
+			text: "The mill closed in March.\n\nOr, as Ruth Calder, a former union steward at the plant, put it: “They took the work and left us the bills.”",
+			want: []want{{parts: []string{"They took the work and left us the bills."}, speaker: "Ruth Calder", cue: "put it"}},
+		},
+		{
+			name: "as someone put it somewhere",
+			text: "As the company's chief executive, Dana Whitcomb, put it in a letter to shareholders, “We are not for sale at any price.”",
+			want: []want{{parts: []string{"We are not for sale at any price."}, speaker: "Dana Whitcomb", cue: "put it"}},
+		},
+		{
+			name: "putting a thing somewhere reports nothing",
+			text: "The clerk put it on the counter and waited. Then the manager arrived, “Closing time, folks.”",
+			want: []want{{parts: []string{"Closing time, folks."}, speaker: ""}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
