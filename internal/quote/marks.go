@@ -201,6 +201,11 @@ func scanParagraph(text string, p Span, from int, cont *openMark) scanResult {
 	}
 	for i := from; i < p.End; {
 		r, n := markAt(text, i, p.End)
+		if n == 2 && text[i] == '\'' && i+2 < p.End && text[i+2] == '\'' && len(stack) > 0 && stack[len(stack)-1].r == '\'' {
+			// Three apostrophes after 'Fox and Friends,: the first
+			// closes the inner quotation, the two after it the outer one.
+			r, n = '\'', 1
+		}
 		if r < 0 {
 			prev, _ = utf8.DecodeRuneInString(text[i:p.End])
 			i += n
@@ -325,8 +330,10 @@ func scanMarks(text string, paras []Span) []rawQuote {
 			}
 			u := *res.unclosed
 			if pi+1 < len(paras) && u.r != '\'' {
-				nr, _ := utf8.DecodeRuneInString(text[paras[pi+1].Start:paras[pi+1].End])
-				if reopens(u.r, nr) {
+				// markAt, not the first rune: two apostrophes reopen a
+				// quotation they opened ('' … / '' … '').
+				nr, _ := markAt(text, paras[pi+1].Start, paras[pi+1].End)
+				if nr >= 0 && reopens(u.r, nr) {
 					cont = &rawQuote{start: u.pos, end: p.End, open: u.r,
 						parts: []Span{trimSpan(text, Span{u.end, p.End})}}
 					break

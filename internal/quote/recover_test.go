@@ -41,6 +41,24 @@ func TestRecoveredSpeakers(t *testing.T) {
 			text: "The clerk put it on the counter and waited. Then the manager arrived, “Closing time, folks.”",
 			want: []want{{parts: []string{"Closing time, folks."}, speaker: ""}},
 		},
+		{
+			name: "two apostrophes reopen a quotation in the next paragraph",
+			text: "''Voters hear a lot of promises,'' Ms. Okafor said, sounding tired. ''And how are they to judge them? Are they real?\n\n" +
+				"''That is why I show what each plan costs.''\n\nThe debate is on Tuesday.",
+			want: []want{
+				{parts: []string{"Voters hear a lot of promises,"}, speaker: "Okafor"},
+				{parts: []string{"And how are they to judge them? Are they real?", "That is why I show what each plan costs."}, speaker: "Okafor"},
+			},
+		},
+		{
+			name: "three apostrophes close an inner and an outer quotation",
+			text: "''I remember the day it first aired on 'Morning Report,''' said Dan Whitby, a former aide to the governor.\n\n" +
+				"''It was the start of a long quarrel,'' Mr. Whitby added.",
+			want: []want{
+				{parts: []string{"I remember the day it first aired on 'Morning Report,'"}, speaker: "Dan Whitby"},
+				{parts: []string{"It was the start of a long quarrel,"}, speaker: "Dan Whitby"},
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
