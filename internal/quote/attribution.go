@@ -761,6 +761,7 @@ func forwardNP(src string, toks []token, i int) (phrase, int, bool) {
 	}
 	var best phrase
 	bestEnd, head := -1, -1
+	afterPrep := false // a Slavic preposition's phrase was passed over
 	for j < len(toks) && j < i+8 {
 		w := toks[j]
 		if w.s == "/" && j > i && j+1 < len(toks) && toks[j+1].word {
@@ -774,6 +775,12 @@ func forwardNP(src string, toks []token, i int) (phrase, int, bool) {
 			best = phrase{kind: npName, toks: toks[i:e], name: n, roles: roles}
 			bestEnd = e
 			j = e
+			if len(n.words) >= 2 && cyrillic(n.words[len(n.words)-1]) {
+				// сказал министр Антон Силуанов журналистам: a Russian
+				// role comes before the name; what follows it is not the
+				// speaker (whom it was told, where, when).
+				break
+			}
 			if stripPossessive(toks[e-1].s) == toks[e-1].s && !nameFollows(src, toks, e) {
 				// Trump campaign manager Kellyanne Conway: the last name
 				// is the speaker; Vladimir Putin said: this one.
@@ -794,6 +801,25 @@ func forwardNP(src string, toks []token, i int) (phrase, int, bool) {
 		if head >= 0 && isLowerWord(w) && len(w.s) > 4 && (strings.HasSuffix(w.s, "ed") || strings.HasSuffix(w.s, "ing")) {
 			break // a court document filed …: the description ends before the participle
 		}
+		if _, prep := slavicPrepositions[w.lower()]; prep && isLowerWord(w) {
+			if bestEnd >= 0 {
+				break // заявил Дмитрий Песков в Кремле: where, not who
+			}
+			// написал в Telegram Дмитрий Медведев, pisał na jednym z
+			// obrazów Paweł Susid: the preposition and its object (a word
+			// or a name: a place) are passed over; only a name after
+			// them can be the speaker.
+			j++
+			if j < len(toks) && toks[j].word {
+				if _, _, e, ok := parseName(src, toks, j); ok {
+					j = e
+				} else {
+					j++
+				}
+			}
+			afterPrep = true
+			continue
+		}
 		if isLowerWord(w) && (foreignStop(w.lower()) || elided(w.lower()) || head >= 0 && isConnector(w)) {
 			break // un proche d'Edouard Philippe, el instructor del caso: the role, not the name
 		}
@@ -808,10 +834,16 @@ func forwardNP(src string, toks []token, i int) (phrase, int, bool) {
 		}
 		return best, bestEnd, true
 	}
-	if head < 0 {
+	if head < 0 || afterPrep {
 		return phrase{}, i, false
 	}
 	return phrase{kind: npRole, toks: toks[i : head+1]}, head + 1, true
+}
+
+// cyrillic reports whether w begins with a Cyrillic letter.
+func cyrillic(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.Is(unicode.Cyrillic, r)
 }
 
 // descriptors reports whether toks are words that may describe a speaker

@@ -49,8 +49,16 @@ ja ty ona ono wy oni mnie mną ciebie cię mu jej jego ich im nas się
 oraz lub albo ale lecz że żeby jeśli gdy kiedy jak gdzie kto który która które także też już nie tak
 czy
 jest był była są było przez dla przy pod nad przed po bez
+но или что чтобы как где когда это также уже не он она они мы вы ты его ее её их ему ей им нам вам
 io noi voi egli essa esso ci vi ne però perché dove chi anche già non nel nella nei della dello degli
 eu ele ela nós eles elas nos lhe lhes mas onde quem também não pelo pela pelos pelas num numa`)
+
+// slavicPrepositions, in lower case after a speaker's name, begin where or
+// when it was said, not the name: «…», — заявил Дмитрий Песков в Кремле;
+// – powiedział Donald Tusk w Brukseli. Single letters among them are also
+// initials in capitals (С. В. Лавров), so they are not function words.
+var slavicPrepositions = wordSet(`w we z ze na do od o u ku przy po przed pod nad za
+в во на с со к ко у о об обо от до из за по при про для без над под перед через между после`)
 
 // foreignDeterminers open a role in other languages (der Sprecher, la
 // ministre, el portavoz, il presidente).
