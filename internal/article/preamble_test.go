@@ -1,0 +1,81 @@
+package article
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+// What a page sets above the headline in the story's container (a section
+// name, a date, a search prompt, other stories' headlines) is not the
+// story; a lead it sets there is.
+func TestDropPreamble(t *testing.T) {
+	const body = "The ferry between the two islands will run twice a day from March, the operator said on Monday, after a winter in which it ran only on weekdays."
+	const title = "Island ferry to run twice a day"
+	tests := []struct {
+		name  string
+		page  string
+		paras []string
+		want  []string
+	}{
+		{
+			name:  "section and date above a headline the extractor left out",
+			page:  `<div class="story"><div class="tags">Transport</div><div class="date">02 Feb. 2024</div><h1>` + title + `</h1><div class="text"><p>` + body + `</p></div></div>`,
+			paras: []string{"Transport", "02 Feb. 2024", body},
+			want:  []string{body},
+		},
+		{
+			name:  "navigation and headlines above the headline it kept",
+			page:  `<table><tr><td><p>Login</p><p>Most read</p><p>Harbour fees to rise?</p></td><td><h1>` + title + `</h1><p>` + body + `</p></td></tr></table>`,
+			paras: []string{"Login", "Most read", "Harbour fees to rise?", title, body},
+			want:  []string{body},
+		},
+		{
+			name:  "a lead sentence above the headline is story",
+			page:  `<div><p>Islanders have waited years for this, and the council says it is only a start.</p><h1>` + title + `</h1><p>` + body + `</p></div>`,
+			paras: []string{"Islanders have waited years for this, and the council says it is only a start.", title, body},
+			want:  []string{"Islanders have waited years for this, and the council says it is only a start.", title, body},
+		},
+		{
+			name:  "no headline on the page",
+			page:  `<div><div class="tags">Transport</div><h1>Other news</h1><p>` + body + `</p></div>`,
+			paras: []string{"Transport", body},
+			want:  []string{"Transport", body},
+		},
+		{
+			name:  "a line the page also shows below the headline",
+			page:  `<div><div class="tags">Transport</div><h1>` + title + `</h1><p>` + body + `</p><div class="tags">Transport</div></div>`,
+			paras: []string{"Transport", body, "Transport"},
+			want:  []string{"Transport", body, "Transport"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := parseHTML([]byte("<html><head><title>x</title></head><body>"+tt.page+"</body></html>"), "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := dropPreamble(doc, tt.paras, title)
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("dropPreamble = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// The whole way through Extract: a category label and a date above the
+// headline stay out of the text.
+func TestExtractDropsPreamble(t *testing.T) {
+	a, err := Extract(bytes.NewReader(readFixture(t, "preamble.html")), "https://sport.example/news/ski-jumping-hill")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "The new hill above the village") {
+		t.Fatalf("story missing: %q", a.Text)
+	}
+	for _, bad := range []string{"Winter Games", "14 Jan. 2024"} {
+		if strings.Contains(a.Text, bad) {
+			t.Errorf("%q kept in %q", bad, a.Text)
+		}
+	}
+}
