@@ -80,13 +80,17 @@ func (w *Watcher) assignStory(ctx context.Context, a store.Article) *store.Story
 		}
 		return nil
 	}
+	// The article's words and text signature are read first, beside the
+	// other articles being processed; only its assignment, which reads and
+	// changes the stories, is made one at a time.
+	p := story.Prepare(story.Article{Title: a.Title, Lead: a.FeedText, Text: a.Text, Lang: a.Lang, Time: articleTime(a), Outlet: outlet(a)})
 	// An article processed again (carried by a second feed before the store
 	// knew it, or retried after a failed write) keeps its story and is not
 	// counted into it twice.
 	w.storiesMu.Lock()
 	id, seen := w.storyIDs[a.Identity]
 	if !seen {
-		id = c.Assign(story.Article{Title: a.Title, Lead: a.FeedText, Text: a.Text, Lang: a.Lang, Time: articleTime(a), Outlet: outlet(a)}).Story
+		id = c.AssignPrepared(p).Story
 		w.rememberStory(a.Identity, id)
 	}
 	w.storiesMu.Unlock()

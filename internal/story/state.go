@@ -160,13 +160,18 @@ func Restore(cfg Config, st State) (*Clusterer, error) {
 
 // termID returns the vocabulary entry of a folded term, adding it if new.
 func (c *Clusterer) termID(fold string) *termInfo {
+	return &c.terms[c.termIndex(fold)]
+}
+
+// termIndex returns the id of a folded term, adding it if new.
+func (c *Clusterer) termIndex(fold string) int32 {
 	id, ok := c.vocab[fold]
 	if !ok {
 		id = int32(len(c.terms))
 		c.vocab[fold] = id
 		c.terms = append(c.terms, termInfo{fold: fold, idfEpoch: stale})
 	}
-	return &c.terms[id]
+	return id
 }
 
 func validStory(ss StoryState, nextID int64) error {

@@ -145,10 +145,14 @@ type Clusterer struct {
 	epochDocs float64 // the article count epochK was computed for
 	epochK    int32
 
-	cands   []candidate  // scratch: candidate stories of an article
-	scratch []termWeight // scratch: an article's terms by id
-	names   []int32      // scratch: the names among an article's terms
-	round   uint64       // the number of the current similar call, to mark candidates
+	cands   []candidate   // scratch: candidate stories of an article
+	scratch []termWeight  // scratch: an article's terms by id
+	names   []int32       // scratch: the names among an article's terms
+	vec     []termWeight  // scratch: an article's terms, heaviest first
+	gather  []articleTerm // scratch: an article's words while its terms are gathered
+	keyed   []keyedTerm   // scratch: terms being ordered by weight
+	merged  []termWeight  // scratch: a story's centroid with an article's terms
+	round   uint64        // the number of the current similar call, to mark candidates
 }
 
 // candidate is an open story that shares terms with an article.
@@ -168,6 +172,7 @@ type termInfo struct {
 	idf            float64   // cached idf, valid in idfEpoch
 	idfEpoch       int32
 	rdf            float64 // df rounded as the idf reads it (roundDF)
+	rdfHi          float64 // the frequency at which rdf is to be rounded again (roundDFBound; 0: at once)
 }
 
 // termWeight is a term of an article or a story centroid.
@@ -236,54 +241,104 @@ func (c *Clusterer) Open() int {
 	return len(c.stories)
 }
 
+// Prepared is an article as the clusterer reads it: the words of its title and lead, and its text's
+// signature. Preparing reads nothing of the clusterer, so that articles can be prepared side by side
+// while assignments, which read and change the stories, are made one at a time.
+type Prepared struct {
+	title, lead []token
+	sig         signature
+	hasSig      bool
+	outlet      uint64
+	time        time.Time
+}
+
+// Prepare reads a for the clusterer (see Prepared). It is safe to call from several goroutines.
+func Prepare(a Article) *Prepared {
+	lang := strings.ToLower(a.Lang)
+	if i := strings.IndexAny(lang, "-_"); i >= 0 {
+		lang = lang[:i]
+	}
+	lead := a.Lead
+	if lead == "" {
+		lead = a.Text
+	}
+	p := &Prepared{
+		title:  tokens(Headline(a.Title), lang, 0),
+		lead:   tokens(lead, lang, leadWords),
+		outlet: outletKey(a.Outlet),
+		time:   a.Time,
+	}
+	p.sig, p.hasSig = textSignature(a.Text)
+	return p
+}
+
 // Assign puts a into the story it reports, or into a new one, and returns which.
 func (c *Clusterer) Assign(a Article) Assignment {
+	return c.AssignPrepared(Prepare(a))
+}
+
+// AssignPrepared puts a prepared article into the story it reports, or into a new one, and returns
+// which: Assign(a) is AssignPrepared(Prepare(a)).
+func (c *Clusterer) AssignPrepared(p *Prepared) Assignment {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if a.Time.After(c.now) {
-		c.now = a.Time
+	if p.time.After(c.now) {
+		c.now = p.time
 	}
 	c.expire()
 
-	vec, names := c.articleTerms(a)
-	sig, hasSig := textSignature(a.Text)
-	outlet := outletKey(a.Outlet)
+	vec, names := c.articleTerms(p)
 
 	var best *story
 	var score float64
 	reason := ReasonNew
-	if hasSig {
-		best, score = c.duplicate(&sig)
+	if p.hasSig {
+		best, score = c.duplicate(&p.sig)
 		if best != nil {
 			reason = ReasonDuplicate
 		}
 	}
 	if best == nil {
-		best, score = c.similar(vec, names, outlet, a.Time)
+		best, score = c.similar(vec, names, p.outlet, p.time)
 		if best != nil {
 			reason = ReasonEvent
 		}
 	}
 	asg := Assignment{Reason: reason, Score: score}
 	if best == nil {
-		best = c.newStory(a.Time)
+		best = c.newStory(p.time)
 		asg.New, asg.Score = true, 0
 	}
 	asg.Story = best.id
-	c.add(best, a.Time, vec, sig, hasSig, outlet)
+	c.add(best, p.time, vec, &p.sig, p.hasSig, p.outlet)
 	return asg
 }
 
-// articleTerms counts a's title and lead terms in the document frequencies and returns its term
+// articleTerm is a term of an article while its terms are gathered: its weight there (the largest
+// of its words'), whether it is a name, and the times it was seen capitalised and in lower case
+// where a capital tells.
+type articleTerm struct {
+	fold           string
+	w              float64
+	named          bool
+	capital, lower float64
+	id             int32
+}
+
+// keyedTerm is a term with the key terms are ordered by, heaviest first (see byWeight).
+type keyedTerm struct {
+	termWeight
+	key     float64
+	fold    string
+	named   bool // in an article: the term is a name
+	dropped bool // in a centroid: the term falls out (keepHeaviest)
+}
+
+// articleTerms counts p's title and lead terms in the document frequencies and returns its term
 // weights, heaviest first, at most maxArticleTerms, and the names among them (not numbers), in
-// c.names.
-func (c *Clusterer) articleTerms(a Article) ([]termWeight, []int32) {
-	lang := strings.ToLower(a.Lang)
-	if i := strings.IndexAny(lang, "-_"); i >= 0 {
-		lang = lang[:i]
-	}
-	weights := make(map[string]float64)
-	named := make(map[string]bool)
+// c.names. Both are scratch space of c, valid until the next call.
+func (c *Clusterer) articleTerms(p *Prepared) ([]termWeight, []int32) {
+	ts := c.gather[:0]
 	put := func(toks []token, w float64) {
 		for _, t := range toks {
 			x := w
@@ -294,73 +349,89 @@ func (c *Clusterer) articleTerms(a Article) ([]termWeight, []int32) {
 			}
 			if t.entity {
 				x *= entityFactor
-				if !isDigits(t.fold) {
-					named[t.fold] = true
+			}
+			at := articleTerm{fold: t.fold, w: x, named: t.entity && !isDigits(t.fold)}
+			if t.telling {
+				if t.capital {
+					at.capital = 1
+				} else {
+					at.lower = 1
 				}
 			}
-			if x > weights[t.fold] {
-				weights[t.fold] = x
-			}
+			ts = append(ts, at)
 		}
 	}
-	title := tokens(Headline(a.Title), lang, 0)
-	lead := a.Lead
-	if lead == "" {
-		lead = a.Text
+	put(p.title, weightTitle) // names are told by what was learned before this article
+	put(p.lead, weightLead)
+	// one entry per term, in the order of the terms, so that new terms get their ids in a fixed order
+	slices.SortFunc(ts, func(x, y articleTerm) int { return strings.Compare(x.fold, y.fold) })
+	n := 0
+	for i := range ts {
+		if n > 0 && ts[n-1].fold == ts[i].fold {
+			u := &ts[n-1]
+			u.w = max(u.w, ts[i].w)
+			u.named = u.named || ts[i].named
+			u.capital += ts[i].capital
+			u.lower += ts[i].lower
+			continue
+		}
+		ts[n] = ts[i]
+		n++
 	}
-	leadToks := tokens(lead, lang, leadWords)
-	put(title, weightTitle) // names are told by what was learned before this article
-	put(leadToks, weightLead)
+	ts = ts[:n]
+	c.gather = ts[:0]
 
 	c.docs++
-	folds := make([]string, 0, len(weights))
-	for f := range weights {
-		folds = append(folds, f)
-	}
-	slices.Sort(folds) // new terms get their ids in a fixed order
-	vec := make([]termWeight, 0, len(weights))
-	for _, f := range folds {
-		t := c.termID(f)
+	ks := c.keyed[:0]
+	for i := range ts {
+		at := &ts[i]
+		id := c.termIndex(at.fold)
+		t := &c.terms[id]
 		t.df++
-		if r := roundDF(t.df); r != t.rdf {
-			t.rdf = r
-			t.idfEpoch = stale
-			for _, e := range t.posting { // their norms read this idf
-				e.s.normEpoch = stale
+		if t.df >= t.rdfHi {
+			r, hi := roundDFBound(t.df)
+			t.rdfHi = hi
+			if r != t.rdf {
+				t.rdf = r
+				t.idfEpoch = stale
+				for _, e := range t.posting { // their norms read this idf
+					e.s.normEpoch = stale
+				}
 			}
 		}
-		vec = append(vec, termWeight{id: c.vocab[f], w: weights[f]})
+		t.capital += at.capital
+		t.lower += at.lower
+		ks = append(ks, keyedTerm{termWeight: termWeight{id: id, w: at.w}, fold: at.fold, named: at.named})
 	}
-	for _, toks := range [][]token{title, leadToks} {
-		for _, t := range toks {
-			if !t.telling {
-				continue
-			}
-			if ti := &c.terms[c.vocab[t.fold]]; t.capital {
-				ti.capital++
-			} else {
-				ti.lower++
-			}
+	// heaviest (by weight and rarity) first; ties by term, so that the order never depends on the input
+	c.sortKeyed(ks)
+	if len(ks) > maxArticleTerms {
+		ks = ks[:maxArticleTerms]
+	}
+	c.keyed = ks[:0]
+	vec, names := c.vec[:0], c.names[:0]
+	for _, k := range ks {
+		vec = append(vec, k.termWeight)
+		if k.named {
+			names = append(names, k.id)
 		}
 	}
-	// heaviest (by weight and rarity) first; ties by term, so that the order never depends on the map
-	slices.SortFunc(vec, func(x, y termWeight) int {
-		if d := cmp.Compare(y.w*c.idf(y.id), x.w*c.idf(x.id)); d != 0 {
+	c.vec, c.names = vec, names
+	return vec, names
+}
+
+// sortKeyed orders terms heaviest first: by weight times idf, then by term. The weights are those
+// of ks; the keys are set here.
+func (c *Clusterer) sortKeyed(ks []keyedTerm) {
+	for i := range ks {
+		ks[i].key = ks[i].w * c.idf(ks[i].id)
+	}
+	slices.SortFunc(ks, func(x, y keyedTerm) int {
+		if d := cmp.Compare(y.key, x.key); d != 0 {
 			return d
 		}
-		return strings.Compare(c.terms[x.id].fold, c.terms[y.id].fold)
+		return strings.Compare(x.fold, y.fold)
 	})
-	if len(vec) > maxArticleTerms {
-		vec = vec[:maxArticleTerms]
-	}
-	names := c.names[:0]
-	for _, t := range vec {
-		if named[c.terms[t.id].fold] {
-			names = append(names, t.id)
-		}
-	}
-	c.names = names
-	return vec, names
 }
 
 // idf is the inverse document frequency of a term. The article count it divides is rounded down to
@@ -389,11 +460,19 @@ const exactDF = 32
 
 // roundDF rounds a document frequency beyond exactDF down to exactDF times a power of idfStep.
 func roundDF(df float64) float64 {
+	r, _ := roundDFBound(df)
+	return r
+}
+
+// roundDFBound returns roundDF(df) and a frequency up to which (not included) every frequency from
+// df rounds the same, a little below the next power (0 up to exactDF, where each one differs): a
+// growing frequency is rounded again only when it reaches it.
+func roundDFBound(df float64) (r, hi float64) {
 	if df <= exactDF {
-		return df
+		return df, 0
 	}
 	k := math.Floor(math.Log(df/exactDF)/math.Log(idfStep) + 1e-9)
-	return exactDF * math.Pow(idfStep, k)
+	return exactDF * math.Pow(idfStep, k), exactDF * math.Pow(idfStep, k+1) * (1 - 1e-7)
 }
 
 // epoch returns the exponent of the article count rounded down to a power of idfStep, or -1 before
@@ -699,7 +778,7 @@ func (c *Clusterer) newStory(t time.Time) *story {
 }
 
 // add puts an article's terms, signature and outlet into s.
-func (c *Clusterer) add(s *story, t time.Time, vec []termWeight, sig signature, hasSig bool, outlet uint64) {
+func (c *Clusterer) add(s *story, t time.Time, vec []termWeight, sig *signature, hasSig bool, outlet uint64) {
 	s.articles++
 	if outlet != 0 && !s.hasOutlet(outlet) && len(s.outlets) < maxStoryOutlets {
 		s.outlets = append(s.outlets, outlet)
@@ -716,7 +795,7 @@ func (c *Clusterer) add(s *story, t time.Time, vec []termWeight, sig signature, 
 	byID := append(c.scratch[:0], vec...)
 	slices.SortFunc(byID, func(x, y termWeight) int { return cmp.Compare(x.id, y.id) })
 	c.scratch = byID
-	merged := make([]termWeight, 0, len(s.terms)+len(byID))
+	merged := c.merged[:0]
 	i, j := 0, 0
 	for i < len(s.terms) || j < len(byID) {
 		switch {
@@ -732,22 +811,9 @@ func (c *Clusterer) add(s *story, t time.Time, vec []termWeight, sig signature, 
 			j++
 		}
 	}
+	c.merged = merged[:0]
 	if len(merged) > maxStoryTerms {
-		slices.SortFunc(merged, func(x, y termWeight) int {
-			if d := cmp.Compare(y.w*c.idf(y.id), x.w*c.idf(x.id)); d != 0 {
-				return d
-			}
-			return strings.Compare(c.terms[x.id].fold, c.terms[y.id].fold)
-		})
-		// a term that falls out of the centroid stays in its posting, weighing nothing, until the
-		// next compaction drops the entry
-		for _, x := range merged[maxStoryTerms:] {
-			if x.pos >= 0 {
-				c.terms[x.id].posting[x.pos].w = 0
-			}
-		}
-		merged = merged[:maxStoryTerms]
-		slices.SortFunc(merged, func(x, y termWeight) int { return cmp.Compare(x.id, y.id) })
+		merged = c.keepHeaviest(merged)
 	}
 	for k := range merged {
 		x := &merged[k]
@@ -759,16 +825,67 @@ func (c *Clusterer) add(s *story, t time.Time, vec []termWeight, sig signature, 
 			(*p)[x.pos].w = x.w
 		}
 	}
-	s.terms = merged
+	s.terms = append(s.terms[:0], merged...)
 
 	if hasSig {
 		if len(s.sigs) < maxStorySignatures {
-			s.sigs = append(s.sigs, sig)
+			s.sigs = append(s.sigs, *sig)
 		} else {
-			s.sigs[len(s.sigs)-1] = sig // keep the first ones and the latest
+			s.sigs[len(s.sigs)-1] = *sig // keep the first ones and the latest
 		}
-		c.bands.add(&sig, s)
+		c.bands.add(sig, s)
 	}
+}
+
+// keepHeaviest keeps the maxStoryTerms heaviest terms of a centroid (by weight times idf, then by
+// term, as sortKeyed orders them), in their order (by id), reusing ts. A term that falls out of the
+// centroid stays in its posting, weighing nothing, until the next compaction drops the entry.
+func (c *Clusterer) keepHeaviest(ts []termWeight) []termWeight {
+	ks := c.keyed[:0]
+	for _, x := range ts {
+		ks = append(ks, keyedTerm{termWeight: x, fold: c.terms[x.id].fold})
+	}
+	c.keyed = ks[:0]
+	if drop := len(ks) - maxStoryTerms; drop > maxStoryTerms/4 {
+		// many to drop: sort them all
+		c.sortKeyed(ks)
+		for i := range ks[maxStoryTerms:] {
+			ks[maxStoryTerms+i].dropped = true
+		}
+	} else {
+		// a few (an article adds a few terms to a full centroid): the lightest, one by one
+		for i := range ks {
+			ks[i].key = ks[i].w * c.idf(ks[i].id)
+		}
+		for ; drop > 0; drop-- {
+			light := -1
+			for i := range ks {
+				if !ks[i].dropped && (light < 0 || lighter(&ks[i], &ks[light])) {
+					light = i
+				}
+			}
+			ks[light].dropped = true
+		}
+	}
+	kept := ts[:0]
+	for _, x := range ks {
+		if !x.dropped {
+			kept = append(kept, x.termWeight)
+		} else if x.pos >= 0 {
+			c.terms[x.id].posting[x.pos].w = 0
+		}
+	}
+	// ts was in id order, and so is ks unless it was sorted
+	slices.SortFunc(kept, func(x, y termWeight) int { return cmp.Compare(x.id, y.id) })
+	return kept
+}
+
+// lighter says whether x comes after y in the order of sortKeyed.
+func lighter(x, y *keyedTerm) bool {
+	if x.key != y.key {
+		return x.key < y.key
+	}
+	return x.fold > y.fold
 }
 
 // expire closes the stories whose window has passed.
@@ -837,7 +954,7 @@ func (c *Clusterer) compact() {
 // stale makes every cached idf and norm stale, after a change of the frequencies.
 func (c *Clusterer) stale() {
 	for i := range c.terms {
-		c.terms[i].idfEpoch, c.terms[i].rdf = stale, roundDF(c.terms[i].df)
+		c.terms[i].idfEpoch, c.terms[i].rdf, c.terms[i].rdfHi = stale, roundDF(c.terms[i].df), 0
 	}
 	for _, s := range c.stories {
 		s.normEpoch = stale

@@ -3,6 +3,7 @@ package story
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"reflect"
 	"runtime"
@@ -371,7 +372,7 @@ func TestLearnedNames(t *testing.T) {
 	c.Assign(Article{Title: "Salvage crews reached the Northern Lark near Valmora on Tuesday.", Lang: "en", Time: t0})
 	c.Assign(Article{Title: "The harbour of Valmora stays closed while crews work.", Lang: "en", Time: t0})
 	weight := func(a Article, word string) float64 {
-		vec, _ := c.articleTerms(a)
+		vec, _ := c.articleTerms(Prepare(a))
 		for _, tw := range vec {
 			if c.terms[tw.id].fold == word {
 				return tw.w
@@ -416,7 +417,7 @@ func TestSnapshotKeepsLearnedNames(t *testing.T) {
 		t.Fatal(err)
 	}
 	found := false
-	vec, _ := r.articleTerms(Article{Title: "Valmora Harbour Reopens", Lang: "en", Time: t0})
+	vec, _ := r.articleTerms(Prepare(Article{Title: "Valmora Harbour Reopens", Lang: "en", Time: t0}))
 	for _, tw := range vec {
 		if r.terms[tw.id].fold == "valmo" {
 			found = true
@@ -654,5 +655,84 @@ func TestOutletsOwnArticles(t *testing.T) {
 	}
 	if got, want := r.Assign(again).Story, c2.Assign(again).Story; got != want {
 		t.Errorf("after a restart a second Rome article went to story %d, without one %d", got, want)
+	}
+}
+
+// TestKeepHeaviest: a centroid cut to maxStoryTerms keeps the terms a full sort by weight times
+// idf (then by term) puts first, whether a few or many fall out, in id order, and the terms that
+// fall out weigh nothing in their postings.
+func TestKeepHeaviest(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 9))
+	for round := 0; round < 200; round++ {
+		c := New(Config{})
+		n := maxStoryTerms + 1 + r.IntN(3*maxStoryTerms)
+		if round%2 == 0 {
+			n = maxStoryTerms + 1 + r.IntN(maxStoryTerms/4) // a few to drop
+		}
+		c.docs = 1000
+		s := &story{id: 1}
+		var ts []termWeight
+		for i := 0; i < n; i++ {
+			id := c.termIndex(fmt.Sprintf("t%03d", r.IntN(1000)))
+			if slices.ContainsFunc(ts, func(x termWeight) bool { return x.id == id }) {
+				continue
+			}
+			c.terms[id].df = float64(1 + r.IntN(4)) // ties of idf
+			w := float64(1+r.IntN(3)) * 0.5         // and of weight
+			ts = append(ts, termWeight{id: id, pos: int32(len(c.terms[id].posting)), w: w})
+			c.terms[id].posting = append(c.terms[id].posting, posting{s: s, w: w})
+		}
+		if len(ts) <= maxStoryTerms {
+			continue
+		}
+		slices.SortFunc(ts, func(x, y termWeight) int { return int(x.id - y.id) })
+		want := slices.Clone(ts)
+		slices.SortFunc(want, func(x, y termWeight) int {
+			kx, ky := x.w*c.idf(x.id), y.w*c.idf(y.id)
+			switch {
+			case kx > ky:
+				return -1
+			case kx < ky:
+				return 1
+			}
+			return strings.Compare(c.terms[x.id].fold, c.terms[y.id].fold)
+		})
+		out := want[maxStoryTerms:]
+		want = want[:maxStoryTerms]
+		slices.SortFunc(want, func(x, y termWeight) int { return int(x.id - y.id) })
+		got := c.keepHeaviest(slices.Clone(ts))
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("round %d (%d terms): kept %v, want %v", round, len(ts), got, want)
+		}
+		for _, x := range out {
+			if w := c.terms[x.id].posting[x.pos].w; w != 0 {
+				t.Fatalf("round %d: term %q fell out but weighs %v in its posting", round, c.terms[x.id].fold, w)
+			}
+		}
+	}
+}
+
+// TestRoundDFBound: every frequency from df up to the bound rounds as df does, so that a growing
+// frequency need not be rounded again before it reaches the bound; and the next power is close.
+func TestRoundDFBound(t *testing.T) {
+	for df := 1.0; df < 2e6; df = df*1.003 + 0.5 {
+		r, hi := roundDFBound(df)
+		if r != roundDF(df) {
+			t.Fatalf("roundDFBound(%v) = %v, roundDF %v", df, r, roundDF(df))
+		}
+		if df <= exactDF {
+			if r != df || hi != 0 {
+				t.Fatalf("roundDFBound(%v) = %v, %v; want %v, 0", df, r, hi, df)
+			}
+			continue
+		}
+		for _, x := range []float64{(df + hi) / 2, math.Nextafter(hi, 0)} {
+			if x >= df && roundDF(x) != r {
+				t.Fatalf("roundDF(%v) = %v, want %v as for %v (bound %v)", x, roundDF(x), r, df, hi)
+			}
+		}
+		if next := roundDF(hi * idfStep); next <= r {
+			t.Fatalf("the bound %v of %v is a step short of the next rounding", hi, df)
+		}
 	}
 }
