@@ -122,6 +122,17 @@ var sentenceOpeners = map[string]bool{
 // sentence when a capitalised word follows: "… в 2024 г. Власти …".
 var yearAbbrevs = map[string]bool{"г": true, "гг": true, "r": true}
 
+// ordinalLeads (lower-case) are German articles and contractions before an
+// ordinal number: "aus dem 12. Jahrhundert", "im 3. Quartal", "zum 70.
+// Geburtstag", "der 2. Weltkrieg". A number after them and a full stop
+// ends the sentence only when a sentence opener follows.
+var ordinalLeads = map[string]bool{
+	"der": true, "die": true, "das": true, "dem": true, "den": true, "des": true,
+	"im": true, "am": true, "zum": true, "zur": true, "vom": true, "beim": true,
+	"ins": true, "ans": true, "seinem": true, "seinen": true, "seiner": true,
+	"ihrem": true, "ihren": true, "ihrer": true, "einem": true, "einer": true,
+}
+
 // monthNames (lower-case) after a one- or two-digit number and a dot mark a
 // German-style date ("am 3. Oktober"), not a sentence end.
 var monthNames = map[string]bool{

@@ -202,8 +202,18 @@ func endsSentence(text string, pStart, pEnd, i, j, k int) bool {
 	key := strings.ToLower(strings.ReplaceAll(prev, ".", ""))
 	dotted := strings.ContainsRune(prev, '.')
 	if !hasLetter(prev) {
-		// A number: "am 3. Oktober" is a date, "in 2019. The" is an end.
-		return !(len(prev) <= 2 && monthNames[strings.ToLower(word)])
+		// A number: "am 3. Oktober" is a date, "in 2019. The" is an end,
+		// and after a German article "aus dem 12. Jahrhundert" or "zum
+		// 70. Geburtstag" is an ordinal.
+		if len(prev) > 3 || !isDigits(prev) {
+			return true
+		}
+		if len(prev) <= 2 && monthNames[strings.ToLower(word)] {
+			return false
+		}
+		before := pStart + len(strings.TrimRightFunc(text[pStart:i-len(prev)], unicode.IsSpace))
+		lead := strings.ToLower(prevWord(text, pStart, before))
+		return !(ordinalLeads[lead] && !sentenceOpeners[strings.ToLower(word)])
 	}
 	if yearAbbrevs[key] && !dotted && unicode.IsUpper(nr) && yearBefore(text, pStart, i-len(prev)) {
 		// "… в 2024 г. Власти …", "… w 2024 r. Rząd …".
@@ -232,6 +242,15 @@ func endsSentence(text string, pStart, pEnd, i, j, k int) bool {
 		return sentenceOpeners[strings.ToLower(word)]
 	}
 	return true
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // isInitial reports whether s, which begins with word, is a single
