@@ -40,6 +40,15 @@ func extractDocument(doc *html.Node, pageURL string) (a *Article, err error) {
 		HtmlDateMode: trafilatura.Fast,
 	}
 
+	if d := scriptDensity(doc); d > 1.2 {
+		// Chinese, Japanese and Korean say as much in fewer characters:
+		// the library's rescue threshold, counted in characters, would
+		// flatten a short story of theirs whole (headline glued to the
+		// lead, no paragraphs).
+		cfg := trafilatura.DefaultConfig()
+		cfg.MinExtractedSize = int(minExtracted / d)
+		opts.Config = cfg
+	}
 	if !meta.published.IsZero() {
 		// The page states its date; spare the extractor's scan for one.
 		opts.HtmlDateOverride = &htmldate.Result{DateTime: meta.published, HasTime: true, HasTimezone: true}
