@@ -21,7 +21,8 @@
 // comments or a press release's contact block after the story, drops
 // footer lines and the headlines of links to other pages after it, and
 // short boilerplate lines anywhere (picture
-// credits, calls to subscribe, dates of update standing alone, category
+// credits, calls to subscribe, dates of update standing alone, the page's
+// print and permanent-link tools, category
 // labels, comment counts and prompts, calls for letters; boilerplate.go)
 // and runs of short link-only paragraphs (linklists.go). Each of these is
 // kept because it helps on pages of sites in both halves of the evaluation

@@ -62,7 +62,7 @@ var teaserMarkers = func() map[string]bool {
 	for _, s := range []string{
 		"read more", "read also", "also read", "see also", "lesen sie auch", "lesen sie außerdem", "auch lesen",
 		"à lire aussi", "a lire aussi", "lire aussi", "à lire également", "lee también", "lea también",
-		"ver también", "puedes ver", "czytaj też", "czytaj także", "zobacz też", "zobacz także", "przeczytaj też",
+		"ver también", "puedes ver", "mirá también", "mira también", "czytaj też", "czytaj także", "zobacz też", "zobacz także", "przeczytaj też",
 		"przeczytaj także", "leggi anche", "leia também", "veja também", "lees ook",
 	} {
 		m[s] = true
@@ -78,7 +78,7 @@ var teaserMarkers = func() map[string]bool {
 // block that closes a press release ("Pressekontakt", "Ansprechpartnerin",
 // "Media contact").
 var endMarkerForms = lazyRegexp(`^(` + strings.Join([]string{
-	`(weitere|mehr|ähnliche|empfohlene|verwandte|neueste|andere|passende)( aktuelle)? (beiträge|artikel|themen|nachrichten|news|kolumnen|videos|links|kommentare|meldungen)( .*)?`,
+	`(weitere|weiterführende|weiterführender|mehr|ähnliche|empfohlene|verwandte|neueste|andere|passende)( aktuelle)? (beiträge|artikel|themen|nachrichten|news|kolumnen|videos|links?|kommentare|meldungen)( .*)?`,
 	`.*(könnte|könnten) (sie|dich|euch) (auch )?interessieren`,
 	// the contact block of a press release
 	`(presse)?kontakt|ansprechpartner(in|innen)?|pressesprecher(in)?|(press |media )?contacts?|contacto( de prensa)?|kontakt dla mediów`,
@@ -163,7 +163,11 @@ var boilerLine = lazyRegexp(`(?i)` + strings.Join([]string{
 	`©`,
 	// subscriptions, newsletters, sign-ups
 	`\b(newsletter|subscribe|subscription|subscriber|sign up|signing up|abonnier|abonnent|abonnez|suscr[ií]b|inscr[ií]b|anmelden)`,
+	// the page's tools: a permanent link, printing
+	`^(permalink|permalien|enlace permanente|link permanente)\b`,
+	`^(print|drucken|imprimer|imprimir|stampa|drukuj)(\s+(print|drucken|imprimer|imprimir|stampa|drukuj|this|the|cette|diese|den|esta|este|questa|page|article|seite|artikel|página|pagina|artículo|articolo))*$`,
 	// a date of publication or update on its own
+	`^(date|datum|fecha|data)\s*:?\s*\d[\d./ -]*$`,
 	`^(aktualisiert|zuletzt aktualisiert|letzte änderung|letzte aktualisierung|updated|last updated|last modified|published|veröffentlicht|erstellt|publié|mis à jour|actualizado|publicado|opublikowano|zaktualizowano|release date|news date)\b`,
 	// category labels
 	`^(kategorie|kategorien|category|categories|catégorie|categoría|tags?|schlagworte|themen|topics)\s*:`,

@@ -35,6 +35,9 @@ func TestCutAtEndMarker(t *testing.T) {
 		{"nothing but a marker", []string{"Comments"}, []string{"Comments"}},
 		{"a heading naming more articles", append(slices.Clone(story), "Weitere Beiträge aus dem Ressort", "Fähre fährt weiter"), story},
 		{"what else might interest the reader", append(slices.Clone(story), "Das könnte Sie auch interessieren", "Fähre fährt weiter"), story},
+		{"further links, singular", append(slices.Clone(story), "Weiterführender Link", "Gespräche richtig führen"), story},
+		{"further articles", append(slices.Clone(story), "Weiterführende Artikel:", "Gespräche richtig führen"), story},
+		{"Rioplatense see-also inside the story", []string{story[0], "Mirá también", story[1], story[2]}, story},
 		{"more of something else is not a marker", append(slices.Clone(story), "Mehr Geld für die Fähre", "Fähre fährt weiter"),
 			append(slices.Clone(story), "Mehr Geld für die Fähre", "Fähre fährt weiter")},
 	}
@@ -162,6 +165,14 @@ func TestDropBoilerLines(t *testing.T) {
 	want := []string{story, long}
 	if got := dropBoilerLines(in); !slices.Equal(got, want) {
 		t.Errorf("dropBoilerLines:\n got %q\nwant %q", got, want)
+	}
+	tools := []string{story, "Date 23.05.2011", "Imprimer Imprimer cette page", "Permalien https://p.example/p/RPYx", "Print this article", "Drucken", "Permalink"}
+	if got := dropBoilerLines(tools); !slices.Equal(got, []string{story}) {
+		t.Errorf("dropBoilerLines of the page's tools:\n got %q\nwant %q", got, []string{story})
+	}
+	prose := []string{story, "Printing the ballots cost the island more than the ferry did.", "Print media on the island have shrunk to one weekly paper."}
+	if got := dropBoilerLines(prose); !slices.Equal(got, prose) {
+		t.Errorf("dropBoilerLines of sentences that start with a tool's word = %q, want them kept", got)
 	}
 	if got := dropBoilerLines([]string{"Photo: Maren Ostby"}); len(got) != 1 {
 		t.Errorf("dropBoilerLines of a credit alone = %q, want it kept", got)
