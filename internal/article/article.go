@@ -2,7 +2,10 @@
 // (bounded concurrency overall and per host, a delay between requests to the
 // same host, a body limit) and extracts its main text and metadata.
 //
-// Extract is the pure core and never touches the network. Main-text
+// Extract is the pure core and never touches the network. A page that is a
+// script's empty shell around a story given in <noscript> is read from the
+// <noscript>; on other pages <noscript> content is never read (noscript.go).
+// Main-text
 // extraction is go-trafilatura's (recall-favouring, no fallback extractors:
 // measured best on the ScrapingHub benchmark). Around it this package
 // decodes the page, turns the extracted tree into plain paragraphs (one

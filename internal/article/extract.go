@@ -28,6 +28,7 @@ func extractDocument(doc *html.Node, pageURL string) (a *Article, err error) {
 		base = nil
 	}
 	meta := readMeta(doc, base)
+	readNoscript(doc)
 	limitParagraphs(doc)
 	dropRuby(doc)
 	dropHidden(doc)
