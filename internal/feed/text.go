@@ -3,6 +3,7 @@ package feed
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -312,8 +313,10 @@ func collapse(s string) string {
 	space := false   // white space since the paragraph's last word
 	newline := false // the last character kept was a line break not yet part of a paragraph break
 	para := false    // a paragraph break since the last word
-	for _, r := range s {
+	for i, r := range s {
 		switch {
+		case groupSpace(s, i, r):
+			// kept: it groups the digits of a number ("1 000"), which the matcher reads as one
 		case r == '\n':
 			if newline {
 				newline, para, space = false, true, false
@@ -327,7 +330,7 @@ func collapse(s string) string {
 			continue // dropped: the characters on either side meet
 		}
 		newline = false
-		if unicode.IsSpace(r) {
+		if unicode.IsSpace(r) && !groupSpace(s, i, r) {
 			space = true
 			continue
 		}
@@ -344,24 +347,39 @@ func collapse(s string) string {
 	return b.String()
 }
 
+// groupSpace reports whether r at s[i] is a no-break, narrow no-break or
+// thin space between two digits: one that groups the digits of a number in
+// French and other typography ("1 000 soldats").
+func groupSpace(s string, i int, r rune) bool {
+	if r != '\u00a0' && r != '\u202f' && r != '\u2009' || i == 0 {
+		return false
+	}
+	j := i + utf8.RuneLen(r)
+	return '0' <= s[i-1] && s[i-1] <= '9' && j < len(s) && '0' <= s[j] && s[j] <= '9'
+}
+
 // collapseSplit is collapse as its rules say it: characters mapped, the text
 // split into paragraphs at blank lines, each paragraph's words joined by
 // single spaces, empty paragraphs dropped (the tests hold collapse to it).
 func collapseSplit(s string) string {
-	s = strings.Map(func(r rune) rune {
+	var m strings.Builder
+	for i, r := range s {
 		switch {
+		case groupSpace(s, i, r):
+			// kept (no other no-break or thin space is left below)
 		case r == '\n':
-			return r
-		case r == '\t' || r == '\r' || r == '\f' || r == '\v' || r == 0xA0:
-			return ' '
+		case r == '\t' || r == '\r' || r == '\f' || r == '\v' || r == 0xA0 || r == '\u202f' || r == '\u2009':
+			r = ' '
 		case r < 0x20 || r == 0x7F:
-			return -1
+			continue
 		}
-		return r
-	}, s)
+		m.WriteRune(r)
+	}
 	var paras []string
-	for _, p := range strings.Split(s, "\n\n") {
-		p = strings.Join(strings.Fields(p), " ")
+	for _, p := range strings.Split(m.String(), "\n\n") {
+		p = strings.Join(strings.FieldsFunc(p, func(r rune) bool {
+			return unicode.IsSpace(r) && r != '\u00a0' && r != '\u202f' && r != '\u2009' || r == '\n'
+		}), " ")
 		if p != "" {
 			paras = append(paras, p)
 		}

@@ -22,6 +22,7 @@ const (
 	movemaskMul = 0x0102040810204080
 	swarApos    = '\'' * swarOnes
 	swarGrave   = '`' * swarOnes
+	swarPoint   = '.' * swarOnes
 	swarLow7    = 0x7f * swarOnes
 )
 
@@ -34,34 +35,48 @@ func movemask(x uint64) uint64 {
 // blockMasks returns, for the 64 bytes of text at i, one bit per byte: ASCII letters and digits, and
 // bytes the block scanner does not handle (above 0x7f, apostrophes). The second is only worked out
 // when there are any.
-func blockMasks(text string, i int) (word, hard uint64) {
+func blockMasks(text string, i int) (word, hard, point uint64) {
 	b := text[i : i+blockSize] // one bounds check for the unrolled loads below
-	w0, a0 := wordBits8(load64(b, 0))
-	w1, a1 := wordBits8(load64(b, 8))
-	w2, a2 := wordBits8(load64(b, 16))
-	w3, a3 := wordBits8(load64(b, 24))
-	w4, a4 := wordBits8(load64(b, 32))
-	w5, a5 := wordBits8(load64(b, 40))
-	w6, a6 := wordBits8(load64(b, 48))
-	w7, a7 := wordBits8(load64(b, 56))
+	w0, a0, p0 := wordBits8(load64(b, 0))
+	w1, a1, p1 := wordBits8(load64(b, 8))
+	w2, a2, p2 := wordBits8(load64(b, 16))
+	w3, a3, p3 := wordBits8(load64(b, 24))
+	w4, a4, p4 := wordBits8(load64(b, 32))
+	w5, a5, p5 := wordBits8(load64(b, 40))
+	w6, a6, p6 := wordBits8(load64(b, 48))
+	w7, a7, p7 := wordBits8(load64(b, 56))
 	word = movemask(w0) | movemask(w1)<<8 | movemask(w2)<<16 | movemask(w3)<<24 |
 		movemask(w4)<<32 | movemask(w5)<<40 | movemask(w6)<<48 | movemask(w7)<<56
+	point = movemask(p0) | movemask(p1)<<8 | movemask(p2)<<16 | movemask(p3)<<24 |
+		movemask(p4)<<32 | movemask(p5)<<40 | movemask(p6)<<48 | movemask(p7)<<56
 	if (a0|a1|a2|a3|a4|a5|a6|a7)&swarHigh == 0 {
-		return word, 0
+		return word, 0, point
 	}
 	return word, movemask(a0&swarHigh) | movemask(a1&swarHigh)<<8 | movemask(a2&swarHigh)<<16 |
 		movemask(a3&swarHigh)<<24 | movemask(a4&swarHigh)<<32 | movemask(a5&swarHigh)<<40 |
-		movemask(a6&swarHigh)<<48 | movemask(a7&swarHigh)<<56
+		movemask(a6&swarHigh)<<48 | movemask(a7&swarHigh)<<56, point
 }
 
-// wordBits8 returns the high bits of the bytes of x that are ASCII letters and digits, and (among
-// others) those of the bytes above 0x7f and apostrophes.
-func wordBits8(x uint64) (word, hard uint64) {
+// wordBits8 returns the high bits of the bytes of x that are ASCII letters and digits, (among
+// others) those of the bytes above 0x7f and apostrophes, and those of full stops and commas.
+func wordBits8(x uint64) (word, hard, point uint64) {
 	y := x &^ swarHigh
 	z := y | 0x20*swarOnes // upper case to lower case
 	word = ((z+swarGEa)&^(z+swarGTz) | (y+swarGE0)&^(y+swarGT9)) &^ x & swarHigh
 	hard = x | ^((y ^ swarApos) + swarLow7) | ^((y ^ swarGrave) + swarLow7) // '\'' and '`' exactly: no carries
-	return word, hard
+	point = ^((y | 2*swarOnes ^ swarPoint) + swarLow7) &^ x & swarHigh      // ',' is '.' but for the bit 2
+	return word, hard, point
+}
+
+// pointsInWords returns the full stops and commas (point) of a block that the general tokenizer must
+// decide about, given the block's word bytes and whether the byte after the block is a word byte:
+// those between two word bytes ("U.S", "1,000") and those after a word of one byte ("J. K.").
+func pointsInWords(word, point uint64, wordAfter bool) uint64 {
+	next := word >> 1
+	if wordAfter {
+		next |= 1 << 63
+	}
+	return point & (word << 1) & (next | ^(word << 2))
 }
 
 // scanBlocks tokenizes text from i, which is between words, while the block scanner can, and returns
@@ -77,10 +92,16 @@ func scanBlocks(text string, i int, buf []byte, toks []token, f *wordFilter, can
 		fbits, fshift, pmask = f.bits, f.shift, f.pmask
 	}
 	for i+blockNeed <= len(text) {
-		word, hard := blockMasks(text, i)
+		word, hard, point := blockMasks(text, i)
 		limit := blockSize // words must end (at a separator) before limit
 		if hard != 0 {
 			hard, word = skipHandled(text, i, hard, word)
+		}
+		if point != 0 {
+			// initials and digit groups are the general tokenizer's
+			if c := pointsInWords(word, point, isWordASCII[text[i+blockSize]]); c != 0 {
+				hard |= pointsToDecide(text, i, c)
+			}
 		}
 		if hard != 0 {
 			limit = bits.TrailingZeros64(hard)
@@ -154,6 +175,25 @@ func scanBlocks(text string, i int, buf []byte, toks []token, f *wordFilter, can
 	return i, buf, toks, cands
 }
 
+// pointsToDecide returns those of the full stops and commas c (bits of the block at text[i], after
+// a word byte) that may be in initials or between digit groups, for the general tokenizer: a full
+// stop after a single upper-case letter ("U.S.", "J. K."), and one or a comma between two digits.
+func pointsToDecide(text string, i int, c uint64) uint64 {
+	keep := uint64(0)
+	for m := c; m != 0; m &= m - 1 {
+		p := bits.TrailingZeros64(m)
+		before, after := text[i+p-1], text[i+p+1]
+		switch {
+		case isDigit(before) && isDigit(after):
+		case text[i+p] == '.' && asciiClass[before] == aUpper && (p == 1 || !isWordASCII[text[i+p-2]]):
+		default:
+			continue
+		}
+		keep |= 1 << p
+	}
+	return keep
+}
+
 // skipHandled clears from hard the bytes before the first one the block scanner cannot handle that
 // it can after all, and returns hard and word updated:
 //   - characters above 0x7f that separate words (no-break spaces, dashes, quotes, symbols; classify
@@ -166,14 +206,13 @@ func scanBlocks(text string, i int, buf []byte, toks []token, f *wordFilter, can
 func skipHandled(text string, i int, hard, word uint64) (uint64, uint64) {
 	for hard != 0 {
 		p := bits.TrailingZeros64(hard)
-		size, class := 1, classApos
+		size, class, r := 1, classApos, rune('\'')
 		if c := text[i+p]; c >= 0xC3 && c <= 0xE1 {
 			// the letters of most scripts (U+00C0–U+1FFF) start with these bytes: no decoding to
 			// know that they stop the block (the few symbols among them are the general
 			// tokenizer's, which is always right)
 			return hard, word
 		} else if c != '\'' {
-			var r rune
 			r, size = utf8.DecodeRuneInString(text[i+p:])
 			if p+size > blockSize {
 				return hard, word
@@ -183,6 +222,9 @@ func skipHandled(text string, i int, hard, word uint64) (uint64, uint64) {
 		n := 0 // the bytes from p on that are handled
 		switch class {
 		case classSep:
+			if p > 0 && isDigit(text[i+p-1]) && isGroupSpace(r) && isDigit(text[i+p+size]) {
+				return hard, word // perhaps a space between digit groups ("1 000"): for groupedNumber
+			}
 			n = size
 		case classApos:
 			// as apostrophe() decides, on the bits of the block

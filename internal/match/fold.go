@@ -25,6 +25,12 @@ import (
 //     is dropped ("Putin's" → "putin", "Putin´s" too), and after a French, Italian or Catalan elided
 //     word, which stands apart ("l'Ukraine" → "l ukraine", "dell’Italia" → "dell italia");
 //   - subscript digits are digits of their word ("CO₂" → "co2"); superscripts separate ("km²" → "km");
+//   - initials are one word: single upper-case letters each with a full stop, with a space between
+//     them or none, the last full stop optional without spaces ("U.S.", "U.S", "J. K." → "us", "jk");
+//     a full stop after a lone letter ("Plan B.") or a lower-case one ("e.g.") separates as ever;
+//   - the digit groups of a number are one word: one to three digits (not starting with 0), then
+//     groups of three after a comma, a full stop, or a no-break, narrow no-break or thin space, the
+//     same separator each time ("1,000", "1.000", "1 000" → "1000"); an ordinary space separates;
 //   - Han, Hiragana and Katakana characters form runs of their own (CJK text has no spaces between
 //     words); a query word from such a run matches any document run that contains it;
 //   - invisible format characters (Unicode category Cf: soft hyphen U+00AD, zero-width space,
@@ -252,6 +258,7 @@ const (
 	aLower        // lower-case letter or digit: folds to itself
 	aUpper        // upper-case letter
 	aApos         // apostrophe
+	aPoint        // full stop or comma: a separator, except inside initials ("U.S.") and numbers ("1,000")
 )
 
 var asciiClass = buildASCIIClass()
@@ -364,6 +371,8 @@ func buildASCIIClass() (class [128]byte) {
 			class[c] = aUpper
 		case c == '\'' || c == '`':
 			class[c] = aApos
+		case c == '.' || c == ',':
+			class[c] = aPoint
 		}
 	}
 	return class
@@ -561,6 +570,36 @@ func (t *tokenizer) tokenize(text string) {
 				}
 				i = next
 				continue
+			case aPoint:
+				if wstart >= 0 && !cjk {
+					if end := i; c == '.' {
+						if end = initials(text, wstart, i); end > i {
+							// the initials are one word of their letters ("U.S." is "us")
+							fstart = len(buf)
+							buf = appendInitials(buf, text[wstart:end])
+							toks = appendWord(toks, wstart, end, fstart, len(buf), false, false)
+							wstart, i = -1, end
+							continue
+						}
+					}
+					if end := groupedNumber(text, wstart, i); end > i {
+						// the word goes on with the digits of the groups ("1,000" is "1000")
+						if inText {
+							fstart, inText = len(buf), false
+							buf = append(buf, text[wstart:i]...)
+						}
+						buf = appendDigits(buf, text[i:end])
+						i = end
+						continue
+					}
+				}
+				if wstart >= 0 {
+					toks = appendWord(toks, wstart, i, fstart, len(buf), inText, cjk)
+					wstart = -1
+				}
+				for i++; i < len(text) && isSepASCII[text[i]]; i++ {
+				}
+				continue
 			default:
 				if wstart >= 0 {
 					toks = appendWord(toks, wstart, i, fstart, len(buf), inText, cjk)
@@ -622,6 +661,17 @@ func (t *tokenizer) tokenize(text string) {
 			i = next
 			continue
 		default:
+			if wstart >= 0 && !cjk && isGroupSpace(r) {
+				if end := groupedNumber(text, wstart, i); end > i { // "1 000" with a no-break space
+					if inText {
+						fstart, inText = len(buf), false
+						buf = append(buf, text[wstart:i]...)
+					}
+					buf = appendDigits(buf, text[i:end])
+					i = end
+					continue
+				}
+			}
 			if wstart >= 0 {
 				toks = appendWord(toks, wstart, i, fstart, len(buf), inText, cjk)
 				wstart = -1
@@ -639,6 +689,138 @@ func (t *tokenizer) tokenize(text string) {
 	if t.filter != nil {
 		t.cands = t.filterTokens(text, buf, toks, t.cands)
 	}
+}
+
+// initials returns the end of the initials that start at text[wstart], a single upper-case letter
+// followed by the full stop at text[i]: two or more single upper-case letters, each followed by a
+// full stop, with a space or none between them ("U.S.", "U.S.A.", "J.D.", "J. K.", "В.В."), the
+// last one's full stop optional when no space is used ("U.S"). It returns i when there are none. The
+// end is after the last full stop. A lone letter with a full stop ("Plan B.") and one followed by a
+// word that is not an initial ("W. Bush") are not initials.
+func initials(text string, wstart, i int) int {
+	if !singleUpper(text, wstart, i) {
+		return i
+	}
+	end, n := i+1, 1 // after the last initial's full stop; the initials so far
+	for j := end; ; {
+		spaced := false
+		if j < len(text) && text[j] == ' ' {
+			j++
+			spaced = true
+		}
+		k := j
+		if k < len(text) && text[k] < utf8.RuneSelf {
+			if asciiClass[text[k]] != aUpper {
+				break
+			}
+			k++
+		} else {
+			r, size := utf8.DecodeRuneInString(text[j:])
+			if !unicode.IsUpper(r) {
+				break
+			}
+			k += size
+		}
+		if k < len(text) && text[k] == '.' {
+			end, n, j = k+1, n+1, k+1
+			continue
+		}
+		if !spaced && !wordRuneAt(text, k) && !ignoredAt(text, k) {
+			end, n = k, n+1 // "U.S" without its last full stop
+		}
+		break
+	}
+	if n < 2 {
+		return i
+	}
+	return end
+}
+
+// singleUpper reports whether text[start:end] is one upper-case letter.
+func singleUpper(text string, start, end int) bool {
+	if c := text[start]; c < utf8.RuneSelf {
+		return end == start+1 && asciiClass[c] == aUpper
+	}
+	r, size := utf8.DecodeRuneInString(text[start:])
+	return end == start+size && unicode.IsUpper(r)
+}
+
+// ignoredAt reports whether an invisible format character is at text[i].
+func ignoredAt(text string, i int) bool {
+	if i >= len(text) || text[i] < utf8.RuneSelf {
+		return false
+	}
+	r, size := utf8.DecodeRuneInString(text[i:])
+	class, _ := classify(r, text[i:i+size])
+	return class == classIgnore
+}
+
+// appendInitials appends the folded letters of initials (the text initials found) to buf.
+func appendInitials(buf []byte, s string) []byte {
+	for k, r := range s {
+		if r == '.' || r == ' ' {
+			continue
+		}
+		if r < utf8.RuneSelf {
+			buf = append(buf, lowerASCII[r])
+			continue
+		}
+		_, f := classify(r, s[k:k+utf8.RuneLen(r)])
+		buf = append(buf, f...)
+	}
+	return buf
+}
+
+// isGroupSpace reports whether r is a space that groups the digits of a number: the no-break,
+// narrow no-break and thin spaces of French and other typography ("1 000"). An ordinary space does
+// not, as it separates numbers as often ("on March 5 200 people").
+func isGroupSpace(r rune) bool {
+	return r == '\u00a0' || r == '\u202f' || r == '\u2009'
+}
+
+// groupedNumber returns the end of the digit groups of a number that starts at text[wstart] with
+// one to three digits (not starting with 0) and goes on at text[i] with a group separator — a comma,
+// a full stop, or a no-break, narrow no-break or thin space — followed by three digits, and so on
+// with the same separator ("1,000", "1.000.000", "1 000"); the last group is followed by something
+// other than a digit. It returns i when there is no such number.
+func groupedNumber(text string, wstart, i int) int {
+	if n := i - wstart; n < 1 || n > 3 || text[wstart] == '0' {
+		return i
+	}
+	for k := wstart; k < i; k++ {
+		if c := text[k]; c < '0' || c > '9' {
+			return i
+		}
+	}
+	sep, size := utf8.DecodeRuneInString(text[i:])
+	if sep != ',' && sep != '.' && !isGroupSpace(sep) {
+		return i
+	}
+	end := i
+	for j := i; ; {
+		if r, s := utf8.DecodeRuneInString(text[j:]); r != sep || s != size {
+			break
+		}
+		d := j + size
+		if d+3 > len(text) || !isDigit(text[d]) || !isDigit(text[d+1]) || !isDigit(text[d+2]) ||
+			d+3 < len(text) && isDigit(text[d+3]) {
+			break
+		}
+		end, j = d+3, d+3
+	}
+	return end
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// appendDigits appends the digits of s (digit groups and their separators) to buf.
+func appendDigits(buf []byte, s string) []byte {
+	for k := 0; k < len(s); k++ {
+		if isDigit(s[k]) {
+			buf = append(buf, s[k])
+		}
+	}
+	return buf
 }
 
 // filterTokens appends to cands the tokens from t.checked on that the filter passes (those of the
@@ -784,8 +966,9 @@ func wordRuneAt(text string, i int) bool {
 // letter folded to another, a suffix dropped): the full-text index holds
 // articles as they were folded when stored, and the store rebuilds it when
 // the version it was written with differs (store.QueueReindex). 2: elided
-// French and Italian articles, Turkish suffixes, Arabic letter forms.
-const FoldVersion = 2
+// French and Italian articles, Turkish suffixes, Arabic letter forms. 3:
+// initials ("U.S." is "us"), digit groups ("1,000" is "1000").
+const FoldVersion = 3
 
 // Fold returns s as the matcher sees it: lower case, without diacritics, quotes, apostrophes, hyphens,
 // dashes and other punctuation, possessive "'s" dropped, words separated by single spaces.

@@ -50,6 +50,12 @@ func TestFold(t *testing.T) {
 		{"okina", "Hawaiʻi Hawai'i", "hawaii hawaii"},
 		{"grave and acute quotes outside words", "`quoted´ ``x''", "quoted x"},
 		{"subscript digits", "CO₂ H₂O", "co2 h2o"},
+		{"initials", "U.S. sanctions, the U.S-led bloc, U.S.A. and the U.K.", "us sanctions the us led bloc usa and the uk"},
+		{"spaced initials", "J. K. Rowling, J.D. Vance, В. В. Путин, Washington D.C.", "jk rowling jd vance вв путин washington dc"},
+		{"not initials", "Plan B. A new deal. George W. Bush. e.g. U.Sanctions a.m.", "plan b a new deal george w bush e g u sanctions a m"},
+		{"digit groups", "1,000 troops, 1.000 Soldaten, 1\u202f000 soldats, 1\u00a0000, 2,500,000 and 10.000.000", "1000 troops 1000 soldaten 1000 soldats 1000 2500000 and 10000000"},
+		{"not digit groups", "3.5 0,001 1,0000 2019 100 people, 1 000 km, 1,000.50 12.03.2024", "3 5 0 001 1 0000 2019 100 people 1 000 km 1000 50 12 03 2024"},
+		{"digit groups before letters", "1,000km", "1000km"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -76,7 +82,7 @@ func TestTokenOffsets(t *testing.T) {
 }
 
 func FuzzFold(f *testing.F) {
-	for _, s := range []string{"Putin’s “Election-Interference”", "don't O'Brien's", "東京タワーはiPhone手机", "ΟΔΥΣΣΕΥΣ Straße ǅ İ ﬁ", "e\u0301\u0301x", "a'b'c 's '", "Mittel\u00adalter \u200b東\u2060京 don\u00ad't", "L'Ukraine dell’Italia Erdoğan'ın NATO'nun 2024'te Sana'a مـحـمـد"} {
+	for _, s := range []string{"Putin’s “Election-Interference”", "don't O'Brien's", "東京タワーはiPhone手机", "ΟΔΥΣΣΕΥΣ Straße ǅ İ ﬁ", "e\u0301\u0301x", "a'b'c 's '", "Mittel\u00adalter \u200b東\u2060京 don\u00ad't", "L'Ukraine dell’Italia Erdoğan'ın NATO'nun 2024'te Sana'a مـحـمـد", "U.S. J. K. U.S 1,000 1.000.000 1\u202f000 1,00"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -142,7 +148,7 @@ func TestBlockScanner(t *testing.T) {
 	f := newWordFilter([]string{"putin", "election", "interference", "a", "b2b", "über"}, []string{"medd", "hack"}, false, true)
 	alphabet := []string{"a", "z", "Q", "P", "utin", "Putin", "election", "INTERFERENCE", "meddling", "hacker", "9",
 		" ", " ", " ", "  ", ", ", ".\n", "-", "'", "’", "'s", "é", "Ü", "ber", "東京", "\u0301", "\x7f", "\xff", "_",
-		"\u00a0", "—", "–", "“", "”", "„", "«", "»", "…", "‘", "\u2018", "\u2099", "\xc2", "\xe2\x80", "\xe2\x80\x80",
+		"\u00a0", ".", ",", "U", "S", "J", "1", "000", "25", "\u202f", "\u2009", ". ", "—", "–", "“", "”", "„", "«", "»", "…", "‘", "\u2018", "\u2099", "\xc2", "\xe2\x80", "\xe2\x80\x80",
 		"€", "•", "😀", "\u02bc", "ＡＢ", "\ufeff", "\u200b", "\x80", "ß", "\u0640", "\u00ad", "\u2060", "\u200d", "\u200c"}
 	r := rand.New(rand.NewPCG(5, 6))
 	var fast, slow tokenizer

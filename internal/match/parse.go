@@ -104,6 +104,7 @@ func lex(src string) ([]lexToken, error) {
 	}
 	i := 0
 	atStart := true // at the start of a bare run: '-' negates, '@' names an alias, 'x:' is a field
+	spaced := spacedWords(src)
 	for i < len(src) {
 		r, size := utf8.DecodeRuneInString(src[i:])
 		switch {
@@ -143,7 +144,7 @@ func lex(src string) ([]lexToken, error) {
 		j := i
 		for j < len(src) {
 			q, qs := utf8.DecodeRuneInString(src[j:])
-			if isSpace(q) || q == '(' || q == ')' || isQuote(q) {
+			if isSpace(q) && !inSpacedWord(spaced, j) || q == '(' || q == ')' || isQuote(q) {
 				break
 			}
 			j += qs
@@ -209,6 +210,30 @@ func lex(src string) ([]lexToken, error) {
 	}
 	toks = append(toks, lexToken{kind: tEOF, pos: len(src)})
 	return toks, nil
+}
+
+// spacedWords returns the words of src that the tokenizer reads across a space: spaced initials
+// ("J. K.") and digit groups with a no-break space ("1 000"). A bare run of the query goes on
+// across such a space, so that `J. K. Rowling` asks for the words of "J. K. Rowling" as the text
+// has them ("jk rowling"), not for a word "j" and a word "k".
+func spacedWords(src string) []Word {
+	var spaced []Word
+	for _, w := range Words(src) {
+		if strings.IndexFunc(src[w.Start:w.End], isSpace) >= 0 {
+			spaced = append(spaced, w)
+		}
+	}
+	return spaced
+}
+
+// inSpacedWord reports whether src[j] is inside one of spaced.
+func inSpacedWord(spaced []Word, j int) bool {
+	for _, w := range spaced {
+		if w.Start < j && j < w.End {
+			return true
+		}
+	}
+	return false
 }
 
 func startsQuote(s string) bool {

@@ -43,6 +43,8 @@ func TestParseString(t *testing.T) {
 		{`10:30`, `"10:30"`},
 		{`NEARBY "NEAR/5"`, `NEARBY AND "NEAR/5"`},
 		{`x NOT (a NEAR/3 b)`, `x AND NOT (a NEAR/3 b)`},
+		{`J. K. Rowling`, `"J. K." AND Rowling`},
+		{`U.S. 1,000`, `U.S. AND 1,000`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
