@@ -234,10 +234,12 @@ speakers. With --query the summary and quotes favour the query's terms.`)
 	format := fs.String("format", "text", "output format: text or json")
 	q := fs.String("query", "", "a query whose terms the summary and quotes should favour")
 	timeout := fs.Duration("timeout", config.DefaultTimeout, "fetch timeout")
-	if err := parseFlags(fs, args); err != nil {
+	// Flags may follow the page too, as README writes it: read URL --format json.
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() != 1 || (*format != "text" && *format != "json") {
+	if len(pos) != 1 || (*format != "text" && *format != "json") {
 		fs.Usage()
 		return usageError("read needs one URL or FILE, and --format text or json")
 	}
@@ -249,7 +251,7 @@ speakers. With --query the summary and quotes favour the query's terms.`)
 		}
 		terms = query.Terms()
 	}
-	src := fs.Arg(0)
+	src := pos[0]
 	var a *article.Article
 	if u, err := url.Parse(src); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
 		client := httpclient.New(httpclient.Options{Timeout: *timeout, AllowPrivate: true})
