@@ -614,6 +614,14 @@ func (a *attributor) parseBefore(toks []token) (attribution, bool) {
 		if np, ok := backwardNP(a.src, toks[:k], k-1); ok {
 			return attribution{np: np, cue: cueText(toks, k), cuePos: t.start}, true
 		}
+		// Den Satz sagte er später, einen Brief schrieb Merkel: a German
+		// clause opened by its object has its subject after the verb.
+		if _, obj := objectDeterminers[toks[0].lower()]; obj {
+			if np, _, ok := forwardNP(a.src, toks, k+1); ok {
+				return attribution{np: np, cue: cueText(toks, k), cuePos: t.start}, true
+			}
+			continue
+		}
 		// The subject opening the clause, with a phrase between it and the
 		// verb: Protesters marching through the streets chanted "…"; he
 		// looked into the camera, furrowed his brow and said, "…".
@@ -751,6 +759,9 @@ func forwardNP(src string, toks []token, i int) (phrase, int, bool) {
 	}
 	if isLowerWord(toks[i]) && (foreignStop(lw) || elided(lw)) {
 		return phrase{}, i, false // dijo en una entrevista: no subject after the verb
+	}
+	if _, obj := objectDeterminers[lw]; obj {
+		return phrase{}, i, false // Den Satz sagte er: the object, not the subject
 	}
 	j := i
 	if isDeterminer(lw) || lw == "gegenüber" {
@@ -977,6 +988,9 @@ func backwardNP(src string, toks []token, k int) (phrase, bool) {
 			}
 			m--
 		}
+		if objectNoun(toks, m) {
+			return phrase{}, false // den ersten Satz sagte: a German object, not a name
+		}
 		// Jeb Bush of Florida said, Mr. Burman of the Tax Policy Center
 		// said: the name before "of" speaks, not the place or body after it.
 		personAfter := false // Secretary of State John Kerry said: the name after "of" is the person
@@ -1057,6 +1071,27 @@ func backwardNP(src string, toks []token, k int) (phrase, bool) {
 		}
 	}
 	return phrase{kind: npRole, toks: toks[m : k+1]}, true
+}
+
+// objectNoun reports whether the capitalised words from toks[m] are a
+// German noun phrase in the accusative: opened by den, einen, diesen …, or
+// after one and at most two adjectives (den ersten Satz).
+func objectNoun(toks []token, m int) bool {
+	for p := m; p >= 0 && p >= m-3; p-- {
+		if !toks[p].word {
+			return false
+		}
+		if _, obj := objectDeterminers[toks[p].lower()]; obj {
+			return true
+		}
+		if p == m {
+			continue
+		}
+		if !isLowerWord(toks[p]) {
+			return false
+		}
+	}
+	return false
 }
 
 // isConnector reports whether t joins the words of a name.

@@ -198,6 +198,14 @@ func parseName(src string, toks []token, i int) (n name, roles []string, j int, 
 			break
 		}
 	}
+	// глава Минфина Антон Силуанов: a Russian name is a given name, a
+	// patronymic and a surname, or the first and last of them; a
+	// capitalised word before a given name and surname is the genitive
+	// body the person heads (Минфина, Кремля, России), not the name.
+	if len(words) > 2 && allCyrillic(words) && !patronymic(words[len(words)-2]) {
+		first += len(words) - 2
+		words = words[len(words)-2:]
+	}
 	if len(words) == 0 || len(words) == 1 && notAlone[strings.ToLower(words[0])] {
 		return name{}, nil, i, false
 	}
@@ -205,6 +213,35 @@ func parseName(src string, toks []token, i int) (n name, roles []string, j int, 
 	last := toks[j-1]
 	n.end = last.start + len(stripPossessive(last.s))
 	return n, roles, j, true
+}
+
+// allCyrillic reports whether every word is written in Cyrillic letters.
+func allCyrillic(words []string) bool {
+	for _, w := range words {
+		for _, r := range w {
+			if unicode.IsLetter(r) && !unicode.Is(unicode.Cyrillic, r) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// patronymic reports whether a Russian word is a patronymic (Владимирович,
+// Ильич, Владимировна, Кузьминична), in any case.
+func patronymic(w string) bool {
+	lw := strings.ToLower(w)
+	for _, suf := range []string{"ович", "евич", "ич", "овна", "евна", "ична", "инична"} {
+		if strings.HasSuffix(lw, suf) {
+			return true
+		}
+		for _, end := range []string{"а", "у", "ем", "е", "ы", "ой", "ом"} {
+			if strings.HasSuffix(lw, strings.TrimSuffix(suf, "а")+end) && len([]rune(lw)) > 6 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // orgHeads are the nouns that open an organisation's name in the languages

@@ -66,3 +66,54 @@ func TestRecoveredSpeakers(t *testing.T) {
 		})
 	}
 }
+
+// Words next to a name that are not the speaker's: a German clause opened
+// by its object, and the Russian body a person heads in the genitive.
+func TestObjectAndGenitiveAreNoSpeakers(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{
+			name: "a German object opening the clause is no speaker",
+			text: "Den Satz wiederholte er am Abend vor den Delegierten: „Wir lassen niemanden zurück.“",
+			want: []want{{parts: []string{"Wir lassen niemanden zurück."}, speaker: ""}},
+		},
+		{
+			name: "a German object with an adjective is no speaker",
+			text: "Den letzten Absatz schrieb sie selbst: „Die Schule bleibt offen.“",
+			want: []want{{parts: []string{"Die Schule bleibt offen."}, speaker: ""}},
+		},
+		{
+			name: "after a German object the subject follows the verb",
+			text: "Diesen Brief schrieb Katrin Albers im Januar an den Stadtrat: „Die Schule bleibt offen.“",
+			want: []want{{parts: []string{"Die Schule bleibt offen."}, speaker: "Katrin Albers"}},
+		},
+		{
+			name: "a German object after the quotation is no speaker",
+			text: "„Die Schule bleibt offen“, den Satz sagte die Bürgermeisterin dreimal.",
+			want: []want{{parts: []string{"Die Schule bleibt offen"}, speaker: ""}},
+		},
+		{
+			name: "a Russian body in the genitive is not part of the name",
+			text: "«Бюджет будет исполнен без дефицита», — заявил глава Минфина Антон Силуанов.",
+			want: []want{{parts: []string{"Бюджет будет исполнен без дефицита"}, speaker: "Антон Силуанов"}},
+		},
+		{
+			name: "a Russian body in the genitive before the verb",
+			text: "Глава Минобороны Андрей Белоусов заявил: «Учения пройдут по плану».",
+			want: []want{{parts: []string{"Учения пройдут по плану"}, speaker: "Андрей Белоусов"}},
+		},
+		{
+			name: "a Russian patronymic stays in the name",
+			text: "«Учения пройдут по плану», — сказал Сергей Кужугетович Шойгу.",
+			want: []want{{parts: []string{"Учения пройдут по плану"}, speaker: "Сергей Кужугетович Шойгу"}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkQuotes(t, tt.text, tt.want)
+		})
+	}
+}

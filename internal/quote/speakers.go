@@ -66,6 +66,11 @@ var foreignDeterminers = wordSet(`der die das den dem des ein eine einer eines e
 le la les l un une el los las una unos unas lo il gli uno o os as um uma
 sein seine ihr ihre son sa ses su sus suo sua seu sua`)
 
+// objectDeterminers open a German noun phrase in the accusative (or the
+// dative plural), which is never the subject: Den Satz sagte er später,
+// einen Brief schrieb Merkel.
+var objectDeterminers = wordSet("den einen diesen jenen keinen manchen welchen jeden")
+
 // speakerStop are English words that never stand in a speaker.
 var speakerStop = wordSet(`i you he she it we they me him her us them who whom which what that this these those
 and or but nor if then than because although though while when where why how not also only just
@@ -93,6 +98,9 @@ func validSpeaker(s string) bool {
 		if unicode.IsUpper(r) || unicode.IsLetter(r) && !unicode.IsLower(r) {
 			capital = true // or a script without case
 		}
+	}
+	if _, obj := objectDeterminers[strings.ToLower(words[0])]; obj {
+		return false // Den Satz: an object, not a speaker
 	}
 	for k, w := range words {
 		lw := strings.ToLower(strings.Trim(w, ".,;:!?\"'’‘“”«»„()"))
