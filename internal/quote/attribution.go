@@ -516,6 +516,31 @@ func endsSentence(s string) bool {
 	return r == '.' || r == '?' || r == '!' || r == '…'
 }
 
+// ageNoun reports whether t names someone by age (the 46-year-old).
+func ageNoun(t token) bool {
+	lw := t.lower()
+	if !t.word || !strings.HasSuffix(lw, "-year-old") {
+		return false
+	}
+	for _, r := range strings.TrimSuffix(lw, "-year-old") {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return len(lw) > len("-year-old")
+}
+
+// temporalConjunction reports whether t is "before", "after" or "while",
+// which join a gerund to the clause whose subject it shares (deflected
+// questions before saying).
+func temporalConjunction(t token) bool {
+	switch t.s {
+	case "before", "after", "while":
+		return true
+	}
+	return false
+}
+
 // putIt reports whether toks[k] is "put" or "puts" followed by "it" and
 // then a comma or colon (the senator put it this way: no; Vulture puts it:
 // yes), or anything in a clause opened by "as" (as the chief executive,
@@ -628,8 +653,9 @@ func (a *attributor) parseBefore(toks []token) (attribution, bool) {
 		if np, e, ok := forwardNP(a.src, toks, 0); ok && e < k && k-e <= 14 && !anyCue(toks[e:k]) {
 			return attribution{np: np, cue: cueText(toks, k), cuePos: t.start}, true
 		}
-		// Mr. Trump expressed admiration for him, telling CNBC: "…".
-		if strings.HasSuffix(t.lower(), "ing") && toks[k-1].s == "," {
+		// Mr. Trump expressed admiration for him, telling CNBC: "…"; Mr.
+		// McConnell deflected questions before saying, "…".
+		if strings.HasSuffix(t.lower(), "ing") && (toks[k-1].s == "," || k > 1 && temporalConjunction(toks[k-1]) && toks[k-2].word) {
 			if np, ok := a.clauseSubject(toks[:k-1]); ok {
 				return attribution{np: np, cue: cueText(toks, k), cuePos: t.start}, true
 			}
@@ -834,7 +860,7 @@ func forwardNP(src string, toks []token, i int) (phrase, int, bool) {
 		if isLowerWord(w) && (foreignStop(w.lower()) || elided(w.lower()) || head >= 0 && isConnector(w)) {
 			break // un proche d'Edouard Philippe, el instructor del caso: the role, not the name
 		}
-		if isLowerWord(w) || isTitle(w) {
+		if isLowerWord(w) || isTitle(w) || ageNoun(w) {
 			head = j
 		}
 		j++
@@ -943,6 +969,12 @@ func backwardNP(src string, toks []token, k int) (phrase, bool) {
 					return phrase{}, false // …, when protesters interrupted her speech, shouting
 				}
 				for _, t := range toks[m+1 : k] {
+					if lw := t.lower(); lw == "who" && isLowerWord(t) {
+						// Melanne Verveer, a close friend who was her chief
+						// of staff, said: a relative clause describes the
+						// name, whatever its verb.
+						break
+					}
 					if _, v := clauseVerbs[t.lower()]; cueWord(t) || v && isLowerWord(t) {
 						return phrase{}, false
 					}
@@ -1019,7 +1051,7 @@ func backwardNP(src string, toks []token, k int) (phrase, bool) {
 		}
 		return phrase{}, false
 	}
-	if !isLowerWord(t) {
+	if !isLowerWord(t) && !ageNoun(t) {
 		return phrase{}, false
 	}
 	if _, fw := functionWords[lw]; fw || foreignStop(lw) || elided(lw) {

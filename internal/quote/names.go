@@ -35,6 +35,7 @@ var titles = map[string]string{
 	"assemblywoman": "assemblywoman", "councilman": "councilman", "councilwoman": "councilwoman",
 	"del": "delegate", "delegate": "delegate", "state": "", "u.s": "", "u.s.": "", "sens": "senator",
 	"reps": "representative", "leader": "leader", "whip": "whip", "chair": "chair",
+	"senators": "senator", "representatives": "representative", "governors": "governor", // Senators Mitch McConnell, …
 	// German roles are capitalised nouns before the name.
 	"bürgermeister": "bürgermeister", "bürgermeisterin": "bürgermeisterin", "ministerin": "ministerin",
 	"bundeskanzler": "kanzler", "bundeskanzlerin": "kanzlerin", "kanzler": "kanzler", "kanzlerin": "kanzlerin",

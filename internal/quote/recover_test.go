@@ -59,6 +59,35 @@ func TestRecoveredSpeakers(t *testing.T) {
 				{parts: []string{"It was the start of a long quarrel,"}, speaker: "Dan Whitby"},
 			},
 		},
+		{
+			name: "a relative clause inside the apposition",
+			text: "Grace Odum, a longtime neighbor of the family who was sitting in the second row at the hearing on Monday, said, “Nobody here believed the first story.”",
+			want: []want{{parts: []string{"Nobody here believed the first story."}, speaker: "Grace Odum"}},
+		},
+		{
+			name: "a clause in the apposition without who is no apposition",
+			text: "The review, the board was told last week, said, “The contract was never put out to tender.”",
+			want: []want{{parts: []string{"The contract was never put out to tender."}, speaker: ""}},
+		},
+		{
+			name: "before saying shares the clause's subject",
+			text: "On Thursday, Gov. Alan Pryce dodged several questions about the budget before saying, “We will not raise taxes this year.”",
+			want: []want{{parts: []string{"We will not raise taxes this year."}, speaker: "Alan Pryce"}},
+		},
+		{
+			name: "someone named by age",
+			text: "The former teacher stood at the lectern for twenty minutes.\n\n“I never thought I would run for anything,” said the 58-year-old. “Now here I am.”",
+			want: []want{
+				{parts: []string{"I never thought I would run for anything,"}, speaker: "the 58-year-old"},
+				{parts: []string{"Now here I am."}, speaker: "the 58-year-old"},
+			},
+		},
+		{
+			name: "a plural title before a list of names",
+			text: "Among those invited are Senators Ruth Calloway, the committee's chair, and Tom Brandt.\n\n" +
+				"“We expect answers by Friday,” Ms. Calloway said.",
+			want: []want{{parts: []string{"We expect answers by Friday,"}, speaker: "Ruth Calloway"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
