@@ -18,6 +18,11 @@ import (
 func (w *Watcher) storyClusterer(ctx context.Context) (*story.Clusterer, error) {
 	w.storiesMu.Lock()
 	defer w.storiesMu.Unlock()
+	return w.storyClustererLocked(ctx)
+}
+
+// storyClustererLocked is storyClusterer for a caller that holds storiesMu.
+func (w *Watcher) storyClustererLocked(ctx context.Context) (*story.Clusterer, error) {
 	if w.stories != nil {
 		return w.stories, nil
 	}
@@ -72,22 +77,23 @@ func (w *Watcher) storyClusterer(ctx context.Context) (*story.Clusterer, error) 
 // story's row as it stands with it, or nil (logged) when the stories cannot
 // be read.
 func (w *Watcher) assignStory(ctx context.Context, a store.Article) *store.Story {
-	c, err := w.storyClusterer(ctx)
+	// The article's words and text signature are read first, beside the
+	// other articles being processed; only its assignment, which reads and
+	// changes the stories, is made one at a time.
+	p := story.Prepare(story.Article{Title: a.Title, Lead: a.FeedText, Text: a.Text, Lang: a.Lang, Time: articleTime(a), Outlet: outlet(a)})
+	w.storiesMu.Lock()
+	c, err := w.storyClustererLocked(ctx)
 	if err != nil {
+		w.storiesMu.Unlock()
 		// A store error is logged (rate-limited), counted and in /healthz.
 		if _, inStore := errors.AsType[*StoreError](err); !inStore && ctx.Err() == nil {
 			w.log.Error("no story for the article", "feed", a.Feed, "article_url", a.URL, "error", err)
 		}
 		return nil
 	}
-	// The article's words and text signature are read first, beside the
-	// other articles being processed; only its assignment, which reads and
-	// changes the stories, is made one at a time.
-	p := story.Prepare(story.Article{Title: a.Title, Lead: a.FeedText, Text: a.Text, Lang: a.Lang, Time: articleTime(a), Outlet: outlet(a)})
 	// An article processed again (carried by a second feed before the store
 	// knew it, or retried after a failed write) keeps its story and is not
 	// counted into it twice.
-	w.storiesMu.Lock()
 	id, seen := w.storyIDs[a.Identity]
 	if !seen {
 		id = c.AssignPrepared(p).Story

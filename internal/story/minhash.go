@@ -35,8 +35,13 @@ type signature [numHashes]uint32
 
 // textSignature returns the MinHash signature of text, or false when it has too few words.
 func textSignature(text string) (signature, bool) {
+	return wordsSignature(match.Words(text))
+}
+
+// wordsSignature returns the MinHash signature of a text's words (match.Words), or false when
+// there are too few.
+func wordsSignature(ws []match.Word) (signature, bool) {
 	var sig signature
-	ws := match.Words(text)
 	if len(ws) > maxShingleWords {
 		ws = ws[:maxShingleWords]
 	}

@@ -47,8 +47,13 @@ func buildStopWords() map[string]map[string]bool {
 }
 
 func isStopWord(w, lang string) bool {
+	return stopSet(lang)[w]
+}
+
+// stopSet returns the stop words of lang, those of all languages when it has none.
+func stopSet(lang string) map[string]bool {
 	if set, ok := stopWords[lang]; ok {
-		return set[w]
+		return set
 	}
-	return stopWords[""][w]
+	return stopWords[""]
 }

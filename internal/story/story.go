@@ -40,6 +40,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/newshound/newshound/internal/match"
 )
 
 // Config sets the clusterer's bounds and thresholds. Zero fields take the defaults.
@@ -145,14 +147,13 @@ type Clusterer struct {
 	epochDocs float64 // the article count epochK was computed for
 	epochK    int32
 
-	cands   []candidate   // scratch: candidate stories of an article
-	scratch []termWeight  // scratch: an article's terms by id
-	names   []int32       // scratch: the names among an article's terms
-	vec     []termWeight  // scratch: an article's terms, heaviest first
-	gather  []articleTerm // scratch: an article's words while its terms are gathered
-	keyed   []keyedTerm   // scratch: terms being ordered by weight
-	merged  []termWeight  // scratch: a story's centroid with an article's terms
-	round   uint64        // the number of the current similar call, to mark candidates
+	cands   []candidate  // scratch: candidate stories of an article
+	scratch []termWeight // scratch: an article's terms by id
+	names   []int32      // scratch: the names among an article's terms
+	vec     []termWeight // scratch: an article's terms, heaviest first
+	keyed   []keyedTerm  // scratch: terms being ordered by weight
+	merged  []termWeight // scratch: a story's centroid with an article's terms
+	round   uint64       // the number of the current similar call, to mark candidates
 }
 
 // candidate is an open story that shares terms with an article.
@@ -241,15 +242,27 @@ func (c *Clusterer) Open() int {
 	return len(c.stories)
 }
 
-// Prepared is an article as the clusterer reads it: the words of its title and lead, and its text's
-// signature. Preparing reads nothing of the clusterer, so that articles can be prepared side by side
-// while assignments, which read and change the stories, are made one at a time.
+// Prepared is an article as the clusterer reads it: the terms of its title and lead, and its
+// text's signature. Preparing reads nothing of the clusterer, so that articles can be prepared side
+// by side while assignments, which read and change the stories, are made one at a time.
 type Prepared struct {
-	title, lead []token
-	sig         signature
-	hasSig      bool
-	outlet      uint64
-	time        time.Time
+	terms  []preparedTerm // by fold
+	sig    signature
+	hasSig bool
+	outlet uint64
+	time   time.Time
+}
+
+// preparedTerm is a term of a prepared article, from all its words of title and lead.
+type preparedTerm struct {
+	fold string
+	w    float64 // its weight: the largest of its words' (weightTitle or weightLead, by entityFactor for an entity)
+	// wName is its weight should it be a learned name (see Clusterer.articleTerms), when one of its
+	// words is capitalised where the capital says nothing; else 0
+	wName float64
+	named bool // one of its words is an entity other than a number
+	// capital and lower count its words capitalised and in lower case where the capital tells
+	capital, lower float64
 }
 
 // Prepare reads a for the clusterer (see Prepared). It is safe to call from several goroutines.
@@ -262,14 +275,62 @@ func Prepare(a Article) *Prepared {
 	if lead == "" {
 		lead = a.Text
 	}
-	p := &Prepared{
-		title:  tokens(Headline(a.Title), lang, 0),
-		lead:   tokens(lead, lang, leadWords),
-		outlet: outletKey(a.Outlet),
-		time:   a.Time,
+	var textWords []match.Word
+	if a.Text != "" {
+		textWords = match.Words(a.Text)
 	}
-	p.sig, p.hasSig = textSignature(a.Text)
+	leadWs := textWords // the lead is often the text itself (no page read)
+	if lead != a.Text {
+		leadWs = match.Words(lead)
+	}
+	p := &Prepared{outlet: outletKey(a.Outlet), time: a.Time}
+	title := Headline(a.Title)
+	p.terms = prepareTerms(wordTokens(title, match.Words(title), lang, 0), wordTokens(lead, leadWs, lang, leadWords))
+	p.sig, p.hasSig = wordsSignature(textWords)
 	return p
+}
+
+// prepareTerms gathers the terms of an article's title and lead tokens, one per fold, in the
+// order of the folds (so that new terms get their ids in a fixed order).
+func prepareTerms(title, lead []token) []preparedTerm {
+	ts := make([]preparedTerm, 0, len(title)+len(lead))
+	put := func(toks []token, w float64) {
+		for _, t := range toks {
+			pt := preparedTerm{fold: t.fold, w: w}
+			if t.entity {
+				pt.w *= entityFactor
+				pt.named = !isDigits(t.fold)
+			} else if t.capital && !t.telling {
+				pt.wName = w * entityFactor
+			}
+			if t.telling {
+				if t.capital {
+					pt.capital = 1
+				} else {
+					pt.lower = 1
+				}
+			}
+			ts = append(ts, pt)
+		}
+	}
+	put(title, weightTitle)
+	put(lead, weightLead)
+	slices.SortFunc(ts, func(x, y preparedTerm) int { return strings.Compare(x.fold, y.fold) })
+	n := 0
+	for i := range ts {
+		if n > 0 && ts[n-1].fold == ts[i].fold {
+			u := &ts[n-1]
+			u.w = max(u.w, ts[i].w)
+			u.wName = max(u.wName, ts[i].wName)
+			u.named = u.named || ts[i].named
+			u.capital += ts[i].capital
+			u.lower += ts[i].lower
+			continue
+		}
+		ts[n] = ts[i]
+		n++
+	}
+	return ts[:n]
 }
 
 // Assign puts a into the story it reports, or into a new one, and returns which.
@@ -314,17 +375,6 @@ func (c *Clusterer) AssignPrepared(p *Prepared) Assignment {
 	return asg
 }
 
-// articleTerm is a term of an article while its terms are gathered: its weight there (the largest
-// of its words'), whether it is a name, and the times it was seen capitalised and in lower case
-// where a capital tells.
-type articleTerm struct {
-	fold           string
-	w              float64
-	named          bool
-	capital, lower float64
-	id             int32
-}
-
 // keyedTerm is a term with the key terms are ordered by, heaviest first (see byWeight).
 type keyedTerm struct {
 	termWeight
@@ -335,58 +385,23 @@ type keyedTerm struct {
 }
 
 // articleTerms counts p's title and lead terms in the document frequencies and returns its term
-// weights, heaviest first, at most maxArticleTerms, and the names among them (not numbers), in
-// c.names. Both are scratch space of c, valid until the next call.
+// weights, heaviest first, at most maxArticleTerms, and the names among them (not numbers). Both are
+// scratch space of c, valid until the next call.
+//
+// A capitalised word whose capital says nothing (title case, the start of a sentence) is taken for
+// a name when its term was seen capitalised inside sentences more often than not, by what was
+// learned before this article.
 func (c *Clusterer) articleTerms(p *Prepared) ([]termWeight, []int32) {
-	ts := c.gather[:0]
-	put := func(toks []token, w float64) {
-		for _, t := range toks {
-			x := w
-			if t.capital && !t.telling && !t.entity {
-				if id, ok := c.vocab[t.fold]; ok && c.terms[id].capital > c.terms[id].lower {
-					t.entity = true
-				}
-			}
-			if t.entity {
-				x *= entityFactor
-			}
-			at := articleTerm{fold: t.fold, w: x, named: t.entity && !isDigits(t.fold)}
-			if t.telling {
-				if t.capital {
-					at.capital = 1
-				} else {
-					at.lower = 1
-				}
-			}
-			ts = append(ts, at)
-		}
-	}
-	put(p.title, weightTitle) // names are told by what was learned before this article
-	put(p.lead, weightLead)
-	// one entry per term, in the order of the terms, so that new terms get their ids in a fixed order
-	slices.SortFunc(ts, func(x, y articleTerm) int { return strings.Compare(x.fold, y.fold) })
-	n := 0
-	for i := range ts {
-		if n > 0 && ts[n-1].fold == ts[i].fold {
-			u := &ts[n-1]
-			u.w = max(u.w, ts[i].w)
-			u.named = u.named || ts[i].named
-			u.capital += ts[i].capital
-			u.lower += ts[i].lower
-			continue
-		}
-		ts[n] = ts[i]
-		n++
-	}
-	ts = ts[:n]
-	c.gather = ts[:0]
-
 	c.docs++
 	ks := c.keyed[:0]
-	for i := range ts {
-		at := &ts[i]
-		id := c.termIndex(at.fold)
+	for i := range p.terms {
+		pt := &p.terms[i]
+		id := c.termIndex(pt.fold)
 		t := &c.terms[id]
+		w, named := pt.w, pt.named
+		if pt.wName > 0 && t.capital > t.lower {
+			w, named = max(w, pt.wName), true
+		}
 		t.df++
 		if t.df >= t.rdfHi {
 			r, hi := roundDFBound(t.df)
@@ -399,9 +414,9 @@ func (c *Clusterer) articleTerms(p *Prepared) ([]termWeight, []int32) {
 				}
 			}
 		}
-		t.capital += at.capital
-		t.lower += at.lower
-		ks = append(ks, keyedTerm{termWeight: termWeight{id: id, w: at.w}, fold: at.fold, named: at.named})
+		t.capital += pt.capital
+		t.lower += pt.lower
+		ks = append(ks, keyedTerm{termWeight: termWeight{id: id, w: w}, fold: pt.fold, named: named})
 	}
 	// heaviest (by weight and rarity) first; ties by term, so that the order never depends on the input
 	c.sortKeyed(ks)

@@ -37,18 +37,23 @@ type token struct {
 // nothing) nor in German; the clusterer finds more names among the capitalised words (see
 // Clusterer.articleTerms).
 func tokens(s, lang string, max int) []token {
-	ws := match.Words(s)
+	return wordTokens(s, match.Words(s), lang, max)
+}
+
+// wordTokens is tokens of s given its words (match.Words(s)).
+func wordTokens(s string, ws []match.Word, lang string, max int) []token {
 	if max > 0 && len(ws) > max {
 		ws = ws[:max]
 	}
 	// capitals mark names except in title case and in German, which capitalises every noun
 	capitals := !isTitleCase(s, ws) && lang != "de" && lang != "lb"
 	out := make([]token, 0, len(ws))
+	stops := stopSet(lang)
 	for i, w := range ws {
 		if !w.CJK && utf8.RuneCountInString(w.Fold) < 2 && !isDigits(w.Fold) {
 			continue
 		}
-		if isStopWord(w.Fold, lang) {
+		if stops[w.Fold] {
 			continue
 		}
 		digits := isDigits(w.Fold)
