@@ -21,6 +21,7 @@ var quirkCases = []struct{ watch, query, title, text string }{
 	{"troops", `"1,000 troops"`, "Baltic deployment", "Germany will send 1000 troops to Lithuania by 2027."},
 	{"soldaten", `"1000 Soldaten"`, "Brigade in Litauen", "Die Bundeswehr verlegt 1.000 Soldaten nach Litauen."},
 	{"soldats", `"1000 soldats"`, "Roumanie", "La France déploie 1\u202f000 soldats en Roumanie."},
+	{"guideline", `ガイドライン`, "政府発表", "政府は新しいｶﾞｲﾄﾞﾗｲﾝを発表した。"},
 }
 
 func quirksConfig(srv string) string {

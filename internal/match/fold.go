@@ -32,7 +32,9 @@ import (
 //     groups of three after a comma, a full stop, or a no-break, narrow no-break or thin space, the
 //     same separator each time ("1,000", "1.000", "1 000" → "1000"); an ordinary space separates;
 //   - Han, Hiragana and Katakana characters form runs of their own (CJK text has no spaces between
-//     words); a query word from such a run matches any document run that contains it;
+//     words); a query word from such a run matches any document run that contains it; half-width
+//     katakana are their full-width forms, a sound mark after one composed with it ("ｶﾞｲﾄﾞ" → "ガイド"),
+//     as full-width Latin letters and digits are ASCII ("ＮＡＴＯ １０００" → "nato 1000");
 //   - invisible format characters (Unicode category Cf: soft hyphen U+00AD, zero-width space,
 //     zero-width joiner and non-joiner, word joiner U+2060, a byte-order mark inside the text,
 //     direction marks…) are ignored: inside a word they neither end it nor appear in its folded form
@@ -191,6 +193,8 @@ func classify(r rune, src string) (charClass, string) {
 			return classWord, src
 		case bmpSlow:
 			return classWord, foldRuneSlow(r)
+		case bmpCJKFold:
+			return classCJK, cjkFold(r)
 		default:
 			return charClass(c), ""
 		}
@@ -210,6 +214,8 @@ var bmpClass = sync.OnceValue(func() []uint8 {
 			t[k] = bmpSelf
 		case c == classWord:
 			t[k] = bmpSlow
+		case c == classCJK && f != "":
+			t[k] = bmpCJKFold
 		default:
 			t[k] = uint8(c)
 		}
@@ -220,17 +226,70 @@ var bmpClass = sync.OnceValue(func() []uint8 {
 const (
 	bmpSelf = 0x80 + iota
 	bmpSlow
+	bmpCJKFold // a CJK character written for another (cjkFold)
 )
+
+// The half-width katakana (U+FF66–U+FF9D) and their voiced and semi-voiced sound marks.
+const (
+	halfKanaFirst  = 0xFF66
+	halfVoiced     = 0xFF9E
+	halfSemiVoiced = 0xFF9F
+)
+
+// halfKana holds the full-width forms of the half-width katakana (ｶﾀｶﾅ is カタカナ, as NFKC has it),
+// alone and composed with a voiced and a semi-voiced sound mark after them ("" where the two do
+// not compose: ｶﾞ is ガ, ﾊﾟ is パ). Built on first use.
+var halfKana = sync.OnceValue(func() *[halfVoiced - halfKanaFirst][3]string {
+	var t [halfVoiced - halfKanaFirst][3]string
+	for k := range t {
+		full := norm.NFKC.String(string(rune(halfKanaFirst + k)))
+		t[k][0] = full
+		for m, mark := range []string{"\u3099", "\u309a"} {
+			if c := norm.NFC.String(full + mark); utf8.RuneCountInString(c) == 1 {
+				t[k][m+1] = c
+			}
+		}
+	}
+	return &t
+})
+
+// cjkFold returns the form a CJK character is matched in, "" when it is its own: a half-width
+// katakana its full-width form.
+func cjkFold(r rune) string {
+	if r >= halfKanaFirst && r < halfVoiced {
+		return halfKana()[r-halfKanaFirst][0]
+	}
+	return ""
+}
+
+// composeKana returns the folded form of the half-width katakana of size bytes at text[i], whose
+// folded form alone is f, and its size: with the sound mark after it when the two compose.
+func composeKana(text string, i, size int, f string) (string, int) {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	if r < halfKanaFirst || r >= halfVoiced {
+		return f, size
+	}
+	m, msize := utf8.DecodeRuneInString(text[i+size:])
+	if m != halfVoiced && m != halfSemiVoiced {
+		return f, size
+	}
+	if c := halfKana()[r-halfKanaFirst][m-halfVoiced+1]; c != "" {
+		return c, size + msize
+	}
+	return f, size
+}
 
 // classifySlow is classify without the tables, for runes from foldTableSize on.
 func classifySlow(r rune, src string) (charClass, string) {
 	switch {
 	case isApostrophe(r):
 		return classApos, ""
-	case unicode.Is(unicode.Cf, r):
+	case unicode.Is(unicode.Cf, r), r == halfVoiced, r == halfSemiVoiced:
+		// the half-width sound marks are composed with the kana before them (see halfKana); alone,
+		// they are nothing
 		return classIgnore, ""
 	case isCJK(r):
-		return classCJK, "" // identity: the caller copies the original bytes
+		return classCJK, cjkFold(r) // "": identity, the caller copies the original bytes
 	case isWordRune(r):
 		if foldsToItself(r) {
 			return classWord, src // Hangul and other scripts without case: no allocation
@@ -633,12 +692,26 @@ func (t *tokenizer) tokenize(text string) {
 				buf = append(buf, f...)
 			}
 		case classCJK:
+			if f != "" { // a character written for another
+				f, size = composeKana(text, i, size, f)
+				if wstart < 0 || !cjk {
+					if wstart >= 0 {
+						toks = appendWord(toks, wstart, i, fstart, len(buf), inText, cjk)
+					}
+					wstart, fstart, inText, cjk = i, len(buf), false, true
+				} else if inText {
+					fstart, inText = len(buf), false
+					buf = append(buf, text[wstart:i]...)
+				}
+				buf = append(buf, f...)
+				break
+			}
 			if wstart < 0 || !cjk {
 				if wstart >= 0 {
 					toks = appendWord(toks, wstart, i, fstart, len(buf), inText, cjk)
 				}
 				wstart, inText, cjk = i, true, true
-			} else if !inText { // the run had an ignored character
+			} else if !inText { // the run had an ignored character, or a character written for another
 				buf = append(buf, text[i:i+size]...)
 			}
 		case classIgnore:
@@ -967,8 +1040,9 @@ func wordRuneAt(text string, i int) bool {
 // articles as they were folded when stored, and the store rebuilds it when
 // the version it was written with differs (store.QueueReindex). 2: elided
 // French and Italian articles, Turkish suffixes, Arabic letter forms. 3:
-// initials ("U.S." is "us"), digit groups ("1,000" is "1000").
-const FoldVersion = 3
+// initials ("U.S." is "us"), digit groups ("1,000" is "1000"). 4: half-width
+// katakana.
+const FoldVersion = 4
 
 // Fold returns s as the matcher sees it: lower case, without diacritics, quotes, apostrophes, hyphens,
 // dashes and other punctuation, possessive "'s" dropped, words separated by single spaces.

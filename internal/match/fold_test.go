@@ -33,6 +33,8 @@ func TestFold(t *testing.T) {
 		{"greek final sigma", "ΟΔΥΣΣΕΥΣ Ὀδυσσεύς", "οδυσσευσ οδυσσευσ"},
 		{"cjk runs", "東京タワーはiPhone手机", "東京タワーは iphone 手机"},
 		{"full width", "ＡＢＣ１２", "abc12"},
+		{"half-width katakana", "ｶﾀｶﾅ ｶﾞｲﾄﾞﾗｲﾝ ﾊﾟﾝ ｳﾞｨｰｶﾞﾝ ﾃﾞｰﾀを", "カタカナ ガイドライン パン ヴィーガン データを"},
+		{"half-width sound marks alone", "ｱﾞ ﾞﾊﾟﾟ", "ア パ"},
 		{"ligature", "ﬁnance", "finance"},
 		{"digits", "G7 2024-11-26", "g7 2024 11 26"},
 		{"empty", " -- ", ""},
@@ -82,7 +84,7 @@ func TestTokenOffsets(t *testing.T) {
 }
 
 func FuzzFold(f *testing.F) {
-	for _, s := range []string{"Putin’s “Election-Interference”", "don't O'Brien's", "東京タワーはiPhone手机", "ΟΔΥΣΣΕΥΣ Straße ǅ İ ﬁ", "e\u0301\u0301x", "a'b'c 's '", "Mittel\u00adalter \u200b東\u2060京 don\u00ad't", "L'Ukraine dell’Italia Erdoğan'ın NATO'nun 2024'te Sana'a مـحـمـد", "U.S. J. K. U.S 1,000 1.000.000 1\u202f000 1,00"} {
+	for _, s := range []string{"Putin’s “Election-Interference”", "don't O'Brien's", "東京タワーはiPhone手机", "ΟΔΥΣΣΕΥΣ Straße ǅ İ ﬁ", "e\u0301\u0301x", "a'b'c 's '", "Mittel\u00adalter \u200b東\u2060京 don\u00ad't", "L'Ukraine dell’Italia Erdoğan'ın NATO'nun 2024'te Sana'a مـحـمـد", "U.S. J. K. U.S 1,000 1.000.000 1\u202f000 1,00", "ｶﾞｲﾄﾞﾞﾟ ﾞｱ東ｶ"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -149,7 +151,7 @@ func TestBlockScanner(t *testing.T) {
 	alphabet := []string{"a", "z", "Q", "P", "utin", "Putin", "election", "INTERFERENCE", "meddling", "hacker", "9",
 		" ", " ", " ", "  ", ", ", ".\n", "-", "'", "’", "'s", "é", "Ü", "ber", "東京", "\u0301", "\x7f", "\xff", "_",
 		"\u00a0", ".", ",", "U", "S", "J", "1", "000", "25", "\u202f", "\u2009", ". ", "—", "–", "“", "”", "„", "«", "»", "…", "‘", "\u2018", "\u2099", "\xc2", "\xe2\x80", "\xe2\x80\x80",
-		"€", "•", "😀", "\u02bc", "ＡＢ", "\ufeff", "\u200b", "\x80", "ß", "\u0640", "\u00ad", "\u2060", "\u200d", "\u200c"}
+		"€", "•", "ｶ", "ﾞ", "ﾟ", "ｰ", "😀", "\u02bc", "ＡＢ", "\ufeff", "\u200b", "\x80", "ß", "\u0640", "\u00ad", "\u2060", "\u200d", "\u200c"}
 	r := rand.New(rand.NewPCG(5, 6))
 	var fast, slow tokenizer
 	slow.noBlocks = true
