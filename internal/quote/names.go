@@ -19,7 +19,7 @@ var titles = map[string]string{
 	"capt": "captain", "captain": "captain", "sgt": "sergeant", "sergeant": "sergeant", "maj": "major",
 	"adm": "admiral", "admiral": "admiral", "cmdr": "commander", "commander": "commander",
 	"rev": "reverend", "reverend": "reverend", "hon": "", "judge": "judge", "justice": "justice",
-	"chief": "chief", "mayor": "mayor", "secretary": "secretary", "sec": "secretary",
+	"chief": "chief", "executive": "", "mayor": "mayor", "secretary": "secretary", "sec": "secretary",
 	"minister": "minister", "prime": "", "chancellor": "chancellor", "ambassador": "ambassador",
 	"speaker": "speaker", "attorney": "attorney", "atty": "attorney", "detective": "detective",
 	"det": "detective", "officer": "officer", "sheriff": "sheriff", "pope": "pope", "king": "king",

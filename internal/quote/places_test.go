@@ -50,3 +50,10 @@ func TestPrepositionBeforeSpeaker(t *testing.T) {
 		})
 	}
 }
+
+// "Chief Executive" is a title before the name, as "Chief Financial
+// Officer" is: the speaker is the person, not "Executive Laura Kim".
+func TestChiefExecutiveIsATitle(t *testing.T) {
+	checkQuotes(t, "Vertex Semiconductor said on Wednesday it would cut about 4,000 jobs. “These are painful decisions, but necessary ones,” Chief Executive Laura Kim said in a memo to staff.",
+		[]want{{parts: []string{"These are painful decisions, but necessary ones,"}, speaker: "Laura Kim"}})
+}
