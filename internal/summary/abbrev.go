@@ -32,6 +32,8 @@ var titleAbbrevs = map[string]bool{
 	// Russian
 	"им": true, "ул": true, "пр": true, "просп": true, "акад": true, "проф": true,
 	"гр": true, "тов": true, "пл": true, "пер": true, "наб": true, "обл": true,
+	// Turkish
+	"yrd": true, "doç": true, "sn": true, "müh": true,
 	// Polish
 	"ul": true, "św": true, "ks": true, "płk": true, "mec": true, "red": true,
 }

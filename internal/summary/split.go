@@ -168,6 +168,10 @@ func endsSentence(text string, pStart, pEnd, i, j, k int) bool {
 		if !unicode.IsUpper(nr) {
 			return false
 		}
+		if isInitial(next, word) {
+			// A dotted abbreviation: "Ph.D.", "N.Y.".
+			return false
+		}
 		if prev == "" {
 			before, _ := utf8.DecodeLastRuneInString(text[pStart:i])
 			return isCloser(before)
