@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -59,4 +60,44 @@ func TestInitAllocations(t *testing.T) {
 		t.Errorf("package initialisation allocates %d KB in all (at most %d KB)", sum>>10, total>>10)
 	}
 	t.Logf("%d packages initialised, %d KB allocated", packages, sum>>10)
+}
+
+// TestBriefCommandsCollectNoGarbage: `check` of a configuration of 3,000
+// feeds allocates past the point where the runtime would collect (with
+// GOGC=100 in the environment it does), yet by itself it runs no
+// collection (briefGC), whose cost in RSS and CPU is more than the garbage.
+func TestBriefCommandsCollectNoGarbage(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "newshound")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	var y strings.Builder
+	y.WriteString("storage: { path: brief.db }\nfeeds:\n")
+	for i := range 3000 {
+		fmt.Fprintf(&y, "  - { name: feed%04d, url: \"https://news%d.example/feeds/world.xml\" }\n", i, i)
+	}
+	y.WriteString("watches:\n  - { name: elections, query: 'election AND (fraud OR interference)' }\n")
+	config := filepath.Join(dir, "newshound.yaml")
+	if err := os.WriteFile(config, []byte(y.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	collections := func(env ...string) int {
+		cmd := exec.Command(bin, "check", "--config", config)
+		cmd.Env = append(os.Environ(), append([]string{"GODEBUG=gctrace=1"}, env...)...)
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("check %v: %v\n%s", env, err, out)
+		}
+		return len(regexp.MustCompile(`(?m)^gc \d+ @`).FindAll(out, -1))
+	}
+	if n := collections("GOGC=100"); n == 0 {
+		t.Fatal("check with GOGC=100 ran no collection: the configuration is too small to show anything")
+	}
+	if n := collections(); n != 0 {
+		t.Errorf("check ran %d garbage collections; a brief command should run none", n)
+	}
 }

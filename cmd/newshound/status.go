@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"fmt"
 	"text/tabwriter"
@@ -28,6 +29,9 @@ matches and last alert. It reads only; it works while the daemon runs.`)
 		return err
 	}
 	defer st.Close()
+	// One write at the end, not one a table cell: a line a feed and watch.
+	out := bufio.NewWriterSize(e.stdout, 64<<10)
+	defer out.Flush() // what was printed before an error
 	feeds, err := st.Feeds(ctx)
 	if err != nil {
 		return err
@@ -37,7 +41,7 @@ matches and last alert. It reads only; it works while the daemon runs.`)
 		states[f.Name] = f
 	}
 	now := time.Now()
-	tw := tabwriter.NewWriter(e.stdout, 2, 4, 2, ' ', 0)
+	tw := tabwriter.NewWriter(out, 2, 4, 2, ' ', 0)
 	fmt.Fprintf(tw, "FEED\tLAST SUCCESS\tFAILURES\tNEXT POLL\tLAST ERROR\n")
 	var long []string // last errors cut short in the table, printed whole below it
 	for _, f := range cfg.Feeds {
@@ -60,9 +64,9 @@ matches and last alert. It reads only; it works while the daemon runs.`)
 	}
 	tw.Flush()
 	if len(long) > 0 {
-		fmt.Fprintf(e.stdout, "\nLast errors in full:\n")
+		fmt.Fprintf(out, "\nLast errors in full:\n")
 		for _, l := range long {
-			fmt.Fprintf(e.stdout, "  %s\n", l)
+			fmt.Fprintf(out, "  %s\n", l)
 		}
 	}
 	ob, err := st.Outbox(ctx)
@@ -74,19 +78,19 @@ matches and last alert. It reads only; it works while the daemon runs.`)
 		return err
 	}
 	// Alerts held for a digest wait for its schedule, not for delivery.
-	fmt.Fprintf(e.stdout, "\nOutbox: %d waiting", ob.Pending-held)
+	fmt.Fprintf(out, "\nOutbox: %d waiting", ob.Pending-held)
 	if !ob.Oldest.IsZero() && ob.Pending > held {
-		fmt.Fprintf(e.stdout, " (oldest %s)", ago(ob.Oldest, now))
+		fmt.Fprintf(out, " (oldest %s)", ago(ob.Oldest, now))
 	}
 	if held > 0 {
-		fmt.Fprintf(e.stdout, ", %d held for digests", held)
+		fmt.Fprintf(out, ", %d held for digests", held)
 	}
-	fmt.Fprintf(e.stdout, ", %d delivered, %d refused\n\n", ob.Delivered, ob.Refused)
+	fmt.Fprintf(out, ", %d delivered, %d refused\n\n", ob.Delivered, ob.Refused)
 	stats, err := st.WatchStats(ctx)
 	if err != nil {
 		return err
 	}
-	tw = tabwriter.NewWriter(e.stdout, 2, 4, 2, ' ', 0)
+	tw = tabwriter.NewWriter(out, 2, 4, 2, ' ', 0)
 	// LAST ALERT is the last one delivered, not the last match: a match whose
 	// alert is held, waiting or refused has not alerted anyone.
 	fmt.Fprintf(tw, "WATCH\tMATCHES\tLAST ALERT\n")
@@ -103,7 +107,10 @@ matches and last alert. It reads only; it works while the daemon runs.`)
 	for _, w := range chat {
 		printWatch(w.Name+" (chat)", w.Name)
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	return out.Flush()
 }
 
 // noItems flags a feed whose polls succeed but whose documents have not

@@ -225,7 +225,7 @@ func (s *Store) checkVersion(ctx context.Context) error {
 	if s.pg {
 		version, err = pgSchemaVersion(ctx, s.r)
 	} else {
-		err = s.w.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version)
+		err = s.r.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version)
 	}
 	if err != nil {
 		return fmt.Errorf("read schema version: %w", err)

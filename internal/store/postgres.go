@@ -227,12 +227,10 @@ func openPostgres(ctx context.Context, dsn string, readonly bool) (*Store, error
 		db.Close()
 		return nil, fmt.Errorf("store: %s: %w", where, err)
 	}
+	s.readonly = readonly
 	if readonly {
 		err = s.checkVersion(ctx)
-	} else {
-		err = s.migrate(ctx)
-	}
-	if err == nil {
+	} else if err = s.migrate(ctx); err == nil {
 		err = s.prepare(ctx)
 	}
 	if err != nil {

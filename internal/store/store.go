@@ -66,6 +66,9 @@ type Store struct {
 	// (a session's advisory lock, LISTEN).
 	pg       bool
 	pgConfig *pgx.ConnConfig
+	// readonly: opened by OpenReadOnly or OpenPostgresReadOnly; no write
+	// statement is prepared and every transaction fails.
+	readonly bool
 	trips    *roundTrips // statements sent (PostgreSQL)
 }
 
@@ -191,7 +194,13 @@ func openDB(ctx context.Context, path string, readonly bool) (*Store, error) {
 		// cache cost 13 MB of RSS in `once` over 1,000 feeds and saved no
 		// time). No memory-mapped reads: the pages they touch count in the
 		// process's resident set, up to the whole file.
-		q.Add("_pragma", "cache_size(-2000)")
+		// A read-only store (status, preview) reads what it reads once:
+		// 512 KB.
+		if readonly {
+			q.Add("_pragma", "cache_size(-512)")
+		} else {
+			q.Add("_pragma", "cache_size(-2000)")
+		}
 		q.Add("_pragma", "temp_store(MEMORY)")
 		if readonly {
 			q.Add("_pragma", "query_only(1)")
@@ -207,26 +216,27 @@ func openDB(ctx context.Context, path string, readonly bool) (*Store, error) {
 	}
 	w.SetMaxOpenConns(1)
 	w.SetConnMaxIdleTime(0)
-	s := &Store{w: w}
-	if readonly {
-		err = s.checkVersion(ctx)
-	} else {
-		err = s.migrate(ctx)
-	}
-	if err == nil {
-		err = s.prepare(ctx)
-	}
-	if err != nil {
-		w.Close()
-		return nil, fmt.Errorf("store: %s: %w", path, err)
-	}
 	r, err := sql.Open("sqlite", dsn(false))
 	if err != nil {
 		w.Close()
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
 	r.SetMaxOpenConns(4)
-	s.r = r
+	s := &Store{w: w, r: r, readonly: readonly}
+	// A read-only store checks the schema on a reader and prepares no
+	// writes: its writer connection is never opened (database/sql connects
+	// on first use), which spares `status` a second connection, its schema
+	// and page cache, and the preparing of every write statement.
+	if readonly {
+		err = s.checkVersion(ctx)
+	} else if err = s.migrate(ctx); err == nil {
+		err = s.prepare(ctx)
+	}
+	if err != nil {
+		r.Close()
+		w.Close()
+		return nil, fmt.Errorf("store: %s: %w", path, err)
+	}
 	if !readonly {
 		s.startCommitter()
 		s.startIndexer()
@@ -328,7 +338,13 @@ func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 
 const txAttempts = 5
 
+// errReadOnly is a write to a store opened for reading only.
+var errReadOnly = errors.New("store: the database is open read-only")
+
 func (s *Store) tx1(ctx context.Context, fn func(*sql.Tx) error) error {
+	if s.readonly {
+		return errReadOnly
+	}
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("store: begin: %w", err)
