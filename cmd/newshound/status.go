@@ -36,16 +36,19 @@ matches and last alert. It reads only; it works while the daemon runs.`)
 	if err != nil {
 		return err
 	}
-	states := map[string]store.FeedState{}
-	for _, f := range feeds {
-		states[f.Name] = f
+	states := make(map[string]*store.FeedState, len(feeds))
+	for i := range feeds {
+		states[feeds[i].Name] = &feeds[i]
 	}
 	now := time.Now()
 	tw := tabwriter.NewWriter(out, 2, 4, 2, ' ', 0)
 	fmt.Fprintf(tw, "FEED\tLAST SUCCESS\tFAILURES\tNEXT POLL\tLAST ERROR\n")
 	var long []string // last errors cut short in the table, printed whole below it
 	for _, f := range cfg.Feeds {
-		s := states[f.Name]
+		var s store.FeedState // never polled: the zero state
+		if p := states[f.Name]; p != nil {
+			s = *p
+		}
 		next := "on schedule"
 		if s.NextPoll.After(now) {
 			next = "backoff until " + ago(s.NextPoll, now)
