@@ -57,3 +57,11 @@ func TestChiefExecutiveIsATitle(t *testing.T) {
 	checkQuotes(t, "Vertex Semiconductor said on Wednesday it would cut about 4,000 jobs. “These are painful decisions, but necessary ones,” Chief Executive Laura Kim said in a memo to staff.",
 		[]want{{parts: []string{"These are painful decisions, but necessary ones,"}, speaker: "Laura Kim"}})
 }
+
+// A Portuguese preposition after the speaker's name ends the name:
+// "afirmou o presidente Lula da Silva em Porto Alegre" was credited to
+// "o presidente Luiz Inácio Lula da Silva em".
+func TestPortuguesePlaceAfterSpeaker(t *testing.T) {
+	checkQuotes(t, "“Vamos reconstruir o estado inteiro”, afirmou o presidente Luiz Inácio Lula da Silva em Porto Alegre.",
+		[]want{{parts: []string{"Vamos reconstruir o estado inteiro"}, speaker: "Luiz Inácio Lula da Silva"}})
+}

@@ -51,7 +51,8 @@ czy
 jest był była są było przez dla przy pod nad przed po bez
 но или что чтобы как где когда это также уже не он она они мы вы ты его ее её их ему ей им нам вам
 io noi voi egli essa esso ci vi ne però perché dove chi anche già non nel nella nei della dello degli
-eu ele ela nós eles elas nos lhe lhes mas onde quem também não pelo pela pelos pelas num numa`)
+eu ele ela nós eles elas nos lhe lhes mas onde quem também não pelo pela pelos pelas num numa
+em ao aos à às após até`)
 
 // slavicPrepositions, in lower case after a speaker's name, begin where or
 // when it was said, not the name: «…», — заявил Дмитрий Песков в Кремле;
