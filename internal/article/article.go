@@ -5,6 +5,8 @@
 // Extract is the pure core and never touches the network. A page that is a
 // script's empty shell around a story given in <noscript> is read from the
 // <noscript>; on other pages <noscript> content is never read (noscript.go).
+// A page for subscribers is flagged (Article.Paywalled) and the paragraphs
+// of its paywall box are left out of the text (paywall.go).
 // Main-text
 // extraction is go-trafilatura's (recall-favouring, no fallback extractors:
 // measured best on the ScrapingHub benchmark). Around it this package
@@ -60,6 +62,11 @@ type Article struct {
 	Lang      string    // e.g. "en"
 	Image     string    // lead image (og:image, twitter:image or first figure), absolute URL
 	Text      string    // main text, paragraphs separated by "\n\n"
+
+	// Paywalled: the page marks its story as for subscribers, or shows a
+	// paywall box (removed from Text; see paywall.go). Text is then only
+	// what the page shows, often the first paragraphs.
+	Paywalled bool
 }
 
 // Extract reads an HTML page from r and extracts its main text and metadata.

@@ -76,6 +76,8 @@ func extractDocument(doc *html.Node, pageURL string) (a *Article, err error) {
 	paras := replaceDump(doc, renderText(res.ContentNode))
 	paras = dropRepeats(doc, findSeams(doc).mend(paras))
 	paras = dropTeasers(doc, paras, meta.descs)
+	paras, cut := dropPaywallText(doc, paras)
+	a.Paywalled = cut || meta.locked
 	paras = rejoinChunks(doc, paras)
 	paras = addLead(doc, paras, shares, meta.descs)
 	paras = dropPreamble(doc, paras, a.Title, res.Metadata.Title, meta.docTitle)

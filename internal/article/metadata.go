@@ -31,6 +31,7 @@ type pageMeta struct {
 	docTitle    string   // the <title> element
 	ldTitles    []string // JSON-LD headline and name when both are given
 	descs       []string // description, og:description, twitter:description, dc.description
+	locked      bool     // the page marks its article as for subscribers (see paywall.go)
 }
 
 // readMeta walks doc once and collects its declared metadata.
@@ -120,6 +121,10 @@ func (m *pageMeta) metaValue(key, content string, property bool) {
 	case "description", "og:description", "twitter:description", "dc.description", "dcterm.description", "dcterms.description":
 		if c := clean(content); c != "" && len(m.descs) < 4 {
 			m.descs = append(m.descs, c)
+		}
+	case "article:content_tier":
+		if strings.EqualFold(content, "locked") {
+			m.locked = true
 		}
 	case "og:site_name", "application-name":
 		setOnce(&m.siteName, content)
@@ -217,6 +222,12 @@ func (m *pageMeta) ldValue(v any, depth int) {
 			if s, ok := p["name"].(string); ok {
 				setOnce(&m.siteName, clean(s))
 			}
+		}
+		switch free := v["isAccessibleForFree"].(type) {
+		case bool:
+			m.locked = m.locked || !free
+		case string:
+			m.locked = m.locked || strings.EqualFold(strings.TrimSpace(free), "false")
 		}
 		if s, ok := v["inLanguage"].(string); ok && m.lang == "" {
 			m.lang = s
