@@ -511,6 +511,16 @@ func testArticlePageIsReadAndMatched(t *testing.T, newHarness func(*testing.T, s
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		fmt.Fprint(w, `<html><body><p>Subscribe to read.</p></body></html>`)
 	})
+	pages.HandleFunc("/locked", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, `<html lang="en"><head><title>Sanctions list grows</title>
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"Sanctions list grows","isAccessibleForFree":false}</script></head><body>
+<article><h1>Sanctions list grows</h1>
+<p>The European Union added eleven companies to its sanctions list on Friday, saying they had helped Vladimir Putin's government buy parts for drones.</p>
+<p>Diplomats said the list had been agreed after two weeks of talks, and that two more names had been dropped at the last minute at the request of one member state.</p>
+<div class="article-paywall"><p>Read the whole story with a subscription: unlimited access to our reporting, the morning briefing and the archive, for less than a coffee a week.</p><p><a href="/subscribe">Subscribe now</a></p></div>
+</article></body></html>`)
+	})
 	pages.HandleFunc("/report.pdf", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/pdf")
 		fmt.Fprint(w, "%PDF-1.4 Putin")
@@ -526,6 +536,7 @@ func testArticlePageIsReadAndMatched(t *testing.T, newHarness func(*testing.T, s
 		item{"Trade talks resume", site.URL + "/trade", "Negotiators met again.", now},        // Putin only on the page
 		item{"Putin paywalled", site.URL + "/paywalled", "Putin in the feed text.", now},      // page too short: feed text
 		item{"A report", site.URL + "/report.pdf", "A report about Putin's plans.", now},      // not HTML: feed text
+		item{"Sanctions list grows", site.URL + "/locked", "New sanctions.", now},             // paywalled page: read, flagged
 		item{"Missing page", site.URL + "/gone", "Putin is mentioned in the feed only.", now}, // 404: feed text
 	))
 	_, alerts := h.poll()
@@ -533,8 +544,15 @@ func testArticlePageIsReadAndMatched(t *testing.T, newHarness func(*testing.T, s
 	for _, a := range alerts {
 		got[a.Title] = a
 	}
-	if len(got) != 4 {
-		t.Fatalf("alerts %v, want 4", got)
+	if len(got) != 5 {
+		t.Fatalf("alerts %v, want 5", got)
+	}
+	locked := got["Sanctions list grows"]
+	if !locked.Paywalled || !strings.Contains(locked.Summary, "Putin") || strings.Contains(locked.Summary, "subscription") {
+		t.Errorf("paywalled page's alert: paywalled %v, summary %q", locked.Paywalled, locked.Summary)
+	}
+	if got["Trade talks resume"].Paywalled || got["Putin paywalled"].Paywalled {
+		t.Error("an alert of a free page or of a page not read says paywalled")
 	}
 	trade := got["Trade talks resume"]
 	if !strings.Contains(trade.Summary, "Putin") || trade.Image != site.URL+"/lead.jpg" {
@@ -549,7 +567,7 @@ func testArticlePageIsReadAndMatched(t *testing.T, newHarness func(*testing.T, s
 		}
 	}
 	ctx := context.Background()
-	for title, source := range map[string]string{"Trade talks resume": "page", "Putin paywalled": "feed: the page has too little text", "A report": "feed: the page is not HTML", "Missing page": "feed: "} {
+	for title, source := range map[string]string{"Trade talks resume": "page", "Sanctions list grows": "page (paywalled", "Putin paywalled": "feed: the page has too little text", "A report": "feed: the page is not HTML", "Missing page": "feed: "} {
 		a, err := h.store.ArticleByIdentity(ctx, strings.TrimSuffix(got[title].URL, ""))
 		if err != nil || a == nil {
 			t.Fatalf("%s: %v", title, err)

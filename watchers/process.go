@@ -197,6 +197,8 @@ func (w *Watcher) process(ctx context.Context, a store.Article, fetch bool) (sto
 	source := a.TextSource
 	if strings.HasPrefix(source, "feed") {
 		source = "feed"
+	} else if fromPage(source) {
+		source = "page"
 	}
 	w.metrics.ArticlesRead.WithLabelValues(source).Inc()
 	matches := make([]store.Match, 0, len(results))
@@ -277,13 +279,20 @@ func (w *Watcher) read(ctx context.Context, a *store.Article, fetch bool) {
 	page, err := w.articles.Fetch(ctx, a.URL)
 	w.metrics.FetchSeconds.Observe(time.Since(start).Seconds())
 	if err != nil {
-		a.TextSource = "feed: " + pageProblem(err)
+		reason := pageProblem(err)
+		if page != nil && page.Paywalled && errors.Is(err, article.ErrTooShort) {
+			reason = "the page is paywalled and shows too little of the story"
+		}
+		a.TextSource = "feed: " + reason
 		if ctx.Err() == nil {
-			w.log.Info("using the feed's text", "feed", a.Feed, "article_url", a.URL, "reason", pageProblem(err))
+			w.log.Info("using the feed's text", "feed", a.Feed, "article_url", a.URL, "reason", reason)
 		}
 		return
 	}
 	a.Text, a.TextSource = page.Text, "page"
+	if page.Paywalled {
+		a.TextSource = sourcePaywalled
+	}
 	if a.Title == "" {
 		a.Title = page.Title
 	}
@@ -295,6 +304,14 @@ func (w *Watcher) read(ctx context.Context, a *store.Article, fetch bool) {
 	}
 	a.Lang = page.Lang
 }
+
+// sourcePaywalled is the TextSource of an article read from a page that is
+// for subscribers: its text is what the page shows, often only the start.
+const sourcePaywalled = "page (paywalled: only what the page shows)"
+
+// fromPage reports whether an article's text was read from its page
+// (TextSource "page", or sourcePaywalled).
+func fromPage(source string) bool { return strings.HasPrefix(source, "page") }
 
 func pageProblem(err error) string {
 	switch {
@@ -310,7 +327,7 @@ func pageProblem(err error) string {
 // feed's text followed by the page's when the page was read.
 func Document(a store.Article) match.Document {
 	body := a.Text
-	if a.TextSource == "page" && strings.TrimSpace(a.FeedText) != "" {
+	if fromPage(a.TextSource) && strings.TrimSpace(a.FeedText) != "" {
 		body = a.FeedText + "\n\n" + a.Text
 	}
 	return match.Document{Title: a.Title, Body: body, Feed: a.Feed, Author: a.Author, Lang: a.Lang}
@@ -327,7 +344,9 @@ func buildAlert(a store.Article, wc config.Watch, terms []string, r match.Result
 		Image:   a.Image,
 		Byline:  a.Author,
 		Quotes:  []alert.Quote{},
-		Why:     []alert.Why{},
+		// The page is for subscribers: what the alert quotes is what it shows.
+		Paywalled: strings.Contains(a.TextSource, "paywalled"),
+		Why:       []alert.Why{},
 	}
 	if strings.HasPrefix(a.Identity, "http") {
 		al.URL = a.Identity // the canonical link: no tracking parameters

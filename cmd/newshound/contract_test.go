@@ -38,7 +38,7 @@ func TestAlertContract(t *testing.T) {
 	full, err := json.Marshal(alert.Alert{
 		Watch: "w", Feed: "f", Title: "t", URL: "https://e.example/a", Published: &published, Summary: "s",
 		Quotes: []alert.Quote{{Text: "q", Speaker: "p"}}, Matched: []string{"m"},
-		Why: []alert.Why{{Term: "m", Field: "body", Snippet: "m"}}, Image: "https://e.example/i.jpg", Byline: "b", Story: 1,
+		Why: []alert.Why{{Term: "m", Field: "body", Snippet: "m"}}, Image: "https://e.example/i.jpg", Byline: "b", Story: 1, Paywalled: true,
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -28,6 +28,9 @@ type Alert struct {
 	Image     string     `json:"image,omitempty"`
 	Byline    string     `json:"byline,omitempty"`
 	Story     int64      `json:"story,omitempty"` // the story the article reports (package story); absent when unknown
+	// Paywalled: the article's page is for subscribers, so the summary and
+	// quotes come from the part it shows (and the feed's text); absent when not.
+	Paywalled bool `json:"paywalled,omitempty"`
 }
 
 // Update is the standard-output line for an article of a story that already

@@ -32,7 +32,7 @@ type Article struct {
 	SeenAt     time.Time
 	FeedText   string // the feed's own text for it
 	Text       string // the extracted page text, or the feed text when the page could not be used
-	TextSource string // "page", or "feed: <why the page was not used>"
+	TextSource string // "page" (or "page (paywalled: …)"), or "feed: <why the page was not used>"
 	Lang       string
 	Status     string
 	StoryID    int64 // the story it was put in (read only: written with the completion's Story); 0 when none
