@@ -34,7 +34,10 @@ import (
 //   - Han, Hiragana and Katakana characters form runs of their own (CJK text has no spaces between
 //     words); a query word from such a run matches any document run that contains it; half-width
 //     katakana are their full-width forms, a sound mark after one composed with it ("ｶﾞｲﾄﾞ" → "ガイド"),
-//     as full-width Latin letters and digits are ASCII ("ＮＡＴＯ １０００" → "nato 1000");
+//     as full-width Latin letters and digits are ASCII ("ＮＡＴＯ １０００" → "nato 1000"); Traditional
+//     Chinese characters are their Simplified forms ("習近平" → "习近平"; the 2,850 pairs of ICU's
+//     Hant-Hans transform, t2s_table.go), so that Japanese kanji with a Simplified form fold too
+//     ("東京" → "东京": both sides alike);
 //   - invisible format characters (Unicode category Cf: soft hyphen U+00AD, zero-width space,
 //     zero-width joiner and non-joiner, word joiner U+2060, a byte-order mark inside the text,
 //     direction marks…) are ignored: inside a word they neither end it nor appear in its folded form
@@ -254,13 +257,39 @@ var halfKana = sync.OnceValue(func() *[halfVoiced - halfKanaFirst][3]string {
 })
 
 // cjkFold returns the form a CJK character is matched in, "" when it is its own: a half-width
-// katakana its full-width form.
+// katakana its full-width form, a Traditional Chinese character its Simplified form.
 func cjkFold(r rune) string {
 	if r >= halfKanaFirst && r < halfVoiced {
 		return halfKana()[r-halfKanaFirst][0]
 	}
+	if r >= t2sFirst && r <= t2sLast {
+		if k := t2sIndex()[r-t2sFirst]; k != 0 {
+			p := 6*int(k-1) + 3
+			return t2sPairs[p : p+3]
+		}
+	}
 	return ""
 }
+
+// The Traditional characters of t2sPairs are in CJK Unified Ideographs Extension A and the main
+// block.
+const (
+	t2sFirst = 0x3400
+	t2sLast  = 0x9FFF
+)
+
+//go:generate go run gen_t2s.go
+
+// t2sIndex holds, for each character from t2sFirst to t2sLast, 1 + the number of its pair in
+// t2sPairs, or 0. Built on first use (55 KB), from the pairs in the binary's read-only data.
+var t2sIndex = sync.OnceValue(func() []uint16 {
+	t := make([]uint16, t2sLast-t2sFirst+1)
+	for k := 0; k < len(t2sPairs); k += 6 {
+		r, _ := utf8.DecodeRuneInString(t2sPairs[k:])
+		t[r-t2sFirst] = uint16(k/6 + 1)
+	}
+	return t
+})
 
 // composeKana returns the folded form of the half-width katakana of size bytes at text[i], whose
 // folded form alone is f, and its size: with the sound mark after it when the two compose.
@@ -1041,8 +1070,8 @@ func wordRuneAt(text string, i int) bool {
 // the version it was written with differs (store.QueueReindex). 2: elided
 // French and Italian articles, Turkish suffixes, Arabic letter forms. 3:
 // initials ("U.S." is "us"), digit groups ("1,000" is "1000"). 4: half-width
-// katakana.
-const FoldVersion = 4
+// katakana. 5: Traditional Chinese characters.
+const FoldVersion = 5
 
 // Fold returns s as the matcher sees it: lower case, without diacritics, quotes, apostrophes, hyphens,
 // dashes and other punctuation, possessive "'s" dropped, words separated by single spaces.
