@@ -1260,6 +1260,15 @@ const maxLookBack = 40
 // pronoun can stand for: a person of a compatible gender for he/she, a
 // group for they; "" when none fits.
 func (a *attributor) antecedent(pos int, plural bool, g byte) string {
+	if !plural && g != 0 && a.depth < 3 {
+		// Meanwhile Rihanna, who was honored …, spoke about self-love.
+		// "…," she said: the subject opening the narration just before
+		// the quotation is whom the pronoun stands for, whether or not
+		// the article shows its gender.
+		if name, ok := a.openerBefore(pos, g); ok {
+			return name
+		}
+	}
 	speakerPos, speaker := -1, ""
 	floor := a.sectionStart(pos)
 	for k := len(a.speakers) - 1; k >= 0 && k >= len(a.speakers)-maxLookBack; k-- {
@@ -1911,6 +1920,168 @@ func (a *attributor) pronounSubjectBefore(candidate, pos int, g byte) int {
 		return -1
 	}
 	return -1
+}
+
+// openerBefore returns the person whose name opens the sentence of
+// narration right before the pronoun at pos — nothing but quotations and
+// the pronoun between that sentence's end and pos, in the same paragraph
+// or, when the quotation opens its paragraph, the paragraph before — when
+// that name may be a person of gender g. A pronoun of gender g opening
+// that sentence stands for the one before it (She witnessed the fight.).
+func (a *attributor) openerBefore(pos int, g byte) (string, bool) {
+	pi := a.paraOf(pos)
+	if pi >= len(a.paras) {
+		return "", false
+	}
+	toks := tokenize(a.src, a.paras[pi].Start, pos)
+	k := len(toks) - 1
+	pronouns := 0
+	for ; k >= 0; k-- {
+		t := toks[k]
+		if a.inQuotation(t.start) || !t.word && t.s != "." && t.s != "?" && t.s != "!" {
+			continue
+		}
+		if t.word {
+			if lw := t.lower(); (lw == "he" || lw == "she") && pronouns == 0 {
+				pronouns++
+				continue
+			}
+			return "", false // more narration than the pronoun
+		}
+		break // the end of the sentence before
+	}
+	if pronouns != 1 {
+		return "", false
+	}
+	if k < 0 {
+		// The quotation opens the paragraph: the narration is the
+		// paragraph before, when it ends a sentence outside quotations.
+		if pi == 0 || a.paras[pi-1].Start < a.sectionStart(pos) {
+			return "", false
+		}
+		pi--
+		toks = tokenize(a.src, a.paras[pi].Start, a.paras[pi].End)
+		k = len(toks) - 1
+		if k < 0 || a.inQuotation(toks[k].start) || !terminator(toks[k]) {
+			return "", false
+		}
+	}
+	end := k
+	start := 0
+	for m := end - 1; m >= 0; m-- {
+		if !sentenceEnd(toks, m) {
+			continue
+		}
+		if a.inQuotation(toks[m].start) {
+			// ''The Art of the Deal.'' Mr. Trump said: a quotation
+			// ending a sentence, a capitalised word after it.
+			n := m + 1
+			for n < end && !toks[n].word {
+				n++
+			}
+			if n >= end || a.inQuotation(toks[n].start) || !toks[n].capitalized() {
+				continue
+			}
+		}
+		start = m + 1
+		break
+	}
+	i := start
+	for i < end && !toks[i].word {
+		i++
+	}
+	for i < end && toks[i].word && (sentenceOpenerWord(toks[i].lower()) || toks[i].lower() == "meanwhile") {
+		i++
+	}
+	if i < end && toks[i].s == "," {
+		i++
+	}
+	if i >= end || a.inQuotation(toks[i].start) {
+		return "", false
+	}
+	if lw := toks[i].lower(); lw == "he" && g == 'm' || lw == "she" && g == 'f' {
+		a.depth++
+		defer func() { a.depth-- }()
+		return a.openerBefore(toks[i].start, g)
+	}
+	if isDeterminer(toks[i].lower()) {
+		return "", false // The federal judge Trump was referring to: maybe no subject
+	}
+	np, e, ok := forwardNP(a.src, toks[:end], i)
+	if !ok || np.kind != npName || e >= end || !narrates(toks[:end], e) {
+		return "", false
+	}
+	n := np.name
+	full := a.ix.fullName(n.text(a.src))
+	words := strings.Fields(full)
+	gender := n.gender
+	if gender == 0 {
+		gender = a.ix.genderOf(full)
+	}
+	if gender != 0 && gender != g || !personLike(words) || !personLike(n.words) || place(full) || len(n.words) > maxNameWords {
+		return "", false
+	}
+	// A name, not a capitalised word opening the sentence (Making her
+	// way …, Footage of …, Secretary of State …): more than one word, a
+	// gender the article shows, a relative "who" after it, or a person the
+	// article names elsewhere.
+	who := e+1 < end && toks[e].s == "," && toks[e+1].lower() == "who" // Rihanna, who was honored
+	if !(len(n.words) > 1 || gender != 0 || who || a.ix.known(n.key()) && a.ix.isPerson(full)) || titleOnly(n.words) {
+		return "", false
+	}
+	// Cruz is right on the issues, Viguerie argues: another person as
+	// the subject of a reporting verb in the sentence makes it a guess.
+	for k := e; k < end; k++ {
+		if !cueWord(toks[k]) || a.inQuotation(toks[k].start) {
+			continue
+		}
+		if other, ok := backwardNP(a.src, toks[:k], k-1); ok && other.toks[0].start > toks[i].start && !(other.kind == npPronoun && other.toks[0].lower() == toks[i].lower()) {
+			if other.kind != npName || a.ix.fullName(other.name.text(a.src)) != full {
+				return "", false
+			}
+		}
+	}
+	return full, true
+}
+
+// pastVerbs are irregular past forms a sentence of narration goes on with
+// after its subject.
+var pastVerbs = wordSet(`took spoke said told made gave went came had was were met wrote thought felt held left
+led ran saw sat stood won lost paid sent brought began became drew got kept knew put read set hit let cut
+did sought fought taught heard found shook rose struck threw withdrew swore hung`)
+
+// narrates reports whether the words from toks[e], right after a subject,
+// go on as narration: an apposition, or a verb in the past tense after any
+// adverbs (Andrew Hale took his daughter; Rihanna, who was honored, spoke).
+// A caption's present tense (Officer Timothy Smith holds up the gun) does
+// not: it describes a picture, and the next quotation is not its subject's.
+func narrates(toks []token, e int) bool {
+	for e < len(toks) && isAdverb(toks[e]) && !pastVerb(toks[e].lower()) {
+		e++
+	}
+	if e >= len(toks) {
+		return false
+	}
+	if toks[e].s == "," {
+		return true
+	}
+	lw := toks[e].lower()
+	return isLowerWord(toks[e]) && (pastVerb(lw) || strings.HasSuffix(lw, "ed") && len(lw) > 3)
+}
+
+func pastVerb(lw string) bool {
+	_, ok := pastVerbs[lw]
+	return ok
+}
+
+// titleOnly reports whether every word is a title (Secretary, Senator).
+func titleOnly(words []string) bool {
+	for _, w := range words {
+		if !isTitle(token{s: w, word: true}) {
+			return false
+		}
+	}
+	return true
 }
 
 // sentenceOpenerWord reports whether lw may open a sentence before its

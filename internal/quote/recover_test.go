@@ -146,3 +146,54 @@ func TestObjectAndGenitiveAreNoSpeakers(t *testing.T) {
 		})
 	}
 }
+
+// A pronoun stands for the name that opens the narration just before its
+// quotation, even when the article never shows that person's gender.
+func TestPronounTakesTheNarrationsOpener(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{
+			name: "a one-word name with a relative clause",
+			text: "In her remarks, Okonkwo praised the volunteers: “You carried this city,” she said.\n\n" +
+				"Meanwhile Zendaya, who was honored with the youth award, spoke about her first job. “Nobody owes you a break,” she said.",
+			want: []want{
+				{parts: []string{"You carried this city,"}, speaker: "Okonkwo"},
+				{parts: []string{"Nobody owes you a break,"}, speaker: "Zendaya"},
+			},
+		},
+		{
+			name: "someone of unknown gender named inside the sentence",
+			text: "Visitors left flowers at the gate all morning.\n\n" +
+				"Darrel Quint took his son, Milo, to the gate on Sunday to show him where Ali trained.\n\n" +
+				"He said: “He was the bravest man I ever saw.”",
+			want: []want{{parts: []string{"He was the bravest man I ever saw."}, speaker: "Darrel Quint"}},
+		},
+		{
+			name: "the reporting subject of the sentence, not its opener",
+			text: "“We will win in March,” said Tom Reyes, the campaign manager.\n\n" +
+				"Ted Cruz is the strongest debater in the field, Kowalczyk argues. “He has never lost an argument,” he said.",
+			want: []want{
+				{parts: []string{"We will win in March,"}, speaker: "Tom Reyes"},
+				{parts: []string{"He has never lost an argument,"}, speaker: "Kowalczyk"},
+			},
+		},
+		{
+			name: "a caption in the present tense is no narration",
+			text: "“The rifle is fully functional,” Mr. Deane wrote in the listing.\n\n" +
+				"Police officer Ray Ochoa holds up the rifle during the 2013 trial.\n\n" +
+				"“The bidding opens on Thursday,” he added.",
+			want: []want{
+				{parts: []string{"The rifle is fully functional,"}, speaker: "Deane"},
+				{parts: []string{"The bidding opens on Thursday,"}, speaker: "Deane"},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkQuotes(t, tt.text, tt.want)
+		})
+	}
+}

@@ -69,12 +69,12 @@ func TestNoWrongName(t *testing.T) {
 				{parts: []string{"I'm a free American,"}, speaker: "George Pratt"}},
 		},
 		{
-			name: "someone who may be a woman stands between: empty, not the man quoted before",
+			name: "someone who may be a woman opens the narration before: she, not the man quoted before",
 			text: "“He was the greatest, and he knew it,” said Andy Morrow, a boxing promoter.\n\n" +
 				"Billie Jean Kaye, a tennis great, remembered the champion as fun to be around, and saw him fight at the Garden in 1971.\n\n" +
 				"“He always whispered in my ear,” she said.",
 			want: []want{{parts: []string{"He was the greatest, and he knew it,"}, speaker: "Andy Morrow"},
-				{parts: []string{"He always whispered in my ear,"}, speaker: ""}},
+				{parts: []string{"He always whispered in my ear,"}, speaker: "Billie Jean Kaye"}},
 		},
 		{
 			name: "a state between the speaker and the pronoun does not hide him",
