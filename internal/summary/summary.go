@@ -99,6 +99,7 @@ type sentence struct {
 	vec    vector // TF-IDF vector, unit length
 	usable bool   // may appear in a summary
 	score  float64
+	key    string // see wordKey
 }
 
 // Summarize returns up to opts.Sentences sentences of text, verbatim and in
@@ -179,6 +180,59 @@ func finish(sents []sentence, chosen []int, opts Options) []string {
 	return out
 }
 
+// minWithin is the least TF-IDF similarity of a sentence to one that holds
+// all its words (well below w.duplicate: the longer one's other words weigh
+// in); below it within is not asked.
+const minWithin = 0.2
+
+// startsQuoted reports whether s opens with a quotation mark.
+func startsQuoted(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	switch r {
+	case '"', '“', '„', '«', '»', '「', '『', '‘', '‚', '\'':
+		return true
+	}
+	return false
+}
+
+// within reports whether the words of one sentence all occur, in order
+// and together, in the other: a pull quote set apart from the paragraph
+// that holds it with its attribution ("“…worse.”" and "“…worse,” said
+// Mike Keil, …"), which TF-IDF, weighing the attribution's rarer words,
+// need not find alike.
+func within(a, b *sentence) bool {
+	ka, kb := a.wordKey(), b.wordKey()
+	if len(ka) > len(kb) {
+		ka, kb = kb, ka
+	}
+	if ka == "" {
+		return false
+	}
+	i := strings.Index(kb, ka)
+	return i >= 0 && (i == 0 || kb[i-1] == ' ') && (i+len(ka) == len(kb) || kb[i+len(ka)] == ' ')
+}
+
+// wordKey returns the sentence's folded words joined by single spaces,
+// computed once.
+func (s *sentence) wordKey() string {
+	if s.key == "" && s.folded != "" {
+		var b strings.Builder
+		for i := 0; ; {
+			start, end := wordAfter(s.folded, i)
+			if start == end {
+				break
+			}
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(s.folded[start:end])
+			i = end
+		}
+		s.key = b.String()
+	}
+	return s.key
+}
+
 // hasRepeat reports whether two usable sentences are so alike that choose
 // would skip one of them.
 func hasRepeat(sents []sentence, w weights) bool {
@@ -187,7 +241,7 @@ func hasRepeat(sents []sentence, w weights) bool {
 			continue
 		}
 		for j := i + 1; j < len(sents); j++ {
-			if sents[j].usable && sents[i].vec.dot(sents[j].vec) > w.duplicate {
+			if d := sents[i].vec.dot(sents[j].vec); sents[j].usable && (d > w.duplicate || d > minWithin && within(&sents[i], &sents[j])) {
 				return true
 			}
 		}
@@ -232,6 +286,21 @@ func candidates(text string) []sentence {
 			usable++
 		}
 		sents = append(sents, sentence{span: sp, text: s, folded: f, nwords: n, usable: ok})
+	}
+	// A quotation standing alone that a longer sentence holds whole is a
+	// pull quote: the sentence with its attribution is the one to use.
+	for i := range sents {
+		if !sents[i].usable || !startsQuoted(sents[i].text) {
+			continue
+		}
+		core := strings.TrimFunc(sents[i].folded, func(r rune) bool { return !isWordRune(r) })
+		for j := range sents {
+			if j != i && sents[j].usable && len(sents[j].text) > len(sents[i].text) && strings.Contains(sents[j].folded, core) {
+				sents[i].usable = false
+				usable--
+				break
+			}
+		}
 	}
 	if usable == 0 {
 		// A feed description may be one heading-like line: allow any
@@ -439,10 +508,14 @@ func choose(sents []sentence, opts Options, w weights) []int {
 				continue
 			}
 			red := 0.0
+			repeat := false
 			for _, c := range chosen {
-				red = math.Max(red, s.vec.dot(sents[c].vec))
+				d := s.vec.dot(sents[c].vec)
+				red = math.Max(red, d)
+				// (a sentence within another shares most of its terms)
+				repeat = repeat || d > minWithin && within(&sents[i], &sents[c])
 			}
-			if red > w.duplicate {
+			if red > w.duplicate || repeat {
 				continue
 			}
 			if x := s.score - w.redundancy*red; x > bestScore {
