@@ -41,6 +41,7 @@ func Rank(text string, qs []Quote, opts RankOptions) []Quote {
 		}
 	}
 	paras := paragraphs(text)
+	qs = dropRepeats(qs)
 	ss := make([]scored, len(qs))
 	for i, q := range qs {
 		s := 0
@@ -82,6 +83,48 @@ func Rank(text string, qs []Quote, opts RankOptions) []Quote {
 		out[i] = ss[i].q
 	}
 	return out
+}
+
+// dropRepeats leaves out a quotation whose words another one says again —
+// a pull quote set apart from the paragraph that quotes it with its
+// speaker — keeping the one with a speaker (else the first). It returns qs
+// itself when nothing repeats.
+func dropRepeats(qs []Quote) []Quote {
+	keys := make([]string, len(qs))
+	for i, q := range qs {
+		keys[i] = quoteKey(q.Text)
+	}
+	drop := make([]bool, len(qs))
+	any := false
+	for i := range qs {
+		for j := range qs {
+			if i == j || drop[j] || keys[i] == "" || keys[i] != keys[j] {
+				continue
+			}
+			// i repeats j: drop i unless it is the one to keep.
+			// (two people saying the same words are two quotations)
+			if qs[j].Speaker != "" && qs[i].Speaker == "" || qs[j].Speaker == qs[i].Speaker && j < i {
+				drop[i], any = true, true
+				break
+			}
+		}
+	}
+	if !any {
+		return qs
+	}
+	out := make([]Quote, 0, len(qs))
+	for i, q := range qs {
+		if !drop[i] {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// quoteKey is a quotation's words, lower-cased, for telling repeats apart
+// from their punctuation ("… worse." and "… worse,").
+func quoteKey(s string) string {
+	return strings.ToLower(strings.Join(strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), " "))
 }
 
 // near reports whether term t occurs in q's paragraphs or the paragraph

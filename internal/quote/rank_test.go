@@ -65,3 +65,30 @@ func TestSameName(t *testing.T) {
 		})
 	}
 }
+
+// A pull quote repeats a quotation the article gives with its speaker: the
+// alert shows it once, with the speaker. Two people saying the same words
+// stay two quotations.
+func TestRankDropsRepeatedQuotation(t *testing.T) {
+	text := "Water bills will rise by 8% from April, the regulator said.\n\n" +
+		"“Customers are being asked to pay more for a service that is getting worse.”\n\n" +
+		"“Customers are being asked to pay more for a service that is getting worse,” said Mike Keil, head of policy at the consumer council.\n\n" +
+		"“We know this is a big ask,” a spokesperson for the companies said."
+	got := Rank(text, Extract(text), RankOptions{Max: 5})
+	n := 0
+	for _, q := range got {
+		if strings.Contains(q.Text, "getting worse") {
+			n++
+			if q.Speaker != "Mike Keil" {
+				t.Errorf("kept %q by %q, want the one by Mike Keil", q.Text, q.Speaker)
+			}
+		}
+	}
+	if n != 1 || len(got) != 2 {
+		t.Errorf("got %d quotations (%d of the repeated one): %+v", len(got), n, got)
+	}
+	two := Rank("", []Quote{{Text: "No comment.", Speaker: "Ann Lee"}, {Text: "No comment,", Speaker: "Bo Chan"}}, RankOptions{Max: 5})
+	if len(two) != 2 {
+		t.Errorf("the same words by two people: %+v", two)
+	}
+}
