@@ -43,6 +43,8 @@ import (
 //     direction marks…) are ignored: inside a word they neither end it nor appear in its folded form
 //     ("Mittel\u00adalter" → "mittelalter"), between words they separate nothing themselves; so is the
 //     Arabic tatweel (U+0640), which only stretches a word ("مـحـمـد" → "محمد");
+//   - a word that mixes Latin letters with Cyrillic or Greek look-alikes is written in the script of
+//     most of its letters ("Рutin" with a Cyrillic Р → "putin"; see lookAlike);
 //   - Arabic yeh and kaf are one letter however written: alef maksura, Persian and Pashto yeh fold to
 //     yeh ("مصطفى" = "مصطفي"), keheh to kaf.
 
@@ -486,6 +488,8 @@ type tokenizer struct {
 	filter  *wordFilter
 	cands   []int32
 	checked int
+	// tokens before mixedChecked have been looked at for letters of two scripts (mixedScripts)
+	mixedChecked int
 }
 
 // word returns the folded form of token i. A word in the buffer is returned without copying: it is
@@ -524,7 +528,8 @@ func appendWord(toks []token, start, end, fstart, fend int, inText, cjk bool) []
 func (t *tokenizer) tokenize(text string) {
 	t.text = text
 	buf, toks := t.buf[:0], t.toks[:0]
-	t.cands, t.checked = t.cands[:0], 0
+	t.cands, t.checked, t.mixedChecked = t.cands[:0], 0, 0
+	greekCyrillic := false // a Greek or Cyrillic letter has been seen: words may mix scripts
 	var (
 		wstart = -1 // start of the current word, -1 between words
 		fstart int  // start of its folded form in buf, when !inText
@@ -541,6 +546,9 @@ func (t *tokenizer) tokenize(text string) {
 				// text in another script ahead, most likely: not worth a try before the next word
 				fastFrom = i + 1
 			default:
+				if greekCyrillic {
+					buf = t.unmix(text, buf, toks)
+				}
 				if t.filter != nil {
 					t.cands = t.filterTokens(text, buf, toks, t.cands)
 				}
@@ -702,6 +710,7 @@ func (t *tokenizer) tokenize(text string) {
 		class, f := classify(r, text[i:i+size])
 		switch class {
 		case classWord:
+			greekCyrillic = greekCyrillic || r >= 0x0370 && r < 0x0530
 			same := f == text[i:i+size]
 			if wstart < 0 || cjk {
 				if wstart >= 0 {
@@ -783,6 +792,9 @@ func (t *tokenizer) tokenize(text string) {
 	}
 	if wstart >= 0 {
 		toks = appendWord(toks, wstart, len(text), fstart, len(buf), inText, cjk)
+	}
+	if greekCyrillic {
+		buf = t.unmix(text, buf, toks)
 	}
 	// eight bytes of padding after the folded words, so that a word of up to eight bytes in buf can
 	// be loaded whole (see sources)
@@ -921,6 +933,116 @@ func appendDigits(buf []byte, s string) []byte {
 		if isDigit(s[k]) {
 			buf = append(buf, s[k])
 		}
+	}
+	return buf
+}
+
+// unmix refolds the words from t.mixedChecked on that mix Latin letters with Greek or Cyrillic
+// ones, and returns buf with their new folded forms.
+func (t *tokenizer) unmix(text string, buf []byte, toks []token) []byte {
+	for k := t.mixedChecked; k < len(toks); k++ {
+		tk := &toks[k]
+		if tk.cjk {
+			continue
+		}
+		var w string
+		if tk.inText {
+			w = text[tk.fstart:tk.fend]
+		} else {
+			w = unsafe.String(&buf[tk.fstart], int(tk.fend-tk.fstart))
+		}
+		if to := mixedScripts(w); to != noScript {
+			n := len(buf)
+			buf = unmixWord(buf, w, to)
+			tk.fstart, tk.fend, tk.inText = int32(n), int32(len(buf)), false
+		}
+	}
+	t.mixedChecked = len(toks)
+	return buf
+}
+
+// Look-alike letters: a word that mixes Latin letters with Cyrillic or Greek ones is written in the
+// script most of its letters are in, the others taken for the letters of that script they look
+// like ("Рutin" with a Cyrillic Р is "putin", "Пyтин" with a Latin y is "путин"); a word with as
+// many of each, or with Cyrillic and Greek, is left as it is. The pairs are the folded (lower-case)
+// forms of letters that look the same in upper or lower case (as in Unicode's confusables.txt,
+// UTS #39).
+//
+// lookAlike returns the letter of script to that the folded letter r looks like, or r.
+func lookAlike(r rune, to script) rune {
+	var from, into string // pairs of letters at the same rune index
+	switch to {
+	case latinScript:
+		if r >= 0x0400 {
+			from, into = "авекмнорстухіјѕһԁԛԝӏ", "abekmhopctyxijshdqwl"
+		} else {
+			from, into = "αβεζηικμνορτυχ", "abezhikmnoptyx"
+		}
+	case cyrillicScript:
+		from, into = "abcehikmoptxy", "авсенікмортху"
+	case greekScript:
+		from, into = "abezhikmnoptyx", "αβεζηικμνορτυχ"
+	}
+	if k := strings.IndexRune(from, r); k >= 0 {
+		n := utf8.RuneCountInString(from[:k])
+		for _, c := range into {
+			if n == 0 {
+				return c
+			}
+			n--
+		}
+	}
+	return r
+}
+
+type script uint8
+
+const (
+	noScript script = iota
+	latinScript
+	cyrillicScript
+	greekScript
+)
+
+// mixedScripts returns the script to write a folded word in that mixes Latin letters with Greek or
+// Cyrillic ones, noScript for a word in one script (or without a clear majority).
+func mixedScripts(w string) script {
+	latin, greek, cyrillic := 0, 0, 0
+	for k := 0; k < len(w); {
+		c := w[k]
+		if c < utf8.RuneSelf {
+			if 'a' <= c && c <= 'z' {
+				latin++
+			}
+			k++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(w[k:])
+		switch {
+		case r >= 0x0370 && r < 0x0400:
+			greek++
+		case r >= 0x0400 && r < 0x0530:
+			cyrillic++
+		}
+		k += size
+	}
+	switch {
+	case latin == 0 || greek+cyrillic == 0 || greek > 0 && cyrillic > 0:
+		return noScript
+	case latin > greek+cyrillic:
+		return latinScript
+	case cyrillic > latin:
+		return cyrillicScript
+	case greek > latin:
+		return greekScript
+	}
+	return noScript
+}
+
+// unmixWord appends w to buf with its letters that look like letters of script to replaced by them.
+func unmixWord(buf []byte, w string, to script) []byte {
+	for _, r := range w {
+		buf = utf8.AppendRune(buf, lookAlike(r, to))
 	}
 	return buf
 }
@@ -1070,8 +1192,9 @@ func wordRuneAt(text string, i int) bool {
 // the version it was written with differs (store.QueueReindex). 2: elided
 // French and Italian articles, Turkish suffixes, Arabic letter forms. 3:
 // initials ("U.S." is "us"), digit groups ("1,000" is "1000"). 4: half-width
-// katakana. 5: Traditional Chinese characters.
-const FoldVersion = 5
+// katakana. 5: Traditional Chinese characters. 6: words mixing Latin and
+// Cyrillic or Greek look-alikes.
+const FoldVersion = 6
 
 // Fold returns s as the matcher sees it: lower case, without diacritics, quotes, apostrophes, hyphens,
 // dashes and other punctuation, possessive "'s" dropped, words separated by single spaces.
