@@ -21,6 +21,8 @@ var quirkCases = []struct{ watch, query, title, text string }{
 	{"troops", `"1,000 troops"`, "Baltic deployment", "Germany will send 1000 troops to Lithuania by 2027."},
 	{"soldaten", `"1000 Soldaten"`, "Brigade in Litauen", "Die Bundeswehr verlegt 1.000 Soldaten nach Litauen."},
 	{"soldats", `"1000 soldats"`, "Roumanie", "La France déploie 1\u202f000 soldats en Roumanie."},
+	{"mittelalter", `Mittelalter`, "Burgen", "Die Burg stammt aus dem frühen Mittel-\nalter, sagen Forscher."},
+	{"nordstream", `"Nord-Stream 2"`, "Pipeline", "Die Pipeline Nord-\nStream 2 bleibt stillgelegt."},
 	{"homoglyph", `Putin`, "Kremlin", "President \u0420utin said on Tuesday that talks would go on."},
 	{"xi", `習近平 北京`, "中法会谈", "国家主席习近平周二在北京会见了法国总统。"},
 	{"xi-simplified", `习近平 台湾`, "兩岸關係", "習近平週二就臺灣問題發表講話。"},

@@ -191,6 +191,11 @@ func TestPlainText(t *testing.T) {
 		"plain\n\n\n\ntext  with   space":   "plain\n\ntext with space",
 		"<ul><li>one</li><li>two</li></ul>": "one\n\ntwo",
 		"nul\x00byte":                       "nulbyte",
+		// a word hyphenated at a line end is one word; a compound or a suspended hyphen is not
+		"Burgen im Mittel-\nalter und Ver- \r\n  waltung":           "Burgen im Mittelalter und Verwaltung",
+		"<p>Die Pipeline Nord-\nStream 2</p>":                       "Die Pipeline Nord- Stream 2",
+		"Ein-\nund Ausfuhr, well -\nknown, Mittel-\n\nalter, x-\n1": "Ein- und Ausfuhr, well - known, Mittel-\n\nalter, x- 1",
+		"Präsi-\ndentin Über-\nblick":                               "Präsidentin Überblick",
 	}
 	for in, want := range tests {
 		if got := PlainText(in); got != want {

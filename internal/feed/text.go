@@ -313,8 +313,17 @@ func collapse(s string) string {
 	space := false   // white space since the paragraph's last word
 	newline := false // the last character kept was a line break not yet part of a paragraph break
 	para := false    // a paragraph break since the last word
+	skipTo := 0      // a word broken at a line end goes on here
 	for i, r := range s {
+		if i < skipTo {
+			continue
+		}
 		switch {
+		case r == '-':
+			if j := brokenWord(s, i); j > i {
+				skipTo = j // the hyphen and the line break are not the word's
+				continue
+			}
 		case groupSpace(s, i, r):
 			// kept: it groups the digits of a number ("1 000"), which the matcher reads as one
 		case r == '\n':
@@ -358,13 +367,62 @@ func groupSpace(s string, i int, r rune) bool {
 	return '0' <= s[i-1] && s[i-1] <= '9' && j < len(s) && '0' <= s[j] && s[j] <= '9'
 }
 
+// brokenWord returns where the second half of a word hyphenated across a
+// line break starts, for the hyphen at s[i], or i when it is not one: a
+// hyphen right after a letter, a single line break after it (spaces and
+// tabs around it aside), and a lower-case letter after that which does not
+// start a conjunction ("Mittel-\nalter" is "Mittelalter"). A capital after
+// the break keeps the hyphen ("Nord-\nStream" is a compound, as German
+// capitalises nouns), and so does a conjunction ("Ein-\nund Ausfuhr"), as
+// does a break in running text, which a browser shows as a space.
+func brokenWord(s string, i int) int {
+	if prev, _ := utf8.DecodeLastRuneInString(s[:i]); !unicode.IsLetter(prev) {
+		return i
+	}
+	j := i + 1
+	for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r') {
+		j++
+	}
+	if j == len(s) || s[j] != '\n' {
+		return i
+	}
+	for j++; j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r'); j++ {
+	}
+	next, _ := utf8.DecodeRuneInString(s[j:])
+	if !unicode.IsLower(next) {
+		return i
+	}
+	end := j
+	for end < len(s) {
+		r, size := utf8.DecodeRuneInString(s[end:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		end += size
+	}
+	switch s[j:end] {
+	case "und", "oder", "bis", "sowie", "and", "or", "nor", "to", "et", "ou", "y", "o", "e", "i", "u", "a", "lub", "oraz", "ni":
+		return i
+	}
+	return j
+}
+
 // collapseSplit is collapse as its rules say it: characters mapped, the text
 // split into paragraphs at blank lines, each paragraph's words joined by
 // single spaces, empty paragraphs dropped (the tests hold collapse to it).
 func collapseSplit(s string) string {
 	var m strings.Builder
+	skipTo := 0
 	for i, r := range s {
+		if i < skipTo {
+			continue
+		}
 		switch {
+		case r == '-':
+			if j := brokenWord(s, i); j > i {
+				skipTo = j
+				continue
+			}
 		case groupSpace(s, i, r):
 			// kept (no other no-break or thin space is left below)
 		case r == '\n':

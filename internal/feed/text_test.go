@@ -24,7 +24,7 @@ var textPieces = []string{
 	"<div hidden=until-found>", "<SPAN ARIA-HIDDEN=TRUE>", "<b style=display&#58;none>", "</div>", "<div>", "<p title=x>",
 	"&amp;", "&nbsp;", "&#8217;", "&#x2019;", "&am", "p;", "&", "&lt;p&gt;", "&amp;#8217;", "&unknown;",
 	"\r\n", "\r", "\n", "\n\n", " ", "  ", "\t", "\f", "\v", "\u00a0", "\u2003", "\u0085", "\u3000",
-	"text", "Putin's", "é", "日本", "\x00", "\x01", "\x7f", "\xff", "\xe2\x80", "1", "000", "\u202f", "\u2009", "&#8239;",
+	"text", "Putin's", "é", "日本", "\x00", "\x01", "\x7f", "\xff", "\xe2\x80", "1", "000", "\u202f", "\u2009", "&#8239;", "-", "Mittel", "alter", "und", "Stream", "-\n", "-\r\n ",
 }
 
 func randomMarkup(r *rand.Rand) string {
