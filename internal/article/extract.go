@@ -39,6 +39,7 @@ func extractDocument(doc *html.Node, pageURL string) (a *Article, err error) {
 		OriginalURL:  base,
 		Focus:        trafilatura.FavorRecall,
 		HtmlDateMode: trafilatura.Fast,
+		SkipCatTags:  true, // unused: categories, tags and license are scans of the whole page
 	}
 
 	if d := scriptDensity(doc); d > 1.2 {

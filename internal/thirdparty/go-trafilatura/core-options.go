@@ -119,6 +119,11 @@ type Options struct {
 	// metadata (date, title, url).
 	HasEssentialMetadata bool
 
+	// SkipCatTags skips reading the categories, tags and license from the page
+	// (Metadata.Categories, Tags and License stay empty): a caller that does
+	// not use them saves their scans of the whole document. (newshound)
+	SkipCatTags bool
+
 	// MaxTreeSize specify max number of elements inside a document.
 	// Document that surpass this value will be discarded.
 	MaxTreeSize int

@@ -102,8 +102,29 @@ func languageClassifier(contentText, commentsText string) string {
 		langTest = contentText
 	}
 
-	lang := whatlanggo.DetectLang(langTest)
+	lang := whatlanggo.DetectLang(langSample(langTest))
 	return lang.Iso6391()
+}
+
+// langSampleMax is the most text (bytes) languageClassifier reads: the
+// language of a text is clear from its first few paragraphs, and the
+// classifier's work grows with the text. (newshound)
+const langSampleMax = 4096
+
+// langSample returns the start of s, at most langSampleMax bytes, cut at a
+// space.
+func langSample(s string) string {
+	if len(s) <= langSampleMax {
+		return s
+	}
+	cut := strings.LastIndexByte(s[:langSampleMax], ' ')
+	if cut <= 0 {
+		cut = langSampleMax
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+	}
+	return s[:cut]
 }
 
 // textFilter filters out unwanted text
