@@ -217,7 +217,18 @@ func endsSentence(text string, pStart, pEnd, i, j, k int) bool {
 		}
 		before := pStart + len(strings.TrimRightFunc(text[pStart:i-len(prev)], unicode.IsSpace))
 		lead := strings.ToLower(prevWord(text, pStart, before))
-		return !(ordinalLeads[lead] && !sentenceOpeners[strings.ToLower(word)])
+		if sentenceOpeners[strings.ToLower(word)] {
+			return true
+		}
+		// German writes ordinals with a full stop ("5. Zivilsenat",
+		// "Championship, 1. Tag"): in German text a small number and a
+		// stop before a capitalised word that opens no sentence go on.
+		// After a noun the number counts ("auf Platz 18. Meng holte").
+		if ordinalLeads[lead] {
+			return false
+		}
+		l, _ := utf8.DecodeRuneInString(prevWord(text, pStart, before))
+		return !(len(prev) <= 2 && !unicode.IsUpper(l) && germanBefore(text, pStart, i))
 	}
 	if yearAbbrevs[key] && !dotted && unicode.IsUpper(nr) && yearBefore(text, pStart, i-len(prev)) {
 		// "… в 2024 г. Власти …", "… w 2024 r. Rząd …".
@@ -255,6 +266,27 @@ func isDigits(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// germanBefore reports whether the text before i (after pStart, at most
+// some 300 bytes of it) reads as German: two or more of its commonest
+// function words.
+func germanBefore(text string, pStart, i int) bool {
+	from := max(pStart, i-300)
+	for from > pStart && from < i && !utf8.RuneStart(text[from]) {
+		from++
+	}
+	n := 0
+	for _, w := range strings.Fields(text[from:i]) {
+		switch strings.ToLower(w) {
+		case "der", "die", "das", "des", "und", "ist", "nicht", "den", "dem", "mit", "von", "für", "wird", "sich",
+			"auf", "im", "zum", "zur", "ein", "eine", "einer", "auch", "ihren", "ihre", "seinen", "seine", "wurde", "hat", "bei", "nach", "noch":
+			if n++; n == 2 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isInitial reports whether s, which begins with word, is a single
