@@ -94,6 +94,8 @@ func TestSplit(t *testing.T) {
 			[]string{"The victims, from the same family, were aged 8, 10 and 12.", "Doctors at the hospital said all three were stable."}},
 		{"en number ends", "The death toll rose to 12. Officials said more were missing.",
 			[]string{"The death toll rose to 12.", "Officials said more were missing."}},
+		{"de abbreviations before numbers", "Im Zelt können max. 6 Personen schlafen. Die Quote liegt bei min. 35 Prozent, vgl. Rdn. 29 des Urteils.",
+			[]string{"Im Zelt können max. 6 Personen schlafen.", "Die Quote liegt bei min. 35 Prozent, vgl. Rdn. 29 des Urteils."}},
 		{"de year", "Das Werk schloss 2019. Die Arbeiter protestierten.",
 			[]string{"Das Werk schloss 2019.", "Die Arbeiter protestierten."}},
 		// French
