@@ -1072,6 +1072,10 @@ func backwardNP(src string, toks []token, k int) (phrase, bool) {
 			m--
 			break
 		}
+		if _, adj := roleAdjectives[pl]; adj && m-1 > 0 && toks[m-2].word {
+			m-- // one senior administration official said
+			continue
+		}
 		if _, fw := functionWords[pl]; fw && !isTitle(p) {
 			break
 		}

@@ -83,6 +83,14 @@ func TestRecoveredSpeakers(t *testing.T) {
 			},
 		},
 		{
+			name: "a description with a senior official in it",
+			text: "Officials disagree on what the troops will do. “This is not a combat mission,” one senior defense official said, speaking on the condition of anonymity. “This is to train partners.”",
+			want: []want{
+				{parts: []string{"This is not a combat mission,"}, speaker: "one senior defense official"},
+				{parts: []string{"This is to train partners."}, speaker: "one senior defense official"},
+			},
+		},
+		{
 			name: "a plural title before a list of names",
 			text: "Among those invited are Senators Ruth Calloway, the committee's chair, and Tom Brandt.\n\n" +
 				"“We expect answers by Friday,” Ms. Calloway said.",
