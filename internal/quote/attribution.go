@@ -332,6 +332,21 @@ func (a *attributor) parseAfter(c *candidate, toks []token) (attribution, bool) 
 	if i >= len(toks) {
 		return attribution{}, false
 	}
+	// "That makes me smart," when Clinton blasted him for …: a clause
+	// opened by a subordinating conjunction says when or why, and its
+	// subject is not the speaker.
+	// ("…," since so many cases were decided 5 to 4, said Lee Epstein:
+	// the attribution after the clause still counts.)
+	if isLowerWord(toks[i]) && subordinators[toks[i].lower()] {
+		c := i + 1
+		for c < len(toks) && toks[c].s != "," {
+			c++
+		}
+		if c+1 >= len(toks) || !cueWord(toks[c+1]) {
+			return attribution{}, false
+		}
+		i = c + 1
+	}
 	// A quotation ending its own sentence is followed by a new sentence; only
 	// a bare "Putin said." after it still attributes it.
 	content := a.src[c.raw.parts[len(c.raw.parts)-1].Start:c.raw.parts[len(c.raw.parts)-1].End]
@@ -540,6 +555,10 @@ func temporalConjunction(t token) bool {
 	}
 	return false
 }
+
+// subordinators open a clause of time, cause or condition.
+var subordinators = map[string]bool{"when": true, "while": true, "after": true, "before": true, "because": true,
+	"if": true, "until": true, "since": true, "although": true, "though": true, "unless": true, "whereas": true}
 
 // putIt reports whether toks[k] is "put" or "puts" followed by "it" and
 // then a comma or colon (the senator put it this way: no; Vulture puts it:

@@ -91,6 +91,16 @@ func TestRecoveredSpeakers(t *testing.T) {
 			},
 		},
 		{
+			name: "a clause of time after the quotation has no speaker",
+			text: "The ad closes on a clip of Mayor Dana Holt saying at the forum, “That is just good business,” when Hector Ruiz blasted him over the tax bill.",
+			want: []want{{parts: []string{"That is just good business,"}, speaker: "Dana Holt"}},
+		},
+		{
+			name: "an attribution after a clause of cause",
+			text: "“The ruling is stunning,” since so many cases were decided by one vote, said Lena Ortiz, who teaches law at Tulane.",
+			want: []want{{parts: []string{"The ruling is stunning,"}, speaker: "Lena Ortiz"}},
+		},
+		{
 			name: "a plural title before a list of names",
 			text: "Among those invited are Senators Ruth Calloway, the committee's chair, and Tom Brandt.\n\n" +
 				"“We expect answers by Friday,” Ms. Calloway said.",
