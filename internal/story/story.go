@@ -146,6 +146,9 @@ type Clusterer struct {
 
 	epochDocs float64 // the article count epochK was computed for
 	epochK    int32
+	scaleK    int32 // the epoch scaleVal is idfStep to the power of (see scale), if scaleSet
+	scaleVal  float64
+	scaleSet  bool
 
 	cands   []candidate  // scratch: candidate stories of an article
 	scratch []termWeight // scratch: an article's terms by id
@@ -461,7 +464,7 @@ func (c *Clusterer) idf(id int32) float64 {
 		if t.rdf == 0 {
 			t.rdf = roundDF(t.df)
 		}
-		t.idf = math.Log(1 + math.Pow(idfStep, float64(k))/t.rdf)
+		t.idf = math.Log(1 + c.scale(k)/t.rdf)
 		t.idfEpoch = k
 	}
 	return t.idf
@@ -488,6 +491,15 @@ func roundDFBound(df float64) (r, hi float64) {
 	}
 	k := math.Floor(math.Log(df/exactDF)/math.Log(idfStep) + 1e-9)
 	return exactDF * math.Pow(idfStep, k), exactDF * math.Pow(idfStep, k+1) * (1 - 1e-7)
+}
+
+// scale returns idfStep to the power k (an epoch), computed once for the epoch of the idfs being
+// computed.
+func (c *Clusterer) scale(k int32) float64 {
+	if !c.scaleSet || c.scaleK != k {
+		c.scaleK, c.scaleVal, c.scaleSet = k, math.Pow(idfStep, float64(k)), true
+	}
+	return c.scaleVal
 }
 
 // epoch returns the exponent of the article count rounded down to a power of idfStep, or -1 before
