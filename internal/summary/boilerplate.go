@@ -24,6 +24,12 @@ var boilerplatePhrases = []string{
 	"jetzt abonnieren", "mehr zum thema", "lesen sie auch", "lire aussi",
 	"lire la suite", "abonnez-vous", "leer mas", "suscribete", "читайте также",
 	"подпишитесь",
+	// Teasers, credits and notices in other languages (folded when indexed).
+	"lee tambien", "te puede interesar", "leggi anche", "leia tambem", "lees ook",
+	"czytaj takze", "czytaj tez", "zobacz takze", "zobacz tez", "ayrıca bakınız", "ilgili haber",
+	"διαβάστε επίσης", "διαβάστε ακόμη", "اقرأ أيضا", "اقرأ ايضا", "यह भी पढ़ें", "ये भी पढ़ें",
+	"関連記事", "無断転載", "相关阅读", "相關閱讀", "责任编辑", "責任編輯", "版权所有", "版權所有",
+	"관련기사", "무단전재", "무단 전재", "ⓒ",
 }
 
 // boilerplatePrefixes (folded) mark a sentence as furniture when it starts
@@ -48,6 +54,7 @@ type phraseIndex struct {
 var phrases = func() *phraseIndex {
 	var idx phraseIndex
 	for _, p := range boilerplatePhrases {
+		p = fold(p)
 		idx.pairs[p[0]][p[1]/64] |= 1 << (p[1] % 64)
 		idx.byFirst[p[0]] = append(idx.byFirst[p[0]], p)
 	}
