@@ -186,7 +186,7 @@ func endsSentence(text string, pStart, pEnd, i, j, k int) bool {
 		key := strings.ToLower(prev)
 		return !titleAbbrevs[key] && !otherAbbrevs[key] && !numberAbbrevs[key]
 	}
-	if unicode.IsLower(nr) {
+	if unicode.IsLower(nr) && !camelCase(word) {
 		return false
 	}
 	if closed && isQuoteRun(text[j:k]) && attributionFollows(next) {
@@ -284,6 +284,22 @@ func germanBefore(text string, pStart, i int) bool {
 			if n++; n == 2 {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// camelCase reports whether a word written lower-case first has a capital
+// as its second or third letter, as brand names do that open a sentence
+// ("iPhone sales rose", "eBay said").
+func camelCase(w string) bool {
+	n := 0
+	for _, r := range w {
+		if n > 0 && unicode.IsUpper(r) {
+			return true
+		}
+		if n++; n == 3 {
+			break
 		}
 	}
 	return false

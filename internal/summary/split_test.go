@@ -61,6 +61,8 @@ func TestSplit(t *testing.T) {
 			[]string{"She earned a Ph.D. in economics at Yale.", "Then she joined the bank."}},
 		{"tr academic titles", "Açıklamayı Yrd. Doç. Dr. Ayşe Kaya yaptı. Toplantı iki saat sürdü.",
 			[]string{"Açıklamayı Yrd. Doç. Dr. Ayşe Kaya yaptı.", "Toplantı iki saat sürdü."}},
+		{"en brand opening a sentence", "Apple unveiled a new phone on Tuesday. iPhone sales have slowed in China. eBay shares rose.",
+			[]string{"Apple unveiled a new phone on Tuesday.", "iPhone sales have slowed in China.", "eBay shares rose."}},
 		{"en web address", "Details are at example.com for readers. More follows.",
 			[]string{"Details are at example.com for readers.", "More follows."}},
 		{"en times", "The blast came at 9 a.m. Police arrived at 9:15 a.m. EST and closed the road.",
