@@ -154,5 +154,5 @@ var numberAbbrevs = map[string]bool{
 	"art": true, "fig": true, "figs": true, "ch": true, "para": true, "nr": true,
 	"nº": true, "núm": true, "pág": true, "págs": true, "abs": true, "стр": true,
 	"n": true, "s": true, "bd": true, "kap": true, "tel": true, "tab": true,
-	"max": true, "min": true, "rdn": true, "rn": true, "ziff": true, "std": true, "bauj": true, "hnr": true,
+	"apt": true, "ste": true, "tz": true, "max": true, "min": true, "rdn": true, "rn": true, "ziff": true, "std": true, "bauj": true, "hnr": true,
 }

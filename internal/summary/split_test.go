@@ -61,6 +61,8 @@ func TestSplit(t *testing.T) {
 			[]string{"She earned a Ph.D. in economics at Yale.", "Then she joined the bank."}},
 		{"tr academic titles", "Açıklamayı Yrd. Doç. Dr. Ayşe Kaya yaptı. Toplantı iki saat sürdü.",
 			[]string{"Açıklamayı Yrd. Doç. Dr. Ayşe Kaya yaptı.", "Toplantı iki saat sürdü."}},
+		{"en apartment number", "Voters may cast ballots at 2344 Bragg St., Apt. 1C between noon and 8 p.m. on Tuesday. Lines were short.",
+			[]string{"Voters may cast ballots at 2344 Bragg St., Apt. 1C between noon and 8 p.m. on Tuesday.", "Lines were short."}},
 		{"en brand opening a sentence", "Apple unveiled a new phone on Tuesday. iPhone sales have slowed in China. eBay shares rose.",
 			[]string{"Apple unveiled a new phone on Tuesday.", "iPhone sales have slowed in China.", "eBay shares rose."}},
 		{"en web address", "Details are at example.com for readers. More follows.",
