@@ -12,7 +12,6 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"runtime"
 	"runtime/debug"
 	"strings"
 )
@@ -37,6 +36,9 @@ func main() {
 	briefGC(os.Args[1:])
 	ctx := context.Background()
 	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	if os.Getenv("NEWSHOUND_FOOTPRINT") != "" {
+		footprint(os.Stderr)
+	}
 	if err == nil {
 		return
 	}
@@ -73,10 +75,32 @@ func briefGC(args []string) {
 	case "version", "-v", "--version", "help", "-h", "--help", "check", "status", "export", "import", "match":
 		debug.SetGCPercent(-1)
 		debug.SetMemoryLimit(briefMemoryLimit)
-		// Nor does it sample its allocations for a memory profile nobody
-		// reads: each sample unwinds the stack through the binary's tables.
-		runtime.MemProfileRate = 0
 	}
+}
+
+// footprint writes the process's resident memory as it ends, split as the
+// kernel counts it (/proc/self/status): RssAnon is the program's own (heap,
+// stacks, the runtime's structures, written data), RssFile the binary's and
+// libraries' pages mapped from the page cache, VmHWM the peak of their sum.
+// RssFile depends on more than the program: the kernel maps a whole 64 KB
+// window (or a whole large folio, as the file was read into the cache)
+// around each page touched. BenchmarkFootprint sets NEWSHOUND_FOOTPRINT to
+// report the split; it is for measuring, not for users.
+func footprint(w io.Writer) {
+	status, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return
+	}
+	var b strings.Builder
+	b.WriteString("footprint:")
+	for _, line := range strings.Split(string(status), "\n") {
+		k, v, _ := strings.Cut(line, ":")
+		switch k {
+		case "VmHWM", "RssAnon", "RssFile", "RssShmem":
+			b.WriteString(" " + k + "=" + strings.TrimSuffix(strings.TrimSpace(v), " kB"))
+		}
+	}
+	fmt.Fprintln(w, b.String())
 }
 
 // briefMemoryLimit is the runtime memory (heap, stacks, its own structures)

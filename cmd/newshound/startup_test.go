@@ -34,10 +34,15 @@ func TestInitAllocations(t *testing.T) {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
 	cmd := exec.Command(bin, "version")
-	cmd.Env = append(os.Environ(), "GODEBUG=inittrace=1")
+	cmd.Env = append(os.Environ(), "GODEBUG=inittrace=1", "NEWSHOUND_FOOTPRINT=1")
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out)
+	}
+	// The split BenchmarkFootprint reports: the program's own memory and
+	// the binary's pages, both there.
+	if anon, file := footprintSplit(string(out)); anon <= 0 || file <= 0 {
+		t.Errorf("NEWSHOUND_FOOTPRINT: anon %.1f MB, file %.1f MB:\n%s", anon, file, out)
 	}
 	line := regexp.MustCompile(`^init (\S+) @.* ([0-9]+) bytes, ([0-9]+) allocs$`)
 	var sum, packages int
