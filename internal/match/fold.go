@@ -964,7 +964,8 @@ func (t *tokenizer) unmix(text string, buf []byte, toks []token) []byte {
 // Look-alike letters: a word that mixes Latin letters with Cyrillic or Greek ones is written in the
 // script most of its letters are in, the others taken for the letters of that script they look
 // like ("Рutin" with a Cyrillic Р is "putin", "Пyтин" with a Latin y is "путин"); a word with as
-// many of each, or with Cyrillic and Greek, is left as it is. The pairs are the folded (lower-case)
+// many of each, with Cyrillic and Greek, or with a letter of the other script that looks like none
+// of this one ("FreeОписание", words glued together), is left as it is. The pairs are the folded (lower-case)
 // forms of letters that look the same in upper or lower case (as in Unicode's confusables.txt,
 // UTS #39).
 //
@@ -1026,17 +1027,30 @@ func mixedScripts(w string) script {
 		}
 		k += size
 	}
+	to := noScript
 	switch {
 	case latin == 0 || greek+cyrillic == 0 || greek > 0 && cyrillic > 0:
 		return noScript
 	case latin > greek+cyrillic:
-		return latinScript
+		to = latinScript
 	case cyrillic > latin:
-		return cyrillicScript
+		to = cyrillicScript
 	case greek > latin:
-		return greekScript
+		to = greekScript
+	default:
+		return noScript
 	}
-	return noScript
+	// every letter of the other script must look like one of this one: "FreeОписание", two words
+	// glued together, is not one word in disguise
+	for _, r := range w {
+		if r < utf8.RuneSelf && !('a' <= r && r <= 'z') || r >= 0x0530 {
+			continue
+		}
+		if isLatin := r < utf8.RuneSelf; isLatin != (to == latinScript) && lookAlike(r, to) == r {
+			return noScript
+		}
+	}
+	return to
 }
 
 // unmixWord appends w to buf with its letters that look like letters of script to replaced by them.
@@ -1193,8 +1207,9 @@ func wordRuneAt(text string, i int) bool {
 // French and Italian articles, Turkish suffixes, Arabic letter forms. 3:
 // initials ("U.S." is "us"), digit groups ("1,000" is "1000"). 4: half-width
 // katakana. 5: Traditional Chinese characters. 6: words mixing Latin and
-// Cyrillic or Greek look-alikes.
-const FoldVersion = 6
+// Cyrillic or Greek look-alikes. 7: only when every letter of the other
+// script has a look-alike (not words glued together).
+const FoldVersion = 7
 
 // Fold returns s as the matcher sees it: lower case, without diacritics, quotes, apostrophes, hyphens,
 // dashes and other punctuation, possessive "'s" dropped, words separated by single spaces.

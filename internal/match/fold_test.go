@@ -37,6 +37,8 @@ func TestFold(t *testing.T) {
 		{"latin look-alikes in cyrillic words", "Пyтин Mосква Kиев", "путин москва киев"},
 		{"greek look-alikes", "ΑΘΗΝA Αthens", "αθηνα athens"},
 		{"no majority or no look-alike", "Рu пutin Яndex", "рu пutin яndex"},
+		{"words glued together", "FreeОписание EnglishСостояние kAISTЯзык", "freeописание englishсостояние kaistязык"},
+		{"typos", "Сolumn Pусский Cкачать", "column русскии скачать"},
 		{"one script", "Путин Putin Αθήνα", "путин putin αθηνα"},
 		{"traditional chinese", "習近平在臺灣問題上發表講話", "习近平在台湾问题上发表讲话"},
 		{"simplified chinese", "习近平在台湾问题上发表讲话", "习近平在台湾问题上发表讲话"},
