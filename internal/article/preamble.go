@@ -111,3 +111,46 @@ func preambleLine(p string) bool {
 	r, _ := utf8.DecodeLastRuneInString(p)
 	return !(r == '.' || r == '!' || r == '。') || strings.Count(p, " ") < 5
 }
+
+// dropLeadingHeadings removes the headings at the start of the text that
+// head nothing: a heading followed at once by another heading is the title
+// of a box whose content is not text (a search form, a slide show of logos,
+// a calendar widget) or a kicker above the headline. The last heading of
+// such a run is kept, and so is the text when nothing else would remain.
+func dropLeadingHeadings(doc *html.Node, paras []string) []string {
+	if len(paras) < 3 || !preambleLine(paras[0]) || !preambleLine(paras[1]) {
+		return paras
+	}
+	heads := headingTexts(doc)
+	i := 0
+	for i+1 < len(paras) && preambleLine(paras[i]) && heads[clean(paras[i])] && heads[clean(paras[i+1])] {
+		i++
+	}
+	if i+1 >= len(paras) {
+		return paras
+	}
+	return paras[i:]
+}
+
+// headingTexts returns the texts of the <h1>–<h6> elements of doc's body.
+func headingTexts(doc *html.Node) map[string]bool {
+	m := make(map[string]bool)
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || unseen(c.DataAtom) || c.DataAtom == atom.Head {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+				if t := textOf(c); t != "" {
+					m[t] = true
+				}
+			default:
+				walk(c)
+			}
+		}
+	}
+	walk(doc)
+	return m
+}

@@ -79,3 +79,32 @@ func TestExtractDropsPreamble(t *testing.T) {
 		}
 	}
 }
+
+// Headings at the start of the text with nothing under them (the titles of
+// a search box and a logo slide show in a side column) are dropped; the
+// heading the text follows is kept.
+func TestDropLeadingHeadings(t *testing.T) {
+	const body = "The ferry between the two islands will run twice a day from March, the operator said on Monday, after a winter in which it ran only on weekdays."
+	page := `<div class="side"><h2>Club finder</h2><form><input name="zip"></form><h2>Coming events</h2><div><a href="/e"><img src="/logo.png"></a></div></div>
+<div class="main"><h2>Ferry to run twice a day</h2><p><b>Transport</b></p><p>` + body + `</p></div>`
+	doc, err := parseHTML([]byte("<html><body>"+page+"</body></html>"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name     string
+		in, want []string
+	}{
+		{"empty headings before the story's", []string{"Club finder", "Coming events", "Ferry to run twice a day", "Transport", body}, []string{"Ferry to run twice a day", "Transport", body}},
+		{"a heading with text under it", []string{"Ferry to run twice a day", body, "Club finder"}, []string{"Ferry to run twice a day", body, "Club finder"}},
+		{"a line that is not a heading", []string{"Transport", "Coming events", "Ferry to run twice a day", body}, []string{"Transport", "Coming events", "Ferry to run twice a day", body}},
+		{"nothing but headings", []string{"Club finder", "Coming events", "Ferry to run twice a day"}, []string{"Club finder", "Coming events", "Ferry to run twice a day"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := dropLeadingHeadings(doc, tt.in); strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("dropLeadingHeadings = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
