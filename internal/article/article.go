@@ -21,7 +21,8 @@
 // apart between the headline and the body in a container marked as one
 // or repeating the page's meta description (lead.go), drops the headline and the short lines a page sets above
 // it in the story's container (a section name, a date, a search prompt)
-// and the headings at its start that head nothing (preamble.go), ends the text at a heading that
+// and the headings at its start that head nothing, and a date standing
+// alone above the story (preamble.go), ends the text at a heading that
 // opens related stories, most-read lists, more of the site's columns,
 // comments or a press release's contact block after the story, drops
 // footer lines and the headlines of links to other pages after it, and

@@ -83,6 +83,7 @@ func extractDocument(doc *html.Node, pageURL string) (a *Article, err error) {
 	paras = addLead(doc, paras, shares, meta.descs)
 	paras = dropPreamble(doc, paras, a.Title, res.Metadata.Title, meta.docTitle)
 	paras = dropLeadingHeadings(doc, paras)
+	paras = dropDateLine(paras)
 	paras = tidy(paras, a.Title, res.Metadata.Title, meta.docTitle)
 	paras = cutAtEndMarker(paras)
 	paras = dropNavRuns(paras, shares)

@@ -154,3 +154,32 @@ func headingTexts(doc *html.Node) map[string]bool {
 	walk(doc)
 	return m
 }
+
+// dateLine matches a line that opens with a date, numeric ("2021-10-16",
+// "16.10.2021", "10/16/2021") or with a month's name ("02 Feb. 2022", "16.
+// Oktober 2021", "October 16, 2021").
+var dateLine = lazyRegexp(`(?i)^(\d{4}-\d\d-\d\d|\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}|\d{1,2}\.?\s+(jan|feb|mär|mar|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz]|janv|févr|avr|juil|déc|ene|abr|ago|dic|sty|lut|kwi|maj|cze|lip|sie|wrz|paź|lis|gru)\w*\.?\s+\d{4}|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d{1,2},?\s+\d{4})\b`)
+
+// dateLineMax is the longest line (bytes) dropDateLine takes for a date
+// line: a date, perhaps with a time, a place or a section name.
+const dateLineMax = 60
+
+// dropDateLine removes a short line opening with a date among the first
+// three paragraphs, with the short lines before it (a section name): the
+// date of the page stands alone above the story, and the story starts
+// after it. It keeps the text when nothing else would remain.
+func dropDateLine(paras []string) []string {
+	for i := 0; i < len(paras) && i < 3; i++ {
+		p := paras[i]
+		if len(p) <= dateLineMax && dateLine().MatchString(p) {
+			if i+1 == len(paras) {
+				return paras
+			}
+			return paras[i+1:]
+		}
+		if !preambleLine(p) {
+			break
+		}
+	}
+	return paras
+}

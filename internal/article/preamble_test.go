@@ -108,3 +108,31 @@ func TestDropLeadingHeadings(t *testing.T) {
 		})
 	}
 }
+
+// A date standing alone above the story, with a section name before it, is
+// not the story; a date that opens a sentence of the story is.
+func TestDropDateLine(t *testing.T) {
+	const body = "The ferry between the two islands will run twice a day from March, the operator said on Monday, after a winter in which it ran only on weekdays."
+	tests := []struct {
+		name     string
+		in, want []string
+	}{
+		{"ISO date and section", []string{"News and press releases", "2021-10-16 | Message", body}, []string{body}},
+		{"day and month name", []string{"02 Feb. 2022", body}, []string{body}},
+		{"German date with a time", []string{"16. Oktober 2021, 14:05 Uhr", body}, []string{body}},
+		{"English month first", []string{"October 16, 2021", body}, []string{body}},
+		{"numeric date", []string{"Transport", "16.10.2021", body}, []string{body}},
+		{"a date that opens the story", []string{"16.10.2021 – The ferry between the two islands will run twice a day from March, the operator said.", body},
+			[]string{"16.10.2021 – The ferry between the two islands will run twice a day from March, the operator said.", body}},
+		{"a date after the story has begun", []string{body, "16.10.2021", body}, []string{body, "16.10.2021", body}},
+		{"a year is not a date", []string{"2021 in review", body}, []string{"2021 in review", body}},
+		{"nothing but a date", []string{"02 Feb. 2022"}, []string{"02 Feb. 2022"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := dropDateLine(tt.in); strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("dropDateLine = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
