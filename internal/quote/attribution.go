@@ -2027,10 +2027,34 @@ func (a *attributor) openerBefore(pos int, g byte) (string, bool) {
 		defer func() { a.depth-- }()
 		return a.openerBefore(toks[i].start, g)
 	}
-	if isDeterminer(toks[i].lower()) {
-		return "", false // The federal judge Trump was referring to: maybe no subject
+	var np phrase
+	var e int
+	var ok bool
+	switch {
+	case isPreposition(toks[i]):
+		// At a campaign event in St. Clairsville, Ohio, 62-year-old
+		// Brenda Johnson railed …: the subject after the opening phrase.
+		if np, ok = a.clauseSubject(toks[i:end]); ok && np.kind == npName {
+			e = indexOfToken(toks, np.toks[len(np.toks)-1].start) + 1
+		}
+	case isDeterminer(toks[i].lower()):
+		// But the other candidate on the stage, former Secretary of State
+		// Hillary Clinton, drew a contrast: the name in apposition to the
+		// description. (The federal judge Trump was referring to: no
+		// subject of the sentence, so nothing.)
+		c := i + 1
+		for c < end && c < i+10 && toks[c].s != "," && toks[c].word {
+			c++
+		}
+		if c < end && toks[c].s == "," {
+			if np, e, ok = forwardNP(a.src, toks[:end], c+1); ok && (e >= end || toks[e].s != ",") {
+				ok = false
+			}
+			e++
+		}
+	default:
+		np, e, ok = forwardNP(a.src, toks[:end], i)
 	}
-	np, e, ok := forwardNP(a.src, toks[:end], i)
 	if !ok || np.kind != npName || e >= end || !narrates(toks[:end], e) {
 		return "", false
 	}

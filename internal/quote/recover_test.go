@@ -199,6 +199,15 @@ func TestPronounTakesTheNarrationsOpener(t *testing.T) {
 			},
 		},
 		{
+			name: "the subject after an opening phrase of place",
+			text: "“We need the jobs back,” said Carl Voss, a retired welder.\n\n" +
+				"At a rally in Marietta, Ohio, 58-year-old Dana Whitlock also railed against the trade deal, and explained what it had cost her town. “Half my street is for sale,” she said.",
+			want: []want{
+				{parts: []string{"We need the jobs back,"}, speaker: "Carl Voss"},
+				{parts: []string{"Half my street is for sale,"}, speaker: "Dana Whitlock"},
+			},
+		},
+		{
 			name: "a caption in the present tense is no narration",
 			text: "“The rifle is fully functional,” Mr. Deane wrote in the listing.\n\n" +
 				"Police officer Ray Ochoa holds up the rifle during the 2013 trial.\n\n" +
