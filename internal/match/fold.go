@@ -130,12 +130,33 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.Is(unicode.Nd, r) || unicode.IsMark(r)
 }
 
+// brahmicVowelSign reports whether the mark r is a vowel sign or virama of an Indic script
+// (Devanagari to Sinhala), Thai, Lao, Tibetan, Myanmar or Khmer: part of the word's spelling, not a
+// diacritic — मोदी (Modi) and मादा (female) differ only in them. The nukta and the nasal signs
+// (candrabindu, anusvara: गाँधी = गांधी), written either way, are still dropped.
+func brahmicVowelSign(r rune) bool {
+	switch {
+	case r >= 0x0900 && r <= 0x0DFF:
+		switch r & 0x7F {
+		case 0x00, 0x01, 0x02, 0x3C: // candrabindu, anusvara (and the inverted candrabindu), nukta
+			return false
+		}
+		return true
+	case r >= 0x0E00 && r <= 0x0FFF, r >= 0x1000 && r <= 0x109F, r >= 0x1780 && r <= 0x17FF:
+		return true
+	}
+	return false
+}
+
 // foldRuneSlow folds one word rune without the table.
 func foldRuneSlow(r rune) string {
 	if s, ok := manualFold(r); ok {
 		return s
 	}
 	if unicode.IsMark(r) {
+		if brahmicVowelSign(r) {
+			return string(r)
+		}
 		return ""
 	}
 	if r >= 0x3000 {
@@ -1208,8 +1229,9 @@ func wordRuneAt(text string, i int) bool {
 // initials ("U.S." is "us"), digit groups ("1,000" is "1000"). 4: half-width
 // katakana. 5: Traditional Chinese characters. 6: words mixing Latin and
 // Cyrillic or Greek look-alikes. 7: only when every letter of the other
-// script has a look-alike (not words glued together).
-const FoldVersion = 7
+// script has a look-alike (not words glued together). 8: Indic vowel signs
+// kept.
+const FoldVersion = 8
 
 // Fold returns s as the matcher sees it: lower case, without diacritics, quotes, apostrophes, hyphens,
 // dashes and other punctuation, possessive "'s" dropped, words separated by single spaces.
