@@ -1288,7 +1288,7 @@ func (a *attributor) antecedent(pos int, plural bool, g byte) string {
 		// "…," she said: the subject opening the narration just before
 		// the quotation is whom the pronoun stands for, whether or not
 		// the article shows its gender.
-		if name, ok := a.openerBefore(pos, g); ok {
+		if name, ok := a.openerBefore(pos, g, false); ok {
 			return name
 		}
 	}
@@ -1951,7 +1951,10 @@ func (a *attributor) pronounSubjectBefore(candidate, pos int, g byte) int {
 // or, when the quotation opens its paragraph, the paragraph before — when
 // that name may be a person of gender g. A pronoun of gender g opening
 // that sentence stands for the one before it (She witnessed the fight.).
-func (a *attributor) openerBefore(pos int, g byte) (string, bool) {
+//
+// opener says that pos is itself a pronoun opening a sentence, so that no
+// pronoun lies between the sentence before and pos.
+func (a *attributor) openerBefore(pos int, g byte, opener bool) (string, bool) {
 	pi := a.paraOf(pos)
 	if pi >= len(a.paras) {
 		return "", false
@@ -1973,7 +1976,7 @@ func (a *attributor) openerBefore(pos int, g byte) (string, bool) {
 		}
 		break // the end of the sentence before
 	}
-	if pronouns != 1 {
+	if opener && pronouns != 0 || !opener && pronouns != 1 {
 		return "", false
 	}
 	if k < 0 {
@@ -2025,7 +2028,7 @@ func (a *attributor) openerBefore(pos int, g byte) (string, bool) {
 	if lw := toks[i].lower(); lw == "he" && g == 'm' || lw == "she" && g == 'f' {
 		a.depth++
 		defer func() { a.depth-- }()
-		return a.openerBefore(toks[i].start, g)
+		return a.openerBefore(toks[i].start, g, true)
 	}
 	var np phrase
 	var e int

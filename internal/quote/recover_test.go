@@ -208,6 +208,16 @@ func TestPronounTakesTheNarrationsOpener(t *testing.T) {
 			},
 		},
 		{
+			name: "a pronoun opening the narration stands for the opener before it",
+			text: "“He was the greatest,” said Andy Morrow, a promoter.\n\n" +
+				"Track great Jordan Ellery remembered the champion as fun to be around. She saw him fight at the Garden in 1971 and again in 1999.\n\n" +
+				"“He always whispered in my ear,” she said.",
+			want: []want{
+				{parts: []string{"He was the greatest,"}, speaker: "Andy Morrow"},
+				{parts: []string{"He always whispered in my ear,"}, speaker: "Jordan Ellery"},
+			},
+		},
+		{
 			name: "a caption in the present tense is no narration",
 			text: "“The rifle is fully functional,” Mr. Deane wrote in the listing.\n\n" +
 				"Police officer Ray Ochoa holds up the rifle during the 2013 trial.\n\n" +
