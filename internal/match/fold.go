@@ -118,12 +118,16 @@ func isApostrophe(r rune) bool {
 	return false
 }
 
+// isCJK reports whether r is matched by character runs: Chinese and Japanese, which write no spaces,
+// and Korean syllables — Korean writes its particles on the noun (대통령은, 윤석열이, 기준금리를), so
+// that as whole space-separated words 대통령 found none of them.
 func isCJK(r rune) bool {
 	switch r {
 	case 0x3005, 0x3006, 0x30FC, 0x309D, 0x309E, 0x30FD, 0x30FE, 0xFF70: // iteration and length marks
 		return true
 	}
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) && !unicode.IsPunct(r)
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) && !unicode.IsPunct(r) ||
+		r >= 0xAC00 && r <= 0xD7A3 // Hangul syllables
 }
 
 func isWordRune(r rune) bool {
@@ -1230,8 +1234,8 @@ func wordRuneAt(text string, i int) bool {
 // katakana. 5: Traditional Chinese characters. 6: words mixing Latin and
 // Cyrillic or Greek look-alikes. 7: only when every letter of the other
 // script has a look-alike (not words glued together). 8: Indic vowel signs
-// kept.
-const FoldVersion = 8
+// kept. 9: Korean matched by character runs.
+const FoldVersion = 9
 
 // Fold returns s as the matcher sees it: lower case, without diacritics, quotes, apostrophes, hyphens,
 // dashes and other punctuation, possessive "'s" dropped, words separated by single spaces.
