@@ -28,6 +28,14 @@ func (t *rewriteTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 	if !isDiscordHost(req.URL.Host) {
 		return t.next.RoundTrip(req)
 	}
+	resp, err := t.rewrite(req)
+	if err == nil && resp.StatusCode == http.StatusTooManyRequests {
+		normalize429(resp)
+	}
+	return resp, err
+}
+
+func (t *rewriteTransport) rewrite(req *http.Request) (*http.Response, error) {
 	r := req.Clone(req.Context())
 	path := req.URL.Path
 	if rest, ok := strings.CutPrefix(path, discordgoPrefix); ok {

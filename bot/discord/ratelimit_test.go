@@ -1,0 +1,141 @@
+package discord
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/newshound/newshound/internal/alert"
+	"github.com/newshound/newshound/internal/discordfake"
+)
+
+// limited is a front to the fake Discord, as Cloudflare and Discord's rate
+// limiter stand before the real one: the first request to a path under
+// limitPath is answered by answer429, every request after it passes.
+type limited struct {
+	srv      *discordfake.Server
+	front    *httptest.Server
+	bot      *Bot
+	answered atomic.Int32 // requests that reached the fake
+}
+
+func newLimited(t *testing.T, limitPath string, answer429 func(http.ResponseWriter)) *limited {
+	t.Helper()
+	l := &limited{srv: discordfake.New(discordfake.Options{Token: "bot-SECRET-token", Channels: []string{newsroom, "567890123456789012"}})}
+	t.Cleanup(l.srv.Close)
+	back, _ := url.Parse(l.srv.URL())
+	proxy := httputil.NewSingleHostReverseProxy(back)
+	var spent atomic.Bool
+	l.front = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.Contains(r.URL.Path, limitPath) && !spent.Swap(true) {
+			answer429(w)
+			return
+		}
+		l.answered.Add(1)
+		proxy.ServeHTTP(w, r)
+	}))
+	t.Cleanup(l.front.Close)
+	b, err := New(Options{Token: "bot-SECRET-token", APIBase: l.front.URL, Channels: map[string]Channel{
+		"newsroom": {DiscordID: newsroom}, "desk": {DiscordID: "567890123456789012"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l.bot = b
+	return l
+}
+
+func (l *limited) deliver(channel string) error {
+	_, err := l.bot.Deliver(context.Background(), alert.Delivery{ID: 1, Channel: channel, Nonce: "nonce-" + channel, Attempt: 1, Alert: sampleAlert()})
+	return err
+}
+
+func retryAfterOf(t *testing.T, err error) time.Duration {
+	t.Helper()
+	var ra interface{ RetryAfter() time.Duration }
+	if !errors.As(err, &ra) {
+		t.Fatalf("error %v carries no retry-after", err)
+	}
+	var np interface{ NotPosted() bool }
+	if !errors.As(err, &np) || !np.NotPosted() {
+		t.Errorf("a 429 is taken for an answer that may have posted: %v", err)
+	}
+	return ra.RetryAfter()
+}
+
+// A 429 from Cloudflare in front of Discord (its ban after too many invalid
+// requests) is an HTML page with Retry-After: the wait is honoured, for
+// every channel, and nothing is taken as possibly posted.
+func TestCloudflare429HonoursRetryAfter(t *testing.T) {
+	l := newLimited(t, "/channels/"+newsroom+"/messages", func(w http.ResponseWriter) {
+		w.Header().Set("Content-Type", "text/html; charset=UTF-8")
+		w.Header().Set("Retry-After", "120")
+		w.WriteHeader(http.StatusTooManyRequests)
+		_, _ = w.Write([]byte("<!DOCTYPE html><html><head><title>Access denied | discord.com used Cloudflare to restrict access</title></head><body>Error 1015</body></html>"))
+	})
+	err := l.deliver("newsroom")
+	if got := retryAfterOf(t, err); got != 120*time.Second {
+		t.Errorf("retry after %v, want Retry-After's 120s (error %v)", got, err)
+	}
+	if len(l.srv.Messages(newsroom)) != 0 {
+		t.Fatal("the limited request reached Discord")
+	}
+	// The ban is the IP's: another channel does not ask meanwhile.
+	before := l.answered.Load()
+	err = l.deliver("desk")
+	if got := retryAfterOf(t, err); got < 100*time.Second {
+		t.Errorf("another channel retries after %v during the ban, want about 120s", got)
+	}
+	if l.answered.Load() != before {
+		t.Error("another channel sent a request during the ban")
+	}
+}
+
+// Discord's global limit (X-RateLimit-Global, no X-RateLimit-Reset-After)
+// holds every channel, not only the one that ran into it.
+func TestGlobalRateLimitHoldsEveryChannel(t *testing.T) {
+	l := newLimited(t, "/channels/"+newsroom+"/messages", func(w http.ResponseWriter) {
+		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("Retry-After", "65")
+		w.Header().Set("X-RateLimit-Global", "true")
+		w.Header().Set("X-RateLimit-Scope", "global")
+		w.WriteHeader(http.StatusTooManyRequests)
+		_, _ = w.Write([]byte(`{"message": "You are being rate limited.", "retry_after": 64.57, "global": true}`))
+	})
+	if got := retryAfterOf(t, l.deliver("newsroom")); got < 64560*time.Millisecond || got > 64570*time.Millisecond {
+		t.Errorf("retry after %v, want the body's 64.57s", got)
+	}
+	before := l.answered.Load()
+	if got := retryAfterOf(t, l.deliver("desk")); got < 60*time.Second {
+		t.Errorf("another channel retries after %v under the global limit, want about 64s", got)
+	}
+	if l.answered.Load() != before {
+		t.Error("another channel sent a request under the global limit")
+	}
+}
+
+// A route's own limit holds that route only.
+func TestRouteRateLimitHoldsOneChannel(t *testing.T) {
+	l := newLimited(t, "/channels/"+newsroom+"/messages", func(w http.ResponseWriter) {
+		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("Retry-After", "5")
+		w.Header().Set("X-RateLimit-Scope", "user")
+		w.WriteHeader(http.StatusTooManyRequests)
+		_, _ = w.Write([]byte(`{"message": "You are being rate limited.", "retry_after": 4.2, "global": false}`))
+	})
+	if got := retryAfterOf(t, l.deliver("newsroom")); got != 4200*time.Millisecond {
+		t.Errorf("retry after %v, want 4.2s", got)
+	}
+	if err := l.deliver("desk"); err != nil {
+		t.Fatalf("another channel held by one route's limit: %v", err)
+	}
+	if len(l.srv.Messages("567890123456789012")) != 1 {
+		t.Error("the other channel's message did not arrive")
+	}
+}
