@@ -35,37 +35,50 @@ func movemask(x uint64) uint64 {
 // blockMasks returns, for the 64 bytes of text at i, one bit per byte: ASCII letters and digits, and
 // bytes the block scanner does not handle (above 0x7f, apostrophes). The second is only worked out
 // when there are any.
-func blockMasks(text string, i int) (word, hard, point uint64) {
+func blockMasks(text string, i int) (word, hard uint64) {
 	b := text[i : i+blockSize] // one bounds check for the unrolled loads below
-	w0, a0, p0 := wordBits8(load64(b, 0))
-	w1, a1, p1 := wordBits8(load64(b, 8))
-	w2, a2, p2 := wordBits8(load64(b, 16))
-	w3, a3, p3 := wordBits8(load64(b, 24))
-	w4, a4, p4 := wordBits8(load64(b, 32))
-	w5, a5, p5 := wordBits8(load64(b, 40))
-	w6, a6, p6 := wordBits8(load64(b, 48))
-	w7, a7, p7 := wordBits8(load64(b, 56))
+	w0, a0 := wordBits8(load64(b, 0))
+	w1, a1 := wordBits8(load64(b, 8))
+	w2, a2 := wordBits8(load64(b, 16))
+	w3, a3 := wordBits8(load64(b, 24))
+	w4, a4 := wordBits8(load64(b, 32))
+	w5, a5 := wordBits8(load64(b, 40))
+	w6, a6 := wordBits8(load64(b, 48))
+	w7, a7 := wordBits8(load64(b, 56))
 	word = movemask(w0) | movemask(w1)<<8 | movemask(w2)<<16 | movemask(w3)<<24 |
 		movemask(w4)<<32 | movemask(w5)<<40 | movemask(w6)<<48 | movemask(w7)<<56
-	point = movemask(p0) | movemask(p1)<<8 | movemask(p2)<<16 | movemask(p3)<<24 |
-		movemask(p4)<<32 | movemask(p5)<<40 | movemask(p6)<<48 | movemask(p7)<<56
 	if (a0|a1|a2|a3|a4|a5|a6|a7)&swarHigh == 0 {
-		return word, 0, point
+		return word, 0
 	}
 	return word, movemask(a0&swarHigh) | movemask(a1&swarHigh)<<8 | movemask(a2&swarHigh)<<16 |
 		movemask(a3&swarHigh)<<24 | movemask(a4&swarHigh)<<32 | movemask(a5&swarHigh)<<40 |
-		movemask(a6&swarHigh)<<48 | movemask(a7&swarHigh)<<56, point
+		movemask(a6&swarHigh)<<48 | movemask(a7&swarHigh)<<56
 }
 
-// wordBits8 returns the high bits of the bytes of x that are ASCII letters and digits, (among
-// others) those of the bytes above 0x7f and apostrophes, and those of full stops and commas.
-func wordBits8(x uint64) (word, hard, point uint64) {
+// wordBits8 returns the high bits of the bytes of x that are ASCII letters and digits, and (among
+// others) those of the bytes above 0x7f and apostrophes.
+func wordBits8(x uint64) (word, hard uint64) {
 	y := x &^ swarHigh
 	z := y | 0x20*swarOnes // upper case to lower case
 	word = ((z+swarGEa)&^(z+swarGTz) | (y+swarGE0)&^(y+swarGT9)) &^ x & swarHigh
 	hard = x | ^((y ^ swarApos) + swarLow7) | ^((y ^ swarGrave) + swarLow7) // '\'' and '`' exactly: no carries
-	point = ^((y | 2*swarOnes ^ swarPoint) + swarLow7) &^ x & swarHigh      // ',' is '.' but for the bit 2
-	return word, hard, point
+	return word, hard
+}
+
+// pointMask returns, for the 64 bytes of text at i, one bit per byte: full stops and commas.
+func pointMask(text string, i int) uint64 {
+	b := text[i : i+blockSize]
+	return movemask(pointBits8(load64(b, 0))) | movemask(pointBits8(load64(b, 8)))<<8 |
+		movemask(pointBits8(load64(b, 16)))<<16 | movemask(pointBits8(load64(b, 24)))<<24 |
+		movemask(pointBits8(load64(b, 32)))<<32 | movemask(pointBits8(load64(b, 40)))<<40 |
+		movemask(pointBits8(load64(b, 48)))<<48 | movemask(pointBits8(load64(b, 56)))<<56
+}
+
+// pointBits8 returns the high bits of the bytes of x that are full stops and commas (',' is '.' but
+// for the bit 2).
+func pointBits8(x uint64) uint64 {
+	y := x&^swarHigh | 2*swarOnes
+	return ^((y ^ swarPoint) + swarLow7) &^ x & swarHigh
 }
 
 // pointsInWords returns the full stops and commas (point) of a block that the general tokenizer must
@@ -92,12 +105,12 @@ func scanBlocks(text string, i int, buf []byte, toks []token, f *wordFilter, can
 		fbits, fshift, pmask = f.bits, f.shift, f.pmask
 	}
 	for i+blockNeed <= len(text) {
-		word, hard, point := blockMasks(text, i)
+		word, hard := blockMasks(text, i)
 		limit := blockSize // words must end (at a separator) before limit
 		if hard != 0 {
 			hard, word = skipHandled(text, i, hard, word)
 		}
-		if point != 0 {
+		if point := pointMask(text, i); point != 0 {
 			// initials and digit groups are the general tokenizer's
 			if c := pointsInWords(word, point, isWordASCII[text[i+blockSize]]); c != 0 {
 				hard |= pointsToDecide(text, i, c)
@@ -177,15 +190,27 @@ func scanBlocks(text string, i int, buf []byte, toks []token, f *wordFilter, can
 
 // pointsToDecide returns those of the full stops and commas c (bits of the block at text[i], after
 // a word byte) that may be in initials or between digit groups, for the general tokenizer: a full
-// stop after a single upper-case letter ("U.S.", "J. K."), and one or a comma between two digits.
+// stop after a single upper-case letter and before another letter that may be one, after a space or
+// not ("U.S.", "J. K."; not "X.509"), and a full stop or comma between a digit and three digits
+// ("1,000"; not "12.5"). (The text goes on for at least 16 bytes after the block.)
 func pointsToDecide(text string, i int, c uint64) uint64 {
 	keep := uint64(0)
 	for m := c; m != 0; m &= m - 1 {
 		p := bits.TrailingZeros64(m)
-		before, after := text[i+p-1], text[i+p+1]
+		j := i + p
+		before, after := text[j-1], text[j+1]
 		switch {
-		case isDigit(before) && isDigit(after):
-		case text[i+p] == '.' && asciiClass[before] == aUpper && (p == 1 || !isWordASCII[text[i+p-2]]):
+		case isDigit(before):
+			if !isDigit(after) || !isDigit(text[j+2]) || !isDigit(text[j+3]) || isDigit(text[j+4]) {
+				continue
+			}
+		case text[j] == '.' && asciiClass[before] == aUpper && (p == 1 || !isWordASCII[text[j-2]]):
+			if after == ' ' {
+				after = text[j+2]
+			}
+			if after < utf8.RuneSelf && asciiClass[after] != aUpper {
+				continue
+			}
 		default:
 			continue
 		}

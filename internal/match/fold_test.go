@@ -175,7 +175,7 @@ func TestBlockScanner(t *testing.T) {
 	f := newWordFilter([]string{"putin", "election", "interference", "a", "b2b", "über"}, []string{"medd", "hack"}, false, true)
 	alphabet := []string{"a", "z", "Q", "P", "utin", "Putin", "election", "INTERFERENCE", "meddling", "hacker", "9",
 		" ", " ", " ", "  ", ", ", ".\n", "-", "'", "’", "'s", "é", "Ü", "ber", "東京", "\u0301", "\x7f", "\xff", "_",
-		"\u00a0", ".", ",", "U", "S", "J", "1", "000", "25", "\u202f", "\u2009", ". ", "—", "–", "“", "”", "„", "«", "»", "…", "‘", "\u2018", "\u2099", "\xc2", "\xe2\x80", "\xe2\x80\x80",
+		"\u00a0", ".", ",", "U", "S", "J", "1", "000", "25", "0001", "X.509", ". K", ". k", "1.5", "\u202f", "\u2009", ". ", "—", "–", "“", "”", "„", "«", "»", "…", "‘", "\u2018", "\u2099", "\xc2", "\xe2\x80", "\xe2\x80\x80",
 		"€", "•", "Р", "у", "Α", "習", "国", "ｶ", "ﾞ", "ﾟ", "ｰ", "😀", "\u02bc", "ＡＢ", "\ufeff", "\u200b", "\x80", "ß", "\u0640", "\u00ad", "\u2060", "\u200d", "\u200c"}
 	r := rand.New(rand.NewPCG(5, 6))
 	var fast, slow tokenizer
