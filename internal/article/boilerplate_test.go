@@ -3,6 +3,7 @@ package article
 import (
 	"bytes"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -249,6 +250,34 @@ func TestDropTrailingLinks(t *testing.T) {
 	for _, tt := range tests {
 		if got := dropTrailingLinks(tt.in, shares); !slices.Equal(got, tt.want) {
 			t.Errorf("dropTrailingLinks(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// The keys of boilerLine's forms are only a shortcut: on lines that say
+// each thing the forms catch, in each of its words, the forms match exactly
+// where their expressions joined into one would.
+func TestBoilerLineKeysCoverTheirForms(t *testing.T) {
+	var exprs []string
+	for _, f := range boilerLine() {
+		exprs = append(exprs, f.re.String())
+	}
+	joined := regexp.MustCompile(strings.Join(exprs, "|"))
+	lines := []string{
+		"Sign up for our morning newsletter", "SUBSCRIBE NOW", "Subscription required", "Become a subscriber today",
+		"Signing up takes a minute", "Jetzt abonnieren", "Für Abonnenten", "Abonnez-vous", "Suscríbete", "Inscríbete gratis",
+		"Hier anmelden", "Um zu kommentieren, müssen Sie angemeldet sein", "You must log in to comment.",
+		"Comment: please sign in first", "Kommentare sind nur für eingeloggte Nutzer", "Angemeldete Benutzer können kommentieren",
+		"Registrierte Nutzer sehen mehr", "Pour commenter, connectez-vous", "Para comentar inicia sesión",
+		"Letters to the editor", "Send a letter to the editor", "Leserbrief schreiben", "Write to us", "Schreiben Sie uns!",
+		"Verraten Sie uns gerne Ihre Meinung", "Tell us what you think", "Let us know what you think about this",
+		"Unterstützen Sie uns", "Unterstütze unabhängigen Journalismus", "Support us", "Support our journalism",
+		"Soutenez-nous", "Apoya el periodismo", "The harbour board met on Monday.", "Commentary by the editor",
+		"Supporters gathered outside", "Newsletters are sent weekly by the council", "Photo: Maren Ostby", "© 2024",
+	}
+	for _, l := range lines {
+		if got, want := boilerLine().MatchString(l), joined.MatchString(l); got != want {
+			t.Errorf("%q: forms %v, one expression %v: a form's keys miss a word it matches", l, got, want)
 		}
 	}
 }
