@@ -139,6 +139,11 @@ func (w *Watcher) pollFeed(ctx context.Context, f config.Feed, force bool, fetch
 			return fail(err)
 		}
 		w.correctChanged(ctx, f.Name, fr.Items, fetchPages)
+		if fetchPages {
+			rec.Added = make([]store.Article, 0, len(fresh))
+		} else {
+			rec.Done = make([]store.Completion, 0, len(fresh))
+		}
 		for _, a := range fresh {
 			if fetchPages || a.Status != store.StatusPending {
 				rec.Added = append(rec.Added, a)
@@ -174,7 +179,7 @@ func (w *Watcher) pollFeed(ctx context.Context, f config.Feed, force bool, fetch
 	// reverse feed order (a feed lists the newest first).
 	slices.Reverse(rec.Done)
 	sortByPublication(rec.Done)
-	out, err := w.store.RecordPoll(ctx, rec, now)
+	out, err := w.recordPoll(ctx, rec, now)
 	if err := w.storeResult(ctx, "record_poll", true, err); err != nil {
 		w.metrics.Polls.WithLabelValues(f.Name, "store_error").Inc()
 		return fail(err)
@@ -188,6 +193,31 @@ func (w *Watcher) pollFeed(ctx context.Context, f config.Feed, force bool, fetch
 	n, q := w.processAll(ctx, out.Added, fetchPages)
 	res.Processed, res.Queued = res.Processed+n, res.Queued+q
 	return res, nil
+}
+
+// commitWaiters is how many polls may wait for their group commit with
+// their slot lent to another poll, for a bound of concurrent polls: the
+// polls of two batches, the one being committed and the next.
+func commitWaiters(concurrency int) int { return max(concurrency, 1) }
+
+// recordPoll writes a poll's record (store.RecordPoll). The caller holds a
+// slot of w.sem; while the write waits for its group commit the slot is lent
+// to another poll — the commit, tens of milliseconds when a batch of many
+// polls is written, would otherwise keep the slot idle, and with it a share
+// of the fetching and matching — and taken back before recordPoll returns.
+// At most cap(w.commits) polls wait so; beyond them a poll waits holding its
+// slot, which bounds the records held in memory.
+func (w *Watcher) recordPoll(ctx context.Context, rec store.PollRecord, now time.Time) (store.PollOutcome, error) {
+	select {
+	case w.commits <- struct{}{}:
+	default:
+		return w.store.RecordPoll(ctx, rec, now) // enough polls wait: keep the slot
+	}
+	<-w.sem
+	out, err := w.store.RecordPoll(ctx, rec, now)
+	w.sem <- struct{}{} // the caller's to release; another poll frees one soon
+	<-w.commits
+	return out, err
 }
 
 // afterSuccess announces a recovery and logs the poll.
@@ -265,7 +295,7 @@ func (w *Watcher) fresh(ctx context.Context, f config.Feed, items []feed.Item, l
 		return nil, nil, nil, err
 	}
 	cutoff := now.Add(-w.conf().MaxAge.D())
-	var fresh []store.Article
+	fresh := make([]store.Article, 0, len(news))
 	for _, i := range news {
 		it := items[i]
 		if elsewhere[it.GUID] {

@@ -116,6 +116,9 @@ type Watcher struct {
 	running  atomic.Bool   // the scheduler is running
 	reloaded chan struct{} // Reload asks Run to rebuild the schedule
 	sem      chan struct{} // bounds concurrent feed polls
+	// commits bounds the polls that lent their slot of sem to another
+	// poll while their write waits for its group commit (recordPoll).
+	commits chan struct{}
 
 	storeHealth    *storeHealth
 	storeRetryBase time.Duration // first wait before pending articles are retried after a failed write
@@ -152,6 +155,7 @@ func New(opts Options) (*Watcher, error) {
 		now:         opts.Now,
 		stdout:      opts.Stdout,
 		sem:         make(chan struct{}, opts.Config.HTTP.Concurrency),
+		commits:     make(chan struct{}, commitWaiters(opts.Config.HTTP.Concurrency)),
 		reloaded:    make(chan struct{}, 1),
 
 		storeHealth:    newStoreHealth(),
@@ -243,10 +247,11 @@ func (w *Watcher) PollAll(ctx context.Context, force bool) Report {
 	w.rebuildIndex(ctx)
 	var mu sync.Mutex
 	var wg sync.WaitGroup
-	// No more polls started than can run (PollFeed waits for w.sem): a
-	// goroutine for every feed at once, each waiting with a stack the
-	// runtime sizes by the average poll's, held megabytes for nothing.
-	started := make(chan struct{}, cap(w.sem))
+	// No more polls started than can run (PollFeed waits for w.sem) or
+	// wait for their commit (recordPoll): a goroutine for every feed at
+	// once, each waiting with a stack the runtime sizes by the average
+	// poll's, held megabytes for nothing.
+	started := make(chan struct{}, cap(w.sem)+cap(w.commits))
 	for _, f := range w.conf().Feeds {
 		started <- struct{}{}
 		wg.Add(1)

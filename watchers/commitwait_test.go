@@ -1,0 +1,114 @@
+package watchers
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/newshound/newshound/config"
+	"github.com/newshound/newshound/internal/httpclient"
+	"github.com/newshound/newshound/internal/store"
+)
+
+// A poll whose write waits for its group commit lends its slot to the next
+// poll: with one poll at a time (http.concurrency 1), a second feed is
+// fetched while the first feed's commit is held up — here by another
+// connection holding the database's write lock.
+func TestCommitWaitLendsSlot(t *testing.T) {
+	requested := make(chan string, 4)
+	now := time.Now()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		requested <- r.URL.Path
+		fmt.Fprint(w, rss(item{"Budget talks resume in " + r.URL.Path, "https://news.example" + r.URL.Path + "/1", "<p>The talks resumed on Monday.</p>", now}))
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	cfg, err := config.Parse(filepath.Join(dir, "newshound.yaml"), []byte(fmt.Sprintf(`
+max_age: 48h
+http: { concurrency: 1 }
+articles: { fetch: false }
+feeds:
+  - { name: One, url: "%[1]s/one" }
+  - { name: Two, url: "%[1]s/two" }
+watches:
+  - { name: budget, keywords: [budget] }
+`, srv.URL)), config.Options{Version: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dbPath := filepath.Join(dir, "test.db")
+	st, err := store.Open(context.Background(), dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	client := httpclient.New(httpclient.Options{Timeout: harnessTimeout(), AllowPrivate: true})
+	w, err := New(Options{Config: cfg, Store: st, FeedClient: client, ArticleClient: client})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Another connection holds the write lock: the first poll's commit
+	// waits for it (the store's busy timeout is 10 s).
+	locker, err := sql.Open("sqlite", "file:"+dbPath+"?_pragma=busy_timeout(5000)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer locker.Close()
+	conn, err := locker.Conn(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(context.Background(), "BEGIN IMMEDIATE"); err != nil {
+		t.Fatal(err)
+	}
+	released := false
+	release := func() {
+		if !released {
+			released = true
+			if _, err := conn.ExecContext(context.Background(), "ROLLBACK"); err != nil {
+				t.Error(err)
+			}
+		}
+	}
+	defer release()
+
+	type outcome struct {
+		res PollResult
+		err error
+	}
+	one, two := make(chan outcome, 1), make(chan outcome, 1)
+	go func() {
+		res, err := w.PollFeed(context.Background(), cfg.Feeds[0], true)
+		one <- outcome{res, err}
+	}()
+	if p := <-requested; p != "/one" {
+		t.Fatalf("first request for %s", p)
+	}
+	go func() {
+		res, err := w.PollFeed(context.Background(), cfg.Feeds[1], true)
+		two <- outcome{res, err}
+	}()
+	// The second feed is fetched before the first poll ends: its commit
+	// cannot end while the lock is held (without the slot lent, the second
+	// poll waits for the first, whose commit fails after the busy timeout).
+	select {
+	case p := <-requested:
+		if p != "/two" {
+			t.Fatalf("second request for %s", p)
+		}
+	case o := <-one:
+		t.Fatalf("the second feed waited for the first poll's commit (which ended: %+v, %v)", o.res, o.err)
+	}
+	release()
+	for name, ch := range map[string]chan outcome{"One": one, "Two": two} {
+		if o := <-ch; o.err != nil || o.res.New != 1 || o.res.Queued != 1 {
+			t.Errorf("poll of %s: %+v, %v; want one new article alerted", name, o.res, o.err)
+		}
+	}
+}
