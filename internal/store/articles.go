@@ -333,8 +333,8 @@ func (s *Store) CompleteArticles(ctx context.Context, cs []Completion, now time.
 // completion holds the statements that record a completion, bound to a
 // transaction.
 type completion struct {
-	update, insertMatch, insertOutbox, insertQuote, queueIndex, setStory, storyMatched, storyPost *sql.Stmt
-	index                                                                                         *sql.Stmt // PostgreSQL: writes the entry now
+	update, insertMatch, insertOutbox, insertQuote, setStory, storyMatched, storyPost *sql.Stmt
+	index                                                                             *sql.Stmt // PostgreSQL: writes the entry now
 }
 
 func completionStmts(tx *sql.Tx, st *statements) completion {
@@ -348,7 +348,6 @@ func completionStmts(tx *sql.Tx, st *statements) completion {
 		insertMatch:  tx.Stmt(st.insertMatch),
 		insertOutbox: tx.Stmt(st.insertOutbox),
 		insertQuote:  tx.Stmt(st.insertQuote),
-		queueIndex:   tx.Stmt(st.queueIndex),
 		setStory:     tx.Stmt(st.setStory),
 		storyMatched: tx.Stmt(st.storyMatched),
 		storyPost:    tx.Stmt(st.storyPost),
@@ -357,8 +356,8 @@ func completionStmts(tx *sql.Tx, st *statements) completion {
 
 // complete records c: the article's new fields and its story (when update
 // is set; an article inserted done has them already), its quotes, matches and their
-// deliveries, and queues its full-text entry (staged on r, written by the
-// indexer). It returns the deliveries queued.
+// deliveries, and stages its full-text entry on r (queued by queueEntries,
+// written by the indexer). It returns the deliveries queued.
 func (st completion) complete(c Completion, now time.Time, update bool, r *commitReq) (int, error) {
 	a := c.Article
 	if update {
@@ -376,9 +375,7 @@ func (st completion) complete(c Completion, now time.Time, update bool, r *commi
 			return 0, fmt.Errorf("store: index article %d: %w", a.ID, err)
 		}
 	} else if c.FoldedTitle != "" || c.FoldedBody != "" {
-		if _, err := st.queueIndex.Exec(a.ID); err != nil {
-			return 0, fmt.Errorf("store: queue index of article %d: %w", a.ID, err)
-		}
+		// Queued in fts_queue with the batch's others (queueEntries).
 		r.index = append(r.index, IndexEntry{ID: a.ID, Title: c.FoldedTitle, Body: c.FoldedBody})
 	}
 	for i, q := range c.Quotes {

@@ -182,7 +182,7 @@ func (s *Store) commitBatch(batch []*commitReq) {
 				return err
 			}
 		}
-		return nil
+		return queueEntries(tx, batch)
 	})
 	if err == nil || len(batch) == 1 {
 		if err == nil {
@@ -209,8 +209,48 @@ func (s *Store) applyAlone(ctx context.Context, r *commitReq) error {
 		if err := s.putStories(tx, []*commitReq{r}); err != nil {
 			return err
 		}
-		return r.apply(tx)
+		if err := r.apply(tx); err != nil {
+			return err
+		}
+		return queueEntries(tx, []*commitReq{r})
 	})
+}
+
+// queueEntries records in fts_queue the articles whose full-text entries the
+// batch's requests staged, queueRows a statement: the indexer writes the
+// entries once committed, and a crash before that leaves their IDs here
+// (UnindexedArticles).
+func queueEntries(tx *sql.Tx, batch []*commitReq) error {
+	var ids []any
+	for _, r := range batch {
+		for _, e := range r.index {
+			ids = append(ids, e.ID)
+		}
+	}
+	for len(ids) > 0 {
+		n := min(len(ids), queueRows)
+		if _, err := tx.Exec(queueEntriesSQL(n), ids[:n]...); err != nil {
+			return fmt.Errorf("store: queue %d full-text entries: %w", n, err)
+		}
+		ids = ids[n:]
+	}
+	return nil
+}
+
+// queueRows is how many IDs one statement adds to fts_queue.
+const queueRows = 256
+
+var queueEntriesFull = sync.OnceValue(func() string { return buildQueueEntries(queueRows) })
+
+func queueEntriesSQL(n int) string {
+	if n == queueRows {
+		return queueEntriesFull()
+	}
+	return buildQueueEntries(n)
+}
+
+func buildQueueEntries(n int) string {
+	return `INSERT INTO fts_queue (article_id) VALUES (?)` + strings.Repeat(", (?)", n-1) + ` ON CONFLICT DO NOTHING`
 }
 
 // submit runs apply in the next group commit and waits for the commit. A
@@ -332,21 +372,27 @@ func (s *Store) RecordPoll(ctx context.Context, rec PollRecord, now time.Time) (
 			}
 			if id != 0 {
 				a.ID = id
+				if out.Added == nil {
+					out.Added = make([]Article, 0, len(rec.Added))
+				}
 				out.Added = append(out.Added, a)
 			}
 		}
 		if len(rec.Done) > 0 {
 			// Skipped as the store skips an identity already stored: the
 			// story's row counted it all the same.
-			done := make([]Completion, 0, len(rec.Done))
-			for _, c := range rec.Done {
-				if dup, err := recordedElsewhere(c.Article); err != nil || dup {
-					if err != nil {
-						return err
+			done := rec.Done
+			if len(rec.SharedGUIDs) > 0 {
+				done = make([]Completion, 0, len(rec.Done))
+				for _, c := range rec.Done {
+					if dup, err := recordedElsewhere(c.Article); err != nil || dup {
+						if err != nil {
+							return err
+						}
+						continue
 					}
-					continue
+					done = append(done, c)
 				}
-				done = append(done, c)
 			}
 			// The articles first, several a statement, then what each
 			// brings, in the same order.
@@ -363,6 +409,9 @@ func (s *Store) RecordPoll(ctx context.Context, rec PollRecord, now time.Time) (
 				q, err := cs.complete(c, now, false, r)
 				if err != nil {
 					return err
+				}
+				if out.Done == nil {
+					out.Done = make([]Completion, 0, len(done))
 				}
 				out.Done = append(out.Done, c)
 				out.Queued += q

@@ -93,9 +93,9 @@ ON CONFLICT (name) DO UPDATE SET url = excluded.url, etag = excluded.etag, last_
 
 // statements are the hot writes, prepared once on the writer connection.
 type statements struct {
-	addArticle, addDone, putFeed, completeArticle, insertMatch, insertOutbox, markDelivered, insertQuote, queueIndex, indexNew, indexArticle *sql.Stmt
-	putStory, setStory, storyMatched, guidElsewhere, storyPost                                                                               *sql.Stmt
-	pg                                                                                                                                       bool // PostgreSQL: full-text entries written with their articles
+	addArticle, addDone, putFeed, completeArticle, insertMatch, insertOutbox, markDelivered, insertQuote, indexNew, indexArticle *sql.Stmt
+	putStory, setStory, storyMatched, guidElsewhere, storyPost                                                                   *sql.Stmt
+	pg                                                                                                                           bool // PostgreSQL: full-text entries written with their articles
 	// addDoneMany[n] inserts n processed articles (n in doneSizes).
 	addDoneMany map[int]*sql.Stmt
 }
@@ -120,7 +120,6 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&s.stmts.indexArticle, s.pick(`INSERT OR REPLACE INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`,
 			`INSERT INTO articles_fts (rowid, doc) VALUES (?, ?::tsvector) ON CONFLICT (rowid) DO UPDATE SET doc = excluded.doc`)},
 		{&s.stmts.indexNew, s.pick(`INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`, ``)},
-		{&s.stmts.queueIndex, `INSERT INTO fts_queue (article_id) VALUES (?) ON CONFLICT DO NOTHING`},
 		{&s.stmts.putStory, putStorySQL},
 		{&s.stmts.guidElsewhere, guidElsewhereSQL},
 		{&s.stmts.setStory, `UPDATE articles SET story_id = ? WHERE id = ?`},
