@@ -9,6 +9,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // The read queries behind the chat commands (/search, /latest, /quotes,
@@ -346,21 +348,41 @@ type SpeakerQuote struct {
 
 // QuotesBy calls fn with the quotes attributed to a person, newest article
 // first, until fn returns false or an error (which QuotesBy returns). The
-// name matches a speaker case-insensitively as a whole or as the speaker's
-// last words: "Peskov" and "dmitry peskov" find "Dmitry Peskov".
+// name matches a speaker as a whole or as the speaker's last words, ignoring
+// case and diacritics: "Peskov" and "dmitry peskov" find "Dmitry Peskov",
+// "Erdogan" finds "Recep Tayyip Erdoğan"; a Chinese, Japanese or Korean
+// name, written surname first without a space, is found by its surname too
+// ("岸田" finds "岸田文雄").
 func (s *Store) QuotesBy(ctx context.Context, name string, since time.Time, fn func(SpeakerQuote) (bool, error)) error {
 	want := strings.Fields(name)
 	if len(want) == 0 {
 		return nil
 	}
+	if last := want[len(want)-1]; isASCII(last) {
+		// LIKE ignores ASCII case only (PostgreSQL's ILIKE all case): a
+		// prefilter, checked again by SpeakerMatches. It cannot see
+		// "Erdoğan" in "Erdogan": when it finds nothing, every speaker is
+		// read.
+		found := false
+		err := s.quotesBy(ctx, name, want, since, "%"+likeEscape(last), func(q SpeakerQuote) (bool, error) {
+			found = true
+			return fn(q)
+		})
+		if err != nil || found {
+			return err
+		}
+	}
+	return s.quotesBy(ctx, name, want, since, "", fn)
+}
+
+// quotesBy is QuotesBy with a LIKE pattern the speaker must match ("": none).
+func (s *Store) quotesBy(ctx context.Context, name string, want []string, since time.Time, like string, fn func(SpeakerQuote) (bool, error)) error {
 	q := `SELECT q.speaker, q.text, a.id, a.identity, a.url, a.feed, a.title, a.published, a.seen_at
 FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.speaker != ''`
 	var args []any
-	if last := want[len(want)-1]; isASCII(last) {
-		// LIKE ignores ASCII case only (PostgreSQL's ILIKE all case): a
-		// prefilter, checked again below.
+	if like != "" {
 		q += ` AND q.speaker ` + s.pick(`LIKE`, `ILIKE`) + ` ? ESCAPE '\'`
-		args = append(args, "%"+likeEscape(last))
+		args = append(args, like)
 	}
 	if !since.IsZero() {
 		q += ` AND ` + articleDate + ` >= ?`
@@ -392,19 +414,54 @@ FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.speaker != ''`
 }
 
 // SpeakerMatches reports whether the name's words are the speaker's whole
-// name or its last words, ignoring case.
+// name or its last words, ignoring case and diacritics; or, for a speaker
+// written in Chinese, Japanese or Korean as one word, whether the name is
+// its beginning (the surname).
 func SpeakerMatches(speaker string, name []string) bool {
 	have := strings.FieldsFunc(speaker, func(r rune) bool { return unicode.IsSpace(r) || r == ',' })
 	if len(name) == 0 || len(name) > len(have) {
 		return false
 	}
+	if len(name) == 1 && len(have) == 1 && eastAsian(have[0]) && strings.HasPrefix(have[0], name[0]) {
+		return true
+	}
 	have = have[len(have)-len(name):]
 	for i := range name {
-		if !strings.EqualFold(have[i], name[i]) {
+		if !strings.EqualFold(have[i], name[i]) && foldName(have[i]) != foldName(name[i]) {
 			return false
 		}
 	}
 	return true
+}
+
+// eastAsian reports whether w begins with a Han, kana or Hangul character.
+func eastAsian(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+}
+
+// foldName is a name's word lower-cased without its diacritics
+// ("Erdoğan" → "erdogan", "Łukasz" → "lukasz").
+func foldName(w string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(w) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case r == 'ł' || r == 'Ł':
+			b.WriteRune('l')
+		case r == 'ø' || r == 'Ø':
+			b.WriteRune('o')
+		case r == 'đ' || r == 'Đ':
+			b.WriteRune('d')
+		case r == 'ı':
+			b.WriteRune('i')
+		case r == 'ß':
+			b.WriteString("ss")
+		default:
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
 }
 
 func isASCII(s string) bool {
