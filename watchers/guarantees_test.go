@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"maps"
 	"net/http"
 	"strings"
 	"sync"
@@ -627,5 +628,54 @@ func TestShutdownLetsAPostInFlightFinish(t *testing.T) {
 	}
 	if st, _ := h.st.Outbox(context.Background()); st.Pending != 0 || st.Delivered != 1 {
 		t.Fatalf("outbox %+v: want the post that was on its way recorded", st)
+	}
+}
+
+// A webhook deleted in Discord (404 Unknown Webhook) is a revoked
+// credential, not a refusal of the message: its alerts are kept, the pause
+// is announced, and a reload with the new webhook's URL delivers them.
+func TestDeletedWebhookKeepsAlertsUntilReplaced(t *testing.T) {
+	h := newChatHarness(t, partnersWatch, "")
+	h.prime()
+	h.discord.DeleteWebhook(hookID)
+	h.setItems(2, "d")
+	for range 3 {
+		h.cycle()
+		h.advance(time.Second)
+	}
+	if st, _ := h.st.Outbox(context.Background()); st.Refused != 0 {
+		t.Fatalf("alerts to a deleted webhook refused for good: outbox %+v", st)
+	}
+	notices := h.discord.Messages(ops)
+	if len(notices) != 1 || !strings.Contains(notices[0].Embeds[0].Description, "webhook "+hookID) {
+		t.Fatalf("ops notices %+v, want one naming the webhook", notices)
+	}
+	if v := h.gauge("newshound_delivery_paused", "webhook "+hookID); v != 1 {
+		t.Errorf("newshound_delivery_paused = %v while the webhook is gone, want 1", v)
+	}
+	const newID, newTok = "456789012345678999", "new-hook-token"
+	url := h.discord.AddChannelWebhook(newID, newTok, hookChan)
+	cfg := *h.cfg
+	cfg.Channels = maps.Clone(h.cfg.Channels)
+	ch := cfg.Channels["partners"]
+	ch.Webhook = url
+	cfg.Channels["partners"] = ch
+	channels := map[string]discord.Channel{}
+	for name, ch := range cfg.Channels {
+		channels[name] = discord.Channel{DiscordID: ch.Discord, WebhookURL: ch.Webhook}
+	}
+	fixed, err := discord.New(discord.Options{Token: "tok", APIBase: h.discord.URL(), Channels: channels})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := h.w.Reload(context.Background(), &cfg, fixed); err != nil {
+		t.Fatal(err)
+	}
+	h.advance(time.Second)
+	if _, err := h.w.DeliverDue(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(h.discord.WebhookMessages(newID)); n != 2 {
+		t.Fatalf("%d messages through the new webhook after the reload, want the 2 kept", n)
 	}
 }

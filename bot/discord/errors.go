@@ -71,6 +71,10 @@ func (e *RateLimitError) RetryAfter() time.Duration { return e.After }
 // NotPosted is true: a rate-limited request stores nothing.
 func (e *RateLimitError) NotPosted() bool { return true }
 
+// codeUnknownWebhook is Discord's error code for a webhook that was deleted
+// (or never was).
+const codeUnknownWebhook = 10015
+
 // maxFieldErrors bounds the form errors quoted in an APIError.
 const maxFieldErrors = 5
 
@@ -132,8 +136,10 @@ func (b *Bot) classify(err error, channel string, t target) error {
 		}
 		apiErr := parseAPIError(status, rest.ResponseBody)
 		wrapped := fmt.Errorf("bot: deliver to %s: %w", channel, apiErr)
-		if status == http.StatusUnauthorized {
+		if status == http.StatusUnauthorized || (t.webhook != nil && apiErr.Code == codeUnknownWebhook) {
 			// The credentials, not the message: the outbox pauses them.
+			// A deleted webhook is a revoked credential too (Slack's
+			// no_service likewise): its alerts wait for the new URL.
 			return alert.Unauthorized(t.destination(), wrapped)
 		}
 		if status >= 400 && status < 500 && status != 429 {

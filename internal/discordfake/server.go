@@ -250,6 +250,15 @@ func (s *Server) SetWebhookToken(id, token string) {
 	}
 }
 
+// DeleteWebhook deletes a webhook, as a channel's admin does in its
+// settings: executing it gets 404 Unknown Webhook (10015). The messages it
+// posted stay in their channel.
+func (s *Server) DeleteWebhook(id string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.webhooks, id)
+}
+
 // SetLatency makes every message create in a channel (or webhook, by its ID)
 // take between min and max (uniformly) before it is handled, as a slow or
 // distant Discord does. Zero durations remove the latency.
