@@ -1042,6 +1042,9 @@ func backwardNP(src string, toks []token, k int) (phrase, bool) {
 		if objectNoun(toks, m) {
 			return phrase{}, false // den ersten Satz sagte: a German object, not a name
 		}
+		if m > 0 && toks[m-1].word && germanPrepositions[toks[m-1].lower()] {
+			return phrase{}, false // Am Telefon berichtet sie: the object of a preposition
+		}
 		// Jeb Bush of Florida said, Mr. Burman of the Tax Policy Center
 		// said: the name before "of" speaks, not the place or body after it.
 		personAfter := false // Secretary of State John Kerry said: the name after "of" is the person
@@ -1127,6 +1130,14 @@ func backwardNP(src string, toks []token, k int) (phrase, bool) {
 	}
 	return phrase{kind: npRole, toks: toks[m : k+1]}, true
 }
+
+// germanPrepositions are German prepositions and their contractions with
+// the article that are no English words; a capitalised noun after one is
+// its object (Am Telefon, Nach Angaben, Beim Treffen), never a speaker.
+var germanPrepositions = map[string]bool{"am": true, "im": true, "vom": true, "zum": true, "zur": true,
+	"beim": true, "ins": true, "ans": true, "aufs": true, "mit": true, "nach": true, "bei": true, "seit": true,
+	"gegen": true, "ohne": true, "durch": true, "für": true, "über": true, "unter": true, "zwischen": true,
+	"auf": true, "von": true, "zu": true, "aus": true, "vor": true, "hinter": true, "neben": true}
 
 // objectNoun reports whether the capitalised words from toks[m] are a
 // German noun phrase in the accusative: opened by den, einen, diesen …, or
@@ -1689,6 +1700,14 @@ var backVerbs = map[string]bool{"shot": true, "fired": true, "hit": true, "pushe
 // passive reports whether the reporting verb at toks[k] is passive (was
 // asked, were told).
 func passive(toks []token, k int) bool {
+	if k+1 < len(toks) && isLowerWord(toks[k+1]) {
+		switch toks[k+1].lower() {
+		case "werden", "wird", "wurde", "wurden", "worden":
+			// … mit einer Beziehung erklärt werden können: a German
+			// passive, whose subject says nothing.
+			return true
+		}
+	}
 	if k == 0 || !strings.HasSuffix(toks[k].lower(), "ed") && toks[k].lower() != "told" {
 		return false
 	}

@@ -143,6 +143,17 @@ func TestObjectAndGenitiveAreNoSpeakers(t *testing.T) {
 			want: []want{{parts: []string{"Die Schule bleibt offen"}, speaker: ""}},
 		},
 		{
+			name: "a German passive says nothing, the reporting verb after the quotation does",
+			text: "Die Studie zeigt, wie die Unterschiede mit einer einfachen Beziehung erklärt werden können. " +
+				"„Wir haben jedes Teilchen einzeln betrachtet“, schildert Lena Brunner, die Erstautorin der Studie.",
+			want: []want{{parts: []string{"Wir haben jedes Teilchen einzeln betrachtet"}, speaker: "Lena Brunner"}},
+		},
+		{
+			name: "a German noun after a preposition is no speaker",
+			text: "Am Telefon berichtet sie mir von einem Paket, das ihr jemand ins Büro geschickt hat, mit den Worten: „Wir müssen zusammenhalten.“",
+			want: []want{{parts: []string{"Wir müssen zusammenhalten."}, speaker: ""}},
+		},
+		{
 			name: "a Russian body in the genitive is not part of the name",
 			text: "«Бюджет будет исполнен без дефицита», — заявил глава Минфина Антон Силуанов.",
 			want: []want{{parts: []string{"Бюджет будет исполнен без дефицита"}, speaker: "Антон Силуанов"}},

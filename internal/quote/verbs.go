@@ -60,7 +60,8 @@ apuntó asegura aseguró assure assuré añade añadió betont betonte comenta c
 declarou declaró detto dice dichiarato dijo disse dit déclare déclaré ergänzt ergänzte erklärt
 erklärte erklärten estime estimé explica explicou explicó explique expliqué fügte indica indicó
 indique indiqué lance lancé laut manifestó meint meinte précise précisé raconte raconté sagt sagte
-sagten schreibt schrieb según selon señala señaló sostuvo souligne souligné spiegato subrayó warnte
+sagten schildert schilderte berichtet berichtete kritisiert kritisierte fordert forderte mahnt mahnte
+erläutert erläuterte bestätigt bestätigte schreibt schrieb según selon señala señaló sostuvo souligne souligné spiegato subrayó warnte
 добавил добавила заявил заявила заявили написал написала отметил отметила подчеркнул подчеркнула
 пояснил пояснила сказал сказала сказали сообщил сообщила
 powiedział powiedziała powiedzieli stwierdził stwierdziła dodał dodała podkreślił podkreśliła zaznaczył
