@@ -135,15 +135,25 @@ func plainText(s string) string {
 	return strings.ReplaceAll(s, "@here", "@\u200bhere")
 }
 
-// footerLine is "watch · feed" (plain text, like the author line).
+// footerLine is "watch · feed" (plain text, like the author line), and
+// chattext.Paywalled when the page is for subscribers.
 func footerLine(a alert.Alert) string {
-	parts := make([]string, 0, 2)
+	parts := make([]string, 0, 3)
 	for _, p := range []string{plainText(a.Watch), plainText(a.Feed)} {
 		if p != "" {
 			parts = append(parts, p)
 		}
 	}
-	return chattext.Truncate(strings.Join(parts, " · "), footerCap)
+	line := strings.Join(parts, " · ")
+	if a.Paywalled {
+		// The flag outlives any cut: the names give way to it.
+		room := footerCap - chattext.Runes(chattext.Paywalled)
+		if line == "" {
+			return chattext.Paywalled
+		}
+		return chattext.Truncate(line, room-3) + " · " + chattext.Paywalled
+	}
+	return chattext.Truncate(line, footerCap)
 }
 
 // siteURL is the home page of the article's site, for the author link.

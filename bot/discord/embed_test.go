@@ -310,3 +310,17 @@ func TestStoryMessageListsAnOutletsOtherArticleByTitle(t *testing.T) {
 		t.Errorf("Also %q, want %q", got, want)
 	}
 }
+
+// A paywalled page's alert says so in the footer, and the flag outlives a
+// footer cut: a reader must know the summary is only what the page shows.
+func TestAlertMessageSaysPaywalled(t *testing.T) {
+	for _, watch := range []string{"budget", strings.Repeat("a very long watch name ", 20)} {
+		e := AlertMessage(alert.Alert{Watch: watch, Feed: "Example Times", Title: "T", Paywalled: true}, Style{}).Embeds[0]
+		if !strings.HasSuffix(e.Footer.Text, " · "+chattext.Paywalled) || chattext.Runes(e.Footer.Text) > footerCap {
+			t.Errorf("footer %q (%d runes)", e.Footer.Text, chattext.Runes(e.Footer.Text))
+		}
+	}
+	if e := AlertMessage(alert.Alert{Watch: "budget", Title: "T"}, Style{}).Embeds[0]; strings.Contains(e.Footer.Text, chattext.Paywalled) {
+		t.Errorf("a free page's footer says paywalled: %q", e.Footer.Text)
+	}
+}

@@ -117,7 +117,8 @@ func AlertMessage(a alert.Alert, style Style) Message {
 	return Message{Text: chattext.Fit(fallback, fallbackCap, escape), Blocks: blocks}
 }
 
-// metaLine is "Outlet · Byline · time · watch".
+// metaLine is "Outlet · Byline · time · watch", and chattext.Paywalled
+// when the page is for subscribers.
 func metaLine(a alert.Alert) string {
 	var parts []string
 	for _, p := range []string{a.Feed, a.Byline} {
@@ -130,6 +131,9 @@ func metaLine(a alert.Alert) string {
 	}
 	if w := fit(a.Watch, 100); w != "" {
 		parts = append(parts, "watch "+w)
+	}
+	if a.Paywalled {
+		parts = append(parts, fit(chattext.Paywalled, 100))
 	}
 	return strings.Join(parts, " · ")
 }

@@ -10,6 +10,7 @@ import (
 	slackgo "github.com/slack-go/slack"
 
 	"github.com/newshound/newshound/internal/alert"
+	"github.com/newshound/newshound/internal/chattext"
 	"github.com/newshound/newshound/internal/slackfake"
 )
 
@@ -182,5 +183,17 @@ func TestNoLinkWithAPipe(t *testing.T) {
 	head := m.Blocks[0].(*slackgo.SectionBlock)
 	if head.Text.Text != "*Piped*" || head.Accessory != nil {
 		t.Errorf("a URL with '|' was used: %q %+v", head.Text.Text, head.Accessory)
+	}
+}
+
+// A paywalled page's alert says so in its meta line, as Slack shows it.
+func TestAlertSaysPaywalled(t *testing.T) {
+	a := sampleAlert()
+	a.Paywalled = true
+	if text := postToFake(t, AlertMessage(a, Style{})).AllText(); !strings.Contains(text, "watch russia · "+chattext.Paywalled) {
+		t.Errorf("no paywall flag in\n%s", text)
+	}
+	if text := postToFake(t, AlertMessage(sampleAlert(), Style{})).AllText(); strings.Contains(text, chattext.Paywalled) {
+		t.Errorf("a free page's alert says paywalled:\n%s", text)
 	}
 }

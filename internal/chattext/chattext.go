@@ -24,6 +24,10 @@ import (
 // Ellipsis marks text cut to fit a limit.
 const Ellipsis = "…"
 
+// Paywalled is how an alert says its page is for subscribers: the summary
+// and quotes come only from the part the page shows (alert.Alert.Paywalled).
+const Paywalled = "subscribers only: from the part the page shows"
+
 // Line makes untrusted text safe to lay out on one line: valid UTF-8, no
 // control or bidirectional-override characters, whitespace runs (line
 // breaks included) collapsed to one space, trimmed.

@@ -70,6 +70,10 @@ func Alerts() []Named[alert.Alert] {
 			Image: "https://news.example.com/img/lead.jpg", Byline: "Jane Doe",
 		}},
 		{"sparse", alert.Alert{Watch: "w", Title: "Only a title", URL: "https://a.example/1"}},
+		{"paywalled", alert.Alert{
+			Watch: "w", Feed: "Example Times", Title: "Subscribers' story on the budget talks",
+			URL: "https://news.example.com/budget", Summary: "The talks resumed on Monday.", Paywalled: true,
+		}},
 		{"untitled", alert.Alert{Watch: "w", Feed: "Feed", Summary: "A summary without a title."}},
 		{"empty", alert.Alert{}},
 		{"unicode", alert.Alert{
