@@ -143,7 +143,10 @@ func (w *Watcher) releaseChannel(channel string) {
 // due returns the next deliveries to attempt. Without chat, chat deliveries
 // wait in the outbox and must not crowd out the standard-output ones.
 func (w *Watcher) due(ctx context.Context) ([]store.OutboxItem, error) {
-	var mine []string // nil: every channel
+	// The configured channels (and standard output): the rows of a channel
+	// a reload removed wait, in case it comes back, instead of being
+	// refused by a notifier that no longer knows it.
+	mine := w.configuredChannels()
 	if w.cluster != nil {
 		// Several instances: the channels this one holds.
 		mine = w.cluster.heldChannels()
@@ -168,17 +171,34 @@ func (w *Watcher) dueEdits(ctx context.Context) ([]store.OutboxItem, error) {
 	}
 	now := w.now()
 	edits, err := w.store.DueEdits(ctx, now, 500, w.outbox.unavailable(now)...)
-	if err != nil || w.cluster == nil {
+	if err != nil {
 		return edits, err
 	}
-	// Several instances: the edits of the channels this one holds.
+	// Several instances: the edits of the channels this one holds; one:
+	// of the configured channels (see due).
+	channels := w.conf().Channels
+	keep := func(ch string) bool { _, ok := channels[ch]; return ok }
+	if w.cluster != nil {
+		keep = w.cluster.holdsChannel
+	}
 	mine := edits[:0]
 	for _, e := range edits {
-		if w.cluster.holdsChannel(e.Channel) {
+		if keep(e.Channel) {
 			mine = append(mine, e)
 		}
 	}
 	return mine, nil
+}
+
+// configuredChannels lists the chat channels of the running configuration
+// and "" (standard output).
+func (w *Watcher) configuredChannels() []string {
+	channels := []string{""}
+	for name := range w.conf().Channels {
+		channels = append(channels, name)
+	}
+	slices.Sort(channels)
+	return channels
 }
 
 // printAlerts writes the standard-output alerts among due as JSON lines and
@@ -560,8 +580,8 @@ func (w *Watcher) DeliverDigests(ctx context.Context, watches []string) (int, er
 	}
 	delivered := 0
 	for _, ch := range order {
-		if w.paused(ch, w.now()) {
-			continue // kept for the next run of the schedule
+		if _, ok := w.conf().Channels[ch]; !ok || w.paused(ch, w.now()) {
+			continue // kept for the next run of the schedule (or the channel's return)
 		}
 		// One goroutine at a time per channel: wait for a running drain.
 		for !w.outbox.claim(ch) {

@@ -6,12 +6,14 @@ import (
 	"fmt"
 	"maps"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/newshound/newshound/bot/discord"
+	"github.com/newshound/newshound/config"
 	"github.com/newshound/newshound/internal/discordfake"
 )
 
@@ -677,5 +679,58 @@ func TestDeletedWebhookKeepsAlertsUntilReplaced(t *testing.T) {
 	}
 	if n := len(h.discord.WebhookMessages(newID)); n != 2 {
 		t.Fatalf("%d messages through the new webhook after the reload, want the 2 kept", n)
+	}
+}
+
+// A reload that removes a channel while alerts for it wait keeps them: they
+// are not refused as undeliverable (nothing serves the channel now), and go
+// out when a later reload brings the channel back — as with several
+// instances, where no one holds the lease of a channel no longer
+// configured.
+func TestRemovedChannelKeepsItsAlerts(t *testing.T) {
+	h := newChatHarness(t, `  - { name: russia, keywords: [Putin], channels: [newsroom, partners] }`, "")
+	h.prime()
+	h.discord.FailNext(hookID, 1, http.StatusInternalServerError)
+	h.setItems(2, "r")
+	h.cycle()
+	if n := len(h.discord.WebhookMessages(hookID)); n != 0 {
+		t.Fatalf("%d webhook messages while it fails", n)
+	}
+	reload := func(cfg *config.Config) {
+		t.Helper()
+		channels := map[string]discord.Channel{}
+		for name, ch := range cfg.Channels {
+			channels[name] = discord.Channel{DiscordID: ch.Discord, WebhookURL: ch.Webhook}
+		}
+		b, err := discord.New(discord.Options{Token: "tok", APIBase: h.discord.URL(), Channels: channels})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := h.w.Reload(context.Background(), cfg, b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	full := h.cfg
+	cut := *full
+	cut.Channels = maps.Clone(full.Channels)
+	delete(cut.Channels, "partners")
+	cut.Watches = slices.Clone(full.Watches)
+	cut.Watches[0].Channels = []string{"newsroom"}
+	reload(&cut)
+	for range 3 {
+		h.advance(time.Minute)
+		h.cycle()
+	}
+	if st, _ := h.st.Outbox(context.Background()); st.Refused != 0 {
+		t.Fatalf("alerts of a channel removed by a reload refused: outbox %+v", st)
+	}
+	if n := len(h.discord.Messages(ops)); n != 0 {
+		t.Errorf("%d ops notices, want none", n)
+	}
+	reload(full)
+	h.advance(time.Minute)
+	h.cycle()
+	if n := len(h.discord.WebhookMessages(hookID)); n != 2 {
+		t.Fatalf("%d webhook messages after the channel came back, want the 2 kept", n)
 	}
 }
