@@ -734,3 +734,50 @@ func TestRemovedChannelKeepsItsAlerts(t *testing.T) {
 		t.Fatalf("%d webhook messages after the channel came back, want the 2 kept", n)
 	}
 }
+
+// A webhook post whose answer was lost is looked for through the bot's
+// read access; when the bot's token is refused meanwhile (revoked, reset),
+// the look cannot be made: the bot token is paused and the alert waits,
+// rather than being posted a second time unchecked, and once the token
+// works again the look finds the first post.
+func TestWebhookLookWithRefusedBotTokenWaits(t *testing.T) {
+	h := newChatHarness(t, partnersWatch, "")
+	h.prime()
+	h.discord.DropResponseNext(hookID)
+	h.setItems(1, "k")
+	h.cycle() // stored by Discord, answer lost
+	h.discord.SetToken("rotated")
+	for range 3 {
+		h.advance(time.Minute)
+		h.cycle()
+	}
+	if n := len(h.discord.WebhookMessages(hookID)); n != 1 {
+		t.Fatalf("%d webhook messages while the bot cannot look, want the 1 first posted", n)
+	}
+	if v := h.gauge("newshound_delivery_paused", "bot token"); v != 1 {
+		t.Errorf("newshound_delivery_paused{bot token} = %v, want 1", v)
+	}
+	channels := map[string]discord.Channel{}
+	for name, ch := range h.cfg.Channels {
+		channels[name] = discord.Channel{DiscordID: ch.Discord, WebhookURL: ch.Webhook}
+	}
+	fixed, err := discord.New(discord.Options{Token: "rotated", APIBase: h.discord.URL(), Channels: channels})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := h.w.Reload(context.Background(), h.cfg, fixed); err != nil {
+		t.Fatal(err)
+	}
+	h.advance(time.Minute)
+	h.cycle()
+	if n := len(h.discord.WebhookMessages(hookID)); n != 1 {
+		t.Fatalf("%d webhook messages after the token works again, want exactly 1", n)
+	}
+	h.cycle() // the ops notices of the pause and its end
+	if n := len(h.discord.Messages(ops)); n != 2 {
+		t.Errorf("%d ops notices, want the pause and its end", n)
+	}
+	if st, _ := h.st.Outbox(context.Background()); st.Pending != 0 || st.Refused != 0 {
+		t.Fatalf("outbox %+v", st)
+	}
+}

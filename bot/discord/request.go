@@ -163,9 +163,23 @@ func (b *Bot) find(ctx context.Context, channel, ref string, since time.Time) (s
 			"channel", channel, "why", err.Error())
 		return "", nil
 	default:
+		var refused *botRefused
+		if errors.As(err, &refused) {
+			// The bot's token, not the webhook's, was refused: pause the
+			// bot token. Posting again unchecked could repeat the message;
+			// the look is made again once the token works.
+			return "", &lookFailed{b.classify(refused.err, channel, target{})}
+		}
 		return "", &lookFailed{b.classify(err, channel, t)}
 	}
 }
+
+// botRefused is a 401 to the bot's read of a channel: its token is refused
+// (revoked, reset).
+type botRefused struct{ err error }
+
+func (e *botRefused) Error() string { return e.err.Error() }
+func (e *botRefused) Unwrap() error { return e.err }
 
 // lookFailed is a failure to read the channel for an earlier attempt's
 // message (a 5xx, a rate limit, the network). Whatever Discord answered to
@@ -199,6 +213,10 @@ func (b *Bot) findIn(ctx context.Context, t target, ref string, since time.Time)
 			url += "&before=" + before
 		}
 		resp, err := b.request(ctx, http.MethodGet, url, nil, endpoint+":get", true)
+		var rest *discordgo.RESTError
+		if errors.As(err, &rest) && rest.Response != nil && rest.Response.StatusCode == http.StatusUnauthorized {
+			return "", &botRefused{err}
+		}
 		if err != nil {
 			return "", lookError(err)
 		}
