@@ -139,3 +139,76 @@ func TestRouteRateLimitHoldsOneChannel(t *testing.T) {
 		t.Error("the other channel's message did not arrive")
 	}
 }
+
+// A webhook message whose earlier attempt may have posted is looked for
+// with the bot's token; when Discord refuses that token (401), the bot
+// token is paused — not the webhook, which works — and nothing is posted
+// unchecked: in the channel, and in a story's thread.
+func TestLookWithRefusedBotTokenPausesTheBotToken(t *testing.T) {
+	for _, thread := range []string{"", "678901234567890123"} {
+		srv := discordfake.New(discordfake.Options{Token: "bot-SECRET-token", Channels: []string{newsroom, "678901234567890123"}})
+		t.Cleanup(srv.Close)
+		hook := srv.AddChannelWebhook(hookID, hookToken, newsroom)
+		b, err := New(Options{Token: srv.Token(), APIBase: srv.URL(), Channels: map[string]Channel{"partners": {WebhookURL: hook}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		srv.SetToken("reset-token")
+		d := delivery(7, "partners")
+		d.SentAt = time.Now().Add(-time.Minute)
+		if thread != "" {
+			d.Kind, d.Target, d.Thread, d.InThread = alert.KindFollowUp, "789012345678901234", thread, true
+		}
+		_, err = b.Deliver(context.Background(), d)
+		var auth *alert.AuthError
+		if !errors.As(err, &auth) || auth.Destination != "bot token" {
+			t.Fatalf("thread %q: error %v, want the bot token refused", thread, err)
+		}
+		var np interface{ NotPosted() bool }
+		if errors.As(err, &np) && np.NotPosted() {
+			t.Errorf("thread %q: a failed look clears the earlier attempt's mark", thread)
+		}
+		if n := len(srv.WebhookMessages(hookID)); n != 0 {
+			t.Errorf("thread %q: %d messages posted unchecked", thread, n)
+		}
+	}
+}
+
+// A webhook's follow-up posted into a story's thread, whose answer was
+// lost, is looked for in that thread (where Discord keeps it, not among the
+// channel's messages) and not posted again.
+func TestWebhookThreadPostLostResponseFound(t *testing.T) {
+	srv := discordfake.New(discordfake.Options{Token: "bot-SECRET-token", Channels: []string{newsroom}})
+	t.Cleanup(srv.Close)
+	hook := srv.AddChannelWebhook(hookID, hookToken, newsroom)
+	b, err := New(Options{Token: srv.Token(), APIBase: srv.URL(), Channels: map[string]Channel{
+		"desk": {DiscordID: newsroom}, "partners": {WebhookURL: hook}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	first, err := b.Deliver(ctx, delivery(1, "desk"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	up := delivery(2, "desk")
+	up.Kind, up.Target, up.InThread = alert.KindFollowUp, first.MessageID, true
+	rc, err := b.Deliver(ctx, up)
+	if err != nil || rc.ThreadID == "" {
+		t.Fatalf("bot follow-up: %+v %v", rc, err)
+	}
+	d := delivery(3, "partners")
+	d.Kind, d.Target, d.Thread, d.InThread = alert.KindFollowUp, first.MessageID, rc.ThreadID, true
+	srv.DropResponseNext(hookID)
+	if _, err := b.Deliver(ctx, d); err == nil {
+		t.Fatal("the lost answer was not reported")
+	}
+	d.Attempt, d.SentAt = 2, time.Now().Add(-time.Minute)
+	got, err := b.Deliver(ctx, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(srv.WebhookMessages(hookID)); n != 1 || !got.Found {
+		t.Fatalf("%d webhook messages in the thread (found %v), want the first only", n, got.Found)
+	}
+}

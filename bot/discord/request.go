@@ -163,15 +163,20 @@ func (b *Bot) find(ctx context.Context, channel, ref string, since time.Time) (s
 			"channel", channel, "why", err.Error())
 		return "", nil
 	default:
-		var refused *botRefused
-		if errors.As(err, &refused) {
-			// The bot's token, not the webhook's, was refused: pause the
-			// bot token. Posting again unchecked could repeat the message;
-			// the look is made again once the token works.
-			return "", &lookFailed{b.classify(refused.err, channel, target{})}
-		}
-		return "", &lookFailed{b.classify(err, channel, t)}
+		return "", b.lookFailure(err, channel, t)
 	}
+}
+
+// lookFailure is the lookFailed of a look in channel (target t) that
+// failed with err. A 401 to the bot's read is the bot token's, not a
+// webhook's: the bot token is paused. Posting again unchecked could repeat
+// the message; the look is made again once the token works.
+func (b *Bot) lookFailure(err error, channel string, t target) error {
+	var refused *botRefused
+	if errors.As(err, &refused) {
+		t = target{}
+	}
+	return &lookFailed{b.classify(err, channel, t)}
 }
 
 // botRefused is a 401 to the bot's read of a channel: its token is refused

@@ -403,7 +403,9 @@ func (b *Bot) postChecked(ctx context.Context, d alert.Delivery, t target, threa
 	if !d.SentAt.IsZero() && ref != "" {
 		var id string
 		var err error
-		if thread != "" && t.webhook == nil {
+		if thread != "" {
+			// A webhook's post into a thread is the thread's too: not
+			// among its channel's messages.
 			id, err = b.findThread(ctx, d.Channel, t, thread, ref, d.SentAt)
 		} else {
 			id, err = b.find(ctx, d.Channel, ref, d.SentAt)
@@ -437,7 +439,7 @@ func (b *Bot) findThread(ctx context.Context, channel string, t target, thread, 
 	case errors.Is(err, errCannotLook):
 		return "", nil
 	default:
-		return "", &lookFailed{b.classify(err, channel, t)}
+		return "", b.lookFailure(err, channel, t)
 	}
 }
 

@@ -323,8 +323,19 @@ func (s *Server) handleExecuteWebhook(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	m.ChannelID = hook.channelID
+	if tid := r.URL.Query().Get("thread_id"); tid != "" {
+		// Into a thread of the webhook's channel: the message is the
+		// thread's, not listed among the channel's own.
+		th, ok := s.channels[tid]
+		if !ok || th.kind != channelThread || th.parent != hook.channelID {
+			s.mu.Unlock()
+			writeError(w, http.StatusBadRequest, 10003, "Unknown Channel")
+			return
+		}
+		m.ChannelID = tid
+	}
 	hook.messages = append(hook.messages, m)
-	if c, ok := s.channels[hook.channelID]; ok {
+	if c, ok := s.channels[m.ChannelID]; ok {
 		c.messages = append(c.messages, m)
 	}
 	s.mu.Unlock()
