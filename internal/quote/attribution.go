@@ -1462,6 +1462,11 @@ func (a *attributor) inherit(p, c *candidate) {
 	if p == nil || !p.attributed && p.speaker == "" {
 		return
 	}
+	// “…” ― Julie A. Diaz Martinez.: a dash and a capitalised word after
+	// the quotation are its own attribution, even one not read.
+	if after := tokenize(a.src, c.raw.end, a.paras[c.lastPara].End); len(after) > 1 && isDash(after[0].s) && after[1].capitalized() {
+		return
+	}
 	switch {
 	case p.lastPara == c.para:
 		// Between them only the attribution of p: no other sentence.

@@ -101,6 +101,15 @@ func TestRecoveredSpeakers(t *testing.T) {
 			want: []want{{parts: []string{"The ruling is stunning,"}, speaker: "Lena Ortiz"}},
 		},
 		{
+			name: "a dash attribution not read does not inherit the previous speaker",
+			text: "“The most unqualified man to ever run.” ― Marco Reyes\n" +
+				"“He woke our communities from their slumber, and we will answer at the polls!” ― Ana A. Ortiz Vega.",
+			want: []want{
+				{parts: []string{"The most unqualified man to ever run."}, speaker: "Marco Reyes"},
+				{parts: []string{"He woke our communities from their slumber, and we will answer at the polls!"}, speaker: ""},
+			},
+		},
+		{
 			name: "a plural title before a list of names",
 			text: "Among those invited are Senators Ruth Calloway, the committee's chair, and Tom Brandt.\n\n" +
 				"“We expect answers by Friday,” Ms. Calloway said.",
