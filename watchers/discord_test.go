@@ -13,12 +13,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/prometheus/client_golang/prometheus"
-
 	"github.com/newshound/newshound/bot/discord"
 	"github.com/newshound/newshound/config"
 	"github.com/newshound/newshound/internal/discordfake"
 	"github.com/newshound/newshound/internal/httpclient"
+	"github.com/newshound/newshound/internal/metrics"
 	"github.com/newshound/newshound/internal/store"
 	"github.com/newshound/newshound/watchers"
 )
@@ -48,27 +47,14 @@ type chatHarness struct {
 	// onMessage, when set, runs when the fake stores a message (before it
 	// answers).
 	onMessage func(discordfake.Message)
-	reg       *prometheus.Registry // the running Watcher's metrics
+	reg       *metrics.Registry // the running Watcher's metrics
 }
 
 // gauge is the value of a metric with the given label value (-1 if absent).
 func (h *chatHarness) gauge(name, label string) float64 {
 	h.t.Helper()
-	families, err := h.reg.Gather()
-	if err != nil {
-		h.t.Fatal(err)
-	}
-	for _, f := range families {
-		if f.GetName() != name {
-			continue
-		}
-		for _, m := range f.GetMetric() {
-			for _, l := range m.GetLabel() {
-				if l.GetValue() == label {
-					return m.GetGauge().GetValue()
-				}
-			}
-		}
+	if v, ok := h.reg.Find(name, label); ok {
+		return v
 	}
 	return -1
 }
@@ -143,7 +129,7 @@ func (h *chatHarness) start() {
 		h.t.Fatal(err)
 	}
 	client := httpclient.New(httpclient.Options{Timeout: 5 * time.Second, AllowPrivate: true})
-	h.reg = prometheus.NewRegistry()
+	h.reg = metrics.NewRegistry()
 	w, err := watchers.New(watchers.Options{Config: h.cfg, Store: st, FeedClient: client, ArticleClient: client,
 		Notifier: b, Stdout: &bytes.Buffer{}, Now: func() time.Time { h.mu.Lock(); defer h.mu.Unlock(); return h.now },
 		Metrics: watchers.NewMetrics(h.reg)})

@@ -16,9 +16,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/prometheus/client_golang/prometheus"
-
 	"github.com/newshound/newshound/internal/alert"
+	"github.com/newshound/newshound/internal/metrics"
 	"github.com/newshound/newshound/internal/store"
 	"github.com/newshound/newshound/internal/testutil"
 )
@@ -28,7 +27,7 @@ import (
 func (h *harness) serve(t *testing.T) (logs *testutil.LogBuffer, get func(path string) (int, string), stop func()) {
 	logs = &testutil.LogBuffer{}
 	h.w.log = slog.New(slog.NewTextHandler(logs, nil))
-	reg := prometheus.NewRegistry()
+	reg := metrics.NewRegistry()
 	h.w.metrics = NewMetrics(reg)
 	srv := httptest.NewServer(h.w.Handler(reg))
 	get = func(path string) (int, string) {

@@ -12,9 +12,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/prometheus/client_golang/prometheus"
-
 	"github.com/newshound/newshound/config"
+	"github.com/newshound/newshound/internal/metrics"
 	"github.com/newshound/newshound/internal/testutil"
 )
 
@@ -27,7 +26,7 @@ func TestRunServesHealthAndReloads(t *testing.T) {
 	}
 	one := fmt.Sprintf("  - { name: A, url: \"%s/a.rss\" }\n", fs.URL)
 	h := newHarness(t, yaml(one))
-	reg := prometheus.NewRegistry()
+	reg := metrics.NewRegistry()
 	h.w.metrics = NewMetrics(reg)
 	reg.MustRegister(NewStoreCollector(h.store))
 	srv := httptest.NewServer(h.w.Handler(reg))

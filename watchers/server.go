@@ -7,16 +7,14 @@ import (
 	"strings"
 	"time"
 
-	"github.com/prometheus/client_golang/prometheus"
-	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"github.com/newshound/newshound/internal/metrics"
 )
 
 // Handler serves /healthz — 200 when the scheduler runs, the store answers,
 // no database operation is failing and no other problem is reported
 // (SetProblem, paused deliveries), 503 with the reasons otherwise — and
-// /metrics from gatherer in
-// Prometheus's text format.
-func (w *Watcher) Handler(gatherer prometheus.Gatherer) http.Handler {
+// /metrics from reg in Prometheus's text format.
+func (w *Watcher) Handler(reg *metrics.Registry) http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(rw http.ResponseWriter, r *http.Request) {
 		rw.Header().Set("Content-Type", "text/plain; charset=utf-8")
@@ -30,7 +28,7 @@ func (w *Watcher) Handler(gatherer prometheus.Gatherer) http.Handler {
 			fmt.Fprintln(rw, w.cluster.describe(len(w.conf().Feeds)))
 		}
 	})
-	mux.Handle("GET /metrics", promhttp.HandlerFor(gatherer, promhttp.HandlerOpts{}))
+	mux.Handle("GET /metrics", reg.Handler())
 	return mux
 }
 

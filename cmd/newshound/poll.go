@@ -5,8 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/prometheus/client_golang/prometheus"
-	"github.com/prometheus/client_golang/prometheus/collectors"
 	"log/slog"
 	"net"
 	"net/http"
@@ -23,6 +21,7 @@ import (
 	"github.com/newshound/newshound/internal/alert"
 	"github.com/newshound/newshound/internal/article"
 	"github.com/newshound/newshound/internal/httpclient"
+	"github.com/newshound/newshound/internal/metrics"
 	"github.com/newshound/newshound/internal/store"
 	"github.com/newshound/newshound/watchers"
 )
@@ -331,8 +330,8 @@ its share (leases), one holds the Discord gateway.`)
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	log := newLogger()
-	reg := prometheus.NewRegistry()
-	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	reg := metrics.NewRegistry()
+	reg.MustRegister(metrics.GoCollector(), metrics.ProcessCollector())
 	svc, err := openServices(ctx, e, *path, log, watchers.NewMetrics(reg))
 	if err != nil {
 		return err
@@ -340,7 +339,7 @@ its share (leases), one holds the Discord gateway.`)
 	defer svc.Close()
 	reg.MustRegister(watchers.NewStoreCollector(svc.store))
 	if svc.store.Postgres() {
-		reg.MustRegister(prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "newshound_db_round_trips_total",
+		reg.MustRegister(metrics.NewCounterFunc(metrics.Opts{Name: "newshound_db_round_trips_total",
 			Help: "Statements sent to PostgreSQL (each a round trip: queries, BEGIN/COMMIT, prepares)."},
 			func() float64 { return float64(svc.store.RoundTrips()) }))
 	}
