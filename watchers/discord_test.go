@@ -19,6 +19,7 @@ import (
 	"github.com/newshound/newshound/internal/httpclient"
 	"github.com/newshound/newshound/internal/metrics"
 	"github.com/newshound/newshound/internal/store"
+	"github.com/newshound/newshound/internal/testutil"
 	"github.com/newshound/newshound/watchers"
 )
 
@@ -47,7 +48,8 @@ type chatHarness struct {
 	// onMessage, when set, runs when the fake stores a message (before it
 	// answers).
 	onMessage func(discordfake.Message)
-	reg       *metrics.Registry // the running Watcher's metrics
+	reg       *metrics.Registry  // the running Watcher's metrics
+	logs      testutil.LogBuffer // the running Watcher's log
 }
 
 // gauge is the value of a metric with the given label value (-1 if absent).
@@ -132,7 +134,7 @@ func (h *chatHarness) start() {
 	h.reg = metrics.NewRegistry()
 	w, err := watchers.New(watchers.Options{Config: h.cfg, Store: st, FeedClient: client, ArticleClient: client,
 		Notifier: b, Stdout: &bytes.Buffer{}, Now: func() time.Time { h.mu.Lock(); defer h.mu.Unlock(); return h.now },
-		Metrics: watchers.NewMetrics(h.reg)})
+		Metrics: watchers.NewMetrics(h.reg), Logger: slog.New(slog.NewTextHandler(&h.logs, nil))})
 	if err != nil {
 		h.t.Fatal(err)
 	}

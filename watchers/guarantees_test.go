@@ -717,6 +717,9 @@ func TestRemovedChannelKeepsItsAlerts(t *testing.T) {
 	cut.Watches = slices.Clone(full.Watches)
 	cut.Watches[0].Channels = []string{"newsroom"}
 	reload(&cut)
+	if logs := h.logs.String(); !strings.Contains(logs, "no longer names") || !strings.Contains(logs, "channel=partners waiting=2") {
+		t.Errorf("the reload did not say that 2 alerts wait for partners:\n%s", logs)
+	}
 	for range 3 {
 		h.advance(time.Minute)
 		h.cycle()

@@ -254,11 +254,29 @@ func (w *Watcher) Reload(ctx context.Context, cfg *config.Config, notifier alert
 	}
 	w.probeNow() // the new configuration may bring working credentials
 	w.set.Store(set)
+	w.warnUnconfigured(ctx, cfg)
 	select {
 	case w.reloaded <- struct{}{}:
 	default: // a reschedule is already pending, or Run is not running
 	}
 	return nil
+}
+
+// warnUnconfigured names, in a warning, the channels that deliveries wait
+// for but cfg no longer names: they are kept (a reload that names the
+// channel again sends them) and would otherwise wait without a word.
+func (w *Watcher) warnUnconfigured(ctx context.Context, cfg *config.Config) {
+	waiting, err := w.store.WaitingByChannel(ctx)
+	if err != nil {
+		w.log.Warn("reload: cannot read the outbox's channels", "error", err)
+		return
+	}
+	for _, c := range waiting {
+		if _, ok := cfg.Channels[c.Channel]; c.Channel != "" && !ok {
+			w.log.Warn("reload: deliveries wait for a channel the configuration no longer names; they are kept and go out if a configuration names it again",
+				"channel", c.Channel, "waiting", c.Waiting)
+		}
+	}
 }
 
 // readAtStart names the settings read once at start (by New, or by the

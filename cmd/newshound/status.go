@@ -4,8 +4,11 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"io"
 	"text/tabwriter"
 	"time"
+
+	"github.com/newshound/newshound/config"
 
 	"github.com/newshound/newshound/internal/store"
 )
@@ -15,7 +18,9 @@ func cmdStatus(ctx context.Context, e *env, args []string) error {
 Print newshound's state at a glance, from the store: each feed's last success,
 consecutive failures, next poll and last error (or a flag when its polls
 succeed but it has given no item since the first); the outbox; each watch's
-matches and last alert. It reads only; it works while the daemon runs.`)
+matches and last alert. Under the outbox, what waits for each channel, with
+its oldest delivery's last error, and channels the configuration no longer
+names. It reads only; it works while the daemon runs.`)
 	path := configFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -88,7 +93,11 @@ matches and last alert. It reads only; it works while the daemon runs.`)
 	if held > 0 {
 		fmt.Fprintf(out, ", %d held for digests", held)
 	}
-	fmt.Fprintf(out, ", %d delivered, %d refused\n\n", ob.Delivered, ob.Refused)
+	fmt.Fprintf(out, ", %d delivered, %d refused\n", ob.Delivered, ob.Refused)
+	if err := printWaiting(ctx, out, st, cfg, now); err != nil {
+		return err
+	}
+	fmt.Fprintln(out)
 	stats, err := st.WatchStats(ctx)
 	if err != nil {
 		return err
@@ -114,6 +123,42 @@ matches and last alert. It reads only; it works while the daemon runs.`)
 		return err
 	}
 	return out.Flush()
+}
+
+// printWaiting lists what waits for each channel, with the oldest
+// delivery's last error: the outbox's total does not say which destination
+// is stuck, or that alerts wait for a channel the configuration no longer
+// names (they go out if a reload brings it back, and never otherwise).
+func printWaiting(ctx context.Context, out io.Writer, st *store.Store, cfg *config.Config, now time.Time) error {
+	waiting, err := st.WaitingByChannel(ctx)
+	if err != nil || len(waiting) == 0 {
+		return err
+	}
+	tw := tabwriter.NewWriter(out, 2, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "  CHANNEL\tWAITING\tOLDEST\tLAST ERROR\n")
+	for _, c := range waiting {
+		name, lastErr := c.Channel, c.LastError
+		switch _, ok := cfg.Channels[name]; {
+		case name == "":
+			name = "(standard output)"
+		case !ok:
+			lastErr = "not configured: waits for a configuration that names this channel again"
+		}
+		if lastErr == "" {
+			lastErr = "-"
+		}
+		fmt.Fprintf(tw, "  %s\t%d\t%s\t%s\n", name, c.Waiting, ago(c.Oldest, now), cutLine(lastErr, 120))
+	}
+	return tw.Flush()
+}
+
+// cutLine is s on one line (oneLine), cut to max runes.
+func cutLine(s string, max int) string {
+	s = oneLine(s)
+	if r := []rune(s); len(r) > max {
+		return string(r[:max-1]) + "…"
+	}
+	return s
 }
 
 // noItems flags a feed whose polls succeed but whose documents have not

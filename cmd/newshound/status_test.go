@@ -78,3 +78,57 @@ channels:
 		t.Errorf("after one delivery of now:\n%s", out)
 	}
 }
+
+// TestStatusWaitingByChannel: under the outbox's total, status names each
+// channel something waits for, with the oldest delivery's last error, and
+// says when the configuration no longer names the channel (its alerts go
+// out only if a reload names it again).
+func TestStatusWaitingByChannel(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "n.yaml")
+	os.WriteFile(cfg, []byte(`storage: { path: n.db }
+feeds:
+  - { name: Wire, url: "https://wire.example.org/all.rss" }
+watches:
+  - { name: now, keywords: [Putin], channels: [newsroom] }
+channels:
+  newsroom: { webhook: "https://discord.com/api/webhooks/123456789012345678/tok" }
+`), 0o644)
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(dir, "n.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	var cs []store.Completion
+	for i, channel := range []string{"newsroom", "newsroom", "old-desk"} {
+		added, err := st.AddArticles(ctx, []store.Article{{Identity: fmt.Sprint("a", i), Feed: "Wire", Title: "Putin", SeenAt: now, Status: store.StatusPending}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		cs = append(cs, store.Completion{Article: added[0], Matches: []store.Match{
+			{Watch: "now", Explanation: "[]", Deliveries: []store.Delivery{{Channel: channel, Payload: []byte("{}")}}},
+		}})
+	}
+	if _, err := st.CompleteArticles(ctx, cs, now); err != nil {
+		t.Fatal(err)
+	}
+	due, err := st.DueDeliveries(ctx, now.Add(time.Minute), 10)
+	if err != nil || len(due) != 3 {
+		t.Fatalf("due %d, %v", len(due), err)
+	}
+	if err := st.MarkRetry(ctx, due[0].ID, "discord: HTTP 503 Service Unavailable", now.Add(time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	out, errs, code := runCmd(t, "", "status", "--config", cfg)
+	if code != 0 {
+		t.Fatalf("status: %d %s", code, errs)
+	}
+	if !regexp.MustCompile(`(?m)^\s+newsroom\s+2\s+.*discord: HTTP 503 Service Unavailable$`).MatchString(out) {
+		t.Errorf("newsroom: 2 waiting, the oldest's error:\n%s", out)
+	}
+	if !regexp.MustCompile(`(?m)^\s+old-desk\s+1\s+.*not configured`).MatchString(out) {
+		t.Errorf("old-desk is no longer configured:\n%s", out)
+	}
+}

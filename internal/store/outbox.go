@@ -266,6 +266,43 @@ type OutboxStats struct {
 	Refused   int
 }
 
+// ChannelWaiting is what waits in the outbox for one channel ("" is
+// standard output): deliveries neither delivered nor refused, alerts held
+// for a digest left out.
+type ChannelWaiting struct {
+	Channel   string
+	Waiting   int
+	Oldest    time.Time // creation time of the oldest
+	LastError string    // the oldest's last failed attempt; "" when none failed
+}
+
+// WaitingByChannel returns what waits for each channel, by channel name.
+func (s *Store) WaitingByChannel(ctx context.Context) ([]ChannelWaiting, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT o.channel, o.n, o.oldest, COALESCE(h.last_error, '')
+FROM (SELECT channel, COUNT(*) AS n, MIN(created_at) AS oldest, MIN(id) AS head FROM outbox
+	WHERE delivered_at IS NULL AND failed_at IS NULL AND held = 0 GROUP BY channel) o
+JOIN outbox h ON h.id = o.head
+ORDER BY o.channel`)
+	if err != nil {
+		return nil, fmt.Errorf("store: outbox by channel: %w", err)
+	}
+	defer rows.Close()
+	var out []ChannelWaiting
+	for rows.Next() {
+		var c ChannelWaiting
+		var oldest sql.NullInt64
+		if err := rows.Scan(&c.Channel, &c.Waiting, &oldest, &c.LastError); err != nil {
+			return nil, fmt.Errorf("store: outbox by channel: %w", err)
+		}
+		c.Oldest = fromUnix(oldest)
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: outbox by channel: %w", err)
+	}
+	return out, nil
+}
+
 // Outbox returns the outbox's counts.
 func (s *Store) Outbox(ctx context.Context) (OutboxStats, error) {
 	var st OutboxStats

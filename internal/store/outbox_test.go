@@ -98,3 +98,43 @@ func testSendingAndPosted(t *testing.T, e engine) {
 		t.Fatalf("%d posts counted", n)
 	}
 }
+
+// WaitingByChannel counts each channel's waiting deliveries, with its
+// oldest's last error; delivered ones are not counted.
+func TestWaitingByChannel(t *testing.T) { engines(t, testWaitingByChannel) }
+
+func testWaitingByChannel(t *testing.T, e engine) {
+	s, _ := e.open(t)
+	ctx := context.Background()
+	now := time.Now().Truncate(time.Second)
+	for i := range 3 {
+		queue(t, s, now.Add(time.Duration(i)*time.Second), fmt.Sprint("x", i), "desk", "other")
+	}
+	due, err := s.DueDeliveries(ctx, now.Add(time.Hour), 10)
+	if err != nil || len(due) != 6 || due[0].Channel != "desk" {
+		t.Fatalf("due %d %v", len(due), err)
+	}
+	if err := s.MarkRetry(ctx, due[0].ID, "HTTP 500", now.Add(time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	var otherIDs []int64
+	for _, it := range due {
+		if it.Channel == "other" {
+			otherIDs = append(otherIDs, it.ID)
+		}
+	}
+	if err := s.MarkDelivered(ctx, now, "other", otherIDs[0]); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.WaitingByChannel(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []ChannelWaiting{
+		{Channel: "desk", Waiting: 3, Oldest: now, LastError: "HTTP 500"},
+		{Channel: "other", Waiting: 2, Oldest: now.Add(time.Second)},
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("got %+v\nwant %+v", got, want)
+	}
+}
