@@ -141,6 +141,23 @@ func (h *chatHarness) start() {
 	h.st, h.w = st, w
 }
 
+// reload reloads cfg into the running Watcher with a bot of its channels
+// that uses token.
+func (h *chatHarness) reload(cfg *config.Config, token string) {
+	h.t.Helper()
+	channels := map[string]discord.Channel{}
+	for name, ch := range cfg.Channels {
+		channels[name] = discord.Channel{DiscordID: ch.Discord, WebhookURL: ch.Webhook}
+	}
+	b, err := discord.New(discord.Options{Token: token, APIBase: h.discord.URL(), Channels: channels})
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	if err := h.w.Reload(context.Background(), cfg, b); err != nil {
+		h.t.Fatal(err)
+	}
+}
+
 func (h *chatHarness) restart() {
 	h.st.Close()
 	h.start()

@@ -12,8 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/newshound/newshound/bot/discord"
-	"github.com/newshound/newshound/config"
 	"github.com/newshound/newshound/internal/discordfake"
 )
 
@@ -333,17 +331,7 @@ func TestReloadWithFixedTokenResumes(t *testing.T) {
 	if n := len(h.discord.Messages(newsroom)); n != 0 {
 		t.Fatalf("%d messages with a refused token", n)
 	}
-	channels := map[string]discord.Channel{}
-	for name, ch := range h.cfg.Channels {
-		channels[name] = discord.Channel{DiscordID: ch.Discord, WebhookURL: ch.Webhook}
-	}
-	fixed, err := discord.New(discord.Options{Token: "rotated", APIBase: h.discord.URL(), Channels: channels})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := h.w.Reload(context.Background(), h.cfg, fixed); err != nil {
-		t.Fatal(err)
-	}
+	h.reload(h.cfg, "rotated")
 	h.advance(time.Second) // well before the next probe
 	if _, err := h.w.DeliverDue(context.Background()); err != nil {
 		t.Fatal(err)
@@ -662,17 +650,7 @@ func TestDeletedWebhookKeepsAlertsUntilReplaced(t *testing.T) {
 	ch := cfg.Channels["partners"]
 	ch.Webhook = url
 	cfg.Channels["partners"] = ch
-	channels := map[string]discord.Channel{}
-	for name, ch := range cfg.Channels {
-		channels[name] = discord.Channel{DiscordID: ch.Discord, WebhookURL: ch.Webhook}
-	}
-	fixed, err := discord.New(discord.Options{Token: "tok", APIBase: h.discord.URL(), Channels: channels})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := h.w.Reload(context.Background(), &cfg, fixed); err != nil {
-		t.Fatal(err)
-	}
+	h.reload(&cfg, "tok")
 	h.advance(time.Second)
 	if _, err := h.w.DeliverDue(context.Background()); err != nil {
 		t.Fatal(err)
@@ -696,27 +674,13 @@ func TestRemovedChannelKeepsItsAlerts(t *testing.T) {
 	if n := len(h.discord.WebhookMessages(hookID)); n != 0 {
 		t.Fatalf("%d webhook messages while it fails", n)
 	}
-	reload := func(cfg *config.Config) {
-		t.Helper()
-		channels := map[string]discord.Channel{}
-		for name, ch := range cfg.Channels {
-			channels[name] = discord.Channel{DiscordID: ch.Discord, WebhookURL: ch.Webhook}
-		}
-		b, err := discord.New(discord.Options{Token: "tok", APIBase: h.discord.URL(), Channels: channels})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := h.w.Reload(context.Background(), cfg, b); err != nil {
-			t.Fatal(err)
-		}
-	}
 	full := h.cfg
 	cut := *full
 	cut.Channels = maps.Clone(full.Channels)
 	delete(cut.Channels, "partners")
 	cut.Watches = slices.Clone(full.Watches)
 	cut.Watches[0].Channels = []string{"newsroom"}
-	reload(&cut)
+	h.reload(&cut, "tok")
 	if logs := h.logs.String(); !strings.Contains(logs, "no longer names") || !strings.Contains(logs, "channel=partners waiting=2") {
 		t.Errorf("the reload did not say that 2 alerts wait for partners:\n%s", logs)
 	}
@@ -730,7 +694,7 @@ func TestRemovedChannelKeepsItsAlerts(t *testing.T) {
 	if n := len(h.discord.Messages(ops)); n != 0 {
 		t.Errorf("%d ops notices, want none", n)
 	}
-	reload(full)
+	h.reload(full, "tok")
 	h.advance(time.Minute)
 	h.cycle()
 	if n := len(h.discord.WebhookMessages(hookID)); n != 2 {
@@ -760,17 +724,7 @@ func TestWebhookLookWithRefusedBotTokenWaits(t *testing.T) {
 	if v := h.gauge("newshound_delivery_paused", "bot token"); v != 1 {
 		t.Errorf("newshound_delivery_paused{bot token} = %v, want 1", v)
 	}
-	channels := map[string]discord.Channel{}
-	for name, ch := range h.cfg.Channels {
-		channels[name] = discord.Channel{DiscordID: ch.Discord, WebhookURL: ch.Webhook}
-	}
-	fixed, err := discord.New(discord.Options{Token: "rotated", APIBase: h.discord.URL(), Channels: channels})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := h.w.Reload(context.Background(), h.cfg, fixed); err != nil {
-		t.Fatal(err)
-	}
+	h.reload(h.cfg, "rotated")
 	h.advance(time.Minute)
 	h.cycle()
 	if n := len(h.discord.WebhookMessages(hookID)); n != 1 {

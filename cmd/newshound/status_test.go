@@ -16,22 +16,10 @@ import (
 // TestStatusHeldAndLastAlert: alerts held for a digest are not "waiting",
 // and a watch's LAST ALERT is its last delivered alert, not its last match.
 func TestStatusHeldAndLastAlert(t *testing.T) {
-	dir := t.TempDir()
-	cfg := filepath.Join(dir, "n.yaml")
-	os.WriteFile(cfg, []byte(`storage: { path: n.db }
-feeds:
-  - { name: Wire, url: "https://wire.example.org/all.rss" }
-watches:
-  - { name: morning, keywords: [Putin], channels: [newsroom], digest: "0 8 * * *" }
+	cfg, st := statusStore(t, `  - { name: morning, keywords: [Putin], channels: [newsroom], digest: "0 8 * * *" }
   - { name: now, keywords: [Putin], channels: [newsroom] }
-channels:
-  newsroom: { webhook: "https://discord.com/api/webhooks/123456789012345678/tok" }
-`), 0o644)
+`)
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(dir, "n.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	now := time.Now()
 	var cs []store.Completion
 	for i := range 3 {
@@ -84,21 +72,8 @@ channels:
 // says when the configuration no longer names the channel (its alerts go
 // out only if a reload names it again).
 func TestStatusWaitingByChannel(t *testing.T) {
-	dir := t.TempDir()
-	cfg := filepath.Join(dir, "n.yaml")
-	os.WriteFile(cfg, []byte(`storage: { path: n.db }
-feeds:
-  - { name: Wire, url: "https://wire.example.org/all.rss" }
-watches:
-  - { name: now, keywords: [Putin], channels: [newsroom] }
-channels:
-  newsroom: { webhook: "https://discord.com/api/webhooks/123456789012345678/tok" }
-`), 0o644)
+	cfg, st := statusStore(t, "  - { name: now, keywords: [Putin], channels: [newsroom] }\n")
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(dir, "n.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	now := time.Now()
 	var cs []store.Completion
 	for i, channel := range []string{"newsroom", "newsroom", "old-desk"} {
@@ -131,4 +106,26 @@ channels:
 	if !regexp.MustCompile(`(?m)^\s+old-desk\s+1\s+.*not configured`).MatchString(out) {
 		t.Errorf("old-desk is no longer configured:\n%s", out)
 	}
+}
+
+// statusStore writes a configuration of one feed, the watches (YAML list
+// items) and one channel, newsroom, and opens its store.
+func statusStore(t *testing.T, watches string) (cfg string, st *store.Store) {
+	t.Helper()
+	dir := t.TempDir()
+	cfg = filepath.Join(dir, "n.yaml")
+	if err := os.WriteFile(cfg, []byte(`storage: { path: n.db }
+feeds:
+  - { name: Wire, url: "https://wire.example.org/all.rss" }
+watches:
+`+watches+`channels:
+  newsroom: { webhook: "https://discord.com/api/webhooks/123456789012345678/tok" }
+`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(context.Background(), filepath.Join(dir, "n.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cfg, st
 }

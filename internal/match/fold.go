@@ -705,11 +705,7 @@ func (t *tokenizer) tokenize(text string) {
 					}
 					if end := groupedNumber(text, wstart, i); end > i {
 						// the word goes on with the digits of the groups ("1,000" is "1000")
-						if inText {
-							fstart, inText = len(buf), false
-							buf = append(buf, text[wstart:i]...)
-						}
-						buf = appendDigits(buf, text[i:end])
+						buf, fstart, inText = appendGroups(buf, text, wstart, i, end, fstart, inText)
 						i = end
 						continue
 					}
@@ -799,11 +795,7 @@ func (t *tokenizer) tokenize(text string) {
 		default:
 			if wstart >= 0 && !cjk && isGroupSpace(r) {
 				if end := groupedNumber(text, wstart, i); end > i { // "1 000" with a no-break space
-					if inText {
-						fstart, inText = len(buf), false
-						buf = append(buf, text[wstart:i]...)
-					}
-					buf = appendDigits(buf, text[i:end])
+					buf, fstart, inText = appendGroups(buf, text, wstart, i, end, fstart, inText)
 					i = end
 					continue
 				}
@@ -951,6 +943,17 @@ func groupedNumber(text string, wstart, i int) int {
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// appendGroups goes on with the word that started at wstart with the digits
+// of its groups, text[i:end]: the word's bytes so far are copied to buf first
+// when they were still the text's own (inText), as a folded word is.
+func appendGroups(buf []byte, text string, wstart, i, end, fstart int, inText bool) ([]byte, int, bool) {
+	if inText {
+		fstart, inText = len(buf), false
+		buf = append(buf, text[wstart:i]...)
+	}
+	return appendDigits(buf, text[i:end]), fstart, inText
+}
 
 // appendDigits appends the digits of s (digit groups and their separators) to buf.
 func appendDigits(buf []byte, s string) []byte {
