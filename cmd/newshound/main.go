@@ -71,8 +71,16 @@ func briefGC(args []string) {
 	if len(args) == 0 || os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return
 	}
+	brief := false
 	switch args[0] {
-	case "version", "-v", "--version", "help", "-h", "--help", "check", "status", "export", "import", "match":
+	case "help", "-h", "--help", "-v", "--version":
+		brief = true
+	default:
+		for _, c := range commands() {
+			brief = brief || c.name == args[0] && c.brief
+		}
+	}
+	if brief {
 		debug.SetGCPercent(-1)
 		debug.SetMemoryLimit(briefMemoryLimit)
 	}
@@ -111,6 +119,7 @@ type command struct {
 	name    string
 	summary string
 	run     func(ctx context.Context, env *env, args []string) error
+	brief   bool // reads no page and is done in milliseconds: see briefGC
 }
 
 // env is what every command gets: the standard streams.
@@ -121,19 +130,19 @@ type env struct {
 
 func commands() []command {
 	return []command{
-		{"check", "validate a configuration file", cmdCheck},
-		{"once", "poll every feed once, process, deliver, exit", cmdOnce},
-		{"run", "the daemon: poll on the schedule until SIGINT/SIGTERM", cmdRun},
-		{"status", "feeds, outbox and watches at a glance, from the store", cmdStatus},
-		{"match", "try a query on a text or HTML file (or - for stdin)", cmdMatch},
-		{"preview", "run one watch over stored articles: what it would have alerted", cmdPreview},
-		{"read", "fetch or read an article page and print what is extracted", cmdRead},
-		{"eval", "measure extraction, summaries, quotes or stories on evaluation data", cmdEval},
-		{"discover", "print the feeds a web page advertises, as configuration lines", cmdDiscover},
-		{"import", "import opml FILE: add an OPML list's feeds to the configuration", cmdImport},
-		{"export", "export opml: write the configured feeds as OPML", cmdExport},
-		{"migrate", "migrate --from sqlite:FILE --to postgres:URL: copy an installation to PostgreSQL", cmdMigrate},
-		{"version", "print the version", cmdVersion},
+		{"check", "validate a configuration file", cmdCheck, true},
+		{"once", "poll every feed once, process, deliver, exit", cmdOnce, false},
+		{"run", "the daemon: poll on the schedule until SIGINT/SIGTERM", cmdRun, false},
+		{"status", "feeds, outbox and watches at a glance, from the store", cmdStatus, true},
+		{"match", "try a query on a text or HTML file (or - for stdin)", cmdMatch, true},
+		{"preview", "run one watch over stored articles: what it would have alerted", cmdPreview, false},
+		{"read", "fetch or read an article page and print what is extracted", cmdRead, false},
+		{"eval", "measure extraction, summaries, quotes or stories on evaluation data", cmdEval, false},
+		{"discover", "print the feeds a web page advertises, as configuration lines", cmdDiscover, false},
+		{"import", "import opml FILE: add an OPML list's feeds to the configuration", cmdImport, true},
+		{"export", "export opml: write the configured feeds as OPML", cmdExport, true},
+		{"migrate", "migrate --from sqlite:FILE --to postgres:URL: copy an installation to PostgreSQL", cmdMigrate, false},
+		{"version", "print the version", cmdVersion, true},
 	}
 }
 
