@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bufio"
 	"context"
+	"os"
 	"strings"
 
 	"github.com/newshound/newshound/internal/evaluate/extraction"
@@ -22,7 +24,11 @@ Measure newshound's quality on evaluation data (see ../shared/data/README.md):
                         overall and per fold (pages split by site); pages/s
                         on one core; peak memory. --pages lists every page.
                         With --meta DIR also title, byline, date and
-                        language agreement on readability test pages
+                        language agreement on readability test pages.
+                        --dump FILE writes every page's text and metadata
+                        under both (diff two dumps to see what a change
+                        changed); --cpuprofile FILE profiles newshound's
+                        timed run (FILE.<set> when DIR holds several)
   summary  --data FILE  ROUGE-1/2/L F1 of newshound's summaries and of
                         Lead-3, per dataset (CNN/DM, XSum)
   quotes   --data DIR   direct quotes and speakers on a PolNeAR split
@@ -42,6 +48,8 @@ Measure newshound's quality on evaluation data (see ../shared/data/README.md):
 	data := fs.String("data", "", "the evaluation data (required)")
 	meta := fs.String("meta", "", "extract: readability-test-pages directory for metadata agreement")
 	pages := fs.Bool("pages", false, "extract: also print each page's F1 under newshound and the plain library")
+	dump := fs.String("dump", "", "extract: write every page's text and metadata under newshound and the plain library to this file, and measure nothing")
+	cpuprofile := fs.String("cpuprofile", "", "extract: write the CPU profile of newshound's timed extraction to this file")
 	cases := fs.String("cases", "", "quotes: the unit-cases directory, if not ../unit-cases beside --data")
 	split := fs.String("split", "dev", "quotes: the PolNeAR split (dev, train, annotator-training)")
 	outlets := fs.String("outlets", "", "quotes: only these outlets, comma-separated (nyt,breitbart,…)")
@@ -68,6 +76,10 @@ Measure newshound's quality on evaluation data (see ../shared/data/README.md):
 	}
 	switch what {
 	case "extract":
+		if *dump != "" {
+			return dumpExtraction(*data, *dump)
+		}
+		extraction.CPUProfile = *cpuprofile
 		reps, err := extraction.Evaluate(*data)
 		if err != nil {
 			return err
@@ -129,4 +141,23 @@ Measure newshound's quality on evaluation data (see ../shared/data/README.md):
 		return usageError("eval: unknown measurement %q (extract, summary, quotes or stories)", what)
 	}
 	return nil
+}
+
+// dumpExtraction writes extraction.Dump of the benchmarks under data to the
+// file out.
+func dumpExtraction(data, out string) error {
+	f, err := os.Create(out)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(f)
+	if err := extraction.Dump(data, w); err != nil {
+		f.Close()
+		return err
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }

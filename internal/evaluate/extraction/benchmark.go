@@ -170,13 +170,22 @@ func (r Report) WritePages(w io.Writer) {
 }
 
 // evaluate runs every system over ds and scores it.
-func evaluate(ds dataset, systems []system) Report {
+// With CPUProfile set, newshound's timed run is profiled (see profile);
+// several tells whether other benchmarks are scored in the same process.
+func evaluate(ds dataset, systems []system, several bool) (Report, error) {
 	r := Report{Dataset: ds.name, Metric: "ScrapingHub metric (4-gram shingles, P and R averaged over pages)"}
 	if ds.snippets {
 		r.Metric = "trafilatura metric (snippets found in the white-space-normalised text, counted over all pages)"
 	}
-	for _, sys := range systems {
-		preds, rep := run(ds.pages, sys.extract)
+	for i, sys := range systems {
+		var prof func() (func(), error)
+		if i == 0 {
+			prof = func() (func(), error) { return profile(ds.name, several) }
+		}
+		preds, rep, err := run(ds.pages, sys.extract, prof)
+		if err != nil {
+			return r, err
+		}
 		rep.System = sys.name
 		rep.pages = make([]counts, len(ds.pages))
 		for i, p := range ds.pages {
@@ -227,16 +236,17 @@ func evaluate(ds dataset, systems []system) Report {
 				F1: r.Systems[0].pages[i].f1(), Plain: r.Systems[1].pages[i].f1()})
 		}
 	}
-	return r
+	return r, nil
 }
 
 // run extracts every page, timing extraction alone with GOMAXPROCS set to
-// 1, in CPU time and in wall time, while sampling the live heap.
-func run(pages []page, extract extractor) ([]string, SystemReport) {
+// 1, in CPU time and in wall time, while sampling the live heap. prof, if
+// not nil, starts a CPU profile of the timed part and returns its stop.
+func run(pages []page, extract extractor, prof func() (func(), error)) ([]string, SystemReport, error) {
 	var rep SystemReport
 	preds := make([]string, len(pages))
 	if len(pages) == 0 {
-		return preds, rep
+		return preds, rep, nil
 	}
 	extract(pages[0].html, pages[0].url) // warm up: first-use initialisation is not per page
 
@@ -244,6 +254,13 @@ func run(pages []page, extract extractor) ([]string, SystemReport) {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	base := ms.HeapAlloc
+	stopProf := func() {}
+	if prof != nil {
+		var err error
+		if stopProf, err = prof(); err != nil {
+			return preds, rep, err
+		}
+	}
 	stop := sampleHeap()
 	prev := runtime.GOMAXPROCS(1)
 	start, startCPU := time.Now(), cpuTime()
@@ -253,6 +270,7 @@ func run(pages []page, extract extractor) ([]string, SystemReport) {
 	elapsed, elapsedCPU := time.Since(start), cpuTime()-startCPU
 	runtime.GOMAXPROCS(prev)
 	peak := stop()
+	stopProf()
 
 	rep.PeakHeapMB = float64(peak-min(base, peak)) / (1 << 20)
 	if elapsed > 0 {
@@ -262,7 +280,7 @@ func run(pages []page, extract extractor) ([]string, SystemReport) {
 	if elapsedCPU > 0 {
 		rep.PagesPerSec = float64(len(pages)) / elapsedCPU.Seconds()
 	}
-	return preds, rep
+	return preds, rep, nil
 }
 
 // Evaluate scores newshound and the plain library on the benchmark in dir,
@@ -271,6 +289,24 @@ func run(pages []page, extract extractor) ([]string, SystemReport) {
 // test pages (<page>/expected.html.gz). A directory holding none of these
 // is searched one level down, and every benchmark found is scored.
 func Evaluate(dir string) ([]Report, error) {
+	sets, err := loadAll(dir)
+	if err != nil {
+		return nil, err
+	}
+	var reps []Report
+	for _, ds := range sets {
+		r, err := evaluate(ds, systems, len(sets) > 1)
+		if err != nil {
+			return nil, err
+		}
+		reps = append(reps, r)
+	}
+	return reps, nil
+}
+
+// loadAll reads the benchmark in dir, or, when dir holds none, every
+// benchmark one level down.
+func loadAll(dir string) ([]dataset, error) {
 	sets, err := load(dir)
 	if err != nil {
 		return nil, err
@@ -294,11 +330,7 @@ func Evaluate(dir string) ([]Report, error) {
 	if len(sets) == 0 {
 		return nil, fmt.Errorf("extraction: no benchmark under %s (want ground-truth.dev.json, evaldata.json or <page>/expected.html.gz)", dir)
 	}
-	var reps []Report
-	for _, ds := range sets {
-		reps = append(reps, evaluate(ds, systems))
-	}
-	return reps, nil
+	return sets, nil
 }
 
 // load reads the benchmark in dir, if dir holds one of the known layouts.
@@ -331,7 +363,7 @@ func Scrapinghub(dir string) (Report, error) {
 	if err != nil {
 		return Report{}, err
 	}
-	return evaluate(dataset{name: "scrapinghub", pages: pages}, systems), nil
+	return evaluate(dataset{name: "scrapinghub", pages: pages}, systems, false)
 }
 
 // readGzip returns the decompressed content of a .gz file.

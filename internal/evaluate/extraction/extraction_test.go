@@ -127,7 +127,10 @@ func TestScrapinghubScoring(t *testing.T) {
 	perfect := func(html []byte, pageURL string) (string, error) {
 		return strings.TrimSuffix(strings.TrimPrefix(string(html), "<html><body><p>"), "</p></body></html>"), nil
 	}
-	rep := evaluate(dataset{name: "tiny", pages: pages}, []system{{"fake", fake}, {"perfect", perfect}})
+	rep, err := evaluate(dataset{name: "tiny", pages: pages}, []system{{"fake", fake}, {"perfect", perfect}}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
 	r := rep.Systems[0]
 	if r.All.Pages != 3 || !near(r.All.Precision, 0.75) || !near(r.All.Recall, 0.5) || !near(r.All.F1, 0.6) || r.PagesPerSec <= 0 {
 		t.Errorf("report %+v: want 3 pages, P 0.75, R 0.5, F1 0.6", r)
@@ -252,5 +255,52 @@ func TestTrafilaturaLayout(t *testing.T) {
 	}
 	if _, err := Evaluate(t.TempDir()); err == nil {
 		t.Error("Evaluate on an empty directory: want an error")
+	}
+}
+
+// The dump holds every page's text under both extractors, and the same
+// pages dump the same twice.
+func TestDump(t *testing.T) {
+	story := strings.Repeat("The harbour board met on Monday and decided that the ferry will keep running. ", 6)
+	dir := writeBenchmark(t, map[string]string{"a": story, "b": "Too short."})
+	var first, second strings.Builder
+	if err := Dump(dir, &first); err != nil {
+		t.Fatal(err)
+	}
+	if err := Dump(dir, &second); err != nil {
+		t.Fatal(err)
+	}
+	out := first.String()
+	for _, want := range []string{"=== scrapinghub a https://example.com/a\n", "=== scrapinghub b https://example.com/b\n",
+		"--- library\n", strings.TrimSpace(story)} {
+		if !strings.Contains(out, want) {
+			t.Errorf("dump lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Count(out, strings.TrimSpace(story)) != 2 {
+		t.Errorf("dump: want the story under both extractors:\n%s", out)
+	}
+	if second.String() != out {
+		t.Errorf("two dumps differ")
+	}
+	if err := Dump(t.TempDir(), &first); err == nil {
+		t.Error("Dump of an empty directory: want an error")
+	}
+}
+
+// With CPUProfile set, the evaluation writes a profile of newshound's run.
+func TestCPUProfile(t *testing.T) {
+	dir := writeBenchmark(t, map[string]string{"a": "one two three four five"})
+	CPUProfile = filepath.Join(t.TempDir(), "cpu.pprof")
+	defer func() { CPUProfile = "" }()
+	if _, err := Evaluate(dir); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(CPUProfile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b) < 2 || b[0] != 0x1f || b[1] != 0x8b { // pprof's profiles are gzipped
+		t.Errorf("profile of %d bytes, not gzip", len(b))
 	}
 }
