@@ -339,6 +339,17 @@ func TestExtractLanguageFromText(t *testing.T) {
 	english := strings.Repeat("The council decided on Tuesday evening to keep the old ferry across the river running. "+
 		"Residents had clearly asked for it in a survey. ", 4)
 	japanese := strings.Repeat("政府は来年度予算案を閣議決定した。防衛費と社会保障費が過去最大となった。", 6)
+	// Stories of 150 to 200 characters, a short wire report's length.
+	chinese := "中央社記者台北5日電 行政院長卓榮泰今天在立法院答詢時表示，政府將持續推動能源轉型，確保明年夏季供電穩定。" +
+		"卓榮泰說：「我們有信心在不增加燃煤發電的情況下，滿足產業用電需求。」" +
+		"經濟部長郭智輝補充，今年新增的太陽光電裝置容量已超過預期目標。" +
+		"立法委員質疑，電價調整方案仍不明確，恐影響中小企業經營。台電公司表示，將於下週公布明年第一季的電價審議結果。"
+	japaneseShort := "日本銀行は19日、金融政策決定会合を開き、政策金利を現在の0.5%から0.75%に引き上げることを決めた。" +
+		"植田和男総裁は会合後の記者会見で「賃金と物価の好循環が強まっている」と説明した。" +
+		"利上げを受けて、大手銀行は普通預金の金利を引き上げる方針を相次いで発表した。"
+	korean := "한국은행 금융통화위원회는 28일 기준금리를 연 3.00%로 동결했다. 이창용 한국은행 총재는 기자간담회에서 " +
+		"물가 상승세가 둔화하고 있지만 가계부채 증가세를 더 지켜봐야 한다고 말했다. 시장에서는 내년 상반기 " +
+		"금리 인하 가능성을 높게 보고 있다. 다음 통화정책방향 결정회의는 내년 1월에 열린다."
 	page := func(lang, text string) string {
 		return `<html lang="` + lang + `"><head><title>t</title></head><body><article><p>` + text + `</p></article></body></html>`
 	}
@@ -348,6 +359,12 @@ func TestExtractLanguageFromText(t *testing.T) {
 		{"undeclared German", `<html><body><article><p>` + german + `</p></article></body></html>`, "de"},
 		{"too little text to overrule", page("en", "Die Fähre fährt weiter, sagt der Gemeinderat."), "en"},
 		{"Han-only text under lang=ja", page("ja", japanese), "ja"},
+		// A short Chinese or Japanese story has fewer letters than an
+		// English one of the same length: each counts as three.
+		{"Chinese story under lang=en", page("en", chinese), "zh"},
+		{"Japanese story under lang=en", page("en", japaneseShort), "ja"},
+		{"Korean story under lang=en", page("en", korean), "ko"},
+		{"too little Chinese to overrule", page("en", "卓榮泰說，明年夏季供電穩定。"), "en"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			a, err := Extract(strings.NewReader(tc.page), "https://example.org/a")

@@ -441,8 +441,10 @@ func imgSrc(n *html.Node) string {
 }
 
 // minLangText is the number of letters of text that textLanguage needs
-// before it trusts the text over the page's declaration, and langSample how
-// much of the text it reads.
+// before it trusts the text over the page's declaration, counted as
+// TextLength counts (a Chinese or Japanese letter as three, a Korean
+// syllable as two: a short wire story in those scripts has fewer than 200
+// letters), and langSample how much of the text it reads.
 const (
 	minLangText = 200
 	langSample  = 3000
@@ -466,7 +468,16 @@ func textLanguage(declared, text string) string {
 	}
 	letters := 0
 	for _, r := range sample {
-		if unicode.IsLetter(r) {
+		switch {
+		case r < 0x1100:
+			if unicode.IsLetter(r) {
+				letters++
+			}
+		case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana):
+			letters += 3
+		case unicode.Is(unicode.Hangul, r):
+			letters += 2
+		case unicode.IsLetter(r):
 			letters++
 		}
 	}
