@@ -33,7 +33,10 @@
 // and runs of short link-only paragraphs (linklists.go). Each of these is
 // kept because it helps on pages of sites in both halves of the evaluation
 // data, split by site (see internal/evaluate/extraction); the rest of the
-// text is the extractor's. Metadata that the page declares in
+// text is the extractor's, but for two readings of the page's own: a word
+// it hyphenates at a line end is one word, and a number whose digit groups
+// it sets apart with no-break or thin spaces keeps them (reading.go), as in
+// feed text. Metadata that the page declares in
 // machine-readable form (JSON-LD, then Dublin Core, Open Graph, Twitter and
 // author meta tags, <html lang>) wins over what the extractor infers from
 // the visible page.

@@ -33,6 +33,8 @@ func extractDocument(doc *html.Node, pageURL string) (a *Article, err error) {
 	dropRuby(doc)
 	dropHidden(doc)
 	dropWordBreaks(doc)
+	joinBrokenWords(doc)
+	groups := digitGroups(doc)
 	shares := linkShares(doc)
 
 	opts := trafilatura.Options{
@@ -91,6 +93,9 @@ func extractDocument(doc *html.Node, pageURL string) (a *Article, err error) {
 	paras = dropTrailingLinks(paras, shares)
 	paras = dropBoilerLines(paras)
 	a.Text = strings.Join(paras, "\n\n")
+	if groups != nil {
+		a.Text = keepDigitGroups(a.Text, groups)
+	}
 	if a.Lang != textLang {
 		// The extractor's reading of the whole text differs from the
 		// declaration: see whether the text clearly says otherwise.
