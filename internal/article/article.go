@@ -25,7 +25,9 @@
 // alone above the story (preamble.go), ends the text at a heading that
 // opens related stories, most-read lists, more of the site's columns,
 // comments or a press release's contact block after the story, drops
-// footer lines and the headlines of links to other pages after it, and
+// footer lines, the headlines of links to other pages and the cards of
+// other stories (a linked headline with its kicker, blurb or date, and the
+// headings above a run of them: teasers.go) after it, and
 // short boilerplate lines anywhere (picture
 // credits, calls to subscribe, dates of update standing alone, the page's
 // print and permanent-link tools, category

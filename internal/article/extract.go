@@ -91,6 +91,7 @@ func extractDocument(doc *html.Node, pageURL string) (a *Article, err error) {
 	paras = dropNavRuns(paras, shares)
 	paras = dropFooter(paras)
 	paras = dropTrailingLinks(paras, shares)
+	paras = dropTrailingCards(doc, paras, shares)
 	paras = dropBoilerLines(paras)
 	a.Text = strings.Join(paras, "\n\n")
 	if groups != nil {

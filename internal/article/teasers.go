@@ -127,3 +127,137 @@ func hasTeaserBox(n *html.Node) bool {
 	}
 	return false
 }
+
+// A story's page often ends in cards for other stories: a headline that is
+// a link (a heading inside a link, or a heading that is all link text),
+// perhaps with a kicker, a blurb, a date or a video's length beside it, in
+// a small box of its own; a run of them under a heading of the section
+// ("More from …", "Watch", "Mehr zum Thema"). The extractor keeps them when
+// they sit in the story's container: another story's headline and blurb,
+// which a watch matches. dropTrailingCards removes them from the end of the
+// text.
+
+// cardMax is the text (bytes) of a card at most: a headline, a kicker, a
+// short blurb and a date.
+const cardMax = 400
+
+// cardTexts returns the texts of the leaf blocks of doc that belong to a
+// card: the largest element around a link headline that holds no other
+// link headline and at most cardMax bytes of text. nil when doc has no
+// link headline.
+func cardTexts(doc *html.Node, shares map[string]float64) map[string]bool {
+	var heads []*html.Node
+	var find func(n *html.Node, inLink bool)
+	find = func(n *html.Node, inLink bool) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || unseen(c.DataAtom) || c.DataAtom == atom.Head {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+				if t := textOf(c); t != "" && (inLink || shares[t] >= navShare) {
+					heads = append(heads, c)
+				}
+				continue
+			}
+			find(c, inLink || c.DataAtom == atom.A && attr(c, "href") != "")
+		}
+	}
+	find(doc, false)
+	if len(heads) == 0 {
+		return nil
+	}
+	isHead := make(map[*html.Node]bool, len(heads))
+	for _, h := range heads {
+		isHead[h] = true
+	}
+	var countHeads func(n *html.Node, limit int) int
+	countHeads = func(n *html.Node, limit int) int {
+		if isHead[n] {
+			return 1
+		}
+		k := 0
+		for c := n.FirstChild; c != nil && k < limit; c = c.NextSibling {
+			if c.Type == html.ElementNode {
+				k += countHeads(c, limit-k)
+			}
+		}
+		return k
+	}
+	m := make(map[string]bool)
+	for _, h := range heads {
+		card := h
+		for p := h.Parent; p != nil && p.Type == html.ElementNode; p = p.Parent {
+			if p.DataAtom == atom.Body || p.DataAtom == atom.Main || p.DataAtom == atom.Html ||
+				textLen(p) > cardMax || countHeads(p, 2) > 1 {
+				break
+			}
+			card = p
+		}
+		addLeafTexts(card, m)
+	}
+	return m
+}
+
+// addLeafTexts adds the texts of the leaf blocks under n (n itself when it
+// holds no block) to m.
+func addLeafTexts(n *html.Node, m map[string]bool) {
+	var visit func(n *html.Node) bool
+	visit = func(n *html.Node) (hasBlock bool) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || unseen(c.DataAtom) {
+				continue
+			}
+			if visit(c) || isBlock(c.DataAtom) {
+				hasBlock = true
+			}
+		}
+		if !hasBlock {
+			if t := textOf(n); t != "" {
+				m[t] = true
+			}
+		}
+		return hasBlock
+	}
+	visit(n)
+}
+
+// cardHeadingMax is the longest heading (bytes) taken for the heading of a
+// section of cards.
+const cardHeadingMax = 80
+
+// dropTrailingCards removes from the end of the text the paragraphs that
+// are cards' texts (cardTexts) or link headlines (linkHeadline), and the
+// headings of the page between them ("More from …" above a run of cards).
+// It keeps the first paragraph.
+func dropTrailingCards(doc *html.Node, paras []string, shares map[string]float64) []string {
+	cards := cardTexts(doc, shares)
+	if cards == nil {
+		return paras
+	}
+	var heads map[string]bool
+	end, dropped := len(paras), 0
+	for end > 1 {
+		p := paras[end-1]
+		t := clean(strings.ReplaceAll(p, "\n", " "))
+		if cards[t] || linkHeadline(p, shares) {
+			end--
+			dropped++
+			continue
+		}
+		if dropped > 0 && len(p) <= cardHeadingMax && !strings.Contains(p, "\n") {
+			if heads == nil {
+				heads = headingTexts(doc)
+			}
+			if heads[t] {
+				end--
+				continue
+			}
+		}
+		break
+	}
+	if dropped == 0 {
+		return paras
+	}
+	return paras[:end]
+}
