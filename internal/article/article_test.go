@@ -206,6 +206,19 @@ func TestDecode(t *testing.T) {
 		{"windows-1252 with one utf-8-like pair", "", []byte("<p>caf\xe9 cr\xe8me br\xfbl\xe9e \xc3\xa9</p>"), "<p>café crème brûlée Ã©</p>"},
 		{"meta http-equiv", "", []byte(`<meta http-equiv="Content-Type" content="text/html; charset=koi8-r"><p>` + "\xd3\xc1\xca\xd4</p>"),
 			`<meta http-equiv="Content-Type" content="text/html; charset=koi8-r"><p>сайт</p>`},
+		// A UTF-8 declaration the bytes contradict (a site template's <meta
+		// charset="utf-8"> over a story stored in windows-1252) is passed
+		// over: the next declaration, else windows-1252.
+		{"windows-1252 under a utf-8 meta", "", []byte(`<meta charset="utf-8"><p>Die Stadtwerke M` + "\xfc" + `nchen erh` + "\xf6" + `hen die Preise f` + "\xfc" + `r Fernw` + "\xe4rme \x96 um zw\xf6" + `lf Prozent.</p>`),
+			`<meta charset="utf-8"><p>Die Stadtwerke München erhöhen die Preise für Fernwärme – um zwölf Prozent.</p>`},
+		{"windows-1252 under a utf-8 header", "text/html; charset=UTF-8", []byte("<p>Le ma\xeetre d'\xe9cole a \xe9t\xe9 d\xe9cor\xe9 \xe0 Besan\xe7on.</p>"),
+			"<p>Le maître d'école a été décoré à Besançon.</p>"},
+		{"gbk under a utf-8 header, declared in the meta", "text/html; charset=utf-8", []byte(`<meta charset="gbk"><p>` + "\xb1\xb1\xbe\xa9 \xbd\xf1\xcc\xec \xcf\xc2\xd3\xea</p>"),
+			`<meta charset="gbk"><p>北京 今天 下雨</p>`},
+		// A UTF-8 page whose few characters are outnumbered by stray bytes
+		// is not contradicted unless the strays are four to one.
+		{"utf-8 header, strays beside curly quotes", "text/html; charset=utf-8", []byte("<p>\xe2\x80\x9cYes,\xe2\x80\x9d she said. Photo: J\xe9r\xf4me</p>"),
+			"<p>“Yes,” she said. Photo: J\uFFFDr\uFFFDme</p>"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -45,37 +45,45 @@ func decode(body []byte, contentType string) ([]byte, error) {
 // else a <meta charset> or <meta http-equiv=Content-Type> in the page's
 // head (the charset attributes of other elements, such as <script
 // charset>, name the encoding of another file); else windows-1252, as
-// browsers do.
+// browsers do. A declaration of UTF-8 that the bytes contradict is passed
+// over (a site template's <meta charset="utf-8"> above a story stored in
+// windows-1252 would make every accented letter U+FFFD, and München
+// unmatchable).
 func sniff(body []byte, contentType string) (encoding.Encoding, string) {
 	for _, bom := range boms {
 		if bytes.HasPrefix(body, bom.mark) {
 			return bom.enc, bom.name
 		}
 	}
-	if mostlyUTF8(body) {
+	multi, invalid := utf8Counts(body)
+	if multi > 0 && invalid*20 <= multi {
 		return unicode.UTF8, "utf-8"
 	}
+	// notUTF8: more than one stray byte, and more than four for each UTF-8
+	// character. Legacy text forms a valid sequence only by chance (one
+	// byte pair in ten for two-byte Chinese encodings, far fewer for
+	// single-byte ones); a UTF-8 page with a line pasted from windows-1252
+	// keeps more characters than that.
+	notUTF8 := invalid > 1 && invalid > 4*multi
 	if _, params, err := mime.ParseMediaType(contentType); err == nil {
-		if enc, name := charset.Lookup(params["charset"]); enc != nil {
+		if enc, name := charset.Lookup(params["charset"]); enc != nil && !(name == "utf-8" && notUTF8) {
 			return enc, name
 		}
 	}
-	if enc, name := metaCharset(body); enc != nil {
+	if enc, name := metaCharset(body); enc != nil && !(name == "utf-8" && notUTF8) {
 		return enc, name
 	}
-	if utf8.Valid(body) {
+	if invalid == 0 {
 		return unicode.UTF8, "utf-8"
 	}
 	return charmap.Windows1252, "windows-1252"
 }
 
-// mostlyUTF8 reports whether b holds UTF-8 text that is not plain ASCII,
-// with at most one invalid byte in twenty multi-byte characters. Text in
-// a legacy encoding forms a valid multi-byte sequence only by chance (about
-// one byte pair in ten for two-byte Chinese encodings, far fewer for
-// single-byte ones), so it stays below that.
-func mostlyUTF8(b []byte) bool {
-	var multi, invalid int
+// utf8Counts counts the multi-byte UTF-8 characters in b and the bytes
+// that are not part of one (nor ASCII). A body in UTF-8 with at most one
+// invalid byte in twenty multi-byte characters is taken as UTF-8 whatever
+// it declares: text in a legacy encoding stays far below that.
+func utf8Counts(b []byte) (multi, invalid int) {
 	for i := 0; i < len(b); {
 		if b[i] < utf8.RuneSelf {
 			i++
@@ -89,7 +97,7 @@ func mostlyUTF8(b []byte) bool {
 		}
 		i += size
 	}
-	return multi > 0 && invalid*20 <= multi
+	return multi, invalid
 }
 
 // maxPrescan bounds the part of a page searched for a <meta> charset.
