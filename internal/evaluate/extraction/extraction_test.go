@@ -304,3 +304,26 @@ func TestCPUProfile(t *testing.T) {
 		t.Errorf("profile of %d bytes, not gzip", len(b))
 	}
 }
+
+// BenchmarkSets extracts every page of each benchmark under newshound and
+// under the plain library, one iteration a pass over the set; with
+// -cpuprofile, the profile of where extraction's time goes.
+func BenchmarkSets(b *testing.B) {
+	dir := filepath.Join("..", "..", "..", "..", "shared", "data", "extraction")
+	sets, err := loadAll(dir)
+	if err != nil {
+		b.Skipf("evaluation data not present: %v", err)
+	}
+	for _, ds := range sets {
+		for _, sys := range systems {
+			b.Run(ds.name+"/"+sys.name, func(b *testing.B) {
+				for b.Loop() {
+					for _, p := range ds.pages {
+						sys.extract(p.html, p.url)
+					}
+				}
+				b.ReportMetric(float64(b.N*len(ds.pages))/b.Elapsed().Seconds(), "pages/s")
+			})
+		}
+	}
+}

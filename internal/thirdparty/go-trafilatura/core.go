@@ -129,10 +129,12 @@ func ExtractDocument(doc *html.Node, opts Options) (*ExtractResult, error) {
 		}
 	}
 
-	// Backup document to make sure the original kept untouched
-	doc = dom.Clone(doc, true)
-	docBackup1 := dom.Clone(doc, true)
-	docBackup2 := dom.Clone(doc, true)
+	// Backup document to make sure the original kept untouched.
+	// newshound: the backups are copies of the original, which stays
+	// untouched: each is made only when it is used (two copies of the
+	// whole page saved on almost every page).
+	original := doc
+	doc = etree.Clone(doc)
 
 	// Clean and convert HTML tags
 	docCleaning(doc, opts)
@@ -155,12 +157,14 @@ func ExtractDocument(doc *html.Node, opts Options) (*ExtractResult, error) {
 
 	// Use fallback if necessary
 	if opts.EnableFallback {
+		docBackup1 := etree.Clone(original)
 		postBody, tmpBodyText = compareExternalExtraction(docBackup1, postBody, opts)
 	}
 
 	// Rescue: try to use original/dirty tree
 	lenText := utf8.RuneCountInString(tmpBodyText)
 	if lenText < opts.Config.MinExtractedSize && opts.Focus != FavorPrecision {
+		docBackup2 := etree.Clone(original)
 		postBody, tmpBodyText = baseline(docBackup2)
 	}
 

@@ -36,7 +36,7 @@ func handleTitles(element *html.Node, cache *lru.Cache, opts Options) *html.Node
 	} else {
 		title = dom.Clone(element, false)
 		for _, child := range dom.ChildNodes(element) {
-			clonedChild := dom.Clone(child, true)
+			clonedChild := etree.Clone(child)
 			processedChild := handleTextNode(clonedChild, cache, false, false, opts)
 
 			if processedChild != nil {
@@ -217,7 +217,7 @@ func isCodeBlockElement(element *html.Node) bool {
 
 // handleCodeBlocks turn element into a properly tagged code block.
 func handleCodeBlocks(element *html.Node) *html.Node {
-	processedElement := dom.Clone(element, true)
+	processedElement := etree.Clone(element)
 	for _, child := range etree.Iter(element) {
 		child.Data = "done"
 	}
@@ -367,7 +367,7 @@ func handleParagraphs(element *html.Node, potentialTags map[string]struct{}, cac
 	}
 
 	// Clone the element to return
-	processedElement := dom.Clone(element, true)
+	processedElement := etree.Clone(element)
 	etree.SetTail(processedElement, etree.Tail(element))
 
 	// Mark processed elements as done
@@ -432,7 +432,7 @@ func handleTable(tableElement *html.Node, potentialTags map[string]struct{}, cac
 					} else if inMap(childTag, mapXmlListTags) && opts.Focus == FavorRecall {
 						processedSubChild = handleLists(child, cache, opts)
 						if processedSubChild != nil {
-							etree.Append(newChildElem, dom.Clone(processedSubChild, true))
+							etree.Append(newChildElem, etree.Clone(processedSubChild))
 							processedSubChild = nil
 						}
 					} else {
@@ -598,18 +598,20 @@ func recoverWildText(doc, resultBody *html.Node, potentialTags map[string]struct
 // pruneUnwantedSections is rule-based deletion of targeted document sections.
 func pruneUnwantedSections(subTree *html.Node, potentialTags map[string]struct{}, opts Options) *html.Node {
 	// Prune the rest
+	// newshound: each pruning after the first prunes the copy the one
+	// before returned, which no one else holds, in place.
 	subTree = pruneUnwantedNodes(subTree, selector.OverallDiscardedContent, true)
 
 	// Prune images
 	if !opts.IncludeImages {
-		subTree = pruneUnwantedNodes(subTree, selector.DiscardedImage)
+		subTree = pruneOwnedNodes(subTree, subTree, selector.DiscardedImage)
 	}
 
 	// Balance precision / recall
 	if opts.Focus != FavorRecall {
-		subTree = pruneUnwantedNodes(subTree, selector.DiscardedTeaser)
+		subTree = pruneOwnedNodes(subTree, subTree, selector.DiscardedTeaser)
 		if opts.Focus == FavorPrecision {
-			subTree = pruneUnwantedNodes(subTree, selector.PrecisionDiscardedContent)
+			subTree = pruneOwnedNodes(subTree, subTree, selector.PrecisionDiscardedContent)
 		}
 	}
 
@@ -652,7 +654,7 @@ func pruneUnwantedSections(subTree *html.Node, potentialTags map[string]struct{}
 // extractContent find the main content of a page using a set of selectors, then
 // extract relevant elements, strip them of unwanted subparts and convert them.
 func extractContent(doc *html.Node, cache *lru.Cache, opts Options) (*html.Node, string) {
-	backupDoc := dom.Clone(doc, true)
+	backupDoc := etree.Clone(doc)
 	resultBody := dom.CreateElement("body")
 
 	// Prepare potential tags

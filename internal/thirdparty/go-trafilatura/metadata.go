@@ -486,8 +486,8 @@ func extractDomTitle(doc *html.Node) string {
 
 // extractDomAuthor returns the document author from DOM elements.
 func extractDomAuthor(doc *html.Node) string {
-	clone := dom.Clone(doc, true)
-	clone = pruneUnwantedNodes(clone, selector.MetaAuthorDiscard)
+	clone := etree.Clone(doc)
+	clone = pruneOwnedNodes(clone, clone, selector.MetaAuthorDiscard) // newshound: not copied again
 
 	author := extractDomMetaSelectors(clone, 120, selector.MetaAuthor)
 	if author != "" {

@@ -4,6 +4,11 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/go-shiori/dom"
+	"github.com/markusmobius/go-trafilatura/internal/etree"
+	"github.com/markusmobius/go-trafilatura/internal/selector"
+	"golang.org/x/net/html"
 )
 
 func TestLangSample(t *testing.T) {
@@ -41,5 +46,77 @@ func TestSkipCatTags(t *testing.T) {
 	}
 	if len(without.Metadata.Tags)+len(without.Metadata.Categories) != 0 || without.ContentText != with.ContentText {
 		t.Errorf("SkipCatTags: tags %q categories %q; text the same: %v", without.Metadata.Tags, without.Metadata.Categories, without.ContentText == with.ContentText)
+	}
+}
+
+// trimmedTextLen counts what utf8.RuneCountInString(trim(dom.TextContent(n)))
+// counts, for every element of a page with white space of every kind,
+// words cut across elements, non-Latin text and bytes that are not UTF-8.
+func TestTrimmedTextLen(t *testing.T) {
+	for _, page := range []string{
+		"<div> <p>one  two\t<b>thr</b>ee </p>\n<p>\u00a0four\u2003five\u3000六七 </p><ul><li><a href=x> link </a></li><li></li></ul></div>",
+		"<div><p>caf\xc3<b>\xa9</b> bytes \xff that are not UTF-8</p><p>and   more</p></div>",
+		"<div><p>   </p><span>\u0085</span></div><p>x</p>",
+	} {
+		doc, err := html.Parse(strings.NewReader(page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range dom.GetElementsByTagName(doc, "*") {
+			want := utf8.RuneCountInString(trim(dom.TextContent(n)))
+			if got := trimmedTextLen(n); got != want {
+				t.Errorf("%s in %q: %d, want %d", n.Data, page, got, want)
+			}
+		}
+	}
+}
+
+// paragraphOutside tells whether removing the elements of the given tags
+// leaves a <p>.
+func TestParagraphOutside(t *testing.T) {
+	tags := map[string]struct{}{"aside": {}, "form": {}}
+	for page, want := range map[string]bool{
+		"<div><p>kept</p></div>":                                      true,
+		"<aside><p>gone</p></aside><form><p>gone</p></form>":          false,
+		"<aside><p>gone</p></aside><div><div><p>kept</p></div></div>": true,
+		"<div>no paragraph</div>":                                     false,
+	} {
+		doc, err := html.Parse(strings.NewReader(page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := paragraphOutside(doc, tags); got != want {
+			t.Errorf("%q: %v, want %v", page, got, want)
+		}
+		etree.StripElements(doc, false, "aside", "form")
+		if left := len(dom.GetElementsByTagName(doc, "p")) > 0; left != want {
+			t.Errorf("%q: a paragraph left after stripping: %v, want %v", page, left, want)
+		}
+	}
+}
+
+// Pruning a copy in place gives what pruning the original gives, and a
+// backup, when pruning takes most of the text, is a copy of the original.
+func TestPruneOwnedNodes(t *testing.T) {
+	page := `<html><body><div id="main"><p>Story text long enough to keep, and more of it here.</p>
+<div class="share-buttons">Share this story <a href="/x">now</a></div> tail text
+<figure><img src="a.jpg"><figcaption>caption</figcaption></figure><p>End.</p></div>
+<div id="all-share"><div class="footer">footer words everywhere</div><div class="share">all of it</div></div></body></html>`
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"main", "all-share"} {
+		sub := dom.GetElementByID(doc, id)
+		before := etree.ToString(sub)
+		want := etree.ToString(pruneUnwantedNodes(pruneUnwantedNodes(sub, selector.OverallDiscardedContent, true), selector.DiscardedImage))
+		first := pruneUnwantedNodes(sub, selector.OverallDiscardedContent, true)
+		got := etree.ToString(pruneOwnedNodes(first, first, selector.DiscardedImage))
+		if got != want {
+			t.Errorf("%s: pruned in place\n%s\nwant\n%s", id, got, want)
+		}
+		if etree.ToString(sub) != before {
+			t.Errorf("%s: the original changed", id)
+		}
 	}
 }

@@ -93,7 +93,7 @@ func Strip(element *html.Node) {
 
 	// Move children to parent
 	for _, child := range dom.ChildNodes(element) {
-		clone := dom.Clone(child, true)
+		clone := Clone(child)
 		element.Parent.InsertBefore(clone, element)
 	}
 
@@ -111,11 +111,11 @@ func ToString(tree *html.Node, prettify ...bool) string {
 	container := dom.CreateElement("tmp")
 
 	// Put clone of tree inside
-	dom.AppendChild(container, dom.Clone(tree, true))
+	dom.AppendChild(container, Clone(tree))
 
 	// Put tails of tree inside container
 	for _, tail := range TailNodes(tree) {
-		dom.AppendChild(container, dom.Clone(tail, true))
+		dom.AppendChild(container, Clone(tail))
 	}
 
 	// Convert to string
@@ -135,5 +135,5 @@ func FromString(str string) *html.Node {
 	}
 
 	root := dom.QuerySelector(doc, "body > *")
-	return dom.Clone(root, true)
+	return Clone(root)
 }
