@@ -15,7 +15,8 @@
 // it; words the extractor glued across a block boundary of the page, a
 // list item, a block, a table cell or a <br>, are set apart again, and its
 // last-resort dump of a near-empty page, <title> first, is replaced by the
-// body's paragraphs: joins.go), drops the paragraphs the page writes only
+// body's paragraphs, and its rescue of a short story, the whole text of
+// the page's <article> run together, by that element's paragraphs: joins.go), drops the paragraphs the page writes only
 // in boxes it marks as teasers (teasers.go), adds back the rest of a story cut into like-classed sibling
 // containers (the extractor keeps only the first), puts back a lead set
 // apart between the headline and the body in a container marked as one

@@ -76,7 +76,7 @@ func extractDocument(doc *html.Node, pageURL string) (a *Article, err error) {
 	textLang := primaryLang(res.Metadata.Language)
 	meta.fill(a)
 	a.Title, a.Byline, a.SiteName = plainField(a.Title), plainField(a.Byline), plainField(a.SiteName)
-	paras := replaceDump(doc, renderText(res.ContentNode))
+	paras := replaceArticleDump(doc, replaceDump(doc, renderText(res.ContentNode)))
 	paras = dropRepeats(doc, findSeams(doc).mend(paras))
 	paras = dropTeasers(doc, paras, meta.descs)
 	paras, cut := dropPaywallText(doc, paras)

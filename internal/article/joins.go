@@ -318,13 +318,8 @@ func dumpText(doc *html.Node) string {
 			case html.TextNode:
 				b.WriteString(c.Data)
 			case html.ElementNode:
-				switch c.DataAtom {
-				case atom.Aside, atom.Footer, atom.Script, atom.Style:
+				if dumpSkips(c) {
 					continue
-				case atom.Div:
-					if strings.Contains(attr(c, "id"), "footer") || strings.Contains(attr(c, "class"), "footer") {
-						continue
-					}
 				}
 				walk(c)
 			}
@@ -332,6 +327,45 @@ func dumpText(doc *html.Node) string {
 	}
 	walk(doc)
 	return b.String()
+}
+
+// dumpSkips reports whether the extractor's last resorts leave n out:
+// <aside>, <footer>, footer <div>s, scripts and styles.
+func dumpSkips(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Aside, atom.Footer, atom.Script, atom.Style:
+		return true
+	case atom.Div:
+		return strings.Contains(attr(n, "id"), "footer") || strings.Contains(attr(n, "class"), "footer")
+	}
+	return false
+}
+
+// replaceArticleDump replaces the extractor's rescue of a page with little
+// text — the whole text of its first <article> run together into one
+// paragraph, navigation, headline and footer lines included ("Home › News ›
+// Local Bridge repairs to start Monday Repairs to the…") — with that
+// element's own paragraphs, which the rules after it can tell apart.
+func replaceArticleDump(doc *html.Node, paras []string) []string {
+	if len(paras) != 1 {
+		return paras
+	}
+	art := findElement(doc, atom.Article)
+	if art == nil {
+		return paras
+	}
+	dump := strings.Join(strings.Fields(dumpText(art)), " ")
+	if dump == "" || strings.Join(strings.Fields(paras[0]), " ") != dump {
+		return paras
+	}
+	var r textRenderer
+	r.skip = dumpSkips
+	r.walk(art)
+	r.flush()
+	if len(r.paras) < 2 {
+		return paras
+	}
+	return r.paras
 }
 
 // findElement returns the first element of kind a under n.

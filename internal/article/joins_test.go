@@ -100,3 +100,29 @@ func TestMendSeams(t *testing.T) {
 		t.Errorf("mend = %q, want %q", got, want)
 	}
 }
+
+// A short story in an <article> that the extractor rescues as one run of
+// text (its breadcrumb and headline glued to the story) is read in the
+// article's own paragraphs: the breadcrumb and the headline go, the footer
+// stays out, the story keeps its two paragraphs.
+func TestExtractShortArticleParagraphs(t *testing.T) {
+	page := `<!DOCTYPE html><html lang="en"><head><title>Bridge repairs to start Monday | The Bay Gazette</title></head><body>
+<article>
+<nav class="breadcrumbs"><a href="/">Home</a> › <a href="/news">News</a> › <a href="/news/local">Local</a></nav>
+<h1>Bridge repairs to start Monday</h1>
+<p>Repairs to the Harbor Street bridge will start Monday and close one lane for three weeks, the county said.</p>
+<p>Drivers are asked to use Mill Road instead.</p>
+<footer><div class="filed">Filed under: <a href="/tag/roads">Roads</a>, <a href="/tag/county">County</a></div>
+<address>The Bay Gazette · 45 Water Street · Port Ellis, ME 04000 · (207) 555-0147</address></footer>
+</article>
+<div class="site-footer"><p>The Bay Gazette is published by Ellis Media LLC.</p><p>45 Water Street, Port Ellis, ME 04000</p></div>
+</body></html>`
+	a, err := Extract(strings.NewReader(page), "https://bay.example/news/bridge")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Repairs to the Harbor Street bridge will start Monday and close one lane for three weeks, the county said.\n\nDrivers are asked to use Mill Road instead."
+	if a.Text != want {
+		t.Errorf("text:\n%q\nwant\n%q", a.Text, want)
+	}
+}

@@ -43,6 +43,7 @@ func matchesAny(p string, titles []string) bool {
 type textRenderer struct {
 	paras []string
 	cur   strings.Builder
+	skip  func(*html.Node) bool // elements left out with their content (nil: none)
 }
 
 // flush ends the current paragraph.
@@ -70,7 +71,7 @@ func (r *textRenderer) walk(n *html.Node) {
 		r.cur.WriteString(n.Data)
 		return
 	case html.ElementNode:
-		if unseen(tagAtom(n)) {
+		if unseen(tagAtom(n)) || r.skip != nil && r.skip(n) {
 			return
 		}
 		switch tagAtom(n) {
