@@ -142,13 +142,61 @@ func cutAtEndMarker(paras []string) []string {
 // reserved, contact lines (telephone, fax, e-mail), an imprint.
 var footerLine = lazyRegexp(`(?i)(©|\(c\) \d{4}|copyright|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|wszelkie prawa zastrzeżone|\b(tel|telefon|phone|fax|e-?mail)\.?\s*:|\bimpressum\b|\bimprint\b)`)
 
+// contactLine matches a line of a contact block that footerLine does not:
+// a telephone or fax number after its label without a colon ("Tel. 07133
+// 1234-0", "Call us: 555-0100"), an e-mail address standing alone or after
+// a label (not in a sentence: "email him at …").
+var contactLine = lazyRegexp(`(\b([Tt]el|TEL|[Tt]elefon|[Pp]hone|[Ff]ax|FAX|[Mm]obil|[Cc]all us)\b\.?\s*:?\s*[+(]?\d|(^|[·|:]\s*)[\w.+-]+@[\w-]+(\.[\w-]+)*\.[a-z]{2,}\s*($|[·|]))`)
+
+// addressLine matches a line of a postal address: a street and its number
+// ("Hauptstraße 12", "112 Main Street"), or a postal code and a town
+// ("74388 Talheim", "A-1010 Wien"), a US state and ZIP code ("Port Ellis,
+// ME 04000"), alone on the line or set apart from
+// the rest of it by "·", "|" or a comma.
+var addressLine = lazyRegexp(`(^|[·|,]\s*)(` + strings.Join([]string{
+	`\p{L}[\p{L}.' -]*(straße|strasse|str\.|weg|platz|gasse|allee|ring|damm|ufer|markt)\s+\d+\s?[a-z]?`,
+	`\d+\s+\p{L}[\p{L}.' ]*\s(street|st\.?|avenue|ave\.?|road|rd\.?|boulevard|blvd\.?|lane|drive|dr\.?)`,
+	`([A-Z]{1,2}-)?\d{4,5}\s+\p{Lu}\p{L}+([ -]\p{L}+)?`,
+	`[A-Z]{2} \d{5}(-\d{4})?`,
+}, "|") + `)\s*($|[·|,])`)
+
+// footerNameMax is the longest line (bytes) taken for the name above a
+// postal address at the end of the text ("Wochenblatt Talheim").
+const footerNameMax = 60
+
 // dropFooter removes from the end of the text the short (≤ 200 bytes)
-// paragraphs that are footer lines: a copyright, a contact block, an
-// imprint. It keeps the first paragraph whatever it is.
+// paragraphs of a footer: a copyright, an imprint, a contact block. A run of
+// such lines goes when one of them is a footer line (footerLine) or a
+// contact line (contactLine); the lines of a postal address (addressLine)
+// go with them, and so does the name above the address, a short line
+// without closing punctuation. It keeps the first paragraph whatever it is.
 func dropFooter(paras []string) []string {
 	end := len(paras)
-	for end > 1 && len(paras[end-1]) <= 200 && footerLine().MatchString(paras[end-1]) {
+	contact, address := false, false
+	for end > 1 && len(paras[end-1]) <= 200 {
+		p := paras[end-1]
+		c := footerLine().MatchString(p) || contactLine().MatchString(p)
+		a := addressLine().MatchString(p)
+		if !c && !a {
+			break
+		}
+		contact, address = contact || c, address || a
 		end--
+	}
+	return footerName(paras, end, contact, address)
+}
+
+// footerName returns paras cut at end, the start of a run of footer lines,
+// when the run holds a footer or contact line, and with the name above the
+// run when it holds a postal address; paras whole otherwise.
+func footerName(paras []string, end int, contact, address bool) []string {
+	if !contact {
+		return paras
+	}
+	if address && end > 1 && len(paras[end-1]) <= footerNameMax && !strings.Contains(paras[end-1], "\n") {
+		if r, _ := utf8.DecodeLastRuneInString(paras[end-1]); !strings.ContainsRune(".!?:;…\"”»)", r) {
+			end--
+		}
 	}
 	return paras[:end]
 }

@@ -128,6 +128,13 @@ func TestDropFooter(t *testing.T) {
 		{"a long last paragraph is text", append(slices.Clone(story), "Copyright "+strings.Repeat("law is a long subject and this paragraph goes on about it at length. ", 4)),
 			append(slices.Clone(story), "Copyright "+strings.Repeat("law is a long subject and this paragraph goes on about it at length. ", 4))},
 		{"nothing but a footer stays", []string{"© 2025 The Town Crier"}, []string{"© 2025 The Town Crier"}},
+		{"a publisher's address block", append(slices.Clone(story), "Wochenblatt Talheim", "Hauptstraße 12", "74388 Talheim", "Tel. 07133 1234-0", "redaktion@wochenblatt-talheim.de"), story},
+		{"an address on one line", append(slices.Clone(story), "Gemeinde Hohenfeld · Rathausplatz 1 · 79999 Hohenfeld", "Tel. 07654 321-0 · Fax 07654 321-99 · info@hohenfeld.example"), story},
+		{"a US address", append(slices.Clone(story), "Riverside Courier", "112 Main Street, Riverside, OH 45000", "Call us: 555-0100"), story},
+		{"an e-mail address in a sentence is text", append(slices.Clone(story), "Follow him on Twitter or email him at desk@town.example"),
+			append(slices.Clone(story), "Follow him on Twitter or email him at desk@town.example")},
+		{"a postal-code-like line without a contact stays", append(slices.Clone(story), "Demonstranten", "10000 Menschen"),
+			append(slices.Clone(story), "Demonstranten", "10000 Menschen")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
