@@ -101,6 +101,10 @@ type attributor struct {
 	depth int
 	// kana caches, per paragraph, whether it holds Japanese kana.
 	kana map[int]bool
+	// german is set for German text, whose speakers germanSpeakerOK
+	// checks; deLex is what the text shows about its words, read once.
+	german bool
+	deLex  *germanLexicon
 }
 
 // antecedent is a resolved speaker a later pronoun may stand for.
@@ -356,6 +360,10 @@ func (a *attributor) parseAfter(c *candidate, toks []token) (attribution, bool) 
 			return attribution{np: np, cue: "according to", cuePos: toks[i].start}, true
 		}
 	}
+	// „…“, heißt es da: German "it says", which names no one.
+	if a.german && impersonalGerman(toks, i) {
+		return attribution{cue: toks[i].s + " " + toks[i+1].s, cuePos: toks[i].start}, true
+	}
 	// « … », dit-il; « … », a-t-elle ajouté.
 	if verb, _, ok := invertedPronoun(toks[i].lower()); ok && isLowerWord(toks[i]) && !closedSentence {
 		if isCue(verb) || auxiliaries[verb] && i+1 < len(toks) && cueWord(toks[i+1]) {
@@ -373,6 +381,7 @@ func (a *attributor) parseAfter(c *candidate, toks []token) (attribution, bool) 
 	}
 	if cueWord(toks[i]) && !closedSentence && !gerund(toks[i]) {
 		if np, e, ok := forwardNP(a.src, toks, i+1); ok && !(e < len(toks) && isLowerWord(toks[e]) && clauseVerb(toks[e])) {
+			np = a.germanFirstName(toks, i+1, np)
 			// (not ", said the candidate could be …": a clause, not its speaker)
 			// sagte der MOPO ein Sprecher, sagte gegenüber dem NDR Müller:
 			// a German dative after the verb is whom it was said to.
@@ -656,6 +665,9 @@ func (a *attributor) parseBefore(toks []token) (attribution, bool) {
 			continue
 		}
 		if np, ok := backwardNP(a.src, toks[:k], k-1); ok {
+			if np, ok = a.germanInverted(toks, np, k); !ok {
+				continue
+			}
 			return attribution{np: np, cue: cueText(toks, k), cuePos: t.start}, true
 		}
 		// Den Satz sagte er später, einen Brief schrieb Merkel: a German
@@ -703,7 +715,9 @@ func (a *attributor) parseBefore(toks []token) (attribution, bool) {
 			// President Obama is rolling out a new message: "It's about me."
 			// Mr. Smith shot back: "…"
 			if e < n-1 && verbLike(toks[e]) {
-				return attribution{np: np, cuePos: toks[n-1].start}, true
+				if np, ok = a.germanInverted(toks[:n-1], np, e); ok {
+					return attribution{np: np, cuePos: toks[n-1].start}, true
+				}
 			}
 		}
 	}
@@ -856,6 +870,9 @@ func forwardNP(src string, toks []token, i int) (phrase, int, bool) {
 		}
 		if head >= 0 && isLowerWord(w) && len(w.s) > 4 && (strings.HasSuffix(w.s, "ed") || strings.HasSuffix(w.s, "ing")) {
 			break // a court document filed …: the description ends before the participle
+		}
+		if germanPrepositions[w.lower()] && isLowerWord(w) && bestEnd >= 0 {
+			break // schrieb Simon Geschke auf Twitter: where, not who
 		}
 		if _, prep := slavicPrepositions[w.lower()]; prep && isLowerWord(w) {
 			if bestEnd >= 0 {
@@ -1217,6 +1234,9 @@ func (a *attributor) resolve(c *candidate, at attribution) {
 		}
 		c.speaker = at.np.text(a.src)
 		c.plural = pluralWord(head)
+	}
+	if c.speaker != "" && a.german && !a.germanSpeakerOK(c.speaker) {
+		c.speaker, c.person, c.plural = "", false, false // Das Tempo, auf Anfrage: a common noun
 	}
 	if c.speaker != "" {
 		a.speakers = append(a.speakers, antecedent{pos: at.cuePos, name: c.speaker, person: c.person, plural: c.plural, gender: c.gender})

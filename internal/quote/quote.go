@@ -134,7 +134,7 @@ func Extract(text string) []Quote {
 		}
 		cands = append(cands, c)
 	}
-	a := &attributor{src: text, paras: paras, ix: ix, cands: cands}
+	a := &attributor{src: text, paras: paras, ix: ix, cands: cands, german: germanText(text)}
 	for _, r := range raws {
 		a.quoted = append(a.quoted, Span{Start: r.start, End: r.end})
 	}
@@ -144,7 +144,7 @@ func Extract(text string) []Quote {
 		if !a.keep(c) {
 			continue
 		}
-		if !validSpeaker(c.speaker) {
+		if !validSpeaker(c.speaker) || a.german && !a.germanSpeakerOK(c.speaker) {
 			c.speaker = "" // a pronoun or fragment slipped through: say nothing
 		}
 		q := Quote{
