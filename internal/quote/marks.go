@@ -348,5 +348,7 @@ func scanMarks(text string, paras []Span) []rawQuote {
 	}
 	// A quotation still open at the end of the text is dropped.
 	sort.SliceStable(out, func(i, j int) bool { return out[i].start < out[j].start })
+	out = append(out, dashDialogue(text, paras, out)...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
 }

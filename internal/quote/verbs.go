@@ -65,7 +65,9 @@ erläutert erläuterte bestätigt bestätigte schreibt schrieb según selon señ
 добавил добавила заявил заявила заявили написал написала отметил отметила подчеркнул подчеркнула
 пояснил пояснила сказал сказала сказали сообщил сообщила
 powiedział powiedziała powiedzieli stwierdził stwierdziła dodał dodała podkreślił podkreśliła zaznaczył
-zaznaczyła ocenił oceniła oświadczył oświadczyła przekonywał przekonywała napisał napisała mówi mówił mówiła`)
+zaznaczyła ocenił oceniła oświadczył oświadczyła przekonywał przekonywała napisał napisała mówi mówił mówiła
+preguntó respondió contestó exclamó insistió replicó gritó reconoció recordó concluyó murmuró
+perguntou contou exclamou insistiu concluiu demande demandé répond répondu répondit ajouta`)
 )
 
 // wordSet builds a set from white-space separated words.
