@@ -250,6 +250,28 @@ func TestDecodeMetaAfterScripts(t *testing.T) {
 	}
 }
 
+// A feed item's text gets a language on the pages' terms: the text's when
+// it is long enough to tell, else the declaration or nothing.
+func TestTextLanguage(t *testing.T) {
+	zh := "外交部发言人毛宁12月5日在例行记者会上表示，中方坚决反对任何形式的单边制裁。毛宁说：“我们敦促有关方面停止错误做法。”" +
+		"她还表示，中方将采取必要措施维护自身正当权益。"
+	es := "El presidente del Gobierno, Pedro Sánchez, anunció este lunes la convocatoria de elecciones generales anticipadas " +
+		"para el 23 de julio. —Es el momento de que los españoles hablen —dijo Sánchez en una declaración institucional en La Moncloa. " +
+		"La oposición celebró el anuncio."
+	for _, tc := range []struct{ name, declared, text, want string }{
+		{"undeclared Chinese", "", zh, "zh"},
+		{"Spanish under a feed's en-US", "en-US", es, "es"},
+		{"too short to tell", "", "La reforma limita el precio del alquiler.", ""},
+		{"too short: the declaration", "es-ES", "La reforma limita el precio del alquiler.", "es"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := TextLanguage(tc.declared, tc.text); got != tc.want {
+				t.Errorf("TextLanguage(%q, …) = %q, want %q", tc.declared, got, tc.want)
+			}
+		})
+	}
+}
+
 func TestHeadline(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"Harbour town votes to keep its ferry | The Coastal Courier", "Harbour town votes to keep its ferry"},

@@ -450,6 +450,15 @@ const (
 	langSample  = 3000
 )
 
+// TextLanguage returns the language of a text that does not come from a
+// page, such as a feed item's title and description, on the terms pages
+// are held to: declared (a language tag, "zh-CN", or empty) unless the
+// text clearly says otherwise (see textLanguage); empty when nothing is
+// declared and the text is too short to tell.
+func TextLanguage(declared, text string) string {
+	return textLanguage(primaryLang(declared), text)
+}
+
 // textLanguage returns the language of the article: the declared one
 // unless the text clearly says otherwise, that is when the identifier
 // (whatlanggo, trigram profiles) is confident on at least minLangText
