@@ -84,7 +84,7 @@ func isBoilerplate(s, f string) bool {
 		return true
 	}
 	for _, p := range boilerplatePrefixes {
-		if strings.HasPrefix(f, p) && (countWords(f) <= 12 || !shortOnly[p]) {
+		if strings.HasPrefix(f, p) && (!shortOnly[p] || countWords(f) <= 12 && isByline(s)) {
 			return true
 		}
 	}
@@ -137,9 +137,30 @@ func isNameParticle(w string) bool {
 	return false
 }
 
-// shortOnly prefixes mark furniture only in short sentences: "By Jane Doe"
-// is a byline, "By 2030 the city will have …" is not.
+// shortOnly prefixes mark furniture only in short sentences that read as
+// a byline (see isByline): "By Jane Doe" is one, "By 2030 the city will
+// have …", "Por su parte, el ministro lo negó." and "Par ailleurs, …" are
+// not.
 var shortOnly = map[string]bool{"by ": true, "von ": true, "par ": true, "por ": true, "follow ": true}
+
+// isByline reports whether s, which opens with one of the shortOnly words,
+// reads as a byline: a capitalised word follows that word ("By Jane Doe",
+// "Von Max Mustermann, dpa"), and no full stop, question or exclamation
+// mark ends it ("By Friday, the toll had risen to 42." is a sentence).
+func isByline(s string) bool {
+	words := strings.Fields(s)
+	if len(words) < 2 {
+		return false
+	}
+	if first, _ := utf8.DecodeRuneInString(words[1]); !unicode.IsUpper(first) {
+		return false
+	}
+	end := strings.TrimRightFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.Is(unicode.Pe, r) || unicode.Is(unicode.Pf, r) || r == '"' || r == '\''
+	})
+	last, _ := utf8.DecodeLastRuneInString(end)
+	return last != '.' && last != '!' && last != '?'
+}
 
 // isLabelled reports whether s opens with a short label and a colon before a
 // capitalised text, the way photo captions do ("Wanted: Police in Maryland

@@ -215,6 +215,17 @@ func TestIsBoilerplate(t *testing.T) {
 		{"Jane Doe, Political Correspondent", true},
 		{"The council approved the budget on Tuesday.", false},
 		{"Die Regierung will die Steuern senken.", false},
+		// A short sentence that opens with a byline's word is prose unless
+		// a name follows it and no full stop ends it.
+		{"By Friday, the death toll had risen to 42.", false},
+		{"Por su parte, el ministro lo negó.", false},
+		{"Par ailleurs, les syndicats appellent à la grève.", false},
+		{"Von den Beschäftigten sind 140 betroffen.", false},
+		{"Follow the money, the prosecutor told the jury.", false},
+		{"Von Max Mustermann, dpa", true},
+		{"Par Jean Dupont et Marie Martin", true},
+		{"Por Laura Gómez | EFE", true},
+		{"Follow Jane Doe on X @janedoe", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.s, func(t *testing.T) {
