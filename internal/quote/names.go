@@ -842,7 +842,7 @@ func (ix *index) role(role string, qualifiers []string, pos int) string {
 		if r.pos >= pos || r.role != role {
 			continue
 		}
-		if ix.qualifies(r, qualifiers) {
+		if len(qualifiers) > 0 && ix.qualifies(r, qualifiers) {
 			return r.name
 		}
 		if only != "" && only != r.name {

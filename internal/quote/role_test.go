@@ -1,0 +1,44 @@
+package quote
+
+import (
+	"slices"
+	"testing"
+)
+
+// A definite role ("the senator", "el presidente") is the person the article
+// ties to that role only when it ties one person to it; with two, it stays
+// the role or is empty, never the more recent of them.
+func TestRoleOfTwoPeople(t *testing.T) {
+	tests := []struct {
+		name, text, quote string
+		ok                []string
+	}{
+		{
+			name: "two senators",
+			text: "Senator Mary Holt met Senator John Reyes on Tuesday to talk about the budget. " +
+				"“We are not there yet,” the senator said.",
+			quote: "We are not there yet,",
+			ok:    []string{"", "the senator"},
+		},
+		{
+			name: "one senator",
+			text: "Senator Mary Holt met the governor on Tuesday to talk about the budget. " +
+				"“We are not there yet,” the senator said.",
+			quote: "We are not there yet,",
+			ok:    []string{"Mary Holt"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, q := range Extract(tc.text) {
+				if q.Text == tc.quote {
+					if !slices.Contains(tc.ok, q.Speaker) {
+						t.Errorf("speaker %q, want one of %q", q.Speaker, tc.ok)
+					}
+					return
+				}
+			}
+			t.Fatalf("quotation %q not found", tc.quote)
+		})
+	}
+}
