@@ -311,7 +311,7 @@ func (w *Watcher) fresh(ctx context.Context, f config.Feed, items []feed.Item, l
 		fresh = append(fresh, store.Article{
 			Identity: it.Identity, URL: it.URL, GUID: it.GUID, Feed: f.Name, Title: it.Title,
 			Author: it.Author, Image: it.Image, Published: it.Published, SeenAt: now,
-			FeedText: it.Text, Status: status,
+			FeedText: it.Text, Lang: it.Lang, Status: status,
 		})
 	}
 	return fresh, hashes, shared, nil

@@ -187,12 +187,23 @@ func (w *Watcher) feedFetches(name string) bool {
 
 // process reads one article, matches it, and builds its alerts.
 func (w *Watcher) process(ctx context.Context, a store.Article, fetch bool) (store.Completion, error) {
+	set := w.set.Load()
 	w.read(ctx, &a, fetch)
 	if ctx.Err() != nil {
 		return store.Completion{}, ctx.Err() // an interrupted read is retried, not recorded as a failure
 	}
+	if !fromPage(a.TextSource) {
+		// The feed's text has the language the feed declares, unless the
+		// text clearly says otherwise, as a page's has; identifying it costs
+		// more than reading the item, so it is done only when a watch asks
+		// (lang:) — else the declaration stands.
+		if set.lang {
+			a.Lang = article.TextLanguage(a.Lang, a.Title+"\n\n"+a.FeedText)
+		} else {
+			a.Lang = article.TextLanguage(a.Lang, "")
+		}
+	}
 	doc := Document(a)
-	set := w.set.Load()
 	results := set.matcher.Match(doc)
 	source := a.TextSource
 	if strings.HasPrefix(source, "feed") {
@@ -302,7 +313,11 @@ func (w *Watcher) read(ctx context.Context, a *store.Article, fetch bool) {
 	if a.Image == "" {
 		a.Image = page.Image
 	}
-	a.Lang = page.Lang
+	if page.Lang != "" {
+		a.Lang = page.Lang
+	} else {
+		a.Lang = article.TextLanguage(a.Lang, "") // the feed's declaration
+	}
 }
 
 // sourcePaywalled is the TextSource of an article read from a page that is

@@ -17,6 +17,9 @@ type watchSet struct {
 	watches map[string]config.Watch
 	terms   map[string][]string // positive terms of each watch's query
 	list    []WatchInfo
+	// lang says that an active watch asks for the language (lang:), which a
+	// text from the feed must then be identified for (see process).
+	lang bool
 }
 
 // WatchInfo describes one watch, for listings.
@@ -46,6 +49,7 @@ func compileSet(cfg *config.Config, aliases *match.Aliases, chat []store.ChatWat
 		}
 		set.watches[wc.Name] = wc
 		set.terms[wc.Name] = q.Terms()
+		set.lang = set.lang || q.UsesLang()
 		ms = append(ms, match.Watch{Name: wc.Name, Query: q})
 		return nil
 	}

@@ -85,6 +85,7 @@ type Item struct {
 	Author    string    // names, comma-separated
 	Published time.Time // zero when the feed gives no date
 	Image     string    // absolute URL of the item's image, if the feed names one
+	Lang      string    // the language the feed declares (RSS <language>, Atom xml:lang, JSON Feed "language"), as written; "" when none or not a language tag
 }
 
 // Validators are what a server said about the last version it sent.

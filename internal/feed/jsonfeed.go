@@ -44,6 +44,7 @@ func parseJSONFeed(body []byte) (*gofeed.Feed, error) {
 		Title:    jsonString(top["title"]),
 		Link:     jsonString(top["home_page_url"]),
 		FeedLink: jsonString(top["feed_url"]),
+		Language: jsonString(top["language"]),
 	}
 	var raw []json.RawMessage
 	if len(top["items"]) > 0 && json.Unmarshal(top["items"], &raw) != nil {

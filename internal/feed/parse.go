@@ -101,6 +101,7 @@ func parse(body []byte, baseURL string) (res *Result, err error) {
 	if guess != nil {
 		res.Charset, res.CharsetUnsure = guess.name, !guess.sure
 	}
+	lang := languageTag(f.Language)
 	seen := map[string]bool{}
 	for _, it := range f.Items {
 		if it == nil {
@@ -115,6 +116,7 @@ func parse(body []byte, baseURL string) (res *Result, err error) {
 			}
 		}
 		item := normalise(it, base)
+		item.Lang = lang
 		item.Identity = identity(it, item, base, site, baseURL)
 		if item.Identity == "" {
 			res.Empty++
@@ -223,6 +225,29 @@ func newParser() *gofeed.Parser {
 	p := gofeed.NewParser()
 	p.RSSTranslator = &gofeed.DefaultRSSTranslator{DisableContentImageScan: true}
 	return p
+}
+
+// languageTag returns a feed's declared language when it looks like a
+// language tag (en, en-us, zh_CN, de-DE-1996: letters and digits in parts
+// of up to 8, the first of 2 or 3 letters), "" for anything else (a
+// language's name, "English", or text a template left there).
+func languageTag(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) < 2 || len(s) > 35 {
+		return ""
+	}
+	for i, part := range strings.FieldsFunc(s, func(r rune) bool { return r == '-' || r == '_' }) {
+		if len(part) > 8 || (i == 0 && (len(part) > 3 || strings.IndexFunc(part, func(r rune) bool { return (r|0x20) < 'a' || (r|0x20) > 'z' }) >= 0)) {
+			return ""
+		}
+		if strings.IndexFunc(part, func(r rune) bool { return !(r >= '0' && r <= '9' || (r|0x20) >= 'a' && (r|0x20) <= 'z') }) >= 0 {
+			return ""
+		}
+	}
+	if s[0] == '-' || s[0] == '_' || s[len(s)-1] == '-' || s[len(s)-1] == '_' {
+		return ""
+	}
+	return s
 }
 
 // isWeb reports whether u is an absolute http(s) URL with a host.
