@@ -214,6 +214,9 @@ func (a *attributor) attribute() {
 				at, ok = a.parseBefore(lastSentence(tokenize(a.src, from, pp.End)))
 			}
 		}
+		if !ok {
+			at, ok = a.scriptAttribution(before, after)
+		}
 		own := ok
 		if !ok && len(before) == 0 {
 			// Clinton said she had made progress. "I really believe …"

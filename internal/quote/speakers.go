@@ -52,7 +52,8 @@ jest był była są było przez dla przy pod nad przed po bez
 но или что чтобы как где когда это также уже не он она они мы вы ты его ее её их ему ей им нам вам
 io noi voi egli essa esso ci vi ne però perché dove chi anche già non nel nella nei della dello degli
 eu ele ela nós eles elas nos lhe lhes mas onde quem também não pelo pela pelos pelas num numa
-em ao aos à às após até`)
+em ao aos à às após até
+ίδιος ίδια ίδιοι ίδιες αυτός αυτή αυτοί αυτές εκείνος εκείνη και αλλά ότι που στο στη στην στον σε με από για`)
 
 // slavicPrepositions, in lower case after a speaker's name, begin where or
 // when it was said, not the name: «…», — заявил Дмитрий Песков в Кремле;
@@ -65,7 +66,8 @@ var slavicPrepositions = wordSet(`w we z ze na do od o u ku przy po przed pod na
 // ministre, el portavoz, il presidente).
 var foreignDeterminers = wordSet(`der die das den dem des ein eine einer eines einem einen
 le la les l un une el los las una unos unas lo il gli uno o os as um uma
-sein seine ihr ihre son sa ses su sus suo sua seu sua`)
+sein seine ihr ihre son sa ses su sus suo sua seu sua
+ο η οι το τον την τους τις`)
 
 // objectDeterminers open a German noun phrase in the accusative (or the
 // dative plural), which is never the subject: Den Satz sagte er später,

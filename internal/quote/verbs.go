@@ -67,7 +67,8 @@ erläutert erläuterte bestätigt bestätigte schreibt schrieb según selon señ
 powiedział powiedziała powiedzieli stwierdził stwierdziła dodał dodała podkreślił podkreśliła zaznaczył
 zaznaczyła ocenił oceniła oświadczył oświadczyła przekonywał przekonywała napisał napisała mówi mówił mówiła
 preguntó respondió contestó exclamó insistió replicó gritó reconoció recordó concluyó murmuró
-perguntou contou exclamou insistiu concluiu demande demandé répond répondu répondit ajouta`)
+perguntou contou exclamou insistiu concluiu demande demandé répond répondu répondit ajouta
+δήλωσε δήλωσαν ανέφερε ανέφεραν είπε είπαν τόνισε τόνισαν σημείωσε πρόσθεσε υπογράμμισε εξήγησε`)
 )
 
 // wordSet builds a set from white-space separated words.
