@@ -34,6 +34,14 @@ func TestSplitChineseJapanese(t *testing.T) {
 			[]string{"“工厂下个月关闭。”", "工人们对此感到震惊，许多人已经开始找工作。", "工会将召开会议。"}},
 		{"zh ascii marks", "价格上涨了!居民很不满?政府将回应。",
 			[]string{"价格上涨了!", "居民很不满?", "政府将回应。"}},
+		// Japanese official and scientific writing ends sentences with the
+		// full-width full stop "．" (and commas "，"); between digits it is
+		// a decimal point, after a digit a list number.
+		{"ja full-width full stop",
+			"政府は５日、新たな経済対策を決定した．総額は約３．５兆円に上る．首相は記者会見で，対策の早期実施を指示した．",
+			[]string{"政府は５日、新たな経済対策を決定した．", "総額は約３．５兆円に上る．", "首相は記者会見で，対策の早期実施を指示した．"}},
+		{"ja full-width full stop after a list number", "１．概要を説明した．２．質疑に入った．",
+			[]string{"１．概要を説明した．", "２．質疑に入った．"}},
 	}
 	for _, tt := range tests {
 		if got := sentencesOf(tt.text); !reflect.DeepEqual(got, tt.want) {

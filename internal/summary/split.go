@@ -33,7 +33,8 @@ type Span struct{ Start, End int }
 //   - Text run together without a space ("the substance.In the latest case")
 //     is split when a lower-case word or a closing mark precedes the stop
 //     and a capital letter follows it.
-//   - "。", "！" and "？" (and "!" or "?" after Chinese or Japanese text)
+//   - "。", "！" and "？" (and "!" or "?", or the full-width "．", after
+//     Chinese or Japanese text)
 //     end a sentence with or without a following space, together with any
 //     closing brackets and quotes after them (」』）”), except that a
 //     quotation closed after them stays with the attribution that follows
@@ -81,7 +82,9 @@ func splitParagraph(text string, start, end int, spans []Span) []Span {
 	i := start
 	for i < end {
 		r, size := utf8.DecodeRuneInString(text[i:end])
-		if !isTerminator(r) && !(r == ';' && greekBefore(text, start, i)) {
+		if !isTerminator(r) && !(r == ';' && greekBefore(text, start, i)) || r == '．' && !cjkBefore(text, start, i) {
+			// "．" ends a sentence after Chinese or Japanese text only:
+			// after a digit it is a decimal point or a list number.
 			i += size
 			continue
 		}
@@ -442,7 +445,7 @@ func startsWithSpace(s string) bool {
 
 func isTerminator(r rune) bool {
 	switch r {
-	case '.', '!', '?', '…', '。', '！', '？', '｡', '‼', '⁇', '⁈', '⁉',
+	case '.', '!', '?', '…', '。', '！', '？', '｡', '．', '‼', '⁇', '⁈', '⁉',
 		'\u037e', // Greek question mark (";" as most Greek text types it)
 		'।', '॥', // Devanagari danda and double danda (Hindi, Marathi, Nepali)
 		'؟', '۔', // Arabic question mark; Urdu full stop
@@ -478,8 +481,11 @@ func hasLetter(s string) bool {
 	return strings.IndexFunc(s, unicode.IsLetter) >= 0
 }
 
-// isCJKStop reports whether r is a full-width sentence end.
-func isCJKStop(r rune) bool { return r == '。' || r == '！' || r == '？' || r == '｡' }
+// isCJKStop reports whether r is a full-width sentence end ("．" is one in
+// Japanese official and scientific writing).
+func isCJKStop(r rune) bool {
+	return r == '。' || r == '！' || r == '？' || r == '｡' || r == '．'
+}
 
 // isCJK reports whether r is a Chinese or Japanese character.
 func isCJK(r rune) bool {
