@@ -293,6 +293,24 @@ func (fs forms) MatchString(s string) bool {
 // whatever it says.
 const boilerMax = 160
 
+// consentLine matches what a page shows in place of content it may not
+// load before the reader agrees (a video, a social-media post, a sign-up
+// form of another service): a request to accept cookies or give consent in
+// order to see it, or a button's text to load it. Not a sentence about
+// cookies or consent in a story: the reader is asked, and the content is
+// named.
+var consentLine = lazyForms([]form{
+	{[]string{"cookie"}, `\b(accept|allow|enable|akzeptieren|akzeptiere|zulassen|aktivieren|acceptez|accepter|acepta|aceptar)\b.{0,40}\bcookies?\b.{0,40}\b(to|um|pour|para)\b.{0,30}\b(play|view|watch|see|display|load|show|sehen|anzuzeigen|abzuspielen|laden|voir|afficher|ver|reproducir)\b`},
+	{[]string{"zustimmung", "einwilligung"}, `\b(sie|du)\b.{0,40}\b(zustimmung|einwilligung)\b.{0,80}\b(anzeigen|anzuzeigen|laden|zu laden|angezeigt|geladen|abspielen|sehen)\b`},
+	{[]string{"consent"}, `\byour consent\b.{0,60}\b(to|before)\b.{0,30}\b(display|load|show|view|play|see)\b`},
+	{[]string{"inhalt", "content"}, `^(externen|externer|externe|eingebetteten|external|embedded) (inhalt|inhalte|content) (laden|anzeigen|aktivieren|load|show|display)$`},
+	{[]string{"akzeptieren sie", "you accept", "you agree"}, `\b(laden|abspielen|loading|playing|clicking|accepting)\b.{0,60}\b(akzeptieren sie|you accept|you agree|you will be accessing content)\b`},
+})
+
+// consentMax is the length (bytes) of a paragraph above which it is text,
+// whatever it asks.
+const consentMax = 400
+
 // dropBoilerLines removes the short paragraphs that are boilerplate lines
 // (boilerLine) wherever they are. It keeps the text whole when nothing
 // else would remain.
@@ -300,6 +318,9 @@ func dropBoilerLines(paras []string) []string {
 	out := paras[:0:0]
 	for _, p := range paras {
 		if len(p) <= boilerMax && boilerLine().MatchString(p) {
+			continue
+		}
+		if len(p) <= consentMax && consentLine().MatchString(p) {
 			continue
 		}
 		out = append(out, p)

@@ -288,3 +288,33 @@ func TestBoilerLineKeysCoverTheirForms(t *testing.T) {
 		}
 	}
 }
+
+// What a page shows in place of an embedded video or sign-up form until the
+// reader consents is not the story; a story about cookies and consent is.
+func TestExtractDropsConsentPlaceholders(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<html lang="en"><head><title>Port strike ends</title></head><body>
+<div class="cookie-banner"><p>We use cookies to improve your experience. By continuing to browse, you agree to our use of cookies.</p><button>Accept all</button></div>
+<article><h1>Port strike ends</h1>`)
+	for i := 0; i < 3; i++ {
+		b.WriteString("<p>Dock workers returned to work on Sunday after their union accepted a new contract, ending a strike that left dozens of ships waiting offshore.</p>")
+	}
+	b.WriteString(`<div id="_ytid_34233" class="__youtube_prefs__"><p><strong>Please accept YouTube cookies to play this video.</strong> By accepting you will be accessing content from YouTube, a service provided by an external third party.</p><button>Accept</button></div>`)
+	b.WriteString(`<p>The regulator said sites must ask for consent before they set advertising cookies, and that readers may refuse.</p>`)
+	b.WriteString(`<app-placeholder><div class="box"><p>Wir würden hier gerne einen Inhalt von Twitter zeigen. Leider haben Sie uns hierfür keine Zustimmung gegeben. Wenn Sie diesen anzeigen wollen, stimmen Sie bitte Twitter zu.</p><button>Twitter akzeptieren</button></div></app-placeholder>`)
+	b.WriteString(`<p>The port handles about a fifth of the region's imports.</p></article></body></html>`)
+	a, err := Extract(strings.NewReader(b.String()), "https://coast.example/port")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"ships waiting offshore", "ask for consent before they set advertising cookies", "fifth of the region"} {
+		if !strings.Contains(a.Text, want) {
+			t.Errorf("text lacks %q:\n%s", want, a.Text)
+		}
+	}
+	for _, bad := range []string{"YouTube", "Zustimmung", "We use cookies"} {
+		if strings.Contains(a.Text, bad) {
+			t.Errorf("text holds %q:\n%s", bad, a.Text)
+		}
+	}
+}
