@@ -30,6 +30,17 @@ var boilerplatePhrases = []string{
 	"διαβάστε επίσης", "διαβάστε ακόμη", "اقرأ أيضا", "اقرأ ايضا", "यह भी पढ़ें", "ये भी पढ़ें",
 	"関連記事", "無断転載", "相关阅读", "相關閱讀", "责任编辑", "責任編輯", "版权所有", "版權所有",
 	"관련기사", "무단전재", "무단 전재", "ⓒ",
+	// A paywall's notice, where the page's paywall box was not recognised
+	// or the text is a feed's (phrases a story about subscriptions does not
+	// use: "Preise für Abonnenten", "有料会員数" and "付费内容市场" are prose).
+	"for subscribers only", "already a subscriber", "artikel ist nur für abonnenten",
+	"exklusiv für abonnenten", "bereits abonnent", "est réservé aux abonnés",
+	"article réservé aux abonnés", "déjà abonné", "exclusivo para suscriptores",
+	"ya eres suscriptor", "contenuto riservato agli abbonati", "articolo riservato agli abbonati",
+	"sei già abbonato", "conteúdo é exclusivo para assinantes", "conteúdo exclusivo para assinantes",
+	"já é assinante",
+	"доступен только подписчикам", "この記事は有料記事", "有料会員限定", "会員限定記事",
+	"本文为付费内容", "本文為付費內容", "유료 회원 전용",
 }
 
 // boilerplatePrefixes (folded) mark a sentence as furniture when it starts

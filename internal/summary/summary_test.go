@@ -226,6 +226,23 @@ func TestIsBoilerplate(t *testing.T) {
 		{"Par Jean Dupont et Marie Martin", true},
 		{"Por Laura Gómez | EFE", true},
 		{"Follow Jane Doe on X @janedoe", true},
+		// A paywall's notice, in the languages newshound reads.
+		{"This article is for subscribers only.", true},
+		{"Already a subscriber? Log in.", true},
+		{"Dieser Artikel ist nur für Abonnenten verfügbar.", true},
+		{"Cet article est réservé aux abonnés.", true},
+		{"Este contenido es exclusivo para suscriptores.", true},
+		{"Contenuto riservato agli abbonati.", true},
+		{"Este conteúdo é exclusivo para assinantes.", true},
+		{"Материал доступен только подписчикам.", true},
+		{"この記事は有料記事です。", true},
+		{"本文为付费内容。", true},
+		{"이 기사는 유료 회원 전용입니다.", true},
+		{"The newspaper said it had lost 20,000 subscribers this year.", false},
+		{"Die Zeitung hat nach eigenen Angaben 300.000 Abonnenten.", false},
+		{"Netflix erhöht zum 1. März die Preise für Abonnenten in Deutschland.", false},
+		{"同社の有料会員数は100万人を突破した。", false},
+		{"中国付费内容市场规模持续扩大。", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.s, func(t *testing.T) {
