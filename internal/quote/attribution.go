@@ -1224,7 +1224,10 @@ func (a *attributor) resolve(c *candidate, at attribution) {
 		c.gender = g
 	case npRole:
 		head := at.np.toks[len(at.np.toks)-1].lower()
-		if name := a.ix.role(head, qualifiers(at.np), at.np.toks[0].start); name != "" {
+		if complementAfter(a.src, at.np.toks[len(at.np.toks)-1].end) {
+			// el presidente de la Asamblea: whose president the phrase
+			// leaves out, so it is no one the article named president.
+		} else if name := a.ix.role(head, qualifiers(at.np), at.np.toks[0].start); name != "" {
 			c.speaker = a.ix.fullName(name)
 			c.person = true
 			return

@@ -31,7 +31,12 @@ critic doctor judge prosecutor teacher student coach player pastor priest rabbi 
 friend neighbor neighbour victim suspect employee worker representative congressman congresswoman
 chancellor premier general admiral colonel captain sheriff commissioner diplomat negotiator pollster
 consultant operative donor billionaire businessman businesswoman actor actress singer star
-cousin fiance fiancee grandson granddaughter`)
+cousin fiance fiancee grandson granddaughter
+presidente presidenta ministro ministra ministre portavoz porte-parole alcalde alcaldesa maire prefeito prefeita
+sindaco senador senadora sénateur sénatrice senatore diputado diputada deputado deputada député députée deputato
+gobernador gobernadora governador governatore canciller chanceler secretario secretaria secrétaire secretário fiscal
+procureur juez jueza juge juiz giudice directora directeur directrice diretor diretora direttore entrenador
+entraîneur treinador allenatore`)
 	for _, r := range titles {
 		if r != "" {
 			m[r] = struct{}{}

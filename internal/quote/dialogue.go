@@ -130,3 +130,29 @@ func dialogueCue(toks []token, k int) bool {
 	}
 	return false
 }
+
+// complementConnectors open the complement of a role (presidente de la
+// Asamblea, secretary of state, Vorsitzende der Partei).
+var complementConnectors = wordSet("de del des du d of di della dello degli delle da do dos das der von")
+
+// complementAfter reports whether the words after end, where a role phrase
+// ends, open a complement of that role.
+func complementAfter(src string, end int) bool {
+	i := end
+	for i < len(src) && src[i] == ' ' {
+		i++
+	}
+	j := i
+	for j < len(src) {
+		r, n := utf8.DecodeRuneInString(src[j:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		j += n
+	}
+	if j == i || j == end {
+		return false
+	}
+	_, ok := complementConnectors[src[i:j]]
+	return ok
+}

@@ -27,6 +27,31 @@ func TestRoleOfTwoPeople(t *testing.T) {
 			quote: "We are not there yet,",
 			ok:    []string{"Mary Holt"},
 		},
+		{
+			name:  "el presidente, one president named",
+			text:  "El presidente Gustavo Petro visitó Cali el lunes. «No vamos a retroceder», dijo el presidente.",
+			quote: "No vamos a retroceder",
+			ok:    []string{"Gustavo Petro"},
+		},
+		{
+			name:  "el presidente, two presidents named",
+			text:  "El presidente Gustavo Petro recibió al presidente Lula da Silva. «No vamos a retroceder», dijo el presidente.",
+			quote: "No vamos a retroceder",
+			ok:    []string{"", "el presidente"},
+		},
+		{
+			name: "the president of another body is not the president named",
+			text: "La ofensiva la inició el presidente Nayib Bukele el lunes. Este martes, el presidente de la Asamblea " +
+				"continuó diciendo: «Él confesó que estuvo un año viviendo con ellos».",
+			quote: "Él confesó que estuvo un año viviendo con ellos",
+			ok:    []string{"", "el presidente", "el presidente de la Asamblea"},
+		},
+		{
+			name:  "la ministra introduced in apposition",
+			text:  "La ministra de Salud, Carolina Darias, compareció ayer en el Congreso. «La situación es grave», afirmó la ministra.",
+			quote: "La situación es grave",
+			ok:    []string{"Carolina Darias"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
