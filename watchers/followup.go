@@ -150,7 +150,7 @@ func followUp(al alert.Alert, text string, quotes []quote.Quote, earlier *storyT
 			}
 		}
 	}
-	out.Summary = strings.Join(sentences, " ")
+	out.Summary = summary.Join(sentences)
 	return out, out.Summary != "" || len(out.Quotes) > 0
 }
 

@@ -370,12 +370,12 @@ func buildAlert(a store.Article, wc config.Watch, terms []string, r match.Result
 		p := a.Published.UTC().Truncate(time.Second)
 		al.Published = &p
 	}
-	al.Summary = strings.Join(summary.Summarize(a.Text, summary.Options{
+	al.Summary = summary.Join(summary.Summarize(a.Text, summary.Options{
 		Sentences: wc.Summary.Sentences,
 		MaxChars:  wc.Summary.MaxChars,
 		Terms:     append(append([]string{}, matched...), terms...),
 		Title:     a.Title,
-	}), " ")
+	}))
 	if n := wc.QuoteCount(); n > 0 && len(quotes) > 0 {
 		for _, q := range quote.Rank(a.Text, quotes, quote.RankOptions{Terms: append(append([]string{}, matched...), terms...), Max: n}) {
 			al.Quotes = append(al.Quotes, alert.Quote{Text: q.Text, Speaker: q.Speaker})

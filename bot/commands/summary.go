@@ -48,7 +48,7 @@ func Summarize(ctx context.Context, f *article.Fetcher, allowPrivate bool, link 
 		Feed:    a.SiteName,
 		Title:   a.Title,
 		URL:     a.URL,
-		Summary: strings.Join(summary.Summarize(a.Text, summary.Options{Title: a.Title}), " "),
+		Summary: summary.Join(summary.Summarize(a.Text, summary.Options{Title: a.Title})),
 		Image:   a.Image,
 		Byline:  a.Byline,
 	}
