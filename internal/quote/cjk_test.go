@@ -124,3 +124,21 @@ func TestExtractChineseJapanese(t *testing.T) {
 		})
 	}
 }
+
+// A Chinese speaker after the quotation behind a long description or an
+// adverb of manner: the name, not the clause.
+func TestChineseSpeakerAfterDescription(t *testing.T) {
+	tests := []struct{ text, speaker string }{
+		{"“每天都有好多人向我订货。”安化县乐安镇大禾村村民陈福香说。", "陈福香"},
+		{"“每天都有好多人向我订货。”陈福香激动地说。", "陈福香"},
+		{"“每天都有好多人向我订货。”村民陈福香笑着说。", "陈福香"},
+		{"“我们常常被感动得泣不成声。”剧中雨田的扮演者王慧杰动情地说。", "王慧杰"},
+		{"“我们对剧本做了较大的修改。”编剧张晓阳介绍说。", "张晓阳"},
+	}
+	for _, tc := range tests {
+		qs := Extract(tc.text)
+		if len(qs) != 1 || qs[0].Speaker != tc.speaker {
+			t.Errorf("%s: got %+v, want speaker %q", tc.text, qs, tc.speaker)
+		}
+	}
+}
