@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"fmt"
 	"os"
@@ -8,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"text/tabwriter"
 	"time"
 
 	"github.com/newshound/newshound/internal/store"
@@ -105,6 +107,61 @@ func TestStatusWaitingByChannel(t *testing.T) {
 	}
 	if !regexp.MustCompile(`(?m)^\s+old-desk\s+1\s+.*not configured`).MatchString(out) {
 		t.Errorf("old-desk is no longer configured:\n%s", out)
+	}
+}
+
+// TestStatusMultiLineError: a feed's last error of several lines is one
+// line in the feed table (a line break in a cell broke the table's columns
+// and put the error's next line where a feed's belongs) and is printed whole
+// under it.
+func TestStatusMultiLineError(t *testing.T) {
+	cfg, st := statusStore(t, "  - { name: now, keywords: [Putin], channels: [newsroom] }\n")
+	now := time.Now()
+	failed := store.FeedState{Name: "Wire", URL: "https://wire.example.org/all.rss", LastError: "HTTP 500\nsecond line", LastErrorAt: now, Failures: 1}
+	if _, err := st.RecordPoll(context.Background(), store.PollRecord{Feed: failed}, now); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	out, errs, code := runCmd(t, "", "status", "--config", cfg)
+	if code != 0 {
+		t.Fatalf("status: %d %s", code, errs)
+	}
+	table, rest, _ := strings.Cut(out, "\n\n")
+	lines := strings.Split(table, "\n")
+	if len(lines) != 2 || !regexp.MustCompile(`^Wire\s+never\s+1\s+on schedule\s+HTTP 500 second line$`).MatchString(lines[1]) {
+		t.Errorf("the feed table:\n%s", table)
+	}
+	if !strings.Contains(rest, "Last errors in full:\n  Wire: HTTP 500\nsecond line\n") {
+		t.Errorf("the error in full is missing:\n%s", out)
+	}
+}
+
+// TestTableAsTabwriter: status's tables are laid out as text/tabwriter laid
+// them out (minimum width 2, padding 2, blanks), widths counted in runes.
+func TestTableAsTabwriter(t *testing.T) {
+	rows := [][]string{
+		{"FEED", "LAST SUCCESS", "FAILURES", "LAST ERROR"},
+		{"Zürich — Nachrichten", "never", "0", "—"},
+		{"東京", "2026-12-06 03:19 (30m47s ago)", "12", ""},
+		{"", "", "", "x"},
+		{"a", "b", "c", "d e f"},
+	}
+	var want strings.Builder
+	tw := tabwriter.NewWriter(&want, 2, 4, 2, ' ', 0)
+	for _, r := range rows {
+		fmt.Fprintln(tw, strings.Join(r, "\t"))
+	}
+	tw.Flush()
+	var got strings.Builder
+	w := bufio.NewWriter(&got)
+	tb := newTable(4, 1)
+	for _, r := range rows {
+		tb.row(r...)
+	}
+	tb.writeTo(w)
+	w.Flush()
+	if got.String() != want.String() {
+		t.Errorf("table:\n%s\ntabwriter:\n%s", got.String(), want.String())
 	}
 }
 
