@@ -346,7 +346,7 @@ The configuration is checked first, as 'newshound check' does.`)
 	if err != nil {
 		return err
 	}
-	var feeds []opml.Feed
+	feeds := make([]opml.Feed, 0, len(cfg.Feeds))
 	for _, f := range cfg.Feeds {
 		feeds = append(feeds, opml.Feed{Title: f.Name, URL: f.URL})
 	}

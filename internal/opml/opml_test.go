@@ -2,6 +2,8 @@ package opml
 
 import (
 	"bytes"
+	"encoding/xml"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -74,6 +76,76 @@ func TestWriteReadsBack(t *testing.T) {
 		strings.Join(out[0].Categories, "|") != "News/World" || out[1].URL != in[1].URL {
 		t.Errorf("read back %q %+v %v", title, out, err)
 	}
+}
+
+// TestWriteAsEncoder: Write's document is, byte for byte, the one
+// encoding/xml's Encoder made of the same list (before Write streamed it),
+// whatever the names and addresses hold.
+func TestWriteAsEncoder(t *testing.T) {
+	now := time.Date(2024, 5, 1, 0, 0, 0, 0, time.FixedZone("CEST", 7200))
+	odd := "Quotes \"&\" <angles> 'apostrophes'\ttab\nline\rreturn \x01control \xffinvalid \uFFFDreplacement \U0001F600 \u2028 — Zürich"
+	for _, feeds := range [][]Feed{
+		nil,
+		{{Title: "Local", URL: "file:///srv/feeds/local.xml"}},
+		{
+			{Title: odd, URL: "https://q.example/feed?a=1&b=2", Site: "https://q.example/?x=\"y\"", Categories: []string{"/News/World/", "Tech & <Science>"}},
+			{Title: "", URL: ""},
+			{Title: "Site only", URL: "https://s.example/rss", Site: "https://s.example/"},
+		},
+	} {
+		for _, title := range []string{"newshound feeds (c.yaml)", odd} {
+			var got, want bytes.Buffer
+			if err := Write(&got, title, feeds, now); err != nil {
+				t.Fatal(err)
+			}
+			if err := writeWithEncoder(&want, title, feeds, now); err != nil {
+				t.Fatal(err)
+			}
+			if got.String() != want.String() {
+				t.Errorf("Write:\n%s\nencoding/xml:\n%s", got.String(), want.String())
+			}
+		}
+	}
+}
+
+// writeWithEncoder is Write as it was, through encoding/xml's Encoder.
+func writeWithEncoder(w io.Writer, title string, feeds []Feed, now time.Time) error {
+	type out struct {
+		Type     string `xml:"type,attr"`
+		Text     string `xml:"text,attr"`
+		Title    string `xml:"title,attr"`
+		XMLURL   string `xml:"xmlUrl,attr"`
+		HTMLURL  string `xml:"htmlUrl,attr,omitempty"`
+		Category string `xml:"category,attr,omitempty"`
+	}
+	type head struct {
+		Title       string `xml:"title"`
+		DateCreated string `xml:"dateCreated"`
+	}
+	type doc struct {
+		XMLName  xml.Name `xml:"opml"`
+		Version  string   `xml:"version,attr"`
+		Head     head     `xml:"head"`
+		Outlines []out    `xml:"body>outline"`
+	}
+	d := doc{Version: "2.0", Head: head{Title: title, DateCreated: now.UTC().Format(time.RFC1123Z)}}
+	for _, f := range feeds {
+		var cats []string
+		for _, c := range f.Categories {
+			cats = append(cats, "/"+strings.Trim(c, "/"))
+		}
+		d.Outlines = append(d.Outlines, out{Type: "rss", Text: f.Title, Title: f.Title, XMLURL: f.URL, HTMLURL: f.Site, Category: strings.Join(cats, ",")})
+	}
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(d); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
 }
 
 // TestSharedLists reads the OPML lists of the shared data.
