@@ -29,6 +29,8 @@ feeds:
   - name: Local
     url: file:feeds/local.xml
     fetch_articles: false
+  - name: Shouted
+    url: FILE:feeds/loud.xml
 watches:
   - name: russia-watch
     keywords: ["Putin", "election interference"]
@@ -46,7 +48,7 @@ ops_channel: newsroom
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := c.Summary(), "2 feeds, 2 watches, 2 channels"; got != want {
+	if got, want := c.Summary(), "3 feeds, 2 watches, 2 channels"; got != want {
 		t.Errorf("Summary() = %q, want %q", got, want)
 	}
 	if c.StoryWindow.D() != DefaultStoryWindow {
@@ -58,8 +60,8 @@ ops_channel: newsroom
 	if c.Storage.Path != "/etc/newshound/data/news.db" {
 		t.Errorf("storage path %q not resolved against the config's directory", c.Storage.Path)
 	}
-	if c.Feeds[1].URL != "file:///etc/newshound/feeds/local.xml" {
-		t.Errorf("file URL = %q", c.Feeds[1].URL)
+	if c.Feeds[1].URL != "file:///etc/newshound/feeds/local.xml" || c.Feeds[2].URL != "file:///etc/newshound/feeds/loud.xml" {
+		t.Errorf("file URLs = %q, %q", c.Feeds[1].URL, c.Feeds[2].URL)
 	}
 	if c.FetchArticles(c.Feeds[1]) || !c.FetchArticles(c.Feeds[0]) {
 		t.Error("fetch_articles override not applied")
