@@ -142,9 +142,10 @@ func hasTeaserBox(n *html.Node) bool {
 const cardMax = 400
 
 // cardTexts returns the texts of the leaf blocks of doc that belong to a
-// card: the largest element around a link headline that holds no other
-// link headline and at most cardMax bytes of text. nil when doc has no
-// link headline.
+// card: the largest element around a link headline (a heading inside a
+// link or all link text, or a link around two blocks of text or more: a
+// kicker, a headline, a blurb) that holds no other link headline and at
+// most cardMax bytes of text. nil when doc has no link headline.
 func cardTexts(doc *html.Node, shares map[string]float64) map[string]bool {
 	var heads []*html.Node
 	var find func(n *html.Node, inLink bool)
@@ -158,6 +159,11 @@ func cardTexts(doc *html.Node, shares map[string]float64) map[string]bool {
 				if t := textOf(c); t != "" && (inLink || shares[t] >= navShare) {
 					heads = append(heads, c)
 				}
+				continue
+			}
+			if c.DataAtom == atom.A && !inLink && attr(c, "href") != "" && linkCard(c) {
+				// A link around a card's blocks: the whole box is the link.
+				heads = append(heads, c)
 				continue
 			}
 			find(c, inLink || c.DataAtom == atom.A && attr(c, "href") != "")
@@ -197,6 +203,18 @@ func cardTexts(doc *html.Node, shares map[string]float64) map[string]bool {
 		addLeafTexts(card, m)
 	}
 	return m
+}
+
+// linkCard reports whether the link a is a card: it holds two blocks of
+// text or more (a kicker and a headline, a headline and a blurb) and at
+// most cardMax bytes of text.
+func linkCard(a *html.Node) bool {
+	if !hasBlockChild(a) || textLen(a) > cardMax {
+		return false
+	}
+	m := make(map[string]bool)
+	addLeafTexts(a, m)
+	return len(m) >= 2
 }
 
 // addLeafTexts adds the texts of the leaf blocks under n (n itself when it

@@ -69,6 +69,24 @@ func TestExtractDropsTrailingCards(t *testing.T) {
 		}
 	}
 
+	// Cards that are links around their blocks (kicker, headline, blurb).
+	page, err = os.ReadFile("testdata/cards-links.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err = Extract(bytes.NewReader(page), "https://kurier.example/radweg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "Karin Vogt") || !strings.Contains(a.Text, "Ende des kommenden Jahres") {
+		t.Fatalf("story missing:\n%s", a.Text)
+	}
+	for _, bad := range []string{"Polizei", "Einbruch", "Bäckerei", "TSV", "Eintracht", "Lauterbach", "Stationen"} {
+		if strings.Contains(a.Text, bad) {
+			t.Errorf("text holds %q from the cards after the story:\n%s", bad, a.Text)
+		}
+	}
+
 	var b strings.Builder
 	b.WriteString(`<html><head><title>Five walks</title></head><body><article><h1>Five walks</h1>`)
 	for i := 0; i < 4; i++ {
