@@ -411,6 +411,9 @@ func FuzzExtract(f *testing.F) {
 		"''Old style,'' Mr. King said.",
 		"don't ’90s Putin’s '' \" ' ‘ ’ “ ” « » ‹ › 「 」",
 		"\"\xff\xfe\" said \x00 Bob.",
+		"—Esto no es así —dijo el ministro—. No vamos a subir los impuestos.\n– Não – disse ela.",
+		"Das Tempo gibt die erste Seite vor: „Ein Schritt“, heißt es da. Zugleich mahnte sie: „Nein.“",
+		"Bakan Ayşe Demir, \"Enflasyon düşecek\" dedi. وقال وزير الخارجية: «نعم». 김 장관은 “좋다”라고 말했다.",
 	}
 	for _, s := range seeds {
 		f.Add(s)
