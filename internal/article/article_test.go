@@ -385,6 +385,13 @@ func TestExtractLanguageFromText(t *testing.T) {
 	korean := "한국은행 금융통화위원회는 28일 기준금리를 연 3.00%로 동결했다. 이창용 한국은행 총재는 기자간담회에서 " +
 		"물가 상승세가 둔화하고 있지만 가계부채 증가세를 더 지켜봐야 한다고 말했다. 시장에서는 내년 상반기 " +
 		"금리 인하 가능성을 높게 보고 있다. 다음 통화정책방향 결정회의는 내년 1월에 열린다."
+	// Texts whatlanggo names with confidence 0.38 and 0.79.
+	russian := "Президент России Владимир Путин провел в пятницу совещание с членами Совбеза. Пресс-секретарь Кремля " +
+		"Дмитрий Песков позже ответил на вопросы журналистов. «Мы не видим оснований для оптимизма», — сказал он. " +
+		"«Решение будет принято в ближайшие дни», — заявила она, не уточнив деталей."
+	bulgarian := "Българското правителство одобри в сряда проектобюджета за следващата година. Финансовият министър " +
+		"заяви, че дефицитът ще остане под три процента от брутния вътрешен продукт, а заплатите в обществения " +
+		"сектор ще бъдат увеличени. Опозицията критикува плана и поиска оставката на министъра."
 	page := func(lang, text string) string {
 		return `<html lang="` + lang + `"><head><title>t</title></head><body><article><p>` + text + `</p></article></body></html>`
 	}
@@ -400,6 +407,11 @@ func TestExtractLanguageFromText(t *testing.T) {
 		{"Japanese story under lang=en", page("en", japaneseShort), "ja"},
 		{"Korean story under lang=en", page("en", korean), "ko"},
 		{"too little Chinese to overrule", page("en", "卓榮泰說，明年夏季供電穩定。"), "en"},
+		// A declaration in another script is wrong whatever the identifier's
+		// confidence in its pick among the text's script's languages.
+		{"Russian under lang=en", page("en", russian), "ru"},
+		{"Bulgarian under lang=en", page("en", bulgarian), "bg"},
+		{"Russian under lang=uk: same script, not clear enough", page("uk", russian), "uk"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			a, err := Extract(strings.NewReader(tc.page), "https://example.org/a")

@@ -495,11 +495,42 @@ func textLanguage(declared, text string) string {
 	}
 	info := whatlanggo.Detect(sample)
 	found := info.Lang.Iso6391()
-	if found == "" || info.Confidence < 0.9 || found == declared {
+	if found == "" || found == declared {
+		return declared
+	}
+	if info.Confidence < 0.9 && !otherScript(declared, info.Script) {
 		return declared
 	}
 	if declared == "ja" && info.Script == unicode.Han {
 		return declared
 	}
 	return found
+}
+
+// otherScript reports whether declared is a language written in another
+// script than the text's: then the declaration is wrong whatever the
+// identifier's confidence in its pick among the script's languages (a
+// Russian story under lang="en" is not English even when Russian and
+// Bulgarian are close). Languages written in more than one script, and
+// those not listed, are never taken as wrong.
+func otherScript(declared string, script *unicode.RangeTable) bool {
+	want, ok := langScripts[declared]
+	if !ok || script == nil {
+		return false
+	}
+	if declared == "ja" {
+		return script != unicode.Han && script != unicode.Hiragana && script != unicode.Katakana
+	}
+	return script != want
+}
+
+// langScripts maps common languages of the news to their one script.
+var langScripts = map[string]*unicode.RangeTable{
+	"en": unicode.Latin, "de": unicode.Latin, "fr": unicode.Latin, "es": unicode.Latin, "it": unicode.Latin,
+	"pt": unicode.Latin, "nl": unicode.Latin, "pl": unicode.Latin, "cs": unicode.Latin, "sv": unicode.Latin,
+	"da": unicode.Latin, "no": unicode.Latin, "fi": unicode.Latin, "hu": unicode.Latin, "ro": unicode.Latin,
+	"tr": unicode.Latin, "id": unicode.Latin, "vi": unicode.Latin,
+	"ru": unicode.Cyrillic, "uk": unicode.Cyrillic, "bg": unicode.Cyrillic, "be": unicode.Cyrillic,
+	"ar": unicode.Arabic, "fa": unicode.Arabic, "ur": unicode.Arabic, "he": unicode.Hebrew, "el": unicode.Greek,
+	"hi": unicode.Devanagari, "th": unicode.Thai, "ko": unicode.Hangul, "zh": unicode.Han, "ja": unicode.Han,
 }
