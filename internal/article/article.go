@@ -54,6 +54,7 @@
 package article
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"time"
@@ -83,11 +84,16 @@ type Article struct {
 // otherwise. A page with no recognisable main text yields an Article with
 // its metadata and an empty Text, not an error.
 func Extract(r io.Reader, pageURL string) (*Article, error) {
-	body, err := io.ReadAll(r)
-	if err != nil {
+	var buf bytes.Buffer
+	if l, ok := r.(interface{ Len() int }); ok {
+		// A bytes or strings reader says its length: the page is read
+		// into one allocation rather than a doubling series of them.
+		buf.Grow(l.Len() + bytes.MinRead)
+	}
+	if _, err := buf.ReadFrom(r); err != nil {
 		return nil, fmt.Errorf("article: read: %w", err)
 	}
-	return extract(body, "", pageURL)
+	return extract(buf.Bytes(), "", pageURL)
 }
 
 // extract decodes body (contentType is the HTTP header, if any) and extracts

@@ -68,17 +68,15 @@ func docCleaning(doc *html.Node, opts Options) {
 	}
 
 	// Remove nodes in stripping list but keep its children
-	for tagName := range strippingList {
-		etree.StripTags(doc, tagName)
-	}
+	// newshound: in one walk of the page (etree.StripTags walked it for
+	// each of the 21 tags).
+	stripTagsOnce(doc, strippingList)
 
 	// Prevent removal of paragraphs
 	if opts.Focus == FavorRecall && paragraphOutside(doc, cleaningList) {
 		// newshound: a paragraph outside every element to be removed
 		// stays, so the backup below would not be used: not made.
-		for tagName := range cleaningList {
-			etree.StripElements(doc, false, tagName)
-		}
+		removeElementsOnce(doc, cleaningList)
 	} else if opts.Focus == FavorRecall && len(dom.GetElementsByTagName(doc, "p")) > 0 {
 		docBackup := etree.Clone(doc)
 		for tagName := range cleaningList {
@@ -91,9 +89,7 @@ func docCleaning(doc *html.Node, opts Options) {
 		}
 	} else {
 		// Remove nodes in cleaning list including its children
-		for tagName := range cleaningList {
-			etree.StripElements(doc, false, tagName)
-		}
+		removeElementsOnce(doc, cleaningList)
 	}
 
 	// Remove HTML comment
@@ -122,6 +118,64 @@ func paragraphOutside(doc *html.Node, tags map[string]struct{}) bool {
 		return false
 	}
 	return find(doc)
+}
+
+// stripTagsOnce is etree.StripTags(tree, tag) for every tag in tags, in
+// one walk: each element below tree with one of those tags is replaced by
+// its children. etree.Strip puts copies of the children in its place, which
+// have no namespace; the children are moved here, and lose their namespace
+// with their descendants as the copies would. Nothing may hold a node of
+// tree across the call (the copies were new nodes).
+func stripTagsOnce(tree *html.Node, tags map[string]struct{}) {
+	for c := tree.FirstChild; c != nil; {
+		next := c.NextSibling
+		stripTagsOnce(c, tags)
+		if _, strip := tags[c.Data]; strip && c.Type == html.ElementNode {
+			for gc := c.FirstChild; gc != nil; {
+				gnext := gc.NextSibling
+				c.RemoveChild(gc)
+				clearNamespace(gc)
+				tree.InsertBefore(gc, c)
+				gc = gnext
+			}
+			tree.RemoveChild(c)
+		}
+		c = next
+	}
+}
+
+// clearNamespace empties the namespace of n and its descendants, as
+// etree.Clone would.
+func clearNamespace(n *html.Node) {
+	n.Namespace = ""
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		clearNamespace(c)
+	}
+}
+
+// removeElementsOnce is etree.StripElements(tree, false, tag) for every tag
+// in tags, in one walk: each element below tree with one of those tags is
+// removed with its content and its tail (the text nodes after it up to the
+// next element). The order does not matter: an element's tail ends at the
+// next element, whose own tail goes with it if it is removed too.
+func removeElementsOnce(tree *html.Node, tags map[string]struct{}) {
+	for c := tree.FirstChild; c != nil; {
+		if _, remove := tags[c.Data]; remove && c.Type == html.ElementNode {
+			for t := c.NextSibling; t != nil && t.Type != html.ElementNode; {
+				tnext := t.NextSibling
+				if t.Type == html.TextNode {
+					tree.RemoveChild(t)
+				}
+				t = tnext
+			}
+			next := c.NextSibling
+			tree.RemoveChild(c)
+			c = next
+			continue
+		}
+		removeElementsOnce(c, tags)
+		c = c.NextSibling
+	}
 }
 
 // removeHtmlCommentNode removes all `html.CommentNode` in document.

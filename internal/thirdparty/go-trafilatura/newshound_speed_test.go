@@ -120,3 +120,50 @@ func TestPruneOwnedNodes(t *testing.T) {
 		}
 	}
 }
+
+// stripTagsOnce and removeElementsOnce leave the tree etree.StripTags and
+// etree.StripElements leave, tag by tag in any order: nested elements of
+// the same and of different tags, tails with comments in them, elements
+// in a foreign namespace.
+func TestOneWalkCleaning(t *testing.T) {
+	page := `<html><head><title>t</title><meta name=a content=b></head> between <body>
+<div><font><small>one <font>two</font></small> three</font> tail<!-- c --> more <form><p>f</p><aside>x</aside></form> after form <!-- c2 --> text
+<p><abbr>a<abbr>b</abbr></abbr> <nav>n</nav>t1<aside>a2</aside>t2<span>s</span></p>
+<svg><font>in svg</font><g><title>svg title</title></g></svg> after svg <math><mi>x</mi></math>
+<table><thead><tr><td>h</td></tr></thead><tbody><tr><td><img src=i> c<input> tail</td></tr></tbody></table></div></body></html>`
+	strip := map[string]struct{}{"font": {}, "small": {}, "abbr": {}, "thead": {}, "tbody": {}, "img": {}, "g": {}}
+	remove := map[string]struct{}{"form": {}, "aside": {}, "nav": {}, "head": {}, "math": {}, "input": {}, "title": {}}
+	render := func(n *html.Node) string {
+		var b strings.Builder
+		var walk func(n *html.Node, depth int)
+		walk = func(n *html.Node, depth int) {
+			b.WriteString(strings.Repeat(" ", depth) + n.Namespace + ":" + n.Data + "\n")
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c, depth+1)
+			}
+		}
+		walk(n, 0)
+		return b.String()
+	}
+	for range 5 { // the originals go through the tags in map order
+		want, err := html.Parse(strings.NewReader(page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, _ := html.Parse(strings.NewReader(page))
+		for tag := range strip {
+			etree.StripTags(want, tag)
+		}
+		stripTagsOnce(got, strip)
+		if w, g := render(want), render(got); w != g {
+			t.Fatalf("stripTagsOnce:\n%s\nwant\n%s", g, w)
+		}
+		for tag := range remove {
+			etree.StripElements(want, false, tag)
+		}
+		removeElementsOnce(got, remove)
+		if w, g := render(want), render(got); w != g {
+			t.Fatalf("removeElementsOnce:\n%s\nwant\n%s", g, w)
+		}
+	}
+}
