@@ -195,7 +195,7 @@ func cardTexts(doc *html.Node, shares map[string]float64) map[string]bool {
 		card := h
 		for p := h.Parent; p != nil && p.Type == html.ElementNode; p = p.Parent {
 			if p.DataAtom == atom.Body || p.DataAtom == atom.Main || p.DataAtom == atom.Html ||
-				textLen(p) > cardMax || countHeads(p, 2) > 1 {
+				textLenOver(p, cardMax) || countHeads(p, 2) > 1 {
 				break
 			}
 			card = p
@@ -209,12 +209,29 @@ func cardTexts(doc *html.Node, shares map[string]float64) map[string]bool {
 // text or more (a kicker and a headline, a headline and a blurb) and at
 // most cardMax bytes of text.
 func linkCard(a *html.Node) bool {
-	if !hasBlockChild(a) || textLen(a) > cardMax {
+	if !hasBlockChild(a) || textLenOver(a, cardMax) {
 		return false
 	}
 	m := make(map[string]bool)
 	addLeafTexts(a, m)
 	return len(m) >= 2
+}
+
+// textLenOver reports whether the text under n is longer than limit bytes,
+// reading no more of it than it needs.
+func textLenOver(n *html.Node, limit int) bool {
+	var walk func(n *html.Node) int
+	walk = func(n *html.Node) int {
+		if n.Type == html.TextNode {
+			return len(n.Data)
+		}
+		l := 0
+		for c := n.FirstChild; c != nil && l <= limit; c = c.NextSibling {
+			l += walk(c)
+		}
+		return l
+	}
+	return walk(n) > limit
 }
 
 // addLeafTexts adds the texts of the leaf blocks under n (n itself when it
@@ -249,6 +266,9 @@ const cardHeadingMax = 80
 // headings of the page between them ("More from …" above a run of cards).
 // It keeps the first paragraph.
 func dropTrailingCards(doc *html.Node, paras []string, shares map[string]float64) []string {
+	if len(paras) < 2 || len(paras[len(paras)-1]) > cardMax {
+		return paras // no card's text ends the text: spare the page's walk
+	}
 	cards := cardTexts(doc, shares)
 	if cards == nil {
 		return paras
