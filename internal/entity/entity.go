@@ -3,9 +3,10 @@
 // the feed's XML and the HTML inside it are each decoded once, and the text still reads "Putin&#8217;s",
 // which a reader skips over but a watch for "Putin's war" does not — it sees the words "putin 8217 s".
 //
-// Only complete references are decoded: a decimal or hexadecimal one, or a named one, each ending in
-// a semicolon ("&#39;", "&#x2019;", "&amp;", "&rsquo;"). A bare ampersand ("AT&T", "Q&A") and a name
-// without its semicolon ("&copy 2024") stay as they are.
+// Only complete references are decoded: a decimal or hexadecimal one, with or without its semicolon
+// as browsers read them ("&#39;", "&#x2019;", "&#8217s"), or a named one ending in a semicolon
+// ("&amp;", "&rsquo;"). A bare ampersand ("AT&T", "Q&A") and a name without its semicolon
+// ("&copy 2024") stay as they are.
 package entity
 
 import (
@@ -65,17 +66,19 @@ func refLen(s string) int {
 		for k < len(s) && k < 12 && isHex(s[k]) {
 			k++
 		}
-		if k == 3 {
+		if k == 3 || k < len(s) && isHex(s[k]) {
 			return 0
 		}
+		return numericEnd(s, k)
 	case s[1] == '#':
 		k = 2
 		for k < len(s) && k < 12 && s[k] >= '0' && s[k] <= '9' {
 			k++
 		}
-		if k == 2 {
+		if k == 2 || k < len(s) && s[k] >= '0' && s[k] <= '9' {
 			return 0
 		}
+		return numericEnd(s, k)
 	default:
 		for k < len(s) && k < maxRef-1 && isAlnum(s[k]) {
 			k++
@@ -88,6 +91,15 @@ func refLen(s string) int {
 		return k + 1
 	}
 	return 0
+}
+
+// numericEnd returns the length of the numeric reference whose digits end
+// at s[k]: with its semicolon, or without one, as browsers read "&#8217s".
+func numericEnd(s string, k int) int {
+	if k < len(s) && s[k] == ';' {
+		return k + 1
+	}
+	return k
 }
 
 func isHex(c byte) bool {

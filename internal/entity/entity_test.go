@@ -14,6 +14,11 @@ func TestDecode(t *testing.T) {
 		{"no references", "no references"},
 		{"trailing &", "trailing &"},
 		{"&#12345678901234;", "&#12345678901234;"},
+		// A numeric reference needs no semicolon where its digits end, as a
+		// browser reads it: the page showed "Putin’s war".
+		{"Putin&#8217s war", "Putin’s war"},
+		{"Biden&#x2019s plan, &#8220quoted&#8221 &#39", "Biden’s plan, “quoted” '"},
+		{"&#12345678901234 digits", "&#12345678901234 digits"},
 	}
 	for _, tt := range tests {
 		if got := Decode(tt.in); got != tt.want {
