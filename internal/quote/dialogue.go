@@ -156,3 +156,30 @@ func complementAfter(src string, end int) bool {
 	_, ok := complementConnectors[src[i:j]]
 	return ok
 }
+
+// addresseeAfter reports whether the reporting verb toks[k], of another
+// language than English, is followed by whom it was said to: dijo a El
+// Faro, aseguró a la red Unitel, disse ao jornal, a déclaré à l'AFP. The
+// subject is then left out of the clause, and no name after the verb is it.
+func addresseeAfter(toks []token, k int) bool {
+	if k+1 >= len(toks) || !isLowerWord(toks[k+1]) {
+		return false
+	}
+	if _, foreign := foreignCueVerbs[toks[k].lower()]; !foreign {
+		return false
+	}
+	switch toks[k+1].s {
+	case "à", "ao", "aos", "al", "às", "alla", "allo", "ai":
+		return true
+	case "a":
+		// dijo a El Faro, a la red Unitel; not disse a ministra (the article)
+		if k+2 < len(toks) && toks[k+2].word {
+			_, art := spanishArticles[toks[k+2].s]
+			return art || toks[k+2].capitalized()
+		}
+	}
+	return false
+}
+
+// spanishArticles open the addressee after "a" (dijo a la red Erbol).
+var spanishArticles = wordSet("la el los las un una")

@@ -29,6 +29,12 @@ func TestOtherScripts(t *testing.T) {
 		{"Korean pronoun", "그는 “경제가 회복되고 있다”고 말했다.", "경제가 회복되고 있다", ""},
 		{"Greek verb and subject after the quotation", "«Η οικονομία ανακάμπτει», δήλωσε ο πρωθυπουργός Νίκος Παππάς.",
 			"Η οικονομία ανακάμπτει", "Νίκος Παππάς"},
+		{"Spanish, whom it was said to is no speaker", "El investigador habló de los autos robados. «Un 90 % está en manos de las autoridades», dijo a la red Erbol.",
+			"Un 90 % está en manos de las autoridades", ""},
+		{"Spanish, a newspaper it was said to is no speaker", "«No es algo garantizado», explicó a La Estrella de Panamá.",
+			"No es algo garantizado", ""},
+		{"Spanish, a preposition opening the sentence is no part of the name", "Para Ingrid Betancourt la solución es otra. «Tenemos la oportunidad», dijo Ingrid Betancourt.",
+			"Tenemos la oportunidad", "Ingrid Betancourt"},
 		{"Greek, ο ίδιος is no speaker", "«Δεν θα αυξηθούν οι φόροι», ανέφερε ο ίδιος.",
 			"Δεν θα αυξηθούν οι φόροι", ""},
 	}

@@ -53,7 +53,8 @@ jest był była są było przez dla przy pod nad przed po bez
 io noi voi egli essa esso ci vi ne però perché dove chi anche già non nel nella nei della dello degli
 eu ele ela nós eles elas nos lhe lhes mas onde quem também não pelo pela pelos pelas num numa
 em ao aos à às após até
-ίδιος ίδια ίδιοι ίδιες αυτός αυτή αυτοί αυτές εκείνος εκείνη και αλλά ότι που στο στη στην στον σε με από για`)
+ίδιος ίδια ίδιοι ίδιες αυτός αυτή αυτοί αυτές εκείνος εκείνη και αλλά ότι που στο στη στην στον σε με από για
+para por`)
 
 // slavicPrepositions, in lower case after a speaker's name, begin where or
 // when it was said, not the name: «…», — заявил Дмитрий Песков в Кремле;
