@@ -46,7 +46,12 @@ import (
 //   - a word that mixes Latin letters with Cyrillic or Greek look-alikes is written in the script of
 //     most of its letters ("Рutin" with a Cyrillic Р → "putin"; see lookAlike);
 //   - Arabic yeh and kaf are one letter however written: alef maksura, Persian and Pashto yeh fold to
-//     yeh ("مصطفى" = "مصطفي"), keheh to kaf.
+//     yeh ("مصطفى" = "مصطفي"), keheh to kaf; alef wasla to alef, teh marbuta to heh ("القاهرة" =
+//     "القاهره"); Arabic presentation forms (text from PDFs) are the letters they stand for;
+//   - the decimal digits of every script are ASCII digits ("٢٠٢٤", "۱۴۰۳", "२०२४" → "2024");
+//   - Thai, Lao, Khmer and Myanmar letters and marks form runs as CJK characters do (no spaces
+//     between words); a match inside a run never ends between a letter and its vowel sign or tone
+//     mark (see markAt).
 
 // foldTableSize is the number of runes folded through the precomputed table; above it only CJK,
 // Hangul, full-width forms and ligatures need special treatment.
@@ -102,6 +107,10 @@ func manualFold(r rune) (string, bool) {
 		return "ي", true
 	case 'ک': // the Persian keheh, for kaf
 		return "ك", true
+	case 'ٱ': // alef wasla, the alef of Quranic and vocalised spelling (ٱلله), for alef
+		return "ا", true
+	case 'ة': // teh marbuta, written as heh in much informal and some news text (القاهره), and heh
+		return "ه", true // for each other by search engines (as Lucene's Arabic normaliser)
 	}
 	return "", false
 }
@@ -109,10 +118,11 @@ func manualFold(r rune) (string, bool) {
 // isApostrophe reports whether r is written for an apostrophe: the straight and curly ones, the
 // modifier letters (ʼ, ʹ, and the ʻokina of "Hawaiʻi", which is "Hawai'i"), the full-width one, and
 // the grave and acute accents and the prime that are typed for one on many keyboards ("gibt´s",
-// "don`t", "Putin′s").
+// "don`t", "Putin′s"), and the Hebrew geresh, which an apostrophe is typed for as often
+// (ג׳ורג׳ = ג'ורג', George).
 func isApostrophe(r rune) bool {
 	switch r {
-	case '\'', '\u2019', '\u2018', '\u02bc', '\u02b9', '\u02bb', '\uff07', '`', '\u00b4', '\u2032':
+	case '\'', '\u2019', '\u2018', '\u02bc', '\u02b9', '\u02bb', '\uff07', '`', '\u00b4', '\u2032', '\u05f3':
 		return true
 	}
 	return false
@@ -120,14 +130,29 @@ func isApostrophe(r rune) bool {
 
 // isCJK reports whether r is matched by character runs: Chinese and Japanese, which write no spaces,
 // and Korean syllables — Korean writes its particles on the noun (대통령은, 윤석열이, 기준금리를), so
-// that as whole space-separated words 대통령 found none of them.
+// that as whole space-separated words 대통령 found none of them — and the letters and marks of Thai,
+// Lao, Khmer and Myanmar, which write no spaces between words either (spaces end phrases or
+// sentences): นายกรัฐมนตรีเศรษฐา is "Prime Minister Srettha", and a watch for เศรษฐา is found in it.
 func isCJK(r rune) bool {
 	switch r {
 	case 0x3005, 0x3006, 0x30FC, 0x309D, 0x309E, 0x30FD, 0x30FE, 0xFF70: // iteration and length marks
 		return true
 	}
+	if r >= 0x0E00 && r < 0x1800 {
+		return isSpacelessLetter(r)
+	}
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) && !unicode.IsPunct(r) ||
 		r >= 0xAC00 && r <= 0xD7A3 // Hangul syllables
+}
+
+// isSpacelessLetter reports whether r is a letter or mark of Thai, Lao, Myanmar or Khmer: their
+// digits stay digits (folded as digits are) and their punctuation separates.
+func isSpacelessLetter(r rune) bool {
+	switch {
+	case r >= 0x0E00 && r <= 0x0EFF, r >= 0x1000 && r <= 0x109F, r >= 0x1780 && r <= 0x17FF:
+		return unicode.IsLetter(r) || unicode.IsMark(r)
+	}
+	return false
 }
 
 func isWordRune(r rune) bool {
@@ -152,6 +177,23 @@ func brahmicVowelSign(r rune) bool {
 	return false
 }
 
+// isPresentationForm reports whether r is a Latin, Armenian or Hebrew ligature or an Arabic
+// presentation form (ﬁ, שׁ, ﻣﺤﻤﺪ as text extracted from PDFs has them): its compatibility
+// decomposition is the letters it stands for.
+func isPresentationForm(r rune) bool {
+	return r >= 0xFB00 && r <= 0xFDFF || r >= 0xFE70 && r <= 0xFEFF
+}
+
+// digitValue returns the value of the decimal digit r: its distance from the zero of its block of
+// ten (the decimal digits of Unicode come in blocks of ten, zero first).
+func digitValue(r rune) int {
+	start := r
+	for unicode.Is(unicode.Nd, start-1) {
+		start--
+	}
+	return int(r-start) % 10
+}
+
 // foldRuneSlow folds one word rune without the table.
 func foldRuneSlow(r rune) string {
 	if s, ok := manualFold(r); ok {
@@ -163,11 +205,14 @@ func foldRuneSlow(r rune) string {
 		}
 		return ""
 	}
+	if unicode.Is(unicode.Nd, r) && r > '9' {
+		return string(rune('0' + digitValue(r))) // Arabic-Indic ٢٠٢٤, Persian ۱۴۰۳, Devanagari २०२४ …
+	}
 	if r >= 0x3000 {
 		switch {
 		case r >= 0xFF01 && r <= 0xFF5E: // full-width ASCII
 			return foldRuneSlow(r - 0xFEE0)
-		case r >= 0xFB00 && r <= 0xFB4F: // ligatures and presentation forms
+		case isPresentationForm(r): // ligatures and presentation forms
 		case r >= 0x1D400 && r <= 0x1D7FF: // mathematical alphanumerics
 		default:
 			return string(unicode.ToLower(r))
@@ -199,7 +244,7 @@ func buildFoldTable() []foldEntry {
 			// and the Arabic tatweel, which draws a word out for justification ("مـحـمـد")
 			t[r].class = classIgnore
 		case isCJK(r):
-			t[r] = foldEntry{class: classCJK, fold: string(r)}
+			t[r] = foldEntry{class: classCJK} // each its own form: the run's bytes are its folded form
 		case r >= 0x2080 && r <= 0x2089:
 			// subscript digits belong to their word, as a chemist writes it: "CO₂" is "CO2"
 			// (superscripts stay separators: "km²" is "km")
@@ -358,8 +403,10 @@ func classifySlow(r rune, src string) (charClass, string) {
 // foldsToItself reports whether foldRuneSlow(r) is r itself, for a word rune r >= foldTableSize.
 func foldsToItself(r rune) bool {
 	switch {
-	case r >= 0xFF01 && r <= 0xFF5E, r >= 0xFB00 && r <= 0xFB4F, r >= 0x1D400 && r <= 0x1D7FF:
+	case r >= 0xFF01 && r <= 0xFF5E, isPresentationForm(r), r >= 0x1D400 && r <= 0x1D7FF:
 		return false
+	case unicode.Is(unicode.Nd, r):
+		return false // a digit of another script is an ASCII digit
 	case unicode.IsMark(r):
 		return false
 	}
@@ -1237,8 +1284,11 @@ func wordRuneAt(text string, i int) bool {
 // katakana. 5: Traditional Chinese characters. 6: words mixing Latin and
 // Cyrillic or Greek look-alikes. 7: only when every letter of the other
 // script has a look-alike (not words glued together). 8: Indic vowel signs
-// kept. 9: Korean matched by character runs.
-const FoldVersion = 9
+// kept. 9: Korean matched by character runs. 10: decimal digits of every
+// script are ASCII digits, Arabic presentation forms decomposed, alef wasla
+// and teh marbuta folded, the Hebrew geresh an apostrophe, Thai, Lao, Khmer
+// and Myanmar matched by character runs (split from Latin letters).
+const FoldVersion = 10
 
 // Fold returns s as the matcher sees it: lower case, without diacritics, quotes, apostrophes, hyphens,
 // dashes and other punctuation, possessive "'s" dropped, words separated by single spaces.

@@ -68,6 +68,11 @@ func TestFold(t *testing.T) {
 		{"digit groups", "1,000 troops, 1.000 Soldaten, 1\u202f000 soldats, 1\u00a0000, 2,500,000 and 10.000.000", "1000 troops 1000 soldaten 1000 soldats 1000 2500000 and 10000000"},
 		{"not digit groups", "3.5 0,001 1,0000 2019 100 people, 1 000 km, 1,000.50 12.03.2024", "3 5 0 001 1 0000 2019 100 people 1 000 km 1000 50 12 03 2024"},
 		{"digit groups before letters", "1,000km", "1000km"},
+		{"digits of other scripts", "٢٠٢٤ ۱۴۰۳ २०२४ ๒๕๖๗ F-٣٥", "2024 1403 2024 2567 f 35"},
+		{"arabic presentation forms", "ﻣﺤﻤﺪ ﷲ ﻻ", "محمد الله لا"},
+		{"alef wasla and teh marbuta", "ٱلقاهرة القاهره", "القاهره القاهره"},
+		{"hebrew geresh", "ג׳ורג׳ בוש ג'ורג' בוש", "גורג בוש גורג בוש"},
+		{"thai run after latin", "iPhoneของ", "iphone ของ"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

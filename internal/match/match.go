@@ -25,6 +25,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Document is what a watch is matched against. Fields are plain text (HTML already stripped by the
@@ -418,13 +420,39 @@ func (s *scratch) scanCJK(field uint8, i int) {
 	run := s.tz.word(i)
 	for off, r := range run {
 		for _, c := range s.m.cjk[r] {
-			if strings.HasPrefix(run[off:], c.s) {
+			if strings.HasPrefix(run[off:], c.s) && !markAt(run, off+len(c.s)) {
 				start := tk.start + int32(off)
 				for _, t := range c.terms {
 					s.phraseAt(t, field, i, start, start+int32(len(c.s)))
 				}
 			}
 		}
+	}
+}
+
+// markAt reports whether a combining mark is at run[i]: a Thai, Lao, Khmer or Myanmar vowel sign
+// or tone mark belongs to the letter before it, so that a match that ends there ends inside a
+// letter (กร is not found in กรุงเทพ's กรุ).
+func markAt(run string, i int) bool {
+	if i >= len(run) || run[i] < utf8.RuneSelf {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(run[i:])
+	return unicode.IsMark(r)
+}
+
+// runIndex returns the offset of the first occurrence of s in the run that does not end inside a
+// letter (markAt), or -1.
+func runIndex(run, s string) int {
+	for off := 0; ; {
+		k := strings.Index(run[off:], s)
+		if k < 0 {
+			return -1
+		}
+		if !markAt(run, off+k+len(s)) {
+			return off + k
+		}
+		off += k + 1
 	}
 }
 
@@ -482,7 +510,7 @@ func (s *scratch) phraseAt(t int32, field uint8, i int, start, end int32) {
 			if !tk.cjk {
 				return
 			}
-			off := strings.Index(tz.word(j), e.s)
+			off := runIndex(tz.word(j), e.s)
 			if off < 0 {
 				return
 			}
