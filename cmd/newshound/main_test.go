@@ -163,6 +163,11 @@ func TestMatchCommand(t *testing.T) {
 	if code != 1 || !strings.HasPrefix(out, "no hit") {
 		t.Errorf("no hit: code %d, %q", code, out)
 	}
+	// an acronym that found only the pronoun says why it did not match
+	out, _, code = runCmd(t, "Give us a break.", "match", "--query", "U.S. OR WHO", "-")
+	if code != 1 || !strings.Contains(out, "note: acronyms match only where the text writes them in capitals: U.S., WHO") {
+		t.Errorf("acronym no hit: code %d, %q", code, out)
+	}
 	_, errs, code := runCmd(t, "", "match", "--query", "Putin AND (", "-")
 	if code != 2 || !strings.Contains(errs, "^") {
 		t.Errorf("bad query: code %d, %q", code, errs)

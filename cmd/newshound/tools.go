@@ -99,6 +99,10 @@ when nothing matched. Aliases can be given with --config (its aliases: block).`)
 	results := m.Match(doc)
 	if len(results) == 0 {
 		fmt.Fprintf(e.stdout, "no hit: %s\n", query)
+		if acr := query.Acronyms(); len(acr) > 0 {
+			fmt.Fprintf(e.stdout, "note: acronyms match only where the text writes them in capitals: %s (in lower case a word matches any case)\n",
+				strings.Join(acr, ", "))
+		}
 		return &exitError{code: 1, err: errors.New("")}
 	}
 	fmt.Fprintf(e.stdout, "hit: %s\n", query)

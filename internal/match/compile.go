@@ -125,9 +125,9 @@ func Compile(watches []Watch) (*Matcher, error) {
 	// collide, which the trie tries on every word, need every word passed)
 	m.filter = newWordFilter(b.wordList, b.prefixList, m.hasPrefixes && m.prefixes.extra != nil, len(m.cjk) > 0)
 	// each word's record in wordData, where its dictionary slot points: the number of its one-token
-	// terms and of its phrases, its one-token terms (one-word terms, then the wildcard terms the word
-	// matches), its phrases sorted by their second word, and those second words (noWord when the
-	// second element is not a whole word)
+	// terms and of its phrases, its one-token terms (one-word terms, ^id for an acronym, then the
+	// wildcard terms the word matches), its phrases sorted by their second word, and those second
+	// words (noWord when the second element is not a whole word)
 	offsets := make([]uint32, len(b.wordList))
 	for w := range b.wordList {
 		offsets[w] = uint32(len(m.wordData))
@@ -140,7 +140,12 @@ func Compile(watches []Watch) (*Matcher, error) {
 			wild = wordWild[w]
 		}
 		m.wordData = append(m.wordData, int32(len(wordTerms[w])+len(wild)), int32(len(starts)))
-		m.wordData = append(m.wordData, wordTerms[w]...)
+		for _, t := range wordTerms[w] {
+			if m.terms[t].cased {
+				t = ^t // an acronym: its occurrences are checked for capitals (see scanField)
+			}
+			m.wordData = append(m.wordData, t)
+		}
 		m.wordData = append(m.wordData, wild...)
 		m.wordData = append(m.wordData, starts...)
 		for _, t := range starts {
@@ -278,6 +283,9 @@ func (b *builder) term(t *term) int32 {
 			kind = elemPrefix
 		}
 		key.WriteByte('0' + kind)
+		if t.cased[i] {
+			key.WriteByte('A') // an acronym is another term than the word in any case
+		}
 		key.WriteString(w)
 		key.WriteByte(0)
 	}
@@ -303,12 +311,13 @@ func (b *builder) term(t *term) int32 {
 					b.wordIDs[w] = wid
 					b.wordList = append(b.wordList, w)
 				}
-				elems = append(elems, elem{kind: elemWord, id: wid, s: w})
+				elems = append(elems, elem{kind: elemWord, id: wid, s: w, cased: t.cased[i]})
 			}
 		}
 		id = int32(len(b.m.terms))
 		b.termIDs[key.String()] = id
-		b.m.terms = append(b.m.terms, cterm{elems: elems})
+		b.m.terms = append(b.m.terms, cterm{elems: elems, cased: t.anyCased()})
+		b.m.hasCased = b.m.hasCased || t.anyCased()
 		b.termWatches = append(b.termWatches, nil)
 	}
 	return id

@@ -16,7 +16,8 @@ import (
 // index cannot decide — feed:/author:/lang: terms, CJK substrings — counts
 // as true. NOT is kept only over "exact" terms, those whose presence the
 // index decides exactly as the matcher does (unfielded single words of
-// ASCII letters and digits): NOT over anything else counts as true, since
+// ASCII letters and digits, not acronyms, which the matcher finds only in
+// capitals): NOT over anything else counts as true, since
 // excluding on a looser test could lose a match.
 func (q *Query) FTS() string {
 	return ftsOf(q.root).render()
@@ -87,7 +88,8 @@ func ftsTerm(t *term, fields fieldSet) *ftsNode {
 	if folded == "" || hasCJK(folded) {
 		return ftsTrue
 	}
-	return &ftsNode{leaf: FTSPhrase(folded, t.prefix), exact: fields == fieldText && isPlainWord(folded)}
+	// an acronym is decided by the case of the text, which the index does not keep
+	return &ftsNode{leaf: FTSPhrase(folded, t.prefix), exact: fields == fieldText && isPlainWord(folded) && !t.anyCased()}
 }
 
 // ftsNode is a prefilter expression: always true, a leaf phrase, AND/OR of

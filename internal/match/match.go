@@ -107,14 +107,16 @@ const (
 )
 
 type elem struct {
-	kind uint8
-	id   int32  // elemWord: word id
-	s    string // elemPrefix, elemCJK: folded bytes
+	kind  uint8
+	cased bool   // elemWord: an acronym, matched only where the text has it in capitals
+	id    int32  // elemWord: word id
+	s     string // elemPrefix, elemCJK: folded bytes
 }
 
 // cterm is a distinct term of all watches; watches share cterms with the same words.
 type cterm struct {
 	elems []elem
+	cased bool // some element is cased
 }
 
 // cnode is a compiled query node.
@@ -161,6 +163,7 @@ type Matcher struct {
 	cjk         map[rune][]cjkStart
 	fields      fieldSet // fields any watch looks at
 	filter      wordFilter
+	hasCased    bool // some term has an acronym (elem.cased)
 
 	pool sync.Pool
 }
@@ -202,6 +205,8 @@ type scratch struct {
 	m          *Matcher
 	nearA      []occ
 	nearB      []occ
+	// whether the field being scanned is in Title Case: 0 not known yet, 1 it is, 2 it is not
+	titleCase uint8
 }
 
 func (m *Matcher) getScratch() *scratch {
@@ -307,6 +312,32 @@ func (m *Matcher) match(doc *Document, explain bool) []Result {
 	return out
 }
 
+// capitalsAt reports whether token i of the field being scanned is written as an acronym is in a
+// text: in capitals ("US", "U.S.", "NATO" and "WHO" in an all-capitals headline), or capitalised
+// ("Nato", as British papers write it) where that is the writer's choice — not the first word of a
+// sentence, a quotation or the field ("Who is…", "Us and them"), and not in a title written in Title
+// Case ("Here's Who Won the Election", see titleCase).
+func (s *scratch) capitalsAt(i int) bool {
+	tz := &s.tz
+	tk := &tz.toks[i]
+	switch letterCase(tz.text[tk.start:tk.end]) {
+	case caseUpper:
+		return true
+	case caseTitle:
+		if sentenceStart(tz.text, tz.toks, i) {
+			return false
+		}
+		if s.titleCase == 0 {
+			s.titleCase = 2
+			if titleCase(tz.text, tz.toks) {
+				s.titleCase = 1
+			}
+		}
+		return s.titleCase == 2
+	}
+	return false
+}
+
 func (s *scratch) reset() {
 	for _, t := range s.touched {
 		s.termFields[t] = 0
@@ -341,6 +372,7 @@ func (s *scratch) scanField(field uint8, text string) {
 	tz := &s.tz
 	tz.filter = &m.filter
 	tz.tokenize(text)
+	s.titleCase = 0
 	if cap(s.ids) < len(tz.toks) {
 		s.ids = make([]int32, len(tz.toks), 2*len(tz.toks))
 	}
@@ -377,6 +409,12 @@ func (s *scratch) scanField(field uint8, text string) {
 				// below
 				rec := m.wordData[sl.data:]
 				for _, t := range rec[2 : 2+rec[0]] {
+					if t < 0 { // an acronym
+						if !s.capitalsAt(int(i)) {
+							continue
+						}
+						t = ^t
+					}
 					s.addOcc(occ{term: t, field: field, tokStart: i, tokEnd: i, start: tk.start, end: tk.end})
 				}
 				if rec[1] > 0 {
@@ -489,6 +527,13 @@ func (s *scratch) phraseAt(t int32, field uint8, i int, start, end int32) {
 	tz := &s.tz
 	if i+len(elems) > len(tz.toks) {
 		return
+	}
+	if s.m.hasCased && s.m.terms[t].cased {
+		for k := range elems {
+			if elems[k].cased && !s.capitalsAt(i+k) {
+				return
+			}
+		}
 	}
 	last := i
 	for k := 1; k < len(elems); k++ {

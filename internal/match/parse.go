@@ -661,14 +661,55 @@ func (d *aliasDef) read() {
 func newTerm(text string) (*term, error) {
 	text = normalizeTermText(text)
 	body, prefix := strings.CutSuffix(text, "*")
-	ws, cjk := words(body)
+	ws, cjk, cased := termWords(body)
 	if len(ws) == 0 {
 		if text == "" {
 			return nil, fmt.Errorf("empty phrase")
 		}
 		return nil, fmt.Errorf("a term needs at least one letter or digit")
 	}
-	return &term{text: text, words: ws, cjk: cjk, prefix: prefix}, nil
+	if prefix {
+		cased[len(cased)-1] = false // a wildcard prefix matches any case
+	}
+	return &term{text: text, words: ws, cjk: cjk, cased: cased, prefix: prefix}, nil
+}
+
+// termWords returns the folded words of a term's text, whether each is a CJK run, and whether each
+// is written as an acronym.
+func termWords(s string) (ws []string, cjk, cased []bool) {
+	t := getTokenizer()
+	defer putTokenizer(t)
+	t.tokenize(s)
+	ws = make([]string, len(t.toks))
+	cjk = make([]bool, len(t.toks))
+	cased = make([]bool, len(t.toks))
+	for i, tk := range t.toks {
+		ws[i] = strings.Clone(t.word(i))
+		cjk[i] = tk.cjk
+		cased[i] = !tk.cjk && acronym(s[tk.start:tk.end])
+	}
+	return ws, cjk, cased
+}
+
+// maxAcronym is the most letters a word written in capitals has to be an acronym of a query.
+const maxAcronym = 4
+
+// acronym reports whether a query word, as written, is an acronym, which matches only text written in
+// capitals: initials with full stops ("U.S.", "U.N."), or two to maxAcronym letters all in capitals
+// ("US", "UN", "WHO", "IT", "NATO"; digits may come with them: "COP28"). Such words are often common
+// words in lower case ("us", "un", "who", "it", Italian "nato"): matched regardless of case, a watch
+// for the World Health Organization would alert on every "who".
+func acronym(w string) bool {
+	letters := 0
+	for _, r := range w {
+		switch {
+		case unicode.IsLower(r), unicode.IsTitle(r):
+			return false
+		case unicode.IsUpper(r):
+			letters++
+		}
+	}
+	return letters >= 2 && (letters <= maxAcronym || strings.ContainsRune(w, '.'))
 }
 
 // normalizeTermText removes quote characters and collapses white space.

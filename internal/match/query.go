@@ -1,6 +1,7 @@
 package match
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -82,7 +83,13 @@ type term struct {
 	text   string // as written, quotes removed, white space collapsed
 	words  []string
 	cjk    []bool
+	cased  []bool // the word is an acronym: it matches only text in capitals (see acronym)
 	prefix bool
+}
+
+// anyCased reports whether some word of the term is an acronym.
+func (t *term) anyCased() bool {
+	return slices.Contains(t.cased, true)
 }
 
 // Query is a parsed query. The zero value is not usable; get one from Parse or Keywords.
@@ -205,6 +212,30 @@ func (q *Query) Terms() []string {
 		}
 	}
 	walk(q.root, false)
+	return out
+}
+
+// Acronyms returns the words of the query's terms, as written, that are acronyms: matched only where
+// the text writes them in capitals (see the package documentation), each once, in query order.
+func (q *Query) Acronyms() []string {
+	var out []string
+	var walk func(n *node)
+	walk = func(n *node) {
+		if t := n.term; n.op == opTerm && t.anyCased() { // (an alias's terms are its kids)
+			tz := getTokenizer()
+			tz.tokenize(t.text)
+			for i, tk := range tz.toks {
+				if w := t.text[tk.start:tk.end]; i < len(t.cased) && t.cased[i] && !slices.Contains(out, w) {
+					out = append(out, w)
+				}
+			}
+			putTokenizer(tz)
+		}
+		for _, k := range n.kids {
+			walk(k)
+		}
+	}
+	walk(q.root)
 	return out
 }
 
