@@ -192,7 +192,7 @@ func (w *Watcher) process(ctx context.Context, a store.Article, fetch bool) (sto
 	if ctx.Err() != nil {
 		return store.Completion{}, ctx.Err() // an interrupted read is retried, not recorded as a failure
 	}
-	if !fromPage(a.TextSource) {
+	if !store.FromPage(a.TextSource) {
 		// The feed's text has the language the feed declares, unless the
 		// text clearly says otherwise, as a page's has; identifying it costs
 		// more than reading the item, so it is done only when a watch asks
@@ -208,7 +208,7 @@ func (w *Watcher) process(ctx context.Context, a store.Article, fetch bool) (sto
 	source := a.TextSource
 	if strings.HasPrefix(source, "feed") {
 		source = "feed"
-	} else if fromPage(source) {
+	} else if store.FromPage(source) {
 		source = "page"
 	}
 	w.metrics.ArticlesRead.WithLabelValues(source).Inc()
@@ -321,12 +321,9 @@ func (w *Watcher) read(ctx context.Context, a *store.Article, fetch bool) {
 }
 
 // sourcePaywalled is the TextSource of an article read from a page that is
-// for subscribers: its text is what the page shows, often only the start.
+// for subscribers: its text is what the page shows, often only the start
+// (store.FromPage: still a page's text).
 const sourcePaywalled = "page (paywalled: only what the page shows)"
-
-// fromPage reports whether an article's text was read from its page
-// (TextSource "page", or sourcePaywalled).
-func fromPage(source string) bool { return strings.HasPrefix(source, "page") }
 
 func pageProblem(err error) string {
 	switch {
@@ -342,7 +339,7 @@ func pageProblem(err error) string {
 // feed's text followed by the page's when the page was read.
 func Document(a store.Article) match.Document {
 	body := a.Text
-	if fromPage(a.TextSource) && strings.TrimSpace(a.FeedText) != "" {
+	if store.FromPage(a.TextSource) && strings.TrimSpace(a.FeedText) != "" {
 		body = a.FeedText + "\n\n" + a.Text
 	}
 	return match.Document{Title: a.Title, Body: body, Feed: a.Feed, Author: a.Author, Lang: a.Lang}

@@ -68,11 +68,16 @@ func (a Article) itemSum() int64 {
 
 const articleColumns = `id, identity, url, guid, feed, title, author, image, published, seen_at, feed_text, text, text_source, lang, status, story_id`
 
+// FromPage reports whether an article's text was read from its page, by its
+// TextSource: "page", or "page (paywalled: …)" for a page that shows
+// subscribers' text only in part.
+func FromPage(source string) bool { return strings.HasPrefix(source, "page") }
+
 // storedText is the text column of a: empty when the text is the feed's
 // own (the page was not used), which the row holds already as feed_text —
 // half the bytes of most rows. scanArticle gives it back.
 func storedText(a Article) string {
-	if a.TextSource != "page" && a.Text == a.FeedText {
+	if !FromPage(a.TextSource) && a.Text == a.FeedText {
 		return ""
 	}
 	return a.Text
@@ -84,8 +89,11 @@ func scanArticle(row interface{ Scan(...any) error }) (Article, error) {
 	err := row.Scan(&a.ID, &a.Identity, &a.URL, &a.GUID, &a.Feed, &a.Title, &a.Author, &a.Image, &published, &seen,
 		&a.FeedText, &a.Text, &a.TextSource, &a.Lang, &a.Status, &story)
 	a.Published, a.SeenAt, a.StoryID = fromUnix(published), fromUnix(seen), story.Int64
-	if a.Text == "" && a.TextSource != "page" {
-		a.Text = a.FeedText // stored once (storedText)
+	if a.Text == "" {
+		// stored once (storedText); a page's text is never empty (too little
+		// text is article.ErrTooShort), and rows written before FromPage kept
+		// a paywalled page's text so when it was the feed's
+		a.Text = a.FeedText
 	}
 	return a, err
 }

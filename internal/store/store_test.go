@@ -287,7 +287,8 @@ func testRecordFeedStateQueued(t *testing.T, e engine) {
 }
 
 // TestFeedTextStoredOnce: an article whose text is its feed's own keeps it
-// once in the row and reads back whole; a page's text is kept as it is.
+// once in the row and reads back whole; a page's text is kept as it is, a
+// paywalled page's too.
 func TestFeedTextStoredOnce(t *testing.T) { engines(t, testFeedTextStoredOnce) }
 
 func testFeedTextStoredOnce(t *testing.T, e engine) {
@@ -297,18 +298,19 @@ func testFeedTextStoredOnce(t *testing.T, e engine) {
 	rec := PollRecord{Feed: FeedState{Name: "F", URL: "https://f"}, Done: []Completion{
 		{Article: Article{Identity: "https://e.org/feed", Feed: "F", SeenAt: now, FeedText: "Lead.", Text: "Lead.", TextSource: "feed: page reading is off for this feed"}},
 		{Article: Article{Identity: "https://e.org/page", Feed: "F", SeenAt: now, FeedText: "Lead.", Text: "Lead.", TextSource: "page"}},
+		{Article: Article{Identity: "https://e.org/paywalled", Feed: "F", SeenAt: now, FeedText: "Lead.", Text: "Lead.", TextSource: "page (paywalled: only what the page shows)"}},
 	}}
 	if _, err := s.RecordPoll(ctx, rec, now); err != nil {
 		t.Fatal(err)
 	}
-	for _, id := range []string{"https://e.org/feed", "https://e.org/page"} {
+	for _, id := range []string{"https://e.org/feed", "https://e.org/page", "https://e.org/paywalled"} {
 		a, err := s.ArticleByIdentity(ctx, id)
 		if err != nil || a == nil || a.Text != "Lead." || a.FeedText != "Lead." {
 			t.Fatalf("%s: %v %+v", id, err, a)
 		}
 		var stored string
 		s.r.QueryRow(`SELECT text FROM articles WHERE identity = ?`, id).Scan(&stored)
-		if want := map[bool]string{true: "", false: "Lead."}[a.TextSource != "page"]; stored != want {
+		if want := map[bool]string{true: "", false: "Lead."}[!FromPage(a.TextSource)]; stored != want {
 			t.Errorf("%s: text column %q, want %q", id, stored, want)
 		}
 	}
