@@ -39,8 +39,9 @@ func rejoinChunks(doc *html.Node, paras []string) []string {
 	for _, p := range paras {
 		have[p] = true
 	}
+	texts := make(pTexts) // each level's box holds the one below: its paragraphs read once
 	for box, depth := p.Parent, 0; box != nil && box.Type == html.ElementNode && depth < 6; box, depth = box.Parent, depth+1 {
-		if box.DataAtom == atom.Body || box.DataAtom == atom.Html || !covered(box, have) {
+		if box.DataAtom == atom.Body || box.DataAtom == atom.Html || !covered(box, have, texts) {
 			// Above the story: its siblings are other parts of the page.
 			break
 		}
@@ -50,21 +51,21 @@ func rejoinChunks(doc *html.Node, paras []string) []string {
 		}
 		var chunks []*html.Node
 		for c := box.Parent.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode && c.DataAtom == box.DataAtom && attr(c, "class") == class && hasStoryParagraph(c) {
+			if c.Type == html.ElementNode && c.DataAtom == box.DataAtom && attr(c, "class") == class && hasStoryParagraph(c, texts) {
 				chunks = append(chunks, c)
 			}
 		}
 		if len(chunks) < 2 {
 			continue
 		}
-		return mergeChunks(paras, box, chunks)
+		return mergeChunks(paras, box, chunks, texts)
 	}
 	return paras
 }
 
 // mergeChunks puts the paragraphs of the chunks before box ahead of paras
 // and those of the chunks after it behind, skipping any paras already hold.
-func mergeChunks(paras []string, box *html.Node, chunks []*html.Node) []string {
+func mergeChunks(paras []string, box *html.Node, chunks []*html.Node, texts pTexts) []string {
 	have := make(map[string]bool, len(paras))
 	for _, p := range paras {
 		have[p] = true
@@ -76,7 +77,7 @@ func mergeChunks(paras []string, box *html.Node, chunks []*html.Node) []string {
 			seenBox = true
 			continue
 		}
-		for _, p := range chunkParagraphs(c) {
+		for _, p := range texts.chunkParagraphs(c) {
 			if have[p] {
 				continue
 			}
@@ -96,9 +97,9 @@ func mergeChunks(paras []string, box *html.Node, chunks []*html.Node) []string {
 
 // covered reports whether the extracted paragraphs (have) hold nearly all
 // the paragraph text of box, that is, whether box is part of the story.
-func covered(box *html.Node, have map[string]bool) bool {
+func covered(box *html.Node, have map[string]bool, texts pTexts) bool {
 	var in, all int
-	for _, p := range chunkParagraphs(box) {
+	for _, p := range texts.chunkParagraphs(box) {
 		all += len(p)
 		if have[p] {
 			in += len(p)
@@ -135,8 +136,8 @@ func findParagraph(doc *html.Node, text string) *html.Node {
 
 // hasStoryParagraph reports whether n holds a <p> long enough to be story
 // text.
-func hasStoryParagraph(n *html.Node) bool {
-	for _, p := range chunkParagraphs(n) {
+func hasStoryParagraph(n *html.Node, texts pTexts) bool {
+	for _, p := range texts.chunkParagraphs(n) {
 		if len(p) >= minChunkPara {
 			return true
 		}
@@ -144,8 +145,11 @@ func hasStoryParagraph(n *html.Node) bool {
 	return false
 }
 
+// pTexts holds the textOf of the <p> elements read so far.
+type pTexts map[*html.Node]string
+
 // chunkParagraphs returns the texts of the <p> elements under n.
-func chunkParagraphs(n *html.Node) []string {
+func (texts pTexts) chunkParagraphs(n *html.Node) []string {
 	var out []string
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
@@ -160,7 +164,12 @@ func chunkParagraphs(n *html.Node) []string {
 			case atom.Aside, atom.Nav, atom.Footer, atom.Form:
 				continue
 			case atom.P:
-				if t := textOf(c); t != "" {
+				t, ok := texts[c]
+				if !ok {
+					t = textOf(c)
+					texts[c] = t
+				}
+				if t != "" {
 					out = append(out, t)
 				}
 				continue
