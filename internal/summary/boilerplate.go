@@ -131,9 +131,14 @@ func isNameLine(s string) bool {
 		}
 		w := strings.TrimLeftFunc(s[i:j], func(r rune) bool { return !isWordRune(r) })
 		// A word in lower case, or in a script without case (Chinese,
-		// Japanese), is prose.
-		if first, _ := utf8.DecodeRuneInString(w); w != "" && unicode.IsLetter(first) && !unicode.IsUpper(first) && !isNameParticle(w) {
-			return false
+		// Japanese), is prose; its first letter tells, after any digits
+		// (a Chinese or Japanese lead is one field that opens with its
+		// date: "12月5日，国务院…").
+		letter := strings.IndexFunc(w, unicode.IsLetter)
+		if letter >= 0 && !isNameParticle(w) {
+			if first, _ := utf8.DecodeRuneInString(w[letter:]); !unicode.IsUpper(first) && (letter == 0 || !unicode.IsLower(first)) {
+				return false
+			}
 		}
 		i = j
 	}

@@ -95,3 +95,17 @@ func TestCJKTerms(t *testing.T) {
 		t.Error("two sentences about 経済対策 share no term")
 	}
 }
+
+// A Chinese photo's caption is not a summary sentence; a lead that opens
+// with its date is.
+func TestSummarizeChineseCaption(t *testing.T) {
+	text := "12月5日，游客在哈尔滨冰雪大世界游玩。新华社记者 王建威 摄\n\n" +
+		"12月5日，第二十七届哈尔滨冰雪大世界开园，园区总面积达100万平方米，用冰用雪总量约30万立方米。\n\n" +
+		"据介绍，今年冰雪大世界新增了多个互动项目，预计整个冰雪季将接待游客超过300万人次。"
+	got := Summarize(text, Options{Sentences: 2})
+	want := []string{"12月5日，第二十七届哈尔滨冰雪大世界开园，园区总面积达100万平方米，用冰用雪总量约30万立方米。",
+		"据介绍，今年冰雪大世界新增了多个互动项目，预计整个冰雪季将接待游客超过300万人次。"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}

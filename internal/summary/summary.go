@@ -287,6 +287,15 @@ func candidates(text string) []sentence {
 		}
 		sents = append(sents, sentence{span: sp, text: s, folded: f, nwords: n, usable: ok})
 	}
+	// A sentence that a Chinese or Japanese photo credit follows in its
+	// paragraph ("…游玩。新华社记者 王建威 摄", "…＝19日、山本裕之撮影")
+	// is the photo's caption.
+	for i := 0; i+1 < len(sents); i++ {
+		if sents[i].usable && isPhotoCredit(sents[i+1].text) && !strings.Contains(text[sents[i].span.End:sents[i+1].span.Start], "\n\n") {
+			sents[i].usable = false
+			usable--
+		}
+	}
 	// A quotation standing alone that a longer sentence holds whole is a
 	// pull quote: the sentence with its attribution is the one to use.
 	for i := range sents {
@@ -566,4 +575,11 @@ func hasFinalMark(s string) bool {
 	s = strings.TrimRightFunc(s, func(r rune) bool { return isCloser(r) || unicode.IsSpace(r) })
 	r, size := utf8.DecodeLastRuneInString(s)
 	return isTerminator(r) || r == ';' && greekBefore(s, 0, len(s)-size)
+}
+
+// isPhotoCredit reports whether s is a short Chinese or Japanese photo
+// credit: a name and "摄" (photographed by) or "撮影".
+func isPhotoCredit(s string) bool {
+	s = strings.TrimRightFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) })
+	return utf8.RuneCountInString(s) <= 40 && (strings.HasSuffix(s, "摄") || strings.HasSuffix(s, "攝") || strings.HasSuffix(s, "撮影"))
 }

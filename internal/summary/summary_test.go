@@ -241,6 +241,11 @@ func TestIsBoilerplate(t *testing.T) {
 		{"The newspaper said it had lost 20,000 subscribers this year.", false},
 		{"Die Zeitung hat nach eigenen Angaben 300.000 Abonnenten.", false},
 		{"Netflix erhöht zum 1. März die Preise für Abonnenten in Deutschland.", false},
+		// Chinese and Japanese leads open with the date, a single "word"
+		// (no spaces) starting with a digit: prose, not a name line.
+		{"12月5日，国务院总理李强主持召开国务院常务会议，研究部署稳外贸措施。", false},
+		{"5日，日本銀行は金融政策決定会合で政策金利を引き上げた。", false},
+		{"2024年，全国居民人均可支配收入增长5.3%。", false},
 		{"同社の有料会員数は100万人を突破した。", false},
 		{"中国付费内容市场规模持续扩大。", false},
 	}
