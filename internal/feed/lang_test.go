@@ -37,3 +37,31 @@ func TestLanguageTag(t *testing.T) {
 		}
 	}
 }
+
+// A feed's title and text read as a page's do: no soft hyphens or other
+// invisible format characters (written or as references), and no ruby
+// readings — the alert shows "Mittelalterfest" and "子どもへの体罰", and a
+// phrase watch finds the latter.
+func TestItemTextAsRead(t *testing.T) {
+	doc := `<rss version="2.0"><channel><title>T</title><item><title>Mittel&#173;alter&#x200B;-Festival</title><link>https://x.example/a</link>` +
+		`<description><![CDATA[<p>Das Mittel&shy;alter` + "\u00ad" + `fest beginnt.</p><p>政府は５日、<ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの<ruby>体罰<rt>たいばつ</ruby>を禁止する。</p>` +
+		`<p><ruby>東京<rt>とうきょう</rt></ruby>で。</p>]]></description></item>` +
+		`<item><title>b</title><link>https://x.example/b</link><description>plain &lt;b&gt; &lt;ruby&gt;漢&lt;rt&gt;かん&lt;/rt&gt;&lt;/ruby&gt;字</description></item></channel></rss>`
+	res, err := Parse(strings.NewReader(doc), "https://x.example/feed")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Items) != 2 {
+		t.Fatalf("%d items", len(res.Items))
+	}
+	it := res.Items[0]
+	if it.Title != "Mittelalter-Festival" {
+		t.Errorf("title %q", it.Title)
+	}
+	if want := "Das Mittelalterfest beginnt.\n\n政府は５日、子どもへの体罰を禁止する。\n\n東京で。"; it.Text != want {
+		t.Errorf("text %q, want %q", it.Text, want)
+	}
+	if want := "plain 漢字"; res.Items[1].Text != want {
+		t.Errorf("text %q, want %q", res.Items[1].Text, want)
+	}
+}

@@ -87,7 +87,7 @@ func plainTagsText(s string) (string, bool) {
 		}
 		switch a {
 		case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Textarea, atom.Title, atom.Xmp,
-			atom.Iframe, atom.Noembed, atom.Noframes, atom.Plaintext:
+			atom.Iframe, atom.Noembed, atom.Noframes, atom.Plaintext, atom.Rt, atom.Rp:
 			return "", false // read raw, or skipped with its content
 		}
 		switch {
@@ -130,6 +130,11 @@ func tokenizedText(s string) string {
 	var b strings.Builder
 	z := html.NewTokenizer(strings.NewReader(s))
 	skip := 0
+	// annotation: inside a ruby annotation (<rt>, or the <rp> parentheses
+	// shown where ruby is not supported): the reading of 子供 given above
+	// it is not part of the sentence, as pages' ruby is not (its end tags
+	// may be left out: the next annotation or </ruby> ends it).
+	annotation := false
 	var hidden []byte // the name of the hidden element being skipped
 	depth := 0        // elements of that name open inside it
 	for {
@@ -155,7 +160,7 @@ func tokenizedText(s string) string {
 		case html.ErrorToken:
 			return b.String()
 		case html.TextToken:
-			if skip == 0 {
+			if skip == 0 && !annotation {
 				b.Write(z.Text())
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
@@ -168,9 +173,12 @@ func tokenizedText(s string) string {
 			switch {
 			case a == atom.Script || a == atom.Style || a == atom.Noscript || a == atom.Template:
 				skip++
+			case a == atom.Rt || a == atom.Rp:
+				annotation = tt == html.StartTagToken
 			case a == atom.Br:
 				b.WriteString("\n")
 			case blocks[a]:
+				annotation = false
 				b.WriteString("\n\n")
 			case a == atom.Img || a == atom.Td || a == atom.Th:
 				// a cell's end tag may be left out: "<td>Kyiv<td>Moscow"
@@ -184,7 +192,10 @@ func tokenizedText(s string) string {
 				if skip > 0 {
 					skip--
 				}
+			case a == atom.Rt || a == atom.Rp || a == atom.Ruby:
+				annotation = false
 			case blocks[a]:
+				annotation = false
 				b.WriteString("\n\n")
 			case a == atom.Td || a == atom.Th:
 				b.WriteString(" ")
@@ -305,7 +316,9 @@ var blocks = map[atom.Atom]bool{
 
 // collapse normalises whitespace: spaces within a line become one, single
 // line breaks inside a paragraph become spaces, paragraphs are separated by
-// exactly one blank line. NUL and other control characters are dropped.
+// exactly one blank line. NUL and other control characters are dropped, and
+// invisible format characters (soft hyphens, zero-width spaces, direction
+// marks).
 // (In one pass; collapseSplit is the same in the terms of its rules.)
 func collapse(s string) string {
 	var b strings.Builder
@@ -335,8 +348,8 @@ func collapse(s string) string {
 			continue
 		case r == '\t' || r == '\r' || r == '\f' || r == '\v' || r == 0xA0:
 			r = ' '
-		case r < 0x20 || r == 0x7F:
-			continue // dropped: the characters on either side meet
+		case r < 0x20 || r == 0x7F || r >= 0xAD && unicode.Is(unicode.Cf, r):
+			continue // dropped: the characters on either side meet (a soft hyphen, a zero-width space: invisible, as page text drops them)
 		}
 		newline = false
 		if unicode.IsSpace(r) && !groupSpace(s, i, r) {
@@ -428,7 +441,7 @@ func collapseSplit(s string) string {
 		case r == '\n':
 		case r == '\t' || r == '\r' || r == '\f' || r == '\v' || r == 0xA0 || r == '\u202f' || r == '\u2009':
 			r = ' '
-		case r < 0x20 || r == 0x7F:
+		case r < 0x20 || r == 0x7F || r >= 0xAD && unicode.Is(unicode.Cf, r):
 			continue
 		}
 		m.WriteRune(r)
