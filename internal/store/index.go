@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"strconv"
-	"strings"
 	"sync"
 	"time"
 )
@@ -23,9 +22,8 @@ import (
 // rebuilds them (UnindexedArticles, Index).
 
 const (
-	indexDelay   = time.Second
-	indexBatch   = 4096
-	unqueueChunk = 500 // IDs a statement removes from fts_queue
+	indexDelay = time.Second
+	indexBatch = 4096
 	// indexRetryMax bounds the wait before the indexer retries after failed
 	// writes (doubling from indexDelay while they keep failing).
 	indexRetryMax = time.Minute
@@ -178,7 +176,7 @@ func (s *Store) FlushIndex(ctx context.Context) error {
 	}
 	err := s.submit(ctx, nil, func(tx *sql.Tx, _ *commitReq) error {
 		insert, replace := tx.Stmt(s.stmts.indexNew), tx.Stmt(s.stmts.indexArticle)
-		ids := make([]any, 0, min(len(entries), unqueueChunk))
+		var ids []byte
 		for i, e := range entries {
 			stmt := insert
 			if e.replace {
@@ -187,14 +185,10 @@ func (s *Store) FlushIndex(ctx context.Context) error {
 			if _, err := stmt.Exec(e.ID, e.Title, e.Body); err != nil {
 				return fmt.Errorf("store: index article %d: %w", e.ID, err)
 			}
-			ids = append(ids, e.ID)
-			if len(ids) == unqueueChunk || i == len(entries)-1 {
-				q := `DELETE FROM fts_queue WHERE article_id IN (?` + strings.Repeat(", ?", len(ids)-1) + `)`
-				if _, err := tx.Exec(q, ids...); err != nil {
-					return fmt.Errorf("store: unqueue index entries: %w", err)
-				}
-				ids = ids[:0]
-			}
+			ids = idList(ids, i, e.ID)
+		}
+		if _, err := tx.Stmt(s.stmts.unqueueIndex).Exec(string(append(ids, ']'))); err != nil {
+			return fmt.Errorf("store: unqueue index entries: %w", err)
 		}
 		return nil
 	})

@@ -44,6 +44,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"slices"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -96,7 +97,11 @@ type statements struct {
 	addArticle, addDone, putFeed, completeArticle, insertMatch, insertOutbox, markDelivered, insertQuote, indexNew, indexArticle *sql.Stmt
 	putStory, setStory, storyMatched, guidElsewhere, storyPost                                                                   *sql.Stmt
 	pg                                                                                                                           bool // PostgreSQL: full-text entries written with their articles
-	// addDoneMany[n] inserts n processed articles (n in doneSizes).
+	// queueIndex and unqueueIndex add to fts_queue and remove from it the
+	// IDs of a JSON array (SQLite).
+	queueIndex, unqueueIndex *sql.Stmt
+	// addDoneMany[n] inserts n processed articles (n in doneSizes; on
+	// SQLite 1 too), returning their IDs on PostgreSQL (addDone).
 	addDoneMany map[int]*sql.Stmt
 }
 
@@ -120,6 +125,9 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&s.stmts.indexArticle, s.pick(`INSERT OR REPLACE INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`,
 			`INSERT INTO articles_fts (rowid, doc) VALUES (?, ?::tsvector) ON CONFLICT (rowid) DO UPDATE SET doc = excluded.doc`)},
 		{&s.stmts.indexNew, s.pick(`INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`, ``)},
+		// WHERE true: SQLite reads "SELECT … ON CONFLICT" as a join without it.
+		{&s.stmts.queueIndex, s.pick(`INSERT INTO fts_queue (article_id) SELECT value FROM json_each(?) WHERE true ON CONFLICT DO NOTHING`, ``)},
+		{&s.stmts.unqueueIndex, s.pick(`DELETE FROM fts_queue WHERE article_id IN (SELECT value FROM json_each(?))`, ``)},
 		{&s.stmts.putStory, putStorySQL},
 		{&s.stmts.guidElsewhere, guidElsewhereSQL},
 		{&s.stmts.setStory, `UPDATE articles SET story_id = ? WHERE id = ?`},
@@ -135,9 +143,13 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		}
 		*p.stmt = stmt
 	}
-	s.stmts.addDoneMany = make(map[int]*sql.Stmt, len(doneSizes))
-	for _, n := range doneSizes {
-		stmt, err := s.w.PrepareContext(ctx, addDoneSQL(n))
+	s.stmts.addDoneMany = make(map[int]*sql.Stmt, len(doneSizes)+1)
+	sizes := doneSizes
+	if !s.pg {
+		sizes = append(slices.Clip(sizes), 1)
+	}
+	for _, n := range sizes {
+		stmt, err := s.w.PrepareContext(ctx, addDoneSQL(n, s.pg))
 		if err != nil {
 			return fmt.Errorf("prepare: %w", err)
 		}
