@@ -20,7 +20,9 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 go test -c -o "$tmp/watchers.test" ./watchers
 for round in $(seq "$rounds"); do
-  for b in 'BareLoop/changed$' 'PollCycle/changed$' 'BareLoop/unchanged$' 'PollCycle/unchanged$'; do
+  # Each part of a -test.bench pattern matches its level of the name
+  # unanchored ("changed$" matches "unchanged" too): anchored both ends.
+  for b in 'BareLoop/^changed$' 'PollCycle/^changed$' 'BareLoop/^unchanged$' 'PollCycle/^unchanged$'; do
     (cd watchers && "$tmp/watchers.test" -test.run '^$' -test.bench "^Benchmark$b" -test.benchtime "${cycles}x") |
       grep '^Benchmark' >>"$tmp/results" || { echo "pollbench: Benchmark$b failed" >&2; exit 1; }
   done
