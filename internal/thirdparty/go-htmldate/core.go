@@ -62,7 +62,7 @@ func FromDocument(doc *html.Node, opts Options) (Result, error) {
 	}
 
 	// Clone document so the original kept untouched
-	doc = dom.Clone(doc, true)
+	doc = cloneTree(doc)
 
 	// Set default options
 	if opts.MinDate.IsZero() {
@@ -166,8 +166,7 @@ func findDate(doc *html.Node, opts Options) (string, time.Time, error) {
 	}
 
 	// First, prune tree
-	prunedDoc := dom.Clone(doc, true)
-	prunedDoc = cleanDocument(prunedDoc)
+	prunedDoc := cleanDocument(doc) // newshound: it copies doc itself, not copied twice
 	discardUnwanted(prunedDoc)
 
 	// Define selectors + text content

@@ -30,7 +30,7 @@ import (
 // cleanDocument cleans the document by discarding unwanted elements.
 func cleanDocument(doc *html.Node) *html.Node {
 	// Clone doc
-	clone := dom.Clone(doc, true)
+	clone := cloneTree(doc)
 
 	// Remove comments
 	// removeHtmlCommentNode(clone)
