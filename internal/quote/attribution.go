@@ -46,6 +46,11 @@ func foreignPronoun(toks []token, i int) (phrase, bool) {
 			return phrase{}, false // the Italian article: il presidente
 		}
 		plural := strings.HasSuffix(lw, "s") || lw == "oni" || lw == "loro"
+		if lw == "sie" {
+			// feminine or plural; read as one person it is a woman, so
+			// Regierungssprecher Stefan Kornelius is no antecedent.
+			g = 'f'
+		}
 		return phrase{kind: npPronoun, toks: toks[i : i+1], foreign: true, gender: g, plural: plural}, true
 	}
 	if _, pr, ok := invertedPronoun(lw); ok {
@@ -1421,6 +1426,13 @@ func (a *attributor) antecedent(pos int, plural bool, g byte) string {
 		// "…," said Len Burman. … with Hillary Clinton lambasting the
 		// plan. "…," she said: a woman named since makes a speaker of
 		// unknown gender a guess.
+		return ""
+	}
+	if cur := a.paras[a.paraOf(pos)].Start; best != "" && best != speaker && g != 0 && bestPos < cur && a.fittingAfter(cur, pos, g, best) {
+		// Mary Barra spoke after Treasury Secretary Scott Bessent. "…,"
+		// he said: a man named in the quotation's own paragraph makes one
+		// merely named in an earlier paragraph a guess, whatever his
+		// gender. The speaker of the quotation before still stands.
 		return ""
 	}
 	return best

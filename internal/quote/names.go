@@ -339,7 +339,7 @@ func (ix *index) genderOf(n string) byte {
 	if g, ok := ix.gender[strings.ToLower(full)]; ok {
 		return g
 	}
-	return givenNameGender(strings.Fields(full))
+	return roleGender(strings.Fields(full))
 }
 
 // isPerson reports whether the article shows n to be a person, or n starts
