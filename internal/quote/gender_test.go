@@ -70,3 +70,30 @@ func TestCompoundGivenName(t *testing.T) {
 		}
 	}
 }
+
+// The article before a French, Spanish or Italian role noun gives the
+// person's gender when the given name does not (Claude, Andrea).
+func TestRoleArticleGender(t *testing.T) {
+	tests := []struct {
+		name    string
+		text    string
+		speaker string
+	}{
+		{"fr: il after la ministre", "« Le site restera ouvert », a déclaré la ministre Claude Dufresne lundi.\n\n« Nous allons investir », a-t-il ajouté.", ""},
+		{"fr: elle after la ministre", "« Le site restera ouvert », a déclaré la ministre Claude Dufresne lundi.\n\n« Nous allons investir », a-t-elle ajouté.", "Claude Dufresne"},
+		{"es: él after la ministra", "«El sitio seguirá abierto», dijo la ministra Guadalupe Ortega.\n\n«Vamos a invertir», dijo él.", ""},
+		{"es: ella after el presidente", "«El sitio seguirá abierto», dijo el presidente Guadalupe Ortega.\n\n«Vamos a invertir», dijo ella.", ""},
+		{"it: lei after il ministro", "«Il sito resterà aperto», ha detto il ministro Andrea Costa.\n\n«Investiremo», ha detto lei.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			qs := Extract(tt.text)
+			if len(qs) != 2 {
+				t.Fatalf("got %d quotations %s, want 2", len(qs), describe(tt.text, qs))
+			}
+			if qs[1].Speaker != tt.speaker {
+				t.Errorf("second speaker %q, want %q", qs[1].Speaker, tt.speaker)
+			}
+		})
+	}
+}

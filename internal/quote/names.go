@@ -363,6 +363,10 @@ congresswoman businesswoman girl mom aunt niece queen princess girlfriend counci
 businessman boy dad uncle nephew king prince boyfriend councilman assemblyman`)
 )
 
+// articleGender gives the gender of French, Spanish and Italian singular
+// definite articles before a role noun (la ministre, el presidente).
+var articleGender = map[string]byte{"la": 'f', "le": 'm', "el": 'm', "il": 'm', "lo": 'm'}
+
 // mention is a name in the text and whether it stands as the subject of its clause.
 type mention struct {
 	name    name
@@ -602,6 +606,14 @@ func buildIndex(src string, paras []Span, quotes []rawQuote) *index {
 				if i > 0 && isLowerWord(toks[i-1]) {
 					if _, fw := functionWords[toks[i-1].lower()]; !fw && !isCue(toks[i-1].lower()) && roleNoun(toks[i-1].lower()) {
 						ix.addRole(toks[i-1].lower(), text, n.start)
+						// la ministre, el presidente, il ministro: the
+						// article of French, Spanish or Italian gives the
+						// role's gender.
+						if _, known := ix.gender[text]; !known && i > 1 && isLowerWord(toks[i-2]) {
+							if g := articleGender[toks[i-2].lower()]; g != 0 {
+								ix.gender[text] = g
+							}
+						}
 					}
 				}
 				// A description before, the name in apposition: The senator
