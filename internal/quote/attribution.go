@@ -349,8 +349,14 @@ func (a *attributor) parseAfter(c *candidate, toks []token) (attribution, bool) 
 	// subject is not the speaker.
 	// ("…," since so many cases were decided 5 to 4, said Lee Epstein:
 	// the attribution after the clause still counts.)
-	if isLowerWord(toks[i]) && subordinators[toks[i].lower()] {
-		c := i + 1
+	// (… only because Mr. Drake agreed, even though …: an adverb before
+	// the conjunction.)
+	sub := i
+	if sub+1 < len(toks) && isLowerWord(toks[sub]) && focusAdverbs[toks[sub].lower()] {
+		sub++
+	}
+	if isLowerWord(toks[sub]) && subordinators[toks[sub].lower()] {
+		c := sub + 1
 		for c < len(toks) && toks[c].s != "," {
 			c++
 		}
@@ -576,6 +582,10 @@ func temporalConjunction(t token) bool {
 // subordinators open a clause of time, cause or condition.
 var subordinators = map[string]bool{"when": true, "while": true, "after": true, "before": true, "because": true,
 	"if": true, "until": true, "since": true, "although": true, "though": true, "unless": true, "whereas": true}
+
+// focusAdverbs may stand before a subordinating conjunction (only
+// because, even though, just as).
+var focusAdverbs = map[string]bool{"only": true, "even": true, "just": true, "long": true, "shortly": true, "soon": true, "right": true}
 
 // putIt reports whether toks[k] is "put" or "puts" followed by "it" and
 // then a comma or colon (the senator put it this way: no; Vulture puts it:
@@ -1357,6 +1367,7 @@ func (a *attributor) antecedent(pos int, plural bool, g byte) string {
 		return speaker
 	}
 	best, bestPos := speaker, speakerPos
+	subordinate := -1 // the last subordinate clause's subject passed
 	ms := a.ix.mentions
 	k := sort.Search(len(ms), func(k int) bool { return ms[k].name.start >= pos })
 	for stop := k - maxLookBack; k > 0 && k > stop && ms[k-1].name.start > speakerPos && ms[k-1].name.start >= floor; {
@@ -1366,6 +1377,15 @@ func (a *attributor) antecedent(pos int, plural bool, g byte) string {
 			continue
 		}
 		full, ok := a.fitting(m, g)
+		if m.subordinate && (ok || a.maybePerson(m, speaker)) {
+			// Mr. Olsen said he signed on because Mr. Drake agreed. "…," he
+			// said: the subject of a clause of cause or time is not whom a
+			// later pronoun stands for; only the subject of its sentence is.
+			if subordinate < 0 {
+				subordinate = m.name.start
+			}
+			continue
+		}
 		if !ok {
 			if a.maybePerson(m, speaker) {
 				// Tennis great Billie Jean King remembered Ali. "…," she
@@ -1394,6 +1414,12 @@ func (a *attributor) antecedent(pos int, plural bool, g byte) string {
 		}
 		best, bestPos = full, m.name.start
 		break
+	}
+	if subordinate >= 0 && best != "" && !a.sameSentence(bestPos, subordinate) {
+		// While Obama had many friends recording songs, that is not
+		// happening this year. "…," he said: no subject of that sentence
+		// is read, and the name before it is a guess.
+		best, bestPos = "", subordinate
 	}
 	// Mr. Lou said there was nothing wrong. But he suggested that Mr. Lew
 	// had his eyes on critics. "…," he said: a name inside a sentence whose
@@ -1436,6 +1462,20 @@ func (a *attributor) antecedent(pos int, plural bool, g byte) string {
 		return ""
 	}
 	return best
+}
+
+// sameSentence reports whether no sentence ends between from and to.
+func (a *attributor) sameSentence(from, to int) bool {
+	if from < 0 || a.paraOf(from) != a.paraOf(to) {
+		return false
+	}
+	toks := tokenize(a.src, from, to)
+	for k := range toks {
+		if sentenceEnd(toks, k) {
+			return false
+		}
+	}
+	return true
 }
 
 // fittingAfter reports whether a person other than name, whose gender the

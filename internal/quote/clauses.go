@@ -94,6 +94,9 @@ func (a *attributor) reportingSubjects() []reportingSubject {
 				// Hewitt argued …, but suggested Trump went too far: the
 				// subject of what is reported, not of a reporting clause.
 				continue
+			} else if m > start && toks[m-1].word && subordinators[toks[m-1].lower()] {
+				// … because Mr. Drake agreed: a clause of cause or time.
+				continue
 			}
 			switch np.kind {
 			case npName:

@@ -371,6 +371,10 @@ var articleGender = map[string]byte{"la": 'f', "le": 'm', "el": 'm', "il": 'm', 
 type mention struct {
 	name    name
 	subject bool
+	// subordinate marks a name right after a subordinating conjunction
+	// (because Mr. Drake agreed, While Obama had): the subject of a clause
+	// of time, cause or condition, not of the sentence.
+	subordinate bool
 }
 
 // roleMention records that a name was introduced with a role word
@@ -595,7 +599,8 @@ func buildIndex(src string, paras []Span, quotes []rawQuote) *index {
 				case viewpoint:
 					subject = false
 				}
-				ix.mentions = append(ix.mentions, mention{name: n, subject: subject})
+				subordinate := i > 0 && toks[i-1].word && subordinators[toks[i-1].lower()]
+				ix.mentions = append(ix.mentions, mention{name: n, subject: subject, subordinate: subordinate})
 				if personLike(n.words) && !afterPrep && !placeAfterPlace && (len(n.words) > 1 || len(roles) > 0 || verbAfter) {
 					lastName, ends, voted = text, 0, ""
 				}

@@ -284,6 +284,20 @@ func TestNoWrongName(t *testing.T) {
 			want: []want{{parts: []string{"I don't care. He was the founder,"}, speaker: "Donald Trump"},
 				{parts: []string{"But by using the term, they're hitting you on this again. Mistake?"}, speaker: "Hugh Hewitt"}},
 		},
+		{
+			name: "the subject of a clause of cause is no antecedent; the sentence's subject is",
+			text: "Ms. Carver said the studio wanted the old cast back.\n\n" +
+				"Mr. Olsen said he signed on only because Mr. Drake agreed to direct. (“We asked the old writers to come back as well,” he said.)",
+			want: []want{{parts: []string{"We asked the old writers to come back as well,"}, speaker: "Olsen"}},
+		},
+		{
+			name: "a sentence opened by a clause of time has no subject to stand for",
+			text: "“The outreach feels forced to me,” said Mr. Lang, a county organizer.\n\n" +
+				"While Mr. Obama had famous friends recording songs for him, that is not happening this year, which worries Peter Brandt, chairman of the local party.\n\n" +
+				"“Nobody is writing songs for her,” he said.",
+			want: []want{{parts: []string{"The outreach feels forced to me,"}, speaker: "Lang"},
+				{parts: []string{"Nobody is writing songs for her,"}, speaker: ""}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
