@@ -156,12 +156,12 @@ func sentenceEnd(toks []token, k int) bool {
 // attribute finds each candidate's speaker, in text order, merging
 // quotations split by their attribution.
 func (a *attributor) attribute() {
-	a.subjects = a.reportingSubjects()
 	for k := 1; k < len(a.paras); k++ {
 		if sectionBreak(a.src, a.paras[k-1]) {
 			a.sections = append(a.sections, a.paras[k].Start)
 		}
 	}
+	a.subjects = a.reportingSubjects()
 	out := a.cands[:0] // compacted in place as split quotations merge
 	for r := 0; r < len(a.cands); r++ {
 		c := a.cands[r]
@@ -1242,7 +1242,7 @@ func (a *attributor) resolve(c *candidate, at attribution) {
 		if complementAfter(a.src, at.np.toks[len(at.np.toks)-1].end) {
 			// el presidente de la Asamblea: whose president the phrase
 			// leaves out, so it is no one the article named president.
-		} else if name := a.ix.role(head, qualifiers(at.np), at.np.toks[0].start); name != "" {
+		} else if name := a.ix.role(head, qualifiers(at.np), at.np.toks[0].start, a.sectionStart(at.np.toks[0].start)); name != "" {
 			c.speaker = a.ix.fullName(name)
 			c.person = true
 			return

@@ -841,8 +841,10 @@ func (ix *index) fullName(n string) string {
 	return full
 }
 
-// role returns the name introduced with the role word before pos, the most
-// recent first, or "" when the article introduces no one so. Qualifiers
+// role returns the name introduced with the role word before pos and after
+// floor (the start of its section: a listicle's earlier item introduces no
+// one to this one), the most recent first, or "" when the article
+// introduces no one so. Qualifiers
 // are the capitalised words of the description (Ohio in "the Ohio
 // governor"): a name is tied to it only when they stand by its
 // introduction (Ohio Gov. John Kasich; John Kasich, the governor of Ohio),
@@ -852,11 +854,11 @@ func (ix *index) fullName(n string) string {
 // (the Florida senator) ties no one; another (the Kremlin spokesman after
 // "Dmitry Peskov, Putin's spokesman") ties the one person the article
 // introduces in that role, and no one when it introduces several.
-func (ix *index) role(role string, qualifiers []string, pos int) string {
+func (ix *index) role(role string, qualifiers []string, pos, floor int) string {
 	only := ""
 	for k := len(ix.roles) - 1; k >= 0; k-- {
 		r := ix.roles[k]
-		if r.pos >= pos || r.role != role {
+		if r.pos >= pos || r.pos < floor || r.role != role {
 			continue
 		}
 		if len(qualifiers) > 0 && ix.qualifies(r, qualifiers) {

@@ -298,6 +298,15 @@ func TestNoWrongName(t *testing.T) {
 			want: []want{{parts: []string{"The outreach feels forced to me,"}, speaker: "Lang"},
 				{parts: []string{"Nobody is writing songs for her,"}, speaker: ""}},
 		},
+		{
+			name: "a role ties no one introduced in an earlier item of a list",
+			text: "4\nNadia Ferro Talked About Being Called \"Exotic.\"\n\nGetty.\n\n" +
+				"\"Night Shift\" star Nadia Ferro opened up about being described as \"exotic\" in a magazine profile. The actress explained why the word is a backhanded compliment.\n\n" +
+				"5\nCarla Mendes Asked Men To Rethink Their Names.\n\nGetty.\n\n" +
+				"Fans were stunned when Carla Mendes said her husband had taken her name. After the news spread, the \"Harbor\" star posted a long message on her page: " +
+				"\"Men, you will not vanish by taking your partner's name,\" she wrote.",
+			want: []want{{parts: []string{"Men, you will not vanish by taking your partner's name,"}, speaker: ""}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
