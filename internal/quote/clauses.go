@@ -15,9 +15,11 @@ type reportingSubject struct {
 	// described marks a description opening a sentence that is no
 	// reporting clause (The Ohio governor was more cautious).
 	described bool
-	name      string // the fullest name, or the role as written when no name is tied to it
-	person    bool
-	gender    byte
+	// inverted marks a subject after its verb (…, noted Aldo Ferrante.).
+	inverted bool
+	name     string // the fullest name, or the role as written when no name is tied to it
+	person   bool
+	gender   byte
 }
 
 // personRoles are role nouns that describe one person, so that "he" or
@@ -85,6 +87,23 @@ func (a *attributor) reportingSubjects() []reportingSubject {
 			}
 			if k == start || !cueWord(toks[k]) || inQuote(toks[k].start) {
 				continue
+			}
+			if toks[k-1].s == "," && !addressee(toks[k]) && !gerund(toks[k]) {
+				// The debates rarely change a race this late, noted CBS's
+				// Aldo Ferrante.: a reporting clause with its subject after
+				// the verb, ending the sentence.
+				if np, e, ok := forwardNP(a.src, toks, k+1); ok && np.kind == npName && !inQuote(np.toks[0].start) &&
+					(e >= len(toks) || sentenceEnd(toks, e) || toks[e].s == ",") {
+					full := a.ix.fullName(np.name.text(a.src))
+					if personLike(strings.Fields(full)) && personLike(np.name.words) {
+						g := np.name.gender
+						if g == 0 {
+							g = a.ix.genderOf(full)
+						}
+						out = append(out, reportingSubject{pos: toks[k].start, para: pi, name: full, person: true, gender: g, inverted: true})
+					}
+					continue
+				}
 			}
 			np, ok := backwardNP(a.src, toks[start:k], k-start-1)
 			if !ok || inQuote(np.toks[0].start) {

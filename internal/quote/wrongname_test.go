@@ -307,6 +307,21 @@ func TestNoWrongName(t *testing.T) {
 				"\"Men, you will not vanish by taking your partner's name,\" she wrote.",
 			want: []want{{parts: []string{"Men, you will not vanish by taking your partner's name,"}, speaker: ""}},
 		},
+		{
+			name: "a reporting clause with its subject after the verb gives a later pronoun its person",
+			text: "“Turnout will be high,” said Sean Mills, a party strategist.\n\n" +
+				"The debates rarely change a race this late, noted CBS’s Aldo Ferrante.\n\n" +
+				"“By then most voters have made up their minds,” he wrote.",
+			want: []want{{parts: []string{"Turnout will be high,"}, speaker: "Sean Mills"},
+				{parts: []string{"By then most voters have made up their minds,"}, speaker: "Aldo Ferrante"}},
+		},
+		{
+			name: "… but not when someone of the pronoun's gender is named since",
+			text: "Some families would pay more under the plan, said Lily Marsh.\n\n" +
+				"It has become an issue in the race, with Hillary Clinton lambasting the plan.\n\n" +
+				"“It is the same old story,” she said in the debate.",
+			want: []want{{parts: []string{"It is the same old story,"}, speaker: ""}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
