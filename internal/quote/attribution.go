@@ -1080,6 +1080,9 @@ func backwardNP(src string, toks []token, k int) (phrase, bool) {
 		if m > 0 && toks[m-1].word && germanPrepositions[toks[m-1].lower()] {
 			return phrase{}, false // Am Telefon berichtet sie: the object of a preposition
 		}
+		if m > 1 && toks[m-2].word && participleObject(toks[m-1]) {
+			return phrase{}, false // Rural voters backing Kessler announced: the participle's object
+		}
 		// Jeb Bush of Florida said, Mr. Burman of the Tax Policy Center
 		// said: the name before "of" speaks, not the place or body after it.
 		personAfter := false // Secretary of State John Kerry said: the name after "of" is the person
@@ -1164,6 +1167,25 @@ func backwardNP(src string, toks []token, k int) (phrase, bool) {
 		}
 	}
 	return phrase{kind: npRole, toks: toks[m : k+1]}, true
+}
+
+// participleObject reports whether t is an English present participle
+// whose object a name after it is (voters backing Kessler, a crowd
+// cheering Obama): a lower-case word in -ing that is no reporting verb,
+// no preposition (during, including) and no noun (morning, building).
+func participleObject(t token) bool {
+	lw := t.lower()
+	if !isLowerWord(t) || !strings.HasSuffix(lw, "ing") || len(lw) < 6 || cueWord(t) || isPreposition(t) {
+		return false
+	}
+	switch lw {
+	case "during", "including", "regarding", "concerning", "following", "according", "excluding", "considering",
+		"notwithstanding", "pending", "morning", "evening", "building", "meeting", "hearing", "briefing", "funding",
+		"spending", "nothing", "something", "anything", "everything", "ranking", "leading", "sitting", "serving",
+		"outgoing", "incoming", "ruling", "governing", "reigning", "acting", "visiting", "founding", "sibling":
+		return false
+	}
+	return true
 }
 
 // germanPrepositions are German prepositions and their contractions with

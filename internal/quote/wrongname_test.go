@@ -322,6 +322,13 @@ func TestNoWrongName(t *testing.T) {
 				"“It is the same old story,” she said in the debate.",
 			want: []want{{parts: []string{"It is the same old story,"}, speaker: ""}},
 		},
+		{
+			name: "a name after a participle is its object, not the speaker",
+			text: "“The crowd was bigger than anyone expected,” Tom Baxter said. Rural voters backing Kessler announced " +
+				"“a new mood, and that is what everyone here talked about for weeks. Nobody saw it coming.”",
+			want: []want{{parts: []string{"The crowd was bigger than anyone expected,"}, speaker: "Tom Baxter"},
+				{parts: []string{"a new mood, and that is what everyone here talked about for weeks. Nobody saw it coming."}, speaker: "Rural voters"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
