@@ -620,6 +620,23 @@ func asksOrExclaims(s string) bool {
 // `Putin said: "…"`, `He told everyone, "…"`, `Haley said that "…"`,
 // `According to Putin, "…"`.
 func (a *attributor) parseBefore(toks []token) (attribution, bool) {
+	// A chorus of Republicans has said so, including the former candidate
+	// Mitt Romney -- "…" --: a quotation set off by a dash right after a
+	// person's name is that person's, not the subject's of the sentence's
+	// verb.
+	if e := len(toks) - 1; e > 0 && isDash(toks[e].s) {
+		if toks[e-1].s == "-" {
+			e--
+		}
+		if np, ok := backwardNP(a.src, toks[:e], e-1); ok && np.kind == npName && personLike(np.name.words) &&
+			(len(np.name.words) > 1 || np.name.gender != 0 || len(np.roles) > 0) {
+			// (Not after a verb or a preposition: attacked Hillary Clinton
+			// -- "…", supportive of Mr. Trump -- "…" are their objects.)
+			if s := indexOfToken(toks, np.toks[0].start); !(s > 0 && cueWord(toks[s-1])) && !objectAt(toks, s) {
+				return attribution{np: np, cuePos: toks[e].start}, true
+			}
+		}
+	}
 	// Pollsters agree - Carl Bialik: "…": in a round-up of what others
 	// wrote, the name between a dash and the colon is the speaker, not the
 	// subject of the summary before it.

@@ -329,6 +329,17 @@ func TestNoWrongName(t *testing.T) {
 			want: []want{{parts: []string{"The crowd was bigger than anyone expected,"}, speaker: "Tom Baxter"},
 				{parts: []string{"a new mood, and that is what everyone here talked about for weeks. Nobody saw it coming."}, speaker: "Rural voters"}},
 		},
+		{
+			name: "a quotation set off by dashes after a name is that person's, not the sentence subject's",
+			text: "A chorus of prominent economists has said the same thing, including the former Fed governor Alan Brisk -- " +
+				"''Raising rates now would be a serious mistake for the economy'' -- and the bank's own research staff.",
+			want: []want{{parts: []string{"Raising rates now would be a serious mistake for the economy"}, speaker: "Alan Brisk"}},
+		},
+		{
+			name: "… but not after a name that is a verb's object",
+			text: "The economists have said so for months. The mayor hired Alan Brisk -- ''That was a serious mistake for the city, believe me'' -- in May.",
+			want: []want{{parts: []string{"That was a serious mistake for the city, believe me"}, speaker: ""}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
