@@ -1915,8 +1915,8 @@ func sectionBreak(src string, p Span) bool {
 	}
 	caps, words := 0, 0
 	for _, t := range tokenize(src, p.Start, p.End) {
-		if !t.word {
-			continue
+		if !t.word || strings.IndexFunc(t.s, unicode.IsLetter) < 0 {
+			continue // 9 (More) Offensive Things …: a number is no word of a title
 		}
 		words++
 		if t.capitalized() {

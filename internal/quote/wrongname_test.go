@@ -340,6 +340,12 @@ func TestNoWrongName(t *testing.T) {
 			text: "The economists have said so for months. The mayor hired Alan Brisk -- ''That was a serious mistake for the city, believe me'' -- in May.",
 			want: []want{{parts: []string{"That was a serious mistake for the city, believe me"}, speaker: ""}},
 		},
+		{
+			name: "a numbered item's title gives no fuller name",
+			text: "9 (More) Rude Things Dana Whitlock Has Said About Cats.\n\n" +
+				"Dana Whitlock spoke at a rally in Ohio on Monday. “Cats are overrated and everyone knows it,” Whitlock said.",
+			want: []want{{parts: []string{"Cats are overrated and everyone knows it,"}, speaker: "Dana Whitlock"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
