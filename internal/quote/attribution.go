@@ -1406,7 +1406,8 @@ func (a *attributor) antecedent(pos int, plural bool, g byte) string {
 		return speaker
 	}
 	best, bestPos := speaker, speakerPos
-	subordinate := -1 // the last subordinate clause's subject passed
+	subordinate, subName := -1, "" // the last subordinate clause's subject passed, if it fits
+	var subMention mention
 	ms := a.ix.mentions
 	k := sort.Search(len(ms), func(k int) bool { return ms[k].name.start >= pos })
 	for stop := k - maxLookBack; k > 0 && k > stop && ms[k-1].name.start > speakerPos && ms[k-1].name.start >= floor; {
@@ -1421,7 +1422,7 @@ func (a *attributor) antecedent(pos int, plural bool, g byte) string {
 			// said: the subject of a clause of cause or time is not whom a
 			// later pronoun stands for; only the subject of its sentence is.
 			if subordinate < 0 {
-				subordinate = m.name.start
+				subordinate, subName, subMention = m.name.start, full, m
 			}
 			continue
 		}
@@ -1454,11 +1455,17 @@ func (a *attributor) antecedent(pos int, plural bool, g byte) string {
 		best, bestPos = full, m.name.start
 		break
 	}
-	if subordinate >= 0 && best != "" && !a.sameSentence(bestPos, subordinate) {
+	if subordinate >= 0 && !(best != "" && a.sameSentence(bestPos, subordinate)) {
 		// While Obama had many friends recording songs, that is not
-		// happening this year. "…," he said: no subject of that sentence
-		// is read, and the name before it is a guess.
-		best, bestPos = "", subordinate
+		// happening this year for Clinton, which worries Henry Crespo.
+		// "…," he said: another person named in that sentence may be
+		// the one; when no one else is (Though Ms. Olivieri has lived
+		// there all her life, the rents have doubled, she said), the
+		// clause's subject is the sentence's only person.
+		best, bestPos = subName, subordinate
+		if a.otherInSentence(subMention, pos, g) {
+			best = ""
+		}
 	}
 	// Mr. Lou said there was nothing wrong. But he suggested that Mr. Lew
 	// had his eyes on critics. "…," he said: a name inside a sentence whose
@@ -1506,6 +1513,20 @@ func (a *attributor) antecedent(pos int, plural bool, g byte) string {
 		return ""
 	}
 	return best
+}
+
+// otherInSentence reports whether a person of gender g other than m is
+// named after m in m's sentence, before pos.
+func (a *attributor) otherInSentence(m mention, pos int, g byte) bool {
+	name := a.ix.fullName(m.name.text(a.src))
+	ms := a.ix.mentions
+	k := sort.Search(len(ms), func(k int) bool { return ms[k].name.start > m.name.start })
+	for ; k < len(ms) && ms[k].name.start < pos && a.sameSentence(m.name.start, ms[k].name.start); k++ {
+		if full, ok := a.fitting(ms[k], g); ok && full != name {
+			return true
+		}
+	}
+	return false
 }
 
 // sameSentence reports whether no sentence ends between from and to.

@@ -548,6 +548,10 @@ func buildIndex(src string, paras []Span, quotes []rawQuote) *index {
 				if i > 0 && toks[i-1].word {
 					_, afterPrep = prepositions[toks[i-1].lower()]
 				}
+				if i > 1 && toks[i-1].lower() == "the" && toks[i-2].word {
+					// in the Washington Heights neighborhood: a place, not a person
+					_, afterPrep = prepositions[toks[i-2].lower()]
+				}
 				k := j
 				for k < len(toks) && isLowerWord(toks[k]) {
 					if _, ok := adverbs[toks[k].lower()]; !ok {

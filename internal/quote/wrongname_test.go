@@ -346,6 +346,20 @@ func TestNoWrongName(t *testing.T) {
 				"Dana Whitlock spoke at a rally in Ohio on Monday. “Cats are overrated and everyone knows it,” Whitlock said.",
 			want: []want{{parts: []string{"Cats are overrated and everyone knows it,"}, speaker: "Dana Whitlock"}},
 		},
+		{
+			name: "the subject of a clause of concession is the sentence's only person",
+			text: "The rents on the block have doubled since 2012.\n\n" +
+				"Though Ms. Ortega has spent all her life on the block, the new buildings have brought more police, she said. " +
+				"“Now they ask me for ID in my own lobby,” she said.",
+			want: []want{{parts: []string{"Now they ask me for ID in my own lobby,"}, speaker: "Ortega"}},
+		},
+		{
+			name: "a place after a preposition and its article is no person",
+			text: "The rents on the block have doubled since 2012.\n\n" +
+				"Though Ms. Ortega has spent all her life in the Washington Heights neighborhood, the new buildings have brought more police, she said. " +
+				"“Now they ask me for ID in my own lobby,” she said.",
+			want: []want{{parts: []string{"Now they ask me for ID in my own lobby,"}, speaker: "Ortega"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
