@@ -583,6 +583,32 @@ func temporalConjunction(t token) bool {
 var subordinators = map[string]bool{"when": true, "while": true, "after": true, "before": true, "because": true,
 	"if": true, "until": true, "since": true, "although": true, "though": true, "unless": true, "whereas": true}
 
+// nounCompound reports whether the English reporting verb toks[k], right
+// after the description np, is rather a noun the description qualifies: a
+// bare form (pledge, claim, call) right after a singular description
+// opened by a possessive (her official pledge in 2009) cannot be its
+// verb, which would read "pledges" or "pledged" (a reader would ask: a
+// modal between them makes it one).
+func nounCompound(np phrase, toks []token, k int) bool {
+	if first := np.toks[0].lower(); np.kind != npRole || k == 0 || first != "his" && first != "her" && !isPossessivePronoun(first) {
+		return false
+	}
+	head := np.toks[len(np.toks)-1]
+	if toks[k-1].start != head.start || !isLowerWord(head) || pluralWord(head.s) {
+		return false
+	}
+	t := toks[k]
+	lw := t.lower()
+	if !isCue(lw) || pastVerb(lw) || strings.HasSuffix(lw, "s") || strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "ing") {
+		return false
+	}
+	switch lw {
+	case "read", "sang", "retold", "went", "thought", "told", "wrote", "said":
+		return false
+	}
+	return true
+}
+
 // focusAdverbs may stand before a subordinating conjunction (only
 // because, even though, just as).
 var focusAdverbs = map[string]bool{"only": true, "even": true, "just": true, "long": true, "shortly": true, "soon": true, "right": true}
@@ -700,6 +726,9 @@ func (a *attributor) parseBefore(toks []token) (attribution, bool) {
 			continue
 		}
 		if np, ok := backwardNP(a.src, toks[:k], k-1); ok {
+			if nounCompound(np, toks, k) {
+				continue // her official pledge in 2009: a noun, not a verb
+			}
 			if np, ok = a.germanInverted(toks, np, k); !ok {
 				continue
 			}

@@ -132,6 +132,9 @@ func (a *attributor) reportingSubjects() []reportingSubject {
 				}
 				out = append(out, reportingSubject{pos: toks[k].start, para: pi, name: full, person: true, gender: g})
 			case npRole:
+				if nounCompound(np, toks, k) {
+					continue // her official pledge
+				}
 				if r, ok := a.roleSubject(np, toks[k].start, pi); ok {
 					out = append(out, r)
 				}

@@ -360,6 +360,14 @@ func TestNoWrongName(t *testing.T) {
 				"“Now they ask me for ID in my own lobby,” she said.",
 			want: []want{{parts: []string{"Now they ask me for ID in my own lobby,"}, speaker: "Ortega"}},
 		},
+		{
+			name: "a reporting verb's bare form after a possessive description is a noun",
+			text: "Jo Hale, the head of a watchdog group, charged that the mayor hid the records because they appeared to contradict her official pledge in 2019 to stay out of the deal.\n\n" +
+				"The records show, she said in an interview, that “the city and the developer worked hand in hand on the zoning.”\n\n" +
+				"“There was no line between them at all, and that broke her promise,” she added.",
+			want: []want{{parts: []string{"the city and the developer worked hand in hand on the zoning."}, speaker: "Jo Hale"},
+				{parts: []string{"There was no line between them at all, and that broke her promise,"}, speaker: "Jo Hale"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
