@@ -646,6 +646,13 @@ func asksOrExclaims(s string) bool {
 // `Putin said: "…"`, `He told everyone, "…"`, `Haley said that "…"`,
 // `According to Putin, "…"`.
 func (a *attributor) parseBefore(toks []token) (attribution, bool) {
+	// Said Dora Pratt, who grew up with him on the street, "…": an English
+	// sentence opened by its reporting verb has the speaker right after it.
+	if len(toks) > 2 && toks[0].capitalized() && (toks[0].s == "Said" || toks[0].s == "Says" || toks[0].s == "Added" || toks[0].s == "Wrote") {
+		if np, e, ok := forwardNP(a.src, toks, 1); ok && np.kind == npName && (e >= len(toks) || toks[e].s == "," || toks[e].s == ":") {
+			return attribution{np: np, cue: strings.ToLower(toks[0].s), cuePos: toks[0].start}, true
+		}
+	}
 	// A chorus of Republicans has said so, including the former candidate
 	// Mitt Romney -- "…" --: a quotation set off by a dash right after a
 	// person's name is that person's, not the subject's of the sentence's

@@ -368,6 +368,12 @@ func TestNoWrongName(t *testing.T) {
 			want: []want{{parts: []string{"the city and the developer worked hand in hand on the zoning."}, speaker: "Jo Hale"},
 				{parts: []string{"There was no line between them at all, and that broke her promise,"}, speaker: "Jo Hale"}},
 		},
+		{
+			name: "a sentence opened by its reporting verb names the speaker after it",
+			text: "The small house on Elm Street became a museum last year.\n\n" +
+				"Said Dora Pratt, who grew up with him on the street, “We were all so proud of him back then.”",
+			want: []want{{parts: []string{"We were all so proud of him back then."}, speaker: "Dora Pratt"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
