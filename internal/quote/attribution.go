@@ -2167,6 +2167,12 @@ func (a *attributor) openerBefore(pos int, g byte, opener bool) (string, bool) {
 	pronouns := 0
 	for ; k >= 0; k-- {
 		t := toks[k]
+		if t.s == ":" && pronouns == 1 && !opener && k+1 < len(toks) && a.inQuotation(toks[k+1].start) {
+			// C. Boyden Gray, who served under Mr. Bush's father, George
+			// Bush, ticked through the code: "…," he said: the clause
+			// before the colon is the narration the quotation follows.
+			break
+		}
 		if a.inQuotation(t.start) || !t.word && t.s != "." && t.s != "?" && t.s != "!" {
 			continue
 		}

@@ -374,6 +374,14 @@ func TestNoWrongName(t *testing.T) {
 				"Said Dora Pratt, who grew up with him on the street, “We were all so proud of him back then.”",
 			want: []want{{parts: []string{"We were all so proud of him back then."}, speaker: "Dora Pratt"}},
 		},
+		{
+			name: "a pronoun after a quotation introduced by a colon stands for the opener of the clause before it",
+			text: "“You answer it when someone asks you a question,” Gov. Holt said recently.\n\n" +
+				"C. Dwyer Lane, who served as counsel under Gov. Holt's predecessor, George Brandt, ticked through the code of conduct: " +
+				"“Good manners were simply assumed,” he said.",
+			want: []want{{parts: []string{"You answer it when someone asks you a question,"}, speaker: "Holt"},
+				{parts: []string{"Good manners were simply assumed,"}, speaker: "C. Dwyer Lane"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
