@@ -646,6 +646,30 @@ func asksOrExclaims(s string) bool {
 // `Putin said: "…"`, `He told everyone, "…"`, `Haley said that "…"`,
 // `According to Putin, "…"`.
 func (a *attributor) parseBefore(toks []token) (attribution, bool) {
+	// … because, in Fortune's words, "…": whose words they are.
+	if n := len(toks); n > 4 && toks[n-1].s == "," && toks[n-2].lower() == "words" {
+		e := n - 2
+		for e > 0 && (toks[e-1].s == "’" || toks[e-1].s == "'") {
+			e--
+		}
+		for i := e - 1; i > 0 && i >= e-5; i-- {
+			if toks[i-1].lower() != "in" {
+				continue
+			}
+			if nm, roles, j, ok := parseName(a.src, toks[:e], i); ok && j == e {
+				words := []string{}
+				for _, w := range nm.words {
+					words = append(words, stripPossessive(w))
+				}
+				nm.words = words
+				if nm.end > nm.start && stripPossessive(a.src[nm.start:nm.end]) != a.src[nm.start:nm.end] {
+					nm.end -= len(a.src[nm.start:nm.end]) - len(stripPossessive(a.src[nm.start:nm.end]))
+				}
+				return attribution{np: phrase{kind: npName, toks: toks[i:e], name: nm, roles: roles}, cue: a.src[toks[i-1].start:toks[n-2].end], cuePos: toks[n-2].start}, true
+			}
+			break
+		}
+	}
 	// Said Dora Pratt, who grew up with him on the street, "…": an English
 	// sentence opened by its reporting verb has the speaker right after it.
 	if len(toks) > 2 && toks[0].capitalized() && (toks[0].s == "Said" || toks[0].s == "Says" || toks[0].s == "Added" || toks[0].s == "Wrote") {

@@ -382,6 +382,13 @@ func TestNoWrongName(t *testing.T) {
 			want: []want{{parts: []string{"You answer it when someone asks you a question,"}, speaker: "Holt"},
 				{parts: []string{"Good manners were simply assumed,"}, speaker: "C. Dwyer Lane"}},
 		},
+		{
+			name: "in someone's words names whose words the quotation is",
+			text: "“Prices will rise next year,” said Dana Whitlock, an economist at the bank. The fair moved to Lyon this spring because, in Fortune’s words, " +
+				"“it is the most inventive city on the continent, with more startups per head than anywhere.”",
+			want: []want{{parts: []string{"Prices will rise next year,"}, speaker: "Dana Whitlock"},
+				{parts: []string{"it is the most inventive city on the continent, with more startups per head than anywhere."}, speaker: "Fortune"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
