@@ -2,11 +2,12 @@ package article
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/newshound/newshound/internal/feed"
 )
 
 // Page text as a reader reads it, where the extractor's handling of white
@@ -25,7 +26,7 @@ import (
 // into the extracted text.
 
 // joinBrokenWords joins, in the text under n, the words hyphenated across a
-// line break of the page's source or a <br> (see brokenWord).
+// line break of the page's source or a <br> (see feed.BrokenWord).
 func joinBrokenWords(n *html.Node) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch c.Type {
@@ -46,7 +47,7 @@ func joinBrokenWords(n *html.Node) {
 			if !strings.HasSuffix(left, "-") {
 				continue
 			}
-			if j := brokenWord(left+"\n"+next.Data, len(left)-1); j > len(left)-1 {
+			if j := feed.BrokenWord(left+"\n"+next.Data, len(left)-1); j > len(left)-1 {
 				c.Data = left[:len(left)-1] + next.Data[j-len(left)-1:]
 				n.RemoveChild(br)
 				n.RemoveChild(next)
@@ -68,7 +69,7 @@ func joinHyphenated(s string) string {
 		if s[i] != '-' {
 			continue
 		}
-		if j := brokenWord(s, i); j > i {
+		if j := feed.BrokenWord(s, i); j > i {
 			b.WriteString(s[last:i])
 			last = j
 			i = j - 1
@@ -79,46 +80,6 @@ func joinHyphenated(s string) string {
 	}
 	b.WriteString(s[last:])
 	return b.String()
-}
-
-// brokenWord returns where the second half of a word hyphenated across a
-// line break starts, for the hyphen at s[i], or i when it is not one: a
-// hyphen right after a letter, a single line break after it (spaces and
-// tabs around it aside), and a lower-case letter after that which does not
-// start a conjunction ("Mittel-⏎alter" is "Mittelalter"). A capital after
-// the break keeps the hyphen ("Nord-⏎Stream" is a compound, as German
-// capitalises nouns), and so does a conjunction ("Ein-⏎und Ausfuhr"). The
-// rule of internal/feed's text.
-func brokenWord(s string, i int) int {
-	if prev, _ := utf8.DecodeLastRuneInString(s[:i]); !unicode.IsLetter(prev) {
-		return i
-	}
-	j := i + 1
-	for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r') {
-		j++
-	}
-	if j == len(s) || s[j] != '\n' {
-		return i
-	}
-	for j++; j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r'); j++ {
-	}
-	next, _ := utf8.DecodeRuneInString(s[j:])
-	if !unicode.IsLower(next) {
-		return i
-	}
-	end := j
-	for end < len(s) {
-		r, size := utf8.DecodeRuneInString(s[end:])
-		if !unicode.IsLetter(r) {
-			break
-		}
-		end += size
-	}
-	switch s[j:end] {
-	case "und", "oder", "bis", "sowie", "and", "or", "nor", "to", "et", "ou", "y", "o", "e", "i", "u", "a", "lub", "oraz", "ni":
-		return i
-	}
-	return j
 }
 
 // isGroupSpace reports whether r is a space that groups digits: no-break,

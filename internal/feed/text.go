@@ -333,7 +333,7 @@ func collapse(s string) string {
 		}
 		switch {
 		case r == '-':
-			if j := brokenWord(s, i); j > i {
+			if j := BrokenWord(s, i); j > i {
 				skipTo = j // the hyphen and the line break are not the word's
 				continue
 			}
@@ -380,7 +380,7 @@ func groupSpace(s string, i int, r rune) bool {
 	return '0' <= s[i-1] && s[i-1] <= '9' && j < len(s) && '0' <= s[j] && s[j] <= '9'
 }
 
-// brokenWord returns where the second half of a word hyphenated across a
+// BrokenWord returns where the second half of a word hyphenated across a
 // line break starts, for the hyphen at s[i], or i when it is not one: a
 // hyphen right after a letter, a single line break after it (spaces and
 // tabs around it aside), and a lower-case letter after that which does not
@@ -388,7 +388,8 @@ func groupSpace(s string, i int, r rune) bool {
 // the break keeps the hyphen ("Nord-\nStream" is a compound, as German
 // capitalises nouns), and so does a conjunction ("Ein-\nund Ausfuhr"), as
 // does a break in running text, which a browser shows as a space.
-func brokenWord(s string, i int) int {
+// Page text (internal/article) joins such words by the same rule.
+func BrokenWord(s string, i int) int {
 	if prev, _ := utf8.DecodeLastRuneInString(s[:i]); !unicode.IsLetter(prev) {
 		return i
 	}
@@ -432,7 +433,7 @@ func collapseSplit(s string) string {
 		}
 		switch {
 		case r == '-':
-			if j := brokenWord(s, i); j > i {
+			if j := BrokenWord(s, i); j > i {
 				skipTo = j
 				continue
 			}

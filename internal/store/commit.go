@@ -599,17 +599,8 @@ func (s *Store) addDoneSQLite(tx *sql.Tx, chunk []Completion, args []any, ids []
 	if err != nil {
 		return fmt.Errorf("store: add %d articles: %w", n, err)
 	}
-	defer rows.Close()
-	inserted := make(map[string]int64, k)
-	for rows.Next() {
-		var id int64
-		var identity string
-		if err := rows.Scan(&id, &identity); err != nil {
-			return fmt.Errorf("store: add %d articles: %w", n, err)
-		}
-		inserted[identity] = id
-	}
-	if err := rows.Err(); err != nil {
+	inserted, err := scanInserted(rows, int(k))
+	if err != nil {
 		return fmt.Errorf("store: add %d articles: %w", n, err)
 	}
 	if int64(len(inserted)) != k {
@@ -617,6 +608,22 @@ func (s *Store) addDoneSQLite(tx *sql.Tx, chunk []Completion, args []any, ids []
 	}
 	setInserted(chunk, inserted, ids)
 	return nil
+}
+
+// scanInserted reads rows of (id, identity) of inserted articles, and
+// closes them.
+func scanInserted(rows *sql.Rows, size int) (map[string]int64, error) {
+	defer rows.Close()
+	inserted := make(map[string]int64, size)
+	for rows.Next() {
+		var id int64
+		var identity string
+		if err := rows.Scan(&id, &identity); err != nil {
+			return nil, err
+		}
+		inserted[identity] = id
+	}
+	return inserted, rows.Err()
 }
 
 // addDoneReturning inserts chunk (args its values) and sets ids from what
@@ -635,17 +642,8 @@ func (s *Store) addDoneReturning(tx *sql.Tx, chunk []Completion, args []any, ids
 	if err != nil {
 		return fmt.Errorf("store: add %d articles: %w", n, err)
 	}
-	defer rows.Close()
-	inserted := make(map[string]int64, n)
-	for rows.Next() {
-		var id int64
-		var identity string
-		if err := rows.Scan(&id, &identity); err != nil {
-			return fmt.Errorf("store: add %d articles: %w", n, err)
-		}
-		inserted[identity] = id
-	}
-	if err := rows.Err(); err != nil {
+	inserted, err := scanInserted(rows, n)
+	if err != nil {
 		return fmt.Errorf("store: add %d articles: %w", n, err)
 	}
 	setInserted(chunk, inserted, ids)
