@@ -1358,9 +1358,38 @@ func (a *attributor) resolve(c *candidate, at attribution) {
 	if c.speaker != "" && a.german && !a.germanSpeakerOK(c.speaker) {
 		c.speaker, c.person, c.plural = "", false, false // Das Tempo, auf Anfrage: a common noun
 	}
+	if c.speaker != "" && len(at.np.toks) == 1 && introductoryPhrase(a.src, at.np.toks[0]) {
+		c.speaker, c.person, c.plural = "", false, false // Al respecto, señaló: no one named
+	}
 	if c.speaker != "" {
 		a.speakers = append(a.speakers, antecedent{pos: at.cuePos, name: c.speaker, person: c.person, plural: c.plural, gender: c.gender})
 	}
+}
+
+// introductoryPhrase reports whether the one-word speaker t is the first
+// word of a phrase that opens its sentence and a comma closes — a capital
+// only because the sentence starts there, followed by a lower-case word and
+// the comma: "Al respecto, señaló", "Al final, afirmó", "Del mismo modo,
+// dijo" (Spanish contractions that read as the given name Al, or as a
+// capitalised word). A name opening a sentence is followed by its verb, a
+// comma or another capital ("Al Gore", "Obama, who", "Obama told"), and
+// "Obama also said" has no comma.
+func introductoryPhrase(src string, t token) bool {
+	before := strings.TrimRight(src[:t.start], " \t")
+	if before != "" && !strings.HasSuffix(before, "\n") && !strings.HasSuffix(before, ".") {
+		return false // not at a sentence's start
+	}
+	rest := src[t.end:]
+	if !strings.HasPrefix(rest, " ") {
+		return false
+	}
+	rest = rest[1:]
+	end := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end <= 0 || end == len(rest) || rest[end] != ',' {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsLower(first) && !isCue(strings.ToLower(rest[:end]))
 }
 
 // sourceNouns are nouns other than role nouns that head a description

@@ -11,6 +11,18 @@ func TestNoWrongName(t *testing.T) {
 		want []want
 	}{
 		{
+			name: "a sentence's opening phrase is no speaker (Al respecto, Al final: not the name Al)",
+			text: "La ministra de Vivienda presentó el plan el lunes en Santiago.\n\n" +
+				"Al respecto, señaló: \"Este es un momento histórico para las familias\".\n\n" +
+				"Al final, afirmó que \"todo saldrá bien\".\n\n" +
+				"\"No vamos a subir los impuestos\", dijo Al Gore.",
+			want: []want{
+				{parts: []string{"Este es un momento histórico para las familias"}, speaker: ""},
+				{parts: []string{"todo saldrá bien"}, speaker: ""},
+				{parts: []string{"No vamos a subir los impuestos"}, speaker: "Al Gore"},
+			},
+		},
+		{
 			name: "a verb before a place makes no person of it",
 			text: "(Mr. Grant was referring to his rival's account of coming under fire while visiting Bosnia, later admitting she had not.)\n\n" +
 				"Mr. Grant said that even if new videos surfaced, he would not change his position. “I think my words represent strength,” he said.",
