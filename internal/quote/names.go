@@ -878,7 +878,66 @@ func (ix *index) role(role string, qualifiers []string, pos, floor int) string {
 			return ""
 		}
 	}
+	if only != "" && ix.unnamedHolder(role, floor, pos) {
+		return "" // Senator Mary Holt … A fellow senator said …: either of them
+	}
 	return only
+}
+
+// holderOpeners open a noun phrase for someone the article does not name
+// (a fellow senator, another senator, one senator, the other senator).
+var holderOpeners = wordSet("a an another one")
+
+// unnamedHolder reports whether the text between floor and pos mentions a
+// holder of role the article does not name there: "a fellow senator",
+// "another senator from the West", "the other senator", "one Republican
+// senator" — an indefinite phrase headed by the role word that no name
+// follows (a senator, Mary Holt,) and that stands in apposition to no name
+// (Mary Holt, a senator from Idaho,) or after a copula (she is a senator).
+func (ix *index) unnamedHolder(role string, floor, pos int) bool {
+	if floor < 0 || pos > len(ix.src) || floor >= pos {
+		return false
+	}
+	toks := tokenize(ix.src, floor, pos)
+	for k, t := range toks {
+		if !t.word || t.lower() != role || !isLowerWord(t) {
+			continue
+		}
+		if k+1 < len(toks) && (toks[k+1].capitalized() ||
+			toks[k+1].s == "," && k+2 < len(toks) && toks[k+2].capitalized()) {
+			continue // a senator, Mary Holt: named
+		}
+		d := -1
+		for j := k - 1; j >= 0 && j >= k-3; j-- {
+			lw := toks[j].lower()
+			if _, ok := holderOpeners[lw]; ok {
+				d = j
+				break
+			}
+			if lw == "other" && j > 0 && toks[j-1].lower() == "the" {
+				d = j - 1
+				break
+			}
+			if !toks[j].word {
+				break
+			}
+		}
+		if d < 0 {
+			continue
+		}
+		if d > 0 {
+			p := toks[d-1]
+			if p.s == "," || p.s == "(" || p.s == "—" || p.s == "–" {
+				continue // Mary Holt, a senator from Idaho: the named one
+			}
+			switch p.lower() {
+			case "is", "was", "as", "became", "be", "been", "being", "remains", "remained", "'s", "’s":
+				continue
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // qualifies reports whether every qualifier stands as a word near the
