@@ -130,8 +130,8 @@ func TestMoreAttributions(t *testing.T) {
 		},
 		{
 			name: "a day in a description is no function word",
-			text: "“There are invertebrates with more spine than the senator,” reads a Wednesday editorial in the local paper.",
-			want: []want{{parts: []string{"There are invertebrates with more spine than the senator,"}, speaker: "a Wednesday editorial"}},
+			text: "“There are invertebrates with more spine than the senator,” said a Wednesday caller to the local station.",
+			want: []want{{parts: []string{"There are invertebrates with more spine than the senator,"}, speaker: "a Wednesday caller"}},
 		},
 		{
 			name: "a description with a company name before the verb",

@@ -43,6 +43,7 @@
 package quote
 
 import (
+	"strings"
 	"unicode"
 )
 
@@ -146,6 +147,14 @@ func Extract(text string) []Quote {
 		}
 		if !validSpeaker(c.speaker) || a.german && !a.germanSpeakerOK(c.speaker) {
 			c.speaker = "" // a pronoun or fragment slipped through: say nothing
+		}
+		if issuer, doc := documentIssuer(c.speaker); doc {
+			// "…," the statement said: a writing, not who wrote it; the
+			// firm’s statement is the firm's words.
+			c.speaker = issuer
+			if issuer != "" && unicode.IsUpper(r0(issuer)) && !strings.Contains(issuer, " ") {
+				c.speaker = a.ix.fullName(issuer)
+			}
 		}
 		q := Quote{
 			Parts:   c.raw.parts,

@@ -257,3 +257,81 @@ func isPossessivePronoun(lw string) bool {
 // in the languages the package knows; a speaker never starts with one.
 var openingConjunctions = map[string]bool{"y": true, "e": true, "und": true, "et": true, "i": true, "o": true,
 	"ou": true, "oder": true, "and": true, "but": true, "pero": true, "mais": true, "ma": true, "aber": true, "oraz": true}
+
+// documentNouns head a description of a writing, a recording or a text —
+// what someone said or wrote, never who: "the statement", "a release",
+// "the filing", "the report", "one Clinton ad".
+var documentNouns = wordSet(`statement release filing report letter note memo message email e-mail article editorial
+column story piece book study survey poll analysis review document lawsuit suit complaint petition announcement
+notice transcript ruling decision opinion order verdict indictment affidavit ad advertisement commercial video
+clip spot tweet post headline caption sign banner flyer flier mailer billboard pamphlet leaflet brochure card
+placard slogan motto bill law resolution speech remarks interview broadcast documentary film manifesto
+graphic chart slide script op-ed essay newsletter bulletin dispatch cable text summary guidance directive
+proposal plan budget agreement deal treaty accord charter policy regulation measure amendment legislation
+findings finding estimate projection forecast audit probe inquiry investigation footage recording tape
+excerpt excerpts passage paragraph chapter section clause entry label warning brief briefing memorandum
+communique communiqué readout minutes record records data order`)
+
+// documentIssuer reads a speaker s that describes a writing rather than
+// a person, an organisation or a role — its head is a lower-case document
+// noun (the statement, a court filing, press releases; a name ending in
+// such a word is capitalised: Consumer Reports, the Drudge Report) — and
+// returns who issued it when s itself says so, else "": the owner before a
+// possessive (the firm’s statement → the firm; its statement → ""), or an
+// acronym right before the head (the IMF report → IMF). ok reports whether
+// s describes a writing.
+func documentIssuer(s string) (issuer string, ok bool) {
+	words := strings.Fields(s)
+	if len(words) == 0 {
+		return "", false
+	}
+	for k := 1; k < len(words); k++ {
+		switch words[k] {
+		case "of", "in", "at", "for", "from", "on", "with", "by", "to":
+			words = words[:k] // a narrator in the ad, the report of the panel: the head comes first
+		}
+	}
+	head := strings.TrimRight(words[len(words)-1], ".,;:")
+	if head == "" || !unicode.IsLower(r0(head)) || !documentNoun(head) {
+		return "", false
+	}
+	if len(words) < 2 {
+		return "", true
+	}
+	prev := words[len(words)-2]
+	if owner := stripPossessive(prev); owner != prev || strings.HasSuffix(prev, "s’") || strings.HasSuffix(prev, "s'") {
+		if owner == prev {
+			owner = prev[:len(prev)-len("’")]
+			if strings.HasSuffix(prev, "'") {
+				owner = prev[:len(prev)-1]
+			}
+		}
+		phrase := strings.Join(append(words[:len(words)-2:len(words)-2], owner), " ")
+		if validSpeaker(phrase) && !isPossessivePronoun(strings.ToLower(owner)) {
+			if _, doc := documentIssuer(phrase); !doc {
+				return phrase, true
+			}
+		}
+		return "", true
+	}
+	if acronym(prev) && unicode.IsUpper(r0(prev)) && !strings.ContainsAny(prev, "’'") {
+		return prev, true
+	}
+	return "", true
+}
+
+// documentNoun reports whether the lower-case word w, singular or plural,
+// is one of documentNouns.
+func documentNoun(w string) bool {
+	if _, ok := documentNouns[w]; ok {
+		return true
+	}
+	for _, suf := range []string{"s", "es"} {
+		if base := strings.TrimSuffix(w, suf); base != w {
+			if _, ok := documentNouns[base]; ok {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,141 @@
+package quote
+
+import (
+	"slices"
+	"testing"
+)
+
+// speakerCase is one English quotation and the speakers acceptable for it.
+type speakerCase struct {
+	name, text, quote string
+	ok                []string
+}
+
+func runSpeakerCases(t *testing.T, tests []speakerCase) {
+	t.Helper()
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, q := range Extract(tc.text) {
+				if q.Text == tc.quote {
+					if !slices.Contains(tc.ok, q.Speaker) {
+						t.Errorf("speaker %q, want one of %q", q.Speaker, tc.ok)
+					}
+					return
+				}
+			}
+			t.Fatalf("quotation %q not found", tc.quote)
+		})
+	}
+}
+
+// A bare role ("the senator") is the one person the article names in that
+// role only when it mentions no other, unnamed holder of it ("a fellow
+// senator"): then the role may be either of them.
+func TestRoleWithUnnamedHolder(t *testing.T) {
+	runSpeakerCases(t, []speakerCase{
+		{
+			name: "a fellow senator",
+			text: "Senator Mary Holt voted against the farm bill on Tuesday.\n\n" +
+				"A fellow senator said the vote had surprised the leadership.\n\n" +
+				"“Nobody expected the bill to fail this way,” the senator said.",
+			quote: "Nobody expected the bill to fail this way,",
+			ok:    []string{"", "the senator"},
+		},
+		{
+			name: "another senator",
+			text: "Senator Mary Holt voted against the farm bill on Tuesday, and another senator from the West joined her.\n\n" +
+				"“It was a long night,” the senator told reporters.",
+			quote: "It was a long night,",
+			ok:    []string{"", "the senator"},
+		},
+		{
+			name: "the only senator, named",
+			text: "Senator Mary Holt voted against the farm bill on Tuesday.\n\n" +
+				"“It was a long night,” the senator told reporters.",
+			quote: "It was a long night,",
+			ok:    []string{"Mary Holt"},
+		},
+		{
+			name: "a senator in apposition is the named one",
+			text: "Mary Holt, a senator from Idaho, voted against the farm bill on Tuesday.\n\n" +
+				"“It was a long night,” the senator told reporters.",
+			quote: "It was a long night,",
+			ok:    []string{"Mary Holt"},
+		},
+	})
+}
+
+// A writing — a statement, a report, a release, a filing — is no speaker:
+// a speaker reads as a person, an organisation or a role.
+func TestDocumentIsNoSpeaker(t *testing.T) {
+	runSpeakerCases(t, []speakerCase{
+		{
+			name:  "the statement said",
+			text:  "The mill will close in March. “We regret the loss of these jobs,” the statement said.",
+			quote: "We regret the loss of these jobs,",
+			ok:    []string{""},
+		},
+		{
+			name:  "a release",
+			text:  "The mill will close in March. “We regret the loss of these jobs,” a press release read.",
+			quote: "We regret the loss of these jobs,",
+			ok:    []string{""},
+		},
+		{
+			name:  "according to the filing",
+			text:  "“The defendant knowingly misled investors,” according to the filing in federal court.",
+			quote: "The defendant knowingly misled investors,",
+			ok:    []string{""},
+		},
+		{
+			name:  "the annual report",
+			text:  "Sales fell for a third year. “Demand remained weak in every region,” the annual report noted.",
+			quote: "Demand remained weak in every region,",
+			ok:    []string{""},
+		},
+		{
+			name:  "the company is an organisation",
+			text:  "The mill will close in March. “We regret the loss of these jobs,” the company said.",
+			quote: "We regret the loss of these jobs,",
+			ok:    []string{"the company"},
+		},
+		{
+			name:  "a spokeswoman is a role",
+			text:  "The mill will close in March. “We regret the loss of these jobs,” a spokeswoman said.",
+			quote: "We regret the loss of these jobs,",
+			ok:    []string{"a spokeswoman"},
+		},
+	})
+}
+
+// A writing its owner is named with is the owner's words: "the firm’s
+// statement" is the firm's, "the IMF report" the IMF's; "its statement"
+// names no one.
+func TestDocumentOfItsOwner(t *testing.T) {
+	runSpeakerCases(t, []speakerCase{
+		{
+			name:  "the firm’s statement",
+			text:  "The mill will close in March. “We regret the loss of these jobs,” the firm’s statement said.",
+			quote: "We regret the loss of these jobs,",
+			ok:    []string{"the firm"},
+		},
+		{
+			name:  "a named person's letter",
+			text:  "Governor Ada Brandt wrote to the mill's owners on Monday. “Keep these jobs in the valley,” Brandt’s letter said.",
+			quote: "Keep these jobs in the valley,",
+			ok:    []string{"Ada Brandt"},
+		},
+		{
+			name:  "an acronym before the report",
+			text:  "Growth will slow next year. “Risks remain tilted to the downside,” the OECD report said.",
+			quote: "Risks remain tilted to the downside,",
+			ok:    []string{"OECD"},
+		},
+		{
+			name:  "its statement",
+			text:  "The mill will close in March. “We regret the loss of these jobs,” its statement said.",
+			quote: "We regret the loss of these jobs,",
+			ok:    []string{""},
+		},
+	})
+}
