@@ -50,7 +50,8 @@
 // with a broken byte are common; the stray bytes become U+FFFD); else from
 // the HTTP Content-Type header (Fetch only), then a <meta charset> or <meta
 // http-equiv> in the head (never another element's charset attribute);
-// else windows-1252.
+// else UTF-8 if it has at least three UTF-8 characters and twice as many
+// as stray bytes; else windows-1252.
 package article
 
 import (

@@ -99,6 +99,38 @@ func TestExtract(t *testing.T) {
 			},
 			unwanted: []string{"Accueil", "Journal du littoral", "\uFFFD"},
 		},
+		{
+			// No charset anywhere; UTF-8 but for two bytes of a line pasted
+			// from windows-1252: UTF-8, the two bytes U+FFFD.
+			name:    "undeclared UTF-8 with stray bytes",
+			fixture: "undeclared-utf8-strays.html",
+			pageURL: "https://bergbote.example/bergbahn",
+			title:   "Bergbahn am Hohen Kamm fährt wieder",
+			site:    "bergbote.example",
+			lang:    "de",
+			want: []string{
+				"Nach zwei Jahren Stillstand fährt die Bergbahn",
+				"„Wir haben lange darauf gewartet“, sagte Bürgermeisterin Ilse Grünwald bei der Eröffnung.",
+				"Kinder unter zwölf Jahren fahren gratis.",
+			},
+			unwanted: []string{"Ã", "â€", "FOOTERTEXT"},
+		},
+		{
+			// No charset anywhere; windows-1252 with one byte pair (ß“)
+			// that happens to be valid UTF-8: still windows-1252.
+			name:    "undeclared windows-1252",
+			fixture: "undeclared-windows-1252.html",
+			pageURL: "https://kurier.example/radweg",
+			title:   "Neuer Radweg am Fluss eröffnet",
+			site:    "kurier.example",
+			lang:    "de",
+			want: []string{
+				"Der neue Radweg zwischen Mühlau und Krähenfeld ist fertig.",
+				"„Endlich kann man hier sicher fahren, auch zu Fuß“, sagte der Vorsitzende des Radclubs, Jürgen März.",
+				"»Radkultur Mühlau«",
+			},
+			unwanted: []string{"\uFFFD", "ߓ"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -204,6 +236,11 @@ func TestDecode(t *testing.T) {
 		{"utf-8 header, a stray byte", "text/html; charset=utf-8", []byte("<p>Z\xc3\xbcrich \xe2\x80\x93 Gen\xc3\xa8ve \x96 Basel</p>"), "<p>Zürich – Genève \uFFFD Basel</p>"},
 		// But a legacy page with an odd valid-looking pair stays legacy.
 		{"windows-1252 with one utf-8-like pair", "", []byte("<p>caf\xe9 cr\xe8me br\xfbl\xe9e \xc3\xa9</p>"), "<p>café crème brûlée Ã©</p>"},
+		// Undeclared, UTF-8 characters at least three and twice the stray
+		// bytes: UTF-8 (legacy text forms far fewer valid pairs).
+		{"undeclared utf-8, strays a third", "", []byte("<p>Gr\xc3\xbc\xc3\x9fe aus K\xc3\xb6ln \xe2\x80\x93 Ren\xe9 und J\xf6rg</p>"), "<p>Grüße aus Köln – Ren\uFFFD und J\uFFFDrg</p>"},
+		{"undeclared, two utf-8 characters, a stray", "", []byte("<p>\xc3\xa9t\xc3\xa9 caf\xe9</p>"), "<p>Ã©tÃ© café</p>"},
+		{"undeclared, strays over half", "", []byte("<p>Gr\xc3\xbc\xc3\x9fe aus K\xc3\xb6ln, Ren\xe9 und J\xf6rg M\xfcller</p>"), "<p>GrÃ¼ÃŸe aus KÃ¶ln, René und Jörg Müller</p>"},
 		{"meta http-equiv", "", []byte(`<meta http-equiv="Content-Type" content="text/html; charset=koi8-r"><p>` + "\xd3\xc1\xca\xd4</p>"),
 			`<meta http-equiv="Content-Type" content="text/html; charset=koi8-r"><p>сайт</p>`},
 		// A UTF-8 declaration the bytes contradict (a site template's <meta
