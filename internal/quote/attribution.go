@@ -419,6 +419,9 @@ func (a *attributor) parseAfter(c *candidate, toks []token) (attribution, bool) 
 			}
 		}
 	}
+	if at, ok := a.roleNameApposition(toks, i, closedSentence); ok {
+		return at, true
+	}
 	// "…," Bennett shot back with a laugh: a verb with "back" after the
 	// speaker opening the clause.
 	for k := i + 2; k < len(toks) && k <= i+8 && !closedSentence; k++ {
@@ -763,6 +766,9 @@ func (a *attributor) parseBefore(toks []token) (attribution, bool) {
 			if np, ok = a.germanInverted(toks, np, k); !ok {
 				continue
 			}
+			return attribution{np: np, cue: cueText(toks, k), cuePos: t.start}, true
+		}
+		if np, ok := a.nameBeforeApposition(toks, k); ok {
 			return attribution{np: np, cue: cueText(toks, k), cuePos: t.start}, true
 		}
 		// Den Satz sagte er später, einen Brief schrieb Merkel: a German

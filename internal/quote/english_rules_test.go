@@ -139,3 +139,42 @@ func TestDocumentOfItsOwner(t *testing.T) {
 		},
 	})
 }
+
+// A name, an apposition set off by commas, then the verb: the name is the
+// speaker, whether the role stands before it or the apposition is a
+// description, an age or a participle — but not a name that is the object
+// of a verb or a preposition, nor one when another name follows the verb.
+func TestNameApposition(t *testing.T) {
+	runSpeakerCases(t, []speakerCase{
+		{
+			name:  "role, name, apposition, verb after the quotation",
+			text:  "Prices rose again in June. “We may finally see some wage growth,” the economist Lena Marsh, a former adviser to the mayor, said in an interview.",
+			quote: "We may finally see some wage growth,",
+			ok:    []string{"Lena Marsh"},
+		},
+		{
+			name:  "a participle apposition before the verb",
+			text:  "The row began after Mr. Okafor, asked about the closures, had said, “Every town has lost something.”",
+			quote: "Every town has lost something.",
+			ok:    []string{"Okafor", "Mr. Okafor"},
+		},
+		{
+			name:  "an age and a description",
+			text:  "Nadia Brook, 35, the daughter of the former governor, said on Monday, in a post about her son, “He starts school next week!”",
+			quote: "He starts school next week!",
+			ok:    []string{"Nadia Brook"},
+		},
+		{
+			name:  "an object before the apposition",
+			text:  "Mayor Tom Reed, speaking to Carl Pike, a farmer, said: “We will see what the spring brings.”",
+			quote: "We will see what the spring brings.",
+			ok:    []string{"Tom Reed"},
+		},
+		{
+			name:  "had written",
+			text:  "As the critic Anna Ruiz had written years before, “No studio could run without him.”",
+			quote: "No studio could run without him.",
+			ok:    []string{"Anna Ruiz"},
+		},
+	})
+}

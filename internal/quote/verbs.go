@@ -46,7 +46,7 @@ sings slam slammed slams snapped state stated states stating stress stressed str
 suggested suggesting suggests sum summarize summarized summed tell telling tells testified testifies
 testify testifying text texted think thinking thinks thought thundered told tweet tweeted tweeting
 tweets urge urged urges vow vowed vows warn warned warning warns went whisper whispered whispers
-wonder wondered wonders write writes writing wrote yell yelled yells
+wonder wondered wonders write writes writing written wrote yell yelled yells
 bark barked barks brag bragged brags scoff scoffed scoffs mock mocked mocks sneer sneered gush gushed
 fume fumed rage raged rant ranted gripe griped grumble grumbled marvel marveled marvelled beg begged
 implore implored demand demanded demands crack cracked intone intoned lecture lectured reiterate

@@ -1,0 +1,113 @@
+package quote
+
+import "strings"
+
+// appositionOpeners may open an apposition set off by commas between a
+// speaker's name and the reporting verb: a description (the daughter of
+// …), a relative clause (who was killed …), or, checked apart, an age
+// (35) or a past participle (asked about …).
+var appositionOpeners = wordSet("the a an his her their its one who whose")
+
+// nameBeforeApposition reads `Mr. Trump, asked about the deaths of
+// journalists, had said, "…"` and `Clinton, 35, the daughter of …, said
+// on Twitter on Monday, "…"`: the reporting verb toks[k] follows a comma
+// (and perhaps an auxiliary or adverb), the comma closes an apposition,
+// and the name before the apposition is the verb's subject — when the name
+// opens the sentence or a clause (after when, after, as, but …), is no
+// object of a verb or preposition (Obama, speaking to Carl Pike, a
+// senator, said: Obama's words), and no name follows the verb (…, said
+// Jane Doe: hers).
+func (a *attributor) nameBeforeApposition(toks []token, k int) (phrase, bool) {
+	if k+1 < len(toks) && toks[k+1].capitalized() {
+		return phrase{}, false
+	}
+	c2 := k - 1
+	for c2 >= 0 && isLowerWord(toks[c2]) {
+		if _, ok := adverbs[toks[c2].lower()]; !ok {
+			return phrase{}, false
+		}
+		c2--
+	}
+	if c2 < 3 || toks[c2].s != "," {
+		return phrase{}, false
+	}
+	// The apposition's first comma: the one after a name whose
+	// apposition opens in one of the ways above.
+	for c1 := c2 - 2; c1 >= 1 && c1 >= c2-40; c1-- {
+		if toks[c1].s != "," {
+			continue
+		}
+		if n := toks[c1+1]; n.word && (n.lower() == "and" || n.lower() == "or" || n.lower() == "but") {
+			return phrase{}, false // Smith, Jones and Brown; …, and later said
+		}
+		np, ok := backwardNP(a.src, toks[:c1], c1-1)
+		if !ok || np.kind != npName {
+			continue
+		}
+		open := toks[c1+1]
+		lw := open.lower()
+		_, opener := appositionOpeners[lw]
+		age := !open.word && false || open.word && strings.Trim(open.s, "0123456789") == ""
+		participle := isLowerWord(open) && strings.HasSuffix(lw, "ed") && len(lw) > 4
+		role := isLowerWord(open) && roleNoun(lw)
+		if !(opener && isLowerWord(open) || age || participle || role) {
+			return phrase{}, false
+		}
+		s := indexOfToken(toks, np.toks[0].start)
+		if s > 0 {
+			p := toks[s-1]
+			pl := p.lower()
+			if !(subordinators[pl] || pl == "as" || pl == "but" || pl == "and" || pl == "so" || pl == "then" ||
+				!p.word && p.s == "," && s-1 > 0 && toks[s-2].word && s-2 == 0) {
+				return phrase{}, false // met Carl Pike, a senator, …: an object
+			}
+		}
+		for _, t := range toks[s:c1] {
+			if !t.word && t.s != "." && t.s != "-" {
+				return phrase{}, false
+			}
+		}
+		return np, true
+	}
+	return phrase{}, false
+}
+
+// roleNameApposition reads `, the economist Jared Bernstein, a former
+// adviser in the White House, said` after a quotation: a role in lower
+// case (after an article), the name, an apposition, and the verb after a
+// comma — the name with appositions that parseAfter reads, with the role
+// before it.
+func (a *attributor) roleNameApposition(toks []token, i int, closedSentence bool) (attribution, bool) {
+	if closedSentence {
+		return attribution{}, false
+	}
+	lead := i
+	if lead < len(toks) && isLowerWord(toks[lead]) && isDeterminer(toks[lead].lower()) {
+		lead++
+	}
+	m := lead
+	for m < len(toks) && m < lead+3 && isLowerWord(toks[m]) && !cueWord(toks[m]) {
+		_, adj := roleAdjectives[toks[m].lower()]
+		if _, fw := functionWords[toks[m].lower()]; fw && !adj {
+			return attribution{}, false
+		}
+		m++
+	}
+	if m == lead || m >= len(toks) || !roleNoun(toks[m-1].lower()) {
+		return attribution{}, false
+	}
+	n, roles, e, ok := parseName(a.src, toks, m)
+	if !ok || e >= len(toks) || toks[e].s != "," {
+		return attribution{}, false
+	}
+	for k := e + 1; k < len(toks) && k < e+40; k++ {
+		if toks[k-1].s == "," && cueWord(toks[k]) {
+			if k+1 < len(toks) && toks[k+1].capitalized() {
+				return attribution{}, false // …, said Jane Doe: hers
+			}
+			roles = append(roles, toks[m-1].lower())
+			return attribution{np: phrase{kind: npName, toks: toks[m:e], name: n, roles: roles}, cue: cueText(toks, k), cuePos: toks[k].start}, true
+		}
+	}
+	return attribution{}, false
+}
