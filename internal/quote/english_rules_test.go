@@ -178,3 +178,19 @@ func TestNameApposition(t *testing.T) {
 		},
 	})
 }
+
+// A role the article gives one person twice, with the full name and with
+// the last name (Gen. Ada Brandt … General Brandt), ties the bare role to
+// that person.
+func TestRoleOfOnePersonNamedTwice(t *testing.T) {
+	runSpeakerCases(t, []speakerCase{
+		{
+			name: "the general",
+			text: "Gen. Ada Brandt took command of the base in May.\n\n" +
+				"General Brandt has since doubled the patrols.\n\n" +
+				"“We will not be caught unprepared again,” the general said.",
+			quote: "We will not be caught unprepared again,",
+			ok:    []string{"Ada Brandt"},
+		},
+	})
+}

@@ -868,10 +868,13 @@ func (ix *index) role(role string, qualifiers []string, pos, floor int) string {
 		if len(qualifiers) > 0 && ix.qualifies(r, qualifiers) {
 			return r.name
 		}
-		if only != "" && only != r.name {
+		// (Adm. Harry B. Harris Jr. … Admiral Harris: one person, named
+		// twice.)
+		full := ix.fullName(r.name)
+		if only != "" && only != full {
 			return ""
 		}
-		only = r.name
+		only = full
 	}
 	for _, q := range qualifiers {
 		if place(q) {
