@@ -1,6 +1,9 @@
 package whatlanggo
 
-import "unicode"
+import (
+	"unicode"
+	"unicode/utf8"
+)
 
 type scriptCounter struct {
 	checkFunc func(r rune) bool
@@ -67,6 +70,24 @@ func DetectScript(text string) *unicode.RangeTable {
 	}
 
 	for _, ch := range text {
+		if ch < utf8.RuneSelf {
+			// (newshound) ASCII: a letter is Latin, anything else is a
+			// stop character or a control character of no script.
+			if 'a' <= ch && ch <= 'z' || 'A' <= ch && ch <= 'Z' {
+				i := 0
+				for scriptCounter[i].script != unicode.Latin {
+					i++
+				}
+				scriptCounter[i].count++
+				if scriptCounter[i].count > halfLen {
+					return unicode.Latin
+				}
+				if i > 0 {
+					scriptCounter[i], scriptCounter[i-1] = scriptCounter[i-1], scriptCounter[i]
+				}
+			}
+			continue
+		}
 		if isStopChar(ch) {
 			continue
 		}
@@ -82,6 +103,9 @@ func DetectScript(text string) *unicode.RangeTable {
 				if i > 0 {
 					scriptCounter[i], scriptCounter[i-1] = scriptCounter[i-1], scriptCounter[i]
 				}
+				// (newshound) A character has one script: the others
+				// need not be asked.
+				break
 			}
 		}
 	}
