@@ -115,18 +115,33 @@ func clean(s string) string { return collapseSpace(dropFormat(entity.Decode(s)))
 // collapseSpace is strings.Join(strings.Fields(s), " "): runs of white
 // space (as unicode.IsSpace sees it) made single spaces, the ends trimmed.
 // Most text it is given is so already and comes back as it is, without
-// the copies Fields and Join make.
+// the copies Fields and Join make. ASCII is read byte by byte, without
+// decoding.
 func collapseSpace(s string) string {
 	space := true // before the start: a leading space is to be trimmed
-	for _, r := range s {
-		if r == ' ' && !space {
-			space = true
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == ' ':
+				if space {
+					return collapseSlow(s)
+				}
+				space = true
+			case asciiSpace(c):
+				return collapseSlow(s)
+			default:
+				space = false
+			}
+			i++
 			continue
 		}
-		if r == ' ' || unicode.IsSpace(r) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
 			return collapseSlow(s)
 		}
 		space = false
+		i += size
 	}
 	if space && s != "" {
 		return collapseSlow(s)
@@ -134,21 +149,64 @@ func collapseSpace(s string) string {
 	return s
 }
 
+// asciiSpace reports whether c, an ASCII byte, is white space to
+// unicode.IsSpace other than ' '.
+func asciiSpace(c byte) bool { return '\t' <= c && c <= '\r' }
+
+// collapseSlow is collapseSpace of a string that changes: its words are
+// copied a run at a time, one space between them; a byte that is not
+// UTF-8 becomes U+FFFD, as it did when the text was written rune by rune.
 func collapseSlow(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			space = b.Len() > 0
-			continue
+	run := -1 // start of the run of characters not yet written
+	flush := func(end int) {
+		if run >= 0 {
+			b.WriteString(s[run:end])
+			run = -1
 		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		b.WriteRune(r)
 	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		size := 1
+		if c < utf8.RuneSelf {
+			if c == ' ' || asciiSpace(c) {
+				flush(i)
+				space = b.Len() > 0
+				i++
+				continue
+			}
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				flush(i)
+				space = b.Len() > 0
+				i += size
+				continue
+			}
+			if r == utf8.RuneError && size == 1 {
+				flush(i)
+				if space {
+					b.WriteByte(' ')
+					space = false
+				}
+				b.WriteString("\uFFFD")
+				i++
+				continue
+			}
+		}
+		if run < 0 {
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			run = i
+		}
+		i += size
+	}
+	flush(len(s))
 	return b.String()
 }
 
@@ -156,19 +214,51 @@ func collapseSlow(s string) string {
 // soft hyphen U+00AD, zero-width space, joiners and non-joiners, word
 // joiner, byte-order marks inside text, direction marks…) from s. A reader
 // does not see them, but they split words for a matcher or a search:
-// "Mittel\u00adalter" is "Mittelalter".
+// "Mittel\u00adalter" is "Mittelalter". Text with no character that could
+// be one (see formatLead) and that is valid UTF-8 comes back as it is; other
+// non-ASCII text goes through strings.Map, which also makes a byte that is
+// not UTF-8 U+FFFD.
 func dropFormat(s string) string {
+	ascii := true
 	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return strings.Map(func(r rune) rune {
-				if r >= 0xAD && unicode.Is(unicode.Cf, r) {
-					return -1
-				}
-				return r
-			}, s)
+		c := s[i]
+		if c < utf8.RuneSelf {
+			continue
+		}
+		if ascii {
+			if !utf8.ValidString(s[i:]) {
+				return dropFormatSlow(s)
+			}
+			ascii = false
+		}
+		if formatLead(c) {
+			if r, _ := utf8.DecodeRuneInString(s[i:]); r >= 0xAD && unicode.Is(unicode.Cf, r) {
+				return dropFormatSlow(s)
+			}
 		}
 	}
 	return s
+}
+
+func dropFormatSlow(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= 0xAD && unicode.Is(unicode.Cf, r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// formatLead reports whether c is the first byte of a format character
+// (category Cf) in UTF-8: U+00AD, U+0600–U+070F, U+08xx, U+180E, U+200B–
+// U+206F, U+FEFF, U+FFF9–U+FFFB, U+110BD…U+1D17A, U+E0001–U+E007F.
+// TestFormatLead checks the list against the unicode package's table.
+func formatLead(c byte) bool {
+	switch c {
+	case 0xC2, 0xD8, 0xDB, 0xDC, 0xE0, 0xE1, 0xE2, 0xEF, 0xF0, 0xF3:
+		return true
+	}
+	return false
 }
 
 // dropRuby removes the annotations of ruby text (<rt>, and the <rp>
