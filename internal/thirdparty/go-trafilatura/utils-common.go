@@ -26,13 +26,17 @@ import (
 	"unicode/utf8"
 
 	"github.com/go-shiori/dom"
+	"github.com/markusmobius/go-trafilatura/internal/space"
 	"golang.org/x/net/html"
 )
 
 // trim removes unnecessary spaces within a text string.
+//
+// newshound: space.Collapse, which returns s itself when it is so already
+// (strings.Join(strings.Fields(s), " ") copied it twice; the TrimSpace
+// after it never had anything to trim).
 func trim(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	return strings.TrimSpace(s)
+	return space.Collapse(s)
 }
 
 func strWordCount(s string) int {

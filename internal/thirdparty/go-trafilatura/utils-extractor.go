@@ -30,6 +30,7 @@ import (
 	"github.com/markusmobius/go-trafilatura/internal/etree"
 	"github.com/markusmobius/go-trafilatura/internal/lru"
 	"github.com/markusmobius/go-trafilatura/internal/re2go"
+	"github.com/markusmobius/go-trafilatura/internal/space"
 	"golang.org/x/net/html"
 )
 
@@ -152,8 +153,7 @@ func textFilter(n *html.Node) bool {
 
 // textCharsTest determine if a string is only composed of spaces and/or control characters.
 func textCharsTest(s string) bool {
-	s = trim(s)
-	return s != ""
+	return space.HasText(s) // newshound: trim(s) != "", without building it
 }
 
 // duplicateTest checks for duplicate text within cache

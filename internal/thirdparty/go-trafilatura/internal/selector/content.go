@@ -54,7 +54,7 @@ var Content = []Rule{
 // contains(@class, "article__container") or contains(@id, "art-content") or contains(@class, "art-content")][1]`,
 func contentRule1(n *html.Node) bool {
 	id := dom.ID(n)
-	class := dom.ClassName(n)
+	class := className(n)
 	itemProp := dom.GetAttribute(n, "itemprop")
 	tagName := dom.TagName(n)
 
@@ -128,7 +128,7 @@ func contentRule2(n *html.Node) bool {
 // @role='article'])[1]
 func contentRule3(n *html.Node) bool {
 	id := dom.ID(n)
-	class := dom.ClassName(n)
+	class := className(n)
 	tagName := dom.TagName(n)
 	role := dom.GetAttribute(n, "role")
 
@@ -178,7 +178,7 @@ func contentRule3(n *html.Node) bool {
 // @id="content" or @class="content"])[1]`,
 func contentRule4(n *html.Node) bool {
 	id := dom.ID(n)
-	class := dom.ClassName(n)
+	class := className(n)
 	tagName := dom.TagName(n)
 
 	switch tagName {
@@ -210,7 +210,7 @@ func contentRule4(n *html.Node) bool {
 // `(.//*[self::article or self::div or self::section][starts-with(@class, "main") or starts-with(@id, "main") or starts-with(@role, "main")])[1]|(.//main)[1]`,
 func contentRule5(n *html.Node) bool {
 	id := dom.ID(n)
-	class := dom.ClassName(n)
+	class := className(n)
 	tagName := dom.TagName(n)
 	role := dom.GetAttribute(n, "role")
 

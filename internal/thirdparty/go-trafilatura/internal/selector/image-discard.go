@@ -34,7 +34,7 @@ var DiscardedImage = []Rule{
 // contains(@id, "caption") or contains(@class, "caption")]`,
 func discardedImageRule1(n *html.Node) bool {
 	id := dom.ID(n)
-	class := dom.ClassName(n)
+	class := className(n)
 	tagName := dom.TagName(n)
 
 	switch tagName {

@@ -34,7 +34,7 @@ var DiscardedTeaser = []Rule{
 // [contains(translate(@id, "T", "t"), "teaser") or contains(translate(@class, "T", "t"), "teaser")]`,
 func discardedTeaserRule1(n *html.Node) bool {
 	id := dom.ID(n)
-	class := dom.ClassName(n)
+	class := className(n)
 	tagName := dom.TagName(n)
 
 	switch tagName {

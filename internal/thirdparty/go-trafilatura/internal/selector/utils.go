@@ -25,6 +25,7 @@ import (
 	"strings"
 
 	"github.com/go-shiori/dom"
+	"github.com/markusmobius/go-trafilatura/internal/space"
 	"golang.org/x/net/html"
 )
 
@@ -37,6 +38,12 @@ func getNodeAncestors(node *html.Node, ancestorTag string) []*html.Node {
 	}
 
 	return ancestors
+}
+
+// className is dom.ClassName(n): the class attribute with its white space
+// collapsed, without a copy when there is none to collapse. (newshound)
+func className(n *html.Node) string {
+	return space.Collapse(dom.GetAttribute(n, "class"))
 }
 
 func contains(s, substr string) bool {
