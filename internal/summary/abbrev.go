@@ -36,6 +36,14 @@ var titleAbbrevs = map[string]bool{
 	"yrd": true, "doç": true, "sn": true, "müh": true,
 	// Polish
 	"ul": true, "św": true, "ks": true, "płk": true, "mec": true, "red": true,
+	"hab": true, "inż": true, // "prof. dr hab. Jan Kowalski", "mgr inż. Anna Nowak"
+}
+
+// weekdays (lower-case) after "a.m." or "p.m." go on with the time (AP
+// style: "at 10 p.m. Tuesday").
+var weekdays = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true,
 }
 
 // otherAbbrevs usually continue the sentence; see sentenceOpeners.

@@ -109,7 +109,9 @@ func splitParagraph(text string, start, end int, spans []Span) []Span {
 				}
 				break
 			}
-			if !isCloser(r2) {
+			if !isCloser(r2) && !(k == j && (r2 == '«' || r2 == '‹')) {
+				// (German quotes the other way round: »Das ist vorbei.« Dann …;
+				// a « right after the stop closes one)
 				break
 			}
 			// “ and ‘ close German quotes („…“) but open English ones.
@@ -249,8 +251,10 @@ func endsSentence(text string, pStart, pEnd, i, j, k int) bool {
 		return false
 	}
 	if dotted && (key == "am" || key == "pm") {
-		// "at 9 a.m. Police said" ends; "at 9 a.m. EST" does not.
-		return strings.ToUpper(word) != word
+		// "at 9 a.m. Police said" ends; "at 9 a.m. EST" and "at 10 p.m.
+		// Tuesday", "at 9 a.m. Jan. 5" (AP style) do not.
+		w := strings.ToLower(word)
+		return strings.ToUpper(word) != word && !weekdays[w] && !monthNames[w] && !otherAbbrevs[w]
 	}
 	if utf8.RuneCountInString(prev) == 1 && unicode.IsUpper([]rune(prev)[0]) && isInitial(next, word) {
 		// A run of initials: "С. В. Лавров", "J. R. R. Tolkien".
@@ -402,8 +406,18 @@ func attributionFollows(s string) bool {
 	return false
 }
 
-// notSpeakers begin idioms such as "That said," rather than attributions.
-var notSpeakers = map[string]bool{"that": true, "this": true, "it": true, "there": true, "what": true, "so": true}
+// notSpeakers begin idioms such as "That said," rather than attributions,
+// or a new sentence: a pronoun is written in lower case after a quotation
+// it attributes (`"Stop!" she said`), so `"systemic." She added that …` and
+// `“Who pays?” Nobody replied.` are two sentences each.
+var notSpeakers = map[string]bool{
+	"that": true, "this": true, "it": true, "there": true, "what": true, "so": true,
+	"he": true, "she": true, "they": true, "we": true, "i": true, "you": true,
+	"nobody": true, "everyone": true, "everybody": true, "someone": true, "somebody": true, "none": true, "no": true,
+	"er": true, "wir": true, "ich": true, "niemand": true,
+	"il": true, "elle": true, "ils": true, "elles": true, "personne": true,
+	"él": true, "ella": true, "ellos": true, "nadie": true,
+}
 
 // reportingVerbs that follow a quoted sentence and its speaker.
 var reportingVerbs = map[string]bool{
@@ -474,7 +488,7 @@ func isOpener(r rune) bool {
 }
 
 func isQuoteRun(s string) bool {
-	return strings.ContainsAny(s, "\"'”’»")
+	return strings.ContainsAny(s, "\"'”’»«")
 }
 
 func hasLetter(s string) bool {
