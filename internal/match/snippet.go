@@ -29,22 +29,60 @@ func snippetSpan(text string, start, end int) (from, to int) {
 	if to-end < room/2 { // near the end: give the rest to the left
 		from = max(to-(end-start)-room, 0)
 	}
-	// cut at word boundaries: move inwards to the nearest space
+	// cut at word boundaries: move inwards to the nearest space, or in Chinese, Japanese, Thai …,
+	// which write no spaces, to the nearest character of such a script (not inside a letter: never
+	// before a vowel sign or tone mark)
 	if from > 0 {
 		if i := indexSpace(text[from:start]); i >= 0 {
 			from += i
 		} else {
-			from = start
+			from = firstSpacelessCut(text, from, start)
 		}
 	}
 	if to < len(text) {
 		if i := lastIndexSpace(text[end:to]); i >= 0 {
 			to = end + i
 		} else {
-			to = end
+			to = lastSpacelessCut(text, end, to)
 		}
 	}
 	return from, to
+}
+
+// firstSpacelessCut returns the first place in text[from:start] where a snippet may begin in text
+// without spaces: before a CJK character or Thai, Lao, Khmer or Myanmar letter (not a mark); start
+// when there is none.
+func firstSpacelessCut(text string, from, start int) int {
+	for from < start && !utf8.RuneStart(text[from]) {
+		from++
+	}
+	for i := from; i < start; {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r >= 0x0E00 && isCJK(r) && !unicode.IsMark(r) {
+			return i
+		}
+		i += size
+	}
+	return start
+}
+
+// lastSpacelessCut returns the last place in text[end:to] where a snippet may end in text without
+// spaces: after a CJK character, letter or full stop or comma (。，、！？), not before a mark; end
+// when there is none.
+func lastSpacelessCut(text string, end, to int) int {
+	for to > end && to < len(text) && !utf8.RuneStart(text[to]) {
+		to--
+	}
+	for i := to; i > end; {
+		r, size := utf8.DecodeLastRuneInString(text[end:i])
+		if r >= 0x0E00 && (isCJK(r) || unicode.Is(unicode.Han, r) || r >= 0x3000 && r <= 0x303F || r >= 0xFF01 && r <= 0xFF1F) {
+			if next, _ := utf8.DecodeRuneInString(text[i:]); i == len(text) || !unicode.IsMark(next) {
+				return i
+			}
+		}
+		i -= size
+	}
+	return end
 }
 
 // appendSnippet appends the snippet showing text[from:to] to dst: "…" where the text goes on, the

@@ -89,3 +89,32 @@ func TestAppendWords(t *testing.T) {
 		}
 	}
 }
+
+// Chinese, Japanese and Thai write no spaces: the snippet of a name in such text shows the text around
+// it, cut between characters, never inside a letter (before a Thai vowel sign or tone mark); issue
+// 12, QA: it was the bare name ("…北京…").
+func TestSnippetSpaceless(t *testing.T) {
+	tests := []struct{ text, needle, want string }{
+		{strings.Repeat("据新华社报道，", 20) + "北京" + strings.Repeat("今天天气晴朗。", 20), "北京",
+			"…社报道，据新华社报道，据新华社报道，据新华社报道，北京今天天气晴朗。今天天气晴朗。今天天气晴朗。今天天气…"},
+		{strings.Repeat("政府は15日、", 20) + "東京都内で会見を開いた。", "東京",
+			"…政府は15日、政府は15日、政府は15日、政府は15日、政府は15日、政府は15日、政府は15日、東京都内で会見を開いた。"},
+		{strings.Repeat("ประชุมคณะรัฐมนตรีวันนี้", 10) + "นายกรัฐมนตรีเศรษฐา" + strings.Repeat("กล่าวว่ารัฐบาลจะเร่งแก้ไขปัญหาเศรษฐกิจ", 10), "เศรษฐา",
+			"…มนตรีวันนี้นายกรัฐมนตรีเศรษฐากล่าวว่ารัฐบาลจะเร่งแก้…"},
+		// a long Latin word is still not cut
+		{strings.Repeat("x", 300) + " Scholz " + strings.Repeat("y", 300), "Scholz", "…Scholz…"},
+	}
+	for _, tt := range tests {
+		start := strings.Index(tt.text, tt.needle)
+		got := snippet(tt.text, start, start+len(tt.needle))
+		if got != tt.want {
+			t.Errorf("snippet of %s:\n got %s\nwant %s", tt.needle, got, tt.want)
+		}
+		if !utf8.ValidString(got) {
+			t.Errorf("snippet of %s is not valid UTF-8", tt.needle)
+		}
+		if r, _ := utf8.DecodeRuneInString(strings.TrimPrefix(got, ellipsis)); unicode.IsMark(r) {
+			t.Errorf("snippet of %s begins with a mark", tt.needle)
+		}
+	}
+}
