@@ -161,9 +161,13 @@ func Compile(watches []Watch) (*Matcher, error) {
 func termRefs(n *node) (refs, size int) {
 	switch n.op {
 	case opTerm:
+		if n.term.alt != nil {
+			return 2, 4
+		}
 		return 1, 3
 	case opAlias:
-		return len(n.def.phrases), 2 + len(n.def.phrases)
+		refs = len(n.def.phrases) + n.def.alts
+		return refs, 2 + refs
 	case opNot:
 		size = 1
 	default:
@@ -233,16 +237,32 @@ func (b *builder) node(n *node) *cnode {
 	*c = cnode{op: n.op, fields: n.fields, dist: n.dist}
 	switch n.op {
 	case opTerm:
-		c.terms = take(&b.ids, 1)
-		c.terms[0] = b.term(n.term)
-		c.texts = []string{n.term.text}
+		if alt := n.term.alt; alt != nil {
+			// the term and its compounds written closed, either of which matches it
+			c.terms = take(&b.ids, 2)
+			c.terms[0], c.terms[1] = b.term(n.term), b.term(alt)
+			c.texts = []string{n.term.text, n.term.text}
+		} else {
+			c.terms = take(&b.ids, 1)
+			c.terms[0] = b.term(n.term)
+			c.texts = []string{n.term.text}
+		}
 		b.m.fields |= n.fields
 	case opAlias:
 		a, ok := b.aliases[n.def]
 		if !ok {
-			a = aliasIDs{ids: make([]int32, len(n.def.terms)), texts: n.def.texts}
-			for i, t := range n.def.terms {
-				a.ids[i] = b.term(t)
+			a = aliasIDs{ids: make([]int32, 0, len(n.def.terms)+n.def.alts), texts: n.def.texts}
+			for _, t := range n.def.terms {
+				a.ids = append(a.ids, b.term(t))
+			}
+			if n.def.alts > 0 {
+				a.texts = slices.Clip(slices.Clone(n.def.texts))
+				for _, t := range n.def.terms {
+					if t.alt != nil {
+						a.ids = append(a.ids, b.term(t.alt))
+						a.texts = append(a.texts, t.text)
+					}
+				}
 			}
 			b.aliases[n.def] = a
 		}

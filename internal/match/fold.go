@@ -562,6 +562,7 @@ type tokenizer struct {
 	checked int
 	// tokens before mixedChecked have been looked at for letters of two scripts (mixedScripts)
 	mixedChecked int
+	uniHyphen    bool // the text has a hyphen U+2010 or U+2011 (see hyphenJoins)
 }
 
 // word returns the folded form of token i. A word in the buffer is returned without copying: it is
@@ -600,7 +601,7 @@ func appendWord(toks []token, start, end, fstart, fend int, inText, cjk bool) []
 func (t *tokenizer) tokenize(text string) {
 	t.text = text
 	buf, toks := t.buf[:0], t.toks[:0]
-	t.cands, t.checked, t.mixedChecked = t.cands[:0], 0, 0
+	t.cands, t.checked, t.mixedChecked, t.uniHyphen = t.cands[:0], 0, 0, false
 	greekCyrillic := false // a Greek or Cyrillic letter has been seen: words may mix scripts
 	var (
 		wstart = -1 // start of the current word, -1 between words
@@ -840,6 +841,9 @@ func (t *tokenizer) tokenize(text string) {
 			i = next
 			continue
 		default:
+			if r == '\u2010' || r == '\u2011' {
+				t.uniHyphen = true
+			}
 			if wstart >= 0 && !cjk && isGroupSpace(r) {
 				if end := groupedNumber(text, wstart, i); end > i { // "1 000" with a no-break space
 					buf, fstart, inText = appendGroups(buf, text, wstart, i, end, fstart, inText)

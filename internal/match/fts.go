@@ -19,6 +19,11 @@ import (
 // ASCII letters and digits, not acronyms, which the matcher finds only in
 // capitals): NOT over anything else counts as true, since
 // excluding on a looser test could lose a match.
+//
+// One exception to "never stricter": a one-word term matches two words joined
+// by a hyphen written closed ("ceasefire" finds "cease-fire", see hyphenJoins),
+// which an index of the words apart cannot find; a term written with a hyphen
+// is its phrase OR its closed form, both of which the index holds.
 func (q *Query) FTS() string {
 	return ftsOf(q.root).render()
 }
@@ -41,6 +46,9 @@ func FTSPhrase(folded string, prefix bool) string {
 func ftsOf(n *node) *ftsNode {
 	switch n.op {
 	case opTerm:
+		if n.term.alt != nil { // "e-mail" matches "email" too
+			return combine("OR", []*ftsNode{ftsTerm(n.term, n.fields), ftsTerm(n.term.alt, n.fields)})
+		}
 		return ftsTerm(n.term, n.fields)
 	case opAlias:
 		kids := make([]*ftsNode, 0, len(n.kids))

@@ -6,7 +6,7 @@ func TestFTS(t *testing.T) {
 	aliases := map[string][]string{"putin": {"Vladimir Putin", "Putin"}}
 	for _, tc := range []struct{ query, want string }{
 		{"Putin", `"putin"`},
-		{`"Election-Interference"`, `"election interference"`},
+		{`"Election-Interference"`, `("election interference" OR "electioninterference")`},
 		{"meddl*", `"meddl"*`},
 		{"Erdoğan AND Putin’s", `("erdogan" AND "putin")`},
 		{"a OR b c", `("a" OR ("b" AND "c"))`},

@@ -8,6 +8,10 @@
 //     hyphens and dashes, possessive 's. Words are Unicode words; a word never matches inside another
 //     word ("Putin" does not match "putting"), except that CJK text, which has no spaces, is matched
 //     as substrings of its character runs.
+//   - A compound is one word written with a hyphen or closed: a one-word term matches two words
+//     joined by a hyphen written closed ("ceasefire" finds "cease-fire", hyphenJoins), and a term
+//     written with a hyphen also matches its closed form ("cease-fire" finds "ceasefire", term.alt);
+//     two numbers joined by a hyphen are a range or a date, never one number.
 //   - Unfielded terms and text: look at the title and body; feed:, author:, lang: and title: only at
 //     that field. A phrase or a NEAR/ pair must lie within one field.
 //   - A query that would be true of a document containing none of its terms (only NOT terms, or
@@ -27,6 +31,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Document is what a watch is matched against. Fields are plain text (HTML already stripped by the
@@ -207,6 +212,7 @@ type scratch struct {
 	nearB      []occ
 	// whether the field being scanned is in Title Case: 0 not known yet, 1 it is, 2 it is not
 	titleCase uint8
+	joinBuf   []byte // two words joined (hyphenJoins)
 }
 
 func (m *Matcher) getScratch() *scratch {
@@ -435,6 +441,164 @@ func (s *scratch) scanField(field uint8, text string) {
 			s.phrasesAt(field, i, s.startRec[k])
 		}
 	}
+	s.hyphenJoins(field)
+}
+
+// hyphenJoins records the one-word terms and wildcards that two words joined by a hyphen match
+// written closed: "cease-fire" is "ceasefire", "e-mail" "email", "G-7" "G7", "Ukraine-Krieg"
+// "Ukrainekrieg" (the query-side counterpart is term.alt). Numbers on both sides ("20-24", "9-11")
+// are ranges and dates, not one number.
+func (s *scratch) hyphenJoins(field uint8) {
+	text := s.tz.text
+	hyphens := [...]string{"-", "\u2010", "\u2011"}
+	n := 1
+	if s.tz.uniHyphen {
+		n = 3
+	}
+	for _, h := range hyphens[:n] {
+		k := 0 // the first token that may end at the next hyphen
+		for off := 0; ; {
+			var p int
+			if len(h) == 1 {
+				p = strings.IndexByte(text[off:], '-')
+			} else {
+				p = strings.Index(text[off:], h)
+			}
+			if p < 0 {
+				break
+			}
+			p += off
+			off = p + len(h)
+			if p == 0 || off == len(text) {
+				continue
+			}
+			// a letter or digit on both sides, not two digits (dates, ranges): most hyphens are
+			// decided here, without looking for their tokens
+			a, b := text[p-1], text[off]
+			if !isWordASCII[a] && a < utf8.RuneSelf || !isWordASCII[b] && b < utf8.RuneSelf || isDigit(a) && isDigit(b) {
+				continue
+			}
+			if w, ok := s.plainJoin(text, p, off); ok && !s.m.filter.pass(w, false) {
+				continue // the common case: two ASCII words that joined are no word of a watch
+			}
+			if k = s.joinAt(field, k, p, len(h)); k < 0 {
+				break
+			}
+		}
+	}
+}
+
+// plainJoin returns the ASCII letters and digits around the hyphen that ends at text[p] and starts
+// at text[off], lowered and joined, when they are two whole words as the tokenizer reads them (plain
+// separators around them, no full stop, comma or apostrophe, which may make initials, digit groups or
+// a possessive, and nothing beyond ASCII); ok is false otherwise. The result is valid until the next
+// call.
+func (s *scratch) plainJoin(text string, p, off int) (w string, ok bool) {
+	a := p
+	for a > 0 && isWordASCII[text[a-1]] {
+		a--
+	}
+	b := off
+	for b < len(text) && isWordASCII[text[b]] {
+		b++
+	}
+	if a > 0 && !plainSep(text[a-1]) || b < len(text) && !plainSep(text[b]) || b-a > 64 {
+		return "", false
+	}
+	buf := s.joinBuf[:0]
+	for i := a; i < p; i++ {
+		buf = append(buf, lowerASCII[text[i]])
+	}
+	for i := off; i < b; i++ {
+		buf = append(buf, lowerASCII[text[i]])
+	}
+	s.joinBuf = buf
+	return unsafe.String(unsafe.SliceData(buf), len(buf)), true
+}
+
+// plainSep reports whether the ASCII byte c only separates words: not a letter or digit, an
+// apostrophe, full stop or comma, nor a byte of a character beyond ASCII.
+func plainSep(c byte) bool {
+	return c < utf8.RuneSelf && asciiClass[c] == aSep
+}
+
+// joinAt records the terms that the words before and after the hyphen at text[p:p+size] match
+// joined, when the hyphen joins two words; the tokens before k end before it. It returns the token
+// to search from for the next hyphen, -1 when no token follows.
+func (s *scratch) joinAt(field uint8, k, p, size int) int {
+	tz := &s.tz
+	toks := tz.toks
+	// the first token ending at or after the hyphen
+	for lo, hi := k, len(toks); ; {
+		if lo >= hi {
+			k = lo
+			break
+		}
+		if mid := int(uint(lo+hi) >> 1); int(toks[mid].end) < p {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	if k+1 >= len(toks) {
+		return -1
+	}
+	a, b := &toks[k], &toks[k+1]
+	if int(a.end) != p || int(b.start) != p+size || a.cjk || b.cjk {
+		return k
+	}
+	w1, w2 := tz.word(k), tz.word(k+1)
+	if isDigits(w1) && isDigits(w2) {
+		return k
+	}
+	s.joinBuf = append(append(s.joinBuf[:0], w1...), w2...)
+	w := unsafe.String(unsafe.SliceData(s.joinBuf), len(s.joinBuf))
+	m := s.m
+	if !m.filter.pass(w, false) { // neither a word of the dictionary nor one a wildcard takes
+		return k
+	}
+	if sh := shape(w); m.words.shapes[sh/64]&(1<<(sh%64)) != 0 {
+		if sl := m.words.slot(hashString(w), w); sl != nil {
+			rec := m.wordData[sl.data:]
+			for _, t := range rec[2 : 2+rec[0]] {
+				if t < 0 { // an acronym: "MH-17" for MH17, in capitals
+					if !s.capitalsAt(k) || hasLetters(w2) && !s.capitalsAt(k+1) {
+						continue
+					}
+					t = ^t
+				}
+				s.addOcc(occ{term: t, field: field, tokStart: int32(k), tokEnd: int32(k + 1), start: a.start, end: b.end})
+			}
+			return k
+		}
+	}
+	if m.hasPrefixes {
+		s.pids = m.prefixes.appendPrefixes(s.pids[:0], w)
+		for _, pid := range s.pids {
+			for _, t := range m.prefixTerm[pid] {
+				s.addOcc(occ{term: t, field: field, tokStart: int32(k), tokEnd: int32(k + 1), start: a.start, end: b.end})
+			}
+		}
+	}
+	return k
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func hasLetters(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // prefixesAt records the wildcard terms matching token i, whose word is w.

@@ -350,6 +350,23 @@ func refTerm(tm *term, doc Document, fields fieldSet) []refOcc {
 			}
 			out = append(out, refOcc{f, i, i + len(tm.words) - 1, int(start), int(end)})
 		}
+		// a one-word term written closed matches two words joined by a hyphen ("cease-fire")
+		if len(tm.words) == 1 && !tm.cjk[0] {
+			for i := 0; i+1 < len(tz.toks); i++ {
+				a, b := tz.toks[i], tz.toks[i+1]
+				gap := text[a.end:b.start]
+				if a.cjk || b.cjk || gap != "-" && gap != "\u2010" && gap != "\u2011" || isDigits(word(i)) && isDigits(word(i+1)) {
+					continue
+				}
+				j := word(i) + word(i+1)
+				if j == tm.words[0] || tm.prefix && strings.HasPrefix(j, tm.words[0]) {
+					out = append(out, refOcc{f, i, i + 1, int(a.start), int(b.end)})
+				}
+			}
+		}
+	}
+	if tm.alt != nil {
+		out = append(out, refTerm(tm.alt, doc, fields)...)
 	}
 	return out
 }

@@ -2,6 +2,7 @@ package match
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -579,6 +580,7 @@ type aliasDef struct {
 	once    sync.Once
 	terms   []*term
 	texts   []string // the terms as written, parallel to terms
+	alts    int      // how many of the terms have a closed form (term.alt)
 	bad     string   // the first phrase that is not a term
 	err     error
 
@@ -652,6 +654,9 @@ func (d *aliasDef) read() {
 			}
 			terms = append(terms, tm)
 			texts = append(texts, tm.text)
+			if tm.alt != nil {
+				d.alts++
+			}
 		}
 		d.terms, d.texts = terms, texts
 	})
@@ -671,7 +676,46 @@ func newTerm(text string) (*term, error) {
 	if prefix {
 		cased[len(cased)-1] = false // a wildcard prefix matches any case
 	}
-	return &term{text: text, words: ws, cjk: cjk, cased: cased, prefix: prefix}, nil
+	t := &term{text: text, words: ws, cjk: cjk, cased: cased, prefix: prefix}
+	if j := joinHyphens(text); j != text {
+		// "e-mail" is also "email", "COVID-19" "COVID19", "cease-fire" "ceasefire": the same
+		// word written closed (the text-side counterpart is in scanField, hyphenJoins)
+		if alt, err := newTerm(j); err == nil && !slices.Equal(alt.words, ws) {
+			t.alt = alt
+		}
+	}
+	return t, nil
+}
+
+// joinHyphens returns s with every hyphen (or dash or minus sign typed for one) that joins two
+// letters or digits removed: the compound written closed.
+func joinHyphens(s string) string {
+	if !strings.ContainsAny(s, "-\u2010\u2011\u2012\u2013\u2212") {
+		return s
+	}
+	var b strings.Builder
+	prev := rune(-1)
+	for i, r := range s {
+		if isJoiningHyphen(r) && isWordRune(prev) {
+			next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
+			if isWordRune(next) {
+				continue
+			}
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
+}
+
+// isJoiningHyphen reports whether r is a hyphen, or a dash or minus sign typed for one, which may
+// join the two parts of a compound ("e-mail", "COVID‑19" with a no-break hyphen).
+func isJoiningHyphen(r rune) bool {
+	switch r {
+	case '-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2212':
+		return true
+	}
+	return false
 }
 
 // termWords returns the folded words of a term's text, whether each is a CJK run, and whether each

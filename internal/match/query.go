@@ -85,6 +85,9 @@ type term struct {
 	cjk    []bool
 	cased  []bool // the word is an acronym: it matches only text in capitals (see acronym)
 	prefix bool
+	// alt is the term with its hyphenated compounds written closed ("e-mail" → "email"), which it
+	// also matches; nil when it has none
+	alt *term
 }
 
 // anyCased reports whether some word of the term is an acronym.

@@ -45,3 +45,54 @@ func TestQuirksOfText(t *testing.T) {
 		})
 	}
 }
+
+// A compound is written with a hyphen by one paper and closed by another ("cease-fire" in the New
+// York Times, "ceasefire" elsewhere; "Ukraine-Krieg" and "Ukrainekrieg"; "G-7" and "G7"): a watch
+// written either way finds both (issue 12, QA). Numbers on both sides of a hyphen are a range or a
+// date, never one number.
+func TestHyphenatedCompounds(t *testing.T) {
+	tests := []struct {
+		query, text string
+		want        bool
+	}{
+		{`ceasefire`, "a cease-fire in Gaza", true},
+		{`cease-fire`, "a ceasefire in Gaza", true},
+		{`"cease-fire talks"`, "the ceasefire talks resumed", true},
+		{`Ukrainekrieg`, "der Ukraine-Krieg dauert an", true},
+		{`Ukraine-Krieg`, "der Ukrainekrieg dauert an", true},
+		{`Ukraine`, "der Ukraine-Krieg dauert an", true},
+		{`reelection`, "his re-election bid", true},
+		{`email`, "leaked e\u2011mails and an e-mail", true},
+		{`email*`, "leaked e-mails", true},
+		{`G7`, "the G-7 summit", true},
+		{`G7`, "the G\u2011\u0037 summit", true},
+		{`MH17`, "the MH-17 crash", true},
+		{`MH17`, "the mh-17 crash", false}, // an acronym: only in capitals
+		{`COVID-19`, "COVID19 cases rose", true},
+		{`COVID19`, "COVID-19 cases rose", true},
+		{`ceasefire NEAR/2 Gaza`, "a cease-fire in Gaza", true},
+		{`Gaza -ceasefire`, "a cease-fire in Gaza", false},
+		{`2024`, "aged 20-24", false},
+		{`911`, "after 9-11", false},
+		{`email`, "e - mail", false},
+	}
+	for _, tt := range tests {
+		if _, ok := matchOne(t, tt.query, Document{Body: tt.text}); ok != tt.want {
+			t.Errorf("%s on %q: %v, want %v", tt.query, tt.text, ok, tt.want)
+		}
+	}
+	// an alias's phrases too
+	aliases := map[string][]string{"truce": {"cease-fire", "armistice"}}
+	q, err := Parse("@truce", aliases)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Compile([]Watch{{Name: "w", Query: q}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := m.Match(Document{Body: "a ceasefire in Gaza"})
+	if len(res) != 1 || len(res[0].Hits) == 0 || res[0].Hits[0].Term != "cease-fire" {
+		t.Errorf("@truce on a ceasefire: %+v", res)
+	}
+}
