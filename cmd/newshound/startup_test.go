@@ -1,6 +1,7 @@
 package main
 
 import (
+	"debug/elf"
 	"fmt"
 	"os"
 	"os/exec"
@@ -29,9 +30,15 @@ func TestInitAllocations(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary")
 	}
-	bin := filepath.Join(t.TempDir(), "newshound")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
+	bin := buildInstalled(t, t.TempDir())
+	// The install line's binary is static: no dynamic loader, no libc.
+	if f, err := elf.Open(bin); err == nil {
+		for _, p := range f.Progs {
+			if p.Type == elf.PT_INTERP {
+				t.Errorf("the binary built as the README says asks for a dynamic loader: something needs cgo")
+			}
+		}
+		f.Close()
 	}
 	cmd := exec.Command(bin, "version")
 	cmd.Env = append(os.Environ(), "GODEBUG=inittrace=1", "NEWSHOUND_FOOTPRINT=1")
@@ -76,10 +83,7 @@ func TestBriefCommandsCollectNoGarbage(t *testing.T) {
 		t.Skip("builds the binary")
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "newshound")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := buildInstalled(t, dir)
 	var y strings.Builder
 	y.WriteString("storage: { path: brief.db }\nfeeds:\n")
 	for i := range 3000 {
