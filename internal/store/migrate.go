@@ -189,6 +189,12 @@ CREATE TABLE settings (
 	value TEXT NOT NULL
 );
 `,
+	13: `
+-- The outbox's counts and each watch's last delivery (newshound status)
+-- from this index alone: the outbox keeps every delivery, payload and all,
+-- until retention, and reading them all cost status more the longer it ran.
+CREATE INDEX outbox_watch ON outbox(watch, kind, delivered_at, failed_at);
+`,
 }
 
 func (s *Store) migrate(ctx context.Context) error {

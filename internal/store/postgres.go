@@ -174,6 +174,9 @@ CREATE TABLE settings (
 	value TEXT NOT NULL
 );
 `,
+	13: `
+CREATE INDEX outbox_watch ON outbox(watch, kind, delivered_at, failed_at);
+`,
 }
 
 // IsPostgresURL reports whether target names a PostgreSQL database

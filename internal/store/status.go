@@ -48,44 +48,82 @@ func (s *Store) EachFeedStatus(ctx context.Context, fn func(FeedStatus) error) e
 	return nil
 }
 
-// OutboxSummary is what Outbox and AlertStats return, from one read of the
-// outbox instead of two (both read every row: it keeps what was delivered
-// until retention prunes it).
+// OutboxSummary is what Outbox and AlertStats return. The outbox keeps
+// every delivery, with its payload, until retention prunes it: its counts
+// and each watch's last delivery are read from the index outbox_watch
+// alone (migration 13), in its order, not from the rows; only when
+// something waits are those rows read (through outbox_pending), for the
+// oldest one and the alerts held for digests.
 func (s *Store) OutboxSummary(ctx context.Context) (stats OutboxStats, alerts map[string]AlertStat, held int, err error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT watch, CASE WHEN kind = 'alert' THEN 1 ELSE 0 END,
-	COALESCE(SUM(CASE WHEN delivered_at IS NULL AND failed_at IS NULL THEN 1 ELSE 0 END), 0),
-	MIN(CASE WHEN delivered_at IS NULL AND failed_at IS NULL THEN created_at END),
-	COALESCE(SUM(CASE WHEN delivered_at IS NOT NULL THEN 1 ELSE 0 END), 0),
-	COALESCE(SUM(CASE WHEN failed_at IS NOT NULL THEN 1 ELSE 0 END), 0),
-	COALESCE(SUM(CASE WHEN held = 1 AND delivered_at IS NULL AND failed_at IS NULL THEN 1 ELSE 0 END), 0),
-	MAX(delivered_at)
-FROM outbox GROUP BY watch, CASE WHEN kind = 'alert' THEN 1 ELSE 0 END`)
-	if err != nil {
-		return stats, nil, 0, fmt.Errorf("store: outbox summary: %w", err)
-	}
-	defer rows.Close()
 	alerts = map[string]AlertStat{}
-	for rows.Next() {
+	err = s.eachRow(ctx, outboxCountsSQL, func(rows *sql.Rows) error {
 		var watch string
 		var alert bool
-		var pending, delivered, refused, heldHere int
-		var oldest, last sql.NullInt64
-		if err := rows.Scan(&watch, &alert, &pending, &oldest, &delivered, &refused, &heldHere, &last); err != nil {
-			return stats, nil, 0, fmt.Errorf("store: outbox summary: %w", err)
+		var pending, delivered, refused int
+		var last sql.NullInt64
+		if err := rows.Scan(&watch, &alert, &pending, &delivered, &refused, &last); err != nil {
+			return err
 		}
 		stats.Pending += pending
 		stats.Delivered += delivered
 		stats.Refused += refused
+		if alert {
+			alerts[watch] = AlertStat{LastDelivered: fromUnix(last)}
+		}
+		return nil
+	})
+	if err != nil || stats.Pending == 0 {
+		return stats, alerts, 0, err
+	}
+	err = s.eachRow(ctx, outboxWaitingSQL, func(rows *sql.Rows) error {
+		var watch string
+		var oldest sql.NullInt64
+		var heldHere int
+		if err := rows.Scan(&watch, &oldest, &heldHere); err != nil {
+			return err
+		}
 		if t := fromUnix(oldest); !t.IsZero() && (stats.Oldest.IsZero() || t.Before(stats.Oldest)) {
 			stats.Oldest = t
 		}
-		if alert {
-			alerts[watch] = AlertStat{Held: heldHere, LastDelivered: fromUnix(last)}
+		if heldHere > 0 {
+			a := alerts[watch]
+			a.Held = heldHere
+			alerts[watch] = a
 			held += heldHere
+		}
+		return nil
+	})
+	return stats, alerts, held, err
+}
+
+const (
+	// outboxCountsSQL is every delivery's state, by watch and kind.
+	outboxCountsSQL = `SELECT watch, kind = 'alert',
+	SUM(CASE WHEN delivered_at IS NULL AND failed_at IS NULL THEN 1 ELSE 0 END),
+	SUM(CASE WHEN delivered_at IS NOT NULL THEN 1 ELSE 0 END),
+	SUM(CASE WHEN failed_at IS NOT NULL THEN 1 ELSE 0 END),
+	MAX(delivered_at)
+FROM outbox GROUP BY watch, kind`
+	// outboxWaitingSQL is what waits, by watch: since when, and how many
+	// alerts for a digest.
+	outboxWaitingSQL = `SELECT watch, MIN(created_at), SUM(CASE WHEN held = 1 AND kind = 'alert' THEN 1 ELSE 0 END)
+FROM outbox WHERE delivered_at IS NULL AND failed_at IS NULL GROUP BY watch`
+)
+
+// eachRow runs a query of the outbox summary and calls fn on each row.
+func (s *Store) eachRow(ctx context.Context, query string, fn func(*sql.Rows) error) error {
+	rows, err := s.r.QueryContext(ctx, query)
+	if err != nil {
+		return fmt.Errorf("store: outbox summary: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return fmt.Errorf("store: outbox summary: %w", err)
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return stats, nil, 0, fmt.Errorf("store: outbox summary: %w", err)
+		return fmt.Errorf("store: outbox summary: %w", err)
 	}
-	return stats, alerts, held, nil
+	return nil
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 )
@@ -124,5 +125,38 @@ func testStatusReads(t *testing.T, e engine) {
 	n := 0
 	if err := ro.EachFeedStatus(ctx, func(FeedStatus) error { n++; return stop }); err != stop || n != 1 {
 		t.Errorf("EachFeedStatus after fn's error: %v, %d calls", err, n)
+	}
+}
+
+// TestOutboxSummaryPlan: status counts the outbox from the index
+// outbox_watch alone, in its order — not by reading every delivery the
+// outbox keeps (payload and all, until retention) and sorting them — and
+// reads only the rows of what waits.
+func TestOutboxSummaryPlan(t *testing.T) {
+	s, _ := open(t)
+	plan := func(query string) string {
+		rows, err := s.r.Query(`EXPLAIN QUERY PLAN ` + query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		var plan []string
+		for rows.Next() {
+			var id, parent, unused int
+			var detail string
+			if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+				t.Fatal(err)
+			}
+			plan = append(plan, detail)
+		}
+		return strings.Join(plan, "\n")
+	}
+	if p := plan(outboxCountsSQL); p != "SCAN outbox USING COVERING INDEX outbox_watch" {
+		t.Errorf("the outbox's counts: plan\n%s\nwant a scan of the covering index outbox_watch, no temporary tree", p)
+	}
+	// Either index picks what waits before a row is read: outbox_pending
+	// holds only those, outbox_watch has delivered_at and failed_at.
+	if p := plan(outboxWaitingSQL); !strings.Contains(p, "USING INDEX outbox_pending") && !strings.Contains(p, "USING INDEX outbox_watch") {
+		t.Errorf("what waits: plan\n%s\nwant the rows through outbox_pending or outbox_watch", p)
 	}
 }
