@@ -297,3 +297,48 @@ func TestRefusedAtCheckNotAtEveryPoll(t *testing.T) {
 		t.Errorf("%q: %v", src, err)
 	}
 }
+
+// TestParseNamesOnly: what status reads of a configuration — names and the
+// store's place — decoded as strictly as by a full Parse (an unknown key or
+// an ill-typed value is an error with its position), without validating
+// the values or running Check, and without a table of positions.
+func TestParseNamesOnly(t *testing.T) {
+	src := `
+storage: { path: data/news.db }
+feeds:
+  - { name: World Desk, url: "not a URL" }
+  - { name: Local, url: "https://example.org/local.rss", schedule: "every now and then" }
+watches:
+  - { name: russia-watch, query: "Putin AND (" }
+channels:
+  newsroom: { discord: "123456789012345678" }
+`
+	checked := false
+	opts := Options{NamesOnly: true, Getenv: env(nil), Check: func(*Config) error { checked = true; return errors.New("checked") }}
+	c, err := Parse("/etc/newshound/n.yaml", []byte(src), opts)
+	if err != nil {
+		t.Fatalf("values status does not read are not validated: %v", err)
+	}
+	if checked {
+		t.Error("Check ran")
+	}
+	if got := fmt.Sprint(c.Storage.Path, " ", c.Feeds[0].Name, ",", c.Feeds[1].Name, " ", c.Watches[0].Name, " ", len(c.Channels)); got != "/etc/newshound/data/news.db World Desk,Local russia-watch 1" {
+		t.Errorf("decoded %q", got)
+	}
+	if line, col := c.Position("feeds[1].url"); line != 0 || col != 0 {
+		t.Errorf("a position kept: %d:%d", line, col)
+	}
+	if _, err := Parse("n.yaml", []byte(src), Options{Getenv: env(nil)}); err == nil {
+		t.Fatal("the full Parse found nothing wrong: the fixture tests nothing")
+	}
+	for _, bad := range []struct{ src, want string }{
+		{"feeds:\n  - { name: A, url: \"https://a.example/rss\", colour: red }\n", `n.yaml:2:46: unknown key "colour" in feeds[0]`},
+		{"feeds:\n  - { name: A, url: [1, 2] }\n", "n.yaml:2:21: feeds[0].url: expected a single value"},
+		{"storage: { postgres: \"${PG}\" }\nfeeds:\n  - { name: A, url: \"https://a.example/rss\" }\n", "environment variable PG is not set"},
+	} {
+		_, err := Parse("n.yaml", []byte(bad.src), opts)
+		if err == nil || !strings.Contains(err.Error(), bad.want) {
+			t.Errorf("%q: %v, want %q", bad.src, err, bad.want)
+		}
+	}
+}

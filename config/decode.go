@@ -65,6 +65,21 @@ func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
 	d.errs = append(d.errs, &Error{File: d.file, Line: n.Line, Col: n.Column, Msg: fmt.Sprintf(format, args...)})
 }
 
+// setPos records where the value or key at path is, unless the decoder
+// keeps no positions (Options.NamesOnly).
+func (d *decoder) setPos(path string, n *yaml.Node) {
+	if d.pos != nil {
+		d.pos[path] = nodePos{line: n.Line, col: n.Column, style: n.Style}
+	}
+}
+
+// setKeyPos records where the key of the value at path is.
+func (d *decoder) setKeyPos(path string, k *yaml.Node) {
+	if d.pos != nil {
+		d.pos[path+"#key"] = nodePos{line: k.Line, col: k.Column, style: k.Style}
+	}
+}
+
 // scalar is implemented by types that decode themselves from one string.
 type scalar interface {
 	setScalar(s string) error
@@ -76,7 +91,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 	for n.Kind == yaml.AliasNode {
 		n = n.Alias
 	}
-	d.pos[path] = nodePos{line: n.Line, col: n.Column, style: n.Style}
+	d.setPos(path, n)
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
 		return // "key:" with no value leaves the default
 	}
@@ -134,7 +149,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 			}
 			elem := reflect.New(v.Type().Elem()).Elem()
 			sub := path + "." + k.Value
-			d.pos[sub+"#key"] = nodePos{line: k.Line, col: k.Column, style: k.Style}
+			d.setKeyPos(sub, k)
 			d.decode(val, elem, sub)
 			m.SetMapIndex(reflect.ValueOf(k.Value), elem)
 		}
@@ -224,7 +239,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 			continue
 		}
 		seen[idx] = true
-		d.pos[sub+"#key"] = nodePos{line: k.Line, col: k.Column, style: k.Style}
+		d.setKeyPos(sub, k)
 		d.decode(val, v.Field(idx), sub)
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"time"
@@ -20,12 +21,13 @@ consecutive failures, next poll and last error (or a flag when its polls
 succeed but it has given no item since the first); the outbox; each watch's
 matches and last alert. Under the outbox, what waits for each channel, with
 its oldest delivery's last error, and channels the configuration no longer
-names. It reads only; it works while the daemon runs.`)
+names. It reads only; it works while the daemon runs. Of the configuration
+it reads the names and where the store is ('check' validates the rest).`)
 	path := configFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	cfg, err := loadConfig(*path)
+	cfg, err := loadNames(*path)
 	if err != nil {
 		return err
 	}
@@ -122,6 +124,23 @@ names. It reads only; it works while the daemon runs.`)
 	}
 	tw.writeTo(out)
 	return out.Flush()
+}
+
+// loadNames reads the configuration as status needs it: the names of its
+// feeds, watches and channels and where the store is. It is decoded as
+// strictly as by loadConfig (an unknown key or an ill-typed value is an
+// error), but not validated and its queries not compiled: status shows the
+// store's state, and check says what is wrong with a configuration.
+func loadNames(path string) (*config.Config, error) {
+	cfg, err := config.Load(path, config.Options{Version: version, NamesOnly: true})
+	if err != nil {
+		var errs config.Errors
+		if errors.As(err, &errs) {
+			return nil, &exitError{code: 2, err: fmt.Errorf("%d problem%s in the configuration:\n%w", len(errs), plural(len(errs)), err)}
+		}
+		return nil, &exitError{code: 2, err: err}
+	}
+	return cfg, nil
 }
 
 // printWaiting lists what waits for each channel, with the oldest

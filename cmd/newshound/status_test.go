@@ -136,6 +136,34 @@ func TestStatusMultiLineError(t *testing.T) {
 	}
 }
 
+// TestStatusReadsNamesOnly: status shows the store's state under a
+// configuration whose values would not run (a query that does not parse),
+// for it reads only names and the store's place from it — what is wrong is
+// check's to say — but a file it cannot decode (an unknown key) is still
+// refused with the problem's position.
+func TestStatusReadsNamesOnly(t *testing.T) {
+	cfg, st := statusStore(t, "  - { name: broken, query: \"Putin AND (\", channels: [newsroom] }\n")
+	st.Close()
+	if _, _, code := runCmd(t, "", "check", "--config", cfg); code != 2 {
+		t.Fatalf("check of the broken query: exit %d, want 2", code)
+	}
+	out, errs, code := runCmd(t, "", "status", "--config", cfg)
+	if code != 0 || !regexp.MustCompile(`(?m)^Wire\s+never`).MatchString(out) || !regexp.MustCompile(`(?m)^broken\s+0\s+never$`).MatchString(out) {
+		t.Errorf("status: exit %d\n%s%s", code, out, errs)
+	}
+	data, err := os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(cfg, append(data, "colour: red\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, errs, code = runCmd(t, "", "status", "--config", cfg)
+	if code != 2 || !strings.Contains(errs, `n.yaml:8:1: unknown key "colour"`) {
+		t.Errorf("status of a file with an unknown key: exit %d, %s", code, errs)
+	}
+}
+
 // TestTableAsTabwriter: status's tables are laid out as text/tabwriter laid
 // them out (minimum width 2, padding 2, blanks), widths counted in runes.
 func TestTableAsTabwriter(t *testing.T) {
