@@ -12,6 +12,7 @@ import (
 	"reflect"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -164,11 +165,11 @@ func Parse(path string, data []byte, opts Options) (*Config, error) {
 	return c, nil
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var yamlLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): (.*)$`) })
 
 func syntaxError(path string, err error) *Error {
 	msg := err.Error()
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+	if m := yamlLine().FindStringSubmatch(msg); m != nil {
 		var line int
 		fmt.Sscan(m[1], &line)
 		return &Error{File: path, Line: line, Col: 1, Msg: "YAML syntax: " + m[2]}
@@ -506,7 +507,7 @@ func checkFeedURL(raw string) error {
 // webhookPathRE is the path of a Discord webhook URL in every form Discord
 // hands out (discord.com, discordapp.com, ptb. and canary., with or without
 // /vN): …/api[/vN]/webhooks/<id>/<token>. The bot reads it the same way.
-var webhookPathRE = regexp.MustCompile(`^(.*)/api(?:/v\d+)?/webhooks/([^/]*)/([^/]*)/?$`)
+var webhookPathRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(.*)/api(?:/v\d+)?/webhooks/([^/]*)/([^/]*)/?$`) })
 
 // checkWebhook checks a webhook URL as the bot will read it. The URL holds
 // the webhook's token: messages describe it, never quote it.
@@ -516,7 +517,7 @@ func checkWebhook(raw string) error {
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 		return fmt.Errorf("not an http(s) URL (the form is %s)", form)
 	}
-	m := webhookPathRE.FindStringSubmatch(u.Path)
+	m := webhookPathRE().FindStringSubmatch(u.Path)
 	switch {
 	case m == nil:
 		return fmt.Errorf("not a webhook URL of the form %s", form)

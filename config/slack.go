@@ -6,11 +6,14 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // slackHookPathRE is the path of a Slack incoming webhook URL:
 // …/services/T…/B…/<secret>.
-var slackHookPathRE = regexp.MustCompile(`^(.*)/services/([A-Z0-9]+)/([A-Z0-9]+)/([A-Za-z0-9]+)/?$`)
+var slackHookPathRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(.*)/services/([A-Z0-9]+)/([A-Z0-9]+)/([A-Za-z0-9]+)/?$`)
+})
 
 // checkSlackWebhook checks a Slack incoming webhook URL. The URL's last
 // part is the secret: messages describe it, never quote it.
@@ -20,7 +23,7 @@ func checkSlackWebhook(raw string) error {
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 		return fmt.Errorf("not an http(s) URL (the form is %s)", form)
 	}
-	if u.RawQuery != "" || !slackHookPathRE.MatchString(u.Path) {
+	if u.RawQuery != "" || !slackHookPathRE().MatchString(u.Path) {
 		return fmt.Errorf("not a Slack incoming webhook URL of the form %s (Slack app → Incoming Webhooks)", form)
 	}
 	return nil
