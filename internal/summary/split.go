@@ -256,6 +256,12 @@ func endsSentence(text string, pStart, pEnd, i, j, k int) bool {
 		w := strings.ToLower(word)
 		return strings.ToUpper(word) != word && !weekdays[w] && !monthNames[w] && !otherAbbrevs[w]
 	}
+	if utf8.RuneCountInString(prev) == 1 {
+		if before, _ := utf8.DecodeLastRuneInString(text[pStart : i-len(prev)]); before == '°' {
+			// a unit, not an initial: "reached 40°C. Residents fled"
+			return true
+		}
+	}
 	if utf8.RuneCountInString(prev) == 1 && unicode.IsUpper([]rune(prev)[0]) && isInitial(next, word) {
 		// A run of initials: "С. В. Лавров", "J. R. R. Tolkien".
 		return false

@@ -53,6 +53,8 @@ func TestSplit(t *testing.T) {
 			[]string{"Prof. dr hab. Jan Kowalski powiedział, że to błąd.", "Minister milczał."}},
 		{"de guillemets the German way", "Er sagte: »Das ist vorbei.« Dann ging er.",
 			[]string{"Er sagte: »Das ist vorbei.«", "Dann ging er."}},
+		{"en degrees", "Temperatures reached 40°C. Residents fled to the coast. It was 104 °F. in Phoenix.",
+			[]string{"Temperatures reached 40°C.", "Residents fled to the coast.", "It was 104 °F. in Phoenix."}},
 		{"en quote ends sentence", "She said: “It is over.” Then she left the room.",
 			[]string{"She said: “It is over.”", "Then she left the room."}},
 		{"en ellipsis mid-sentence", "He waited… and waited for the bus. It never came... Nobody knew why.",
