@@ -16,7 +16,7 @@ var titleAbbrevs = map[string]bool{
 	"gen": true, "lt": true, "col": true, "maj": true, "sgt": true, "capt": true,
 	"cpt": true, "cmdr": true, "adm": true, "gov": true, "sen": true, "rep": true,
 	"rev": true, "hon": true, "pres": true, "supt": true, "det": true, "insp": true,
-	"cpl": true, "pvt": true, "brig": true, "atty": true, "st": true, "mt": true,
+	"cpl": true, "pvt": true, "brig": true, "atty": true, "mt": true,
 	"ft": true, "amb": true, "treas": true, "lieut": true,
 	// German
 	"hr": true, "hrn": true, "fr": true, "frl": true, "dipl": true, "ing": true,
@@ -50,6 +50,7 @@ var weekdays = map[string]bool{
 var otherAbbrevs = map[string]bool{
 	// English
 	"jr": true, "inc": true, "ltd": true, "co": true, "corp": true,
+	"st":  true, // Saint before a name ("St. Louis"), Street at the end of one ("Downing St. The talks")
 	"plc": true, "llc": true, "bros": true, "etc": true, "vs": true, "v": true,
 	"approx": true, "dept": true,
 	"ave": true, "blvd": true, "rd": true, "hwy": true, "ed": true, "eds": true, "al": true,

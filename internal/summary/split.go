@@ -209,7 +209,8 @@ func endsSentence(text string, pStart, pEnd, i, j, k int) bool {
 		return true
 	}
 	key := strings.ToLower(strings.ReplaceAll(prev, ".", ""))
-	dotted := strings.ContainsRune(prev, '.')
+	// a number's decimal point makes no abbreviation: "0.5pc. Economists"
+	dotted := strings.ContainsRune(prev, '.') && !unicode.IsDigit([]rune(prev)[0])
 	if !hasLetter(prev) {
 		// A number: "am 3. Oktober" is a date, "in 2019. The" is an end,
 		// and after a German article "aus dem 12. Jahrhundert" or "zum
