@@ -567,6 +567,9 @@ func (s *scratch) joinAt(field uint8, k, p, size int) int {
 					}
 					t = ^t
 				}
+				if e := &m.terms[t].elems[0]; e.kind == elemPrefix && len(e.s) <= len(w1) {
+					continue // the first word alone has the prefix: found there
+				}
 				s.addOcc(occ{term: t, field: field, tokStart: int32(k), tokEnd: int32(k + 1), start: a.start, end: b.end})
 			}
 			return k
@@ -576,6 +579,9 @@ func (s *scratch) joinAt(field uint8, k, p, size int) int {
 		s.pids = m.prefixes.appendPrefixes(s.pids[:0], w)
 		for _, pid := range s.pids {
 			for _, t := range m.prefixTerm[pid] {
+				if len(m.terms[t].elems[0].s) <= len(w1) {
+					continue // the first word alone has the prefix: found there ("Ukrain*" in "Ukraine-Krieg")
+				}
 				s.addOcc(occ{term: t, field: field, tokStart: int32(k), tokEnd: int32(k + 1), start: a.start, end: b.end})
 			}
 		}

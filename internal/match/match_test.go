@@ -359,7 +359,7 @@ func refTerm(tm *term, doc Document, fields fieldSet) []refOcc {
 					continue
 				}
 				j := word(i) + word(i+1)
-				if j == tm.words[0] || tm.prefix && strings.HasPrefix(j, tm.words[0]) {
+				if j == tm.words[0] || tm.prefix && strings.HasPrefix(j, tm.words[0]) && len(word(i)) < len(tm.words[0]) {
 					out = append(out, refOcc{f, i, i + 1, int(a.start), int(b.end)})
 				}
 			}
