@@ -91,7 +91,7 @@ func isSpace(r rune) bool { return unicode.IsSpace(r) }
 
 func isQuote(r rune) bool {
 	switch r {
-	case '"', '\u201c', '\u201d', '\u201e':
+	case '"', '\u201c', '\u201d', '\u201e', '«', '»': // and guillemets, French «…» and German »…«
 		return true
 	}
 	return false

@@ -18,6 +18,10 @@ func TestParseString(t *testing.T) {
 		{`Putin`, `Putin`},
 		{`"election interference"`, `"election interference"`},
 		{`“election   interference”`, `"election interference"`},
+		// guillemets quote a phrase too (issue 12, QA: «élection présidentielle» was two words ANDed)
+		{`«élection présidentielle»`, `"élection présidentielle"`},
+		{`« élection présidentielle » Macron`, `"élection présidentielle" AND Macron`},
+		{`»Deutsche Bahn«`, `"Deutsche Bahn"`},
 		{`"Putin"`, `Putin`},
 		{`a b`, `a AND b`},
 		{`a AND b OR c`, `(a AND b) OR c`},
