@@ -436,7 +436,7 @@ func (a *attributor) parseAfter(c *candidate, toks []token) (attribution, bool) 
 		}
 	}
 	// “…” ― Pamela Padilla: a dash and a name closing the paragraph.
-	if i == 1 && isDash(toks[0].s) {
+	if i == 1 && isDash(toks[0].s) && !gluedDash(a.src, toks[0]) {
 		if np, e, ok := forwardNP(a.src, toks, i); ok && np.kind == npName && (e == len(toks) || e == len(toks)-1 && !toks[e].word) {
 			return attribution{np: np, cuePos: toks[0].start}, true
 		}
@@ -548,6 +548,19 @@ func isAdverb(t token) bool {
 // isDash reports whether s is a dash that can introduce an attribution.
 func isDash(s string) bool {
 	return s == "―" || s == "—" || s == "–" || s == "-"
+}
+
+// gluedDash reports whether the dash t joins the words on either side
+// without a space: a compound made with a quotation („Kauft man sich
+// nicht selbst“-Geschenke), not a dash before a speaker.
+func gluedDash(src string, t token) bool {
+	return t.start > 0 && t.end < len(src) && !unicode.IsSpace(r0(src[t.end:])) && !unicode.IsSpace(lastRune(src[:t.start]))
+}
+
+// lastRune returns the last rune of s.
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
 }
 
 // endsSentence reports whether quoted words end with a full stop, question
@@ -804,7 +817,7 @@ func (a *attributor) parseBefore(toks []token) (attribution, bool) {
 		}
 		if np, e, ok := forwardNP(a.src, toks, from); ok {
 			// Clinton: "Our goal is …"
-			if e == n-1 && np.kind == npName {
+			if e == n-1 && np.kind == npName && (!a.german || a.germanLabelOK(np)) {
 				return attribution{np: np, cuePos: toks[n-1].start}, true
 			}
 			// Mark Blumenthal and Jon Cohen: "…" — both, as written.
@@ -900,6 +913,12 @@ func cueText(toks []token, k int) string {
 	return toks[k].s
 }
 
+// openingPronouns are German and French subject pronouns that open a
+// sentence capitalised (Sie enthielt, Er dankte, Elle ajoute); a word the
+// verb after them governs is no speaker.
+var openingPronouns = map[string]bool{"er": true, "sie": true, "es": true, "ich": true, "wir": true,
+	"elle": true, "ils": true, "elles": true}
+
 // forwardNP reads a speaker phrase starting at toks[i]: a pronoun, a name
 // with any titles and descriptors before it (IMF chief economist Maury
 // Obstfeld, the Rev. Peter Wherry), or a description (the Kremlin spokesman).
@@ -919,6 +938,9 @@ func forwardNP(src string, toks []token, i int) (phrase, int, bool) {
 	}
 	if isLowerWord(toks[i]) && (foreignStop(lw) || elided(lw)) {
 		return phrase{}, i, false // dijo en una entrevista: no subject after the verb
+	}
+	if openingPronouns[lw] && toks[i].capitalized() && i+1 < len(toks) && isLowerWord(toks[i+1]) {
+		return phrase{}, i, false // Sie enthielt Artikel wie: the pronoun is the subject, what follows its object
 	}
 	if _, obj := objectDeterminers[lw]; obj {
 		return phrase{}, i, false // Den Satz sagte er: the object, not the subject
@@ -958,6 +980,9 @@ func forwardNP(src string, toks []token, i int) (phrase, int, bool) {
 				break
 			}
 			continue
+		}
+		if _, dat := dativeDeterminers[w.lower()]; dat && j > i && isLowerWord(w) {
+			break // dankte dem neu gewählten Rat der EKD: whom, not who
 		}
 		if _, adj := roleAdjectives[w.lower()]; adj && isLowerWord(w) {
 			j++ // Clinton's top foreign policy aide
@@ -1001,6 +1026,12 @@ func forwardNP(src string, toks []token, i int) (phrase, int, bool) {
 			head = j
 		}
 		j++
+	}
+	if bestEnd >= 0 && head >= 0 && head < bestEnd && len(best.name.words) == 1 && germanAcronym(best.name.words[0]) &&
+		isLowerWord(toks[head]) && best.toks[len(best.toks)-1].start > toks[head].start {
+		// el convencional UDI: the acronym says whose the role is; the
+		// role is the speaker (or the name set off after it).
+		return phrase{kind: npRole, toks: toks[i : head+1]}, head + 1, true
 	}
 	if bestEnd >= 0 && head < bestEnd {
 		if last := toks[bestEnd-1]; stripPossessive(last.s) != last.s {
@@ -1279,9 +1310,14 @@ var germanPrepositions = map[string]bool{"am": true, "im": true, "vom": true, "z
 	"gegen": true, "ohne": true, "durch": true, "für": true, "über": true, "unter": true, "zwischen": true,
 	"auf": true, "von": true, "zu": true, "aus": true, "vor": true, "hinter": true, "neben": true}
 
+// dativeDeterminers open a German noun phrase in the dative and in no
+// other case: never a subject.
+var dativeDeterminers = wordSet("dem einem diesem jenem keinem jedem welchem manchem meinem deinem seinem ihrem unserem eurem")
+
 // objectNoun reports whether the capitalised words from toks[m] are a
-// German noun phrase in the accusative: opened by den, einen, diesen …, or
-// after one and at most two adjectives (den ersten Satz).
+// German noun phrase in the accusative or the dative: opened by den,
+// einen, dem, einem …, or after one and at most two adjectives (den ersten
+// Satz, dem neu gewählten Rat).
 func objectNoun(toks []token, m int) bool {
 	for p := m; p >= 0 && p >= m-3; p-- {
 		if !toks[p].word {
@@ -1289,6 +1325,9 @@ func objectNoun(toks []token, m int) bool {
 		}
 		if _, obj := objectDeterminers[toks[p].lower()]; obj {
 			return true
+		}
+		if _, dat := dativeDeterminers[toks[p].lower()]; dat && isLowerWord(toks[p]) {
+			return true // dankte dem neu gewählten Rat der EKD: whom, not who
 		}
 		if p == m {
 			continue
@@ -1343,6 +1382,11 @@ func (a *attributor) resolve(c *candidate, at attribution) {
 		c.person = c.speaker != ""
 		c.gender = g
 	case npRole:
+		if np, ok := a.appositionAfter(at.np.toks[len(at.np.toks)-1].end); ok {
+			at.np = np // le président de la CPME, François Asselin
+			a.resolve(c, at)
+			return
+		}
 		head := at.np.toks[len(at.np.toks)-1].lower()
 		if complementAfter(a.src, at.np.toks[len(at.np.toks)-1].end) {
 			// el presidente de la Asamblea: whose president the phrase

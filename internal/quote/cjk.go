@@ -490,8 +490,8 @@ func (a *attributor) resolveCJK(c *candidate, np string, ja bool, sentence int) 
 		c.gender = g
 		return
 	}
-	if _, stop := cjkNotSpeakers[np]; stop || strings.HasPrefix(np, "同") && utf8.RuneCountInString(np) == 2 {
-		return // 有人 (someone), 同社 (the company): no name
+	if _, stop := cjkNotSpeakers[np]; stop || strings.HasPrefix(np, "同") && utf8.RuneCountInString(np) == 2 || cjkIndefinite(np) {
+		return // 有人 (someone), 同社 (the company), 一名居民 (a resident): no name
 	}
 	name, title := splitTitle(np, ja)
 	switch {
@@ -517,6 +517,25 @@ func (a *attributor) resolveCJK(c *candidate, np string, ja bool, sentence int) 
 	if c.speaker != "" {
 		a.speakers = append(a.speakers, antecedent{pos: c.cuePos, name: c.speaker, person: c.person})
 	}
+}
+
+// cjkCounted are the numerals and indefinite words that count people
+// before a classifier (一, 两, 几, 某, 每 …); cjkClassifiers the
+// classifiers for people (人, 位, 名, 个 …).
+const (
+	cjkCounted     = "一二两兩三四五六七八九十几幾数數多某每各另"
+	cjkClassifiers = "人位名个個些群批"
+)
+
+// cjkIndefinite reports whether a subject counts people rather than names
+// them: a numeral or an indefinite word and a classifier (一人, 一位官员,
+// 一名居民, 某人, 几位专家), or 人 alone (ある人は, where the kana leave 人).
+func cjkIndefinite(np string) bool {
+	r := []rune(np)
+	if len(r) == 1 && r[0] == '人' {
+		return true
+	}
+	return len(r) >= 2 && strings.ContainsRune(cjkCounted, r[0]) && strings.ContainsRune(cjkClassifiers, r[1])
 }
 
 // cjkAntecedent returns the speaker a Chinese or Japanese pronoun stands

@@ -326,6 +326,29 @@ func (g *germanLexicon) fullName(full []string, w string) bool {
 	return true
 }
 
+// germanLabelOK reports whether np, a name alone before a colon in German
+// text (Barisic: „…“), is a speaker's label rather than a capitalised
+// phrase (Ernster Nachsatz: „…“, Kurzes Fazit: „…“): a name of one word,
+// or one with a role, a title, an acronym or a known given name, or whose
+// last word the article also writes inside a sentence as a name and never
+// after an article.
+func (a *attributor) germanLabelOK(np phrase) bool {
+	words := np.name.words
+	if len(words) < 2 || len(np.roles) > 0 || givenNameGender(words[:1]) != 0 {
+		return true
+	}
+	for _, w := range words {
+		if germanRole(w) || germanAcronym(w) {
+			return true
+		}
+	}
+	if a.deLex == nil {
+		a.deLex = newGermanLexicon(a.src)
+	}
+	last := words[len(words)-1]
+	return a.ix.midSentence[strings.ToLower(last)] && !a.deLex.common(last)
+}
+
 // germanInverted returns the speaker of a German clause whose verb is at
 // toks[k] and np the phrase before it: np itself, unless German text shows
 // it to be no speaker (Dazu schreibt er, Wörtlich schrieb der Abgeordnete,
@@ -336,11 +359,17 @@ func (a *attributor) germanInverted(toks []token, np phrase, k int) (phrase, boo
 	if !a.german || np.kind == npPronoun || a.germanSpeakerOK(a.phraseText(np)) {
 		return np, true
 	}
-	if lw := toks[k].lower(); foreignStop(lw) || germanPrepositions[lw] || lw == "laut" || !isLowerWord(toks[k]) {
+	if lw := toks[k].lower(); foreignStop(lw) || germanPrepositions[lw] || lw == "laut" || !isLowerWord(toks[k]) || isDeterminer(lw) {
 		return phrase{}, false // Funfaktor und Mut, laut Marktprognosen: no verb
 	}
 	if k+1 >= len(toks) || isLowerWord(toks[k+1]) && !isDeterminer(toks[k+1].lower()) && !foreignPronounAt(toks, k+1) {
 		return phrase{}, false // Das führt dann leicht zu Ergebnissen: no subject right after the verb
+	}
+	lw := toks[k+1].lower()
+	_, dat := dativeDeterminers[lw]
+	_, obj := objectDeterminers[lw]
+	if dat || obj {
+		return phrase{}, false // Er dankte dem Rat der EKD: whom, not who
 	}
 	np2, _, ok := forwardNP(a.src, toks, k+1)
 	if !ok || np2.toks[0].start != toks[k+1].start || np2.kind != npPronoun && !a.germanSpeakerOK(a.phraseText(np2)) {

@@ -68,6 +68,10 @@ powiedział powiedziała powiedzieli stwierdził stwierdziła dodał dodała pod
 zaznaczyła ocenił oceniła oświadczył oświadczyła przekonywał przekonywała napisał napisała mówi mówił mówiła
 preguntó respondió contestó exclamó insistió replicó gritó reconoció recordó concluyó murmuró
 perguntou contou exclamou insistiu concluiu demande demandé répond répondu répondit ajouta
+admitió admite reconoce destacó destaca sostiene expresó advierte enfatizó puntualizó aclaró relató opinó precisó
+detalló reiteró denunció remarcó admitiu reconheceu destacou ressaltou garantiu sublinhou comentou salientou
+ammette aggiunge spiega sottolinea sottolineato osservato dichiara afferma ribadisce ribadito commenta commentato
+admet reconnaît poursuit insiste insisté rappelle rappelé martèle lâche lâché tranche avoue avoué conclut résume glisse
 δήλωσε δήλωσαν ανέφερε ανέφεραν είπε είπαν τόνισε τόνισαν σημείωσε πρόσθεσε υπογράμμισε εξήγησε`)
 )
 
