@@ -772,6 +772,13 @@ func (a *attributor) parseBefore(toks []token) (attribution, bool) {
 			}
 			continue
 		}
+		if a.german && toks[k-1].s == "," {
+			// Sie hänge nicht an der Vergangenheit, erzählte Tobisch damals
+			// auch: a clause before the verb, and its subject after it.
+			if np, ok := a.germanSubjectAfter(toks, k); ok {
+				return attribution{np: np, cue: cueText(toks, k), cuePos: t.start}, true
+			}
+		}
 		if np, ok := backwardNP(a.src, toks[:k], k-1); ok {
 			if nounCompound(np, toks, k) {
 				continue // her official pledge in 2009: a noun, not a verb
@@ -810,7 +817,9 @@ func (a *attributor) parseBefore(toks []token) (attribution, bool) {
 		// The clause before the colon, after any introductory phrase.
 		from := 0
 		for k := n - 2; k > 0; k-- {
-			if toks[k].s == "," {
+			// (German: also a dash, which joins a clause of its own: Ihre
+			// Tochter hat viele Fragen – dabei geht es um die Frage: „…“.)
+			if toks[k].s == "," || a.german && (toks[k].s == "–" || toks[k].s == "—") {
 				from = k + 1
 				break
 			}
@@ -913,6 +922,26 @@ func cueText(toks []token, k int) string {
 	return toks[k].s
 }
 
+// possessiveMark reports whether toks[e], right after a name ending in s,
+// x or z, is an apostrophe written apart from the name's word (Halas‘
+// Kollege, Cruz' aide): the name is a possessive, and someone of theirs
+// follows.
+func possessiveMark(toks []token, e int) bool {
+	if e == 0 || e+1 >= len(toks) || !toks[e+1].word || toks[e+1].start == toks[e].end || toks[e].start != toks[e-1].end {
+		return false
+	}
+	switch toks[e].s {
+	case "‘", "'", "’", "`", "´":
+	default:
+		return false
+	}
+	switch lastRune(toks[e-1].s) {
+	case 's', 'x', 'z', 'ß':
+		return true
+	}
+	return false
+}
+
 // openingPronouns are German and French subject pronouns that open a
 // sentence capitalised (Sie enthielt, Er dankte, Elle ajoute); a word the
 // verb after them governs is no speaker.
@@ -965,6 +994,10 @@ func forwardNP(src string, toks []token, i int) (phrase, int, bool) {
 			break
 		}
 		if n, roles, e, ok := parseName(src, toks, j); ok {
+			if possessiveMark(toks, e) {
+				j = e + 1 // Halas‘ Kollege Peter Nordlander: someone of Halas's
+				continue
+			}
 			best = phrase{kind: npName, toks: toks[i:e], name: n, roles: roles}
 			bestEnd = e
 			j = e

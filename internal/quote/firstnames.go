@@ -212,7 +212,8 @@ var (
 
 // roleGender returns the gender the words of a name give: a German role
 // noun among them (Regierungssprecher Stefan Kornelius), else the first
-// given name after the roles; 0 when neither tells.
+// known given name before the surname, past roles and titles the lists do
+// not know (Treasurer Liam Okafor); 0 when none tells.
 func roleGender(words []string) byte {
 	for i, w := range words {
 		if i == len(words)-1 {
@@ -221,8 +222,11 @@ func roleGender(words []string) byte {
 		if g := germanRoleGender(w); g != 0 {
 			return g
 		}
-		if !germanRole(w) {
-			return givenNameGender(words[i:])
+		if germanRole(w) {
+			continue
+		}
+		if g := givenNameGender(words[i:]); g != 0 {
+			return g
 		}
 	}
 	return givenNameGender(words)

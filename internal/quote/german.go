@@ -309,7 +309,8 @@ deswegen hierbei hierfür hiermit hierauf zugleich zudem zuvor zuletzt zunächst
 ebenfalls trotzdem dennoch jedoch allerdings immerhin schließlich letztlich später früher heute gestern damals jetzt
 nun bisher inzwischen mittlerweile gleichzeitig während weil obwohl nachdem bevor sobald solange seitdem bis sogar
 insbesondere besonders natürlich vielleicht offenbar offensichtlich tatsächlich eigentlich grundsätzlich immer nie
-oft manchmal wieder erneut weiter ferner übrigens zwar also doch denn sonst stattdessen`)
+oft manchmal wieder erneut weiter ferner übrigens zwar also doch denn sonst stattdessen demnach somit folglich
+hingegen indes indessen wiederum freilich sodann daraufhin`)
 
 // fullName reports whether full, the fullest form of a one-word name the
 // article uses, is a person's name ending in w whose other words are no
@@ -356,12 +357,29 @@ func (a *attributor) germanLabelOK(np phrase) bool {
 // German clause, and the subject then follows it. ok is false when nothing
 // after the verb is a speaker either.
 func (a *attributor) germanInverted(toks []token, np phrase, k int) (phrase, bool) {
+	if a.german && np.kind != npPronoun && len(np.toks) == 1 && np.toks[0].start == toks[0].start && k == 1 &&
+		!a.ix.known(np.toks[0].lower()) && isLowerWord(toks[k]) {
+		// Demnach fragte Weiß ihn: a word opening the sentence that the
+		// article never uses as a name, and a person right after the verb:
+		// the verb comes second, its subject after it.
+		if np2, ok := a.germanSubjectAfter(toks, k); ok && np2.kind == npName && a.ix.known(np2.name.key()) {
+			return np2, true
+		}
+	}
 	if !a.german || np.kind == npPronoun || a.germanSpeakerOK(a.phraseText(np)) {
 		return np, true
 	}
 	if lw := toks[k].lower(); foreignStop(lw) || germanPrepositions[lw] || lw == "laut" || !isLowerWord(toks[k]) || isDeterminer(lw) {
 		return phrase{}, false // Funfaktor und Mut, laut Marktprognosen: no verb
 	}
+	return a.germanSubjectAfter(toks, k)
+}
+
+// germanSubjectAfter returns the subject right after the German verb at
+// toks[k] (sagt Verbandspräsident Peter Aurich, erzählte Tobisch damals):
+// a pronoun, or a phrase germanSpeakerOK accepts; not a phrase in the
+// dative or the accusative (dankte dem Rat der EKD).
+func (a *attributor) germanSubjectAfter(toks []token, k int) (phrase, bool) {
 	if k+1 >= len(toks) || isLowerWord(toks[k+1]) && !isDeterminer(toks[k+1].lower()) && !foreignPronounAt(toks, k+1) {
 		return phrase{}, false // Das führt dann leicht zu Ergebnissen: no subject right after the verb
 	}

@@ -47,6 +47,18 @@ func TestInternationalSpeakers(t *testing.T) {
 			ok:    []string{"", "un proche"},
 		},
 		{
+			name:  "es an adverb opening the sentence is no speaker",
+			text:  "Posteriormente, el sacerdote emitió un comunicado en el que expresó que «he tomado conocimiento de la denuncia».",
+			quote: "he tomado conocimiento de la denuncia",
+			ok:    []string{"", "el sacerdote"},
+		},
+		{
+			name:  "fr a name's particle opening the sentence is no speaker",
+			text:  "De son côté, le ministre, réévaluant sa doctrine, lance l'opération « un tuba pour intuber » visant à inciter les plagistes à partager leur matériel.",
+			quote: "un tuba pour intuber",
+			ok:    []string{"", "le ministre"},
+		},
+		{
 			name:  "zh one person is no speaker",
 			text:  "现场有很多市民排队。一人说：“我已经等了三个小时。”",
 			quote: "我已经等了三个小时。",
@@ -128,28 +140,40 @@ func TestInternationalSpeakers(t *testing.T) {
 			ok:    []string{""},
 		},
 		{
-			name:  "fa a name with a zero-width non-joiner stays whole",
-			text:  "«ما به توافق پایبند هستیم»، گفت محمدجواد ظریف‌پور.",
+			name:  "fa subject and verb after the quotation; a zero-width non-joiner stays inside the name",
+			text:  "«ما به توافق پایبند هستیم»، محمدجواد ظریف\u200cپور گفت.",
 			quote: "ما به توافق پایبند هستیم",
-			ok:    []string{"", "محمدجواد ظریف‌پور"},
+			ok:    []string{"محمدجواد ظریف\u200cپور"},
+		},
+		{
+			name:  "fa subject, verb, colon",
+			text:  "سخنگوی وزارت خارجه ناصر کنعانی گفت: «ما به توافق پایبند هستیم».",
+			quote: "ما به توافق پایبند هستیم",
+			ok:    []string{"سخنگوی وزارت خارجه ناصر کنعانی"},
+		},
+		{
+			name:  "fa a pronoun is no speaker",
+			text:  "او گفت: «ما به توافق پایبند هستیم».",
+			quote: "ما به توافق پایبند هستیم",
+			ok:    []string{""},
+		},
+		{
+			name:  "ar a Persian name with a zero-width non-joiner stays whole",
+			text:  "وقال علی\u200cاکبر ولایتی: «نحن ملتزمون بالسلام».",
+			quote: "نحن ملتزمون بالسلام",
+			ok:    []string{"علی\u200cاکبر ولایتی"},
 		},
 		{
 			name:  "ar Abd al-Lah written with a space stays whole",
 			text:  "وقال عبد الله الثاني: «نحن ملتزمون بالسلام».",
 			quote: "نحن ملتزمون بالسلام",
-			ok:    []string{"", "عبد الله الثاني"},
+			ok:    []string{"عبد الله الثاني"},
 		},
 		{
 			name:  "ar Abdallah written as one word",
 			text:  "وقال عبدالله الثاني: «نحن ملتزمون بالسلام».",
 			quote: "نحن ملتزمون بالسلام",
-			ok:    []string{"", "عبدالله الثاني"},
-		},
-		{
-			name:  "he gershayim inside a name stays whole",
-			text:  "דובר צה\"ל אמר: \"הכוחות פועלים באזור\".",
-			quote: "הכוחות פועלים באזור",
-			ok:    []string{"", "דובר צה\"ל"},
+			ok:    []string{"عبدالله الثاني"},
 		},
 	}
 	for _, tc := range tests {
@@ -165,5 +189,21 @@ func TestInternationalSpeakers(t *testing.T) {
 			}
 			t.Fatalf("quotation %q not found in %+v", tc.quote, qs)
 		})
+	}
+}
+
+// A name's word is one token across a zero-width non-joiner (Persian) and a
+// Hebrew gershayim or geresh, so that a speaker is never cut there.
+func TestTokenizeInnerJoiners(t *testing.T) {
+	for _, w := range []string{"ظریف\u200cپور", "צה\"ל", "רמטכ״ל", "ג׳ורג׳"} {
+		toks := tokenize(w, 0, len(w))
+		if len(toks) != 1 || toks[0].s != w {
+			t.Errorf("tokenize(%q) = %+v, want one word", w, toks)
+		}
+	}
+	// A quotation mark after a Hebrew word that ends the quotation stays a mark.
+	s := "\"הכוחות פועלים באזור\"."
+	if toks := tokenize(s, 0, len(s)); toks[len(toks)-2].s != "\"" {
+		t.Errorf("closing mark joined to the word: %+v", toks)
 	}
 }

@@ -343,10 +343,10 @@ func (ix *index) genderOf(n string) byte {
 }
 
 // isPerson reports whether the article shows n to be a person, or n starts
-// with a common given name.
+// with a common given name (after any titles and roles: Pastor Kevin Swanson).
 func (ix *index) isPerson(n string) bool {
 	full := ix.fullName(n)
-	return ix.person[strings.ToLower(full)] || givenNameGender(strings.Fields(full)) != 0
+	return ix.person[strings.ToLower(full)] || roleGender(strings.Fields(full)) != 0
 }
 
 // known reports whether a last name is known to be a name: the article
@@ -687,8 +687,8 @@ func buildIndex(src string, paras []Span, quotes []rawQuote) *index {
 		delete(gender, fk)
 	}
 	for fk, v := range tally {
-		if _, known := gender[fk]; known || conflict[fk] || givenNameGender(strings.Fields(fk)) != 0 {
-			continue // titles and roles, then given names, outweigh pronouns
+		if _, known := gender[fk]; known || conflict[fk] || roleGender(strings.Fields(fk)) != 0 {
+			continue // titles and roles, then given names (after any title: Treasurer Liam Okafor), outweigh pronouns
 		}
 		person[fk] = true
 		switch {

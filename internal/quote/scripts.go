@@ -6,7 +6,7 @@ import (
 	"unicode/utf8"
 )
 
-// Turkish, Arabic and Korean put the reporting verb where the rules for the
+// Turkish, Arabic, Persian and Korean put the reporting verb where the rules for the
 // European languages do not look for it, and Arabic and Korean write no
 // capitals to tell a name, so their commonest constructions are read here:
 //
@@ -15,6 +15,8 @@ import (
 //     verb after it;
 //   - Arabic: وقال وزير الخارجية سامح شكري: «…» (verb, subject, colon) and
 //     «…»، قال المتحدث باسم الوزارة (verb and subject after it);
+//   - Persian: محمدجواد ظریف گفت: «…» (subject, verb, colon) and «…»، ظریف
+//     گفت (subject and verb after it);
 //   - Korean: 김민수 장관은 "…"라고 말했다 / "…"고 밝혔다: the topic or
 //     subject (은, 는, 이, 가) before the quotation, or between 라고 and
 //     the verb.
@@ -64,6 +66,79 @@ func matchWords(toks []token, ws []string) bool {
 // و (and) before them.
 var arabicVerbs = wordSet(`قال وقال تقول وتقول يقول ويقول قالت وقالت أكد وأكد أكدت وأكدت أضاف وأضاف أضافت وأضافت
 صرح وصرح صرحت وصرحت أوضح وأوضح أوضحت وأوضحت ذكر وذكر ذكرت وذكرت أعلن وأعلن أعلنت وأعلنت تابع وتابع تابعت وتابعت`)
+
+// persianVerbs are Persian reporting verbs that end the clause: گفت
+// (said), افزود (added), نوشت (wrote); persianVerbNouns the nouns of the
+// compound ones before کرد or داشت (تأکید کرد, stressed; اظهار داشت, stated).
+var (
+	persianVerbs     = wordSet(`گفت افزود نوشت`)
+	persianVerbNouns = wordSet(`تاکید تأکید اظهار اعلام تصریح`)
+)
+
+// persianStop are Persian pronouns, prepositions and particles, never in a
+// speaker.
+var persianStop = wordSet(`او وی آنها ایشان من ما شما این آن در از به با که را برای همچنین نیز`)
+
+// persianClause returns where the Persian reporting verb ending toks
+// starts, with the verb as written, or -1.
+func persianClause(toks []token) (int, string) {
+	n := len(toks)
+	if n == 0 {
+		return -1, ""
+	}
+	if _, v := persianVerbs[toks[n-1].s]; v {
+		return n - 1, toks[n-1].s
+	}
+	if n >= 2 && (toks[n-1].s == "کرد" || toks[n-1].s == "داشت") {
+		if _, v := persianVerbNouns[toks[n-2].s]; v {
+			return n - 2, toks[n-2].s + " " + toks[n-1].s
+		}
+	}
+	return -1, ""
+}
+
+// persianAttribution reads X گفت: «…» and «…»، X گفت.
+func (a *attributor) persianAttribution(before, after []token) (attribution, bool) {
+	clause := before
+	if n := len(before); n >= 3 && before[n-1].s == ":" {
+		clause = before[:n-1]
+	} else {
+		// «…»، ظریف گفت.
+		i := 0
+		for i < len(after) && !after[i].word && (after[i].s == "،" || after[i].s == ",") {
+			i++
+		}
+		if i == 0 {
+			return attribution{}, false
+		}
+		e := i
+		for e < len(after) && after[e].word {
+			e++
+		}
+		if e < len(after) && after[e].s != "." {
+			return attribution{}, false
+		}
+		clause = after[i:e]
+	}
+	v, cue := persianClause(clause)
+	if v <= 0 {
+		return attribution{}, false
+	}
+	from := v
+	for from > 0 && clause[from-1].word {
+		from--
+	}
+	np, ok := a.arabicSpeaker(clause[from:v])
+	if !ok {
+		return attribution{}, false
+	}
+	for _, t := range np.toks {
+		if _, stop := persianStop[t.s]; stop {
+			return attribution{}, false
+		}
+	}
+	return attribution{np: np, cue: cue, cuePos: clause[v].start}, true
+}
 
 // arabicStop are words that never stand in an Arabic speaker: pronouns,
 // prepositions, conjunctions and the words of a place, time or document.
@@ -231,13 +306,16 @@ func (a *attributor) koreanSubject(toks []token) (phrase, bool) {
 	return phrase{kind: npRole, toks: words}, true
 }
 
-// scriptAttribution reads the Turkish, Arabic and Korean constructions
+// scriptAttribution reads the Turkish, Arabic, Persian and Korean constructions
 // above for a quotation the general rules found no attribution for.
 func (a *attributor) scriptAttribution(before, after []token) (attribution, bool) {
 	if at, ok := a.turkishAttribution(before, after); ok {
 		return at, true
 	}
 	if at, ok := a.arabicAttribution(before, after); ok {
+		return at, true
+	}
+	if at, ok := a.persianAttribution(before, after); ok {
 		return at, true
 	}
 	return a.koreanAttribution(before, after)

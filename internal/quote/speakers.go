@@ -148,6 +148,9 @@ func validSpeaker(s string) bool {
 			if stop || other || pr && lw != "ella" && lw != "lei" || foreignStop(lw) || isPossessivePronoun(lw) {
 				return false
 			}
+			if strings.HasSuffix(lw, "mente") && utf8.RuneCountInString(lw) >= 10 {
+				return false // Posteriormente, Finalmente: a Spanish, Italian or Portuguese adverb opening the sentence
+			}
 			continue
 		}
 		if k == 0 {
@@ -179,8 +182,9 @@ func validSpeaker(s string) bool {
 	if len(words) == 1 {
 		_, det := determiners[first]
 		_, fdet := foreignDeterminers[first]
-		if det || fdet {
-			return false // an article with no noun
+		_, conn := connectors[first]
+		if det || fdet || conn && first != "al" && titles[first] == "" {
+			return false // an article with no noun; De (De son côté): a name's particle alone (Del, a title, may stand)
 		}
 	}
 	if capital {

@@ -36,6 +36,22 @@ func joiner(r rune) bool {
 	return r == '\'' || r == '’' || r == '-' || r == '.' || r == '‑'
 }
 
+// innerJoiner reports whether r, after the word part w, joins it to what
+// follows inside one word: a zero-width non-joiner or joiner (Persian
+// ظریف‌پور, علی‌اکبر), or a Hebrew gershayim or geresh, written as such or
+// as a straight quotation mark or apostrophe (צה"ל, רמטכ"ל), between Hebrew
+// letters.
+func innerJoiner(w string, r rune) bool {
+	switch r {
+	case '\u200c', '\u200d':
+		return true
+	case '"', '״', '׳', '\'':
+		last, _ := utf8.DecodeLastRuneInString(w)
+		return unicode.Is(unicode.Hebrew, last)
+	}
+	return false
+}
+
 // tokenize splits text[start:end] into words and punctuation. A full stop
 // stays on its word when the word is an abbreviation or an initial (Mr.,
 // Sen., C., U.S.), so that it does not read as a sentence end.
@@ -64,6 +80,19 @@ func tokenize(text string, start, end int) []token {
 				if isWordRune(r3) {
 					j += n2
 					continue
+				}
+			}
+			if innerJoiner(text[i:j], r2) {
+				if r2 == '׳' || r2 == '״' {
+					j += n2 // ג׳ורג׳: the Hebrew marks belong to the word, also at its end
+					continue
+				}
+				if j+n2 < end {
+					r3, _ := utf8.DecodeRuneInString(text[j+n2 : end])
+					if isWordRune(r3) && (r2 == '\u200c' || r2 == '\u200d' || unicode.Is(unicode.Hebrew, r3)) {
+						j += n2
+						continue
+					}
 				}
 			}
 			break

@@ -71,6 +71,7 @@ perguntou contou exclamou insistiu concluiu demande demandé répond répondu r�
 admitió admite reconoce destacó destaca sostiene expresó advierte enfatizó puntualizó aclaró relató opinó precisó
 detalló reiteró denunció remarcó admitiu reconheceu destacou ressaltou garantiu sublinhou comentou salientou
 ammette aggiunge spiega sottolinea sottolineato osservato dichiara afferma ribadisce ribadito commenta commentato
+fragt fragte antwortet antwortete ruft rief erzählt erzählte kommentiert kommentierte unterstreicht unterstrich
 admet reconnaît poursuit insiste insisté rappelle rappelé martèle lâche lâché tranche avoue avoué conclut résume glisse
 δήλωσε δήλωσαν ανέφερε ανέφεραν είπε είπαν τόνισε τόνισαν σημείωσε πρόσθεσε υπογράμμισε εξήγησε`)
 )
