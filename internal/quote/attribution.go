@@ -772,6 +772,14 @@ func (a *attributor) parseBefore(toks []token) (attribution, bool) {
 			}
 			continue
 		}
+		if prepositionCue(t.lower()) {
+			// … illustrerait selon lui l'expression d'un « … »: "according
+			// to" has its speaker after it, never the clause's subject.
+			if np, _, ok := forwardNP(a.src, toks, k+1); ok && !a.commonAfterPreposition(np) {
+				return attribution{np: np, cue: t.s, cuePos: t.start}, true
+			}
+			continue
+		}
 		if a.german && toks[k-1].s == "," {
 			// Sie hänge nicht an der Vergangenheit, erzählte Tobisch damals
 			// auch: a clause before the verb, and its subject after it.
@@ -920,6 +928,27 @@ func cueText(toks []token, k int) string {
 		}
 	}
 	return toks[k].s
+}
+
+// prepositionCue reports whether the reporting word lw is a preposition
+// meaning "according to" (selon, según, laut), whose speaker follows it.
+func prepositionCue(lw string) bool {
+	return lw == "selon" || lw == "según" || lw == "laut"
+}
+
+// commonAfterPreposition reports whether np, a one-word name after "according
+// to", is rather a common noun: one the article uses nowhere else as a name
+// (in German, where every noun is capitalised, one it never writes in a
+// longer form nor shows to be a person's): laut Marktprognosen.
+func (a *attributor) commonAfterPreposition(np phrase) bool {
+	if np.kind != npName || len(np.name.words) != 1 || len(np.roles) > 0 || germanAcronym(np.name.words[0]) {
+		return false
+	}
+	key := np.name.key()
+	if a.german {
+		return len(strings.Fields(a.ix.full[key])) < 2 && !a.ix.isPerson(np.name.words[0])
+	}
+	return !a.ix.known(key)
 }
 
 // possessiveMark reports whether toks[e], right after a name ending in s,

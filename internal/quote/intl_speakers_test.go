@@ -59,6 +59,24 @@ func TestInternationalSpeakers(t *testing.T) {
 			ok:    []string{"", "le ministre"},
 		},
 		{
+			name:  "fr according to: the speaker follows selon, never the clause's subject",
+			text:  "La hausse vertigineuse des abonnés à Facebook depuis lors illustrerait selon lui l’expression d’un « état de malaise » généralisé.",
+			quote: "état de malaise",
+			ok:    []string{""},
+		},
+		{
+			name:  "es según and a name",
+			text:  "La inflación bajará este año, según el economista Andrés Velasco, pero «no antes de julio».",
+			quote: "no antes de julio",
+			ok:    []string{"", "Andrés Velasco", "el economista Andrés Velasco"},
+		},
+		{
+			name:  "de laut and a common noun is no speaker",
+			text:  "Bis 2040 würden laut Marktprognosen weltweit 40.850 Flugzeuge ausgeliefert. \"Das sind die Cashcows, das ist die Butter aufs Brot.\" Die Kurzstrecke dominiere.",
+			quote: "Das sind die Cashcows, das ist die Butter aufs Brot.",
+			ok:    []string{""},
+		},
+		{
 			name:  "zh one person is no speaker",
 			text:  "现场有很多市民排队。一人说：“我已经等了三个小时。”",
 			quote: "我已经等了三个小时。",
