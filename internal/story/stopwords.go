@@ -1,6 +1,9 @@
 package story
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // Stop words by language, folded as the matcher folds them (lower case, no diacritics, apostrophes
 // joined). They are the function words that two reports of different events share anyway; the inverse
@@ -30,8 +33,9 @@ entre que se seu sua seus suas como mais ja este esta isso ele ela foi ser sao t
 bij voor na als ook er zij hij wij ik zich zo nog dat die dit om tot door over tegen`,
 }
 
-// stopWords holds the lists as sets, all languages together under "".
-var stopWords = buildStopWords()
+// stopWords holds the lists as sets, all languages together under "",
+// built on first use: every command starts with this package linked.
+var stopWords = sync.OnceValue(buildStopWords)
 
 func buildStopWords() map[string]map[string]bool {
 	sets := map[string]map[string]bool{"": {}}
@@ -52,8 +56,8 @@ func isStopWord(w, lang string) bool {
 
 // stopSet returns the stop words of lang, those of all languages when it has none.
 func stopSet(lang string) map[string]bool {
-	if set, ok := stopWords[lang]; ok {
+	if set, ok := stopWords()[lang]; ok {
 		return set
 	}
-	return stopWords[""]
+	return stopWords()[""]
 }

@@ -2,6 +2,7 @@ package summary
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -61,8 +62,9 @@ type phraseIndex struct {
 	byFirst [256][]string
 }
 
-// phrases indexes boilerplatePhrases. It is never modified.
-var phrases = func() *phraseIndex {
+// phrases indexes boilerplatePhrases, on first use (not before every
+// command's main). It is never modified.
+var phrases = sync.OnceValue(func() *phraseIndex {
 	var idx phraseIndex
 	for _, p := range boilerplatePhrases {
 		p = fold(p)
@@ -70,11 +72,12 @@ var phrases = func() *phraseIndex {
 		idx.byFirst[p[0]] = append(idx.byFirst[p[0]], p)
 	}
 	return &idx
-}()
+})
 
 // hasBoilerplatePhrase reports whether folded text contains one of
 // boilerplatePhrases.
 func hasBoilerplatePhrase(f string) bool {
+	phrases := phrases()
 	for i := 0; i+1 < len(f); i++ {
 		a, b := f[i], f[i+1]
 		if phrases.pairs[a][b/64]&(1<<(b%64)) == 0 {

@@ -2,6 +2,7 @@ package summary
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -160,6 +161,7 @@ func stem(w string) string {
 // content words of a folded text, in text order: stop words and one-letter
 // words are dropped.
 func appendTermIDs(ids []int32, voc vocab, folded string) []int32 {
+	stopWords := stopWords()
 	for i := 0; ; {
 		start, end := wordAfter(folded, i)
 		if start == end {
@@ -182,6 +184,7 @@ func appendTermIDs(ids []int32, voc vocab, folded string) []int32 {
 // characters (the usual unit of retrieval for these languages), and any
 // run of other letters whole.
 func appendBigrams(ids []int32, voc vocab, w string) []int32 {
+	stopWords := stopWords()
 	prev := -1 // start of the previous CJK rune, -1 after a non-CJK one
 	other := -1
 	for i, r := range w {
@@ -238,8 +241,9 @@ func containsTerm(folded, term string) bool {
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // stopWords are frequent function words (folded) in English, German,
-// French, Spanish and Russian; they carry no topic.
-var stopWords = func() map[string]bool {
+// French, Spanish and Russian; they carry no topic. Built on first use, not
+// before every command's main.
+var stopWords = sync.OnceValue(func() map[string]bool {
 	list := `a about above after again against all also am an and any are as at be because been before
 being below between both but by can could did do does doing down during each few for from further had has
 have having he her here hers herself him himself his how i if in into is it its itself just me more most my
@@ -262,4 +266,4 @@ esta estos estas ese esa le les ha han
 		m[fold(w)] = true
 	}
 	return m
-}()
+})
