@@ -107,7 +107,7 @@ func TestExtract(t *testing.T) {
 		{
 			name: "split by its attribution",
 			text: "\"We assess,\" the report read, \"that the attack was planned for months.\"",
-			want: []want{{parts: []string{"We assess,", "that the attack was planned for months."}, speaker: "", cue: "read"}}, // a writing is no speaker
+			want: []want{{parts: []string{"We assess,", "that the attack was planned for months."}, speaker: "the report", cue: "read"}},
 		},
 		{
 			name: "second quotation after the attribution",

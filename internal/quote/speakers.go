@@ -280,10 +280,13 @@ communique communiqué readout minutes record records data order`)
 // a person, an organisation or a role — its head is a lower-case document
 // noun (the statement, a court filing, press releases; a name ending in
 // such a word is capitalised: Consumer Reports, the Drudge Report) — and
-// returns who issued it when s itself says so, else "": the owner before a
-// possessive (the firm’s statement → the firm; its statement → ""), or an
-// acronym right before the head (the IMF report → IMF). ok reports whether
-// s describes a writing.
+// returns who issued it when s itself says so: the owner before a
+// possessive (the firm’s statement → the firm; its statement → "", a
+// pronoun's writing names no one), or an acronym right before the head
+// (the IMF report → IMF). A writing no owner is named with stays the
+// speaker — "the statement said" is the quotation's source, as a reader
+// and PolNeAR's annotators take it. ok reports whether s describes a
+// writing.
 func documentIssuer(s string) (issuer string, ok bool) {
 	words := strings.Fields(s)
 	if len(words) == 0 {
@@ -303,6 +306,9 @@ func documentIssuer(s string) (issuer string, ok bool) {
 		return "", true
 	}
 	prev := words[len(words)-2]
+	if isPossessivePronoun(strings.ToLower(prev)) {
+		return "", true // its statement: whose is another sentence's to say
+	}
 	if owner := stripPossessive(prev); owner != prev || strings.HasSuffix(prev, "s’") || strings.HasSuffix(prev, "s'") {
 		if owner == prev {
 			owner = prev[:len(prev)-len("’")]
@@ -321,7 +327,7 @@ func documentIssuer(s string) (issuer string, ok bool) {
 	if acronym(prev) && unicode.IsUpper(r0(prev)) && !strings.ContainsAny(prev, "’'") {
 		return prev, true
 	}
-	return "", true
+	return s, true // the statement, a press release: the writing is the quotation's source
 }
 
 // documentNoun reports whether the lower-case word w, singular or plural,

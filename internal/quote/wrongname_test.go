@@ -232,9 +232,9 @@ func TestNoWrongName(t *testing.T) {
 				{parts: []string{"Vigo County is the most prominent bellwether of presidential elections in the country."}, speaker: ""}},
 		},
 		{
-			name: "a description of a person stays the speaker, one of a writing is none",
+			name: "a description of a writing or of a person stays the speaker",
 			text: "“We will not be intimidated,” the statement said. “Our members stand together,” one Latino conservative told reporters.",
-			want: []want{{parts: []string{"We will not be intimidated,"}, speaker: ""},
+			want: []want{{parts: []string{"We will not be intimidated,"}, speaker: "the statement"},
 				{parts: []string{"Our members stand together,"}, speaker: "one Latino conservative"}},
 		},
 		{
