@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/markusmobius/go-dateparser/internal/dateutil"
@@ -58,7 +59,9 @@ var (
 		return formats
 	}()
 
-	dateTimeFormats = func() map[string][]string {
+	// dateTimeFormats is built on first use (newshound): sorting the
+	// formats six times took 1,500 allocations before every command's main.
+	dateTimeFormats = sync.OnceValue(func() map[string][]string {
 		formats := map[string][]string{
 			"mdy": createSortedFormats("mdy"),
 			"myd": createSortedFormats("myd"),
@@ -70,7 +73,7 @@ var (
 
 		formats["mdy"] = append(preferredFormats, formats["mdy"]...)
 		return formats
-	}()
+	})
 
 	partSizeMap = map[string]int{
 		"Y": 4, "y": 2, "m": 2, "d": 2,
