@@ -1852,8 +1852,90 @@ func (a *attributor) inherit(p, c *candidate) {
 	default:
 		return
 	}
+	if a.otherNameAround(p, c) {
+		return
+	}
 	c.speaker, c.cue, c.person, c.plural, c.gender = p.speaker, p.cue, p.person, p.plural, p.gender
 	c.attributed = p.attributed
+}
+
+// otherNameAround reports whether c's own sentence, outside c and after p,
+// names a person other than p's speaker by a full name: the sentence is
+// then about that person, who may be the one quoted, and c inherits
+// nothing (… avec des voix « alternatives », confirme pour Mathilde
+// Wattecamps que …; Für unseren Bundesgeschäftsführer Christian Deutsch
+// ist klar, dass „…“).
+func (a *attributor) otherNameAround(p, c *candidate) bool {
+	para := a.paras[c.para]
+	from := max(para.Start, p.raw.end)
+	all := tokenize(a.src, from, c.raw.start)
+	before := lastSentence(all)
+	// (whether before opens a sentence, rather than going on after p:
+	// Ted Cruz says his “friend” Marco Rubio ran “…”.)
+	pl := p.raw.parts[len(p.raw.parts)-1]
+	opens := len(before) < len(all) || from == para.Start || len(all) == len(before) && endsSentence(a.src[pl.Start:pl.End])
+	end := a.paras[c.lastPara].End
+	for _, o := range a.cands {
+		if o.raw.start >= c.raw.end {
+			end = min(end, o.raw.start)
+			break
+		}
+	}
+	var after []token
+	if last := c.raw.parts[len(c.raw.parts)-1]; !endsSentence(a.src[last.Start:last.End]) {
+		after = tokenize(a.src, c.raw.end, end)
+		for k := range after {
+			if sentenceEnd(after, k) {
+				after = after[:k]
+				break
+			}
+		}
+	}
+	for side, toks := range [][]token{before, after} {
+		for i := 0; i < len(toks); i++ {
+			n, _, j, ok := parseName(a.src, toks, i)
+			if !ok {
+				continue
+			}
+			full := a.ix.fullName(n.text(a.src))
+			if len(n.words) > 1 && personLike(n.words) && full != p.speaker && !place(full) &&
+				(givenNameGender(n.words) != 0 || a.ix.isPerson(full)) && holderAt(toks, i, side == 0 && opens) {
+				return true
+			}
+			i = j - 1
+		}
+	}
+	return false
+}
+
+// opinionPrepositions introduce whose view a sentence gives (für X ist
+// klar, pour X, para X, for X).
+var opinionPrepositions = wordSet("für pour para for per dla")
+
+// holderAt reports whether the name at toks[i], with the roles,
+// possessives and articles before it, opens its sentence or clause or
+// follows a preposition of opinion (Für unseren Bundesgeschäftsführer
+// Christian Deutsch, pour Mathilde Wattecamps): the sentence's subject or
+// whose view it gives, not an object (mit dem Vorsitzenden Günter Weiß, an
+// den Soziologen Hartmut Rosa). opens says whether toks[0] opens a sentence.
+func holderAt(toks []token, i int, opens bool) bool {
+	k := i - 1
+	for k >= 0 && k >= i-4 && toks[k].word {
+		lw := toks[k].lower()
+		_, art := germanArticles[lw]
+		if !toks[k].capitalized() && (!isDeterminer(lw) && !art || !toks[k+1].capitalized()) {
+			break // (an article or possessive only right before a capitalised word: not an in an den)
+		}
+		k--
+	}
+	if k < 0 {
+		return opens
+	}
+	if toks[k].s == "," {
+		return true
+	}
+	_, op := opinionPrepositions[toks[k].lower()]
+	return op && isLowerWord(toks[k])
 }
 
 // otherPerson reports whether toks end with a person's name, a first and
