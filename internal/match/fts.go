@@ -20,10 +20,10 @@ import (
 // capitals): NOT over anything else counts as true, since
 // excluding on a looser test could lose a match.
 //
-// One exception to "never stricter": a one-word term matches two words joined
-// by a hyphen written closed ("ceasefire" finds "cease-fire", see hyphenJoins),
-// which an index of the words apart cannot find; a term written with a hyphen
-// is its phrase OR its closed form, both of which the index holds.
+// One exception to "never stricter": a whole word of a term matches two words
+// joined by a hyphen written closed ("ceasefire" finds "cease-fire", see
+// hyphenJoins), which an index of the words apart cannot find; a term written
+// with a hyphen is its phrase OR its closed form, both of which the index holds.
 func (q *Query) FTS() string {
 	return ftsOf(q.root).render()
 }

@@ -8,8 +8,9 @@
 //     hyphens and dashes, possessive 's. Words are Unicode words; a word never matches inside another
 //     word ("Putin" does not match "putting"), except that CJK text, which has no spaces, is matched
 //     as substrings of its character runs.
-//   - A compound is one word written with a hyphen or closed: a one-word term matches two words
-//     joined by a hyphen written closed ("ceasefire" finds "cease-fire", hyphenJoins), and a term
+//   - A compound is one word written with a hyphen or closed: a whole word of a term matches two
+//     words joined by a hyphen written closed ("ceasefire" finds "cease-fire", hyphenJoins; "Gaza
+//     ceasefire" finds "Gaza cease-fire", phraseAt), and a term
 //     written with a hyphen also matches its closed form ("cease-fire" finds "ceasefire", term.alt);
 //     two numbers joined by a hyphen are a range or a date, never one number.
 //   - Unfielded terms and text: look at the title and body; feed:, author:, lang: and title: only at
@@ -368,6 +369,39 @@ func (s *scratch) addOcc(o occ) {
 	s.termFields[o.term] |= 1 << o.field
 }
 
+// addOccInOrder records an occurrence that may come before others of its term in the field (the
+// joins of hyphenJoins are found after the words): each term's occurrences stay in the order of
+// fields and tokens, which nearPair and the hits rely on.
+func (s *scratch) addOccInOrder(o occ) {
+	if s.termFields[o.term] == 0 {
+		s.addOcc(o)
+		return
+	}
+	ts := &s.terms[o.term]
+	if t := &s.occs[ts.tail]; t.field < o.field || t.field == o.field && t.tokStart <= o.tokStart {
+		s.addOcc(o)
+		return
+	}
+	prev := int32(-1)
+	for i := ts.head; i >= 0; i = s.occs[i].next {
+		c := &s.occs[i]
+		if c.field > o.field || c.field == o.field && c.tokStart > o.tokStart {
+			break
+		}
+		prev = i
+	}
+	idx := int32(len(s.occs))
+	if prev < 0 {
+		o.next = ts.head
+		ts.head = idx
+	} else {
+		o.next = s.occs[prev].next
+		s.occs[prev].next = idx
+	}
+	s.occs = append(s.occs, o)
+	s.termFields[o.term] |= 1 << o.field
+}
+
 // scanField tokenizes one field and records the occurrences of all terms in it. The tokenizer's
 // filter passes the tokens that may be words of the dictionary or start with a wildcard prefix (and
 // CJK runs); a first pass looks those up and records one-token terms; a second pass, over the tokens
@@ -570,7 +604,10 @@ func (s *scratch) joinAt(field uint8, k, p, size int) int {
 				if e := &m.terms[t].elems[0]; e.kind == elemPrefix && len(e.s) <= len(w1) {
 					continue // the first word alone has the prefix: found there
 				}
-				s.addOcc(occ{term: t, field: field, tokStart: int32(k), tokEnd: int32(k + 1), start: a.start, end: b.end})
+				s.addOccInOrder(occ{term: t, field: field, tokStart: int32(k), tokEnd: int32(k + 1), start: a.start, end: b.end})
+			}
+			if rec[1] > 0 && s.hyphenAfter(k) { // phrases starting with it: "cease-fire talks"
+				s.phrasesFrom(field, int32(k), int32(k+1), int32(sl.data))
 			}
 			return k
 		}
@@ -582,7 +619,7 @@ func (s *scratch) joinAt(field uint8, k, p, size int) int {
 				if len(m.terms[t].elems[0].s) <= len(w1) {
 					continue // the first word alone has the prefix: found there ("Ukrain*" in "Ukraine-Krieg")
 				}
-				s.addOcc(occ{term: t, field: field, tokStart: int32(k), tokEnd: int32(k + 1), start: a.start, end: b.end})
+				s.addOccInOrder(occ{term: t, field: field, tokStart: int32(k), tokEnd: int32(k + 1), start: a.start, end: b.end})
 			}
 		}
 	}
@@ -631,7 +668,7 @@ func (s *scratch) scanCJK(field uint8, i int) {
 			if strings.HasPrefix(run[off:], c.s) && !markAt(run, off+len(c.s)) {
 				start := tk.start + int32(off)
 				for _, t := range c.terms {
-					s.phraseAt(t, field, i, start, start+int32(len(c.s)))
+					s.phraseAt(t, field, i, i, start, start+int32(len(c.s)))
 				}
 			}
 		}
@@ -668,51 +705,119 @@ func runIndex(run, s string) int {
 // wordData[at]: those whose second word is token i+1's, then those whose second element is not a
 // whole word.
 func (s *scratch) phrasesAt(field uint8, i, at int32) {
+	s.phrasesFrom(field, i, i, at)
+}
+
+// phrasesFrom is phrasesAt for a first word that is tokens i..first: two words joined by a hyphen
+// when first > i ("cease-fire talks" for "ceasefire talks", see hyphenJoins). A second word written
+// with a hyphen ("Gaza cease-fire") is looked up joined too.
+func (s *scratch) phrasesFrom(field uint8, i, first, at int32) {
 	m := s.m
-	tk := &s.tz.toks[i]
+	tz := &s.tz
+	start, end := tz.toks[i].start, tz.toks[first].end
 	rec := m.wordData[at:]
 	n := rec[1]
 	phrases := rec[2+rec[0] : 2+rec[0]+n]
 	next := rec[2+rec[0]+n : 2+rec[0]+2*n]
-	if int(i+1) < len(s.ids) {
-		if id := s.ids[i+1]; id >= 0 {
+	if j := int(first + 1); j < len(s.ids) {
+		if id := s.ids[j]; id >= 0 {
 			k, _ := slices.BinarySearch(next, id)
 			for ; k < len(next) && next[k] == id; k++ {
-				s.phraseAt(phrases[k], field, int(i), tk.start, tk.end)
+				s.phraseAt(phrases[k], field, int(i), int(first), start, end)
+			}
+		}
+		if id := s.joinedID(j); id >= 0 {
+			k, _ := slices.BinarySearch(next, id)
+			for ; k < len(next) && next[k] == id; k++ {
+				s.phraseAt(phrases[k], field, int(i), int(first), start, end)
 			}
 		}
 	}
 	if next[len(next)-1] == noWord {
 		k, _ := slices.BinarySearch(next, noWord)
 		for ; k < len(next); k++ {
-			s.phraseAt(phrases[k], field, int(i), tk.start, tk.end)
+			s.phraseAt(phrases[k], field, int(i), int(first), start, end)
 		}
 	}
 }
 
-// phraseAt records term t if it occurs starting at token i, whose first element matched bytes
-// start..end of the field.
-func (s *scratch) phraseAt(t int32, field uint8, i int, start, end int32) {
+// hyphenAfter reports whether token j is followed by a hyphen (ASCII, U+2010 or U+2011) and right
+// after it by another word, neither of them CJK, not both numbers.
+func (s *scratch) hyphenAfter(j int) bool {
+	tz := &s.tz
+	if j+1 >= len(tz.toks) {
+		return false
+	}
+	a, b := &tz.toks[j], &tz.toks[j+1]
+	if a.cjk || b.cjk {
+		return false
+	}
+	switch gap := tz.text[a.end:b.start]; gap {
+	case "-", "\u2010", "\u2011":
+	default:
+		return false
+	}
+	return !isDigits(tz.word(j)) || !isDigits(tz.word(j+1))
+}
+
+// joinedID returns the word id of tokens j and j+1 joined, when a hyphen joins them and the joined
+// word is a word of the dictionary; -1 otherwise.
+func (s *scratch) joinedID(j int) int32 {
+	if !s.hyphenAfter(j) {
+		return -1
+	}
+	tz := &s.tz
+	s.joinBuf = append(append(s.joinBuf[:0], tz.word(j)...), tz.word(j+1)...)
+	w := unsafe.String(unsafe.SliceData(s.joinBuf), len(s.joinBuf))
+	if !s.m.filter.pass(w, false) {
+		return -1
+	}
+	if sl := s.m.words.slot(hashString(w), w); sl != nil {
+		return sl.id - 1
+	}
+	return -1
+}
+
+// joinedIs reports whether tokens j and j+1, joined by a hyphen, are the folded word w.
+func (s *scratch) joinedIs(j int, w string) bool {
+	if !s.hyphenAfter(j) {
+		return false
+	}
+	w1 := s.tz.word(j)
+	return len(w1) < len(w) && w[:len(w1)] == w1 && w[len(w1):] == s.tz.word(j+1)
+}
+
+// phraseAt records term t if it occurs starting at token i, whose first element matched tokens
+// i..first (two words joined by a hyphen when first > i), bytes start..end of the field. A later
+// whole word of the phrase may be two words joined by a hyphen in the text ("Gaza cease-fire").
+func (s *scratch) phraseAt(t int32, field uint8, i, first int, start, end int32) {
 	elems := s.m.terms[t].elems
 	tz := &s.tz
-	if i+len(elems) > len(tz.toks) {
+	if first+len(elems) > len(tz.toks) {
 		return
 	}
-	if s.m.hasCased && s.m.terms[t].cased {
-		for k := range elems {
-			if elems[k].cased && !s.capitalsAt(i+k) {
-				return
-			}
-		}
+	cased := s.m.hasCased && s.m.terms[t].cased
+	if cased && elems[0].cased && !s.capitalsAt(i) {
+		return
 	}
-	last := i
+	j := first
 	for k := 1; k < len(elems); k++ {
-		j := i + k
+		j++
+		if j >= len(tz.toks) {
+			return
+		}
 		tk := &tz.toks[j]
 		e := &elems[k]
 		switch e.kind {
 		case elemWord:
 			if s.ids[j] != e.id {
+				if !s.joinedIs(j, e.s) {
+					return
+				}
+				j++
+				tk = &tz.toks[j]
+			}
+			if cased && e.cased && !s.capitalsAt(j) {
 				return
 			}
 			end = tk.end
@@ -731,9 +836,8 @@ func (s *scratch) phraseAt(t int32, field uint8, i int, start, end int32) {
 			}
 			end = tk.start + int32(off+len(e.s))
 		}
-		last = j
 	}
-	s.addOcc(occ{term: t, field: field, tokStart: int32(i), tokEnd: int32(last), start: start, end: end})
+	s.addOccInOrder(occ{term: t, field: field, tokStart: int32(i), tokEnd: int32(j), start: start, end: end})
 }
 
 // eval evaluates the node at the start of prog against the recorded occurrences.

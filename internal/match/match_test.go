@@ -295,7 +295,14 @@ type refOcc struct {
 	start, end int
 }
 
+// refTerm returns the occurrences of tm, then those of its closed form (term.alt).
 func refTerm(tm *term, doc Document, fields fieldSet) []refOcc {
+	return refTermOf(tm, doc, fields, false)
+}
+
+// refTermOf returns the occurrences of tm in field and text order, and unless ownOnly those of its
+// closed form after them.
+func refTermOf(tm *term, doc Document, fields fieldSet, ownOnly bool) []refOcc {
 	var out []refOcc
 	for f := 0; f < numFields; f++ {
 		if fields&(1<<f) == 0 {
@@ -350,6 +357,86 @@ func refTerm(tm *term, doc Document, fields fieldSet) []refOcc {
 			}
 			out = append(out, refOcc{f, i, i + len(tm.words) - 1, int(start), int(end)})
 		}
+		// a whole word of a phrase written closed matches two words joined by a hyphen ("cease-fire
+		// talks" for "ceasefire talks"), each whole word of it
+		if len(tm.words) > 1 {
+			joined := func(j int) (string, bool) {
+				if j+1 >= len(tz.toks) || tz.toks[j].cjk || tz.toks[j+1].cjk {
+					return "", false
+				}
+				a, b := tz.toks[j], tz.toks[j+1]
+				gap := text[a.end:b.start]
+				if gap != "-" && gap != "\u2010" && gap != "\u2011" || isDigits(word(j)) && isDigits(word(j+1)) {
+					return "", false
+				}
+				return word(j) + word(j+1), true
+			}
+			// walk matches the words after the first from token j on: the last token and byte
+			walk := func(j int) (int, int, bool, bool) {
+				used := false
+				end := int(tz.toks[j].end)
+				for k := 1; k < len(tm.words); k++ {
+					w := tm.words[k]
+					j++
+					if j >= len(tz.toks) {
+						return 0, 0, false, false
+					}
+					tk := tz.toks[j]
+					switch {
+					case tm.cjk[k]:
+						off := strings.Index(word(j), w)
+						if off < 0 || !tk.cjk {
+							return 0, 0, false, false
+						}
+						end = int(tk.start) + off + len(w)
+					case tm.prefix && k == len(tm.words)-1:
+						if tk.cjk || !strings.HasPrefix(word(j), w) {
+							return 0, 0, false, false
+						}
+						end = int(tk.end)
+					case !tk.cjk && word(j) == w:
+						end = int(tk.end)
+					default:
+						jw, ok := joined(j)
+						if !ok || jw != w {
+							return 0, 0, false, false
+						}
+						j++
+						used = true
+						end = int(tz.toks[j].end)
+					}
+				}
+				return j, end, used, true
+			}
+			for i := range tz.toks {
+				w0 := tm.words[0]
+				switch {
+				case tm.cjk[0]:
+					if !tz.toks[i].cjk {
+						continue
+					}
+					run := word(i)
+					for off := 0; off < len(run); off++ {
+						if strings.HasPrefix(run[off:], w0) {
+							if j, end, used, ok := walk(i); ok && used {
+								out = append(out, refOcc{f, i, j, int(tz.toks[i].start) + off, end})
+							}
+						}
+					}
+				default:
+					if !tz.toks[i].cjk && word(i) == w0 {
+						if j, end, used, ok := walk(i); ok && used {
+							out = append(out, refOcc{f, i, j, int(tz.toks[i].start), end})
+						}
+					}
+					if jw, ok := joined(i); ok && jw == w0 {
+						if j, end, _, ok := walk(i + 1); ok {
+							out = append(out, refOcc{f, i, j, int(tz.toks[i].start), end})
+						}
+					}
+				}
+			}
+		}
 		// a one-word term written closed matches two words joined by a hyphen ("cease-fire")
 		if len(tm.words) == 1 && !tm.cjk[0] {
 			for i := 0; i+1 < len(tz.toks); i++ {
@@ -365,7 +452,16 @@ func refTerm(tm *term, doc Document, fields fieldSet) []refOcc {
 			}
 		}
 	}
-	if tm.alt != nil {
+	slices.SortStableFunc(out, func(a, b refOcc) int {
+		if a.field != b.field {
+			return a.field - b.field
+		}
+		if a.tokS != b.tokS {
+			return a.tokS - b.tokS
+		}
+		return a.start - b.start
+	})
+	if tm.alt != nil && !ownOnly {
 		out = append(out, refTerm(tm.alt, doc, fields)...)
 	}
 	return out
@@ -422,6 +518,7 @@ func refEval(n *node, doc Document) bool {
 var refVocab = []string{
 	"alpha", "Alpha's", "beta", "gamma", "délta", "Delta", "putin", "Putting", "election", "interference",
 	"meddled", "meddling", "Путин", "Ерdoğan", "東京", "タワー", "東京タワー", "x", "y-z",
+	"cease-fire", "ceasefire", "Alpha-Beta", "alphabeta",
 }
 
 func randomQuery(r *rand.Rand, depth int) string {
@@ -544,9 +641,15 @@ func compareWithReference(t *testing.T, m *Matcher, ws []Watch, doc Document) {
 				terms2 = l.kids
 			}
 			for _, tn := range terms2 {
-				for k, o := range refTerm(tn.term, doc, l.fields) {
-					if k < maxHitsPerTerm {
-						wantHits[fmt.Sprint(tn.term.text, "|", fieldNames[o.field], "|", o.start, "|", o.end)] = true
+				// a term and its closed form are two terms, each with its first occurrences
+				for _, tm := range []*term{tn.term, tn.term.alt} {
+					if tm == nil {
+						continue
+					}
+					for k, o := range refTermOf(tm, doc, l.fields, true) {
+						if k < maxHitsPerTerm {
+							wantHits[fmt.Sprint(tn.term.text, "|", fieldNames[o.field], "|", o.start, "|", o.end)] = true
+						}
 					}
 				}
 			}
