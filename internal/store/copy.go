@@ -330,8 +330,9 @@ func sqliteColumns(ctx context.Context, src *Store, table string) ([]string, err
 }
 
 // ftsIDs selects the articles with a full-text entry on SQLite, or one
-// waiting to be written.
-const ftsIDs = `SELECT rowid AS id FROM articles_fts UNION SELECT article_id FROM fts_queue`
+// waiting to be written (a queue row stands for article_id to last).
+const ftsIDs = `SELECT rowid AS id FROM articles_fts UNION
+SELECT a.id FROM fts_queue q JOIN articles a ON a.id BETWEEN q.article_id AND COALESCE(q.last, q.article_id)`
 
 // copyIndex writes the full-text entries of the articles that have one on
 // SQLite, after those already written.

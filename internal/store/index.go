@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"math"
+	"slices"
 	"strconv"
 	"sync"
 	"time"
@@ -176,7 +178,7 @@ func (s *Store) FlushIndex(ctx context.Context) error {
 	}
 	err := s.submit(ctx, nil, func(tx *sql.Tx, _ *commitReq) error {
 		insert, replace := tx.Stmt(s.stmts.indexNew), tx.Stmt(s.stmts.indexArticle)
-		var ids []byte
+		ids := make([]int64, len(entries))
 		for i, e := range entries {
 			stmt := insert
 			if e.replace {
@@ -185,12 +187,9 @@ func (s *Store) FlushIndex(ctx context.Context) error {
 			if _, err := stmt.Exec(e.ID, e.Title, e.Body); err != nil {
 				return fmt.Errorf("store: index article %d: %w", e.ID, err)
 			}
-			ids = idList(ids, i, e.ID)
+			ids[i] = e.ID
 		}
-		if _, err := tx.Stmt(s.stmts.unqueueIndex).Exec(string(append(ids, ']'))); err != nil {
-			return fmt.Errorf("store: unqueue index entries: %w", err)
-		}
-		return nil
+		return s.unqueue(tx, runsOf(ids))
 	})
 	if err != nil {
 		x.mu.Lock()
@@ -215,7 +214,188 @@ func (s *Store) FlushIndex(ctx context.Context) error {
 // UnindexedArticles returns processed articles whose full-text entry was
 // lost (queued, not written: a crash), at most limit, by ID.
 func (s *Store) UnindexedArticles(ctx context.Context, after int64, limit int) ([]Article, error) {
-	return s.articles(ctx, `WHERE id IN (SELECT article_id FROM fts_queue WHERE article_id > ? ORDER BY article_id LIMIT ?) ORDER BY id`, after, limit)
+	if limit <= 0 {
+		return nil, nil
+	}
+	// The single IDs after after, then the runs' (few rows: an index of
+	// their ends finds them), merged: the limit first.
+	var ids []int64
+	err := func() error {
+		rows, err := s.r.QueryContext(ctx, `SELECT article_id FROM fts_queue WHERE last IS NULL AND article_id > ? ORDER BY article_id LIMIT ?`, after, limit)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				return err
+			}
+			ids = append(ids, id)
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		runs, err := queuedRuns(ctx, s.r, after+1, math.MaxInt64)
+		if err != nil {
+			return err
+		}
+		for _, r := range runs {
+			for id := max(r.first, after+1); id <= r.last && id-max(r.first, after+1) < int64(limit); id++ {
+				ids = append(ids, id)
+			}
+		}
+		return nil
+	}()
+	if err != nil {
+		return nil, fmt.Errorf("store: unindexed articles: %w", err)
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	ids = ids[:min(len(ids), limit)]
+	if s.pg {
+		return s.articles(ctx, `WHERE id = ANY(?) ORDER BY id`, ids)
+	}
+	return s.articles(ctx, `WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`, idArray(ids))
+}
+
+// idRun is a run of consecutive article IDs, first to last.
+type idRun struct{ first, last int64 }
+
+// runsOf sorts ids and returns them as runs of consecutive IDs.
+func runsOf(ids []int64) []idRun {
+	slices.Sort(ids)
+	var runs []idRun
+	for _, id := range ids {
+		if n := len(runs); n > 0 && id <= runs[n-1].last+1 {
+			runs[n-1].last = max(runs[n-1].last, id)
+			continue
+		}
+		runs = append(runs, idRun{id, id})
+	}
+	return runs
+}
+
+// idRuns writes runs as a JSON array of [first, last] arrays, which
+// queueRunsSQL and unqueueSinglesSQL read.
+func idRuns(runs []idRun) string {
+	b := make([]byte, 0, 2+len(runs)*16)
+	b = append(b, '[')
+	for i, r := range runs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '[')
+		b = strconv.AppendInt(b, r.first, 10)
+		b = append(b, ',')
+		b = strconv.AppendInt(b, r.last, 10)
+		b = append(b, ']')
+	}
+	return string(append(b, ']'))
+}
+
+// idArray writes ids as a JSON array.
+func idArray(ids []int64) string {
+	b := make([]byte, 0, 2+len(ids)*8)
+	b = append(b, '[')
+	for i, id := range ids {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, id, 10)
+	}
+	return string(append(b, ']'))
+}
+
+// queueRunsSQL queues the runs of a JSON array (idRuns): a row a run, last
+// NULL for a single ID. A run whose first ID is queued already joins that
+// row (its last the larger). WHERE true: SQLite reads "SELECT … ON
+// CONFLICT" as a join without it.
+const queueRunsSQL = `INSERT INTO fts_queue (article_id, last)
+SELECT value ->> 0, NULLIF(value ->> 1, value ->> 0) FROM json_each(?) WHERE true
+ON CONFLICT (article_id) DO UPDATE SET last = CASE
+	WHEN excluded.last IS NULL THEN fts_queue.last
+	WHEN fts_queue.last IS NULL OR excluded.last > fts_queue.last THEN excluded.last
+	ELSE fts_queue.last END`
+
+// unqueueSinglesSQL removes the single IDs (not runs) within the runs of a
+// JSON array, a range of the table's key a run.
+const unqueueSinglesSQL = `DELETE FROM fts_queue WHERE article_id IN (
+	SELECT q.article_id FROM json_each(?) r JOIN fts_queue q ON q.article_id BETWEEN r.value ->> 0 AND r.value ->> 1
+	WHERE q.last IS NULL)`
+
+// queuedRuns returns the queued runs that end at or after from and begin
+// at or before to.
+func queuedRuns(ctx context.Context, q interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+}, from, to int64) ([]idRun, error) {
+	rows, err := q.QueryContext(ctx, `SELECT article_id, last FROM fts_queue WHERE last IS NOT NULL AND last >= ? AND article_id <= ? ORDER BY article_id`, from, to)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var runs []idRun
+	for rows.Next() {
+		var r idRun
+		if err := rows.Scan(&r.first, &r.last); err != nil {
+			return nil, err
+		}
+		runs = append(runs, r)
+	}
+	return runs, rows.Err()
+}
+
+// unqueue removes from fts_queue the IDs of done (runs, sorted, apart), in
+// the transaction that wrote their entries: the single IDs, and the queued
+// runs they cover — a run they cover in part is cut to what they do not
+// (a rebuild reads a long run in several parts).
+func (s *Store) unqueue(tx *sql.Tx, done []idRun) error {
+	if len(done) == 0 {
+		return nil
+	}
+	ctx := context.Background()
+	queued, err := queuedRuns(ctx, tx, done[0].first, done[len(done)-1].last)
+	if err != nil {
+		return fmt.Errorf("store: unqueue index entries: %w", err)
+	}
+	var rest []idRun
+	for _, q := range queued {
+		if _, err := tx.Exec(`DELETE FROM fts_queue WHERE article_id = ?`, q.first); err != nil {
+			return fmt.Errorf("store: unqueue index entries: %w", err)
+		}
+		rest = append(rest, cutRun(q, done)...)
+	}
+	if _, err := tx.Stmt(s.stmts.unqueueIndex).Exec(idRuns(done)); err != nil {
+		return fmt.Errorf("store: unqueue index entries: %w", err)
+	}
+	if len(rest) > 0 {
+		if _, err := tx.Stmt(s.stmts.queueIndex).Exec(idRuns(rest)); err != nil {
+			return fmt.Errorf("store: unqueue index entries: %w", err)
+		}
+	}
+	return nil
+}
+
+// cutRun returns what of run q the runs done (sorted, apart) do not cover.
+func cutRun(q idRun, done []idRun) []idRun {
+	var rest []idRun
+	next := q.first
+	for _, d := range done {
+		if d.last < next || d.first > q.last {
+			continue
+		}
+		if d.first > next {
+			rest = append(rest, idRun{next, d.first - 1})
+		}
+		next = d.last + 1
+	}
+	if next <= q.last {
+		rest = append(rest, idRun{next, q.last})
+	}
+	return rest
 }
 
 // Index writes full-text entries now (those of UnindexedArticles).

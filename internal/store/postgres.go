@@ -177,6 +177,12 @@ CREATE TABLE settings (
 	13: `
 CREATE INDEX outbox_watch ON outbox(watch, kind, delivered_at, failed_at);
 `,
+	14: `
+-- fts_queue's runs of IDs (SQLite's migration 14); PostgreSQL queues single
+-- IDs only (QueueReindex), but reads the queue with the same statements.
+ALTER TABLE fts_queue ADD COLUMN last BIGINT;
+CREATE INDEX fts_queue_runs ON fts_queue(last) WHERE last IS NOT NULL;
+`,
 }
 
 // IsPostgresURL reports whether target names a PostgreSQL database

@@ -97,8 +97,8 @@ type statements struct {
 	addArticle, addDone, putFeed, completeArticle, insertMatch, insertOutbox, markDelivered, insertQuote, indexNew, indexArticle *sql.Stmt
 	putStory, setStory, storyMatched, guidElsewhere, storyPost                                                                   *sql.Stmt
 	pg                                                                                                                           bool // PostgreSQL: full-text entries written with their articles
-	// queueIndex and unqueueIndex add to fts_queue and remove from it the
-	// IDs of a JSON array (SQLite).
+	// queueIndex adds to fts_queue the runs of IDs of a JSON array (idRuns),
+	// unqueueIndex removes from it the single IDs within such runs (SQLite).
 	queueIndex, unqueueIndex *sql.Stmt
 	// addDoneMany[n] inserts n processed articles (n in doneSizes; on
 	// SQLite 1 too), returning their IDs on PostgreSQL (addDone).
@@ -126,8 +126,8 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 			`INSERT INTO articles_fts (rowid, doc) VALUES (?, ?::tsvector) ON CONFLICT (rowid) DO UPDATE SET doc = excluded.doc`)},
 		{&s.stmts.indexNew, s.pick(`INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`, ``)},
 		// WHERE true: SQLite reads "SELECT … ON CONFLICT" as a join without it.
-		{&s.stmts.queueIndex, s.pick(`INSERT INTO fts_queue (article_id) SELECT value FROM json_each(?) WHERE true ON CONFLICT DO NOTHING`, ``)},
-		{&s.stmts.unqueueIndex, s.pick(`DELETE FROM fts_queue WHERE article_id IN (SELECT value FROM json_each(?))`, ``)},
+		{&s.stmts.queueIndex, s.pick(queueRunsSQL, ``)},
+		{&s.stmts.unqueueIndex, s.pick(unqueueSinglesSQL, ``)},
 		{&s.stmts.putStory, putStorySQL},
 		{&s.stmts.guidElsewhere, guidElsewhereSQL},
 		{&s.stmts.setStory, `UPDATE articles SET story_id = ? WHERE id = ?`},

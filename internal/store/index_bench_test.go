@@ -1,0 +1,42 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"testing"
+)
+
+// BenchmarkFlushIndex is the indexer's part of a changed poll cycle of
+// watchers' BenchmarkPollCycle: the full-text entries of 20,000 processed
+// articles written in one flush, onto an index already holding a cycle's.
+func BenchmarkFlushIndex(b *testing.B) {
+	const entries = 20_000
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(b.TempDir(), "b.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	next := int64(0)
+	flush := func() {
+		s.fts.mu.Lock()
+		for i := range entries {
+			next++
+			s.fts.pending = append(s.fts.pending, IndexEntry{ID: next,
+				Title: fmt.Sprintf("story %d about the economy and the weather", i),
+				Body:  fmt.Sprintf("officials met on tuesday to discuss the budget. the minister said growth would return next year. analysts were less sure, pointing to weak exports and rising costs. story %d of feed f%04d.", i, i%1000)})
+		}
+		s.fts.mu.Unlock()
+		if err := s.FlushIndex(ctx); err != nil {
+			b.Fatal(err)
+		}
+	}
+	flush()
+	b.ReportAllocs()
+	cpu0 := benchCPU()
+	for b.Loop() {
+		flush()
+	}
+	b.ReportMetric(float64((benchCPU()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op")
+}
