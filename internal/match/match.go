@@ -582,7 +582,7 @@ func (s *scratch) joinAt(field uint8, k, p, size int) int {
 		return k
 	}
 	w1, w2 := tz.word(k), tz.word(k+1)
-	if isDigits(w1) && isDigits(w2) {
+	if !joinable(w1, w2) {
 		return k
 	}
 	s.joinBuf = append(append(s.joinBuf[:0], w1...), w2...)
@@ -625,6 +625,28 @@ func (s *scratch) joinAt(field uint8, k, p, size int) int {
 	}
 	return k
 }
+
+// joinable reports whether the folded words w1 and w2, joined by a hyphen in a text, are the word
+// w1+w2 written closed: not two numbers (a range or a date: "20-24", "9-11"), and not one of the
+// English words whose hyphen after "re" makes another word ("re-sign" is not "resign", "re-form" not
+// "reform", "re-cover" not "recover"): a watch for resign* must not alert on a club's "re-signed".
+func joinable(w1, w2 string) bool {
+	if isDigits(w1) && isDigits(w2) {
+		return false
+	}
+	if w1 == "re" {
+		for _, p := range reHyphenated {
+			if strings.HasPrefix(w2, p) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// reHyphenated are the beginnings of the words after "re-" that make another word written closed.
+var reHyphenated = [...]string{"sign", "form", "cover", "creat", "press", "lease", "sort", "serve", "sent", "treat",
+	"collect", "solve", "act", "call", "mark", "tire"}
 
 func isDigits(s string) bool {
 	for i := 0; i < len(s); i++ {
@@ -757,7 +779,7 @@ func (s *scratch) hyphenAfter(j int) bool {
 	default:
 		return false
 	}
-	return !isDigits(tz.word(j)) || !isDigits(tz.word(j+1))
+	return joinable(tz.word(j), tz.word(j+1))
 }
 
 // joinedID returns the word id of tokens j and j+1 joined, when a hyphen joins them and the joined

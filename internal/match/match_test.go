@@ -366,7 +366,7 @@ func refTermOf(tm *term, doc Document, fields fieldSet, ownOnly bool) []refOcc {
 				}
 				a, b := tz.toks[j], tz.toks[j+1]
 				gap := text[a.end:b.start]
-				if gap != "-" && gap != "\u2010" && gap != "\u2011" || isDigits(word(j)) && isDigits(word(j+1)) {
+				if gap != "-" && gap != "\u2010" && gap != "\u2011" || !joinable(word(j), word(j+1)) {
 					return "", false
 				}
 				return word(j) + word(j+1), true
@@ -442,7 +442,7 @@ func refTermOf(tm *term, doc Document, fields fieldSet, ownOnly bool) []refOcc {
 			for i := 0; i+1 < len(tz.toks); i++ {
 				a, b := tz.toks[i], tz.toks[i+1]
 				gap := text[a.end:b.start]
-				if a.cjk || b.cjk || gap != "-" && gap != "\u2010" && gap != "\u2011" || isDigits(word(i)) && isDigits(word(i+1)) {
+				if a.cjk || b.cjk || gap != "-" && gap != "\u2010" && gap != "\u2011" || !joinable(word(i), word(i+1)) {
 					continue
 				}
 				j := word(i) + word(i+1)

@@ -698,7 +698,7 @@ func joinHyphens(s string) string {
 	for i, r := range s {
 		if isJoiningHyphen(r) && isWordRune(prev) {
 			next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
-			if isWordRune(next) {
+			if isWordRune(next) && joinableAt(s, i, i+utf8.RuneLen(r)) {
 				continue
 			}
 		}
@@ -706,6 +706,17 @@ func joinHyphens(s string) string {
 		prev = r
 	}
 	return b.String()
+}
+
+// joinableAt reports whether the words before s[i] and from s[j] on, around a hyphen, are one word
+// written closed (see joinable).
+func joinableAt(s string, i, j int) bool {
+	a := strings.LastIndexFunc(s[:i], func(r rune) bool { return !isWordRune(r) }) + 1
+	b := strings.IndexFunc(s[j:], func(r rune) bool { return !isWordRune(r) })
+	if b < 0 {
+		b = len(s) - j
+	}
+	return joinable(Fold(s[a:i]), Fold(s[j:j+b]))
 }
 
 // isJoiningHyphen reports whether r is a hyphen, or a dash or minus sign typed for one, which may

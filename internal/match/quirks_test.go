@@ -82,6 +82,11 @@ func TestHyphenatedCompounds(t *testing.T) {
 		{`Gaza -ceasefire`, "a cease-fire in Gaza", false},
 		{`2024`, "aged 20-24", false},
 		{`911`, "after 9-11", false},
+		{`resign*`, "the club re-signed its captain", false}, // re-sign is not resign
+		{`re-sign`, "the minister will resign", false},
+		{`"re-sign" OR resigned`, "the club will re-sign him", true},
+		{`reform`, "the band will re-form", false},
+		{`reelection`, "re-election", true},
 		{`email`, "e - mail", false},
 	}
 	for _, tt := range tests {
