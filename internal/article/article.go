@@ -18,7 +18,9 @@
 // body's paragraphs, and its rescue of a short story, the whole text of
 // the page's <article> run together, by that element's paragraphs: joins.go), drops the paragraphs the page writes only
 // in boxes it marks as teasers (teasers.go), adds back the rest of a story cut into like-classed sibling
-// containers (the extractor keeps only the first), puts back a lead set
+// containers (the extractor keeps only the first; a <div> and a <section>
+// of one class are alike) and drops an advertising slot between them (the
+// extractor keeps it when it takes their common container: chunks.go), puts back a lead set
 // apart between the headline and the body in a container marked as one
 // or repeating the page's meta description (lead.go), drops the headline and the short lines a page sets above
 // it in the story's container (a section name, a date, a search prompt)

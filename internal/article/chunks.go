@@ -49,18 +49,114 @@ func rejoinChunks(doc *html.Node, paras []string) []string {
 		if class == "" || box.Parent == nil {
 			continue
 		}
-		var chunks []*html.Node
-		for c := box.Parent.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode && c.DataAtom == box.DataAtom && attr(c, "class") == class && hasStoryParagraph(c, texts) {
-				chunks = append(chunks, c)
-			}
-		}
+		chunks := likeChunks(box, class, texts)
 		if len(chunks) < 2 {
 			continue
 		}
-		return mergeChunks(paras, box, chunks, texts)
+		return dropBetween(mergeChunks(paras, box, chunks, texts), box.Parent, chunks, texts)
 	}
 	return paras
+}
+
+// likeChunks returns box and the containers like it among its siblings
+// that hold story text, in page order: elements of box's kind (a <div>
+// and a <section> are one kind here) with box's class. (Looking further,
+// into the siblings' descendants or at elements sharing only some of the
+// classes, takes in the next stories of pages that load them below the
+// first, and cards of other stories.)
+func likeChunks(box *html.Node, class string, texts pTexts) []*html.Node {
+	var chunks []*html.Node
+	for c := box.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c == box || c.Type == html.ElementNode && likeKind(c.DataAtom, box.DataAtom) && attr(c, "class") == class && hasStoryParagraph(c, texts) {
+			chunks = append(chunks, c)
+		}
+	}
+	return chunks
+}
+
+// likeKind reports whether elements a and b are of one kind for
+// likeChunks.
+func likeKind(a, b atom.Atom) bool { return a == b || blockBox(a) && blockBox(b) }
+
+// blockBox reports whether a is an element a site cuts a story body into.
+func blockBox(a atom.Atom) bool { return a == atom.Div || a == atom.Section }
+
+// dropBetween removes from paras the paragraphs that the page holds only
+// between the story's chunks, inside a sibling container under parent
+// whose class or id names it an advertisement (adBox): the extractor keeps
+// such a slot when it takes the chunks' common container whole. Other
+// boxes between the chunks (a pull quote, a step of a recipe, a quotation
+// set apart) are often the story's own text and stay.
+func dropBetween(paras []string, parent *html.Node, chunks []*html.Node, texts pTexts) []string {
+	inChunk := make(map[string]bool)
+	for _, c := range chunks {
+		for _, p := range texts.chunkParagraphs(c) {
+			inChunk[p] = true
+		}
+	}
+	between := make(map[string]bool)
+	var pending []string
+	seen := 0 // chunks passed
+	var walk func(n *html.Node, depth int)
+	walk = func(n *html.Node, depth int) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || unseen(c.DataAtom) {
+				continue
+			}
+			if slices.Contains(chunks, c) {
+				seen++
+				for _, p := range pending {
+					between[p] = true
+				}
+				pending = pending[:0]
+				continue
+			}
+			if depth == 0 && !adBox(c) {
+				continue
+			}
+			if c.DataAtom == atom.P {
+				if seen > 0 && depth > 0 {
+					if t := textOf(c); t != "" && !inChunk[t] {
+						pending = append(pending, t)
+					}
+				}
+				continue
+			}
+			walk(c, depth+1)
+		}
+	}
+	walk(parent, 0)
+	if len(between) == 0 {
+		return paras
+	}
+	kept := paras[:0:0]
+	for _, p := range paras {
+		if !between[p] {
+			kept = append(kept, p)
+		}
+	}
+	return kept
+}
+
+// adBox reports whether the class or id of n names it an advertisement:
+// a word of it (split at anything not a letter or digit) is "ad", "ads",
+// "advert…", "anzeige", "werbung", "sponsor…" or "promo…".
+func adBox(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key != "class" && a.Key != "id" {
+			continue
+		}
+		for _, w := range strings.FieldsFunc(strings.ToLower(a.Val), func(r rune) bool {
+			return !('a' <= r && r <= 'z' || '0' <= r && r <= '9')
+		}) {
+			switch {
+			case w == "ad", w == "ads", w == "anzeige", w == "werbung",
+				strings.HasPrefix(w, "advert"), strings.HasPrefix(w, "sponsor"), strings.HasPrefix(w, "promo"):
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // mergeChunks puts the paragraphs of the chunks before box ahead of paras
