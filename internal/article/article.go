@@ -78,7 +78,16 @@ type Article struct {
 	// paywall box (removed from Text; see paywall.go). Text is then only
 	// what the page shows, often the first paragraphs.
 	Paywalled bool
+
+	// TextSource says where Text comes from: "" for the page's visible
+	// text, TextFromJSONLD for the articleBody the page declares in its
+	// JSON-LD, taken when the visible text is far short of it (ldbody.go).
+	TextSource string
 }
+
+// TextFromJSONLD is the TextSource of a text taken from the page's JSON-LD
+// articleBody.
+const TextFromJSONLD = "json-ld"
 
 // Extract reads an HTML page from r and extracts its main text and metadata.
 // pageURL is the page's address, used to resolve relative links; it may be

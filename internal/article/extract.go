@@ -93,6 +93,9 @@ func extractDocument(doc *html.Node, pageURL string) (a *Article, err error) {
 	paras = dropTrailingLinks(paras, shares)
 	paras = dropTrailingCards(doc, paras, shares)
 	paras = dropBoilerLines(paras)
+	if body := ldBody(meta.ldBodies, paras); body != nil && !a.Paywalled {
+		paras, a.TextSource = body, TextFromJSONLD
+	}
 	a.Text = strings.Join(paras, "\n\n")
 	if groups != nil {
 		a.Text = keepDigitGroups(a.Text, groups)

@@ -32,6 +32,7 @@ type pageMeta struct {
 	ldTitles    []string // JSON-LD headline and name when both are given
 	descs       []string // description, og:description, twitter:description, dc.description
 	locked      bool     // the page marks its article as for subscribers (see paywall.go)
+	ldBodies    []string // JSON-LD articleBody of the page's articles, as given (see ldbody.go)
 }
 
 // readMeta walks doc once and collects its declared metadata.
@@ -231,6 +232,9 @@ func (m *pageMeta) ldValue(v any, depth int) {
 		}
 		if s, ok := v["inLanguage"].(string); ok && m.lang == "" {
 			m.lang = s
+		}
+		if s, ok := v["articleBody"].(string); ok && s != "" && len(m.ldBodies) < 4 {
+			m.ldBodies = append(m.ldBodies, s)
 		}
 	}
 }
