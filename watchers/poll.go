@@ -144,14 +144,26 @@ func (w *Watcher) pollFeed(ctx context.Context, f config.Feed, force bool, fetch
 		} else {
 			rec.Done = make([]store.Completion, 0, len(fresh))
 		}
+		// Articles whose page is not read are processed here: read and
+		// matched one by one, put into their stories together (one turn
+		// of the clusterer's lock for the poll), then given their alerts.
+		var ps []*processing
 		for _, a := range fresh {
 			if fetchPages || a.Status != store.StatusPending {
 				rec.Added = append(rec.Added, a)
 				continue
 			}
-			c, err := w.process(ctx, a, false)
+			p, err := w.begin(ctx, a, false)
 			if err != nil {
 				return fail(err) // cancelled: nothing is recorded, the next poll redoes it
+			}
+			ps = append(ps, p)
+		}
+		w.assignStories(ctx, ps)
+		for _, p := range ps {
+			c, err := w.complete(ctx, p)
+			if err != nil {
+				return fail(err)
 			}
 			rec.Done = append(rec.Done, c)
 		}

@@ -19,6 +19,7 @@ import (
 	"github.com/newshound/newshound/internal/match"
 	"github.com/newshound/newshound/internal/quote"
 	"github.com/newshound/newshound/internal/store"
+	"github.com/newshound/newshound/internal/story"
 	"github.com/newshound/newshound/internal/summary"
 )
 
@@ -187,10 +188,35 @@ func (w *Watcher) feedFetches(name string) bool {
 
 // process reads one article, matches it, and builds its alerts.
 func (w *Watcher) process(ctx context.Context, a store.Article, fetch bool) (store.Completion, error) {
+	p, err := w.begin(ctx, a, fetch)
+	if err != nil {
+		return store.Completion{}, err
+	}
+	w.assignStories(ctx, []*processing{p})
+	return w.complete(ctx, p)
+}
+
+// processing is an article being processed: read and matched (begin), put
+// into its story (assignStories), then given its alerts (complete). The
+// steps are apart so that the articles of one poll are put into their
+// stories together, in one turn of the clusterer's lock, while reading and
+// matching them runs beside the other polls.
+type processing struct {
+	set     *watchSet
+	a       store.Article
+	doc     match.Document
+	results []match.Result
+	quotes  []quote.Quote
+	prep    *story.Prepared // the article as the clusterer reads it
+	st      *store.Story    // its story as it stands with it; nil when the stories cannot be read
+}
+
+// begin reads an article and matches it, and prepares it for its story.
+func (w *Watcher) begin(ctx context.Context, a store.Article, fetch bool) (*processing, error) {
 	set := w.set.Load()
 	w.read(ctx, &a, fetch)
 	if ctx.Err() != nil {
-		return store.Completion{}, ctx.Err() // an interrupted read is retried, not recorded as a failure
+		return nil, ctx.Err() // an interrupted read is retried, not recorded as a failure
 	}
 	if !store.FromPage(a.TextSource) {
 		// The feed's text has the language the feed declares, unless the
@@ -203,8 +229,8 @@ func (w *Watcher) process(ctx context.Context, a store.Article, fetch bool) (sto
 			a.Lang = article.TextLanguage(a.Lang, "")
 		}
 	}
-	doc := Document(a)
-	results := set.matcher.Match(doc)
+	p := &processing{set: set, a: a, doc: Document(a)}
+	p.results = set.matcher.Match(p.doc)
 	source := a.TextSource
 	if strings.HasPrefix(source, "feed") {
 		source = "feed"
@@ -212,9 +238,15 @@ func (w *Watcher) process(ctx context.Context, a store.Article, fetch bool) (sto
 		source = "page"
 	}
 	w.metrics.ArticlesRead.WithLabelValues(source).Inc()
+	p.quotes = quote.Extract(a.Text)
+	p.prep = prepareStory(a)
+	return p, nil
+}
+
+// complete builds the alerts of an article put into its story.
+func (w *Watcher) complete(ctx context.Context, p *processing) (store.Completion, error) {
+	set, a, doc, results, quotes, st := p.set, p.a, p.doc, p.results, p.quotes, p.st
 	matches := make([]store.Match, 0, len(results))
-	quotes := quote.Extract(a.Text)
-	st := w.assignStory(ctx, a)
 	var earlier *storyText // the story's earlier articles, read once when needed
 	readEarlier := false
 	for _, r := range results {

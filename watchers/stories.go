@@ -73,38 +73,59 @@ func (w *Watcher) storyClustererLocked(ctx context.Context) (*story.Clusterer, e
 	return c, nil
 }
 
-// assignStory puts a processed article into its story and returns the
-// story's row as it stands with it, or nil (logged) when the stories cannot
-// be read.
+// prepareStory reads an article for the clusterer (its words and text
+// signature), beside the other articles being processed.
+func prepareStory(a store.Article) *story.Prepared {
+	return story.Prepare(story.Article{Title: a.Title, Lead: a.FeedText, Text: a.Text, Lang: a.Lang, Time: articleTime(a), Outlet: outlet(a)})
+}
+
+// assignStory puts an article into its story and returns the story's row
+// as it stands with it, or nil (logged) when the stories cannot be read.
 func (w *Watcher) assignStory(ctx context.Context, a store.Article) *store.Story {
-	// The article's words and text signature are read first, beside the
-	// other articles being processed; only its assignment, which reads and
-	// changes the stories, is made one at a time.
-	p := story.Prepare(story.Article{Title: a.Title, Lead: a.FeedText, Text: a.Text, Lang: a.Lang, Time: articleTime(a), Outlet: outlet(a)})
+	p := &processing{a: a, prep: prepareStory(a)}
+	w.assignStories(ctx, []*processing{p})
+	return p.st
+}
+
+// assignStories puts processed articles into their stories, in their order,
+// and sets each one's story row as it stands with it — or leaves it nil
+// (logged) when the stories cannot be read. The assignments, which read and
+// change the stories, are made one article at a time: all of ps in one turn
+// of the lock, so that the articles of a poll do not queue for it one by
+// one among the other polls' (20 turns of the lock instead of one, each a
+// wake-up of a waiting poll when the lock is contended).
+func (w *Watcher) assignStories(ctx context.Context, ps []*processing) {
+	if len(ps) == 0 {
+		return
+	}
 	w.storiesMu.Lock()
 	c, err := w.storyClustererLocked(ctx)
 	if err != nil {
 		w.storiesMu.Unlock()
 		// A store error is logged (rate-limited), counted and in /healthz.
 		if _, inStore := errors.AsType[*StoreError](err); !inStore && ctx.Err() == nil {
-			w.log.Error("no story for the article", "feed", a.Feed, "article_url", a.URL, "error", err)
+			for _, p := range ps {
+				w.log.Error("no story for the article", "feed", p.a.Feed, "article_url", p.a.URL, "error", err)
+			}
 		}
-		return nil
+		return
 	}
-	// An article processed again (carried by a second feed before the store
-	// knew it, or retried after a failed write) keeps its story and is not
-	// counted into it twice.
-	id, seen := w.storyIDs[a.Identity]
-	if !seen {
-		id = c.AssignPrepared(p).Story
-		w.rememberStory(a.Identity, id)
+	defer w.storiesMu.Unlock()
+	for _, p := range ps {
+		// An article processed again (carried by a second feed before the
+		// store knew it, or retried after a failed write) keeps its story
+		// and is not counted into it twice.
+		id, seen := w.storyIDs[p.a.Identity]
+		if !seen {
+			id = c.AssignPrepared(p.prep).Story
+			w.rememberStory(p.a.Identity, id)
+		}
+		ss, ok := c.EncodeStory(id, nil)
+		if !ok { // closed at once: only when MaxStories is tiny
+			continue
+		}
+		p.st = &store.Story{ID: ss.ID, First: ss.First, Last: ss.Last, Articles: ss.Articles, State: ss.State}
 	}
-	w.storiesMu.Unlock()
-	ss, ok := c.EncodeStory(id, nil)
-	if !ok { // closed at once: only when MaxStories is tiny
-		return nil
-	}
-	return &store.Story{ID: ss.ID, First: ss.First, Last: ss.Last, Articles: ss.Articles, State: ss.State}
 }
 
 // recentStories is how many articles' stories are remembered by identity.
