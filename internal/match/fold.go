@@ -1320,15 +1320,35 @@ type Word struct {
 
 // Words returns the words of s folded as the matcher folds them, with where each is in s, so that a
 // caller can look at the original form (its capitals, say) of a folded word.
+//
+// The folds share memory: a word folding leaves as it is (lower-case ASCII, most words of a text) is
+// a part of s, the others parts of one string holding them all, so that the words of a text cost two
+// allocations, not one per word. A caller that keeps a fold long after s (a vocabulary) keeps a
+// clone, not to keep all of s alive with it.
 func Words(s string) []Word {
+	return AppendWords(nil, s)
+}
+
+// AppendWords appends the words of s (as Words returns them) to dst and returns the extended slice,
+// so that a caller can reuse one slice from one text to the next.
+func AppendWords(dst []Word, s string) []Word {
 	t := getTokenizer()
 	defer putTokenizer(t)
 	t.tokenize(s)
-	ws := make([]Word, len(t.toks))
-	for i, tk := range t.toks {
-		ws[i] = Word{Fold: strings.Clone(t.word(i)), Start: int(tk.start), End: int(tk.end), CJK: tk.cjk}
+	dst = slices.Grow(dst, len(t.toks))
+	ws := dst[len(dst) : len(dst)+len(t.toks)]
+	var folded string // the folds that are not parts of s
+	if len(t.buf) > 0 {
+		folded = string(t.buf)
 	}
-	return ws
+	for i, tk := range t.toks {
+		f := s[tk.start:tk.end]
+		if !tk.inText {
+			f = folded[tk.fstart:tk.fend]
+		}
+		ws[i] = Word{Fold: f, Start: int(tk.start), End: int(tk.end), CJK: tk.cjk}
+	}
+	return dst[:len(dst)+len(ws)]
 }
 
 // words returns the folded words of s and whether each is a CJK run.

@@ -41,6 +41,12 @@ func textSignature(text string) (signature, bool) {
 // wordsSignature returns the MinHash signature of a text's words (match.Words), or false when
 // there are too few.
 func wordsSignature(ws []match.Word) (signature, bool) {
+	var sc prepScratch
+	return sc.wordsSignature(ws)
+}
+
+// wordsSignature is wordsSignature with the scratch space of sc.
+func (sc *prepScratch) wordsSignature(ws []match.Word) (signature, bool) {
 	var sig signature
 	if len(ws) > maxShingleWords {
 		ws = ws[:maxShingleWords]
@@ -49,7 +55,8 @@ func wordsSignature(ws []match.Word) (signature, bool) {
 	if n < minShingles {
 		return sig, false
 	}
-	hs := make([]uint64, len(ws))
+	hs := slices.Grow(sc.hashes[:0], len(ws))[:len(ws)]
+	sc.hashes = hs
 	for i, w := range ws {
 		hs[i] = fnv64(w.Fold)
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -167,6 +168,8 @@ func (c *Clusterer) termID(fold string) *termInfo {
 func (c *Clusterer) termIndex(fold string) int32 {
 	id, ok := c.vocab[fold]
 	if !ok {
+		// A fold is a part of its article's text (match.Words): the vocabulary keeps a copy, not the text.
+		fold = strings.Clone(fold)
 		id = int32(len(c.terms))
 		c.vocab[fold] = id
 		c.terms = append(c.terms, termInfo{fold: fold, idfEpoch: stale})

@@ -278,25 +278,60 @@ func Prepare(a Article) *Prepared {
 	if lead == "" {
 		lead = a.Text
 	}
+	sc := prepScratches.Get().(*prepScratch)
+	defer sc.put()
 	var textWords []match.Word
 	if a.Text != "" {
-		textWords = match.Words(a.Text)
+		sc.text = match.AppendWords(sc.text[:0], a.Text)
+		textWords = sc.text
 	}
 	leadWs := textWords // the lead is often the text itself (no page read)
 	if lead != a.Text {
-		leadWs = match.Words(lead)
+		sc.lead = match.AppendWords(sc.lead[:0], lead)
+		leadWs = sc.lead
 	}
 	p := &Prepared{outlet: outletKey(a.Outlet), time: a.Time}
 	title := Headline(a.Title)
-	p.terms = prepareTerms(wordTokens(title, match.Words(title), lang, 0), wordTokens(lead, leadWs, lang, leadWords))
-	p.sig, p.hasSig = wordsSignature(textWords)
+	sc.title = match.AppendWords(sc.title[:0], title)
+	sc.titleToks = appendWordTokens(sc.titleToks[:0], title, sc.title, lang, 0)
+	sc.leadToks = appendWordTokens(sc.leadToks[:0], lead, leadWs, lang, leadWords)
+	p.terms = sc.prepareTerms()
+	p.sig, p.hasSig = sc.wordsSignature(textWords)
 	return p
+}
+
+// prepScratch is the scratch space of Prepare, reused from one article to the next.
+type prepScratch struct {
+	title, lead, text   []match.Word
+	titleToks, leadToks []token
+	terms               []preparedTerm
+	hashes              []uint64
+}
+
+var prepScratches = sync.Pool{New: func() any { return new(prepScratch) }}
+
+// pooledWords bounds the scratch kept for reuse: that of a long text is dropped.
+const pooledWords = 1 << 13
+
+func (sc *prepScratch) put() {
+	if cap(sc.text) > pooledWords || cap(sc.lead) > pooledWords || cap(sc.hashes) > pooledWords {
+		return
+	}
+	// The words point into the article's text: not kept alive by the pool. (Each use fills a
+	// slice from its start, so clearing what it filled leaves all of it clear.)
+	clear(sc.title)
+	clear(sc.lead)
+	clear(sc.text)
+	clear(sc.titleToks)
+	clear(sc.leadToks)
+	clear(sc.terms)
+	prepScratches.Put(sc)
 }
 
 // prepareTerms gathers the terms of an article's title and lead tokens, one per fold, in the
 // order of the folds (so that new terms get their ids in a fixed order).
-func prepareTerms(title, lead []token) []preparedTerm {
-	ts := make([]preparedTerm, 0, len(title)+len(lead))
+func (sc *prepScratch) prepareTerms() []preparedTerm {
+	ts := sc.terms[:0]
 	put := func(toks []token, w float64) {
 		for _, t := range toks {
 			pt := preparedTerm{fold: t.fold, w: w}
@@ -316,8 +351,9 @@ func prepareTerms(title, lead []token) []preparedTerm {
 			ts = append(ts, pt)
 		}
 	}
-	put(title, weightTitle)
-	put(lead, weightLead)
+	put(sc.titleToks, weightTitle)
+	put(sc.leadToks, weightLead)
+	sc.terms = ts
 	slices.SortFunc(ts, func(x, y preparedTerm) int { return strings.Compare(x.fold, y.fold) })
 	n := 0
 	for i := range ts {
@@ -333,7 +369,7 @@ func prepareTerms(title, lead []token) []preparedTerm {
 		ts[n] = ts[i]
 		n++
 	}
-	return ts[:n]
+	return slices.Clone(ts[:n])
 }
 
 // Assign puts a into the story it reports, or into a new one, and returns which.

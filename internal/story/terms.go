@@ -42,12 +42,16 @@ func tokens(s, lang string, max int) []token {
 
 // wordTokens is tokens of s given its words (match.Words(s)).
 func wordTokens(s string, ws []match.Word, lang string, max int) []token {
+	return appendWordTokens(nil, s, ws, lang, max)
+}
+
+// appendWordTokens appends wordTokens(s, ws, lang, max) to out.
+func appendWordTokens(out []token, s string, ws []match.Word, lang string, max int) []token {
 	if max > 0 && len(ws) > max {
 		ws = ws[:max]
 	}
 	// capitals mark names except in title case and in German, which capitalises every noun
 	capitals := !isTitleCase(s, ws) && lang != "de" && lang != "lb"
-	out := make([]token, 0, len(ws))
 	stops := stopSet(lang)
 	for i, w := range ws {
 		if !w.CJK && utf8.RuneCountInString(w.Fold) < 2 && !isDigits(w.Fold) {
