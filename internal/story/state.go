@@ -141,7 +141,7 @@ func Restore(cfg Config, st State) (*Clusterer, error) {
 				t.df = 1
 			}
 			s.terms = append(s.terms, termWeight{id: c.vocab[f], pos: int32(len(t.posting)), w: ss.Terms[f]})
-			t.posting = append(t.posting, posting{s: s, w: ss.Terms[f]})
+			t.posting = append(t.posting, posting{s: s, w: ss.Terms[f] / float64(s.articles)})
 		}
 		slices.SortFunc(s.terms, func(x, y termWeight) int { return cmp.Compare(x.id, y.id) })
 		for _, raw := range ss.Signatures {

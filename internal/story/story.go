@@ -187,24 +187,26 @@ type termWeight struct {
 }
 
 // posting is an entry of a term's posting list: a story whose centroid has the term, and the term's
-// weight there (the sum over its articles, as in story.terms; 0 once the term left the centroid).
-// The posting list holds the weight so that finding the candidates of an article reads no
-// story's terms.
+// weight there (its mean over the story's articles: the sum in story.terms divided by their number,
+// set again whenever an article joins; 0 once the term left the centroid). The posting list holds
+// the weight so that finding the candidates of an article reads no story's terms, nor its count.
 type posting struct {
 	s *story
 	w float64
 }
 
 type story struct {
+	// what finding the candidates of an article reads of every story in a posting, first: one
+	// cache line
+	closed      bool
+	cand        int32  // its index in Clusterer.cands in that call
+	round       uint64 // the similar call that last made it a candidate
 	id          int64
 	first, last time.Time
 	articles    int
 	terms       []termWeight // sorted by id; w is the sum over the story's articles
 	sigs        []signature
 	heapIndex   int
-	closed      bool
-	round       uint64   // the similar call that last made it a candidate
-	cand        int32    // its index in Clusterer.cands in that call
 	outlets     []uint64 // outletKey of the outlets of its articles (the first maxStoryOutlets)
 	// norm is the length of its centroid (see Clusterer.norm), valid while normEpoch is the
 	// clusterer's epoch; a change of the story or of the idf of one of its terms makes it stale.
@@ -599,18 +601,16 @@ func (c *Clusterer) similar(vec []termWeight, names []int32, outlet uint64, at t
 		visits += len(p)
 		for _, e := range p {
 			s := e.s
-			if e.w == 0 || s.closed {
+			if e.w <= 0 || s.closed {
 				continue
 			}
-			if w := e.w / float64(s.articles); w > 0 {
-				if s.round != c.round {
-					s.round, s.cand = c.round, int32(len(c.cands))
-					c.cands = append(c.cands, candidate{s: s})
-				}
-				cd := &c.cands[s.cand]
-				cd.dot += x * w * idf
-				cd.shared++
+			if s.round != c.round {
+				s.round, s.cand = c.round, int32(len(c.cands))
+				c.cands = append(c.cands, candidate{s: s})
 			}
+			cd := &c.cands[s.cand]
+			cd.dot += x * e.w * idf
+			cd.shared++
 		}
 	}
 	if norm == 0 {
@@ -881,11 +881,12 @@ func (c *Clusterer) add(s *story, t time.Time, vec []termWeight, sig *signature,
 	for k := range merged {
 		x := &merged[k]
 		p := &c.terms[x.id].posting
+		mean := x.w / float64(s.articles)
 		if x.pos < 0 {
 			x.pos = int32(len(*p))
-			*p = append(*p, posting{s: s, w: x.w})
+			*p = append(*p, posting{s: s, w: mean})
 		} else {
-			(*p)[x.pos].w = x.w
+			(*p)[x.pos].w = mean
 		}
 	}
 	s.terms = append(s.terms[:0], merged...)
