@@ -327,17 +327,39 @@ func collapse(s string) string {
 	newline := false // the last character kept was a line break not yet part of a paragraph break
 	para := false    // a paragraph break since the last word
 	skipTo := 0      // a word broken at a line end goes on here
-	for i, r := range s {
+	for i := 0; i < len(s); {
 		if i < skipTo {
+			i = skipTo
 			continue
 		}
+		if c := s[i]; c > ' ' && c < 0x7F && c != '-' {
+			// a run of printable ASCII but hyphens, as most of a text: kept as it is
+			j := i + 1
+			for j < len(s) && s[j] > ' ' && s[j] < 0x7F && s[j] != '-' {
+				j++
+			}
+			if b.Len() > 0 {
+				if para {
+					b.WriteString("\n\n")
+				} else if space {
+					b.WriteByte(' ')
+				}
+			}
+			newline, space, para = false, false, false
+			b.WriteString(s[i:j])
+			i = j
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		at := i // where r is
+		i += size
 		switch {
 		case r == '-':
-			if j := BrokenWord(s, i); j > i {
+			if j := BrokenWord(s, at); j > at {
 				skipTo = j // the hyphen and the line break are not the word's
 				continue
 			}
-		case groupSpace(s, i, r):
+		case groupSpace(s, at, r):
 			// kept: it groups the digits of a number ("1 000"), which the matcher reads as one
 		case r == '\n':
 			if newline {
@@ -352,7 +374,7 @@ func collapse(s string) string {
 			continue // dropped: the characters on either side meet (a soft hyphen, a zero-width space: invisible, as page text drops them)
 		}
 		newline = false
-		if unicode.IsSpace(r) && !groupSpace(s, i, r) {
+		if unicode.IsSpace(r) && !groupSpace(s, at, r) {
 			space = true
 			continue
 		}
