@@ -258,16 +258,18 @@ type Prepared struct {
 	time   time.Time
 }
 
-// preparedTerm is a term of a prepared article, from all its words of title and lead.
+// preparedTerm is a term of a prepared article, from all its words of title and lead. Its numbers
+// are float32, which holds each of them exactly (products of the weights 1, 0.5 and 1.5; counts of
+// a few words), to keep a prepared article small while it waits for its assignment.
 type preparedTerm struct {
 	fold string
-	w    float64 // its weight: the largest of its words' (weightTitle or weightLead, by entityFactor for an entity)
+	w    float32 // its weight: the largest of its words' (weightTitle or weightLead, by entityFactor for an entity)
 	// wName is its weight should it be a learned name (see Clusterer.articleTerms), when one of its
 	// words is capitalised where the capital says nothing; else 0
-	wName float64
-	named bool // one of its words is an entity other than a number
+	wName float32
 	// capital and lower count its words capitalised and in lower case where the capital tells
-	capital, lower float64
+	capital, lower float32
+	named          bool // one of its words is an entity other than a number
 }
 
 // Prepare reads a for the clusterer (see Prepared). It is safe to call from several goroutines.
@@ -336,12 +338,12 @@ func (sc *prepScratch) prepareTerms() []preparedTerm {
 	ts := sc.terms[:0]
 	put := func(toks []token, w float64) {
 		for _, t := range toks {
-			pt := preparedTerm{fold: t.fold, w: w}
+			pt := preparedTerm{fold: t.fold, w: float32(w)}
 			if t.entity {
-				pt.w *= entityFactor
+				pt.w = float32(w * entityFactor)
 				pt.named = !isDigits(t.fold)
 			} else if t.capital && !t.telling {
-				pt.wName = w * entityFactor
+				pt.wName = float32(w * entityFactor)
 			}
 			if t.telling {
 				if t.capital {
@@ -439,9 +441,9 @@ func (c *Clusterer) articleTerms(p *Prepared) ([]termWeight, []int32) {
 		pt := &p.terms[i]
 		id := c.termIndex(pt.fold)
 		t := &c.terms[id]
-		w, named := pt.w, pt.named
+		w, named := float64(pt.w), pt.named
 		if pt.wName > 0 && t.capital > t.lower {
-			w, named = max(w, pt.wName), true
+			w, named = max(w, float64(pt.wName)), true
 		}
 		t.df++
 		if t.df >= t.rdfHi {
@@ -455,8 +457,8 @@ func (c *Clusterer) articleTerms(p *Prepared) ([]termWeight, []int32) {
 				}
 			}
 		}
-		t.capital += pt.capital
-		t.lower += pt.lower
+		t.capital += float64(pt.capital)
+		t.lower += float64(pt.lower)
 		ks = append(ks, keyedTerm{termWeight: termWeight{id: id, w: w}, fold: pt.fold, named: named})
 	}
 	// heaviest (by weight and rarity) first; ties by term, so that the order never depends on the input
