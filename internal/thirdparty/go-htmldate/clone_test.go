@@ -43,3 +43,27 @@ func TestCloneTree(t *testing.T) {
 		t.Errorf("the copy is attached or shares its attributes: %+v", div.Attr)
 	}
 }
+
+// FromDocument leaves the page as it was (it no longer copies it first),
+// whichever of its searches finds the date.
+func TestFromDocumentLeavesPage(t *testing.T) {
+	for _, page := range []string{
+		`<html><head><meta property="article:published_time" content="2021-03-04"></head><body><p>x</p></body></html>`,
+		`<html><head><script type="application/ld+json">{"datePublished": "2021-03-04"}</script></head><body></body></html>`,
+		`<html><body><abbr class="published" title="2021-03-04">March 4</abbr><iframe src="x"></iframe></body></html>`,
+		`<html><body><footer>2021-03-04</footer><svg></svg><div class="date">March 4, 2021</div><p>text</p></body></html>`,
+		`<html><body><p>no date at all</p><video></video><label>x</label></body></html>`,
+	} {
+		doc, err := html.Parse(strings.NewReader(page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var before, after strings.Builder
+		html.Render(&before, doc)
+		FromDocument(doc, Options{SkipExtensiveSearch: true})
+		html.Render(&after, doc)
+		if before.String() != after.String() {
+			t.Errorf("page changed:\n%s\n%s", before.String(), after.String())
+		}
+	}
+}

@@ -61,8 +61,10 @@ func FromDocument(doc *html.Node, opts Options) (Result, error) {
 		return resultZero, fmt.Errorf("document is empty")
 	}
 
-	// Clone document so the original kept untouched
-	doc = cloneTree(doc)
+	// newshound: no copy of the page here. Nothing before cleanDocument
+	// changes it, and cleanDocument copies it before its pruning, which
+	// the rest of the search reads (the copy was 1% of extraction's CPU
+	// time).
 
 	// Set default options
 	if opts.MinDate.IsZero() {

@@ -486,15 +486,82 @@ func extractDomTitle(doc *html.Node) string {
 
 // extractDomAuthor returns the document author from DOM elements.
 func extractDomAuthor(doc *html.Node) string {
-	clone := etree.Clone(doc)
-	clone = pruneOwnedNodes(clone, clone, selector.MetaAuthorDiscard) // newshound: not copied again
-
-	author := extractDomMetaSelectors(clone, 120, selector.MetaAuthor)
+	// newshound: the search reads the page itself when it can tell that the
+	// pruned copy would give the same (almost always): the copy and its
+	// pruning were 2% of extraction's CPU time.
+	author, ok := domAuthorInPlace(doc)
+	if !ok {
+		clone := etree.Clone(doc)
+		clone = pruneOwnedNodes(clone, clone, selector.MetaAuthorDiscard) // newshound: not copied again
+		author = extractDomMetaSelectors(clone, 120, selector.MetaAuthor)
+	}
 	if author != "" {
 		return normalizeAuthors("", author)
 	}
 
 	return ""
+}
+
+// domAuthorInPlace is extractDomMetaSelectors(clone, 120,
+// selector.MetaAuthor) on a copy of doc pruned of selector.MetaAuthorDiscard,
+// read from doc itself; ok is false when that cannot be done exactly.
+// (newshound) The discard rules and the author rules look at an element's
+// own tag and attributes only, so the pruned copy keeps the elements with
+// no discarded ancestor, or self, in the same order. An element that keeps
+// no discarded descendant has the same text there: the pruning moves a
+// removed element's tail only beside its previous sibling or after its
+// parent, never into an element that does not hold it. A match that holds
+// a discarded element would need the pruned text: ok is false.
+func domAuthorInPlace(doc *html.Node) (author string, ok bool) {
+	type elem struct {
+		n       *html.Node
+		removed bool // it or an ancestor is discarded
+		holds   bool // a descendant is discarded
+	}
+	var elems []elem
+	discarded := func(n *html.Node) bool {
+		for _, rule := range selector.MetaAuthorDiscard {
+			if rule(n) {
+				return true
+			}
+		}
+		return false
+	}
+	// walk adds n's elements in document order and reports whether one
+	// of them is discarded.
+	var walk func(n *html.Node, removed bool) bool
+	walk = func(n *html.Node, removed bool) bool {
+		any := false
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				any = walk(c, removed) || any
+				continue
+			}
+			self := discarded(c)
+			i := len(elems)
+			elems = append(elems, elem{n: c, removed: removed || self})
+			below := walk(c, removed || self)
+			elems[i].holds = below
+			any = any || self || below
+		}
+		return any
+	}
+	walk(doc, false)
+	for _, rule := range selector.MetaAuthor {
+		for _, e := range elems {
+			if e.removed || !rule(e.n) {
+				continue
+			}
+			if e.holds {
+				return "", false
+			}
+			text := trim(etree.IterText(e.n, " "))
+			if lenText := utf8.RuneCountInString(text); lenText > 2 && lenText < 120 {
+				return text, true
+			}
+		}
+	}
+	return "", true
 }
 
 // extractDomURL extracts the document URL from the canonical <link>.

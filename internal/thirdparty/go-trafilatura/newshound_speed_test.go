@@ -167,3 +167,39 @@ func TestOneWalkCleaning(t *testing.T) {
 		}
 	}
 }
+
+// extractDomAuthor reads the page in place when it can: the author it finds
+// is the one of upstream's search in a pruned copy, on pages with discarded
+// elements around, inside, before and after the author's.
+func TestDomAuthorInPlace(t *testing.T) {
+	long := strings.Repeat("word ", 30)
+	for _, page := range []string{
+		`<div><span class="author">Jane Roe</span></div>`,
+		`<div class="sidebar"><span class="author">Side Bar</span></div><p><a rel="author">Jane Roe</a></p>`,
+		`<p><span class="byline">By <time>today</time> Jane Roe</span></p>`,
+		`<p><span class="byline">By Jane Roe</span><time>today</time> tail text</p><div class="author-name">John Doe</div>`,
+		`<div class="author">` + long + `</div><p><span id="author">Jane <figure>pic</figure>Roe</span></p>`,
+		`<div class="author"><span class="date">May 1</span> after the date</div>`,
+		`<p>no author here</p>`,
+		`<section id="comments"><div class="author">Commenter</div></section><address class="writer">Jane Roe</address>`,
+		`<div class="author">J</div><div class="AuthorName">  Jane
+		Roe </div>`,
+	} {
+		doc, err := html.Parse(strings.NewReader(page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		clone := etree.Clone(doc)
+		clone = pruneOwnedNodes(clone, clone, selector.MetaAuthorDiscard)
+		want := extractDomMetaSelectors(clone, 120, selector.MetaAuthor)
+		if got, ok := domAuthorInPlace(doc); ok && got != want {
+			t.Errorf("%s: in place %q, in the pruned copy %q", page, got, want)
+		}
+		if want != "" {
+			want = normalizeAuthors("", want)
+		}
+		if got := extractDomAuthor(doc); got != want {
+			t.Errorf("%s: extractDomAuthor %q, want %q", page, got, want)
+		}
+	}
+}
