@@ -116,3 +116,11 @@ func BenchmarkClean(b *testing.B) {
 		}
 	}
 }
+
+func TestHasGroupSpace(t *testing.T) {
+	for _, s := range append(cleanCases, "1\u00a0000", "1\u202f000", "1\u2009000", "\u2008\u200a\u00a1", "\xc2", "\xe2\x80", "x\xe2\x80\xaf") {
+		if got, want := hasGroupSpace(s), strings.ContainsAny(s, "\u00a0\u202f\u2009"); got != want {
+			t.Errorf("hasGroupSpace(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

