@@ -329,7 +329,8 @@ func handleTextNode(node *html.Node, cache *lru.Cache, fixComments, preserveSpac
 
 // linkDensityTest check whether sections will be removed because it's rich in
 // links (probably boilerplate)
-func linkDensityTest(element *html.Node, opts Options) ([]*html.Node, bool) {
+// newshound: lens memoises the text lengths (nil: none).
+func linkDensityTest(element *html.Node, opts Options, lens textLens) ([]*html.Node, bool) {
 	// Fetch links in node
 	links := dom.GetElementsByTagName(element, "a")
 	nLinks := len(links)
@@ -338,7 +339,7 @@ func linkDensityTest(element *html.Node, opts Options) ([]*html.Node, bool) {
 	}
 
 	// Get element text
-	textLength := trimmedTextLen(element)
+	textLength := lens.len(element)
 
 	// Shortcut
 	if nLinks == 1 {
@@ -347,7 +348,7 @@ func linkDensityTest(element *html.Node, opts Options) ([]*html.Node, bool) {
 			threshold = 10
 		}
 
-		linkTextLength := trimmedTextLen(links[0])
+		linkTextLength := lens.len(links[0])
 		if linkTextLength > int(threshold) && float64(linkTextLength) > float64(textLength)*0.9 {
 			return nil, true
 		}
@@ -372,7 +373,7 @@ func linkDensityTest(element *html.Node, opts Options) ([]*html.Node, bool) {
 	// Check if text of this node is within limit
 	if textLength < limitLength {
 		// Collect link info
-		linkLength, nShortLinks, nonEmptyLinks := collectLinkInfo(links)
+		linkLength, nShortLinks, nonEmptyLinks := collectLinkInfo(links, lens)
 		nNonEmptyLinks := len(nonEmptyLinks)
 		if nNonEmptyLinks == 0 {
 			return nonEmptyLinks, true
@@ -407,7 +408,7 @@ func linkDensityTestTables(table *html.Node, opts Options) bool {
 	}
 
 	// Check link info
-	linkLength, _, nonEmptyLinks := collectLinkInfo(links)
+	linkLength, _, nonEmptyLinks := collectLinkInfo(links, nil)
 	nNonEmptyLinks := len(nonEmptyLinks)
 	if nNonEmptyLinks == 0 {
 		return true
@@ -423,9 +424,9 @@ func linkDensityTestTables(table *html.Node, opts Options) bool {
 }
 
 // collectLinkInfo collects heuristics on link text.
-func collectLinkInfo(links []*html.Node) (linkLength, nShortLinks int, nonEmptyLinks []*html.Node) {
+func collectLinkInfo(links []*html.Node, lens textLens) (linkLength, nShortLinks int, nonEmptyLinks []*html.Node) {
 	for _, link := range links {
-		textLength := trimmedTextLen(link)
+		textLength := lens.len(link)
 		if textLength == 0 {
 			continue
 		}
@@ -541,13 +542,16 @@ func deleteByLinkDensity(subTree *html.Node, opts Options, backtracking bool, ta
 		nChildLimit = 1
 	}
 
+	// newshound: the tree does not change until the deletions after the
+	// loop, so the text lengths are read once for all its elements.
+	lens := textLens{}
 	for _, elem := range etree.Iter(subTree, tagNames...) {
-		nonEmptyLinks, isHighDensity := linkDensityTest(elem, opts)
+		nonEmptyLinks, isHighDensity := linkDensityTest(elem, opts, lens)
 
 		if isHighDensity {
 			nodesToDelete = append(nodesToDelete, elem)
 		} else if backtracking && len(nonEmptyLinks) > 0 {
-			textLength := trimmedTextLen(elem)
+			textLength := lens.len(elem)
 			if textLength > 0 && textLength < threshold && len(dom.Children(elem)) >= nChildLimit {
 				nodesToDelete = append(nodesToDelete, elem)
 			}

@@ -57,15 +57,22 @@ func TestTrimmedTextLen(t *testing.T) {
 		"<div> <p>one  two\t<b>thr</b>ee </p>\n<p>\u00a0four\u2003five\u3000六七 </p><ul><li><a href=x> link </a></li><li></li></ul></div>",
 		"<div><p>caf\xc3<b>\xa9</b> bytes \xff that are not UTF-8</p><p>and   more</p></div>",
 		"<div><p>   </p><span>\u0085</span></div><p>x</p>",
+		"<div>a<b></b>b<i> </i>c<u>d </u> e<s> f</s>g<!-- c -->h<em></em></div>",
+		"<div><span>  lead</span><span>trail  </span><span></span><span>x</span><span>  </span><span>y</span></div>",
+		"<div>ab<p>\xff</p>cd</div><div><p>one</p><p>two three</p></div>",
 	} {
 		doc, err := html.Parse(strings.NewReader(page))
 		if err != nil {
 			t.Fatal(err)
 		}
+		lens := textLens{} // one memo for the page, as deleteByLinkDensity uses it
 		for _, n := range dom.GetElementsByTagName(doc, "*") {
 			want := utf8.RuneCountInString(trim(dom.TextContent(n)))
 			if got := trimmedTextLen(n); got != want {
 				t.Errorf("%s in %q: %d, want %d", n.Data, page, got, want)
+			}
+			if got := lens.len(n); got != want {
+				t.Errorf("%s in %q: memo %d, want %d", n.Data, page, got, want)
 			}
 		}
 	}
@@ -202,4 +209,21 @@ func TestDomAuthorInPlace(t *testing.T) {
 			t.Errorf("%s: extractDomAuthor %q, want %q", page, got, want)
 		}
 	}
+}
+
+func FuzzTextLens(f *testing.F) {
+	f.Add("<div>a<b></b>b<i> </i>c<u>d </u> e<s> f</s>g<!-- c -->h<em></em></div>")
+	f.Add("<div>ab<p>\xff</p>cd</div><div><p>one</p><p>two\u00a0three</p></div>")
+	f.Fuzz(func(t *testing.T, page string) {
+		doc, err := html.Parse(strings.NewReader(page))
+		if err != nil {
+			return
+		}
+		lens := textLens{}
+		for _, n := range dom.GetElementsByTagName(doc, "*") {
+			if got, want := lens.len(n), trimmedTextLen(n); got != want {
+				t.Errorf("%s in %q: memo %d, want %d", n.Data, page, got, want)
+			}
+		}
+	})
 }

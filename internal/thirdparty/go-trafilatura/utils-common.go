@@ -148,3 +148,99 @@ func trimmedTextLen(n *html.Node) int {
 	}
 	return chars + words - 1
 }
+
+// textLens memoises trimmedTextLen for the elements of a tree that does not
+// change while it is used: the link-density tests ask it of every <div>,
+// list and paragraph and of their links, nested ones inside each other, so
+// each text was read once per enclosing element. With the memo each is read
+// once. (newshound)
+type textLens map[*html.Node]textStat
+
+// textStat is what trimmedTextLen counts of a node's text (the text of all
+// its text nodes, in order), in a form two texts run together combine in.
+type textStat struct {
+	chars, words int  // characters other than white space; runs of them
+	first, last  bool // the text starts, ends with such a character
+	empty        bool // no text at all
+	invalid      bool // a text node is not UTF-8: counted the slow way
+}
+
+// add returns the stat of a's text followed by b's.
+func (a textStat) add(b textStat) textStat {
+	if a.empty {
+		return b
+	}
+	if b.empty {
+		return a
+	}
+	s := textStat{chars: a.chars + b.chars, words: a.words + b.words, first: a.first, last: b.last,
+		invalid: a.invalid || b.invalid}
+	if a.last && b.first {
+		s.words-- // a word runs on from a into b
+	}
+	return s
+}
+
+// textNodeStat counts s as trimmedTextLen does.
+func textNodeStat(s string) textStat {
+	if s == "" {
+		return textStat{empty: true}
+	}
+	if !utf8.ValidString(s) {
+		return textStat{invalid: true}
+	}
+	var st textStat
+	inWord := false
+	for i, r := range s {
+		if unicode.IsSpace(r) {
+			inWord = false
+			continue
+		}
+		if i == 0 {
+			st.first = true
+		}
+		st.chars++
+		if !inWord {
+			inWord = true
+			st.words++
+		}
+	}
+	st.last = inWord
+	return st
+}
+
+// stat returns n's textStat, from the memo when n is an element seen
+// before.
+func (m textLens) stat(n *html.Node) textStat {
+	if n.Type == html.TextNode {
+		return textNodeStat(n.Data)
+	}
+	if n.Type == html.ElementNode {
+		if st, ok := m[n]; ok {
+			return st
+		}
+	}
+	st := textStat{empty: true}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		st = st.add(m.stat(c))
+	}
+	if n.Type == html.ElementNode {
+		m[n] = st
+	}
+	return st
+}
+
+// len is trimmedTextLen(n); a nil textLens is no memo.
+func (m textLens) len(n *html.Node) int {
+	if m == nil {
+		return trimmedTextLen(n)
+	}
+	st := m.stat(n)
+	switch {
+	case st.invalid:
+		return trimmedTextLen(n)
+	case st.words == 0:
+		return 0
+	}
+	return st.chars + st.words - 1
+}
