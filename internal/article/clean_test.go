@@ -124,3 +124,31 @@ func TestHasGroupSpace(t *testing.T) {
 		}
 	}
 }
+
+func checkSpaceScans(t *testing.T, s string) {
+	if got, want := trimLeftSpace(s), strings.TrimLeftFunc(s, unicode.IsSpace); got != want {
+		t.Errorf("trimLeftSpace(%q) = %q, want %q", s, got, want)
+	}
+	if got, want := trimRightSpace(s), strings.TrimRightFunc(s, unicode.IsSpace); got != want {
+		t.Errorf("trimRightSpace(%q) = %q, want %q", s, got, want)
+	}
+	if got, want := indexSpace(s), strings.IndexFunc(s, unicode.IsSpace); got != want {
+		t.Errorf("indexSpace(%q) = %d, want %d", s, got, want)
+	}
+	if got, want := lastIndexSpace(s), strings.LastIndexFunc(s, unicode.IsSpace); got != want {
+		t.Errorf("lastIndexSpace(%q) = %d, want %d", s, got, want)
+	}
+}
+
+func TestSpaceScans(t *testing.T) {
+	for _, s := range append(cleanCases, "\u3000\u00a0x\u2003", "x\xa0", "\xa0x", "\xc2\xa0\xc2", "\x85\xc2\x85") {
+		checkSpaceScans(t, s)
+	}
+}
+
+func FuzzSpaceScans(f *testing.F) {
+	for _, s := range cleanCases {
+		f.Add(s)
+	}
+	f.Fuzz(checkSpaceScans)
+}

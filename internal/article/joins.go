@@ -63,9 +63,10 @@ type seam struct {
 // seams indexes a page's seams by the last rune of their left word and the
 // first rune of their right word.
 type seams struct {
-	by     map[[2]rune][]seam
-	starts [128]bool // ASCII first runes of right words
-	text   string    // the page's text, a space at each seam
+	by    map[[2]rune][]seam
+	ascii [128][2]uint64  // bit r of ascii[l]: a seam between l and r, both ASCII
+	text  string          // the page's text, a space at each seam
+	glued map[string]bool // whether text holds a pair of words glued (memo)
 }
 
 // findSeams reads the seams of doc's body.
@@ -101,14 +102,14 @@ func findSeams(doc *html.Node) *seams {
 	}
 	text := func(d string) {
 		all.WriteString(d)
-		t := strings.TrimLeftFunc(d, unicode.IsSpace)
+		t := trimLeftSpace(d)
 		if t == "" {
 			closeRight()
 			broken = true
 			return
 		}
 		lead := t
-		if i := strings.IndexFunc(t, unicode.IsSpace); i >= 0 {
+		if i := indexSpace(t); i >= 0 {
 			lead = t[:i]
 		}
 		switch {
@@ -131,9 +132,9 @@ func findSeams(doc *html.Node) *seams {
 		if len(lead) < len(t) {
 			closeRight()
 		}
-		trimmed := strings.TrimRightFunc(t, unicode.IsSpace)
+		trimmed := trimRightSpace(t)
 		last := trimmed
-		if i := strings.LastIndexFunc(trimmed, unicode.IsSpace); i >= 0 {
+		if i := lastIndexSpace(trimmed); i >= 0 {
 			_, n := utf8.DecodeRuneInString(trimmed[i:])
 			last = trimmed[i+n:]
 		}
@@ -170,11 +171,35 @@ func findSeams(doc *html.Node) *seams {
 	return s
 }
 
+// mayJoin reports whether a seam may lie between l and r: for two ASCII
+// characters without a look in the map.
+func (s *seams) mayJoin(l, r rune) bool {
+	if l < 128 && r < 128 {
+		return s.ascii[l][r/64]&(1<<(r%64)) != 0
+	}
+	return true
+}
+
+// writesGlued reports whether the page's text holds w, two words glued
+// across a seam: the same pair is often found more than once, and each
+// look reads the whole page's text.
+func (s *seams) writesGlued(w string) bool {
+	if g, ok := s.glued[w]; ok {
+		return g
+	}
+	if s.glued == nil {
+		s.glued = make(map[string]bool)
+	}
+	g := strings.Contains(s.text, w)
+	s.glued[w] = g
+	return g
+}
+
 func (s *seams) add(m seam) {
 	l, _ := utf8.DecodeLastRuneInString(m.left)
 	r, _ := utf8.DecodeRuneInString(m.right)
-	if r < 128 {
-		s.starts[r] = true
+	if l < 128 && r < 128 {
+		s.ascii[l][r/64] |= 1 << (r % 64)
 	}
 	k := [2]rune{l, r}
 	s.by[k] = append(s.by[k], m)
@@ -204,7 +229,7 @@ func (s *seams) mendOne(p string) []string {
 	var cands []split
 	prev := rune(-1)
 	for i, r := range p {
-		if prev >= 0 && !unicode.IsSpace(prev) && !unicode.IsSpace(r) && (r >= 128 || s.starts[r]) {
+		if prev >= 0 && !unicode.IsSpace(prev) && !unicode.IsSpace(r) && s.mayJoin(prev, r) {
 			for _, m := range s.by[[2]rune{prev, r}] {
 				if strings.HasSuffix(p[:i], m.left) && strings.HasPrefix(p[i:], m.right) {
 					cands = append(cands, split{i, i - len(m.left), i + len(m.right), m.kind})
@@ -239,7 +264,7 @@ func (s *seams) mendOne(p string) []string {
 		if !(wordEdge(c.from) || isCut(c.from)) || !(wordEdge(c.to) || isCut(c.to)) {
 			continue
 		}
-		if strings.Contains(s.text, p[c.from:c.to]) {
+		if s.writesGlued(p[c.from:c.to]) {
 			// The page itself writes the two words as one ("10" beside
 			// table cells "1" and "0").
 			continue
