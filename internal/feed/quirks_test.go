@@ -71,3 +71,59 @@ func TestHiddenFeedTextIsNotText(t *testing.T) {
 		}
 	}
 }
+
+// TestDoublyEscapedMarkup: a description or summary whose HTML was escaped
+// once too many (&amp;lt;p&amp;gt; in RSS, the same in an Atom summary of
+// type html) is read as the HTML it is — its tags are no words, and a
+// phrase across them matches — while a text that only talks about a tag,
+// or one in real markup showing an escaped tag, keeps its words.
+func TestDoublyEscapedMarkup(t *testing.T) {
+	const rssDoc = `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>T</title>
+<item><title>Tariffs &amp;amp; trade</title><link>http://x/1</link>
+<description>&amp;lt;p&amp;gt;The &amp;lt;b&amp;gt;European Commission&amp;lt;/b&amp;gt; said on Monday it would respond.&amp;lt;/p&amp;gt;&amp;lt;p&amp;gt;Talks go on.&amp;lt;/p&amp;gt;</description></item>
+<item><title>Line breaks</title><link>http://x/2</link>
+<description>Kyiv under fire&amp;lt;br /&amp;gt;Power cut in three districts</description></item>
+<item><title>Talks about a tag</title><link>http://x/3</link>
+<description>Use the &amp;lt;b&amp;gt; element sparingly, says the style guide.</description></item>
+<item><title>Code in markup</title><link>http://x/4</link>
+<description>&lt;p&gt;Write &amp;lt;/p&amp;gt; to close a paragraph.&lt;/p&gt;</description></item>
+</channel></rss>`
+	const atomDoc = `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><id>urn:t</id>
+<entry><title>A</title><id>urn:a</id><link href="http://x/a"/><updated>2026-12-06T06:00:00Z</updated>
+<summary type="html">&amp;lt;p&amp;gt;Le président de la République a répondu mardi.&amp;lt;/p&amp;gt;</summary></entry>
+</feed>`
+	rss, err := Parse(strings.NewReader(rssDoc), "http://x/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	atomRes, err := Parse(strings.NewReader(atomDoc), "http://x/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		got, want string
+	}{
+		{rss.Items[0].Text, "The European Commission said on Monday it would respond.\n\nTalks go on."},
+		{rss.Items[1].Text, PlainText("Kyiv under fire<br />Power cut in three districts")}, // as the markup reads
+		{rss.Items[2].Text, "Use the <b> element sparingly, says the style guide."},
+		{rss.Items[3].Text, "Write </p> to close a paragraph."},
+		{atomRes.Items[0].Text, "Le président de la République a répondu mardi."},
+	}
+	for i, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("item %d: text %q, want %q", i, tt.got, tt.want)
+		}
+	}
+	doc := match.Document{Body: rss.Items[0].Text}
+	q, err := match.Parse(`"The European Commission said"`, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := match.Compile([]match.Watch{{Name: "ec", Query: q}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Match(doc)) == 0 {
+		t.Errorf("the phrase does not match %q", doc.Body)
+	}
+}

@@ -17,12 +17,60 @@ import (
 // references left in the text by one escaping too many ("Putin&amp;#8217;s"
 // in the feed, "Putin&#8217;s" after decoding) are decoded once more (see
 // package entity).
+//
+// Markup escaped once too many ("&amp;lt;p&amp;gt;The &amp;lt;b&amp;gt;…"
+// in the feed: an item with no tag whose text, once decoded, is HTML — an
+// end tag or a line break of an element that holds text) is read as the
+// HTML it is, not shown as "<p>The <b>…": its tags would be words to the
+// watches, and the phrase around them would never match.
 func PlainText(s string) string {
 	if !strings.ContainsAny(s, "<&") {
 		return collapse(s)
 	}
-	return collapse(entity.Decode(markupText(s)))
+	t := markupText(s)
+	if strings.IndexByte(s, '<') < 0 && escapedMarkup(t) {
+		t = markupText(t)
+	}
+	return collapse(entity.Decode(t))
 }
+
+// escapedMarkup reports whether the text t, decoded from an item without
+// tags, holds HTML: an end tag of an element that holds text (</p>, </b>,
+// </a>, </li>…) or a <br>. A text that talks about a tag ("the <b> tag")
+// has no end tag to close it.
+func escapedMarkup(t string) bool {
+	for i := strings.IndexByte(t, '<'); i >= 0 && i+1 < len(t); {
+		rest := t[i+1:]
+		end := strings.HasPrefix(rest, "/")
+		if end {
+			rest = rest[1:]
+		}
+		n := 0
+		for n < len(rest) && n < 10 && ('a' <= rest[n] && rest[n] <= 'z' || 'A' <= rest[n] && rest[n] <= 'Z' || n > 0 && '1' <= rest[n] && rest[n] <= '6') {
+			n++
+		}
+		if n > 0 && n < len(rest) {
+			a := atom.Lookup([]byte(strings.ToLower(rest[:n])))
+			closed := rest[n] == '>' || rest[n] == ' ' || rest[n] == '/'
+			if end && rest[n] == '>' && textElements[a] || !end && a == atom.Br && closed {
+				return true
+			}
+		}
+		j := strings.IndexByte(rest, '<')
+		if j < 0 {
+			break
+		}
+		i = len(t) - len(rest) + j
+	}
+	return false
+}
+
+// textElements hold text in a feed item's HTML: their end tags mark
+// escaped markup (escapedMarkup).
+var textElements = map[atom.Atom]bool{atom.P: true, atom.B: true, atom.I: true, atom.Em: true, atom.Strong: true,
+	atom.A: true, atom.Span: true, atom.Div: true, atom.Li: true, atom.Ul: true, atom.Ol: true, atom.Blockquote: true,
+	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true, atom.U: true,
+	atom.Small: true, atom.Sup: true, atom.Sub: true, atom.Figcaption: true, atom.Td: true, atom.Tr: true, atom.Table: true}
 
 // markupText is the text of the HTML s: tags dropped, entities decoded,
 // blocks set apart by blank lines, table cells by spaces. An element the
