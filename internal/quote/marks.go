@@ -78,6 +78,8 @@ func closes(o, c rune) bool {
 	switch o {
 	case '"':
 		return c == '"' || c == '”'
+	case '״':
+		return c == '״' // Hebrew gershayim used as quotation marks
 	case '\'':
 		return c == '\'' || c == '’'
 	case '“':
@@ -122,7 +124,7 @@ func markAt(text string, i, end int) (rune, int) {
 // isMark reports whether r is any quotation mark the scanner knows.
 func isMark(r rune) bool {
 	switch r {
-	case '"', '\'', '“', '”', '„', '‘', '’', '‚', '«', '»', '‹', '›', '「', '」', '『', '』':
+	case '"', '\'', '“', '”', '„', '‘', '’', '‚', '«', '»', '‹', '›', '「', '」', '『', '』', '״':
 		return true
 	}
 	return false
@@ -212,6 +214,13 @@ func scanParagraph(text string, p Span, from int, cont *openMark) scanResult {
 			continue
 		}
 		next, _ := utf8.DecodeRuneInString(text[i+n : p.End])
+		if n == 1 || r == '״' {
+			if unicode.Is(unicode.Hebrew, prev) && unicode.IsLetter(prev) && unicode.Is(unicode.Hebrew, next) && unicode.IsLetter(next) {
+				prev = r // gershayim or geresh inside a word: צה"ל, ג'ורג'
+				i += n
+				continue
+			}
+		}
 		atStart, atEnd := i == p.Start, i+n >= p.End
 		left := leftOpen(prev, atStart)
 		right := rightClose(next, atEnd)
@@ -225,7 +234,7 @@ func scanParagraph(text string, p Span, from int, cont *openMark) scanResult {
 				}
 				ok := true
 				switch {
-				case o == '"':
+				case o == '"' || o == '״':
 					ok = !(left && !right) || k == len(stack)-1
 				case r == '’' || r == '\'' || r == '‘' || (r == '"' && o != '"') || (r == '“' && o == '“'):
 					// Not an apostrophe: not after a space, not before a letter.
@@ -280,7 +289,7 @@ func opens(r rune, left bool, next rune, atEnd bool) bool {
 		return false
 	}
 	switch r {
-	case '"', '‘', '‚':
+	case '"', '‘', '‚', '״':
 		return left
 	case '\'':
 		return left && (unicode.IsLetter(next) || unicode.IsDigit(next))

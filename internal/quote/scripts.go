@@ -318,5 +318,8 @@ func (a *attributor) scriptAttribution(before, after []token) (attribution, bool
 	if at, ok := a.persianAttribution(before, after); ok {
 		return at, true
 	}
+	if at, ok := a.hebrewAttribution(before, after); ok {
+		return at, true // hebrew.go
+	}
 	return a.koreanAttribution(before, after)
 }
