@@ -48,6 +48,9 @@ func TestHebrewSpeakers(t *testing.T) {
 		{"a time alone after the verb is no speaker", `"נמשיך לפעול בכל הכוח", אמר היום.`, "נמשיך לפעול בכל הכוח", ""},
 		{"a feminine verb takes no minister in the masculine", `"נמשיך לפעול בכל הכוח", אמרה השר.`, "נמשיך לפעול בכל הכוח", ""},
 		{"a masculine verb takes no spokeswoman", `"נמשיך לפעול בכל הכוח", אמר הדוברת.`, "נמשיך לפעול בכל הכוח", ""},
+		{"a role with gershayim after the quotation", `"הכוחות פועלים באזור כבר שעות", כך אמר דובר צה"ל לכתבים.`,
+			"הכוחות פועלים באזור כבר שעות", `דובר צה"ל`},
+		{"a lone name opening with ב reads as a preposition", `בנט אמר: "נמשיך לפעול בכל הכוח".`, "נמשיך לפעול בכל הכוח", ""},
 		{"a statement is no speaker", `בהודעה נמסר: "נמשיך לפעול בכל הכוח".`, "נמשיך לפעול בכל הכוח", ""},
 	}
 	for _, tc := range tests {
