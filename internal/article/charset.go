@@ -2,6 +2,7 @@ package article
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"mime"
 	"strings"
@@ -99,6 +100,13 @@ func undeclaredUTF8(multi, invalid int) bool {
 // it declares: text in a legacy encoding stays far below that.
 func utf8Counts(b []byte) (multi, invalid int) {
 	for i := 0; i < len(b); {
+		// Eight bytes at a time while they are ASCII: most of a page is.
+		for i+8 <= len(b) && binary.LittleEndian.Uint64(b[i:])&0x8080808080808080 == 0 {
+			i += 8
+		}
+		if i >= len(b) {
+			break
+		}
 		if b[i] < utf8.RuneSelf {
 			i++
 			continue

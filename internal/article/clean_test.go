@@ -152,3 +152,27 @@ func FuzzSpaceScans(f *testing.F) {
 	}
 	f.Fuzz(checkSpaceScans)
 }
+
+// utf8Counts skips ASCII eight bytes at a time: a character or a stray
+// byte at any offset is still counted.
+func TestUTF8Counts(t *testing.T) {
+	for pad := 0; pad < 17; pad++ {
+		for _, tail := range []string{"", "é", "\xff", "日本", "a\xc3", "\xe2\x80\x99x", "é\xffé"} {
+			b := []byte(strings.Repeat("a", pad) + tail + strings.Repeat("b", pad%5))
+			multi, invalid := 0, 0
+			for i := 0; i < len(b); {
+				r, size := utf8.DecodeRune(b[i:])
+				switch {
+				case r == utf8.RuneError && size == 1:
+					invalid++
+				case size > 1:
+					multi++
+				}
+				i += size
+			}
+			if m, inv := utf8Counts(b); m != multi || inv != invalid {
+				t.Errorf("utf8Counts(%q) = %d, %d, want %d, %d", b, m, inv, multi, invalid)
+			}
+		}
+	}
+}
