@@ -192,7 +192,8 @@ func textNodeStat(s string) textStat {
 	var st textStat
 	inWord := false
 	for i, r := range s {
-		if unicode.IsSpace(r) {
+		// ASCII other than white space needs no table.
+		if (r >= utf8.RuneSelf || r == ' ' || '\t' <= r && r <= '\r') && unicode.IsSpace(r) {
 			inWord = false
 			continue
 		}
