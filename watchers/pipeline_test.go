@@ -521,6 +521,12 @@ func testArticlePageIsReadAndMatched(t *testing.T, newHarness func(*testing.T, s
 <div class="article-paywall"><p>Read the whole story with a subscription: unlimited access to our reporting, the morning briefing and the archive, for less than a coffee a week.</p><p><a href="/subscribe">Subscribe now</a></p></div>
 </article></body></html>`)
 	})
+	pages.HandleFunc("/shell", func(w http.ResponseWriter, r *http.Request) {
+		// a page drawn by script: its story is only in its JSON-LD
+		fmt.Fprint(w, `<html lang="en"><head><title>Summit ends</title><script type="application/ld+json">
+{"@context":"https://schema.org","@type":"NewsArticle","headline":"Summit ends","articleBody":"<p>The summit in Geneva ended on Friday without a joint statement, after two days of talks that both delegations described as frank.</p><p>Vladimir Putin left before the closing session, and his foreign minister read a short declaration to reporters outside the hotel.</p><p>Officials said a second round could be held in the spring, but no date has been set and neither side has named its negotiators.</p><p>Protesters gathered near the lake on both days, and the police closed two bridges into the old town for several hours on Thursday evening.</p>"}
+</script></head><body><div id="app"><p>Loading…</p></div><script src="/app.js"></script></body></html>`)
+	})
 	pages.HandleFunc("/report.pdf", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/pdf")
 		fmt.Fprint(w, "%PDF-1.4 Putin")
@@ -538,14 +544,15 @@ func testArticlePageIsReadAndMatched(t *testing.T, newHarness func(*testing.T, s
 		item{"A report", site.URL + "/report.pdf", "A report about Putin's plans.", now},      // not HTML: feed text
 		item{"Sanctions list grows", site.URL + "/locked", "New sanctions.", now},             // paywalled page: read, flagged
 		item{"Missing page", site.URL + "/gone", "Putin is mentioned in the feed only.", now}, // 404: feed text
+		item{"Summit ends", site.URL + "/shell", "Talks in Geneva end.", now},                 // Putin only in the page's JSON-LD
 	))
 	_, alerts := h.poll()
 	got := map[string]alert.Alert{}
 	for _, a := range alerts {
 		got[a.Title] = a
 	}
-	if len(got) != 5 {
-		t.Fatalf("alerts %v, want 5", got)
+	if len(got) != 6 {
+		t.Fatalf("alerts %v, want 6", got)
 	}
 	locked := got["Sanctions list grows"]
 	if !locked.Paywalled || !strings.Contains(locked.Summary, "Putin") || strings.Contains(locked.Summary, "subscription") {
@@ -567,13 +574,13 @@ func testArticlePageIsReadAndMatched(t *testing.T, newHarness func(*testing.T, s
 		}
 	}
 	ctx := context.Background()
-	for title, source := range map[string]string{"Trade talks resume": "page", "Sanctions list grows": "page (paywalled", "Putin paywalled": "feed: the page has too little text", "A report": "feed: the page is not HTML", "Missing page": "feed: "} {
+	for title, source := range map[string]string{"Trade talks resume": "page", "Sanctions list grows": "page (paywalled", "Putin paywalled": "feed: the page has too little text", "A report": "feed: the page is not HTML", "Missing page": "feed: ", "Summit ends": "page (its JSON-LD articleBody)"} {
 		a, err := h.store.ArticleByIdentity(ctx, strings.TrimSuffix(got[title].URL, ""))
 		if err != nil || a == nil {
 			t.Fatalf("%s: %v", title, err)
 		}
 		if !strings.HasPrefix(a.TextSource, source) {
-			t.Errorf("%s: text source %q, want %q…", title, a.TextSource, source)
+			t.Errorf("%s: text source %q, want %q… (text %q)", title, a.TextSource, source, a.Text)
 		}
 	}
 }

@@ -335,6 +335,8 @@ func (w *Watcher) read(ctx context.Context, a *store.Article, fetch bool) {
 	a.Text, a.TextSource = page.Text, "page"
 	if page.Paywalled {
 		a.TextSource = sourcePaywalled
+	} else if page.TextSource == article.TextFromJSONLD {
+		a.TextSource = sourceJSONLD
 	}
 	if a.Title == "" {
 		a.Title = page.Title
@@ -356,6 +358,11 @@ func (w *Watcher) read(ctx context.Context, a *store.Article, fetch bool) {
 // for subscribers: its text is what the page shows, often only the start
 // (store.FromPage: still a page's text).
 const sourcePaywalled = "page (paywalled: only what the page shows)"
+
+// sourceJSONLD is the TextSource of an article whose text is the
+// articleBody its page declares in JSON-LD, the page's visible text being
+// far short of it (article.TextFromJSONLD; store.FromPage: a page's text).
+const sourceJSONLD = "page (its JSON-LD articleBody)"
 
 func pageProblem(err error) string {
 	switch {

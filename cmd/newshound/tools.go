@@ -278,7 +278,7 @@ speakers. With --query the summary and quotes favour the query's terms.`)
 		qs = quote.Rank(a.Text, qs, quote.RankOptions{Terms: terms, Max: len(qs)})
 	}
 	out := readOutput{Title: a.Title, Byline: a.Byline, Site: a.SiteName, Lang: a.Lang, Image: a.Image, URL: a.URL,
-		Text: a.Text, Summary: sum, Quotes: []alert.Quote{}}
+		Text: a.Text, TextSource: a.TextSource, Summary: sum, Quotes: []alert.Quote{}}
 	if !a.Published.IsZero() {
 		p := a.Published.UTC()
 		out.Published = &p
@@ -307,6 +307,10 @@ speakers. With --query the summary and quotes favour the query's terms.`)
 		}
 		fmt.Fprintf(e.stdout, "  “%s” — %s\n", q.Text, speaker)
 	}
+	if out.TextSource == article.TextFromJSONLD {
+		fmt.Fprintf(e.stdout, "\nText (the page's JSON-LD articleBody: its visible text is far shorter):\n%s\n", strings.TrimSpace(out.Text))
+		return nil
+	}
 	fmt.Fprintf(e.stdout, "\nText:\n%s\n", strings.TrimSpace(out.Text))
 	return nil
 }
@@ -322,4 +326,7 @@ type readOutput struct {
 	Summary   []string      `json:"summary"`
 	Quotes    []alert.Quote `json:"quotes"`
 	Text      string        `json:"text"`
+	// TextSource is "json-ld" when the text is the articleBody the page
+	// declares in its JSON-LD, its visible text being far short of it.
+	TextSource string `json:"text_source,omitempty"`
 }

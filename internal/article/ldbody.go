@@ -26,6 +26,10 @@ import (
 //     in an ellipsis (cut short) replaces no text at all;
 //   - the page is not for subscribers: its text is what the page shows.
 //
+// And when the extracted text is the articleBody itself, its paragraphs
+// run together ("…described as frank.Vladimir Putin left…": the library's
+// fallback reads an articleBody of HTML as one block of its text content,
+// as it does on a shell page with a <body>), its paragraphs replace it.
 // The Article then says so (TextSource).
 
 // minLDBody is the least articleBody, in bytes of text, that replaces the
@@ -48,6 +52,9 @@ func ldBody(bodies []string, paras []string) []string {
 	n := 0
 	for _, p := range body {
 		n += len(p)
+	}
+	if len(body) > 1 && len(paras) < len(body) && letterKey(strings.Join(paras, " ")) == letterKey(strings.Join(body, " ")) {
+		return body // the extractor's fallback read the articleBody as one block, its paragraphs run together
 	}
 	if n < minLDBody {
 		return nil

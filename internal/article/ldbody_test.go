@@ -20,6 +20,11 @@ func TestExtractReadsJSONLDArticleBody(t *testing.T) {
 			"“They wrote for nobody but the next keeper,” said Ola Brenna",
 			"add names and photographs to the pages.",
 		}},
+		{"ld-glued.html", []string{ // the library's fallback ran its paragraphs together
+			"ending a strike that had lasted nine days.\n\nThe deal gives deckhands",
+			"twelve hours.\n\nShops on the islands",
+			"two clinics.\n\nThe operator said",
+		}},
 		{"ld-short.html", []string{
 			"The town council has bought the old rope works on Mill Street",
 			"The Victorian building, a quarter of a mile long,",
