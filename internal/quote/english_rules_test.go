@@ -195,3 +195,29 @@ func TestRoleOfOnePersonNamedTwice(t *testing.T) {
 		},
 	})
 }
+
+// A middle initial is part of the name, even one that spells a function
+// word of another language (E., A.): the speaker is the whole name, not
+// the given name before the initial.
+func TestNameWithInitial(t *testing.T) {
+	runSpeakerCases(t, []speakerCase{
+		{
+			name:  "said, then a name with an initial",
+			text:  "The rule takes effect in December. “We welcome a debate about wages,” said Tomas E. Ferreira, the labor secretary.",
+			quote: "We welcome a debate about wages,",
+			ok:    []string{"Tomas E. Ferreira"},
+		},
+		{
+			name:  "a later mention by the last name",
+			text:  "Rhonda A. Kessel runs the county's food bank. “The shelves are empty by noon,” Kessel said.",
+			quote: "The shelves are empty by noon,",
+			ok:    []string{"Rhonda A. Kessel"},
+		},
+		{
+			name:  "a dash and a name with an initial",
+			text:  "“The most unqualified man to ever run.” ― Marco Reyes\n“We will answer at the polls!” ― Julia A. Ruiz Vega.",
+			quote: "We will answer at the polls!",
+			ok:    []string{"Julia A. Ruiz Vega"},
+		},
+	})
+}

@@ -97,6 +97,9 @@ func isNameWord(t token) bool {
 	if !t.capitalized() {
 		return false
 	}
+	if len(t.s) == 2 && t.s[1] == '.' {
+		return true // an initial: Julie A. Diaz, Harry S. Truman (not the article "A")
+	}
 	lw := strings.TrimSuffix(t.lower(), ".")
 	if _, stop := notNames[lw]; stop {
 		return false

@@ -101,12 +101,12 @@ func TestRecoveredSpeakers(t *testing.T) {
 			want: []want{{parts: []string{"The ruling is stunning,"}, speaker: "Lena Ortiz"}},
 		},
 		{
-			name: "a dash attribution not read does not inherit the previous speaker",
+			name: "a dash attribution with an initial is read, not the previous speaker's",
 			text: "“The most unqualified man to ever run.” ― Marco Reyes\n" +
 				"“He woke our communities from their slumber, and we will answer at the polls!” ― Ana A. Ortiz Vega.",
 			want: []want{
 				{parts: []string{"The most unqualified man to ever run."}, speaker: "Marco Reyes"},
-				{parts: []string{"He woke our communities from their slumber, and we will answer at the polls!"}, speaker: ""},
+				{parts: []string{"He woke our communities from their slumber, and we will answer at the polls!"}, speaker: "Ana A. Ortiz Vega"},
 			},
 		},
 		{
