@@ -111,3 +111,8 @@ func (a *attributor) roleNameApposition(toks []token, i int, closedSentence bool
 	}
 	return attribution{}, false
 }
+
+// englishArticles before a word make it an English noun, whatever it
+// spells in another language (the man, her son, a die).
+var englishArticles = map[string]bool{"the": true, "a": true, "an": true, "another": true, "one": true,
+	"his": true, "her": true, "their": true, "my": true, "our": true, "this": true, "that": true}

@@ -720,6 +720,11 @@ func (a *attributor) parseBefore(toks []token) (attribution, bool) {
 			}
 			if np, e, ok := forwardNP(a.src, toks, d+1); ok && e == n-1 && np.kind == npName {
 				return attribution{np: np, cuePos: toks[n-1].start}, true
+			} else if ok && np.kind == npName && e+1 < n-1 && toks[e].lower() == "and" {
+				// - Mark Blumenthal and Jon Cohen: "…" — both, as written.
+				if _, _, e2, ok := parseName(a.src, toks, e+1); ok && e2 == n-1 {
+					return attribution{np: phrase{kind: npRole, toks: toks[d+1 : e2]}, cuePos: toks[n-1].start}, true
+				}
 			}
 			break
 		}
@@ -1290,7 +1295,10 @@ func backwardNP(src string, toks []token, k int) (phrase, bool) {
 	if !isLowerWord(t) && !ageNoun(t) {
 		return phrase{}, false
 	}
-	if _, fw := functionWords[lw]; fw || foreignStop(lw) || elided(lw) {
+	// (a word of another language after an English article is an English
+	// noun: the man said, her son said — not German "man", French "son")
+	englishNoun := k > 0 && englishArticles[toks[k-1].lower()] && isLowerWord(toks[k-1])
+	if _, fw := functionWords[lw]; fw || foreignStop(lw) && !englishNoun || elided(lw) {
 		return phrase{}, false
 	}
 	if _, o := otherPronouns[lw]; o {

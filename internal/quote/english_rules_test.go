@@ -221,3 +221,36 @@ func TestNameWithInitial(t *testing.T) {
 		},
 	})
 }
+
+// A heading, a dash and two names before a colon: both speak, as written.
+func TestDashTwoNamesColon(t *testing.T) {
+	runSpeakerCases(t, []speakerCase{
+		{
+			name:  "two authors after a dash",
+			text:  "POLLS WERE NOT WRONG, JUST EARLY - Mara Quinn and Ted Oyelaran: “The polls did not fail; they simply ended too soon.”",
+			quote: "The polls did not fail; they simply ended too soon.",
+			ok:    []string{"Mara Quinn and Ted Oyelaran"},
+		},
+	})
+}
+
+// "the man shouted", "her son said": an English noun that spells a word of
+// another language (German man, French son) is still the attribution, so
+// the quotation does not take the previous speaker; the description is
+// given out only when it passes as a speaker.
+func TestEnglishNounSpellingForeignWord(t *testing.T) {
+	runSpeakerCases(t, []speakerCase{
+		{
+			name:  "the man shouted",
+			text:  "“We will win this state,” Sanders said.\n\n“They stole the country,” the man shouted.",
+			quote: "They stole the country,",
+			ok:    []string{"", "the man"},
+		},
+		{
+			name:  "her son said",
+			text:  "“We will win this state,” Sanders said. “They stole the country,” her son said.",
+			quote: "They stole the country,",
+			ok:    []string{"", "her son"},
+		},
+	})
+}
