@@ -116,3 +116,28 @@ func (a *attributor) roleNameApposition(toks []token, i int, closedSentence bool
 // spells in another language (the man, her son, a die).
 var englishArticles = map[string]bool{"the": true, "a": true, "an": true, "another": true, "one": true,
 	"his": true, "her": true, "their": true, "my": true, "our": true, "this": true, "that": true}
+
+// appositionName reads the name that ends toks and starts after from, past
+// a title with "of" before it: in "former Secretary of Labor Dana
+// Whitfield" the name is the first run from a given name (Dana
+// Whitfield), not "Labor Dana Whitfield". Without a given name the name
+// must not follow "of".
+func (a *attributor) appositionName(toks []token, from int) (phrase, bool) {
+	end := len(toks)
+	var fallback phrase
+	found := false
+	for s := from; s < end-1; s++ {
+		n, roles, j, ok := parseName(a.src, toks, s)
+		if !ok || j != end || len(n.words) < 2 {
+			continue
+		}
+		np := phrase{kind: npName, toks: toks[s:end], name: n, roles: roles}
+		if givenNameGender(n.words) != 0 {
+			return np, true
+		}
+		if !found && !(s > 0 && toks[s-1].lower() == "of") {
+			fallback, found = np, true
+		}
+	}
+	return fallback, found
+}

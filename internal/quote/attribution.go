@@ -2518,6 +2518,23 @@ func (a *attributor) openerBefore(pos int, g byte, opener bool) (string, bool) {
 				ok = false
 			}
 			e++
+			if ok {
+				if s := indexOfToken(toks, np.toks[0].start); s > 0 && toks[s-1].lower() == "of" {
+					ok = false // former Secretary of Labor Dana Whitfield: not "Labor Dana Whitfield"
+				}
+			}
+			if !ok {
+				// (former Secretary of State Hillary Clinton: a title
+				// with "of" before the name; read it back from the comma.)
+				c2 := c + 1
+				for c2 < end && c2 < c+12 && toks[c2].s != "," {
+					c2++
+				}
+				if c2 < end && toks[c2].s == "," {
+					np, ok = a.appositionName(toks[:c2], c+1)
+					e = c2 + 1
+				}
+			}
 		}
 	default:
 		np, e, ok = forwardNP(a.src, toks[:end], i)

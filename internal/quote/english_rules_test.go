@@ -254,3 +254,19 @@ func TestEnglishNounSpellingForeignWord(t *testing.T) {
 		},
 	})
 }
+
+// A pronoun after narration opened by a description with a name in
+// apposition stands for that name, also when the name carries a title with
+// "of" (former Secretary of State Dana Whitfield).
+func TestPronounAfterDescribedSubject(t *testing.T) {
+	runSpeakerCases(t, []speakerCase{
+		{
+			name: "a title with of",
+			text: "Governor Paul Reyes defended the plan. But the other speaker at the forum, former Secretary of State Dana Whitfield, " +
+				"drew a contrast, saying the risks to small employers were real.\n\n" +
+				"“I take those warnings seriously,” she said.",
+			quote: "I take those warnings seriously,",
+			ok:    []string{"Dana Whitfield"},
+		},
+	})
+}
