@@ -141,3 +141,43 @@ func (a *attributor) appositionName(toks []token, from int) (phrase, bool) {
 	}
 	return fallback, found
 }
+
+// roleOpener reads the subject opening narration, toks[i:], as a
+// description (the former Mexican president didn't stop there) and returns
+// the one person the article introduced in that role before it, when that
+// person may be of gender g and the sentence goes on as narration with no
+// one else's reporting verb.
+func (a *attributor) roleOpener(toks []token, i int, g byte) (string, bool) {
+	// The description: the determiner, up to four words, and a role noun
+	// in lower case as its head (the former Mexican president).
+	h := -1
+	for k := i + 1; k < len(toks) && k <= i+5; k++ {
+		if !toks[k].word {
+			break
+		}
+		if isLowerWord(toks[k]) && roleNoun(toks[k].lower()) {
+			h = k
+			break
+		}
+	}
+	if h < 0 || !narrates(toks, h+1) {
+		return "", false
+	}
+	np := phrase{kind: npRole, toks: toks[i : h+1]}
+	e := h + 1
+	head := toks[h]
+	name := a.ix.role(head.lower(), qualifiers(np), np.toks[0].start, a.sectionStart(np.toks[0].start))
+	if name == "" {
+		return "", false
+	}
+	full := a.ix.fullName(name)
+	if gender := a.ix.genderOf(full); gender != 0 && gender != g || !personLike(strings.Fields(full)) || place(full) {
+		return "", false
+	}
+	for k := e; k < len(toks); k++ {
+		if cueWord(toks[k]) && !a.inQuotation(toks[k].start) {
+			return "", false // The former president is right, Smith argues: someone else's words
+		}
+	}
+	return full, true
+}

@@ -2539,6 +2539,11 @@ func (a *attributor) openerBefore(pos int, g byte, opener bool) (string, bool) {
 	default:
 		np, e, ok = forwardNP(a.src, toks[:end], i)
 	}
+	if !ok && isDeterminer(toks[i].lower()) {
+		// But the former Mexican president didn't stop there. "…," he
+		// continued: the one person the article introduced in that role.
+		return a.roleOpener(toks[:end], i, g)
+	}
 	if !ok || np.kind != npName || e >= end || !narrates(toks[:end], e) {
 		return "", false
 	}
@@ -2579,7 +2584,8 @@ func (a *attributor) openerBefore(pos int, g byte, opener bool) (string, bool) {
 // after its subject.
 var pastVerbs = wordSet(`took spoke said told made gave went came had was were met wrote thought felt held left
 led ran saw sat stood won lost paid sent brought began became drew got kept knew put read set hit let cut
-did sought fought taught heard found shook rose struck threw withdrew swore hung`)
+did sought fought taught heard found shook rose struck threw withdrew swore hung
+didn't didn’t wasn't wasn’t hadn't hadn’t couldn't couldn’t wouldn't wouldn’t`)
 
 // narrates reports whether the words from toks[e], right after a subject,
 // go on as narration: an apposition, or a verb in the past tense after any

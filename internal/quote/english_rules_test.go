@@ -270,3 +270,28 @@ func TestPronounAfterDescribedSubject(t *testing.T) {
 		},
 	})
 }
+
+// A he/she after narration whose subject is a description (the former
+// Chilean president didn't stop there) stands for the one person the
+// article introduced in that role — not when two hold it.
+func TestPronounAfterRoleSubject(t *testing.T) {
+	runSpeakerCases(t, []speakerCase{
+		{
+			name: "one president introduced",
+			text: "Former Chilean President Tomas Vidal called the tariff a mistake. “We will not pay for it,” Vidal told reporters.\n\n" +
+				"Senator Mark Hale, who wrote the tariff, has defended it for weeks.\n\n" +
+				"But the former Chilean president didn’t stop there.\n\n" +
+				"“The first loser of such a policy would be the buyer,” he continued.",
+			quote: "The first loser of such a policy would be the buyer,",
+			ok:    []string{"Tomas Vidal"},
+		},
+		{
+			name: "two presidents introduced",
+			text: "President Tomas Vidal met President Mario Ortiz on Monday. “We will not pay for it,” Vidal told reporters.\n\n" +
+				"But the president didn’t stop there.\n\n" +
+				"“The first loser of such a policy would be the buyer,” he continued.",
+			quote: "The first loser of such a policy would be the buyer,",
+			ok:    []string{"", "Tomas Vidal"},
+		},
+	})
+}
