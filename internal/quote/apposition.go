@@ -181,3 +181,17 @@ func (a *attributor) roleOpener(toks []token, i int, g byte) (string, bool) {
 	}
 	return full, true
 }
+
+// answerAfter reports whether the verb toks[k] reports a word of its own
+// rather than the quotation before it: Melanie said yes, Ana said no, he
+// said nothing.
+func answerAfter(toks []token, k int) bool {
+	if k+1 >= len(toks) || !isLowerWord(toks[k+1]) {
+		return false
+	}
+	switch toks[k+1].lower() {
+	case "yes", "no", "nothing", "goodbye", "hello", "amen":
+		return true
+	}
+	return false
+}

@@ -442,7 +442,7 @@ func (a *attributor) parseAfter(c *candidate, toks []token) (attribution, bool) 
 		}
 	}
 	for k := i + 1; k < len(toks) && k < i+40; k++ {
-		if !cueWord(toks[k]) {
+		if !cueWord(toks[k]) || answerAfter(toks, k) {
 			continue
 		}
 		np, ok := backwardNP(a.src, toks[:k], k-1)
@@ -515,7 +515,7 @@ func (a *attributor) parseAfter(c *candidate, toks []token) (attribution, bool) 
 			if !cueWord(toks[k]) {
 				continue
 			}
-			if passive(toks, k) || gerund(toks[k]) {
+			if passive(toks, k) || gerund(toks[k]) || answerAfter(toks, k) {
 				break
 			}
 			if np, ok := backwardNP(a.src, toks[:k], k-1); ok && (np.kind == npName && np.toks[0].start > toks[i].start || np.kind == npRole && np.toks[0].start == toks[i].start) {

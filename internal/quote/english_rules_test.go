@@ -295,3 +295,16 @@ func TestPronounAfterRoleSubject(t *testing.T) {
 		},
 	})
 }
+
+// "Ana said no", "Melanie said yes": the verb reports its own word, not the
+// quotation before it.
+func TestVerbWithItsOwnAnswer(t *testing.T) {
+	runSpeakerCases(t, []speakerCase{
+		{
+			name:  "said yes after a quotation in narration",
+			text:  "As Governor Reyes went on about “our own struggling farmers,” Marta said yes, yes, yes, over and over again.",
+			quote: "our own struggling farmers,",
+			ok:    []string{"", "Reyes", "Governor Reyes"},
+		},
+	})
+}
