@@ -195,3 +195,23 @@ func answerAfter(toks []token, k int) bool {
 	}
 	return false
 }
+
+// parentheticals are asides set off by commas that may stand between a
+// speaker and the verb (Rush Limbaugh, for one, called it …).
+var parentheticals = map[string]bool{"for one": true, "for example": true, "for instance": true, "in turn": true,
+	"in fact": true, "of course": true, "too": true, "however": true, "though": true, "in particular": true}
+
+// parenthetical reports whether toks are one of parentheticals.
+func parenthetical(toks []token) bool {
+	if len(toks) == 0 || len(toks) > 2 {
+		return false
+	}
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		if !isLowerWord(t) {
+			return false
+		}
+		words[i] = t.s
+	}
+	return parentheticals[strings.Join(words, " ")]
+}

@@ -1200,6 +1200,11 @@ func backwardNP(src string, toks []token, k int) (phrase, bool) {
 				// be a clause of its own (…Americans, Sen. Ted Cruz was
 				// also critical, telling …) or a phrase of time or place
 				// (…in Aurora, Colorado, in July 2012, said).
+				if parenthetical(toks[m+1 : k]) {
+					// Rush Limbaugh, for one, called: an aside between the
+					// name and its verb.
+					return backwardNP(src, toks[:m], m-1)
+				}
 				if m+1 < k && (isPreposition(toks[m+1]) || opensSubject(toks[m+1]) && isLowerWord(toks[m+1])) {
 					return phrase{}, false // …, when protesters interrupted her speech, shouting
 				}

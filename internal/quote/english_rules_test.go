@@ -308,3 +308,22 @@ func TestVerbWithItsOwnAnswer(t *testing.T) {
 		},
 	})
 }
+
+// An aside between commas (for one, for instance) stands between a speaker
+// and the verb without ending the speaker's phrase.
+func TestAsideBeforeVerb(t *testing.T) {
+	runSpeakerCases(t, []speakerCase{
+		{
+			name:  "for one, called",
+			text:  "The remark went too far for many, drawing charges that Dana Whitfield, for one, called “plain old fearmongering.”",
+			quote: "plain old fearmongering.",
+			ok:    []string{"Dana Whitfield"},
+		},
+		{
+			name:  "for instance, told",
+			text:  "Professor of nutrition Lena Ortiz, for instance, told the morning show, “Shaming never works.”",
+			quote: "Shaming never works.",
+			ok:    []string{"Lena Ortiz"},
+		},
+	})
+}
