@@ -215,3 +215,10 @@ func parenthetical(toks []token) bool {
 	}
 	return parentheticals[strings.Join(words, " ")]
 }
+
+// stateTitle reports whether toks[k], "state", qualifies the title or name
+// after it (state Del. Anna Ruiz, state Sen. Tom Reed) rather than
+// reporting.
+func stateTitle(toks []token, k int) bool {
+	return toks[k].lower() == "state" && isLowerWord(toks[k]) && k+1 < len(toks) && toks[k+1].capitalized()
+}

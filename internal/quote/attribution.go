@@ -485,7 +485,7 @@ func (a *attributor) parseAfter(c *candidate, toks []token) (attribution, bool) 
 			if toks[c].s != "," {
 				continue
 			}
-			if cueWord(toks[c+1]) {
+			if cueWord(toks[c+1]) && !stateTitle(toks, c+1) {
 				if addressee(toks[c+1]) {
 					continue // …, the Vatican spokesman, Federico Lombardi, told Vatican Radio: whom it was told
 				}

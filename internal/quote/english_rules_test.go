@@ -327,3 +327,16 @@ func TestAsideBeforeVerb(t *testing.T) {
 		},
 	})
 }
+
+// "state" before a title qualifies it (state Del. Anna Ruiz); it does not
+// report, so the title is no speaker.
+func TestStateBeforeTitle(t *testing.T) {
+	runSpeakerCases(t, []speakerCase{
+		{
+			name:  "state Del.",
+			text:  "“This is a big year for us,” the mayor's niece, state Del. Anna Ruiz (D-Richmond), shouted to the crowd.",
+			quote: "This is a big year for us,",
+			ok:    []string{"", "Anna Ruiz"},
+		},
+	})
+}
