@@ -38,13 +38,19 @@ func loadConfig(path string) (*config.Config, error) {
 		return err
 	}})
 	if err != nil {
-		var errs config.Errors
-		if errors.As(err, &errs) {
-			return nil, &exitError{code: 2, err: fmt.Errorf("%d problem%s in the configuration:\n%w", len(errs), plural(len(errs)), err)}
-		}
-		return nil, &exitError{code: 2, err: err}
+		return nil, configError(err)
 	}
 	return cfg, nil
+}
+
+// configError is the exit (status 2) for a configuration that does not
+// load: its problems counted and listed, each with its place.
+func configError(err error) error {
+	var errs config.Errors
+	if errors.As(err, &errs) {
+		return &exitError{code: 2, err: fmt.Errorf("%d problem%s in the configuration:\n%w", len(errs), plural(len(errs)), err)}
+	}
+	return &exitError{code: 2, err: err}
 }
 
 func plural(n int) string {

@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"errors"
 	"fmt"
 	"strconv"
 	"time"
@@ -134,11 +133,7 @@ it reads the names and where the store is ('check' validates the rest).`)
 func loadNames(path string) (*config.Config, error) {
 	cfg, err := config.Load(path, config.Options{Version: version, NamesOnly: true})
 	if err != nil {
-		var errs config.Errors
-		if errors.As(err, &errs) {
-			return nil, &exitError{code: 2, err: fmt.Errorf("%d problem%s in the configuration:\n%w", len(errs), plural(len(errs)), err)}
-		}
-		return nil, &exitError{code: 2, err: err}
+		return nil, configError(err)
 	}
 	return cfg, nil
 }

@@ -338,32 +338,7 @@ func textLen(n *html.Node) int {
 // decoded, invalid UTF-8 replaced and control characters removed.
 func plainField(s string) string {
 	if strings.ContainsAny(s, "<&") {
-		var b strings.Builder
-		z := html.NewTokenizer(strings.NewReader(s))
-		skip := 0
-	loop:
-		for {
-			switch tt := z.Next(); tt {
-			case html.ErrorToken:
-				break loop
-			case html.TextToken:
-				if skip == 0 {
-					b.Write(z.Text())
-				}
-			case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
-				name, _ := z.TagName()
-				if raw := string(name); raw == "script" || raw == "style" {
-					switch {
-					case tt == html.StartTagToken:
-						skip++
-					case tt == html.EndTagToken && skip > 0:
-						skip--
-					}
-				}
-				b.WriteByte(' ')
-			}
-		}
-		s = b.String()
+		s = tagText(s, func(string) string { return " " })
 	}
 	s = strings.Map(func(r rune) rune {
 		if r < 0x20 || r == 0x7F {
@@ -372,6 +347,37 @@ func plainField(s string) string {
 		return r
 	}, strings.ToValidUTF8(s, "\uFFFD"))
 	return clean(s)
+}
+
+// tagText is the text of the markup s: its tags dropped, with the content
+// of scripts and styles, character references decoded; sep gives what a
+// tag (its lower-case name) leaves in the text.
+func tagText(s string, sep func(tag string) string) string {
+	var b strings.Builder
+	z := html.NewTokenizer(strings.NewReader(s))
+	skip := 0
+	for {
+		switch tt := z.Next(); tt {
+		case html.ErrorToken:
+			return b.String()
+		case html.TextToken:
+			if skip == 0 {
+				b.Write(z.Text())
+			}
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			tag := string(name)
+			if tag == "script" || tag == "style" {
+				switch {
+				case tt == html.StartTagToken:
+					skip++
+				case tt == html.EndTagToken && skip > 0:
+					skip--
+				}
+			}
+			b.WriteString(sep(tag))
+		}
+	}
 }
 
 // absolute resolves ref against base; it returns ref unchanged when either

@@ -3,8 +3,6 @@ package article
 import (
 	"strings"
 	"unicode"
-
-	"golang.org/x/net/html"
 )
 
 // Many news pages declare their story's text in JSON-LD (schema.org
@@ -93,33 +91,13 @@ func ldBody(bodies []string, paras []string) []string {
 func ldParagraphs(s string) []string {
 	var lines []string
 	if hasMarkup(s) {
-		var b strings.Builder
-		z := html.NewTokenizer(strings.NewReader(s))
-		skip := 0
-	loop:
-		for {
-			switch tt := z.Next(); tt {
-			case html.ErrorToken:
-				break loop
-			case html.TextToken:
-				if skip == 0 {
-					b.Write(z.Text())
-				}
-			case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
-				name, _ := z.TagName()
-				switch tag := string(name); tag {
-				case "script", "style":
-					if tt == html.StartTagToken {
-						skip++
-					} else if tt == html.EndTagToken && skip > 0 {
-						skip--
-					}
-				case "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figure", "figcaption", "ul", "ol", "table", "tr", "section":
-					b.WriteByte('\n')
-				}
+		s = tagText(s, func(tag string) string {
+			switch tag {
+			case "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figure", "figcaption", "ul", "ol", "table", "tr", "section":
+				return "\n"
 			}
-		}
-		s = b.String()
+			return ""
+		})
 	}
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	for _, l := range strings.Split(s, "\n") {
