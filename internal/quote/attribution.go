@@ -1291,6 +1291,9 @@ func backwardNP(src string, toks []token, k int) (phrase, bool) {
 				if m > 0 && (toks[m-1].lower() == "a" || toks[m-1].lower() == "an") {
 					return phrase{}, false // features a New York Times report: the verb is a noun
 				}
+				if m > 1 && toks[m-1].lower() == "of" && givenNameGender(n.words) == 0 {
+					return nameAfterTitleOf(src, toks[:k+1], m)
+				}
 				return phrase{kind: npName, toks: toks[m : k+1], name: n, roles: roles}, true
 			}
 			m++
@@ -2614,6 +2617,64 @@ func narrates(toks []token, e int) bool {
 func pastVerb(lw string) bool {
 	_, ok := pastVerbs[lw]
 	return ok
+}
+
+// departmentWords name the department or portfolio of a title with "of"
+// (Secretary of Labor, Minister of Foreign Affairs, Secretary of Health and
+// Human Services).
+var departmentWords = map[string]bool{"labor": true, "labour": true, "state": true, "defense": true, "defence": true,
+	"homeland": true, "security": true, "treasury": true, "commerce": true, "agriculture": true, "education": true,
+	"energy": true, "health": true, "human": true, "services": true, "housing": true, "urban": true,
+	"development": true, "interior": true, "justice": true, "transportation": true, "transport": true,
+	"veterans": true, "affairs": true, "finance": true, "foreign": true, "home": true, "economy": true,
+	"trade": true, "industry": true, "environment": true, "culture": true, "war": true, "navy": true,
+	"army": true, "public": true, "safety": true, "works": true, "immigration": true, "tourism": true,
+	"communications": true, "information": true, "intelligence": true, "national": true, "budget": true,
+	"management": true, "internal": true, "external": true, "science": true, "technology": true, "welfare": true}
+
+// afterDepartment returns where the name starts in the run of capitalised
+// words toks[from:] after "of": past the department words (Labor, Homeland
+// Security, Health and Human Services) or, failing them, at the first
+// given name of a name of two words or more (Ecology Anne Pike); from when
+// neither is found.
+func afterDepartment(src string, toks []token, from int) int {
+	s := from
+	for s+1 < len(toks) && toks[s].capitalized() && (departmentWords[toks[s].lower()] || s > from && toks[s].lower() == "and") {
+		s++
+	}
+	if s > from && toks[s-1].lower() != "and" && isNameWord(toks[s]) {
+		return s
+	}
+	for s := from + 1; s+1 < len(toks) && isNameWord(toks[s]); s++ {
+		if n, _, _, ok := parseName(src, toks, s); ok && len(n.words) > 1 && givenNameGender(n.words) != 0 {
+			return s
+		}
+	}
+	return from
+}
+
+// nameAfterTitleOf reads the name that ends toks and starts at or after
+// from, just after "of": in "Secretary of Labor Dana Whitfield" or
+// "Secretary of Homeland Security Dana Whitfield" the department words
+// after "of" (or, failing them, the words up to a given name) are part of
+// the title, and the name is the run after them (Dana Whitfield). Else the
+// department and the name cannot be told apart: no name after a title
+// (Secretary of …); after anything else the whole run stands, as before.
+func nameAfterTitleOf(src string, toks []token, from int) (phrase, bool) {
+	end := len(toks)
+	if s := afterDepartment(src, toks, from); s > from {
+		if n, roles, j, ok := parseName(src, toks, s); ok && j == end {
+			return phrase{kind: npName, toks: toks[s:end], name: n, roles: roles}, true
+		}
+	}
+	if t := toks[from-2]; t.capitalized() && isTitle(t) {
+		return phrase{}, false
+	}
+	n, roles, j, ok := parseName(src, toks, from)
+	if !ok || j != end {
+		return phrase{}, false
+	}
+	return phrase{kind: npName, toks: toks[from:end], name: n, roles: roles}, true
 }
 
 // titleOnly reports whether every word is a title (Secretary, Senator).

@@ -503,6 +503,15 @@ func buildIndex(src string, paras []Span, quotes []rawQuote) *index {
 			} else if !inQuote(t.start) && isLowerWord(t) && (isCue(lw) || lw == "that") {
 				reported = true
 			}
+			if i > 1 && toks[i-1].lower() == "of" && toks[i-2].capitalized() && isTitle(toks[i-2]) {
+				// Secretary of Homeland Security Dana Whitfield: the
+				// department is the title's, the name starts after it.
+				if s := afterDepartment(src, toks, i); s > i {
+					lead += s - i
+					i = s
+					continue
+				}
+			}
 			n, roles, j, ok := parseName(src, toks, i)
 			if !ok || len(n.words) > maxNameWords {
 				if ok {
