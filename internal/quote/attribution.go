@@ -792,6 +792,9 @@ func (a *attributor) parseBefore(toks []token) (attribution, bool) {
 				return attribution{np: np, cue: cueText(toks, k), cuePos: t.start}, true
 			}
 		}
+		if np, ok := a.relativeSubject(toks, k); ok {
+			return attribution{np: np, cue: cueText(toks, k), cuePos: t.start}, true
+		}
 		if np, ok := backwardNP(a.src, toks[:k], k-1); ok {
 			if nounCompound(np, toks, k) {
 				continue // her official pledge in 2009: a noun, not a verb
@@ -858,6 +861,27 @@ func (a *attributor) parseBefore(toks []token) (attribution, bool) {
 		}
 	}
 	return attribution{}, false
+}
+
+// relativeSubject reads `Ann Lee called Tom Ruiz, who said`: the reporting
+// verb toks[k] of a relative clause (perhaps after an adverb) has for its
+// subject the person named before ", who", not the sentence's subject.
+func (a *attributor) relativeSubject(toks []token, k int) (phrase, bool) {
+	w := k - 1
+	for w > 0 && isLowerWord(toks[w]) {
+		if _, ok := adverbs[toks[w].lower()]; !ok {
+			break
+		}
+		w--
+	}
+	if w < 2 || toks[w].lower() != "who" || !isLowerWord(toks[w]) || toks[w-1].s != "," {
+		return phrase{}, false
+	}
+	np, ok := backwardNP(a.src, toks[:w-1], w-2)
+	if !ok || np.kind != npName {
+		return phrase{}, false
+	}
+	return np, true
 }
 
 // clauseSubject returns the first person named in toks who is not the
@@ -2127,6 +2151,9 @@ func nameFollows(src string, toks []token, e int) bool {
 		if _, fw := functionWords[lw]; fw && !adj || foreignStop(lw) {
 			return false
 		}
+		if _, v := objectVerbs[lw]; v {
+			return false // Obama met Carl Pike: a verb and its object, not a description
+		}
 		k++
 	}
 	if k == e || k >= len(toks) {
@@ -2135,6 +2162,17 @@ func nameFollows(src string, toks []token, e int) bool {
 	_, _, _, ok := parseName(src, toks, k)
 	return ok
 }
+
+// objectVerbs take a person as their object (Obama met Carl Pike, Mayor
+// Ann Lee thanked Tom Ruiz): the name after them is not the subject's, nor
+// the subject of a later "and … said".
+var objectVerbs = wordSet(`met meets called calls thanked thanks praised praises accused accuses criticised
+criticized criticises criticizes told tells blamed blames attacked attacks defended defends endorsed endorses
+slammed slams urged urges interviewed interviews visited visits joined joins hugged hugs introduced introduces
+invited invites fired fires hired hires appointed appoints nominated nominates defeated defeats beat beats
+sued sues greeted greets congratulated congratulates mocked mocks questioned questions warned warns
+reminded reminds phoned phones replaced replaces succeeded succeeds challenged challenges rebuked rebukes
+thanked welcomed welcomes named names pardoned pardons married marries`)
 
 // affiliation are the prepositions that, after a person's name, introduce
 // the party, body or place the person is from, in the languages whose

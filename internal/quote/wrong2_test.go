@@ -34,3 +34,47 @@ func TestTitleOfDepartment(t *testing.T) {
 		},
 	})
 }
+
+// The object of a verb in a clause whose subject is another name does not
+// speak the clause's later "and … said": the subject does.
+func TestObjectIsNotTheSpeaker(t *testing.T) {
+	runSpeakerCases(t, []speakerCase{
+		{
+			name:  "met, apposition",
+			text:  "The talks ran late.\n\nObama met Carl Pike, a senator, and later said: “We made progress on trade.”",
+			quote: "We made progress on trade.",
+			ok:    []string{"Obama", ""},
+		},
+		{
+			name:  "thanked",
+			text:  "The council voted on Monday.\n\nMayor Ann Lee thanked Tom Ruiz and said: “This park belongs to everyone.”",
+			quote: "This park belongs to everyone.",
+			ok:    []string{"Ann Lee", ""},
+		},
+		{
+			name:  "criticised",
+			text:  "The hearing was tense.\n\nSenator Ann Lee criticised Governor Tom Ruiz on Tuesday and told reporters: “The plan is a failure.”",
+			quote: "The plan is a failure.",
+			ok:    []string{"Ann Lee", ""},
+		},
+	})
+}
+
+// The reporting verb of a relative clause (", who said") has for its
+// subject the person before "who", not the sentence's subject.
+func TestRelativeClauseSpeaker(t *testing.T) {
+	runSpeakerCases(t, []speakerCase{
+		{
+			name:  "spoke after",
+			text:  "The talks ran late.\n\nAnn Lee spoke after Tom Ruiz, who said: “We made progress on trade.”",
+			quote: "We made progress on trade.",
+			ok:    []string{"Tom Ruiz", ""},
+		},
+		{
+			name:  "object of called, adverb",
+			text:  "The talks ran late.\n\nAnn Lee called Tom Ruiz, who later said: “We made progress on trade.”",
+			quote: "We made progress on trade.",
+			ok:    []string{"Tom Ruiz", ""},
+		},
+	})
+}
