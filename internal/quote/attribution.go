@@ -1668,7 +1668,7 @@ func (a *attributor) antecedent(pos int, plural bool, g byte) string {
 			continue
 		}
 		if !ok {
-			if a.maybePerson(m, speaker) {
+			if a.maybePerson(m, speaker) || a.unknownSubject(m, speaker) {
 				// Tennis great Billie Jean King remembered Ali. "…," she
 				// said: someone who may be a person of either gender stands
 				// between the pronoun and any earlier candidate, so only a
@@ -1818,6 +1818,38 @@ func (a *attributor) maybePerson(m mention, speaker string) bool {
 		return false // a capitalised word opening a sentence (That, Behind, Audiences)
 	}
 	return personLike(strings.Fields(full)) && personLike(m.name.words)
+}
+
+// unknownSubject reports whether mention m is one capitalised word the
+// article names nowhere else, opening its clause as the subject of a verb
+// (Kowalczyk also addressed the members; the aide Kowalczyk said): maybe a
+// person, of either gender, so that a later "he" or "she" is not sure to
+// reach a person named before it. (A plural — Republicans applauded — is
+// no one "he" could stand for.)
+func (a *attributor) unknownSubject(m mention, speaker string) bool {
+	if len(m.name.words) != 1 || pluralWord(m.name.words[0]) || place(m.name.words[0]) {
+		return false
+	}
+	full := a.ix.fullName(m.name.text(a.src))
+	if full == speaker || a.ix.isPerson(full) || !personLike(m.name.words) {
+		return false
+	}
+	end := min(m.name.end+80, len(a.src))
+	toks := tokenize(a.src, m.name.end, end)
+	k := 0
+	for k < len(toks) && isLowerWord(toks[k]) {
+		if _, ok := adverbs[toks[k].lower()]; !ok {
+			break
+		}
+		k++
+	}
+	if k >= len(toks) || !isLowerWord(toks[k]) {
+		return false
+	}
+	t := toks[k]
+	lw := t.lower()
+	_, ov := objectVerbs[lw]
+	return cueWord(t) || ov || auxiliaryVerb(t) || len(lw) > 4 && strings.HasSuffix(lw, "ed")
 }
 
 // fitting returns the fullest name of mention m when it is known to be a

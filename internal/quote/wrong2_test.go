@@ -78,3 +78,25 @@ func TestRelativeClauseSpeaker(t *testing.T) {
 		},
 	})
 }
+
+// A one-word subject the package cannot classify stands between a pronoun
+// and an earlier person: "he" is then nobody the article names for sure.
+func TestUnknownOneWordSubjectBlocksPronoun(t *testing.T) {
+	runSpeakerCases(t, []speakerCase{
+		{
+			name: "aide with a surname only",
+			text: "Tom Ruiz chaired the committee on Monday.\n\n" +
+				"The chairman's aide Kowalczyk said the budget was late, and he added: “We will need another week.”",
+			quote: "We will need another week.",
+			ok:    []string{"", "Kowalczyk"},
+		},
+		{
+			name: "unknown subject then he said",
+			text: "Tom Ruiz chaired the committee on Monday.\n\n" +
+				"Kowalczyk also addressed the members.\n\n" +
+				"“We will need another week,” he said.",
+			quote: "We will need another week,",
+			ok:    []string{"", "Kowalczyk"},
+		},
+	})
+}
