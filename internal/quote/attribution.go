@@ -1059,6 +1059,17 @@ func forwardNP(src string, toks []token, i int) (phrase, int, bool) {
 			best = phrase{kind: npName, toks: toks[i:e], name: n, roles: roles}
 			bestEnd = e
 			j = e
+			if e+1 < len(toks) && toks[e].lower() == "of" && isLowerWord(toks[e]) && titleOnly(n.words) {
+				// said Secretary of Labor Dana Whitfield: the department
+				// belongs to the title, the name follows it.
+				if s := afterDepartment(src, toks, e+1); s > e+1 {
+					if n2, roles2, e2, ok := parseName(src, toks, s); ok && len(n2.words) > 1 && !nameFollows(src, toks, e2) {
+						best = phrase{kind: npName, toks: toks[i:e2], name: n2, roles: roles2}
+						bestEnd = e2
+					}
+				}
+				break
+			}
 			if len(n.words) >= 2 && cyrillic(n.words[len(n.words)-1]) {
 				// сказал министр Антон Силуанов журналистам: a Russian
 				// role comes before the name; what follows it is not the
