@@ -56,6 +56,13 @@ func (w *Watcher) PollFeed(ctx context.Context, f config.Feed, force bool) (Poll
 // set: its schedule slot's end) skips it, and leaves it to the next slot.
 func (w *Watcher) pollFeed(ctx context.Context, f config.Feed, force bool, fetchBy time.Time) (PollResult, error) {
 	var res PollResult
+	w.writers.Add(1)
+	wrote := false // the poll's record written (recordPoll), or none to come
+	defer func() {
+		if !wrote {
+			w.writers.Add(-1)
+		}
+	}()
 	fail := func(err error) (PollResult, error) {
 		return res, &FeedError{Feed: f.Name, URL: f.URL, Err: err}
 	}
@@ -191,7 +198,7 @@ func (w *Watcher) pollFeed(ctx context.Context, f config.Feed, force bool, fetch
 	// reverse feed order (a feed lists the newest first).
 	slices.Reverse(rec.Done)
 	sortByPublication(rec.Done)
-	out, err := w.recordPoll(ctx, rec, now)
+	out, err := w.recordPoll(ctx, rec, now, &wrote)
 	if err := w.storeResult(ctx, "record_poll", true, err); err != nil {
 		w.metrics.Polls.WithLabelValues(f.Name, "store_error").Inc()
 		return fail(err)
@@ -218,15 +225,23 @@ func commitWaiters(concurrency int) int { return max(concurrency, 1) }
 // polls is written, would otherwise keep the slot idle, and with it a share
 // of the fetching and matching — and taken back before recordPoll returns.
 // At most cap(w.commits) polls wait so; beyond them a poll waits holding its
-// slot, which bounds the records held in memory.
-func (w *Watcher) recordPoll(ctx context.Context, rec store.PollRecord, now time.Time) (store.PollOutcome, error) {
+// slot, which bounds the records held in memory. Once written, the poll no
+// longer counts among w.writers, and *wrote is set.
+func (w *Watcher) recordPoll(ctx context.Context, rec store.PollRecord, now time.Time, wrote *bool) (store.PollOutcome, error) {
+	written := func() {
+		w.writers.Add(-1)
+		*wrote = true
+	}
 	select {
 	case w.commits <- struct{}{}:
 	default:
-		return w.store.RecordPoll(ctx, rec, now) // enough polls wait: keep the slot
+		out, err := w.store.RecordPoll(ctx, rec, now) // enough polls wait: keep the slot
+		written()
+		return out, err
 	}
 	<-w.sem
 	out, err := w.store.RecordPoll(ctx, rec, now)
+	written()
 	w.sem <- struct{}{} // the caller's to release; another poll frees one soon
 	<-w.commits
 	return out, err

@@ -119,6 +119,10 @@ type Watcher struct {
 	// commits bounds the polls that lent their slot of sem to another
 	// poll while their write waits for its group commit (recordPoll).
 	commits chan struct{}
+	// writers counts the polls in flight whose record is not written yet:
+	// when all of them wait for their group commit, the commit starts at
+	// once (store.SetBatchFull) — nothing else can join its batch.
+	writers atomic.Int64
 
 	storeHealth    *storeHealth
 	storeRetryBase time.Duration // first wait before pending articles are retried after a failed write
@@ -163,6 +167,7 @@ func New(opts Options) (*Watcher, error) {
 		problems:       map[string]string{},
 	}
 	w.outbox.init()
+	opts.Store.SetBatchFull(func(waiting int) bool { return int64(waiting) >= w.writers.Load() })
 	w.articles = article.NewFetcher(opts.ArticleClient, ArticleOptions(opts.Config))
 	if w.now == nil {
 		w.now = time.Now

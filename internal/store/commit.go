@@ -82,6 +82,27 @@ type committer struct {
 	linger time.Duration // commitLinger (tests set it)
 	// batches counts the batches committed (or tried), for the tests.
 	batches atomic.Int64
+	// full, when set, ends the linger early (SetBatchFull).
+	full atomic.Pointer[func(waiting int) bool]
+}
+
+// SetBatchFull lets the group commit end its linger (commitLinger) as soon
+// as the batch gathered can grow no more: full is called, on the
+// committer's goroutine, with the number of requests of the batch that
+// wait for their commit each time one joins it; when it returns true the
+// batch is committed at once. The watchers set it to whether every poll
+// in flight is waiting so — otherwise the committer sat out the rest of its
+// linger while every poll waited for it, and the cores sat idle. A nil full
+// restores the timed linger.
+func (s *Store) SetBatchFull(full func(waiting int) bool) {
+	if s.commit == nil {
+		return
+	}
+	if full == nil {
+		s.commit.full.Store(nil)
+		return
+	}
+	s.commit.full.Store(&full)
 }
 
 func (s *Store) startCommitter() {
@@ -114,20 +135,33 @@ func (s *Store) commitLoop() {
 	linger.Stop()
 	for r := range c.reqs {
 		batch = append(batch[:0], r)
-		linger.Reset(c.linger)
-	more:
-		for len(batch) < maxBatch {
-			select {
-			case r, ok := <-c.reqs:
-				if !ok {
-					break more // closing: commit what is here at once
-				}
-				batch = append(batch, r)
-			case <-linger.C:
-				break more
-			}
+		waiting := 0
+		if r.done != nil {
+			waiting++
 		}
-		linger.Stop()
+		full := c.full.Load()
+		if full == nil || !(*full)(waiting) {
+			linger.Reset(c.linger)
+		more:
+			for len(batch) < maxBatch {
+				select {
+				case r, ok := <-c.reqs:
+					if !ok {
+						break more // closing: commit what is here at once
+					}
+					batch = append(batch, r)
+					if r.done != nil {
+						waiting++
+						if full != nil && (*full)(waiting) {
+							break more
+						}
+					}
+				case <-linger.C:
+					break more
+				}
+			}
+			linger.Stop()
+		}
 		c.batches.Add(1)
 		s.commitBatch(batch)
 	}

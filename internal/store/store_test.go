@@ -408,6 +408,53 @@ func testCommitLinger(t *testing.T, e engine) {
 	}
 }
 
+// TestCommitBatchFull: once every write the caller expects has joined the
+// batch (SetBatchFull says so), the committer commits it at once rather
+// than sit out its linger with every writer waiting for it.
+func TestCommitBatchFull(t *testing.T) { engines(t, testCommitBatchFull) }
+
+func testCommitBatchFull(t *testing.T, e engine) {
+	s, _ := e.open(t)
+	s.commit.linger = time.Hour
+	const n = 3
+	s.SetBatchFull(func(waiting int) bool { return waiting >= n })
+	ctx := context.Background()
+	now := time.Now().Truncate(time.Second)
+	// A write that does not wait for its commit does not count.
+	if err := s.TouchFeed(ctx, "F00", now, nil); err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	errs := make([]error, n)
+	before := s.commit.batches.Load()
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			name := fmt.Sprintf("F%02d", i)
+			rec := PollRecord{Feed: FeedState{Name: name, URL: "https://" + name, LastPoll: now, LastSuccess: now}}
+			rec.Added = []Article{{Identity: "https://e.org/" + name, Feed: name, SeenAt: now, Status: StatusPending}}
+			_, errs[i] = s.RecordPoll(ctx, rec, now)
+		}()
+	}
+	done := make(chan struct{})
+	go func() { wg.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(time.Minute): // not a measure: an hour's linger would not end by then
+		t.Fatal("the writes waited for the committer's linger")
+	}
+	for i, err := range errs {
+		if err != nil {
+			t.Errorf("poll %d: %v", i, err)
+		}
+	}
+	if got := s.commit.batches.Load() - before; got != 1 {
+		t.Errorf("%d writes in %d transactions, want 1", n, got)
+	}
+	s.SetBatchFull(nil)
+}
+
 // TestRecordPollManyDone: a poll's processed articles are inserted several
 // a statement; each gets its ID in the poll's order, an identity stored
 // already or repeated in the poll is skipped with its alerts, the others
