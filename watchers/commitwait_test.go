@@ -112,3 +112,59 @@ watches:
 		}
 	}
 }
+
+// The polls counted as writers to come (which end the group commit's wait
+// once all of them wait for it) are uncounted on every way out of a poll:
+// a record written, a 304, a failed fetch, a feed skipped in backoff.
+func TestPollWritersUncounted(t *testing.T) {
+	now := time.Now()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/broken":
+			http.Error(w, "down", http.StatusInternalServerError)
+		case "/same":
+			if r.Header.Get("If-None-Match") == `"s"` {
+				w.WriteHeader(http.StatusNotModified)
+				return
+			}
+			w.Header().Set("ETag", `"s"`)
+			fmt.Fprint(w, rss(item{"Harbour reopens", "https://news.example/same/1", "<p>The harbour reopened.</p>", now}))
+		default:
+			fmt.Fprint(w, rss(item{"Budget talks resume " + r.URL.RawQuery, "https://news.example/" + r.URL.Path + "/" + now.String(), "<p>The talks resumed.</p>", now}))
+		}
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	cfg, err := config.Parse(filepath.Join(dir, "newshound.yaml"), []byte(fmt.Sprintf(`
+max_age: 48h
+articles: { fetch: false }
+feeds:
+  - { name: Changing, url: "%[1]s/changing" }
+  - { name: Same, url: "%[1]s/same" }
+  - { name: Broken, url: "%[1]s/broken" }
+watches:
+  - { name: budget, keywords: [budget] }
+`, srv.URL)), config.Options{Version: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(context.Background(), filepath.Join(dir, "test.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	client := httpclient.New(httpclient.Options{Timeout: harnessTimeout(), AllowPrivate: true})
+	w, err := New(Options{Config: cfg, Store: st, FeedClient: client, ArticleClient: client})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, force := range []bool{true, true, false} { // the last skips Broken, in backoff
+		rep := w.PollAll(context.Background(), force)
+		if len(rep.Failed) != 1 && force {
+			t.Errorf("cycle %d: failed %v, want Broken", i, rep.Failed)
+		}
+		if n := w.writers.Load(); n != 0 {
+			t.Fatalf("cycle %d: %d polls still counted as writers to come", i, n)
+		}
+	}
+}

@@ -95,7 +95,7 @@ type committer struct {
 // linger while every poll waited for it, and the cores sat idle. A nil full
 // restores the timed linger.
 func (s *Store) SetBatchFull(full func(waiting int) bool) {
-	if s.commit == nil {
+	if s == nil || s.commit == nil { // read-only
 		return
 	}
 	if full == nil {
