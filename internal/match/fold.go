@@ -220,8 +220,8 @@ func foldRuneSlow(r rune) string {
 	}
 	var b strings.Builder
 	for _, d := range norm.NFKD.String(string(unicode.ToLower(r))) {
-		if unicode.IsMark(d) {
-			continue
+		if unicode.IsMark(d) || d == 0x0640 {
+			continue // a mark, or the tatweel a presentation form carries its mark on (ﹽ is ـّ)
 		}
 		if s, ok := manualFold(d); ok {
 			b.WriteString(s)
@@ -1291,8 +1291,10 @@ func wordRuneAt(text string, i int) bool {
 // kept. 9: Korean matched by character runs. 10: decimal digits of every
 // script are ASCII digits, Arabic presentation forms decomposed, alef wasla
 // and teh marbuta folded, the Hebrew geresh an apostrophe, Thai, Lao, Khmer
-// and Myanmar matched by character runs (split from Latin letters).
-const FoldVersion = 10
+// and Myanmar matched by character runs (split from Latin letters). 11: the
+// tatweel of an Arabic presentation form of a mark dropped, as a tatweel is
+// (ﹽ folded to "ـ", which folds to "": Fold was not idempotent).
+const FoldVersion = 11
 
 // Fold returns s as the matcher sees it: lower case, without diacritics, quotes, apostrophes, hyphens,
 // dashes and other punctuation, possessive "'s" dropped, words separated by single spaces.
