@@ -42,16 +42,7 @@ watches:
 		t.Fatal(err)
 	}
 	dbPath := filepath.Join(dir, "test.db")
-	st, err := store.Open(context.Background(), dbPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	client := httpclient.New(httpclient.Options{Timeout: harnessTimeout(), AllowPrivate: true})
-	w, err := New(Options{Config: cfg, Store: st, FeedClient: client, ArticleClient: client})
-	if err != nil {
-		t.Fatal(err)
-	}
+	w := openWatcher(t, cfg, dbPath)
 	// Another connection holds the write lock: the first poll's commit
 	// waits for it (the store's busy timeout is 10 s).
 	locker, err := sql.Open("sqlite", "file:"+dbPath+"?_pragma=busy_timeout(5000)")
@@ -148,16 +139,7 @@ watches:
 	if err != nil {
 		t.Fatal(err)
 	}
-	st, err := store.Open(context.Background(), filepath.Join(dir, "test.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	client := httpclient.New(httpclient.Options{Timeout: harnessTimeout(), AllowPrivate: true})
-	w, err := New(Options{Config: cfg, Store: st, FeedClient: client, ArticleClient: client})
-	if err != nil {
-		t.Fatal(err)
-	}
+	w := openWatcher(t, cfg, filepath.Join(dir, "test.db"))
 	for i, force := range []bool{true, true, false} { // the last skips Broken, in backoff
 		rep := w.PollAll(context.Background(), force)
 		if len(rep.Failed) != 1 && force {
@@ -167,4 +149,21 @@ watches:
 			t.Fatalf("cycle %d: %d polls still counted as writers to come", i, n)
 		}
 	}
+}
+
+// openWatcher is a Watcher of cfg over a store at dbPath (closed when the
+// test ends), polling through a client that may reach loopback servers.
+func openWatcher(t *testing.T, cfg *config.Config, dbPath string) *Watcher {
+	t.Helper()
+	st, err := store.Open(context.Background(), dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	client := httpclient.New(httpclient.Options{Timeout: harnessTimeout(), AllowPrivate: true})
+	w, err := New(Options{Config: cfg, Store: st, FeedClient: client, ArticleClient: client})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return w
 }

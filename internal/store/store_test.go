@@ -376,20 +376,8 @@ func testCommitLinger(t *testing.T, e engine) {
 	ctx := context.Background()
 	now := time.Now().Truncate(time.Second)
 	const n = 10
-	var wg sync.WaitGroup
-	errs := make([]error, n)
 	before := s.commit.batches.Load()
-	for i := range n {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			name := fmt.Sprintf("F%02d", i)
-			rec := PollRecord{Feed: FeedState{Name: name, URL: "https://" + name, LastPoll: now, LastSuccess: now}}
-			rec.Added = []Article{{Identity: "https://e.org/" + name, Feed: name, SeenAt: now, Status: StatusPending}}
-			_, errs[i] = s.RecordPoll(ctx, rec, now)
-		}()
-		time.Sleep(2 * time.Millisecond) // each to a committer that would be idle
-	}
+	wait := recordPolls(s, now, n, 2*time.Millisecond) // each to a committer that would be idle
 	// The committer waits for more until the batch is full or the
 	// linger is over: fill it with queued writes to end the wait.
 	for i := range maxBatch - n {
@@ -397,8 +385,7 @@ func testCommitLinger(t *testing.T, e engine) {
 			t.Fatal(err)
 		}
 	}
-	wg.Wait()
-	for i, err := range errs {
+	for i, err := range wait() {
 		if err != nil {
 			t.Errorf("poll %d: %v", i, err)
 		}
@@ -406,6 +393,25 @@ func testCommitLinger(t *testing.T, e engine) {
 	if got := s.commit.batches.Load() - before; got > 2 {
 		t.Errorf("%d polls' writes in %d transactions, want them together", n, got)
 	}
+}
+
+// recordPolls starts the writes of n polls (feeds F00, F01 …, one pending
+// article each), gap apart; wait returns their errors once all are done.
+func recordPolls(s *Store, now time.Time, n int, gap time.Duration) (wait func() []error) {
+	var wg sync.WaitGroup
+	errs := make([]error, n)
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			name := fmt.Sprintf("F%02d", i)
+			rec := PollRecord{Feed: FeedState{Name: name, URL: "https://" + name, LastPoll: now, LastSuccess: now}}
+			rec.Added = []Article{{Identity: "https://e.org/" + name, Feed: name, SeenAt: now, Status: StatusPending}}
+			_, errs[i] = s.RecordPoll(context.Background(), rec, now)
+		}()
+		time.Sleep(gap)
+	}
+	return func() []error { wg.Wait(); return errs }
 }
 
 // TestCommitBatchFull: once every write the caller expects has joined the
@@ -424,21 +430,11 @@ func testCommitBatchFull(t *testing.T, e engine) {
 	if err := s.TouchFeed(ctx, "F00", now, nil); err != nil {
 		t.Fatal(err)
 	}
-	var wg sync.WaitGroup
-	errs := make([]error, n)
 	before := s.commit.batches.Load()
-	for i := range n {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			name := fmt.Sprintf("F%02d", i)
-			rec := PollRecord{Feed: FeedState{Name: name, URL: "https://" + name, LastPoll: now, LastSuccess: now}}
-			rec.Added = []Article{{Identity: "https://e.org/" + name, Feed: name, SeenAt: now, Status: StatusPending}}
-			_, errs[i] = s.RecordPoll(ctx, rec, now)
-		}()
-	}
+	wait := recordPolls(s, now, n, 0)
+	var errs []error
 	done := make(chan struct{})
-	go func() { wg.Wait(); close(done) }()
+	go func() { errs = wait(); close(done) }()
 	select {
 	case <-done:
 	case <-time.After(time.Minute): // not a measure: an hour's linger would not end by then
