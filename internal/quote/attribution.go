@@ -30,6 +30,9 @@ type phrase struct {
 	// headAt, when above 0, is the index in toks of a description's head
 	// noun followed by its complement (secretary of state).
 	headAt int
+	// relational marks a description that ties its head to a named
+	// person (a friend of Tom Ruiz; see relation.go): given as written.
+	relational bool
 }
 
 // foreignPronoun returns the pronoun phrase for toks[i] when it is a
@@ -1323,6 +1326,10 @@ func backwardNP(src string, toks []token, k int) (phrase, bool) {
 		}
 		for m <= k {
 			if n, roles, j, ok := parseName(src, toks[:k+1], m); ok && j == k+1 {
+				if d := relationalOpener(toks, m); d >= 0 {
+					// A friend of Tom Ruiz said: the friend, not Tom Ruiz.
+					return phrase{kind: npRole, toks: toks[d : k+1], headAt: m - 2 - d, relational: true}, true
+				}
 				if m > 0 && (toks[m-1].lower() == "a" || toks[m-1].lower() == "an") {
 					return phrase{}, false // features a New York Times report: the verb is a noun
 				}
@@ -1495,6 +1502,12 @@ func (a *attributor) resolve(c *candidate, at attribution) {
 		c.person = c.speaker != ""
 		c.gender = g
 	case npRole:
+		if at.np.relational {
+			c.speaker = at.np.text(a.src)
+			c.plural = pluralWord(at.np.toks[at.np.headAt].s)
+			c.person = !c.plural
+			break
+		}
 		if np, ok := a.appositionAfter(at.np.toks[len(at.np.toks)-1].end); ok {
 			at.np = np // le président de la CPME, François Asselin
 			a.resolve(c, at)

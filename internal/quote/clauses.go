@@ -156,7 +156,9 @@ func (a *attributor) roleSubject(np phrase, pos, para int) (reportingSubject, bo
 		return reportingSubject{}, false
 	}
 	r := reportingSubject{pos: pos, para: para, person: true}
-	if n := a.ix.role(head, qualifiers(np), np.toks[0].start, a.sectionStart(np.toks[0].start)); n != "" {
+	if np.relational {
+		r.name, r.role = np.text(a.src), true // a friend of Tom Ruiz: as written
+	} else if n := a.ix.role(head, qualifiers(np), np.toks[0].start, a.sectionStart(np.toks[0].start)); n != "" {
 		r.name = a.ix.fullName(n)
 		r.gender = a.ix.genderOf(r.name)
 	} else {
