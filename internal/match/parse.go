@@ -151,13 +151,16 @@ func lex(src string) ([]lexToken, error) {
 			j += qs
 		}
 		run := src[i:j]
-		if atStart && run[0] == '-' {
-			if len(run) == 1 && (j == len(src) || src[j] != '(' && !isQuote(rune(src[j])) && !startsQuote(src[j:])) {
+		if d, n := utf8.DecodeRuneInString(run); atStart && isMinus(d) {
+			alone := len(run) == n && (j == len(src) || src[j] != '(' && !isQuote(rune(src[j])) && !startsQuote(src[j:]))
+			switch {
+			case alone && d == '-':
 				return nil, errAt(i, "expected a term after -")
+			case !alone:
+				toks = append(toks, lexToken{kind: tMinus, pos: i})
+				i += n
+				continue
 			}
-			toks = append(toks, lexToken{kind: tMinus, pos: i})
-			i++
-			continue
 		}
 		switch {
 		case run == "AND":
@@ -717,6 +720,17 @@ func joinableAt(s string, i, j int) bool {
 		b = len(s) - j
 	}
 	return joinable(Fold(s[a:i]), Fold(s[j:j+b]))
+}
+
+// isMinus reports whether r, at the start of a bare run, negates it: the hyphen-minus, or a dash,
+// hyphen or minus sign typed for it (smart punctuation turns "-" or "--" into "–" or "—"). A dash
+// standing alone, with a space after it, is no operator (a "-" so is an error).
+func isMinus(r rune) bool {
+	switch r {
+	case '-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2212', '\uFE63', '\uFF0D':
+		return true
+	}
+	return false
 }
 
 // isJoiningHyphen reports whether r is a hyphen, or a dash or minus sign typed for one, which may

@@ -49,6 +49,13 @@ func TestParseString(t *testing.T) {
 		{`x NOT (a NEAR/3 b)`, `x AND NOT (a NEAR/3 b)`},
 		{`J. K. Rowling`, `"J. K." AND Rowling`},
 		{`U.S. 1,000`, `U.S. AND 1,000`},
+		// a dash or minus sign typed for the hyphen-minus (a word processor's or a phone's smart
+		// punctuation) negates as '-' does: "Putin –golf" was Putin AND golf, the opposite of its intent
+		{`Putin –golf`, `Putin AND -golf`},
+		{`Putin —"golf club"`, `Putin AND -"golf club"`},
+		{`Putin −(golf OR tennis)`, `Putin AND NOT (golf OR tennis)`},
+		{`Putin ‐golf －tennis`, `Putin AND -golf AND -tennis`},
+		{`"–golf" "—x"`, `"–golf" AND "—x"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -192,7 +199,7 @@ func FuzzParse(f *testing.F) {
 	for _, s := range []string{
 		`@putin AND ("election interference" OR meddl* OR hack*) NOT title:golf`,
 		`a NEAR/10 "b c"`, `-a`, `(a OR b`, `title:(a feed:b)`, `"x*y" 10:30`, `NOT NOT a`,
-		`a NEAR/3 @hack`, "“curly” „quotes”", `@putn`, `-"a" -(b)`,
+		`a NEAR/3 @hack`, "“curly” „quotes”", `@putn`, `-"a" -(b)`, `a –b —"c" −(d)`,
 	} {
 		f.Add(s)
 	}

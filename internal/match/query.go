@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // fieldSet is a set of document fields, one bit each.
@@ -172,7 +173,7 @@ func writeTerm(b *strings.Builder, text string) {
 }
 
 func bareSafe(text string) bool {
-	if text == "" || text[0] == '-' || text[0] == '@' {
+	if r, _ := utf8.DecodeRuneInString(text); text == "" || isMinus(r) || r == '@' {
 		return false
 	}
 	switch text {
