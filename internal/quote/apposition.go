@@ -217,8 +217,8 @@ func parenthetical(toks []token) bool {
 }
 
 // stateTitle reports whether toks[k], "state", qualifies the title or name
-// after it (state Del. Anna Ruiz, state Sen. Tom Reed) rather than
-// reporting.
+// after it (state Del. Anna Ruiz, state Sen. Tom Reed, state attorney Dave
+// Aronberg) rather than reporting.
 func stateTitle(toks []token, k int) bool {
-	return toks[k].lower() == "state" && isLowerWord(toks[k]) && k+1 < len(toks) && toks[k+1].capitalized()
+	return toks[k].lower() == "state" && isLowerWord(toks[k]) && k+1 < len(toks) && (toks[k+1].capitalized() || roleBeforeName(toks, k+1))
 }

@@ -1051,7 +1051,7 @@ func forwardNP(src string, toks []token, i int) (phrase, int, bool) {
 			j++ // 9/11 widow Terry Strada
 			continue
 		}
-		if !w.word || cueWord(w) {
+		if !w.word || cueWord(w) && !stateTitle(toks, j) {
 			break
 		}
 		if n, roles, e, ok := parseName(src, toks, j); ok {
@@ -1502,6 +1502,11 @@ func (a *attributor) resolve(c *candidate, at attribution) {
 		c.person = c.speaker != ""
 		c.gender = g
 	case npRole:
+		if np, ok := a.documentAuthor(at.np); ok {
+			at.np = np // a statement from Laura Pines: hers
+			a.resolve(c, at)
+			return
+		}
 		if at.np.relational {
 			c.speaker = at.np.text(a.src)
 			c.plural = pluralWord(at.np.toks[at.np.headAt].s)
