@@ -264,7 +264,13 @@ func (a *attributor) previousSentence(prev, c *candidate) (attribution, bool) {
 	if len(toks) < 3 || !terminator(toks[len(toks)-1]) {
 		return attribution{}, false
 	}
-	return a.parseBefore(lastSentence(toks[:len(toks)-1]))
+	at, ok := a.parseBefore(lastSentence(toks[:len(toks)-1]))
+	if ok && questionCue(at.cue) {
+		// A reporter asked when the road would reopen. "Probably by the
+		// weekend.": the answer, not the asker's words.
+		return attribution{}, false
+	}
+	return at, ok
 }
 
 // isSplitJoin reports whether the attribution between two quotations ends
@@ -1290,6 +1296,9 @@ func backwardNP(src string, toks []token, k int) (phrase, bool) {
 		if stripPossessive(t.s) != t.s {
 			return phrase{}, false // Jordan Blake's remarks: the verb is a noun owned by the name
 		}
+		if np, ok := definiteTitle(toks, k); ok {
+			return np, true // the Prime Minister said: a role, not a name
+		}
 		m := k
 		for m > 0 && (isNameWord(toks[m-1]) || (toks[m-1].capitalized() && isTitle(toks[m-1])) ||
 			(toks[m-1].word && isConnector(toks[m-1]) && m-1 > 0 && isNameWord(toks[m-2]))) {
@@ -1348,7 +1357,7 @@ func backwardNP(src string, toks []token, k int) (phrase, bool) {
 	// (a word of another language after an English article is an English
 	// noun: the man said, her son said — not German "man", French "son")
 	englishNoun := k > 0 && englishArticles[toks[k-1].lower()] && isLowerWord(toks[k-1])
-	if _, fw := functionWords[lw]; fw || foreignStop(lw) && !englishNoun || elided(lw) {
+	if _, fw := functionWords[lw]; fw && !headNoun(toks, k) || foreignStop(lw) && !englishNoun || elided(lw) {
 		return phrase{}, false
 	}
 	if _, o := otherPronouns[lw]; o {
@@ -1519,6 +1528,12 @@ func (a *attributor) resolve(c *candidate, at attribution) {
 			return
 		}
 		head := at.np.toks[len(at.np.toks)-1].lower()
+		if at.np.headAt > 0 {
+			head = strings.TrimSuffix(at.np.toks[at.np.headAt].lower(), ".") // the Secretary of State
+			if r := titles[head]; r != "" {
+				head = r
+			}
+		}
 		if complementAfter(a.src, at.np.toks[len(at.np.toks)-1].end) {
 			// el presidente de la Asamblea: whose president the phrase
 			// leaves out, so it is no one the article named president.

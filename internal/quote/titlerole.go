@@ -1,0 +1,64 @@
+package quote
+
+import "strings"
+
+// A capitalised title after "the" with no name after it — "the Prime
+// Minister said", "the Secretary of State said", "the President said" — is
+// a role, not a name: it is the person the article introduced with that
+// title (Prime Minister Theresa May), else the title as written, never the
+// bare word "Minister" or "Secretary" read as a surname.
+
+// definiteTitle returns the description "the" + titles (with a department
+// after "of": the Secretary of State, the Minister of Finance) that ends
+// at toks[k], the last word before a reporting verb, or false.
+func definiteTitle(toks []token, k int) (phrase, bool) {
+	m := k
+	for m > 0 && toks[m-1].word && toks[m-1].lower() != "the" && (toks[m-1].capitalized() || toks[m-1].lower() == "of" && isLowerWord(toks[m-1])) {
+		m--
+	}
+	if m == 0 || m > k || toks[m-1].lower() != "the" {
+		return phrase{}, false
+	}
+	if !toks[m].capitalized() || toks[m].lower() == "of" {
+		return phrase{}, false
+	}
+	head := -1
+	for j := m; j <= k; j++ {
+		if toks[j].lower() == "of" {
+			if head < 0 || j == k {
+				return phrase{}, false
+			}
+			for _, t := range toks[j+1 : k+1] {
+				if !departmentWords[t.lower()] && t.lower() != "of" && t.lower() != "and" {
+					return phrase{}, false // the President of Mexico: whose, not a department
+				}
+			}
+			break
+		}
+		if !isTitle(toks[j]) {
+			return phrase{}, false // the Obama administration, the Kremlin: not a title
+		}
+		head = j
+	}
+	if head < 0 || titles[strings.TrimSuffix(toks[head].lower(), ".")] == "" {
+		return phrase{}, false // the Republican, the Honorable: no role to look up
+	}
+	return phrase{kind: npRole, toks: toks[m-1 : k+1], headAt: head - (m - 1)}, true
+}
+
+// headNoun reports whether toks[k], a word that mostly qualifies a role
+// (chief executive, chief of staff), is itself the head of a description
+// right before its verb: "the chief said", "the police chief told".
+func headNoun(toks []token, k int) bool {
+	return toks[k].lower() == "chief" && isLowerWord(toks[k]) && k > 0 && toks[k-1].word
+}
+
+// questionCue reports whether a reporting cue reports a question (asked,
+// wondered): the quotation after such a sentence answers it.
+func questionCue(cue string) bool {
+	switch cue {
+	case "asked", "asks", "ask", "asking", "wondered", "wonders", "questioned", "inquired", "queried":
+		return true
+	}
+	return false
+}

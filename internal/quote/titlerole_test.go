@@ -1,0 +1,68 @@
+package quote
+
+import "testing"
+
+// A capitalised title after "the" with no name after it is a role: the
+// person introduced with it, else the title as written — never the title's
+// last word read as a surname.
+func TestDefiniteTitle(t *testing.T) {
+	runSpeakerCases(t, []speakerCase{
+		{
+			name:  "the Prime Minister, introduced",
+			text:  "Prime Minister Tessa Ruiz was in Brussels on Monday.\n\n“This is a good deal for Britain,” the Prime Minister said.",
+			quote: "This is a good deal for Britain,",
+			ok:    []string{"Tessa Ruiz", "the Prime Minister"},
+		},
+		{
+			name:  "the Prime Minister, not introduced",
+			text:  "The talks ended late.\n\n“This is a good deal for Britain,” the Prime Minister said.",
+			quote: "This is a good deal for Britain,",
+			ok:    []string{"the Prime Minister", ""},
+		},
+		{
+			name:  "The Secretary of State opening the sentence",
+			text:  "The talks ended late.\n\nThe Secretary of State said: “We are close to a deal here.”",
+			quote: "We are close to a deal here.",
+			ok:    []string{"The Secretary of State", ""},
+		},
+	})
+}
+
+// "the chief" right before its verb is a role like "the senator".
+func TestChiefAsHead(t *testing.T) {
+	runSpeakerCases(t, []speakerCase{
+		{
+			name:  "the chief said",
+			text:  "Police Chief Dana Kerr spoke first.\n\n“Probably by the weekend, I would say,” the chief said.",
+			quote: "Probably by the weekend, I would say,",
+			ok:    []string{"Dana Kerr"},
+		},
+		{
+			name:  "the police chief said, no one named",
+			text:  "The road was closed.\n\n“Probably by the weekend, I would say,” the police chief said.",
+			quote: "Probably by the weekend, I would say,",
+			ok:    []string{"the police chief", ""},
+		},
+	})
+}
+
+// A sentence reporting a question does not attribute the quotation after
+// it: that is the answer.
+func TestQuestionBeforeAnswer(t *testing.T) {
+	runSpeakerCases(t, []speakerCase{
+		{
+			name: "a reporter asked",
+			text: "Police Chief Dana Kerr took questions on Monday.\n\n" +
+				"A reporter asked when the road would reopen. “Probably by the weekend, I would say.”",
+			quote: "Probably by the weekend, I would say.",
+			ok:    []string{"", "Dana Kerr"},
+		},
+		{
+			name: "the answer's own attribution",
+			text: "Police Chief Dana Kerr took questions on Monday.\n\n" +
+				"A reporter asked when the road would reopen. “Probably by the weekend, I would say,” the chief said.",
+			quote: "Probably by the weekend, I would say,",
+			ok:    []string{"Dana Kerr"},
+		},
+	})
+}
