@@ -16,6 +16,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/newshound/newshound/internal/alert"
+	"github.com/newshound/newshound/internal/httpclient"
 )
 
 var _ alert.Notifier = (*Bot)(nil)
@@ -129,6 +130,9 @@ func New(opts Options) (*Bot, error) {
 		next = http.DefaultTransport
 	}
 	client.Transport = &rewriteTransport{base: base, next: next}
+	// A redirect that would change a post into a GET, or send it on
+	// without the bot token, is not followed (see classify).
+	client.CheckRedirect = httpclient.APIRedirects(client.CheckRedirect)
 	b.session = newSession(token, client)
 	return b, nil
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/newshound/newshound/internal/alert"
+	"github.com/newshound/newshound/internal/httpclient"
 )
 
 // APIError is an error answer from Discord: the HTTP status, Discord's JSON
@@ -122,11 +123,18 @@ func flattenFormErrors(node map[string]any, path string, out *[]string) {
 
 // classify turns a discordgo error into the outbox's terms: 4xx other than
 // 429 is permanent; 429 carries retry_after; 5xx and network errors are
-// retryable. The result never holds the bot or webhook token.
+// retryable; refused credentials (401, a deleted webhook) and a redirect
+// not followed (httpclient.APIRedirects) pause the destination. The result never holds the bot or webhook token.
 func (b *Bot) classify(err error, channel string, t target) error {
 	var own *RateLimitError
 	if errors.As(err, &own) {
 		return &RateLimitError{Channel: channel, After: own.After}
+	}
+	var redirect *httpclient.RedirectError
+	if errors.As(err, &redirect) {
+		// The address, not the message: like a deleted webhook, the
+		// destination is paused, its alerts kept until it is fixed.
+		return alert.Unauthorized(t.destination(), b.redact(fmt.Errorf("bot: deliver to %s: %w", channel, redirect)))
 	}
 	var rest *discordgo.RESTError
 	if errors.As(err, &rest) {

@@ -3,6 +3,7 @@ package discord
 import (
 	"context"
 	"errors"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/http/httputil"
@@ -210,5 +211,38 @@ func TestWebhookThreadPostLostResponseFound(t *testing.T) {
 	}
 	if n := len(srv.WebhookMessages(hookID)); n != 1 || !got.Found {
 		t.Fatalf("%d webhook messages in the thread (found %v), want the first only", n, got.Found)
+	}
+}
+
+// A webhook kept on its own host (a proxy in front of Discord) answering a
+// 429 as an HTML page with Retry-After is waited out as Discord's own host's
+// would be. It was passed to discordgo as it came: "rate limit unmarshal
+// error" logged at ERROR, and the retry came after the outbox's backoff
+// (10 s) instead of the 120 s asked for — hammering a ban.
+func TestProxiedWebhook429HonoursRetryAfter(t *testing.T) {
+	l := newLimited(t, "/webhooks/"+hookID+"/", func(w http.ResponseWriter) {
+		w.Header().Set("Content-Type", "text/html; charset=UTF-8")
+		w.Header().Set("Retry-After", "120")
+		w.WriteHeader(http.StatusTooManyRequests)
+		_, _ = w.Write([]byte("<html><body>Error 1015: you are being rate limited</body></html>"))
+	})
+	l.srv.AddWebhook(hookID, hookToken)
+	var logs strings.Builder
+	b, err := New(Options{Channels: map[string]Channel{"partners": {WebhookURL: l.front.URL + "/api/webhooks/" + hookID + "/" + hookToken}},
+		Logger: slog.New(slog.NewTextHandler(&logs, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.RouteDiscordgoLogs() // the hook itself is installed by TestMain
+	t.Cleanup(func() { libLog.Store(nil) })
+	_, err = b.Deliver(context.Background(), alert.Delivery{ID: 1, Channel: "partners", Nonce: "n", Attempt: 1, Alert: sampleAlert()})
+	if got := retryAfterOf(t, err); got != 120*time.Second {
+		t.Errorf("retry after %v, want Retry-After's 120s (error %v)", got, err)
+	}
+	if strings.Contains(logs.String(), "unmarshal") {
+		t.Errorf("the 429's page reached discordgo: %s", logs.String())
+	}
+	if n := len(l.srv.WebhookMessages(hookID)); n != 0 {
+		t.Errorf("%d messages posted through the limited request", n)
 	}
 }

@@ -15,7 +15,8 @@ const discordHost = "discord.com"
 // Discord-compatible server at base instead (a fake, a proxy), keeping the
 // path, and moves discordgo's REST calls (its endpoints say /api/v9/) to
 // the current API version: https://discord.com/api/v9/x →
-// <base>/api/v10/x.
+// <base>/api/v10/x. Every 429, whatever host sent it, is made one that
+// discordgo reads (normalize429).
 type rewriteTransport struct {
 	base *url.URL // nil: the real Discord
 	next http.RoundTripper
@@ -25,10 +26,13 @@ type rewriteTransport struct {
 const discordgoPrefix = "/api/v9/"
 
 func (t *rewriteTransport) RoundTrip(req *http.Request) (*http.Response, error) {
-	if !isDiscordHost(req.URL.Host) {
-		return t.next.RoundTrip(req)
+	var resp *http.Response
+	var err error
+	if isDiscordHost(req.URL.Host) {
+		resp, err = t.rewrite(req)
+	} else {
+		resp, err = t.next.RoundTrip(req) // a webhook on its own host (a proxy), or a redirect's target
 	}
-	resp, err := t.rewrite(req)
 	if err == nil && resp.StatusCode == http.StatusTooManyRequests {
 		normalize429(resp)
 	}

@@ -11,6 +11,7 @@ import (
 	slackgo "github.com/slack-go/slack"
 
 	"github.com/newshound/newshound/internal/alert"
+	"github.com/newshound/newshound/internal/httpclient"
 )
 
 // APIError is Slack's refusal: the method (or "webhook"), the HTTP status,
@@ -77,7 +78,8 @@ var (
 // classify turns a slack-go error (or a webhook's answer) into the
 // outbox's terms: refused credentials are an AuthError of destination; 429
 // carries Retry-After; Slack's own trouble (5xx, internal_error, the
-// network) is retried; any other refusal (channel_not_found,
+// network) is retried; a redirect not followed (httpclient.APIRedirects)
+// pauses the destination as refused credentials do; any other refusal (channel_not_found,
 // not_in_channel, is_archived, invalid_blocks, missing_scope …) is
 // permanent. The result never holds a secret.
 func (n *Notifier) classify(err error, channel, method, destination string) error {
@@ -88,6 +90,12 @@ func (n *Notifier) classify(err error, channel, method, destination string) erro
 	var own *RateLimitError
 	if errors.As(err, &own) {
 		return &RateLimitError{Channel: channel, After: own.After}
+	}
+	var redirect *httpclient.RedirectError
+	if errors.As(err, &redirect) {
+		// The address, not the message: the destination is paused, its
+		// alerts kept until it is fixed.
+		return &alert.AuthError{Destination: destination, Err: n.redact(fmt.Errorf("slack: deliver to %s: %s: %w", channel, method, redirect)), Platform: "Slack"}
 	}
 	api := &APIError{Method: method, Status: http.StatusOK}
 	var se slackgo.SlackErrorResponse

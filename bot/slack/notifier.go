@@ -20,6 +20,7 @@ import (
 
 	"github.com/newshound/newshound/bot/commands"
 	"github.com/newshound/newshound/internal/alert"
+	"github.com/newshound/newshound/internal/httpclient"
 )
 
 var _ alert.Notifier = (*Notifier)(nil)
@@ -100,6 +101,9 @@ func New(opts Options) (*Notifier, error) {
 		c := *opts.HTTPClient
 		client = &c
 	}
+	// A redirect that would change a post into a GET, or send it on
+	// without the token, is not followed (see classify).
+	client.CheckRedirect = httpclient.APIRedirects(client.CheckRedirect)
 	n := &Notifier{
 		client:   client,
 		apiBase:  base,
