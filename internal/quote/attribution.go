@@ -225,6 +225,9 @@ func (a *attributor) attribute() {
 		if !ok {
 			at, ok = a.scriptAttribution(before, after)
 		}
+		if !ok && len(before) == 0 {
+			at, ok = a.paragraphSignature(c) // “…” And that's all. ― Christina Lastra
+		}
 		own := ok
 		if !ok && len(before) == 0 {
 			// Clinton said she had made progress. "I really believe …"
