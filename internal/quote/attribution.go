@@ -1242,6 +1242,9 @@ func backwardNP(src string, toks []token, k int) (phrase, bool) {
 					if n, roles, e, ok := parseName(src, toks, m+1); ok && e == end {
 						return phrase{kind: npName, toks: toks[m+1 : end], name: n, roles: roles}, true
 					}
+					if np, ok := nameOfPlace(src, toks, m+1, end); ok {
+						return np, true // One pastor, Dale Whitney of Grace Church in Ames, said
+					}
 				}
 				// The part between the commas must describe the name, not
 				// be a clause of its own (…Americans, Sen. Ted Cruz was

@@ -1,0 +1,35 @@
+package quote
+
+// A name set off by commas may carry where its bearer works or comes from
+// — "One pastor supporting Mr. Cole, Dale Whitney of Grace Church in Ames,
+// said" — and is still the subject of the verb after the commas: the
+// speaker is the name before "of", not the church, the town, or a name
+// earlier in the description.
+
+// nameOfPlace reads toks[from:end], the part between two commas before a
+// reporting verb, as a person's name followed by "of", "from" or "at" and
+// a capitalised name of a body or a place (with "in", "of", "the" and
+// "and" between its words), and returns the person's name.
+func nameOfPlace(src string, toks []token, from, end int) (phrase, bool) {
+	n, roles, e, ok := parseName(src, toks, from)
+	if !ok || e >= end-1 || len(n.words) < 2 || !personLike(n.words) {
+		return phrase{}, false
+	}
+	switch toks[e].lower() {
+	case "of", "from", "at":
+	default:
+		return phrase{}, false
+	}
+	if !isLowerWord(toks[e]) || !toks[e+1].capitalized() && toks[e+1].lower() != "the" {
+		return phrase{}, false
+	}
+	for _, t := range toks[e+1 : end] {
+		switch lw := t.lower(); {
+		case t.capitalized():
+		case lw == "in" || lw == "of" || lw == "the" || lw == "and" || t.s == "&":
+		default:
+			return phrase{}, false // Dale Whitney of Ames, who called: a clause, not a place
+		}
+	}
+	return phrase{kind: npName, toks: toks[from:e], name: n, roles: roles}, true
+}
