@@ -447,6 +447,11 @@ func (w *Watcher) send(ctx context.Context, d alert.Delivery, watch string, rows
 		if err := w.unmarkSending(ctx, earlier, ids); err != nil {
 			return false, w.storeFailed(err)
 		}
+		// Why they wait, for `status` (the pause itself is in memory).
+		why := fmt.Sprintf("paused (%s refused the %s): %v", auth.RefusedBy(), auth.Destination, auth.Err)
+		if err := w.store.NoteError(ctx, why, ids...); err != nil {
+			return false, w.storeFailed(err)
+		}
 		return false, nil
 	case alert.IsPermanent(err):
 		w.metrics.Deliveries.WithLabelValues(d.Kind, "refused").Inc()

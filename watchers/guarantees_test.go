@@ -738,3 +738,43 @@ func TestWebhookLookWithRefusedBotTokenWaits(t *testing.T) {
 		t.Fatalf("outbox %+v", st)
 	}
 }
+
+// A paused destination's waiting alerts say why they wait where `status`
+// reads it (the oldest waiting delivery's last error): the pause lived only
+// in the daemon's memory, and `status` showed "-" for a channel whose token
+// had been revoked. The attempts are not counted (a pause is no failure of
+// the message), and the note goes with the delivery once it works again.
+func TestPausedChannelSaysWhyInTheOutbox(t *testing.T) {
+	h := newChatHarness(t, `  - { name: russia, keywords: [Putin], channels: [newsroom] }`, "")
+	h.prime()
+	h.discord.SetToken("rotated")
+	h.setItems(2, "t")
+	h.cycle()
+	ctx := context.Background()
+	waiting, err := h.st.WaitingByChannel(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got string
+	for _, c := range waiting {
+		if c.Channel == "newsroom" {
+			got = c.LastError
+		}
+	}
+	if !strings.Contains(got, "paused") || !strings.Contains(got, "bot token") || !strings.Contains(got, "401") {
+		t.Errorf("newsroom waits with last error %q; want the pause: refused bot token, HTTP 401", got)
+	}
+	items, _ := h.st.DueDeliveries(ctx, time.Now().AddDate(100, 0, 0), 10)
+	for _, it := range items {
+		if it.Attempts != 0 {
+			t.Errorf("delivery %d: %d attempts counted for a pause", it.ID, it.Attempts)
+		}
+	}
+	h.discord.SetToken("tok")
+	h.advance(time.Minute)
+	h.cycle()
+	h.cycle()
+	if n := len(h.discord.Messages(newsroom)); n != 2 {
+		t.Fatalf("%d messages after the token works again, want 2", n)
+	}
+}

@@ -245,6 +245,20 @@ func (s *Store) MarkRetry(ctx context.Context, id int64, msg string, next time.T
 	return nil
 }
 
+// NoteError records why deliveries ids wait without counting an attempt or
+// moving their next one (a paused destination: the message is not at
+// fault), for `status` to show.
+func (s *Store) NoteError(ctx context.Context, msg string, ids ...int64) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		for _, id := range ids {
+			if _, err := tx.ExecContext(ctx, `UPDATE outbox SET last_error = ? WHERE id = ?`, msg, id); err != nil {
+				return fmt.Errorf("store: note error %d: %w", id, err)
+			}
+		}
+		return nil
+	})
+}
+
 // MarkRefused records a permanent refusal of deliveries ids: they are not
 // retried.
 func (s *Store) MarkRefused(ctx context.Context, msg string, now time.Time, ids ...int64) error {
