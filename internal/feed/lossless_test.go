@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -273,5 +274,46 @@ func TestAtomEntryDocument(t *testing.T) {
 	res := parseString(t, doc, "https://entry.example/entry.xml")
 	if len(res.Items) != 1 || res.Items[0].URL != "https://entry.example/alone" || res.Items[0].Title != "Alone" {
 		t.Errorf("%+v", res.Items)
+	}
+}
+
+// Items that share a link or a link-less GUID but are different posts — a
+// live blog whose entries all link to its page, a feed that gives every
+// item the same id — are all kept; a post listed twice is one item.
+func TestItemsSharingAnIdentityAreKept(t *testing.T) {
+	doc := `<rss version="2.0"><channel><title>Live</title><link>https://live.example/</link>
+<item><title>10:02 Sirens in Kyiv</title><link>https://live.example/live/ukraine</link><guid isPermaLink="false">post-2</guid><description>Air-raid sirens sounded.</description></item>
+<item><title>10:01 Zelensky speaks</title><link>https://live.example/live/ukraine?utm_source=rss</link><guid isPermaLink="false">post-1</guid><description>Zelensky addressed parliament.</description></item>
+<item><title>10:01 Zelensky speaks</title><link>https://live.example/live/ukraine</link><guid isPermaLink="false">post-1</guid><description>Zelensky addressed parliament.</description></item>
+<item><title>Budget passes</title><link>https://live.example/budget</link><guid isPermaLink="false">politics-9</guid><description>The budget passed.</description></item>
+<item><title>Budget passes</title><link>https://live.example/budget</link><guid isPermaLink="false">economy-9</guid><description>The budget passed.</description></item>
+<item><title>Notice: water cut</title><guid isPermaLink="false">7</guid><description>Water is cut on Elm Street.</description></item>
+<item><title>Notice: road closed</title><guid isPermaLink="false">7</guid><description>Oak Road is closed.</description></item>
+<item><title>Notice: road closed</title><guid isPermaLink="false">7</guid><description>Oak Road is closed.</description></item>
+</channel></rss>`
+	res := parseString(t, doc, "https://live.example/rss")
+	var titles, ids []string
+	for _, it := range res.Items {
+		titles = append(titles, it.Title)
+		ids = append(ids, it.Identity)
+	}
+	want := []string{"10:02 Sirens in Kyiv", "10:01 Zelensky speaks", "Budget passes", "Notice: water cut", "Notice: road closed"}
+	if strings.Join(titles, "|") != strings.Join(want, "|") || res.Repeated != 3 {
+		t.Fatalf("items %q (%d repeated), want %q (3 repeated)", titles, res.Repeated, want)
+	}
+	for i, id := range ids {
+		if slices.Contains(ids[:i], id) {
+			t.Errorf("identity %q given twice: %q", id, ids)
+		}
+	}
+	if ids[2] != "https://live.example/budget" {
+		t.Errorf("a post listed twice under two ids: identity %q, want its link", ids[2])
+	}
+	// The identities are the same at every poll.
+	again := parseString(t, doc, "https://live.example/rss")
+	for i, it := range again.Items {
+		if it.Identity != ids[i] {
+			t.Errorf("item %d: identity %q, then %q", i, ids[i], it.Identity)
+		}
 	}
 }

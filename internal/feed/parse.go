@@ -102,7 +102,8 @@ func parse(body []byte, baseURL string) (res *Result, err error) {
 		res.Charset, res.CharsetUnsure = guess.name, !guess.sure
 	}
 	lang := languageTag(f.Language)
-	seen := map[string]bool{}
+	seen := map[string]int{} // identity → index in res.Items
+	var shared map[string]bool
 	for _, it := range f.Items {
 		if it == nil {
 			continue
@@ -122,15 +123,25 @@ func parse(body []byte, baseURL string) (res *Result, err error) {
 			res.Empty++
 			continue
 		}
-		if seen[item.Identity] {
-			res.Repeated++
-			continue
+		if j, ok := seen[item.Identity]; ok {
+			if !shared[item.Identity] && !differentPosts(res.Items[j], item) {
+				res.Repeated++
+				continue
+			}
+			if shared == nil {
+				shared = map[string]bool{}
+			}
+			shared[item.Identity] = true
+		} else {
+			seen[item.Identity] = len(res.Items)
 		}
-		seen[item.Identity] = true
 		res.Items = append(res.Items, item)
 		if len(res.Items) == MaxItems {
 			break
 		}
+	}
+	if shared != nil {
+		res.Items, res.Repeated = tellApart(res.Items, shared, baseURL, res.Repeated)
 	}
 	return res, nil
 }

@@ -1,0 +1,60 @@
+package feed
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+)
+
+// Items of one document that share an identity are one item, unless they
+// are different posts: a live blog whose entries all link to its page
+// (each with a GUID of its own), a feed that gives every link-less item the
+// same GUID. Such items are told apart by what the identity left out —
+// their GUIDs, else their title and text — all of them, not the later ones
+// only: a feed that puts new items first would otherwise give the new item
+// the identity the store already holds for the old one, and lose it.
+
+// differentPosts reports whether b, whose identity is a's, is another post:
+// for a link, another GUID (both given) and another title or text; for a
+// GUID, another title or text. A post listed twice (under two categories'
+// GUIDs, say) has the same title and text.
+func differentPosts(a, b Item) bool {
+	if a.Title == b.Title && a.Text == b.Text {
+		return false
+	}
+	if strings.HasPrefix(a.Identity, "guid:") {
+		return true
+	}
+	return !strings.HasPrefix(a.Identity, "text:") && a.GUID != "" && b.GUID != "" && a.GUID != b.GUID
+}
+
+// tellApart gives the items whose identity is shared (an identity the
+// document gives several different posts) the identity of the next kind —
+// their GUID for a link, a digest of their title and text for a GUID — and
+// merges those that are still one (a repeat of one post), counted in
+// repeated.
+func tellApart(items []Item, shared map[string]bool, feedAddress string, repeated int) ([]Item, int) {
+	seen := map[string]bool{}
+	out := items[:0]
+	for _, it := range items {
+		if shared[it.Identity] {
+			switch {
+			case !strings.HasPrefix(it.Identity, "guid:") && it.GUID != "":
+				it.Identity = "guid:" + it.GUID
+				if !globalID(it.GUID) {
+					it.Identity += " @" + feedAddress
+				}
+			default:
+				h := sha256.Sum256([]byte(feedAddress + "\n" + it.Identity + "\n" + it.Title + "\n" + it.Text))
+				it.Identity = "text:" + hex.EncodeToString(h[:16]) + " @" + feedAddress
+			}
+		}
+		if seen[it.Identity] {
+			repeated++
+			continue
+		}
+		seen[it.Identity] = true
+		out = append(out, it)
+	}
+	return out, repeated
+}
