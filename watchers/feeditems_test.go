@@ -59,3 +59,35 @@ func TestUnsureCharsetIsLogged(t *testing.T) {
 		t.Errorf("a sure guess is logged as unsure:\n%s", out)
 	}
 }
+
+// An item whose date cannot be read, or makes no sense, is an undated item —
+// alerted (the feed was polled before), not lost — and its date is
+// reported, naming the feed and the article, once: when it is new.
+func TestBadItemDatesAreReported(t *testing.T) {
+	fs := newFeedServer(t)
+	h := newHarness(t, config2(fs.URL, ""))
+	primeFeeds(t, h, fs)
+	logs := &testutil.LogBuffer{}
+	h.w.log = slog.New(slog.NewTextHandler(logs, nil))
+	fs.set("/world.rss", `<rss version="2.0"><channel><title>World</title>
+<item><title>Putin in Rome</title><link>https://world.example/rome</link><pubDate>Thursday the 5th, half past ten</pubDate></item>
+<item><title>Putin in Paris</title><link>https://world.example/paris</link><pubDate>Mon, 05 Dec 2044 10:00:00 GMT</pubDate></item>
+</channel></rss>`)
+	_, alerts := h.poll()
+	if len(alerts) != 2 {
+		t.Fatalf("%d alerts, want 2 (the undated items)", len(alerts))
+	}
+	out := logs.String()
+	for _, want := range []string{
+		`msg="feed item date unreadable" feed=World feed_url=` + fs.URL + `/world.rss article_url=https://world.example/rome date="Thursday the 5th, half past ten"`,
+		`article_url=https://world.example/paris date="Mon, 05 Dec 2044 10:00:00 GMT"`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("logs lack %q:\n%s", want, out)
+		}
+	}
+	h.poll()
+	if out := logs.String()[len(out):]; strings.Contains(out, "date unreadable") {
+		t.Errorf("reported again at the next poll:\n%s", out)
+	}
+}

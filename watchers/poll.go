@@ -328,6 +328,12 @@ func (w *Watcher) fresh(ctx context.Context, f config.Feed, items []feed.Item, l
 		if elsewhere[it.GUID] {
 			continue
 		}
+		if it.BadDate != "" {
+			// An undated item to the rest of the pipeline: say why, once,
+			// as it is first seen — its alert will have no date.
+			w.log.Warn("feed item date unreadable", "feed", f.Name, "feed_url", redactURL(f.URL), "article_url", it.URL, "date", it.BadDate,
+				"hint", "the item is kept without a date; the publisher should give an RFC 822 (RSS) or RFC 3339 (Atom, JSON Feed) date, not in the future")
+		}
 		status := store.StatusPending
 		switch {
 		case !it.Published.IsZero() && it.Published.Before(cutoff):

@@ -88,7 +88,8 @@ type Item struct {
 	Title     string    // plain text
 	Text      string    // plain text of the content (or description), paragraphs separated by "\n\n"
 	Author    string    // names, comma-separated
-	Published time.Time // zero when the feed gives no date
+	Published time.Time // zero when the feed gives no date, or one it cannot be
+	BadDate   string    // the date the feed gave when it is unreadable or nonsense (before 1990, over 48 hours ahead), as written: Published is zero
 	Image     string    // absolute URL of the item's image, if the feed names one
 	Lang      string    // the language the feed declares (RSS <language>, Atom xml:lang, JSON Feed "language"), as written; "" when none or not a language tag
 }

@@ -95,8 +95,8 @@ func jsonItem(m map[string]json.RawMessage) *gofeed.Item {
 			break
 		}
 	}
-	it.PublishedParsed = jsonDate(m["date_published"])
-	it.UpdatedParsed = jsonDate(m["date_modified"])
+	it.Published, it.Updated = jsonString(m["date_published"]), jsonString(m["date_modified"])
+	it.PublishedParsed, it.UpdatedParsed = jsonDate(it.Published), jsonDate(it.Updated)
 	for _, key := range []string{"image", "banner_image"} {
 		if img := jsonText(m[key]); img != "" {
 			it.Image = &gofeed.Image{URL: img}
@@ -174,8 +174,7 @@ func jsonAuthors(raw json.RawMessage) []string {
 // near misses seen in the wild.
 var jsonDates = []string{time.RFC3339Nano, "2006-01-02T15:04:05Z0700", "2006-01-02T15:04:05", "2006-01-02 15:04:05Z07:00", "2006-01-02 15:04:05", "2006-01-02", time.RFC1123Z, time.RFC1123}
 
-func jsonDate(raw json.RawMessage) *time.Time {
-	s := jsonString(raw)
+func jsonDate(s string) *time.Time {
 	if s == "" {
 		return nil
 	}

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
@@ -314,6 +315,46 @@ func TestItemsSharingAnIdentityAreKept(t *testing.T) {
 	for i, it := range again.Items {
 		if it.Identity != ids[i] {
 			t.Errorf("item %d: identity %q, then %q", i, ids[i], it.Identity)
+		}
+	}
+}
+
+// A date that cannot be read or makes no sense is no date, and says so:
+// the item keeps the date as written, for the poller to report.
+func TestBadDatesAreKept(t *testing.T) {
+	future := time.Now().AddDate(3, 0, 0).UTC()
+	rss := `<rss version="2.0"><channel><title>Dates</title><link>https://dates.example/</link>
+<item><title>Good</title><link>https://dates.example/1</link><pubDate>Sat, 05 Dec 2026 10:00:00 GMT</pubDate></item>
+<item><title>Prose</title><link>https://dates.example/2</link><pubDate>Thursday the 5th, half past ten</pubDate></item>
+<item><title>Future</title><link>https://dates.example/3</link><pubDate>` + future.Format(time.RFC1123) + `</pubDate></item>
+<item><title>Epoch</title><link>https://dates.example/4</link><pubDate>Thu, 01 Jan 1970 00:00:00 GMT</pubDate></item>
+<item><title>None</title><link>https://dates.example/5</link></item>
+</channel></rss>`
+	atom := `<feed xmlns="http://www.w3.org/2005/Atom"><title>D</title><id>tag:d.example,2026:f</id>
+<entry><title>Yesterday</title><id>tag:d.example,2026:1</id><link href="https://d.example/1"/><updated>yesterday</updated></entry></feed>`
+	jsonDoc := `{"version": "https://jsonfeed.org/version/1.1", "title": "D", "items": [
+ {"id": "1", "url": "https://j.example/1", "title": "Day first", "date_published": "05/12/2026"},
+ {"id": "2", "url": "https://j.example/2", "title": "Good modified", "date_published": "soon", "date_modified": "2026-12-05T10:00:00Z"}]}`
+	tests := []struct {
+		doc  string
+		want []string // each item's BadDate
+	}{
+		{rss, []string{"", "Thursday the 5th, half past ten", future.Format(time.RFC1123), "Thu, 01 Jan 1970 00:00:00 GMT", ""}},
+		{atom, []string{"yesterday"}},
+		{jsonDoc, []string{"05/12/2026", ""}},
+	}
+	for _, tt := range tests {
+		res := parseString(t, tt.doc, "https://dates.example/feed")
+		if len(res.Items) != len(tt.want) {
+			t.Fatalf("%d items, want %d", len(res.Items), len(tt.want))
+		}
+		for i, it := range res.Items {
+			if it.BadDate != tt.want[i] {
+				t.Errorf("%s: BadDate %q, want %q", it.Title, it.BadDate, tt.want[i])
+			}
+			if (it.BadDate != "") != it.Published.IsZero() && it.Title != "None" {
+				t.Errorf("%s: published %v with BadDate %q", it.Title, it.Published, it.BadDate)
+			}
 		}
 	}
 }

@@ -29,6 +29,7 @@ const (
 	maxTitle     = 1000
 	maxRawAuthor = 16 << 10
 	maxAuthor    = 300
+	maxBadDate   = 100
 	maxRawText   = 2 << 20
 	maxText      = 200_000
 )
@@ -299,14 +300,20 @@ func normalise(it *gofeed.Item, base *url.URL) Item {
 		}
 	}
 	item.Author = plain(strings.Join(authors, ", "), maxRawAuthor, maxAuthor)
+	raw := it.Published
 	switch {
 	case it.PublishedParsed != nil:
 		item.Published = it.PublishedParsed.UTC()
 	case it.UpdatedParsed != nil:
-		item.Published = it.UpdatedParsed.UTC()
+		item.Published, raw = it.UpdatedParsed.UTC(), it.Updated
+	case strings.TrimSpace(it.Published) == "":
+		raw = it.Updated
 	}
 	if !item.Published.IsZero() && (item.Published.Year() < 1990 || item.Published.After(time.Now().Add(48*time.Hour))) {
 		item.Published = time.Time{} // a nonsense date is no date
+	}
+	if item.Published.IsZero() {
+		item.BadDate = plain(raw, maxRawAuthor, maxBadDate) // a date given but not taken: the poller reports it
 	}
 	if it.Image != nil && it.Image.URL != "" {
 		if u, err := resolve(base, it.Image.URL); err == nil {
