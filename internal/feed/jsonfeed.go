@@ -81,10 +81,16 @@ func jsonItem(m map[string]json.RawMessage) *gofeed.Item {
 			it.Links = append(it.Links, l)
 		}
 	}
-	if c := jsonString(m["content_html"]); c != "" {
-		it.Content = c
-	} else {
-		it.Content = jsonString(m["content_text"])
+	it.Content = jsonString(m["content_html"])
+	if text := jsonString(m["content_text"]); it.Content == "" {
+		it.Content = text
+	} else if text != "" {
+		// Both given: the HTML may be an image and the text its caption,
+		// or a teaser; normalise keeps the one that says more.
+		if it.Custom == nil {
+			it.Custom = map[string]string{}
+		}
+		it.Custom[contentText] = text
 	}
 	it.Description = jsonString(m["summary"])
 	for _, key := range []string{"authors", "author"} {
@@ -120,6 +126,10 @@ func jsonItem(m map[string]json.RawMessage) *gofeed.Item {
 // externalURL is the key of gofeed.Item.Custom that holds a JSON Feed
 // item's external_url when it also has a url.
 const externalURL = "external_url"
+
+// contentText is the key of gofeed.Item.Custom that holds a JSON Feed
+// item's content_text when it has content_html too.
+const contentText = "content_text"
 
 // jsonString is a JSON string's value, a number's text, or "" for anything
 // else.

@@ -358,3 +358,20 @@ func TestBadDatesAreKept(t *testing.T) {
 		}
 	}
 }
+
+// A JSON Feed item may give its content as HTML and as text, and the two
+// need not be the same (a photo post's HTML is the image, its text the
+// caption): the item's text is the one that says more.
+func TestJSONFeedContentHTMLAndText(t *testing.T) {
+	doc := `{"version": "https://jsonfeed.org/version/1.1", "title": "Both", "items": [
+ {"id": "1", "url": "https://both.example/1", "content_html": "<p><img src=\"/harbour.jpg\"></p>", "content_text": "Storm damage at the harbour in Tromsø."},
+ {"id": "2", "url": "https://both.example/2", "content_html": "<p>The <b>council</b> met.</p><p>It voted.</p>", "content_text": "The council met. It voted."},
+ {"id": "3", "url": "https://both.example/3", "content_html": "<p>Read more</p>", "content_text": "The full report on the harbour storm, and what the council will do about it."}]}`
+	res := parseString(t, doc, "https://both.example/feed.json")
+	want := []string{"Storm damage at the harbour in Tromsø.", "The council met.\n\nIt voted.", "The full report on the harbour storm, and what the council will do about it."}
+	for i, it := range res.Items {
+		if it.Text != want[i] {
+			t.Errorf("item %s: text %q, want %q", it.GUID, it.Text, want[i])
+		}
+	}
+}

@@ -293,6 +293,11 @@ func normalise(it *gofeed.Item, base *url.URL) Item {
 	if desc := plain(it.Description, maxRawText, maxText); len(item.Text) < len(desc) {
 		item.Text = desc
 	}
+	if t := it.Custom[contentText]; t != "" {
+		if t = plain(t, maxRawText, maxText); printing(item.Text) < printing(t) {
+			item.Text = t
+		}
+	}
 	var authors []string
 	for _, a := range it.Authors {
 		if a != nil && strings.TrimSpace(a.Name) != "" {
@@ -374,6 +379,12 @@ func identity(it *gofeed.Item, item Item, base *url.URL, site, feedAddress strin
 	}
 	h := sha256.Sum256([]byte(feedAddress + "\n" + it.Title + "\n" + it.Description + "\n" + it.Content))
 	return "text:" + hex.EncodeToString(h[:16]) + " @" + feedAddress
+}
+
+// printing counts the bytes of s other than spaces and line breaks: which
+// of two forms of one text says more.
+func printing(s string) int {
+	return len(s) - strings.Count(s, " ") - strings.Count(s, "\n")
 }
 
 // SharedGUID reports whether an item's GUID may name the same post in
