@@ -141,9 +141,20 @@ func Extract(text string) []Quote {
 	}
 	a.attribute()
 	var out []Quote
+	var uses *capitalWords
+	wordUsesOnce := func() capitalWords {
+		if uses == nil {
+			u := wordUses(text)
+			uses = &u
+		}
+		return *uses
+	}
 	for _, c := range a.cands {
 		if !a.keep(c) {
 			continue
+		}
+		if !c.cjk {
+			c.speaker = a.dropOpener(c.speaker, wordUsesOnce) // Rival Hillary Clinton; Pressure
 		}
 		if !validSpeaker(c.speaker) || a.german && !a.germanSpeakerOK(c.speaker) {
 			c.speaker = "" // a pronoun or fragment slipped through: say nothing
