@@ -21,8 +21,8 @@ func TestSentenceOpenerNotName(t *testing.T) {
 			ok:    []string{"Donald J. Trump"},
 		},
 		{
-			name: "inverted verb opening the sentence",
-			text: "Roger Stone spoke on the radio on Monday.\n\nStated Stone: “The stakes are so high this time around.”",
+			name:  "inverted verb opening the sentence",
+			text:  "Roger Stone spoke on the radio on Monday.\n\nStated Stone: “The stakes are so high this time around.”",
 			quote: "The stakes are so high this time around.",
 			ok:    []string{"Roger Stone", "Stone"},
 		},
