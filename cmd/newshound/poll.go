@@ -12,6 +12,7 @@ import (
 	"os/signal"
 	"runtime/debug"
 	"slices"
+	"strings"
 	"syscall"
 	"time"
 
@@ -283,7 +284,8 @@ alert; in a chat channel it edits the story's alert message to list its
 outlet (and posts a follow-up under it when it adds a quote or sentence).
 A failing feed is reported on
 standard error with its name, URL and cause, and the others go on. Exits 0
-when at least one feed was polled.`)
+when at least one feed was polled. On PostgreSQL it refuses to start while
+instances of run share the database (it would deliver beside them).`)
 	path := configFlag(fs)
 	newLogger := logFlags(fs, e)
 	if err := parseFlags(fs, args); err != nil {
@@ -298,6 +300,9 @@ when at least one feed was polled.`)
 		return err
 	}
 	defer svc.Close()
+	if err := refuseBesideInstances(ctx, svc.store); err != nil {
+		return err
+	}
 	rep := svc.watcher.PollAll(ctx, true)
 	delivered, derr := svc.watcher.DeliverDue(ctx)
 	for _, fe := range rep.Failed {
@@ -312,6 +317,29 @@ when at least one feed was polled.`)
 		return errors.New("no feed could be polled")
 	}
 	return nil
+}
+
+// refuseBesideInstances refuses once on a PostgreSQL database that
+// instances of run share: once polls every feed and delivers every channel
+// whatever their leases, so it would deliver beside a channel's holder — two
+// processes posting one channel's messages. (On SQLite the lock file refuses
+// it beside a running writer.)
+func refuseBesideInstances(ctx context.Context, st *store.Store) error {
+	names, err := st.LiveInstances(ctx)
+	if err != nil || len(names) == 0 {
+		return err
+	}
+	noun := "instances run"
+	if len(names) == 1 {
+		noun = "instance runs"
+	}
+	shown := names
+	if len(shown) > 5 {
+		shown = append(shown[:5:5], fmt.Sprintf("and %d more", len(names)-5))
+	}
+	return fmt.Errorf("%d %s on this database (%s): once polls every feed and delivers every channel whatever their leases, "+
+		"beside them — leave the work to them, or stop them first (a killed instance counts until 30 s after its last heartbeat)",
+		len(names), noun, strings.Join(shown, ", "))
 }
 
 func cmdRun(ctx context.Context, e *env, args []string) error {

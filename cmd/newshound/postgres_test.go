@@ -1,14 +1,17 @@
 package main
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/newshound/newshound/internal/pgtest"
+	"github.com/newshound/newshound/internal/store"
 )
 
 // TestOnceOnPostgres: the demo run with storage.postgres (from the
@@ -129,3 +132,48 @@ func previewed(out string) []string {
 }
 
 var previewHead = regexp.MustCompile(`^(\d{4}-\d\d-\d\d) \d\d:\d\d  .*? — (.*)$`)
+
+// TestOnceRefusedBesideRunningInstances: `once` polls every feed and drains
+// every channel whatever the leases, so beside running instances on one
+// PostgreSQL database it would deliver a channel another instance holds —
+// two processes posting the same channel's rows, which the instances' rule
+// (each delivery by exactly one instance) exists to prevent. It ran without
+// a word; now it refuses, naming the instances, as once on SQLite refuses
+// beside a running writer. Once they are gone it runs.
+func TestOnceRefusedBesideRunningInstances(t *testing.T) {
+	url := pgtest.URL(t)
+	dir := t.TempDir()
+	copyTree(t, "../../examples", dir)
+	cfg := filepath.Join(dir, "demo.yaml")
+	data, err := os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(cfg, []byte(strings.Replace(string(data), "  path: demo.db ", "  postgres: "+url+" ", 1)), 0o644)
+	if _, errs, code := runCmd(t, "", "once", "--config", cfg); code != 0 {
+		t.Fatalf("once on an installation nothing runs on: %s", errs)
+	}
+	ctx := context.Background()
+	st, err := store.OpenPostgres(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	running, err := st.Leases("news1-4711-abcdef01")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := running.Heartbeat(ctx, time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code := runCmd(t, "", "once", "--config", cfg)
+	if code == 0 || !strings.Contains(errs, "news1-4711-abcdef01") || !strings.Contains(errs, "1 instance") || out != "" {
+		t.Errorf("once beside a running instance: exit %d, printed %q, %s; want a refusal naming it", code, out, errs)
+	}
+	if err := running.Leave(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, errs, code := runCmd(t, "", "once", "--config", cfg); code != 0 {
+		t.Errorf("once after the instance left: exit %d, %s", code, errs)
+	}
+}

@@ -277,6 +277,31 @@ ON CONFLICT (kind, name) DO UPDATE SET slot = leases.slot + 1 RETURNING slot`, n
 	return n, nil
 }
 
+// LiveInstances names the instances alive on the database (their heartbeat
+// not expired, by the database's clock), sorted; none on SQLite.
+func (s *Store) LiveInstances(ctx context.Context) ([]string, error) {
+	if !s.pg {
+		return nil, nil
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT name FROM leases WHERE kind = 'instance' AND expires_at > `+nowMS+` ORDER BY name`)
+	if err != nil {
+		return nil, fmt.Errorf("store: leases: live instances: %w", err)
+	}
+	defer rows.Close()
+	var names []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return nil, fmt.Errorf("store: leases: live instances: %w", err)
+		}
+		names = append(names, n)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: leases: live instances: %w", err)
+	}
+	return names, nil
+}
+
 // ErrNoLeases is returned where leases are asked of a SQLite store.
 var ErrNoLeases = errors.New("store: leases need PostgreSQL (one process writes a SQLite database)")
 
