@@ -21,7 +21,9 @@
 // A document is made safe before the parser sees it (sanitize.go): stray
 // control bytes are dropped and invalid UTF-8 replaced, text runs longer
 // than 2 MB are cut, and items past MaxItems are cut off, because the
-// parser's cost grows with every item and every copy of a text it makes.
+// parser's cost grows with every item and every copy of a text it makes —
+// the items before the last MaxItems when the feed lists its items oldest
+// first (oldest.go), since its new items are at the end.
 // Fields are plain text and bounded: titles 1,000 bytes, authors 300, text
 // 200,000. Relative links resolve against xml:base (nested per RFC 3986),
 // then the feed's site link, then the address the feed came from — for a

@@ -50,17 +50,27 @@ func parseJSONFeed(body []byte) (*gofeed.Feed, error) {
 	if len(top["items"]) > 0 && json.Unmarshal(top["items"], &raw) != nil {
 		return nil, fmt.Errorf(`feed: JSON Feed: "items" is not a list (at %s)`, position(body, bytes.Index(body, top["items"])))
 	}
+	f.Items = jsonItems(raw)
+	if len(raw) > MaxItems && oldestFirst(f.Items) {
+		f.Items = jsonItems(raw[len(raw)-MaxItems:]) // its new items are at the end
+	}
+	return f, nil
+}
+
+// jsonItems reads the first MaxItems items of raw that are objects.
+func jsonItems(raw []json.RawMessage) []*gofeed.Item {
+	var items []*gofeed.Item
 	for _, r := range raw {
-		if len(f.Items) == MaxItems {
+		if len(items) == MaxItems {
 			break
 		}
 		var m map[string]json.RawMessage
 		if json.Unmarshal(r, &m) != nil {
 			continue // not an object: nothing of an item to read
 		}
-		f.Items = append(f.Items, jsonItem(m))
+		items = append(items, jsonItem(m))
 	}
-	return f, nil
+	return items
 }
 
 func jsonItem(m map[string]json.RawMessage) *gofeed.Item {

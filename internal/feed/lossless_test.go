@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -372,6 +373,52 @@ func TestJSONFeedContentHTMLAndText(t *testing.T) {
 	for i, it := range res.Items {
 		if it.Text != want[i] {
 			t.Errorf("item %s: text %q, want %q", it.GUID, it.Text, want[i])
+		}
+	}
+}
+
+// A feed of more items than MaxItems that lists them oldest first (an
+// archive, a podcast's every episode) puts its new items at the end: the
+// items read are its last MaxItems, or its new items would never be seen.
+// Newest first, the first MaxItems are read, as before.
+func TestOldestFirstFeedKeepsItsNewestItems(t *testing.T) {
+	const n = MaxItems + 200
+	start := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	date := func(i int) time.Time { return start.Add(time.Duration(i) * time.Hour) }
+	docs := func(order func(k int) int) map[string]string {
+		var rss, atom, js strings.Builder
+		rss.WriteString(`<?xml version="1.0"?><rss version="2.0"><channel><title>Archive</title><link>https://archive.example/</link>`)
+		atom.WriteString(`<feed xmlns="http://www.w3.org/2005/Atom"><title>Archive</title><id>tag:archive.example,2026:f</id>`)
+		js.WriteString(`{"version":"https://jsonfeed.org/version/1.1","title":"Archive","items":[`)
+		for k := range n {
+			i := order(k)
+			fmt.Fprintf(&rss, "\n<item><title>Episode %d</title><link>https://archive.example/%d</link><pubDate>%s</pubDate></item>", i, i, date(i).Format(time.RFC1123Z))
+			fmt.Fprintf(&atom, "\n<entry><title>Episode %d</title><id>tag:archive.example,2026:%d</id><link href=\"https://archive.example/%d\"/><updated>%s</updated></entry>", i, i, i, date(i).Format(time.RFC3339))
+			if k > 0 {
+				js.WriteString(",")
+			}
+			fmt.Fprintf(&js, `{"id":"%d","url":"https://archive.example/%d","title":"Episode %d","date_published":"%s"}`, i, i, i, date(i).Format(time.RFC3339))
+		}
+		rss.WriteString(`</channel></rss>`)
+		atom.WriteString(`</feed>`)
+		js.WriteString(`]}`)
+		return map[string]string{"rss": rss.String(), "atom": atom.String(), "json": js.String()}
+	}
+	for _, tt := range []struct {
+		order       string
+		index       func(k int) int
+		first, last string
+	}{
+		{"oldest first", func(k int) int { return k }, fmt.Sprint("Episode ", n-MaxItems), fmt.Sprint("Episode ", n-1)},
+		{"newest first", func(k int) int { return n - 1 - k }, fmt.Sprint("Episode ", n-1), fmt.Sprint("Episode ", n-MaxItems)},
+	} {
+		for kind, doc := range docs(tt.index) {
+			t.Run(tt.order+"/"+kind, func(t *testing.T) {
+				res := parseString(t, doc, "https://archive.example/feed")
+				if len(res.Items) != MaxItems || res.Items[0].Title != tt.first || res.Items[MaxItems-1].Title != tt.last {
+					t.Errorf("%d items, %q … %q; want %d, %q … %q", len(res.Items), res.Items[0].Title, res.Items[len(res.Items)-1].Title, MaxItems, tt.first, tt.last)
+				}
+			})
 		}
 	}
 }

@@ -17,7 +17,8 @@ import (
 )
 
 // MaxItems caps how many items one feed document yields: the first ones in
-// document order. The cap is applied to the document before the feed parser
+// document order, or the last ones when the feed lists its items oldest
+// first (see oldest.go). The cap is applied to the document before the feed parser
 // sees it (see capItems), so a feed of 100,000 items costs no more than one
 // of MaxItems.
 const MaxItems = 1000
@@ -80,10 +81,20 @@ func parse(body []byte, baseURL string) (res *Result, err error) {
 		lead := bytes.Count(body[:len(body)-len(trimmed)], []byte("\n"))
 		body = trimmed
 		body, guess = sanitize(body)
-		body = capItems(cutLongText(body, maxRawText), MaxItems)
-		if f, err = newParser().Parse(bytes.NewReader(body)); err != nil {
+		body = cutLongText(body, maxRawText)
+		capped := capItems(body, MaxItems)
+		if f, err = newParser().Parse(bytes.NewReader(capped)); err != nil {
 			return nil, &NotFeedError{Kind: "broken", Msg: fmt.Sprintf("feed: parse: the feed's XML cannot be read (%v): a document cut short, or broken at the source; the feed's publisher must fix it", err)}
 		}
+		if len(capped) < len(body) && oldestFirst(f.Items) {
+			// its new items are at the end: read its last MaxItems
+			if last := lastItems(body, MaxItems); last != nil {
+				if g, err := newParser().Parse(bytes.NewReader(last)); err == nil && len(g.Items) > 0 {
+					f, capped = g, last
+				}
+			}
+		}
+		body = capped
 		if tags, line := itemTags(body); tags > len(f.Items) {
 			if len(f.Items) == 0 {
 				return nil, &NotFeedError{Kind: "broken", Msg: fmt.Sprintf("feed: the document has %d <item> or <entry> elements (the first on line %d) but none could be read: its XML is malformed (an element left open before them?); the feed's publisher must fix it", tags, line+lead)}
