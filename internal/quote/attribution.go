@@ -1513,7 +1513,7 @@ func (a *attributor) resolve(c *candidate, at attribution) {
 		if lw == "she" {
 			g = 'f'
 		}
-		c.speaker = a.antecedent(at.cuePos, false, g)
+		c.speaker = a.continuedSpeaker(at.cue, at.cuePos, g, a.antecedent(at.cuePos, false, g))
 		c.person = c.speaker != ""
 		c.gender = g
 	case npRole:
