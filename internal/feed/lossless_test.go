@@ -422,3 +422,39 @@ func TestOldestFirstFeedKeepsItsNewestItems(t *testing.T) {
 		}
 	}
 }
+
+// A video's or a clip's text is its Media RSS description (YouTube's Atom
+// feeds, Media RSS items): it is the item's text when the item has no longer
+// one of its own.
+func TestMediaDescriptionIsText(t *testing.T) {
+	yt := `<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns:yt="http://www.youtube.com/xml/schemas/2015" xmlns:media="http://search.yahoo.com/mrss/" xmlns="http://www.w3.org/2005/Atom">
+ <id>yt:channel:UC123</id><title>News Channel</title><link rel="alternate" href="https://www.youtube.com/channel/UC123"/>
+ <entry><id>yt:video:abc</id><title>Evening bulletin</title><link rel="alternate" href="https://www.youtube.com/watch?v=abc"/>
+  <published>2026-12-05T18:00:00+00:00</published>
+  <media:group><media:title>Evening bulletin</media:title>
+   <media:description>Tonight: the zebra escape at the city zoo and the council budget vote.</media:description></media:group>
+ </entry></feed>`
+	mrss := `<?xml version="1.0"?><rss version="2.0" xmlns:m="http://search.yahoo.com/mrss/"><channel><title>M</title><link>https://m.example/</link>
+<item><title>Clip</title><link>https://m.example/1</link><m:content url="https://m.example/1.mp4"><m:description>A zebra escaped from the zoo.</m:description></m:content></item>
+<item><title>Clip 2</title><link>https://m.example/2</link><m:description type="html">&lt;p&gt;The council &lt;b&gt;voted&lt;/b&gt; on the budget.&lt;/p&gt;</m:description></item>
+<item><title>Clip 3</title><link>https://m.example/3</link><description>The full story of the zoo, the zebra and the keepers who found it.</description><m:description>Zebra.</m:description></item>
+</channel></rss>`
+	for _, tt := range []struct {
+		doc  string
+		want []string
+	}{
+		{yt, []string{"Tonight: the zebra escape at the city zoo and the council budget vote."}},
+		{mrss, []string{"A zebra escaped from the zoo.", "The council voted on the budget.", "The full story of the zoo, the zebra and the keepers who found it."}},
+	} {
+		res := parseString(t, tt.doc, "https://m.example/feed")
+		if len(res.Items) != len(tt.want) {
+			t.Fatalf("%d items, want %d", len(res.Items), len(tt.want))
+		}
+		for i, it := range res.Items {
+			if it.Text != tt.want[i] {
+				t.Errorf("%s: text %q, want %q", it.Title, it.Text, tt.want[i])
+			}
+		}
+	}
+}

@@ -304,6 +304,11 @@ func normalise(it *gofeed.Item, base *url.URL) Item {
 	if desc := plain(it.Description, maxRawText, maxText); len(item.Text) < len(desc) {
 		item.Text = desc
 	}
+	if md := mediaDescription(it); md != "" {
+		if md = plain(md, maxRawText, maxText); len(item.Text) < len(md) {
+			item.Text = md // a video's text: YouTube's Atom feeds, Media RSS
+		}
+	}
 	if t := it.Custom[contentText]; t != "" {
 		if t = plain(t, maxRawText, maxText); printing(item.Text) < printing(t) {
 			item.Text = t
