@@ -1,5 +1,7 @@
 package quote
 
+import "strings"
+
 // A name set off by commas may carry where its bearer works or comes from
 // — "One pastor supporting Mr. Cole, Dale Whitney of Grace Church in Ames,
 // said" — and is still the subject of the verb after the commas: the
@@ -32,4 +34,22 @@ func nameOfPlace(src string, toks []token, from, end int) (phrase, bool) {
 		}
 	}
 	return phrase{kind: npName, toks: toks[from:e], name: n, roles: roles}, true
+}
+
+// placeAfterTown reports whether toks[m+1:k], set off by the commas at m
+// and k, is a state or country right after a town's name (Elizabeth,
+// Colorado,; Sumter, South Carolina,): part of a place named in the
+// description before the verb, not a name in apposition that speaks.
+func placeAfterTown(toks []token, m, k int) bool {
+	if m < 1 || m+1 >= k || !isNameWord(toks[m-1]) {
+		return false
+	}
+	words := make([]string, 0, k-m-1)
+	for _, t := range toks[m+1 : k] {
+		if !t.word {
+			return false
+		}
+		words = append(words, t.s)
+	}
+	return place(strings.Join(words, " "))
 }

@@ -31,3 +31,25 @@ func TestNameOfPlaceInApposition(t *testing.T) {
 		},
 	})
 }
+
+// A state after a town, set off by commas inside the description before the
+// verb (… of Elizabeth, Colorado, slammed), is part of a place, not a name
+// in apposition that speaks.
+func TestStateAfterTownIsNoSpeaker(t *testing.T) {
+	runSpeakerCases(t, []speakerCase{
+		{
+			name: "who-clause with a town and its state",
+			text: "The pastor has a radio show.\n\n" +
+				"Kevin Swanson, who is a pastor at the Reformation Church of Elizabeth, Colorado, slammed the group for promoting “abortion and contraception for young girls.”",
+			quote: "abortion and contraception for young girls.",
+			ok:    []string{"Kevin Swanson", ""},
+		},
+		{
+			name: "description with a town and its state",
+			text: "The rally ended late.\n\n" +
+				"Dale Ortiz, a 55-year-old salesman from Sumter, South Carolina, says the senator will “leave here with momentum.”",
+			quote: "leave here with momentum.",
+			ok:    []string{"Dale Ortiz", ""},
+		},
+	})
+}

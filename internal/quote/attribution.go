@@ -1225,6 +1225,9 @@ func backwardNP(src string, toks []token, k int) (phrase, bool) {
 			if sentenceEnd(toks, m) {
 				break
 			}
+			if toks[m].s == "," && m > 0 && placeAfterTown(toks, m, k) {
+				continue // a pastor at the church of Elizabeth, Colorado, slammed: the town and its state are one part
+			}
 			if toks[m].s == "," && m > 0 {
 				// Asked about Trump, Gov. Nikki Haley, blurted: the part
 				// between the commas is the name itself, not an apposition
