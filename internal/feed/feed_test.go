@@ -297,3 +297,23 @@ func TestFetchErrorsHideSecrets(t *testing.T) {
 		}
 	}
 }
+
+// TestRootAfterLongProlog: a feed whose root element comes after more than
+// 4 KB of prolog (a licence in a comment, a stylesheet's processing
+// instructions) is read, RSS and Atom alike — gofeed's own detection looks
+// at the first 4 KB only and gave up on it.
+func TestRootAfterLongProlog(t *testing.T) {
+	prolog := `<?xml version="1.0" encoding="utf-8"?>` + "\n<!-- " + strings.Repeat("Licence text, at length. ", 300) + "-->\n"
+	for _, doc := range []string{
+		prolog + `<rss version="2.0"><channel><title>T</title><item><title>One</title><link>https://site.example/1</link></item></channel></rss>`,
+		prolog + `<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><entry><title>One</title><link href="https://site.example/1"/><id>tag:site.example,2024:1</id></entry></feed>`,
+	} {
+		res, err := Parse(strings.NewReader(doc), "https://site.example/feed")
+		if err != nil {
+			t.Fatalf("%.60s…: %v", doc[len(prolog):], err)
+		}
+		if len(res.Items) != 1 || res.Items[0].URL != "https://site.example/1" || res.Items[0].Title != "One" {
+			t.Errorf("%.60s…: items %+v", doc[len(prolog):], res.Items)
+		}
+	}
+}

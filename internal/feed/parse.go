@@ -13,6 +13,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/mmcdole/gofeed"
+	atomfeed "github.com/mmcdole/gofeed/atom"
+	rssfeed "github.com/mmcdole/gofeed/rss"
 	"golang.org/x/net/html/charset"
 )
 
@@ -83,13 +85,13 @@ func parse(body []byte, baseURL string) (res *Result, err error) {
 		body, guess = sanitize(body)
 		body = cutLongText(body, maxRawText)
 		capped := capItems(body, MaxItems)
-		if f, err = newParser().Parse(bytes.NewReader(capped)); err != nil {
+		if f, err = parseXML(capped, root); err != nil {
 			return nil, &NotFeedError{Kind: "broken", Msg: fmt.Sprintf("feed: parse: the feed's XML cannot be read (%v): a document cut short, or broken at the source; the feed's publisher must fix it", err)}
 		}
 		if len(capped) < len(body) && oldestFirst(f.Items) {
 			// its new items are at the end: read its last MaxItems
 			if last := lastItems(body, MaxItems); last != nil {
-				if g, err := newParser().Parse(bytes.NewReader(last)); err == nil && len(g.Items) > 0 {
+				if g, err := parseXML(last, root); err == nil && len(g.Items) > 0 {
 					f, capped = g, last
 				}
 			}
@@ -114,14 +116,15 @@ func parse(body []byte, baseURL string) (res *Result, err error) {
 		res.Charset, res.CharsetUnsure = guess.name, !guess.sure
 	}
 	lang := languageTag(f.Language)
-	seen := map[string]int{} // identity → index in res.Items
+	seen := make(map[string]int, min(len(f.Items), MaxItems)) // identity → index in res.Items
+	res.Items = make([]Item, 0, min(len(f.Items), MaxItems))
 	var shared map[string]bool
 	for _, it := range f.Items {
 		if it == nil {
 			continue
 		}
 		if f.FeedType == "rss" && it.Image == nil {
-			// gofeed's scan, which the parser leaves to us (see newParser)
+			// gofeed's scan, which the parser leaves to us (see rssTranslator)
 			if src, ok := firstImage(it.Content); ok {
 				it.Image = &gofeed.Image{URL: src}
 			} else if src, ok := firstImage(it.Description); ok {
@@ -240,14 +243,35 @@ func feedBase(f *gofeed.Feed, baseURL string) *url.URL {
 	return base
 }
 
-// newParser returns gofeed's parser without its scan of an RSS item's HTML
-// for an image: it parses every item's content and description into a
-// document (a fifth of the memory a poll allocated), while firstImage finds
-// the same <img> with a tokenizer, and only in HTML that has one.
-func newParser() *gofeed.Parser {
-	p := gofeed.NewParser()
-	p.RSSTranslator = &gofeed.DefaultRSSTranslator{DisableContentImageScan: true}
-	return p
+// rssTranslator is gofeed's translation of RSS without its scan of an
+// item's HTML for an image: it parses every item's content and description
+// into a document (a fifth of the memory a poll allocated), while
+// firstImage finds the same <img> with a tokenizer, and only in HTML that
+// has one. The translators keep no state: one of each serves every parse.
+var (
+	rssTranslator  = &gofeed.DefaultRSSTranslator{DisableContentImageScan: true}
+	atomTranslator = &gofeed.DefaultAtomTranslator{}
+)
+
+// parseXML parses an RSS or Atom document with gofeed's parser of the kind
+// sniff found by its root element (rss or rdf: RSS; feed: Atom), as
+// gofeed.Parser does once it has detected the kind itself — without that
+// second detection, which copies the document's first 4 KB into a buffer
+// and reads them with another XML parser (and gives up on a root element
+// past them).
+func parseXML(body []byte, root string) (*gofeed.Feed, error) {
+	if root == "feed" || root == "entry" { // an entry is wrapped in a feed by now
+		af, err := (&atomfeed.Parser{}).Parse(bytes.NewReader(body))
+		if err != nil {
+			return nil, err
+		}
+		return atomTranslator.Translate(af)
+	}
+	rf, err := (&rssfeed.Parser{}).Parse(bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+	return rssTranslator.Translate(rf)
 }
 
 // languageTag returns a feed's declared language when it looks like a
