@@ -317,3 +317,42 @@ func TestRootAfterLongProlog(t *testing.T) {
 		}
 	}
 }
+
+// TestFetchResultsOutliveTheirBody: the buffer a body is read into is
+// reused by the next fetch (bodyBuffers); nothing of a result may be a view
+// of it. Results of RSS, Atom and JSON Feed documents stay as they were
+// while later fetches overwrite the buffer.
+func TestFetchResultsOutliveTheirBody(t *testing.T) {
+	docs := map[string]string{
+		"/rss":  `<rss version="2.0"><channel><title>R</title><item><title>Rss one</title><link>https://r.example/1</link><guid>r-1</guid><author>Ann</author><description>First &lt;b&gt;text&lt;/b&gt;</description></item></channel></rss>`,
+		"/atom": `<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><entry><title>Atom one</title><link href="https://a.example/1"/><id>tag:a.example,2024:1</id><summary>Second text</summary></entry></feed>`,
+		"/json": `{"version":"https://jsonfeed.org/version/1.1","title":"J","items":[{"id":"j-1","url":"https://j.example/1","title":"Json one","content_text":"Third text"}]}`,
+		"/xxxx": strings.Repeat("x", 4000),
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.WriteString(w, docs[r.URL.Path])
+	}))
+	defer srv.Close()
+	f := NewFetcher(srv.Client(), "t", 1<<20)
+	kept := map[string]*Result{}
+	copies := map[string]string{}
+	for round := range 3 {
+		for _, path := range []string{"/rss", "/atom", "/json", "/xxxx"} {
+			res, err := f.Fetch(context.Background(), srv.URL+path, Validators{})
+			if path == "/xxxx" {
+				continue // not a feed: it only overwrites the buffer
+			}
+			if err != nil || len(res.Items) != 1 {
+				t.Fatalf("%s: %v", path, err)
+			}
+			if round == 0 {
+				kept[path], copies[path] = res, fmt.Sprintf("%q %+v", res.Title, res.Items)
+			}
+		}
+	}
+	for path, res := range kept {
+		if got := fmt.Sprintf("%q %+v", res.Title, res.Items); got != copies[path] {
+			t.Errorf("%s: the result changed after later fetches:\n%s\nwas\n%s", path, got, copies[path])
+		}
+	}
+}

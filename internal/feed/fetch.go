@@ -11,6 +11,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/net/html/charset"
@@ -77,7 +78,9 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string, v Validators) (*Resu
 	case resp.StatusCode < 200 || resp.StatusCode > 299:
 		return nil, httpclient.NewStatusError(resp, time.Now())
 	}
-	body, err := readLimited(resp, resp.Body, f.maxBody)
+	buf := getBodyBuffer()
+	defer putBodyBuffer(buf)
+	body, err := readLimited(buf, resp, resp.Body, f.maxBody)
 	if err != nil {
 		return nil, err
 	}
@@ -102,19 +105,40 @@ func (f *Fetcher) fetchFile(u *url.URL, v Validators) (*Result, error) {
 	if v.LastModified == next.LastModified {
 		return &Result{NotModified: true, Validators: next}, nil
 	}
-	body, err := readLimited(nil, file, f.maxBody)
+	buf := getBodyBuffer()
+	defer putBodyBuffer(buf)
+	body, err := readLimited(buf, nil, file, f.maxBody)
 	if err != nil {
 		return nil, err
 	}
 	return parseResult(body, "", u.String(), next, f.maxBody)
 }
 
-func readLimited(resp *http.Response, r io.Reader, limit int64) ([]byte, error) {
-	body, err := httpclient.ReadBody(resp, r, limit)
+// readLimited reads a feed's body into buf (httpclient.ReadBodyTo).
+func readLimited(buf *bytes.Buffer, resp *http.Response, r io.Reader, limit int64) ([]byte, error) {
+	body, err := httpclient.ReadBodyTo(buf, resp, r, limit)
 	if err != nil {
 		return nil, fmt.Errorf("feed: %w", err)
 	}
 	return body, nil
+}
+
+// bodyBuffers hold the bodies of feeds being parsed, reused from one fetch
+// to the next: a body is read (io.ReadAll grew a new one a few times per
+// fetch), parsed and dropped, as nothing parsed keeps a part of it — the
+// parser's strings are copies. A buffer grown past maxPooledBody by a large
+// feed is left to the collector, not kept.
+var bodyBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+const maxPooledBody = 1 << 20
+
+func getBodyBuffer() *bytes.Buffer { return bodyBuffers.Get().(*bytes.Buffer) }
+
+func putBodyBuffer(b *bytes.Buffer) {
+	if b.Cap() <= maxPooledBody {
+		b.Reset()
+		bodyBuffers.Put(b)
+	}
 }
 
 func parseResult(body []byte, contentType, baseURL string, next Validators, limit int64) (*Result, error) {

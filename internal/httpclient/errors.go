@@ -1,6 +1,7 @@
 package httpclient
 
 import (
+	"bytes"
 	"context"
 	"crypto/tls"
 	"crypto/x509"
@@ -112,6 +113,29 @@ func ReadBody(resp *http.Response, r io.Reader, limit int64) ([]byte, error) {
 		return nil, &TooLargeError{Limit: limit}
 	}
 	return body, nil
+}
+
+// ReadBodyTo is ReadBody into buf, emptied first, for a caller that reuses
+// buf's memory from one body to the next: the body returned is buf's bytes,
+// valid until buf is used again. A Content-Length within the limit sizes
+// buf at once.
+func ReadBodyTo(buf *bytes.Buffer, resp *http.Response, r io.Reader, limit int64) ([]byte, error) {
+	buf.Reset()
+	if resp != nil {
+		if resp.ContentLength > limit {
+			return nil, &TooLargeError{Limit: limit, Announced: resp.ContentLength}
+		}
+		if resp.ContentLength > 0 {
+			buf.Grow(int(resp.ContentLength) + bytes.MinRead) // ReadFrom wants MinRead free to read on
+		}
+	}
+	if _, err := buf.ReadFrom(io.LimitReader(r, limit+1)); err != nil {
+		return nil, fmt.Errorf("read body: %w", err)
+	}
+	if int64(buf.Len()) > limit {
+		return nil, &TooLargeError{Limit: limit}
+	}
+	return buf.Bytes(), nil
 }
 
 // RedactURL returns raw with its password and the values of secret-looking

@@ -1,6 +1,7 @@
 package httpclient
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -256,5 +257,54 @@ func TestDescribe(t *testing.T) {
 	}
 	if got := Describe(nil); got != "" {
 		t.Errorf("Describe(nil) = %q", got)
+	}
+}
+
+// TestReadBodyTo: ReadBodyTo is ReadBody into a buffer reused from an
+// earlier body — none of whose bytes stay — with the same limits.
+func TestReadBodyTo(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/announced":
+			w.Header().Set("Content-Length", "1000000000")
+			w.WriteHeader(http.StatusOK)
+			io.WriteString(w, "abc")
+		case "/sized": // with a Content-Length
+			io.WriteString(w, strings.Repeat("s", 700))
+		case "/chunked":
+			w.(http.Flusher).Flush()
+			io.WriteString(w, strings.Repeat("c", 1000))
+		case "/over":
+			w.(http.Flusher).Flush()
+			io.WriteString(w, strings.Repeat("o", 1001))
+		}
+	}))
+	defer srv.Close()
+	var buf bytes.Buffer
+	buf.WriteString(strings.Repeat("old ", 1000))
+	for _, tt := range []struct {
+		path string
+		want string
+		err  bool
+	}{
+		{"/sized", strings.Repeat("s", 700), false},
+		{"/chunked", strings.Repeat("c", 1000), false},
+		{"/sized", strings.Repeat("s", 700), false},
+		{"/over", "", true},
+		{"/announced", "", true},
+	} {
+		resp, err := srv.Client().Get(srv.URL + tt.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, err := ReadBodyTo(&buf, resp, resp.Body, 1000)
+		resp.Body.Close()
+		var tl *TooLargeError
+		switch {
+		case tt.err && (!errors.As(err, &tl) || tl.Limit != 1000 || (tt.path == "/announced") != (tl.Announced == 1e9)):
+			t.Errorf("%s: %v, want a TooLargeError", tt.path, err)
+		case !tt.err && (err != nil || string(body) != tt.want):
+			t.Errorf("%s: %d bytes %.20q…, %v; want %d bytes", tt.path, len(body), body, err, len(tt.want))
+		}
 	}
 }
