@@ -44,7 +44,7 @@ func TestImageFromItemHTML(t *testing.T) {
 			}
 			gofeedImage := ""
 			if img := f.Items[0].Image; img != nil && img.URL != "" {
-				u, err := resolve(feedBase(f, "https://x.example/feed"), img.URL)
+				u, _, err := resolve(feedBase(f, "https://x.example/feed"), img.URL)
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -131,9 +131,9 @@ func parse(body []byte, baseURL string) (res *Result, err error) {
 				it.Image = &gofeed.Image{URL: src}
 			}
 		}
-		item := normalise(it, base)
+		item, link := normalise(it, base)
 		item.Lang = lang
-		item.Identity = identity(it, item, base, site, baseURL)
+		item.Identity = identity(it, item, link, base, site, baseURL)
 		if item.Identity == "" {
 			res.Empty++
 			continue
@@ -302,26 +302,36 @@ func isWeb(u *url.URL) bool {
 	return (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }
 
-func normalise(it *gofeed.Item, base *url.URL) Item {
-	item := Item{
+// normalise is an item as newshound keeps it, but for its language and
+// identity; link is url.Parse(item.URL) when resolving the link gave it
+// (the link was absolute and is written back as it came), else nil.
+func normalise(it *gofeed.Item, base *url.URL) (item Item, link *url.URL) {
+	item = Item{
 		GUID:  strings.TrimSpace(it.GUID),
 		Title: plain(it.Title, maxRawTitle, maxTitle),
 	}
 	// The link: the item's own, else (a tag: URI, an empty or broken
 	// link) its GUID when that is a URL (RSS isPermaLink), else another
 	// of its links.
-	candidates := []string{it.Link}
-	if isURL(item.GUID) {
-		candidates = append(candidates, item.GUID)
-	}
-	candidates = append(candidates, it.Links...)
-	for _, link := range candidates {
-		if link = strings.TrimSpace(link); link == "" {
-			continue
+	try := func(s string) bool {
+		if s = strings.TrimSpace(s); s == "" {
+			return false
 		}
-		if u, err := resolve(base, link); err == nil {
-			item.URL = u.String()
-			break
+		u, parsed, err := resolve(base, s)
+		if err != nil {
+			return false
+		}
+		item.URL = u.String()
+		if parsed && item.URL == s {
+			link = u
+		}
+		return true
+	}
+	if !try(it.Link) && !(isURL(item.GUID) && try(item.GUID)) {
+		for _, s := range it.Links {
+			if try(s) {
+				break
+			}
 		}
 	}
 	item.Text = plain(it.Content, maxRawText, maxText)
@@ -361,20 +371,20 @@ func normalise(it *gofeed.Item, base *url.URL) Item {
 		item.BadDate = plain(raw, maxRawAuthor, maxBadDate) // a date given but not taken: the poller reports it
 	}
 	if it.Image != nil && it.Image.URL != "" {
-		if u, err := resolve(base, it.Image.URL); err == nil {
+		if u, _, err := resolve(base, it.Image.URL); err == nil {
 			item.Image = u.String()
 		}
 	} else {
 		for _, e := range it.Enclosures {
 			if e != nil && strings.HasPrefix(e.Type, "image/") {
-				if u, err := resolve(base, e.URL); err == nil {
+				if u, _, err := resolve(base, e.URL); err == nil {
 					item.Image = u.String()
 					break
 				}
 			}
 		}
 	}
-	return item
+	return item, link
 }
 
 // identity is an item's identity (see the package documentation): its
@@ -382,24 +392,26 @@ func normalise(it *gofeed.Item, base *url.URL) Item {
 // site (podcast episodes that all link to the show's home page); else its
 // GUID, as it is when it looks globally unique (a URI: tag:, urn:, http:…),
 // else qualified by the feed's address; else, for an item with neither, a
-// digest of its title and text, qualified by the feed's address.
-func identity(it *gofeed.Item, item Item, base *url.URL, site, feedAddress string) string {
+// digest of its title and text, qualified by the feed's address. parsed is
+// url.Parse(item.URL) when normalise had it, else nil.
+func identity(it *gofeed.Item, item Item, parsed, base *url.URL, site, feedAddress string) string {
 	link := item.URL
 	if ext := it.Custom[externalURL]; ext != "" {
 		// A JSON Feed link post: url is the post, external_url the thing
 		// it is about — what Atom and RSS give as the item's link. The
 		// thing is the identity, so the post read as Atom and as JSON
 		// Feed is one article.
-		if u, err := resolve(base, ext); err == nil {
-			link = u.String()
+		if u, _, err := resolve(base, ext); err == nil {
+			link, parsed = u.String(), nil
 		}
 	}
 	if link != "" {
-		if u, err := url.Parse(link); err == nil {
-			c := Canonical(u)
-			cu, _ := url.Parse(c)
-			root := cu != nil && (cu.Path == "/" || cu.Path == "") && cu.RawQuery == "" && cu.Fragment == ""
-			if c != site && !root {
+		u := parsed
+		if u == nil {
+			u, _ = url.Parse(link)
+		}
+		if u != nil {
+			if c := Canonical(u); c != site && !rootURL(c) {
 				return c
 			}
 		}
@@ -474,21 +486,43 @@ func isURL(s string) bool {
 	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
 }
 
-func resolve(base *url.URL, ref string) (*url.URL, error) {
-	u, err := url.Parse(ref)
+// resolve resolves the link ref against base: an absolute http(s) URL
+// without a fragment that names no part of the page (keepFragment).
+// parsed says that u is url.Parse(ref) as it is, neither resolved nor cut.
+func resolve(base *url.URL, ref string) (u *url.URL, parsed bool, err error) {
+	u, err = url.Parse(ref)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
+	parsed = true
 	if base != nil && !u.IsAbs() {
-		u = base.ResolveReference(u)
+		u, parsed = base.ResolveReference(u), false
 	}
 	if u.Scheme != "http" && u.Scheme != "https" {
-		return nil, fmt.Errorf("unsupported link scheme %q", u.Scheme)
+		return nil, false, fmt.Errorf("unsupported link scheme %q", u.Scheme)
 	}
-	if !keepFragment(u.Fragment) {
-		u.Fragment, u.RawFragment = "", ""
+	if !keepFragment(u.Fragment) && (u.Fragment != "" || u.RawFragment != "") {
+		u.Fragment, u.RawFragment, parsed = "", "", false
 	}
-	return u, nil
+	return u, parsed, nil
+}
+
+// rootURL reports whether the canonical URL c names a site's root page, as
+// url.Parse reads it: a path of "/" or none, no query, no fragment (a URL
+// that does not parse is none). A path longer than "/" is seen without
+// parsing: whatever its escapes decode to, it stays longer.
+func rootURL(c string) bool {
+	rest, _, _ := strings.Cut(c, "#")
+	rest, _, _ = strings.Cut(rest, "?")
+	for _, scheme := range []string{"http://", "https://"} {
+		if after, ok := strings.CutPrefix(rest, scheme); ok {
+			if i := strings.IndexByte(after, '/'); i >= 0 && len(after)-i >= 2 {
+				return false
+			}
+		}
+	}
+	cu, err := url.Parse(c)
+	return err == nil && (cu.Path == "/" || cu.Path == "") && cu.RawQuery == "" && cu.Fragment == ""
 }
 
 // plain is PlainText of at most the first maxRaw bytes of s, cut to at most

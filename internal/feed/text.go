@@ -369,6 +369,9 @@ var blocks = map[atom.Atom]bool{
 // marks).
 // (In one pass; collapseSplit is the same in the terms of its rules.)
 func collapse(s string) string {
+	if t := strings.Trim(s, " \t\n\r\f\v"); collapsedASCII(t) {
+		return t // white space at the ends is dropped, and there is nothing else to do
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false   // white space since the paragraph's last word
@@ -437,6 +440,21 @@ func collapse(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// collapsedASCII reports whether collapse keeps s as it is: printable
+// ASCII whose words are apart by single spaces, none at either end (its
+// hyphens break no word: it has no line break).
+func collapsedASCII(s string) bool {
+	if s != "" && (s[0] == ' ' || s[len(s)-1] == ' ') {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c >= 0x7F || c == ' ' && s[i+1] == ' ' {
+			return false
+		}
+	}
+	return true
 }
 
 // groupSpace reports whether r at s[i] is a no-break, narrow no-break or

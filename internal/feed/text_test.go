@@ -106,3 +106,17 @@ func TestPlainTextAllocations(t *testing.T) {
 		t.Errorf("PlainText made %.1f allocations a call, want at most 4", n)
 	}
 }
+
+// FuzzCollapse: collapse, shortcut for text already collapsed included, is
+// its rules' (collapseSplit).
+func FuzzCollapse(f *testing.F) {
+	for _, s := range []string{"", " ", "Story f0001-7-3 about the economy", "  padded  ", "\n\nOfficials met.\n\n", "two  spaces",
+		"a\tb", "Mittel-\nalter", "end-", "-start", "x\u00a0y", "1\u00a0000", "tab\t", "\x7f", "a -\n b", "\vv\f"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := collapse(s), collapseSplit(s); got != want {
+			t.Fatalf("collapse(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
