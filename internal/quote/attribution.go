@@ -1088,6 +1088,10 @@ func forwardNP(src string, toks []token, i int) (phrase, int, bool) {
 				// speaker (whom it was told, where, when).
 				break
 			}
+			if r := modifiedRole(toks, i, e); r > e {
+				// said the Florida senator: the name qualifies the role
+				return phrase{kind: npRole, toks: toks[i:r]}, r, true
+			}
 			if stripPossessive(toks[e-1].s) == toks[e-1].s && !nameFollows(src, toks, e) {
 				// Trump campaign manager Kellyanne Conway: the last name
 				// is the speaker; Vladimir Putin said: this one.

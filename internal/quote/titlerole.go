@@ -62,3 +62,21 @@ func questionCue(cue string) bool {
 	}
 	return false
 }
+
+// modifiedRole returns the end of a description whose determiner is
+// toks[i] and in which the name ending at toks[e] only qualifies the role
+// noun after it — "the Florida senator", "the Kremlin spokesman", "an
+// Egyptian official" — when no name follows the role noun (the Kremlin
+// spokesman Dmitry Peskov is Peskov); else e.
+func modifiedRole(toks []token, i, e int) int {
+	if e >= len(toks) || !isLowerWord(toks[e]) || !isDeterminer(toks[i].lower()) || !isLowerWord(toks[i]) && i > 0 && toks[i-1].word {
+		return e
+	}
+	if _, ok := personRoles[toks[e].lower()]; !ok {
+		return e
+	}
+	if e+1 < len(toks) && isNameWord(toks[e+1]) {
+		return e
+	}
+	return e + 1
+}

@@ -66,3 +66,35 @@ func TestQuestionBeforeAnswer(t *testing.T) {
 		},
 	})
 }
+
+// A name between a determiner and a role noun qualifies the role (the
+// Florida senator, the American ambassador): the speaker is the role or
+// the person introduced in it, never the place.
+func TestNameQualifyingRole(t *testing.T) {
+	runSpeakerCases(t, []speakerCase{
+		{
+			name:  "said the Florida senator",
+			text:  "The debate turned to abortion.\n\n“It's a difficult issue,” said the Florida senator, “because it puts two rights in conflict.”",
+			quote: "It's a difficult issue,",
+			ok:    []string{"the Florida senator", ""},
+		},
+		{
+			name:  "the Florida senator opening the sentence",
+			text:  "The rally was loud.\n\nThe Florida senator sought to calm his supporters, saying the man would “not get beat up” at his rally.",
+			quote: "not get beat up",
+			ok:    []string{"The Florida senator", "the Florida senator", ""},
+		},
+		{
+			name:  "wrote the American ambassador, named after",
+			text:  "The cables were released later.\n\nThe party was “working to change its image from that of a haven for mobsters,” wrote the American ambassador at the time, John Herbst.",
+			quote: "working to change its image from that of a haven for mobsters,",
+			ok:    []string{"John Herbst", "the American ambassador", ""},
+		},
+		{
+			name:  "a role with its name after stays the name",
+			text:  "The talks stalled.\n\n“It's a difficult issue,” said the Kremlin spokesman Dmitry Peskov.",
+			quote: "It's a difficult issue,",
+			ok:    []string{"Dmitry Peskov"},
+		},
+	})
+}
