@@ -105,6 +105,9 @@ type attributor struct {
 	sections []int
 	// quoted are the spans of all quotations, marks included, in order.
 	quoted []Span
+	// inner are the spans of the titles and nicknames in quotation marks
+	// inside the writer's sentences (see embedded), in order.
+	inner []embeddedQuote
 	// depth bounds how many pronouns antecedent follows back.
 	depth int
 	// kana caches, per paragraph, whether it holds Japanese kana.
@@ -165,6 +168,7 @@ func (a *attributor) attribute() {
 		}
 	}
 	a.subjects = a.reportingSubjects()
+	a.inner = a.embeddedQuotes()
 	out := a.cands[:0] // compacted in place as split quotations merge
 	for r := 0; r < len(a.cands); r++ {
 		c := a.cands[r]
@@ -181,8 +185,7 @@ func (a *attributor) attribute() {
 			out = append(out, c)
 			continue
 		}
-		before := a.beforeTokens(prev, c)
-		after, reachesNext := a.afterTokens(c, next)
+		before, after, reachesNext := a.clauseTokens(out, r, prev, c, next)
 		c.sentenceIn = len(before) == 0
 		var at attribution
 		var ok bool
