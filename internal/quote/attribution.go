@@ -243,6 +243,9 @@ func (a *attributor) attribute() {
 			a.resolve(c, at)
 		} else {
 			a.inherit(prev, c)
+			if c.speaker == "" {
+				a.narratedSpeaker(out, c)
+			}
 		}
 		out = append(out, c)
 	}
