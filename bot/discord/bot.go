@@ -59,8 +59,11 @@ type Bot struct {
 
 	cmds *commandSet // nil: no slash commands
 
-	mu     sync.Mutex
-	opened bool
+	mu        sync.Mutex
+	opened    bool
+	report    func(problem string) // the gateway's state for /healthz (Connect's)
+	watching  bool                 // Connect is done: report hears of the gateway's losses
+	watchOnce sync.Once            // watchGateway's handlers added
 
 	connectBase time.Duration // Connect's first backoff (0: connectBase)
 
@@ -99,6 +102,38 @@ func (b *Bot) Open(ctx context.Context) error {
 	b.opened = true
 	b.log.Info("bot: gateway connected")
 	return nil
+}
+
+// watchGateway sends report what becomes of the gateway after Open:
+// discordgo's Disconnect (a connection lost, whatever the cause — a
+// revoked token's reconnects then fail with close 4004, logged by
+// discordgo) reports a problem, its Connect (a reconnect) clears it. The
+// handlers are added once; report is the latest Connect's. A Close of ours
+// reports nothing: the handlers, which discordgo runs in goroutines, wait
+// for b.mu and see the gateway closed.
+func (b *Bot) watchGateway(report func(problem string)) {
+	b.mu.Lock()
+	b.report, b.watching = report, false // Connect reports until it is done
+	b.mu.Unlock()
+	b.watchOnce.Do(func() {
+		b.session.AddHandler(func(_ *discordgo.Session, _ *discordgo.Disconnect) {
+			b.mu.Lock()
+			opened, report := b.opened && b.watching, b.report
+			b.mu.Unlock()
+			if opened && report != nil {
+				report(fmt.Sprintf("discord: gateway connection lost at %s, reconnecting (slash commands over the gateway are unavailable meanwhile)",
+					time.Now().UTC().Format(time.RFC3339)))
+			}
+		})
+		b.session.AddHandler(func(_ *discordgo.Session, _ *discordgo.Connect) {
+			b.mu.Lock()
+			opened, report := b.opened && b.watching, b.report
+			b.mu.Unlock()
+			if opened && report != nil {
+				report("")
+			}
+		})
+	})
 }
 
 // Close closes the gateway connection, if open. discordgo waits about a
@@ -183,8 +218,11 @@ func logDiscordgo(msgL, _ int, format string, a ...any) {
 // Discord down when newshound starts must not leave commands dead until a
 // restart. report is called with a description of what is not working yet
 // (for /healthz), and with "" once both are done. It returns when both are
-// done (nil) or ctx has ended (its error).
+// done (nil) or ctx has ended (its error). Afterwards report keeps hearing
+// of the gateway: a connection lost (discordgo reconnects by itself, with
+// waits doubling to 10 min) is reported until it is back.
 func (b *Bot) Connect(ctx context.Context, report func(problem string)) error {
+	b.watchGateway(report)
 	wait := b.connectBase
 	if wait <= 0 {
 		wait = connectBase
@@ -222,5 +260,8 @@ func (b *Bot) Connect(ctx context.Context, report func(problem string)) error {
 		return err
 	}
 	report("")
+	b.mu.Lock()
+	b.watching = true // from here on the handlers report
+	b.mu.Unlock()
 	return nil
 }

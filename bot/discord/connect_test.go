@@ -60,3 +60,64 @@ func TestConnectRetriesUntilDiscordAnswers(t *testing.T) {
 		}
 	}
 }
+
+// The gateway lost after it had connected — here because the bot token was
+// revoked (Discord closes the session, and every reconnect gets close 4004)
+// — is reported while it lasts, as a gateway that has not connected yet is:
+// /healthz said nothing of it (discordgo reconnects by itself, out of
+// Connect's sight), and slash commands were dead behind a 200. It clears
+// when discordgo's reconnect succeeds; a Close of ours reports nothing.
+func TestLostGatewayReportedUntilReconnected(t *testing.T) {
+	h := newCmdHarness(t, harnessOptions{noGateway: true})
+	var mu sync.Mutex
+	var reports []string
+	last := func() (string, int) {
+		mu.Lock()
+		defer mu.Unlock()
+		if len(reports) == 0 {
+			return "", 0
+		}
+		return reports[len(reports)-1], len(reports)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if err := h.bot.Connect(ctx, func(p string) {
+		mu.Lock()
+		reports = append(reports, p)
+		mu.Unlock()
+	}); err != nil {
+		t.Fatal(err)
+	}
+	good := h.srv.Token()
+	h.srv.SetToken("revoked")
+	h.srv.DisconnectGateway()
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		if p, _ := last(); p != "" {
+			if !strings.Contains(p, "gateway") || strings.Contains(p, good) {
+				t.Errorf("report %q", p)
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the lost gateway was never reported")
+		}
+	}
+	h.srv.SetToken(good)
+	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		if p, n := last(); p == "" && n > 1 {
+			break
+		}
+		if time.Now().After(deadline) {
+			p, _ := last()
+			t.Fatalf("still reported after the token works again: %q (%d sessions)", p, h.srv.Sessions())
+		}
+	}
+	_, n := last()
+	if err := h.bot.Close(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(200 * time.Millisecond) // discordgo's handlers run in goroutines
+	if p, m := last(); p != "" || m != n {
+		t.Errorf("our own Close reported %q", p)
+	}
+}
