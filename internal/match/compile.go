@@ -124,6 +124,7 @@ func Compile(watches []Watch) (*Matcher, error) {
 	// (the filter keys prefixes on as many bytes as the shortest has; only prefixes whose trie nodes
 	// collide, which the trie tries on every word, need every word passed)
 	m.filter = newWordFilter(b.wordList, b.prefixList, m.hasPrefixes && m.prefixes.extra != nil, len(m.cjk) > 0)
+	m.genWord, m.genFilter = genitives(b.wordList, b.prefixList, m.hasPrefixes && m.prefixes.extra != nil, len(m.cjk) > 0)
 	// each word's record in wordData, where its dictionary slot points: the number of its one-token
 	// terms and of its phrases, its one-token terms (one-word terms, ^id for an acronym, then the
 	// wildcard terms the word matches), its phrases sorted by their second word, and those second

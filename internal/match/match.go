@@ -170,6 +170,10 @@ type Matcher struct {
 	fields      fieldSet // fields any watch looks at
 	filter      wordFilter
 	hasCased    bool // some term has an acronym (elem.cased)
+	// words (by id) with a genitive in a bare s, and the filter that passes those genitives too, for
+	// documents in a language that writes them (see genitive.go); nil when no word has one
+	genWord   []bool
+	genFilter wordFilter
 
 	pool sync.Pool
 }
@@ -213,7 +217,9 @@ type scratch struct {
 	nearB      []occ
 	// whether the field being scanned is in Title Case: 0 not known yet, 1 it is, 2 it is not
 	titleCase uint8
-	joinBuf   []byte // two words joined (hyphenJoins)
+	genitive  bool    // the document's language writes genitives with a bare s: "Putins" is "Putin"
+	gids      []int32 // with genitive: the word id of each token that is a word's genitive, -1 if none
+	joinBuf   []byte  // two words joined (hyphenJoins)
 }
 
 func (m *Matcher) getScratch() *scratch {
@@ -255,6 +261,7 @@ func (m *Matcher) match(doc *Document, explain bool) []Result {
 	s := m.getScratch()
 	defer m.putScratch(s)
 	s.reset()
+	s.genitive = m.genWord != nil && genitiveLang(doc.Lang)
 	for f := 0; f < numFields; f++ {
 		if m.fields&(1<<f) == 0 {
 			continue
@@ -411,6 +418,9 @@ func (s *scratch) scanField(field uint8, text string) {
 	m := s.m
 	tz := &s.tz
 	tz.filter = &m.filter
+	if s.genitive {
+		tz.filter = &m.genFilter
+	}
 	tz.tokenize(text)
 	s.titleCase = 0
 	if cap(s.ids) < len(tz.toks) {
@@ -422,6 +432,9 @@ func (s *scratch) scanField(field uint8, text string) {
 	ids := s.ids
 	for k := range ids {
 		ids[k] = -1
+	}
+	if s.genitive {
+		s.gids = append(s.gids[:0], ids...)
 	}
 	srcs := tz.sources()
 	// only the tokens the filter passed can be words of the dictionary or start a wildcard
@@ -462,6 +475,9 @@ func (s *scratch) scanField(field uint8, text string) {
 					s.startRec = append(s.startRec, int32(sl.data))
 				}
 			}
+		}
+		if s.genitive {
+			s.genitiveAt(field, i, w)
 		}
 		ids[i] = id
 		if id < 0 && m.hasPrefixes {
@@ -748,6 +764,14 @@ func (s *scratch) phrasesFrom(field uint8, i, first, at int32) {
 				s.phraseAt(phrases[k], field, int(i), int(first), start, end)
 			}
 		}
+		if s.genitive {
+			if id := s.gids[j]; id >= 0 {
+				k, _ := slices.BinarySearch(next, id)
+				for ; k < len(next) && next[k] == id; k++ {
+					s.phraseAt(phrases[k], field, int(i), int(first), start, end)
+				}
+			}
+		}
 		if id := s.joinedID(j); id >= 0 {
 			k, _ := slices.BinarySearch(next, id)
 			for ; k < len(next) && next[k] == id; k++ {
@@ -832,7 +856,7 @@ func (s *scratch) phraseAt(t int32, field uint8, i, first int, start, end int32)
 		e := &elems[k]
 		switch e.kind {
 		case elemWord:
-			if s.ids[j] != e.id {
+			if s.ids[j] != e.id && !(s.genitive && s.gids[j] == e.id) {
 				if !s.joinedIs(j, e.s) {
 					return
 				}

@@ -296,6 +296,14 @@ type refOcc struct {
 }
 
 // refTerm returns the occurrences of tm, then those of its closed form (term.alt).
+// refGenitive reports whether the token x is word k of tm written as its genitive with a bare s, in a
+// document whose language writes it so (see genitive.go).
+func refGenitive(doc Document, tm *term, k int, x string) bool {
+	w := tm.words[k]
+	return genitiveLang(doc.Lang) && !tm.cjk[k] && !tm.cased[k] && !(tm.prefix && k == len(tm.words)-1) &&
+		genitiveWord(w) && x == w+"s"
+}
+
 func refTerm(tm *term, doc Document, fields fieldSet) []refOcc {
 	return refTermOf(tm, doc, fields, false)
 }
@@ -335,7 +343,7 @@ func refTermOf(tm *term, doc Document, fields fieldSet, ownOnly bool) []refOcc {
 				case tm.prefix && k == len(tm.words)-1:
 					ok = ok && !tk.cjk && strings.HasPrefix(word(i+k), w)
 				default:
-					ok = ok && !tk.cjk && word(i+k) == w
+					ok = ok && !tk.cjk && (word(i+k) == w || refGenitive(doc, tm, k, word(i+k)))
 				}
 			}
 			if !ok {
@@ -394,7 +402,7 @@ func refTermOf(tm *term, doc Document, fields fieldSet, ownOnly bool) []refOcc {
 							return 0, 0, false, false
 						}
 						end = int(tk.end)
-					case !tk.cjk && word(j) == w:
+					case !tk.cjk && (word(j) == w || refGenitive(doc, tm, k, word(j))):
 						end = int(tk.end)
 					default:
 						jw, ok := joined(j)
@@ -424,7 +432,7 @@ func refTermOf(tm *term, doc Document, fields fieldSet, ownOnly bool) []refOcc {
 						}
 					}
 				default:
-					if !tz.toks[i].cjk && word(i) == w0 {
+					if !tz.toks[i].cjk && (word(i) == w0 || refGenitive(doc, tm, 0, word(i))) {
 						if j, end, used, ok := walk(i); ok && used {
 							out = append(out, refOcc{f, i, j, int(tz.toks[i].start), end})
 						}
@@ -683,6 +691,7 @@ func FuzzMatch(f *testing.F) {
 	f.Add(`@putin AND (meddl* OR "election interference") -title:golf`, "Putin’s meddling", "election-\ninterference")
 	f.Add(`a NEAR/2 "b c"`, "b c x a", "a")
 	f.Add(`東京 OR tow*`, "東京タワー", "Tower")
+	f.Add(`"Wladimir Putin" OR Putins NEAR/2 Rede`, "Wladimir Putins Rede", "Putins Rede")
 	f.Fuzz(func(t *testing.T, query, title, body string) {
 		q, err := Parse(query, testAliases)
 		if err != nil {
@@ -694,6 +703,7 @@ func FuzzMatch(f *testing.F) {
 			t.Fatal(err)
 		}
 		compareWithReference(t, m, ws, Document{Title: title, Body: body})
+		compareWithReference(t, m, ws, Document{Title: title, Body: body, Lang: "de"}) // genitives with a bare s
 	})
 }
 
