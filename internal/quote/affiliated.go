@@ -53,3 +53,32 @@ func placeAfterTown(toks []token, m, k int) bool {
 	}
 	return place(strings.Join(words, " "))
 }
+
+// roleComplement reports whether the name starting at toks[i] completes a
+// role noun through "of", "at" or "for" (editor at large of The Forward,
+// a fellow at the Brookings Institution), with no verb between them: a
+// description of someone named before it, who is the speaker.
+func roleComplement(toks []token, i int) bool {
+	p := i - 1
+	if p >= 0 && isDeterminer(toks[p].lower()) {
+		p--
+	}
+	if p < 1 || !isLowerWord(toks[p]) {
+		return false
+	}
+	switch toks[p].lower() {
+	case "of", "at", "for":
+	default:
+		return false
+	}
+	for q := p - 1; q >= 0 && q >= p-3; q-- {
+		t := toks[q]
+		if !t.word || !isLowerWord(t) || cueWord(t) || clauseVerb(t) {
+			return false
+		}
+		if roleNoun(t.lower()) {
+			return true
+		}
+	}
+	return false
+}

@@ -53,3 +53,25 @@ func TestStateAfterTownIsNoSpeaker(t *testing.T) {
 		},
 	})
 }
+
+// A body named after a role noun and "of"/"at"/"for" in an apposition
+// (editor at large of The Forward, president of the United Federation of
+// Teachers) describes the name before it, which speaks.
+func TestRoleComplementInApposition(t *testing.T) {
+	runSpeakerCases(t, []speakerCase{
+		{
+			name: "two appositions",
+			text: "The debate over ISIS went on.\n\n" +
+				"Just last week, Dan Goldberg, editor at large of The Forward, an influential newspaper, wrote, “When we think of defeating ISIS, we should think again.”",
+			quote: "When we think of defeating ISIS, we should think again.",
+			ok:    []string{"Dan Goldberg"},
+		},
+		{
+			name: "after a verb the name is its object",
+			text: "The vote was close.\n\n" +
+				"Voters who backed the Green Party, a small group, said they wanted “a real choice for once.”",
+			quote: "a real choice for once.",
+			ok:    []string{"", "Voters"},
+		},
+	})
+}

@@ -1291,6 +1291,10 @@ func backwardNP(src string, toks []token, k int) (phrase, bool) {
 						f--
 					}
 					if objectAt(toks, f) {
+						if roleComplement(toks, f) {
+							k = m // J.J. Goldberg, editor at large of The Forward, a newspaper, wrote: the name before the role
+							continue
+						}
 						return phrase{}, false
 					}
 					return np, true
@@ -2480,8 +2484,8 @@ func roleBeforePreposition(toks []token, p int) int {
 // verb (said Jeb Bush) leaves it a subject.
 func objectAt(toks []token, i int) bool {
 	p := i - 1
-	if p >= 0 && isLowerWord(toks[p]) && isDeterminer(toks[p].lower()) {
-		p--
+	if p >= 0 && isDeterminer(toks[p].lower()) && (isLowerWord(toks[p]) || p > 0 && toks[p-1].word) {
+		p-- // the, or The inside a sentence (editor of The Forward)
 	}
 	if p < 0 || !toks[p].word {
 		return false
