@@ -97,7 +97,8 @@ func Restore(cfg Config, st State) (*Clusterer, error) {
 	if !finite(st.Docs) || st.Docs < 0 {
 		return nil, fmt.Errorf("story: restore: article count %v", st.Docs)
 	}
-	c.nextID, c.now, c.docs = st.NextID, st.Now, st.Docs
+	c.nextID, c.now = st.NextID, st.Now
+	c.setDocs(st.Docs)
 	folds := make([]string, 0, len(st.DF))
 	for f := range st.DF {
 		folds = append(folds, f)

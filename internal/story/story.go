@@ -144,14 +144,15 @@ type Clusterer struct {
 	now     time.Time // the latest article time seen
 	dead    int       // closed stories still in postings and bands
 
-	epochDocs float64 // the article count epochK was computed for
-	epochK    int32
-	scaleK    int32 // the epoch scaleVal is idfStep to the power of (see scale), if scaleSet
-	scaleVal  float64
-	scaleSet  bool
+	epochK   int32 // the epoch of docs (see setDocs)
+	scaleK   int32 // the epoch scaleVal is idfStep to the power of (see scale), if scaleSet
+	scaleVal float64
+	scaleSet bool
 
 	cands   []candidate  // scratch: candidate stories of an article
+	found   []*story     // scratch: the same, as they are found
 	scratch []termWeight // scratch: an article's terms by id
+	idKeys  []uint64     // scratch: to order them
 	names   []int32      // scratch: the names among an article's terms
 	vec     []termWeight // scratch: an article's terms, heaviest first
 	keyed   []keyedTerm  // scratch: terms being ordered by weight
@@ -196,11 +197,13 @@ type posting struct {
 }
 
 type story struct {
-	// what finding the candidates of an article reads of every story in a posting, first: one
-	// cache line
+	// what finding the candidates of an article reads and writes of every story in a posting,
+	// first, in one cache line: the dot product and the shared terms are summed here, as the
+	// postings are read, rather than in Clusterer.cands (one memory access less per entry)
 	closed      bool
-	cand        int32  // its index in Clusterer.cands in that call
-	round       uint64 // the similar call that last made it a candidate
+	shared      int32   // the terms it shares with the article of that call, so far
+	round       uint64  // the similar call that last made it a candidate
+	dot         float64 // the dot product with that article, so far
 	id          int64
 	first, last time.Time
 	articles    int
@@ -237,6 +240,7 @@ func New(cfg Config) *Clusterer {
 		stories: make(map[int64]*story),
 		bands:   newBandIndex(),
 		nextID:  1,
+		epochK:  -1,
 	}
 }
 
@@ -435,7 +439,7 @@ type keyedTerm struct {
 // a name when its term was seen capitalised inside sentences more often than not, by what was
 // learned before this article.
 func (c *Clusterer) articleTerms(p *Prepared) ([]termWeight, []int32) {
-	c.docs++
+	c.setDocs(c.docs + 1)
 	ks := c.keyed[:0]
 	for i := range p.terms {
 		pt := &p.terms[i]
@@ -461,8 +465,13 @@ func (c *Clusterer) articleTerms(p *Prepared) ([]termWeight, []int32) {
 		t.lower += float64(pt.lower)
 		ks = append(ks, keyedTerm{termWeight: termWeight{id: id, w: w}, fold: pt.fold, named: named})
 	}
-	// heaviest (by weight and rarity) first; ties by term, so that the order never depends on the input
-	c.sortKeyed(ks)
+	// heaviest (by weight and rarity) first; ties by term, so that the order never depends on the
+	// input: as sortKeyed orders them, by a stable sort on the keys alone, ks being in the order of
+	// the terms (p.terms are, one per fold) — which compares no strings
+	for i := range ks {
+		ks[i].key = ks[i].w * c.idf(ks[i].id)
+	}
+	slices.SortStableFunc(ks, func(x, y keyedTerm) int { return cmp.Compare(y.key, x.key) })
 	if len(ks) > maxArticleTerms {
 		ks = ks[:maxArticleTerms]
 	}
@@ -500,14 +509,19 @@ func (c *Clusterer) sortKeyed(ks []keyedTerm) {
 // frequencies alone, so a restored clusterer computes the same values.
 func (c *Clusterer) idf(id int32) float64 {
 	t := &c.terms[id]
-	if k := c.epoch(); t.idfEpoch != k {
-		if t.rdf == 0 {
-			t.rdf = roundDF(t.df)
-		}
-		t.idf = math.Log(1 + c.scale(k)/t.rdf)
-		t.idfEpoch = k
+	if t.idfEpoch != c.epochK {
+		c.newIDF(t)
 	}
 	return t.idf
+}
+
+// newIDF computes the idf of a term in the present epoch.
+func (c *Clusterer) newIDF(t *termInfo) {
+	if t.rdf == 0 {
+		t.rdf = roundDF(t.df)
+	}
+	t.idf = math.Log(1 + c.scale(c.epochK)/t.rdf)
+	t.idfEpoch = c.epochK
 }
 
 // idfStep is the ratio between two article counts the document frequencies are divided by.
@@ -542,17 +556,16 @@ func (c *Clusterer) scale(k int32) float64 {
 	return c.scaleVal
 }
 
-// epoch returns the exponent of the article count rounded down to a power of idfStep, or -1 before
-// the first article; a term's cached value is valid for one epoch.
-func (c *Clusterer) epoch() int32 {
-	if c.docs < 1 {
-		return -1
+// setDocs sets the article count counted in the document frequencies, and its epoch: the exponent
+// of the count rounded down to a power of idfStep, or -1 before the first article; a term's cached
+// value is valid for one epoch.
+func (c *Clusterer) setDocs(n float64) {
+	c.docs = n
+	if n < 1 {
+		c.epochK = -1
+		return
 	}
-	if c.docs != c.epochDocs {
-		c.epochDocs = c.docs
-		c.epochK = int32(math.Floor(math.Log(c.docs)/math.Log(idfStep) + 1e-9))
-	}
-	return c.epochK
+	c.epochK = int32(math.Floor(math.Log(n)/math.Log(idfStep) + 1e-9))
 }
 
 // duplicate returns the open story with a near-copy of the text whose signature is sig, if any.
@@ -591,6 +604,7 @@ func (c *Clusterer) similar(vec []termWeight, names []int32, outlet uint64, at t
 	var norm float64
 	var rest []int // terms of vec not looked up
 	visits := 0
+	found := c.found[:0]
 	for k, t := range vec {
 		idf := c.idf(t.id)
 		x := t.w * idf
@@ -607,13 +621,16 @@ func (c *Clusterer) similar(vec []termWeight, names []int32, outlet uint64, at t
 				continue
 			}
 			if s.round != c.round {
-				s.round, s.cand = c.round, int32(len(c.cands))
-				c.cands = append(c.cands, candidate{s: s})
+				s.round, s.dot, s.shared = c.round, 0, 0
+				found = append(found, s)
 			}
-			cd := &c.cands[s.cand]
-			cd.dot += x * e.w * idf
-			cd.shared++
+			s.dot += x * e.w * idf
+			s.shared++
 		}
+	}
+	c.found = found[:0]
+	for _, s := range found {
+		c.cands = append(c.cands, candidate{s: s, dot: s.dot, shared: int(s.shared)})
 	}
 	if norm == 0 {
 		return nil, 0
@@ -642,6 +659,9 @@ func (c *Clusterer) similar(vec []termWeight, names []int32, outlet uint64, at t
 			continue
 		}
 		cos := a.dot / (norm * c.norm(s))
+		if cos < c.cfg.Threshold {
+			continue // and lowered below, it stays below
+		}
 		// a story that has been quiet for a while needs a closer match: down to half at the end of
 		// its window
 		if dt := at.Sub(s.last); dt > 0 {
@@ -820,7 +840,7 @@ func (s *story) find(id int32) int {
 // norm is the length of s's centroid, weighted by the present document frequencies; it is kept
 // until the story or the idf of one of its terms changes.
 func (c *Clusterer) norm(s *story) float64 {
-	if k := c.epoch(); s.normEpoch != k {
+	if k := c.epochK; s.normEpoch != k {
 		var n float64
 		for _, t := range s.terms {
 			x := t.w / float64(s.articles) * c.idf(t.id)
@@ -856,9 +876,18 @@ func (c *Clusterer) add(s *story, t time.Time, vec []termWeight, sig *signature,
 	if t.Before(s.first) {
 		s.first = t
 	}
-	// merge the article's terms into the centroid
-	byID := append(c.scratch[:0], vec...)
-	slices.SortFunc(byID, func(x, y termWeight) int { return cmp.Compare(x.id, y.id) })
+	// merge the article's terms into the centroid: vec in id order first, sorted as numbers (id
+	// and index in one, no comparison function to call)
+	keys := c.idKeys[:0]
+	for k, t := range vec {
+		keys = append(keys, uint64(uint32(t.id))<<32|uint64(k))
+	}
+	slices.Sort(keys)
+	c.idKeys = keys
+	byID := c.scratch[:0]
+	for _, key := range keys {
+		byID = append(byID, vec[uint32(key)])
+	}
 	c.scratch = byID
 	merged := c.merged[:0]
 	i, j := 0, 0
@@ -912,7 +941,9 @@ func (c *Clusterer) keepHeaviest(ts []termWeight) []termWeight {
 		ks = append(ks, keyedTerm{termWeight: x, fold: c.terms[x.id].fold})
 	}
 	c.keyed = ks[:0]
+	sorted := false
 	if drop := len(ks) - maxStoryTerms; drop > maxStoryTerms/4 {
+		sorted = true
 		// many to drop: sort them all
 		c.sortKeyed(ks)
 		for i := range ks[maxStoryTerms:] {
@@ -941,8 +972,10 @@ func (c *Clusterer) keepHeaviest(ts []termWeight) []termWeight {
 			c.terms[x.id].posting[x.pos].w = 0
 		}
 	}
-	// ts was in id order, and so is ks unless it was sorted
-	slices.SortFunc(kept, func(x, y termWeight) int { return cmp.Compare(x.id, y.id) })
+	if sorted {
+		// ts was in id order, and so is ks unless it was sorted by weight
+		slices.SortFunc(kept, func(x, y termWeight) int { return cmp.Compare(x.id, y.id) })
+	}
 	return kept
 }
 
@@ -990,7 +1023,7 @@ func (c *Clusterer) compact() {
 	// Halve the frequencies (as if the articles counted were half as many) and drop terms that fall
 	// below one article and are in no open story: the vocabulary stays bounded, the weights follow
 	// recent news.
-	c.docs /= 2
+	c.setDocs(c.docs / 2)
 	remap := make([]int32, len(c.terms))
 	kept := c.terms[:0]
 	vocab := make(map[string]int32, len(c.vocab))

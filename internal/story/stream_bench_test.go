@@ -98,3 +98,48 @@ func BenchmarkAssignStream(b *testing.B) {
 		})
 	}
 }
+
+// pollArticles makes the articles of cycles poll cycles of watchers' BenchmarkPollCycle, poll by
+// poll: feeds feeds of 20 items each, all of one outlet, that differ in the feed's name and in
+// two numbers (the cycle's and the item's) among the same words.
+func pollArticles(cycles, feeds int) [][]Article {
+	var polls [][]Article
+	at := t0
+	for gen := range cycles {
+		at = at.Add(time.Minute)
+		for f := range feeds {
+			as := make([]Article, 0, 20)
+			for i := range 20 {
+				lead := fmt.Sprintf("Officials met on Tuesday to discuss the budget. The minister said growth would return next year. Analysts were less sure, pointing to weak exports and rising costs. Story %d of feed f%04d.", i, f)
+				as = append(as, Article{Title: fmt.Sprintf("Story f%04d-%d-%d about the economy and the weather", f, gen, i), Lead: lead, Text: lead, Time: at, Outlet: "bench.example"})
+			}
+			polls = append(polls, as)
+		}
+	}
+	return polls
+}
+
+// BenchmarkAssignPollCycle measures what watchers' BenchmarkPollCycle asks of the clusterer (its
+// items, pollArticles): four cycles of 1,000 feeds from an empty clusterer, each article prepared,
+// assigned and its story encoded, as watchers does. One op is the four cycles.
+func BenchmarkAssignPollCycle(b *testing.B) {
+	polls := pollArticles(4, 1000)
+	var ru0, ru1 syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru0)
+	b.ResetTimer()
+	var c *Clusterer
+	for range b.N {
+		c = New(Config{})
+		for _, as := range polls {
+			for _, a := range as {
+				asg := c.AssignPrepared(Prepare(a))
+				c.EncodeStory(asg.Story, nil)
+			}
+		}
+	}
+	b.StopTimer()
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru1)
+	cpu := time.Duration(ru1.Utime.Nano() + ru1.Stime.Nano() - ru0.Utime.Nano() - ru0.Stime.Nano())
+	b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N)/1e6, "cpu-ms/op")
+	b.ReportMetric(float64(c.Open()), "open-stories")
+}
