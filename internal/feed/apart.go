@@ -9,28 +9,33 @@ import (
 // Items of one document that share an identity are one item, unless they
 // are different posts: a live blog whose entries all link to its page
 // (each with a GUID of its own), a feed that gives every link-less item the
-// same GUID. Such items are told apart by what the identity left out —
-// their GUIDs, else their title and text — all of them, not the later ones
+// same GUID, press releases without GUIDs that all link to the index page.
+// Such items are told apart by what the identity left out — their GUIDs,
+// else their title and text — all of them, not the later ones
 // only: a feed that puts new items first would otherwise give the new item
 // the identity the store already holds for the old one, and lose it.
 
 // differentPosts reports whether b, whose identity is a's, is another post:
-// for a link, another GUID (both given) and another title or text; for a
-// GUID, another title or text. A post listed twice (under two categories'
-// GUIDs, say) has the same title and text.
+// for a GUID, another title or text; for a link, another GUID (both given)
+// and another title or text, or with no GUIDs another title (press releases
+// that all link to the index page). A post listed twice (under two
+// categories' GUIDs, say, or with two teasers) has the same title.
 func differentPosts(a, b Item) bool {
-	if a.Title == b.Title && a.Text == b.Text {
+	switch {
+	case a.Title == b.Title && a.Text == b.Text, strings.HasPrefix(a.Identity, "text:"):
 		return false
-	}
-	if strings.HasPrefix(a.Identity, "guid:") {
+	case strings.HasPrefix(a.Identity, "guid:"):
 		return true
+	case a.GUID != "" && b.GUID != "":
+		return a.GUID != b.GUID
 	}
-	return !strings.HasPrefix(a.Identity, "text:") && a.GUID != "" && b.GUID != "" && a.GUID != b.GUID
+	return a.GUID == "" && b.GUID == "" && a.Title != "" && b.Title != "" && a.Title != b.Title
 }
 
 // tellApart gives the items whose identity is shared (an identity the
 // document gives several different posts) the identity of the next kind —
-// their GUID for a link, a digest of their title and text for a GUID — and
+// their GUID for a link, else a digest of their title (and for a GUID of
+// their text too) — and
 // merges those that are still one (a repeat of one post), counted in
 // repeated.
 func tellApart(items []Item, shared map[string]bool, feedAddress string, repeated int) ([]Item, int) {
@@ -45,7 +50,12 @@ func tellApart(items []Item, shared map[string]bool, feedAddress string, repeate
 					it.Identity += " @" + feedAddress
 				}
 			default:
-				h := sha256.Sum256([]byte(feedAddress + "\n" + it.Identity + "\n" + it.Title + "\n" + it.Text))
+				// a link's posts without GUIDs differ by title, a GUID's by title or text
+				what := it.Title
+				if strings.HasPrefix(it.Identity, "guid:") {
+					what += "\n" + it.Text
+				}
+				h := sha256.Sum256([]byte(feedAddress + "\n" + it.Identity + "\n" + what))
 				it.Identity = "text:" + hex.EncodeToString(h[:16]) + " @" + feedAddress
 			}
 		}

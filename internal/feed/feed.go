@@ -56,8 +56,9 @@
 // Result.Repeated), unless they are different posts (apart.go): items that
 // share a link but carry GUIDs of their own and other titles or text (a
 // live blog's entries, all linking to its page) are identified by their
-// GUIDs, items that share a link-less GUID but not their title and text by
-// a digest of those — all the items of such an identity, so that a new
+// GUIDs (without GUIDs, by their titles: press releases that all link to
+// the index page), items that share a link-less GUID but not their title
+// and text by a digest of those — all the items of such an identity, so that a new
 // item put first does not take the old one's identity. An item with nothing at all to identify or read is
 // skipped (Result.Empty); item elements the XML parser could not read are
 // counted in Result.Unread, and a document whose items are all unreadable

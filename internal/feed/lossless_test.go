@@ -281,8 +281,19 @@ func TestAtomEntryDocument(t *testing.T) {
 
 // Items that share a link or a link-less GUID but are different posts — a
 // live blog whose entries all link to its page, a feed that gives every
-// item the same id — are all kept; a post listed twice is one item.
+// item the same id, press releases without ids that all link to the index
+// page — are all kept; a post listed twice is one item.
 func TestItemsSharingAnIdentityAreKept(t *testing.T) {
+	press := `<rss version="2.0"><channel><title>Ministry</title><link>https://gov.example/</link>
+<item><title>Minister visits flood area</title><link>https://gov.example/press</link><description>The minister visited Elm.</description></item>
+<item><title>New school funding announced</title><link>https://gov.example/press</link><description>Funding for schools.</description></item>
+<item><title>New school funding announced</title><link>https://gov.example/press?utm_source=rss</link><description>Funding for schools, teaser two.</description></item>
+</channel></rss>`
+	pr := parseString(t, press, "https://gov.example/rss")
+	if len(pr.Items) != 2 || pr.Items[0].Identity == pr.Items[1].Identity || pr.Repeated != 1 {
+		t.Errorf("press releases sharing a link: %d items (%d repeated), want 2 (1 repeated)", len(pr.Items), pr.Repeated)
+	}
+
 	doc := `<rss version="2.0"><channel><title>Live</title><link>https://live.example/</link>
 <item><title>10:02 Sirens in Kyiv</title><link>https://live.example/live/ukraine</link><guid isPermaLink="false">post-2</guid><description>Air-raid sirens sounded.</description></item>
 <item><title>10:01 Zelensky speaks</title><link>https://live.example/live/ukraine?utm_source=rss</link><guid isPermaLink="false">post-1</guid><description>Zelensky addressed parliament.</description></item>
