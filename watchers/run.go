@@ -3,6 +3,7 @@ package watchers
 import (
 	"context"
 	"hash/fnv"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -228,8 +229,9 @@ func (w *Watcher) addJobs(ctx context.Context, c *cron.Cron) []cron.EntryID {
 // watches are recompiled (with the chat-managed ones) and, when Run is
 // running, the schedule is rebuilt — new feeds are polled, removed ones are
 // not. An error leaves everything as it was. Settings read once at start
-// (storage, http, the articles limits, story_window) keep their old values
-// until a restart; a changed one is named in a warning.
+// (storage, http, the articles limits, story_window, the chat commands'
+// credentials and endpoints) keep their old values until a restart; a
+// changed one is named in a warning.
 func (w *Watcher) Reload(ctx context.Context, cfg *config.Config, notifier alert.Notifier) error {
 	if r, win := cfg.Storage.Retention, w.start.StoryWindow; r != 0 && r < win {
 		// config refuses this within one file; here the window is the
@@ -295,6 +297,17 @@ func readAtStart(start, cfg *config.Config) []string {
 		{"articles.host_delay", cfg.Articles.HostDelay != start.Articles.HostDelay},
 		{"articles.min_text", cfg.Articles.MinText != start.Articles.MinText},
 		{"story_window", cfg.StoryWindow != start.StoryWindow},
+		// The chat commands' side is set up at start (cmd/newshound): the
+		// Discord gateway and both platforms' slash commands keep these;
+		// deliveries take a reload's tokens at once (Reload's notifier).
+		{"discord.token (the gateway and slash commands; deliveries use the new one now)", cfg.Discord.Token != start.Discord.Token},
+		{"discord.guild_id", cfg.Discord.GuildID != start.Discord.GuildID},
+		{"discord.interactions", cfg.Discord.Interactions != start.Discord.Interactions},
+		{"slack.token (slash commands; deliveries use the new one now)", cfg.Slack.Token != start.Slack.Token},
+		{"slack.app_token", cfg.Slack.AppToken != start.Slack.AppToken},
+		{"slack.listen", cfg.Slack.Listen != start.Slack.Listen},
+		{"slack.signing_secret", cfg.Slack.SigningSecret != start.Slack.SigningSecret},
+		{"slack.admins", !slices.Equal(cfg.Slack.Admins, start.Slack.Admins)},
 	} {
 		if k.changed {
 			keys = append(keys, k.key)

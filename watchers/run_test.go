@@ -150,3 +150,44 @@ func TestReloadRefusesRetentionShorterThanRunningWindow(t *testing.T) {
 		t.Errorf("retention as long as the running window: %v", err)
 	}
 }
+
+// TestReloadWarnsTheCommandsKeepTheirCredentials: deliveries take a
+// reload's tokens at once (the notifier is rebuilt), but the Discord gateway
+// and the slash commands of both platforms are set up at start and keep the
+// ones they started with. A token rotated after a revocation and SIGHUP'd
+// brought deliveries back while the gateway went on reconnecting with the
+// revoked one (close 4004, every 10 min at most), without a word.
+func TestReloadWarnsTheCommandsKeepTheirCredentials(t *testing.T) {
+	const tail = "feeds:\n  - { name: A, url: \"https://a.example/a.rss\" }\nwatches:\n  - { name: w, keywords: [Putin] }\n"
+	chat := func(discordTok, slackTok string) string {
+		return fmt.Sprintf("discord: { token: %s, guild_id: \"456789012345678901\" }\nslack: { token: %s, app_token: xapp-1-AAA }\n", discordTok, slackTok) + tail
+	}
+	h := newHarness(t, chat("OldDiscordToken1", "xoxb-OldSlackToken1"))
+	reload := func(src string) string {
+		t.Helper()
+		logs := &testutil.LogBuffer{}
+		h.w.log = slog.New(slog.NewTextHandler(logs, nil))
+		cfg, err := config.Parse(h.cfg.Path, []byte(src), config.Options{Version: "test"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := h.w.Reload(context.Background(), cfg, nil); err != nil {
+			t.Fatal(err)
+		}
+		return logs.String()
+	}
+	out := reload(chat("NewDiscordToken2", "xoxb-NewSlackToken2"))
+	for _, want := range []string{"next restart", "discord.token", "slack.token"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("reload log lacks %q:\n%s", want, out)
+		}
+	}
+	for _, secret := range []string{"OldDiscordToken1", "NewDiscordToken2", "OldSlackToken1", "NewSlackToken2"} {
+		if strings.Contains(out, secret) {
+			t.Errorf("reload log shows a token: %s", out)
+		}
+	}
+	if out := reload(chat("OldDiscordToken1", "xoxb-OldSlackToken1")); strings.Contains(out, "restart") {
+		t.Errorf("a reload with the tokens of the start warns: %s", out)
+	}
+}
