@@ -1531,6 +1531,9 @@ func (a *attributor) resolve(c *candidate, at attribution) {
 			g = 'f'
 		}
 		c.speaker = a.continuedSpeaker(at.cue, at.cuePos, g, a.antecedent(at.cuePos, false, g))
+		if a.diedBefore(c.speaker, at.cuePos) {
+			c.speaker = "" // Tom Ruiz died in the blaze. "…," he said
+		}
 		c.person = c.speaker != ""
 		c.gender = g
 	case npRole:
@@ -1721,8 +1724,8 @@ func (a *attributor) antecedent(pos int, plural bool, g byte) string {
 	for stop := k - maxLookBack; k > 0 && k > stop && ms[k-1].name.start > speakerPos && ms[k-1].name.start >= floor; {
 		k--
 		m := ms[k]
-		if !m.subject {
-			continue
+		if !m.subject || diedAfter(a.src, m.name.end) {
+			continue // … four years later, Freddy was dead. "…," he said: not Freddy
 		}
 		full, ok := a.fitting(m, g)
 		if m.subordinate && (ok || a.maybePerson(m, speaker)) {
