@@ -123,6 +123,16 @@ func lex(src string) ([]lexToken, error) {
 			i += size
 			atStart = true
 			continue
+		case atStart && (r == '\'' || r == '\u2018'):
+			// single quotes, straight or curly, quote a phrase when they open a run and close one
+			// ('golf club', ‘election interference’); otherwise the mark is an apostrophe ('90s)
+			if end := singleQuoteEnd(src, i+size); end >= 0 {
+				toks = append(toks, lexToken{kind: tPhrase, pos: i, text: src[i+size : end]})
+				_, qs := utf8.DecodeRuneInString(src[end:])
+				i = end + qs
+				atStart = true
+				continue
+			}
 		case isQuote(r):
 			j := i + size
 			end := -1
@@ -238,6 +248,31 @@ func inSpacedWord(spaced []Word, j int) bool {
 		}
 	}
 	return false
+}
+
+// singleQuoteEnd returns the index in src of the single quote (' or ’) that closes a phrase opened
+// just before src[j]: the first one after a letter, digit or other mark that ends a run (followed by
+// a space, a parenthesis or the end), when no space precedes it and no double quote or single quote
+// opening a word comes before it; -1 when there is none.
+func singleQuoteEnd(src string, j int) int {
+	prev := rune(-1)
+	for k, q := range src[j:] {
+		at := j + k
+		if isQuote(q) {
+			return -1
+		}
+		if (q == '\'' || q == '\u2018') && (prev < 0 || isSpace(prev)) && k > 0 {
+			return -1 // another opens before this one closes: an apostrophe ('90s rock 'n' roll)
+		}
+		if (q == '\'' || q == '\u2019') && prev >= 0 && !isSpace(prev) {
+			next, _ := utf8.DecodeRuneInString(src[at+utf8.RuneLen(q):])
+			if at+utf8.RuneLen(q) == len(src) || isSpace(next) || next == ')' || next == '(' {
+				return at
+			}
+		}
+		prev = q
+	}
+	return -1
 }
 
 func startsQuote(s string) bool {

@@ -56,6 +56,13 @@ func TestParseString(t *testing.T) {
 		{`Putin −(golf OR tennis)`, `Putin AND NOT (golf OR tennis)`},
 		{`Putin ‐golf －tennis`, `Putin AND -golf AND -tennis`},
 		{`"–golf" "—x"`, `"–golf" AND "—x"`},
+		// single quotes, straight or curly, quote a phrase too: Putin -'golf club' was Putin AND -golf
+		// AND club', which missed every article without "club"
+		{`Putin -'golf club'`, `Putin AND -"golf club"`},
+		{`‘election interference’ OR title:'Wahl-Einmischung'`, `"election interference" OR title:Wahl-Einmischung`},
+		{`'O'Brien said' Putin's`, `"O'Brien said" AND Putin's`},
+		{`'90s rock 'n' roll`, `"'90s" AND rock AND n AND roll`},
+		{`"'a'" 'b c`, `"'a'" AND "'b" AND c`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -199,7 +206,7 @@ func FuzzParse(f *testing.F) {
 	for _, s := range []string{
 		`@putin AND ("election interference" OR meddl* OR hack*) NOT title:golf`,
 		`a NEAR/10 "b c"`, `-a`, `(a OR b`, `title:(a feed:b)`, `"x*y" 10:30`, `NOT NOT a`,
-		`a NEAR/3 @hack`, "“curly” „quotes”", `@putn`, `-"a" -(b)`, `a –b —"c" −(d)`,
+		`a NEAR/3 @hack`, "“curly” „quotes”", `@putn`, `-"a" -(b)`, `a –b —"c" −(d)`, `-'a b' ‘c’ 'd`,
 	} {
 		f.Add(s)
 	}

@@ -173,7 +173,7 @@ func writeTerm(b *strings.Builder, text string) {
 }
 
 func bareSafe(text string) bool {
-	if r, _ := utf8.DecodeRuneInString(text); text == "" || isMinus(r) || r == '@' {
+	if r, _ := utf8.DecodeRuneInString(text); text == "" || isMinus(r) || r == '@' || r == '\'' || r == '\u2018' {
 		return false
 	}
 	switch text {
