@@ -411,7 +411,7 @@ func (a *attributor) parseAfter(c *candidate, toks []token) (attribution, bool) 
 	if i+1 < len(toks) && auxiliaries[toks[i].lower()] && cueWord(toks[i+1]) {
 		i++
 	}
-	if cueWord(toks[i]) && !closedSentence && !gerund(toks[i]) && !addresseeAfter(toks, i) {
+	if cueWord(toks[i]) && !closedSentence && !gerund(toks[i]) && !addresseeAfter(toks, i) && !complementizer(toks, i+1) {
 		if np, e, ok := forwardNP(a.src, toks, i+1); ok && !(e < len(toks) && isLowerWord(toks[e]) && clauseVerb(toks[e])) {
 			np = a.germanFirstName(toks, i+1, np)
 			// (not ", said the candidate could be …": a clause, not its speaker)

@@ -80,3 +80,10 @@ func modifiedRole(toks []token, i, e int) int {
 	}
 	return e + 1
 }
+
+// complementizer reports whether toks[k], right after a reporting verb, is
+// "that" opening what is reported (… suggests that Phoenix and its officers
+// support …): whoever it names is the clause's subject, not the speaker.
+func complementizer(toks []token, k int) bool {
+	return k < len(toks) && isLowerWord(toks[k]) && toks[k].lower() == "that"
+}

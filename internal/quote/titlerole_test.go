@@ -98,3 +98,22 @@ func TestNameQualifyingRole(t *testing.T) {
 		},
 	})
 }
+
+// "that" after a reporting verb opens what is reported: the name after it
+// is the clause's subject, not the speaker.
+func TestThatAfterVerb(t *testing.T) {
+	runSpeakerCases(t, []speakerCase{
+		{
+			name:  "suggests that a city",
+			text:  "The city sent a letter on Thursday.\n\nCity Attorney Brad Holm said in the letter that the advertisement “unmistakably and wrongfully” suggests that Phoenix and its officers support the campaign.",
+			quote: "unmistakably and wrongfully",
+			ok:    []string{"Brad Holm", ""},
+		},
+		{
+			name:  "said with a comma, a name after",
+			text:  "The talks ended.\n\n“We are done here,” said Phoenix Mayor Kate Gallego.",
+			quote: "We are done here,",
+			ok:    []string{"Kate Gallego"},
+		},
+	})
+}
