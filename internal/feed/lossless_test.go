@@ -469,3 +469,31 @@ func TestMediaDescriptionIsText(t *testing.T) {
 		}
 	}
 }
+
+// Dates written in another language or a near miss of RFC 822 are read,
+// not dropped: German, French, Spanish, Italian, Dutch and Portuguese day
+// and month names, German time zones, a comment after the zone, slashes,
+// Unix seconds.
+func TestLocalizedDates(t *testing.T) {
+	want := time.Date(2026, 12, 5, 9, 0, 0, 0, time.UTC)
+	dates := []string{
+		"Sa, 05 Dez 2026 10:00:00 +0100", "Samstag, 5. Dezember 2026 10:00:00 MEZ", "Sat, 05 Dec 2026 11:00:00 MESZ",
+		"sam., 05 déc. 2026 10:00:00 +0100", "samedi 5 décembre 2026 10:00:00 +0100", "sáb, 05 dic 2026 10:00:00 +0100",
+		"sab, 05 dic 2026 10:00:00 +0100", "za, 05 dec 2026 10:00:00 +0100", "sáb, 05 dez 2026 10:00:00 +0100",
+		"Sat, 05 Dec 2026 09:00:00 +0000 (UTC)", "2026/12/05 09:00:00", "2026/12/05 09:00", "1796461200",
+		"05 Dez. 2026 10:00 +0100", "mié, 05 dic 2026 10:00:00 +0100",
+		"mar, 05 dic 2026 10:00:00 +0100", "mar. 05 déc. 2026 10:00:00 +0100",
+	}
+	var b strings.Builder
+	b.WriteString(`<rss version="2.0"><channel><title>D</title><link>https://d.example/</link>`)
+	for i, d := range dates {
+		fmt.Fprintf(&b, "<item><title>%d</title><link>https://d.example/%d</link><pubDate>%s</pubDate></item>", i, i, d)
+	}
+	b.WriteString(`</channel></rss>`)
+	res := parseString(t, b.String(), "https://d.example/feed")
+	for i, it := range res.Items {
+		if !it.Published.Equal(want) || it.BadDate != "" {
+			t.Errorf("%q: published %v (bad date %q), want %v", dates[i], it.Published, it.BadDate, want)
+		}
+	}
+}

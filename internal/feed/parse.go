@@ -364,6 +364,11 @@ func normalise(it *gofeed.Item, base *url.URL) (item Item, link *url.URL) {
 	case strings.TrimSpace(it.Published) == "":
 		raw = it.Updated
 	}
+	if item.Published.IsZero() && strings.TrimSpace(raw) != "" {
+		if t, ok := readDate(raw); ok {
+			item.Published = t // a date in another language or a near miss of the formats
+		}
+	}
 	if !item.Published.IsZero() && (item.Published.Year() < 1990 || item.Published.After(time.Now().Add(48*time.Hour))) {
 		item.Published = time.Time{} // a nonsense date is no date
 	}
