@@ -312,8 +312,8 @@ func Prepare(a Article) *Prepared {
 type prepScratch struct {
 	title, lead, text   []match.Word
 	titleToks, leadToks []token
-	terms               []preparedTerm
-	hashes              []uint64
+	terms, sorted       []preparedTerm
+	keys, hashes        []uint64
 }
 
 var prepScratches = sync.Pool{New: func() any { return new(prepScratch) }}
@@ -333,6 +333,7 @@ func (sc *prepScratch) put() {
 	clear(sc.titleToks)
 	clear(sc.leadToks)
 	clear(sc.terms)
+	clear(sc.sorted)
 	prepScratches.Put(sc)
 }
 
@@ -362,7 +363,7 @@ func (sc *prepScratch) prepareTerms() []preparedTerm {
 	put(sc.titleToks, weightTitle)
 	put(sc.leadToks, weightLead)
 	sc.terms = ts
-	slices.SortFunc(ts, func(x, y preparedTerm) int { return strings.Compare(x.fold, y.fold) })
+	ts = sc.byFold(ts)
 	n := 0
 	for i := range ts {
 		if n > 0 && ts[n-1].fold == ts[i].fold {
@@ -378,6 +379,53 @@ func (sc *prepScratch) prepareTerms() []preparedTerm {
 		n++
 	}
 	return slices.Clone(ts[:n])
+}
+
+// Folds are ordered as numbers: foldPrefix bytes of the fold and foldIndex bits of its index.
+const (
+	foldPrefix = 5 // the bytes of a stemmed ASCII word
+	foldIndex  = 64 - 8*foldPrefix
+)
+
+// byFold returns ts in the order strings.Compare gives their folds (equal folds side by side, in no
+// particular order), in sc.sorted. They are sorted as numbers, each the first foldPrefix bytes of a
+// fold (zeros after a shorter one: in the order of strings.Compare, or equal) and its index, calling
+// no comparison function; the folds of equal prefixes are then ordered as strings.
+func (sc *prepScratch) byFold(ts []preparedTerm) []preparedTerm {
+	byString := func(x, y preparedTerm) int { return strings.Compare(x.fold, y.fold) }
+	if len(ts) >= 1<<foldIndex {
+		slices.SortFunc(ts, byString)
+		return ts
+	}
+	keys := sc.keys[:0]
+	for i := range ts {
+		var k uint64
+		for b := range foldPrefix {
+			k <<= 8
+			if b < len(ts[i].fold) {
+				k |= uint64(ts[i].fold[b])
+			}
+		}
+		keys = append(keys, k<<foldIndex|uint64(i))
+	}
+	slices.Sort(keys)
+	sc.keys = keys
+	out := sc.sorted[:0]
+	for _, k := range keys {
+		out = append(out, ts[k&(1<<foldIndex-1)])
+	}
+	sc.sorted = out
+	for i := 0; i < len(out); {
+		j, same := i+1, true
+		for ; j < len(out) && keys[j]>>foldIndex == keys[i]>>foldIndex; j++ {
+			same = same && out[j].fold == out[i].fold
+		}
+		if !same {
+			slices.SortFunc(out[i:j], byString)
+		}
+		i = j
+	}
+	return out
 }
 
 // Assign puts a into the story it reports, or into a new one, and returns which.

@@ -736,3 +736,39 @@ func TestRoundDFBound(t *testing.T) {
 		}
 	}
 }
+
+// TestByFold checks the order Prepare puts an article's terms in against sorting their folds as
+// strings: folds longer than the prefix sorted by, with one prefix, with multi-byte runes, with zero
+// bytes, repeated.
+func TestByFold(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	alphabet := []string{"a", "b", "z", "0", "9", "\x00", "é", "ж", "日", "ab", "abcde"}
+	var sc prepScratch
+	for round := range 2000 {
+		ts := make([]preparedTerm, r.IntN(80))
+		for i := range ts {
+			if i > 0 && r.IntN(5) == 0 {
+				ts[i].fold = ts[r.IntN(i)].fold // a repeated word
+				continue
+			}
+			var b strings.Builder
+			for range 1 + r.IntN(4) {
+				b.WriteString(alphabet[r.IntN(len(alphabet))])
+			}
+			ts[i].fold = b.String()
+		}
+		want := make([]string, len(ts))
+		for i := range ts {
+			want[i] = ts[i].fold
+		}
+		slices.Sort(want)
+		out := sc.byFold(ts)
+		got := make([]string, len(out))
+		for i := range out {
+			got[i] = out[i].fold
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("round %d: %q, want %q", round, got, want)
+		}
+	}
+}
