@@ -13,6 +13,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/newshound/newshound/internal/alert"
+	"github.com/newshound/newshound/internal/chattext"
 	"github.com/newshound/newshound/internal/httpclient"
 )
 
@@ -159,6 +160,12 @@ func (b *Bot) classify(err error, channel string, t target) error {
 	if errors.As(err, &rl) && rl.RateLimit != nil && rl.TooManyRequests != nil {
 		return &RateLimitError{Channel: channel, After: rl.RetryAfter}
 	}
+	if status, ok := badGateway(err); ok {
+		// discordgo's error for a 502 (which it would retry itself, were
+		// MaxRestRetries not 0) holds the whole answer: Cloudflare's page.
+		// A plain error: the post may have gone through the gateway.
+		return fmt.Errorf("bot: deliver to %s: discord: HTTP %s", channel, status)
+	}
 	var ue *url.Error
 	if errors.As(err, &ue) {
 		// The URL of a webhook holds its token: name the host only.
@@ -169,6 +176,17 @@ func (b *Bot) classify(err error, channel string, t target) error {
 		return b.redact(fmt.Errorf("bot: deliver to %s: %s %s: %w", channel, ue.Op, host, ue.Err))
 	}
 	return b.redact(fmt.Errorf("bot: deliver to %s: %w", channel, err))
+}
+
+// badGateway reads discordgo's error for a 502 ("Exceeded Max retries HTTP
+// 502 Bad Gateway, <body>"): the status, without the body.
+func badGateway(err error) (string, bool) {
+	rest, ok := strings.CutPrefix(err.Error(), "Exceeded Max retries HTTP ")
+	if !ok {
+		return "", false
+	}
+	status, _, _ := strings.Cut(rest, ",")
+	return chattext.Truncate(status, 40), true
 }
 
 // minSecret is the shortest secret worth redacting: replacing a one- or

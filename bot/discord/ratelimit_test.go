@@ -246,3 +246,29 @@ func TestProxiedWebhook429HonoursRetryAfter(t *testing.T) {
 		t.Errorf("%d messages posted through the limited request", n)
 	}
 }
+
+// A 502 from Cloudflare in front of Discord comes with an HTML page of a few
+// KB. discordgo makes it a plain error holding the whole page ("Exceeded Max
+// retries HTTP 502 Bad Gateway, <!DOCTYPE html>…"), which was the logged
+// error and the outbox's last_error. It is told as the status, and stays an
+// answer that may have posted (a gateway in front of Discord answered).
+func TestBadGatewayPageNotQuoted(t *testing.T) {
+	page := "<!DOCTYPE html><html><head><title>discord.com | 502: Bad gateway</title></head><body>" + strings.Repeat("<div>Cloudflare</div>", 200) + "</body></html>"
+	l := newLimited(t, "/channels/"+newsroom+"/messages", func(w http.ResponseWriter) {
+		w.Header().Set("Content-Type", "text/html; charset=UTF-8")
+		w.WriteHeader(http.StatusBadGateway)
+		_, _ = w.Write([]byte(page))
+	})
+	err := l.deliver("newsroom")
+	if err == nil || alert.IsPermanent(err) {
+		t.Fatalf("502: %v, want a retryable error", err)
+	}
+	msg := err.Error()
+	if !strings.Contains(msg, "502") || !strings.Contains(msg, "newsroom") || strings.Contains(msg, "<") || len(msg) > 200 {
+		t.Errorf("502 told as %q (%d bytes): want the channel and the status, not the page", msg, len(msg))
+	}
+	var np interface{ NotPosted() bool }
+	if errors.As(err, &np) && np.NotPosted() {
+		t.Error("a 502 is taken for an answer that posted nothing; a gateway in front of Discord may have passed it on")
+	}
+}
