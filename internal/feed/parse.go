@@ -84,6 +84,9 @@ func parse(body []byte, baseURL string) (res *Result, err error) {
 		body = trimmed
 		body, guess = sanitize(body)
 		body = cutLongText(body, maxRawText)
+		if root == "rss" || root == "rdf" {
+			rewriteDates(body, time.Now()) // the document is parse's own (see rewriteDates)
+		}
 		capped := capItems(body, MaxItems)
 		if f, err = parseXML(capped, root); err != nil {
 			return nil, &NotFeedError{Kind: "broken", Msg: fmt.Sprintf("feed: parse: the feed's XML cannot be read (%v): a document cut short, or broken at the source; the feed's publisher must fix it", err)}
