@@ -422,6 +422,13 @@ func TestOldestFirstFeedKeepsItsNewestItems(t *testing.T) {
 	}{
 		{"oldest first", func(k int) int { return k }, fmt.Sprint("Episode ", n-MaxItems), fmt.Sprint("Episode ", n-1)},
 		{"newest first", func(k int) int { return n - 1 - k }, fmt.Sprint("Episode ", n-1), fmt.Sprint("Episode ", n-MaxItems)},
+		// newest first under an old post pinned at the top (its date before all others')
+		{"newest first, pinned", func(k int) int {
+			if k == 0 {
+				return 0
+			}
+			return n - k
+		}, "Episode 0", fmt.Sprint("Episode ", n-MaxItems+1)},
 	} {
 		for kind, doc := range docs(tt.index) {
 			t.Run(tt.order+"/"+kind, func(t *testing.T) {

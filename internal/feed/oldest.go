@@ -13,22 +13,31 @@ import (
 // feeds list their newest items first, and the first MaxItems are the ones
 // to read; a feed that lists them oldest first (an archive, a podcast with
 // its every episode) adds its new items at the end, past the cut, where
-// they would never be seen. Such a feed — its first item read dated before
-// its last — is read again from its last MaxItems.
+// they would never be seen. Such a feed — most of its items read dated
+// before the next one — is read again from its last MaxItems.
 
 // oldestFirst reports whether the dated items run from oldest to newest:
-// the first dated item is older than the last.
+// more of them are older than the dated item after them than newer (an
+// old post pinned at the top of a feed listed newest first does not turn
+// it).
 func oldestFirst(items []*gofeed.Item) bool {
-	var first, last time.Time
+	var prev time.Time
+	up, down := 0, 0
 	for _, it := range items {
-		if t := itemDate(it); !t.IsZero() {
-			if first.IsZero() {
-				first = t
-			}
-			last = t
+		t := itemDate(it)
+		if t.IsZero() {
+			continue
 		}
+		switch {
+		case prev.IsZero():
+		case prev.Before(t):
+			up++
+		case t.Before(prev):
+			down++
+		}
+		prev = t
 	}
-	return first.Before(last)
+	return up > down
 }
 
 func itemDate(it *gofeed.Item) time.Time {
