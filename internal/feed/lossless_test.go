@@ -442,8 +442,9 @@ func TestOldestFirstFeedKeepsItsNewestItems(t *testing.T) {
 }
 
 // A video's or a clip's text is its Media RSS description (YouTube's Atom
-// feeds, Media RSS items): it is the item's text when the item has no longer
-// one of its own.
+// feeds, Media RSS items): it is the item's text when the item has none of
+// its own — not when it has (a news item's media:description is its image's
+// caption).
 func TestMediaDescriptionIsText(t *testing.T) {
 	yt := `<?xml version="1.0" encoding="UTF-8"?>
 <feed xmlns:yt="http://www.youtube.com/xml/schemas/2015" xmlns:media="http://search.yahoo.com/mrss/" xmlns="http://www.w3.org/2005/Atom">
@@ -457,13 +458,15 @@ func TestMediaDescriptionIsText(t *testing.T) {
 <item><title>Clip</title><link>https://m.example/1</link><m:content url="https://m.example/1.mp4"><m:description>A zebra escaped from the zoo.</m:description></m:content></item>
 <item><title>Clip 2</title><link>https://m.example/2</link><m:description type="html">&lt;p&gt;The council &lt;b&gt;voted&lt;/b&gt; on the budget.&lt;/p&gt;</m:description></item>
 <item><title>Clip 3</title><link>https://m.example/3</link><description>The full story of the zoo, the zebra and the keepers who found it.</description><m:description>Zebra.</m:description></item>
+<item><title>Storm</title><link>https://m.example/4</link><description>A storm hit the coast.</description><m:content url="https://m.example/4.jpg" medium="image"/><m:description>Waves break over the harbour wall in Tromsø on Saturday, as the storm reached the coast.</m:description></item>
 </channel></rss>`
 	for _, tt := range []struct {
 		doc  string
 		want []string
 	}{
 		{yt, []string{"Tonight: the zebra escape at the city zoo and the council budget vote."}},
-		{mrss, []string{"A zebra escaped from the zoo.", "The council voted on the budget.", "The full story of the zoo, the zebra and the keepers who found it."}},
+		// an image's caption (a news feed's media:description) does not replace the item's own text
+		{mrss, []string{"A zebra escaped from the zoo.", "The council voted on the budget.", "The full story of the zoo, the zebra and the keepers who found it.", "A storm hit the coast."}},
 	} {
 		res := parseString(t, tt.doc, "https://m.example/feed")
 		if len(res.Items) != len(tt.want) {

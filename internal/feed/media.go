@@ -8,7 +8,9 @@ import (
 )
 
 // mediaDescription returns the Media RSS description of an item — a video's
-// or a clip's text, and all the text a YouTube channel's Atom feed gives:
+// or a clip's text, and all the text a YouTube channel's Atom feed gives
+// (read only for an item with no text of its own: a news item's is its
+// image's caption):
 // the item's own media:description, else its media:group's, else its first
 // media:content's (in a group or not). "" when it has none.
 func mediaDescription(it *gofeed.Item) string {

@@ -341,10 +341,10 @@ func normalise(it *gofeed.Item, base *url.URL) (item Item, link *url.URL) {
 	if desc := plain(it.Description, maxRawText, maxText); len(item.Text) < len(desc) {
 		item.Text = desc
 	}
-	if md := mediaDescription(it); md != "" {
-		if md = plain(md, maxRawText, maxText); len(item.Text) < len(md) {
-			item.Text = md // a video's text: YouTube's Atom feeds, Media RSS
-		}
+	if item.Text == "" {
+		// a video's text: YouTube's Atom feeds, Media RSS (not when the item
+		// has text: a news item's media:description is its image's caption)
+		item.Text = plain(mediaDescription(it), maxRawText, maxText)
 	}
 	if t := it.Custom[contentText]; t != "" {
 		if t = plain(t, maxRawText, maxText); printing(item.Text) < printing(t) {
