@@ -884,7 +884,11 @@ func (ix *index) role(role string, qualifiers []string, pos, floor int) string {
 		// twice.)
 		full := ix.fullName(r.name)
 		if only != "" && only != full {
-			return ""
+			var ok bool
+			if only, ok = oneHolder(only, full); !ok {
+				return ""
+			}
+			continue
 		}
 		only = full
 	}

@@ -87,3 +87,23 @@ func modifiedRole(toks []token, i, e int) int {
 func complementizer(toks []token, k int) bool {
 	return k < len(toks) && isLowerWord(toks[k]) && toks[k].lower() == "that"
 }
+
+// oneHolder reports whether two names introduced with the same role are
+// one person — the words of one are all in the other (Admiral Harris, Adm.
+// Harry B. Harris Jr.) — and returns the fuller, or, when the fuller ends
+// in a generational suffix (Jr., III), which the name index does not key
+// the surname under, the form the surname stands for (Harris).
+func oneHolder(a, b string) (string, bool) {
+	wa, wb := strings.Fields(a), strings.Fields(b)
+	if len(wa) > len(wb) {
+		a, b, wa, wb = b, a, wb, wa
+	}
+	if !wordsWithin(wa, wb) {
+		return "", false
+	}
+	switch strings.ToLower(strings.TrimSuffix(wb[len(wb)-1], ".")) {
+	case "jr", "sr", "ii", "iii", "iv":
+		return a, true
+	}
+	return b, true
+}

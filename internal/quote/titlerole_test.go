@@ -117,3 +117,24 @@ func TestThatAfterVerb(t *testing.T) {
 		},
 	})
 }
+
+// Two introductions in one role, one the other's surname (Adm. Harry B.
+// Harris Jr. … Admiral Harris), are one person: "the admiral" is him.
+func TestOneHolderNamedTwice(t *testing.T) {
+	runSpeakerCases(t, []speakerCase{
+		{
+			name: "suffixed full name and title with surname",
+			text: "Adm. Harry B. Harris Jr., who leads the Pacific Command, spoke in Hawaii.\n\n" +
+				"Admiral Harris makes no apologies for his candor.\n\n" +
+				"“It is good that my voice is low,” the admiral said.",
+			quote: "It is good that my voice is low,",
+			ok:    []string{"Harris", "Harry B. Harris Jr."},
+		},
+		{
+			name:  "two different senators",
+			text:  "Senator Ann Lee and Senator Tom Ruiz met on Monday.\n\n“We agreed on nothing,” the senator said.",
+			quote: "We agreed on nothing,",
+			ok:    []string{"", "the senator"},
+		},
+	})
+}
