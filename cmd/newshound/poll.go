@@ -285,7 +285,8 @@ outlet (and posts a follow-up under it when it adds a quote or sentence).
 A failing feed is reported on
 standard error with its name, URL and cause, and the others go on. Exits 0
 when at least one feed was polled. On PostgreSQL it refuses to start while
-instances of run share the database (it would deliver beside them).`)
+instances of run share the database, or another once runs on it (it would
+deliver beside them).`)
 	path := configFlag(fs)
 	newLogger := logFlags(fs, e)
 	if err := parseFlags(fs, args); err != nil {
@@ -300,6 +301,18 @@ instances of run share the database (it would deliver beside them).`)
 		return err
 	}
 	defer svc.Close()
+	if svc.store.Postgres() {
+		// One once at a time (two cron hosts, one database): it holds no
+		// heartbeat, so instances cannot see it, but a second once can.
+		release, held, err := store.TryLock(ctx, svc.cfg.Storage.Postgres, store.LockOnce)
+		if err != nil {
+			return err
+		}
+		if !held {
+			return errors.New("another newshound once runs on this database: it polls every feed and delivers every channel, and two would deliver side by side — let it finish")
+		}
+		defer release()
+	}
 	if err := refuseBesideInstances(ctx, svc.store); err != nil {
 		return err
 	}

@@ -176,4 +176,18 @@ func TestOnceRefusedBesideRunningInstances(t *testing.T) {
 	if _, errs, code := runCmd(t, "", "once", "--config", cfg); code != 0 {
 		t.Errorf("once after the instance left: exit %d, %s", code, errs)
 	}
+	// Another once (two cron hosts, one database) holds no heartbeat: it
+	// holds the once lock, which a second once finds taken.
+	release, held, err := store.TryLock(ctx, url, store.LockOnce)
+	if err != nil || !held {
+		t.Fatalf("TryLock: %v %v", held, err)
+	}
+	out, errs, code = runCmd(t, "", "once", "--config", cfg)
+	if code == 0 || !strings.Contains(errs, "another newshound once") || out != "" {
+		t.Errorf("once beside another once: exit %d, printed %q, %s; want a refusal", code, out, errs)
+	}
+	release()
+	if _, errs, code := runCmd(t, "", "once", "--config", cfg); code != 0 {
+		t.Errorf("once after the other once ended: exit %d, %s", code, errs)
+	}
 }

@@ -131,6 +131,36 @@ AND ((classid::bigint << 32) | objid::bigint) = $1)`, key).Scan(&held)
 	}
 }
 
+// LockOnce is the lock `newshound once` holds while it runs on PostgreSQL:
+// it polls and delivers whatever the leases, so two must not run at once.
+const LockOnce = "once"
+
+// TryLock takes the advisory lock named name (keyed as Lead's) on a
+// connection of its own, without waiting: held is false when another
+// session holds it. release gives it up (closing the connection); the lock
+// also ends with the process.
+func TryLock(ctx context.Context, url, name string) (release func(), held bool, err error) {
+	conn, err := connectDedicated(ctx, url)
+	if err != nil {
+		return nil, false, err
+	}
+	closeConn := func() { conn.Close(context.WithoutCancel(ctx)) }
+	var key int64
+	if err := queryTimeout(ctx, conn, `SELECT hashtextextended(current_schema() || ':' || $1, 0)`, name).Scan(&key); err != nil {
+		closeConn()
+		return nil, false, fmt.Errorf("store: lock key: %w", err)
+	}
+	if err := queryTimeout(ctx, conn, `SELECT pg_try_advisory_lock($1)`, key).Scan(&held); err != nil {
+		closeConn()
+		return nil, false, fmt.Errorf("store: try lock %s: %w", name, err)
+	}
+	if !held {
+		closeConn()
+		return nil, false, nil
+	}
+	return closeConn, true, nil
+}
+
 // connectDedicated opens a connection of its own (not from a pool) whose
 // server side notices a vanished client within about 25 s.
 func connectDedicated(ctx context.Context, url string) (*pgx.Conn, error) {
