@@ -519,7 +519,18 @@ func (c *Clusterer) articleTerms(p *Prepared) ([]termWeight, []int32) {
 	for i := range ks {
 		ks[i].key = ks[i].w * c.idf(ks[i].id)
 	}
-	slices.SortStableFunc(ks, func(x, y keyedTerm) int { return cmp.Compare(y.key, x.key) })
+	if len(ks) <= maxArticleTerms {
+		// few: by insertion (the keys are finite)
+		for i := 1; i < len(ks); i++ {
+			x, j := ks[i], i
+			for ; j > 0 && ks[j-1].key < x.key; j-- {
+				ks[j] = ks[j-1]
+			}
+			ks[j] = x
+		}
+	} else {
+		slices.SortStableFunc(ks, func(x, y keyedTerm) int { return cmp.Compare(y.key, x.key) })
+	}
 	if len(ks) > maxArticleTerms {
 		ks = ks[:maxArticleTerms]
 	}
