@@ -2710,7 +2710,7 @@ func (a *attributor) openerBefore(pos int, g byte, opener bool) (string, bool) {
 	// gender the article shows, a relative "who" after it, or a person the
 	// article names elsewhere.
 	who := e+1 < end && toks[e].s == "," && toks[e+1].lower() == "who" // Rihanna, who was honored
-	if !(len(n.words) > 1 || gender != 0 || who || a.ix.known(n.key()) && a.ix.isPerson(full)) || titleOnly(n.words) {
+	if !(len(n.words) > 1 || gender != 0 || who || a.ix.known(n.key()) && a.ix.isPerson(full) || loneNameActs(toks, e, end)) || titleOnly(n.words) {
 		return "", false
 	}
 	// Cruz is right on the issues, Viguerie argues: another person as
