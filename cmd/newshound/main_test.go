@@ -180,6 +180,14 @@ func TestMatchCommand(t *testing.T) {
 	if out, _, code := runCmd(t, "", "match", "--query", "title:Talks AND Putin", path); code != 0 {
 		t.Errorf("html page: code %d, %q", code, out)
 	}
+	// a text file's language is the one its text clearly says, as for a story read from a feed's text:
+	// lang: and the German genitive work on it as in the pipeline
+	german := "Putins Krieg geht weiter, sagte der Sprecher der Regierung am Samstag in Berlin vor Journalisten. " +
+		"Die Gespräche zwischen den beiden Ländern sollen in der kommenden Woche fortgesetzt werden, hieß es. " +
+		"Beobachter erwarten allerdings keine schnelle Einigung über die offenen Fragen."
+	if out, _, code := runCmd(t, german, "match", "--query", "Putin AND lang:de", "-"); code != 0 || !strings.Contains(out, `"Putins"`) {
+		t.Errorf("German text: code %d, %q", code, out)
+	}
 }
 
 func TestPreviewAndReadCommands(t *testing.T) {

@@ -59,8 +59,9 @@ func cmdMatch(_ context.Context, e *env, args []string) error {
 	fs := newFlags(e, "match", "--query 'QUERY' FILE|-", `
 Match a query against a text or HTML file (or standard input with -) and
 print whether it hit and why: each term, where it matched and the text around
-it. An HTML page is reduced to its article text first. Exits 0 on a hit and 1
-when nothing matched. Aliases can be given with --config (its aliases: block).`)
+it. An HTML page is reduced to its article text first; a text's language (for
+lang: and German or Scandinavian genitives) is the one its text clearly says.
+Exits 0 on a hit and 1 when nothing matched. Aliases can be given with --config (its aliases: block).`)
 	q := fs.String("query", "", "the query (required), e.g. '@putin AND (\"election interference\" OR meddl*)'")
 	cfgPath := fs.String("config", "", "optional configuration `file` whose aliases the query may use")
 	if err := parseFlags(fs, args); err != nil {
@@ -90,7 +91,9 @@ when nothing matched. Aliases can be given with --config (its aliases: block).`)
 	if err != nil {
 		return err
 	}
-	doc := match.Document{Body: feed.PlainText(string(data))}
+	text := feed.PlainText(string(data))
+	// the language its text clearly says (200 letters or more), as for a story read from a feed's text
+	doc := match.Document{Body: text, Lang: article.TextLanguage("", text)}
 	if looksLikeHTML(data) {
 		if a, err := article.Extract(bytes.NewReader(data), ""); err == nil && a.Text != "" {
 			doc = match.Document{Title: a.Title, Body: a.Text, Author: a.Byline, Lang: a.Lang}
