@@ -432,6 +432,7 @@ func buildIndex(src string, paras []Span, quotes []rawQuote) *index {
 		return qi < len(quotes) && pos >= quotes[qi].start
 	}
 	fullQuoted := map[string]string{} // the fullest forms inside quotations
+	kin := map[string]bool{}          // last names a relative is introduced with (see kinBefore)
 	forms := map[string][]string{}    // the distinct forms of more than one word, per last name (up to maxForms)
 	for _, p := range paras {
 		if sectionBreak(src, p) {
@@ -643,6 +644,9 @@ func buildIndex(src string, paras []Span, quotes []rawQuote) *index {
 				if r := roleBeforeApposition(toks, i, j); r != "" {
 					ix.addRole(r, text, n.start)
 				}
+				if len(n.words) > 1 && kinBefore(toks, i, n.key()) {
+					kin[n.key()] = true // whose father, Tom Lee: "Lee" may be either
+				}
 				// An apposition after: Dmitry Peskov, Putin's spokesman, said.
 				if !afterPrep && j+1 < len(toks) && toks[j].s == "," {
 					for _, r := range appositionRoles(toks[j+1:]) {
@@ -657,6 +661,9 @@ func buildIndex(src string, paras []Span, quotes []rawQuote) *index {
 		}
 	}
 	ix.ambiguous = map[string]bool{}
+	for key := range kin {
+		ix.ambiguous[key] = true
+	}
 	for key, fs := range forms {
 		for x := 1; x < len(fs) && !ix.ambiguous[key]; x++ {
 			for y := 0; y < x; y++ {
