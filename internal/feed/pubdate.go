@@ -12,7 +12,8 @@ import (
 // third of real feeds' dates) about 140 — the larger part of parsing such a
 // feed, as time and as garbage. gofeed has no way to parse a date
 // otherwise, so the document is given these dates already in RFC 3339,
-// which gofeed reads at its second layout: the same instant (see
+// which gofeed reads at its second layout (or, for a date on the minute,
+// in RFC 822, its first): the same instant (see
 // rfc1123Date for why), written in place and padded with spaces, which the
 // parser trims.
 //
@@ -62,7 +63,11 @@ func rewriteDates(doc []byte, now time.Time) {
 			if v := doc[start : start+k]; bytes.HasPrefix(doc[start+k:], end) {
 				if t, ok := rfc1123Date(v); ok && t.Year() >= 1990 && !t.After(latest) {
 					var buf [len(time.RFC3339)]byte
-					out := t.UTC().AppendFormat(buf[:0], time.RFC3339)
+					layout, u := time.RFC3339, t.UTC()
+					if u.Second() == 0 && u.Year() >= 2000 && u.Year() <= 2068 {
+						layout = time.RFC822Z // gofeed's first layout: no error at all (minutes only; the year in two digits, 2000-2068)
+					}
+					out := u.AppendFormat(buf[:0], layout)
 					n := copy(v, out)
 					for ; n < len(v); n++ {
 						v[n] = ' '

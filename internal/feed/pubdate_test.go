@@ -66,6 +66,9 @@ func TestRewriteDates(t *testing.T) {
 		{"sun, 06 dec 2026 10:00:00 +0000", true},
 		{"Thu, 29 Feb 2024 12:00:00 GMT", true},
 		{"Mon, 01 Jan 1990 00:00:00 +0000", true},
+		{"Sun, 06 Dec 2026 10:07:00 +0000", true},  // on the minute: RFC 822
+		{"Sat, 01 Jan 2000 00:30:00 +0100", true},  // on the minute, 1999 in UTC: RFC 3339
+		{"Fri, 31 Dec 1999 23:30:00 -0100", true},  // on the minute, 2000 in UTC: RFC 822
 		{"Sun, 31 Dec 1989 23:00:00 -0200", false}, // 1990 in UTC, 1989 as written: left to gofeed
 		{"Sun, 31 Dec 1989 12:00:00 GMT", false},   // before 1990: normalise reports it as written
 		{"Tue, 08 Dec 2026 10:00:00 GMT", false},   // two days ahead
@@ -96,7 +99,7 @@ func TestRewriteDates(t *testing.T) {
 	days := []string{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}
 	n := 0
 	for range 3000 {
-		t0 := time.Date(1985+r.IntN(43), time.Month(1+r.IntN(12)), 1+r.IntN(31), r.IntN(24), r.IntN(60), r.IntN(60), 0, time.UTC)
+		t0 := time.Date(1985+r.IntN(43), time.Month(1+r.IntN(12)), 1+r.IntN(31), r.IntN(24), r.IntN(60), r.IntN(60)*r.IntN(2), 0, time.UTC)
 		day := t0.Format("02")
 		if r.IntN(2) == 0 {
 			day = t0.Format("2")
