@@ -91,3 +91,26 @@ func TestBadItemDatesAreReported(t *testing.T) {
 		t.Errorf("reported again at the next poll:\n%s", out)
 	}
 }
+
+// An item whose text was cut at the feed's text limit is reported once, when
+// it is new: a watch's words past the cut are not seen unless the page is read.
+func TestCutItemTextIsReported(t *testing.T) {
+	fs := newFeedServer(t)
+	h := newHarness(t, config2(fs.URL, ""))
+	primeFeeds(t, h, fs)
+	logs := &testutil.LogBuffer{}
+	h.w.log = slog.New(slog.NewTextHandler(logs, nil))
+	long := strings.Repeat("The council debated the budget again today. ", 6000)
+	fs.set("/world.rss", `<rss version="2.0"><channel><title>World</title>
+<item><title>Putin in Rome</title><link>https://world.example/rome</link><description>`+long+`</description></item>
+</channel></rss>`)
+	h.poll()
+	out := logs.String()
+	if want := `msg="feed item text cut" feed=World feed_url=` + fs.URL + `/world.rss article_url=https://world.example/rome`; !strings.Contains(out, want) {
+		t.Errorf("logs lack %q:\n%s", want, out)
+	}
+	h.poll()
+	if again := logs.String()[len(out):]; strings.Contains(again, "text cut") {
+		t.Errorf("reported again at the next poll:\n%s", again)
+	}
+}

@@ -334,6 +334,10 @@ func (w *Watcher) fresh(ctx context.Context, f config.Feed, items []feed.Item, l
 			w.log.Warn("feed item date unreadable", "feed", f.Name, "feed_url", redactURL(f.URL), "article_url", it.URL, "date", it.BadDate,
 				"hint", "the item is kept without a date; the publisher should give an RFC 822 (RSS) or RFC 3339 (Atom, JSON Feed) date, not in the future")
 		}
+		if it.TextCut {
+			w.log.Warn("feed item text cut", "feed", f.Name, "feed_url", redactURL(f.URL), "article_url", it.URL, "bytes", len(it.Text),
+				"hint", "the item's text is longer than newshound reads from a feed: words past the cut reach no watch unless the article's page is read")
+		}
 		status := store.StatusPending
 		switch {
 		case !it.Published.IsZero() && it.Published.Before(cutoff):

@@ -90,6 +90,7 @@ type Item struct {
 	GUID      string    // the feed's own id for the item
 	Title     string    // plain text
 	Text      string    // plain text of the content (or description), paragraphs separated by "\n\n"
+	TextCut   bool      // Text is the start of a longer text (200,000 bytes of it): the poller reports it
 	Author    string    // names, comma-separated
 	Published time.Time // zero when the feed gives no date, or one it cannot be
 	BadDate   string    // the date the feed gave when it is unreadable or nonsense (before 1990, over 48 hours ahead), as written: Published is zero

@@ -507,3 +507,20 @@ func TestLocalizedDates(t *testing.T) {
 		}
 	}
 }
+
+// An item whose text is longer than the limit says it was cut, for the
+// poller to report: the words past it reach no watch.
+func TestLongTextIsMarkedCut(t *testing.T) {
+	long := strings.Repeat("The council debated the budget again today. ", 6000) // 264 KB
+	doc := `<rss version="2.0"><channel><title>L</title><link>https://l.example/</link>
+<item><title>Long</title><link>https://l.example/1</link><description>` + long + `</description></item>
+<item><title>Short</title><link>https://l.example/2</link><description>A short text.</description></item>
+</channel></rss>`
+	res := parseString(t, doc, "https://l.example/feed")
+	if !res.Items[0].TextCut || len(res.Items[0].Text) > maxText {
+		t.Errorf("long item: cut %v, %d bytes", res.Items[0].TextCut, len(res.Items[0].Text))
+	}
+	if res.Items[1].TextCut {
+		t.Errorf("a short text marked cut")
+	}
+}

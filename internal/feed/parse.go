@@ -341,6 +341,8 @@ func normalise(it *gofeed.Item, base *url.URL) (item Item, link *url.URL) {
 	if desc := plain(it.Description, maxRawText, maxText); len(item.Text) < len(desc) {
 		item.Text = desc
 	}
+	// cut to maxText (at a rune boundary), or its raw text to maxRawText
+	item.TextCut = len(item.Text) > maxText-utf8.UTFMax || len(it.Content) >= maxRawText || len(it.Description) >= maxRawText
 	if item.Text == "" {
 		// a video's text: YouTube's Atom feeds, Media RSS (not when the item
 		// has text: a news item's media:description is its image's caption)
