@@ -63,6 +63,7 @@ type Bot struct {
 	opened    bool
 	report    func(problem string) // the gateway's state for /healthz (Connect's)
 	watching  bool                 // Connect is done: report hears of the gateway's losses
+	lost      bool                 // the gateway was lost and has not reconnected
 	watchOnce sync.Once            // watchGateway's handlers added
 
 	connectBase time.Duration // Connect's first backoff (0: connectBase)
@@ -119,6 +120,7 @@ func (b *Bot) watchGateway(report func(problem string)) {
 		b.session.AddHandler(func(_ *discordgo.Session, _ *discordgo.Disconnect) {
 			b.mu.Lock()
 			opened, report := b.opened && b.watching, b.report
+			b.lost = opened
 			b.mu.Unlock()
 			if opened && report != nil {
 				report(fmt.Sprintf("discord: gateway connection lost at %s, reconnecting (slash commands over the gateway are unavailable meanwhile)",
@@ -128,12 +130,32 @@ func (b *Bot) watchGateway(report func(problem string)) {
 		b.session.AddHandler(func(_ *discordgo.Session, _ *discordgo.Connect) {
 			b.mu.Lock()
 			opened, report := b.opened && b.watching, b.report
+			b.lost = false
 			b.mu.Unlock()
 			if opened && report != nil {
 				report("")
 			}
 		})
 	})
+}
+
+// Reconnect opens a lost gateway again now, instead of at discordgo's next
+// try (its waits double to 10 min): a reload's nudge, as a reload probes
+// paused deliveries at once. Nothing happens when the gateway is up, or was
+// never opened here (another instance leads). discordgo's own loop then
+// finds it open and stops.
+func (b *Bot) Reconnect() {
+	b.mu.Lock()
+	lost := b.opened && b.watching && b.lost
+	b.mu.Unlock()
+	if !lost {
+		return
+	}
+	go func() {
+		if err := b.session.Open(); err != nil && !errors.Is(err, discordgo.ErrWSAlreadyOpen) {
+			b.log.Warn("bot: reconnecting the gateway after the reload failed; discordgo keeps trying", "error", b.redact(err))
+		}
+	}()
 }
 
 // Close closes the gateway connection, if open. discordgo waits about a

@@ -121,3 +121,51 @@ func TestLostGatewayReportedUntilReconnected(t *testing.T) {
 		t.Errorf("our own Close reported %q", p)
 	}
 }
+
+// Reconnect (a reload's nudge) opens a lost gateway at once, where
+// discordgo's own loop would wait out its doubled wait (here 8 s after
+// its fourth failure, about 7 s in; up to 10 min in a long outage): the token fixed
+// and SIGHUP sent, slash commands are back at once, as deliveries are.
+func TestReconnectOpensALostGatewayAtOnce(t *testing.T) {
+	h := newCmdHarness(t, harnessOptions{noGateway: true})
+	var mu sync.Mutex
+	lastReport := ""
+	ctx, cancel := context.WithTimeout(context.Background(), 40*time.Second)
+	defer cancel()
+	if err := h.bot.Connect(ctx, func(p string) { mu.Lock(); lastReport = p; mu.Unlock() }); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { h.bot.Close() })
+	h.bot.Reconnect() // up: nothing to do
+	if h.srv.Sessions() != 1 {
+		t.Fatalf("%d sessions after Reconnect of a live gateway", h.srv.Sessions())
+	}
+	good := h.srv.Token()
+	h.srv.SetToken("revoked")
+	h.srv.DisconnectGateway()
+	time.Sleep(9500 * time.Millisecond) // discordgo fails at once, then 1, 2 and 4 s later (about 7 s): its next try is 8 s after that
+	h.srv.SetToken(good)
+	start := time.Now()
+	h.bot.Reconnect()
+	for h.srv.Sessions() != 1 {
+		if time.Since(start) > 3*time.Second {
+			t.Fatalf("the gateway is not back 3 s after Reconnect (%d sessions)", h.srv.Sessions())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	for deadline := time.Now().Add(2 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		mu.Lock()
+		p := lastReport
+		mu.Unlock()
+		if p == "" {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("still reported after reconnecting: %q", p)
+		}
+	}
+	time.Sleep(7 * time.Second) // discordgo's loop wakes, finds the gateway open, and stops
+	if n := h.srv.Sessions(); n != 1 {
+		t.Errorf("%d gateway sessions after discordgo's own try, want 1", n)
+	}
+}

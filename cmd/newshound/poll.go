@@ -497,6 +497,11 @@ func reload(ctx context.Context, svc *services, path string, log *slog.Logger) e
 	if err := svc.watcher.Reload(ctx, cfg, notifier); err != nil {
 		return err
 	}
+	// A lost gateway is tried again now (its own retries wait up to 10
+	// min), as paused deliveries are probed now.
+	if svc.bot != nil {
+		svc.bot.Reconnect()
+	}
 	// The slash commands read the configuration in force from the watcher;
 	// what they offer at registration (/watch add's channels) follows it.
 	if svc.bot != nil && svc.cfg.Discord.Token != "" && !slices.Equal(before, channelNames(cfg)) {
