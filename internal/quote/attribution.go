@@ -1432,6 +1432,9 @@ func backwardNP(src string, toks []token, k int) (phrase, bool) {
 			return phrase{}, false
 		}
 	}
+	if nameThenVerb(toks, m, k) {
+		return phrase{}, false // Ruiz denied calling Lee "…": a name and its verb, not a description
+	}
 	return phrase{kind: npRole, toks: toks[m : k+1]}, true
 }
 

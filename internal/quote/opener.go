@@ -101,3 +101,15 @@ func (a *attributor) dropOpener(speaker string, uses func() capitalWords) string
 	}
 	return name // Rival Hillary Clinton → Hillary Clinton (the index's fullest form is the one with the opener)
 }
+
+// nameThenVerb reports whether toks[m:k+1], read back from a reporting
+// verb as a description with no determiner, is rather a name and its own
+// verb in the past tense (Ruiz denied, Trump insisted), whose object
+// clause the reporting verb belongs to.
+func nameThenVerb(toks []token, m, k int) bool {
+	if k < 1 || m > k-1 || isDeterminer(toks[m].lower()) {
+		return false
+	}
+	lw := toks[k].lower()
+	return isNameWord(toks[k-1]) && isLowerWord(toks[k]) && strings.HasSuffix(lw, "ed") && !roleNoun(lw)
+}

@@ -48,3 +48,22 @@ func TestSentenceOpenerNotName(t *testing.T) {
 		},
 	})
 }
+
+// A name and its own past-tense verb before a reporting verb (Ruiz denied
+// calling …, Carson defied the question …) are not one description.
+func TestNameThenVerbIsNoDescription(t *testing.T) {
+	runSpeakerCases(t, []speakerCase{
+		{
+			name:  "denied calling",
+			text:  "The meeting was closed.\n\nRuiz denied calling Lee “a liar and a cheat” during the meeting.",
+			quote: "a liar and a cheat",
+			ok:    []string{"Ruiz", ""},
+		},
+		{
+			name:  "a description without a determiner stays",
+			text:  "The case is open.\n\nRichmond police said: “We have made an arrest in the case.”",
+			quote: "We have made an arrest in the case.",
+			ok:    []string{"Richmond police"},
+		},
+	})
+}
