@@ -1805,6 +1805,11 @@ func (a *attributor) antecedent(pos int, plural bool, g byte) string {
 			continue // a role far back: "she" may be anyone named since
 		}
 		if sub.person && (sub.gender == 0 || g == 0 || sub.gender == g) {
+			if sub.gender == 0 && objectPronounAfter(a.src, sub.pos, g) {
+				// … the president told her. "…," she said: "she" is whom
+				// he told, not the president.
+				return ""
+			}
 			if sub.inverted && g != 0 && a.fittingAfter(sub.pos, pos, g, sub.name) {
 				// …, said Batchelder. … with Hillary Clinton lambasting the
 				// plan. "…," she said: another woman named since.

@@ -1,5 +1,7 @@
 package quote
 
+import "strings"
+
 // "…," he added: a verb that continues (added, continued, went on) says
 // that its subject has spoken before. When the pronoun's nearest fitting
 // antecedent is someone the article never has speak — “…,” said Mark
@@ -45,4 +47,21 @@ func (a *attributor) continuedSpeaker(cue string, pos int, g byte, got string) s
 		return got
 	}
 	return last
+}
+
+// objectPronounAfter reports whether the reporting verb at pos takes an
+// object pronoun of gender g (told her, asked him): a later "she"/"he" is
+// then rather whom it was said to than the verb's subject.
+func objectPronounAfter(src string, pos int, g byte) bool {
+	rest := src[pos:min(len(src), pos+30)]
+	sp := strings.IndexByte(rest, ' ')
+	if sp < 0 {
+		return false
+	}
+	obj := "him"
+	if g == 'f' {
+		obj = "her"
+	}
+	after := rest[sp+1:]
+	return strings.HasPrefix(after, obj) && (len(after) == len(obj) || !isWordRune(rune(after[len(obj)])))
 }

@@ -32,3 +32,24 @@ func TestContinuationAfterAnotherMan(t *testing.T) {
 		},
 	})
 }
+
+// "she said" after a reporting clause whose verb has "her" as its object
+// (the president told her) is whom it was said to, not the subject.
+func TestPronounAfterToldHer(t *testing.T) {
+	runSpeakerCases(t, []speakerCase{
+		{
+			name: "the president told her",
+			text: "The call came on a Sunday.\n\nHer husband was free and would soon be coming home, the president told her. " +
+				"“I could see his compassion as he spoke,” she said.",
+			quote: "I could see his compassion as he spoke,",
+			ok:    []string{""},
+		},
+		{
+			name: "the president told reporters",
+			text: "The call came on a Sunday.\n\nThe talks had failed, the president told reporters. " +
+				"“We will try again next week,” he said.",
+			quote: "We will try again next week,",
+			ok:    []string{"the president"},
+		},
+	})
+}
