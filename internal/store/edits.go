@@ -124,6 +124,7 @@ func (s *Store) SetThread(ctx context.Context, id int64, thread string) error {
 	if _, err := s.w.ExecContext(ctx, `UPDATE outbox SET thread_id = ? WHERE id = ?`, thread, id); err != nil {
 		return fmt.Errorf("store: thread of %d: %w", id, err)
 	}
+	s.wrote()
 	return nil
 }
 

@@ -151,6 +151,7 @@ func (s *Store) QueueNotice(ctx context.Context, channel string, payload []byte,
 	if err != nil {
 		return fmt.Errorf("store: queue notice: %w", err)
 	}
+	s.wrote()
 	return nil
 }
 
@@ -242,6 +243,7 @@ func (s *Store) MarkRetry(ctx context.Context, id int64, msg string, next time.T
 	if err != nil {
 		return fmt.Errorf("store: mark retry %d: %w", id, err)
 	}
+	s.wrote()
 	return nil
 }
 

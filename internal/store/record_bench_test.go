@@ -63,12 +63,13 @@ func BenchmarkRecordPolls(b *testing.B) {
 	}
 	run() // the feeds' rows, and an index to add to
 	b.ReportAllocs()
-	cpu0, batches0 := benchCPU(), s.commit.batches.Load()
+	cpu0, batches0, ckpts0 := benchCPU(), s.commit.batches.Load(), s.ckpt.runs.Load()
 	for b.Loop() {
 		run()
 	}
 	b.ReportMetric(float64((benchCPU()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op")
 	b.ReportMetric(float64(s.commit.batches.Load()-batches0)/float64(b.N), "commits/op")
+	b.ReportMetric(float64(s.ckpt.runs.Load()-ckpts0)/float64(b.N), "checkpoints/op")
 }
 
 // benchCPU is the process's CPU time so far, user and system.

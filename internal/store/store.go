@@ -45,6 +45,7 @@ import (
 	"net/url"
 	"os"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -56,9 +57,10 @@ type Store struct {
 	w      *sql.DB // the one writer connection (query-only when read-only)
 	r      *sql.DB // readers
 	stmts  statements
-	lock   *writerLock // nil when read-only or in memory
-	commit *committer  // the group commit of polls' writes; nil when read-only
-	fts    *indexer    // the full-text entries waiting to be written; nil when read-only
+	lock   *writerLock   // nil when read-only or in memory
+	commit *committer    // the group commit of polls' writes; nil when read-only
+	fts    *indexer      // the full-text entries waiting to be written; nil when read-only
+	ckpt   *checkpointer // copies the write-ahead log into the database; nil when read-only or on PostgreSQL
 	// sortedSearch is the most full-text hits SearchArticles sorts by date
 	// rather than walking the date index (0: sortedSearchMax; tests set it).
 	sortedSearch int
@@ -218,6 +220,10 @@ func openDB(ctx context.Context, path string, readonly bool) (*Store, error) {
 			q.Add("_pragma", "query_only(1)")
 		}
 		if writer {
+			// The writer checkpoints the log once it holds writerFrames
+			// pages; the checkpointer copies it beside the writer before
+			// that (checkpoint.go).
+			q.Add("_pragma", "wal_autocheckpoint("+strconv.Itoa(writerFrames)+")")
 			q.Set("_txlock", "immediate")
 		}
 		return "file:" + path + "?" + q.Encode()
@@ -252,6 +258,7 @@ func openDB(ctx context.Context, path string, readonly bool) (*Store, error) {
 	if !readonly {
 		s.startCommitter()
 		s.startIndexer()
+		s.startCheckpointer()
 	}
 	return s, nil
 }
@@ -260,6 +267,7 @@ func openDB(ctx context.Context, path string, readonly bool) (*Store, error) {
 func (s *Store) Close() error {
 	s.stopIndexer()
 	s.stopCommitter()
+	s.stopCheckpointer()
 	if s.pg {
 		return s.w.Close()
 	}
@@ -368,6 +376,7 @@ func (s *Store) tx1(ctx context.Context, fn func(*sql.Tx) error) error {
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("store: commit: %w", err)
 	}
+	s.wrote()
 	return nil
 }
 

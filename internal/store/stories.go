@@ -177,6 +177,7 @@ ON CONFLICT (id) DO UPDATE SET saved_at = excluded.saved_at, state = excluded.st
 	if err != nil {
 		return fmt.Errorf("store: save story names: %w", err)
 	}
+	s.wrote()
 	return nil
 }
 
