@@ -338,48 +338,46 @@ func (s *Store) CompleteArticles(ctx context.Context, cs []Completion, now time.
 	return queued, err
 }
 
-// completion holds the statements that record a completion, bound to a
-// transaction.
+// completion holds the statements that record a completion, each bound to
+// the transaction when first used: most completions use none (their article
+// was inserted with its story, and matched no watch).
 type completion struct {
+	tx                                                                                *sql.Tx
+	st                                                                                *statements
 	update, insertMatch, insertOutbox, insertQuote, setStory, storyMatched, storyPost *sql.Stmt
 	index                                                                             *sql.Stmt // PostgreSQL: writes the entry now
 }
 
-func completionStmts(tx *sql.Tx, st *statements) completion {
-	var index *sql.Stmt
-	if st.pg {
-		index = tx.Stmt(st.indexArticle)
+func completionStmts(tx *sql.Tx, st *statements) *completion {
+	return &completion{tx: tx, st: st}
+}
+
+// bind returns stmt bound to the transaction, *bound once bound.
+func (st *completion) bind(bound **sql.Stmt, stmt *sql.Stmt) *sql.Stmt {
+	if *bound == nil {
+		*bound = st.tx.Stmt(stmt)
 	}
-	return completion{
-		index:        index,
-		update:       tx.Stmt(st.completeArticle),
-		insertMatch:  tx.Stmt(st.insertMatch),
-		insertOutbox: tx.Stmt(st.insertOutbox),
-		insertQuote:  tx.Stmt(st.insertQuote),
-		setStory:     tx.Stmt(st.setStory),
-		storyMatched: tx.Stmt(st.storyMatched),
-		storyPost:    tx.Stmt(st.storyPost),
-	}
+	return *bound
 }
 
 // complete records c: the article's new fields and its story (when update
 // is set; an article inserted done has them already), its quotes, matches and their
 // deliveries, and stages its full-text entry on r (queued by queueEntries,
 // written by the indexer). It returns the deliveries queued.
-func (st completion) complete(c Completion, now time.Time, update bool, r *commitReq) (int, error) {
+func (st *completion) complete(c Completion, now time.Time, update bool, r *commitReq) (int, error) {
 	a := c.Article
 	if update {
-		if _, err := st.update.Exec(storedText(a), a.TextSource, a.Lang, a.Image, a.Title, a.Author, a.ID); err != nil {
+		if _, err := st.bind(&st.update, st.st.completeArticle).Exec(storedText(a), a.TextSource, a.Lang, a.Image, a.Title, a.Author, a.ID); err != nil {
 			return 0, fmt.Errorf("store: complete article %d: %w", a.ID, err)
 		}
 		if err := st.story(a.ID, c.Story); err != nil {
 			return 0, err
 		}
 	}
-	if (c.FoldedTitle != "" || c.FoldedBody != "") && st.index != nil {
+	if (c.FoldedTitle != "" || c.FoldedBody != "") && st.st.pg {
 		// PostgreSQL: a GIN index takes entries one by one cheaply (its
 		// pending list), and several instances search it; no queue.
-		if _, err := st.index.Exec(a.ID, tsvector(c.FoldedTitle, c.FoldedBody)); err != nil {
+		if _, err := st.bind(&st.index, st.st.indexArticle).Exec(a.ID, tsvector(c.FoldedTitle, c.FoldedBody)); err != nil {
 			return 0, fmt.Errorf("store: index article %d: %w", a.ID, err)
 		}
 	} else if c.FoldedTitle != "" || c.FoldedBody != "" {
@@ -387,13 +385,13 @@ func (st completion) complete(c Completion, now time.Time, update bool, r *commi
 		r.index = append(r.index, IndexEntry{ID: a.ID, Title: c.FoldedTitle, Body: c.FoldedBody})
 	}
 	for i, q := range c.Quotes {
-		if _, err := st.insertQuote.Exec(a.ID, i, q.Speaker, q.Text); err != nil {
+		if _, err := st.bind(&st.insertQuote, st.st.insertQuote).Exec(a.ID, i, q.Speaker, q.Text); err != nil {
 			return 0, fmt.Errorf("store: record quote: %w", err)
 		}
 	}
 	queued := 0
 	for _, m := range c.Matches {
-		res, err := st.insertMatch.Exec(a.ID, m.Watch, now.Unix(), m.Explanation)
+		res, err := st.bind(&st.insertMatch, st.st.insertMatch).Exec(a.ID, m.Watch, now.Unix(), m.Explanation)
 		if err != nil {
 			return 0, fmt.Errorf("store: record match %s: %w", m.Watch, err)
 		}
@@ -421,14 +419,14 @@ func (st completion) complete(c Completion, now time.Time, update bool, r *commi
 				if id != 0 {
 					payload, op, target = d.Edit, OpEdit, id
 					if d.FollowUp != nil {
-						if _, err := st.insertOutbox.Exec(a.ID, m.Watch, d.Channel, string(d.FollowUp), newNonce(), false, now.Unix(), now.Unix(), OpFollowUp, storyID, id); err != nil {
+						if _, err := st.bind(&st.insertOutbox, st.st.insertOutbox).Exec(a.ID, m.Watch, d.Channel, string(d.FollowUp), newNonce(), false, now.Unix(), now.Unix(), OpFollowUp, storyID, id); err != nil {
 							return 0, fmt.Errorf("store: queue follow-up: %w", err)
 						}
 						queued++
 					}
 				}
 			}
-			if _, err := st.insertOutbox.Exec(a.ID, m.Watch, d.Channel, string(payload), newNonce(), d.Held, now.Unix(), now.Unix(), op, storyID, target); err != nil {
+			if _, err := st.bind(&st.insertOutbox, st.st.insertOutbox).Exec(a.ID, m.Watch, d.Channel, string(payload), newNonce(), d.Held, now.Unix(), now.Unix(), op, storyID, target); err != nil {
 				return 0, fmt.Errorf("store: queue delivery: %w", err)
 			}
 			queued++

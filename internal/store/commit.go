@@ -345,15 +345,28 @@ type PollOutcome struct {
 // skipped, with their matches and deliveries: nothing is recorded
 // or alerted twice, whichever feed carried it first.
 func (s *Store) RecordPoll(ctx context.Context, rec PollRecord, now time.Time) (PollOutcome, error) {
-	var out PollOutcome
 	var stories []*Story
 	for _, c := range rec.Done {
 		if c.Story != nil {
 			stories = append(stories, c.Story)
 		}
 	}
+	// What the transaction writes is prepared here, in the poll's
+	// goroutine, and what it returns is gathered here once committed: the
+	// group commit, which every poll waiting for it waits for, only
+	// executes. The articles' rows are built again there only when one
+	// is left out for its GUID.
+	rows := doneRows(rec.Done)
+	addedIDs := make([]int64, len(rec.Added)) // 0: not inserted
+	doneIDs := make([]int64, len(rec.Done))
+	queued := 0
 	err := s.submit(ctx, stories, func(tx *sql.Tx, r *commitReq) error {
-		out = PollOutcome{}
+		clear(addedIDs)
+		clear(doneIDs)
+		queued = 0
+		if cap(r.index) < len(rec.Done) {
+			r.index = make([]IndexEntry, 0, len(rec.Done))
+		}
 		add := tx.Stmt(s.stmts.addArticle)
 		var elsewhere *sql.Stmt
 		recordedElsewhere := func(a Article) (bool, error) {
@@ -377,7 +390,7 @@ func (s *Store) RecordPoll(ctx context.Context, rec PollRecord, now time.Time) (
 			}
 			return dup, nil
 		}
-		for _, a := range rec.Added {
+		for i, a := range rec.Added {
 			if dup, err := recordedElsewhere(a); err != nil || dup {
 				if err != nil {
 					return err
@@ -389,21 +402,16 @@ func (s *Store) RecordPoll(ctx context.Context, rec PollRecord, now time.Time) (
 			if err != nil {
 				return fmt.Errorf("store: add article %s: %w", a.Identity, err)
 			}
-			if id != 0 {
-				a.ID = id
-				if out.Added == nil {
-					out.Added = make([]Article, 0, len(rec.Added))
-				}
-				out.Added = append(out.Added, a)
-			}
+			addedIDs[i] = id
 		}
 		if len(rec.Done) > 0 {
 			// Skipped as the store skips an identity already stored: the
-			// story's row counted it all the same.
-			done := rec.Done
+			// story's row counted it all the same. kept[i] is the index
+			// in rec.Done of done[i].
+			done, rows, kept := rec.Done, rows, []int(nil)
 			if len(rec.SharedGUIDs) > 0 {
 				done = make([]Completion, 0, len(rec.Done))
-				for _, c := range rec.Done {
+				for i, c := range rec.Done {
 					if dup, err := recordedElsewhere(c.Article); err != nil || dup {
 						if err != nil {
 							return err
@@ -411,11 +419,15 @@ func (s *Store) RecordPoll(ctx context.Context, rec PollRecord, now time.Time) (
 						continue
 					}
 					done = append(done, c)
+					kept = append(kept, i)
+				}
+				if len(done) < len(rec.Done) {
+					rows = doneRows(done)
 				}
 			}
 			// The articles first, several a statement, then what each
 			// brings, in the same order.
-			ids, err := s.addDone(tx, done)
+			ids, err := s.addDone(tx, done, rows)
 			if err != nil {
 				return err
 			}
@@ -429,17 +441,39 @@ func (s *Store) RecordPoll(ctx context.Context, rec PollRecord, now time.Time) (
 				if err != nil {
 					return err
 				}
-				if out.Done == nil {
-					out.Done = make([]Completion, 0, len(done))
+				if kept != nil {
+					doneIDs[kept[i]] = ids[i]
+				} else {
+					doneIDs[i] = ids[i]
 				}
-				out.Done = append(out.Done, c)
-				out.Queued += q
+				queued += q
 			}
 		}
 		return s.putFeed(tx, rec.Feed)
 	})
 	if err != nil {
 		return PollOutcome{}, err
+	}
+	out := PollOutcome{Queued: queued}
+	for i, id := range addedIDs {
+		if id != 0 {
+			if out.Added == nil {
+				out.Added = make([]Article, 0, len(rec.Added))
+			}
+			a := rec.Added[i]
+			a.ID = id
+			out.Added = append(out.Added, a)
+		}
+	}
+	for i, id := range doneIDs {
+		if id != 0 {
+			if out.Done == nil {
+				out.Done = make([]Completion, 0, len(rec.Done))
+			}
+			c := rec.Done[i]
+			c.Article.ID = id
+			out.Done = append(out.Done, c)
+		}
 	}
 	return out, nil
 }
@@ -539,13 +573,13 @@ func (s *Store) putFeed(tx *sql.Tx, f FeedState) error {
 	return nil
 }
 
-// addDone inserts the articles of processed completions, done, and returns
-// their IDs in order: 0 for an article whose identity is stored already, or
-// is an earlier one's of cs. The story's row is written already (the article
-// refers to it): the article is inserted in it, without a second write to
-// set its story. Up to doneRows articles go in one statement (the fixed cost
-// of a statement — its cursors on the table and its five indexes, its
-// journal — was most of a single row's).
+// addDone inserts the articles of processed completions, cs, whose rows
+// doneRows built, and returns their IDs in order: 0 for an article whose
+// identity is stored already, or is an earlier one's of cs. The story's row
+// is written already (the article refers to it): the article is inserted in
+// it, without a second write to set its story. Up to doneSizes[0] articles
+// go in one statement (the fixed cost of a statement — its cursors on the
+// table and its five indexes, its journal — was most of a single row's).
 //
 // On SQLite the statement returns nothing: RETURNING made it gather its rows
 // in a temporary table, to be read back with their identities (a third of
@@ -556,9 +590,37 @@ func (s *Store) putFeed(tx *sql.Tx, f FeedState) error {
 // those IDs. (Past 2^63-1 SQLite would pick IDs at random; no database gets
 // there.) PostgreSQL, whose IDs come from a sequence other instances share,
 // returns them.
-func (s *Store) addDone(tx *sql.Tx, cs []Completion) ([]int64, error) {
+func (s *Store) addDone(tx *sql.Tx, cs []Completion, rows []doneChunk) ([]int64, error) {
 	ids := make([]int64, len(cs))
-	args := make([]any, 0, min(len(cs), doneSizes[0])*doneColumns)
+	for _, ch := range rows {
+		chunk := cs[ch.start : ch.start+ch.n]
+		var err error
+		if s.pg {
+			err = s.addDoneReturning(tx, chunk, ch.args, ids[ch.start:ch.start+ch.n])
+		} else {
+			err = s.addDoneSQLite(tx, chunk, ch.args, ids[ch.start:ch.start+ch.n])
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return ids, nil
+}
+
+// doneChunk is the values of the rows of cs[start:start+n], inserted by one
+// statement (addDone).
+type doneChunk struct {
+	start, n int
+	args     []any
+}
+
+// doneRows cuts cs into the chunks addDone inserts, with their values.
+func doneRows(cs []Completion) []doneChunk {
+	if len(cs) == 0 {
+		return nil
+	}
+	var chunks []doneChunk
+	args := make([]any, 0, len(cs)*doneColumns)
 	for start := 0; start < len(cs); {
 		n := 1
 		for _, size := range doneSizes {
@@ -567,9 +629,8 @@ func (s *Store) addDone(tx *sql.Tx, cs []Completion) ([]int64, error) {
 				break
 			}
 		}
-		chunk := cs[start : start+n]
-		args = args[:0]
-		for _, c := range chunk {
+		first := len(args)
+		for _, c := range cs[start : start+n] {
 			a := c.Article
 			var story any
 			if c.Story != nil {
@@ -578,18 +639,10 @@ func (s *Store) addDone(tx *sql.Tx, cs []Completion) ([]int64, error) {
 			args = append(args, a.Identity, a.URL, a.GUID, a.Feed, a.Title, a.Author, a.Image,
 				unix(a.Published), a.SeenAt.Unix(), a.FeedText, storedText(a), a.TextSource, a.Lang, story, a.itemSum())
 		}
-		var err error
-		if s.pg {
-			err = s.addDoneReturning(tx, chunk, args, ids[start:start+n])
-		} else {
-			err = s.addDoneSQLite(tx, chunk, args, ids[start:start+n])
-		}
-		if err != nil {
-			return nil, err
-		}
+		chunks = append(chunks, doneChunk{start: start, n: n, args: args[first:len(args):len(args)]})
 		start += n
 	}
-	return ids, nil
+	return chunks
 }
 
 // addDoneSQLite inserts chunk (args its values) and sets ids (see addDone).

@@ -84,11 +84,11 @@ func (s *Store) readState(stored []byte) ([]byte, error) {
 }
 
 // story records that article id belongs to s (whose row putStories wrote).
-func (st completion) story(id int64, s *Story) error {
+func (st *completion) story(id int64, s *Story) error {
 	if s == nil {
 		return nil
 	}
-	if _, err := st.setStory.Exec(s.ID, id); err != nil {
+	if _, err := st.bind(&st.setStory, st.st.setStory).Exec(s.ID, id); err != nil {
 		return fmt.Errorf("store: article %d in story %d: %w", id, s.ID, err)
 	}
 	return nil
@@ -106,12 +106,12 @@ WHERE a.story_id = ? AND m.article_id = a.id AND m.watch = ? AND a.id != ?)`
 // story s (then m's deliveries are updates, where they have one). It is
 // asked inside the transaction that records m, so two articles of one story
 // never both alert.
-func (st completion) storyAlerted(id int64, s *Story, m Match) (bool, error) {
+func (st *completion) storyAlerted(id int64, s *Story, m Match) (bool, error) {
 	if s == nil || !slices.ContainsFunc(m.Deliveries, func(d Delivery) bool { return d.Update != nil || d.Edit != nil }) {
 		return false, nil
 	}
 	var yes bool
-	if err := st.storyMatched.QueryRow(s.ID, m.Watch, id).Scan(&yes); err != nil {
+	if err := st.bind(&st.storyMatched, st.st.storyMatched).QueryRow(s.ID, m.Watch, id).Scan(&yes); err != nil {
 		return false, fmt.Errorf("store: earlier matches of story %d: %w", s.ID, err)
 	}
 	return yes, nil
@@ -126,9 +126,9 @@ AND held = 0 AND failed_at IS NULL ORDER BY id LIMIT 1`
 // storyAlert returns the outbox row of story's alert of watch in channel,
 // 0 when there is none. An alert delivered folded into a digest by flood
 // control (its message holds other alerts) is not one: it cannot be edited.
-func (st completion) storyAlert(story int64, watch, channel string) (int64, error) {
+func (st *completion) storyAlert(story int64, watch, channel string) (int64, error) {
 	var id int64
-	err := st.storyPost.QueryRow(story, watch, channel).Scan(&id)
+	err := st.bind(&st.storyPost, st.st.storyPost).QueryRow(story, watch, channel).Scan(&id)
 	if err == sql.ErrNoRows {
 		return 0, nil
 	}
