@@ -189,8 +189,9 @@ type termWeight struct {
 
 // posting is an entry of a term's posting list: a story whose centroid has the term, and the term's
 // weight there (its mean over the story's articles: the sum in story.terms divided by their number,
-// set again whenever an article joins; 0 once the term left the centroid). The posting list holds
-// the weight so that finding the candidates of an article reads no story's terms, nor its count.
+// set again whenever an article joins; 0 once the term left the centroid or the story closed). The
+// posting list holds the weight so that finding the candidates of an article reads no story's
+// terms, nor its count, nor whether it is open.
 type posting struct {
 	s *story
 	w float64
@@ -676,7 +677,7 @@ func (c *Clusterer) similar(vec []termWeight, names []int32, outlet uint64, at t
 		visits += len(p)
 		for _, e := range p {
 			s := e.s
-			if e.w <= 0 || s.closed {
+			if e.w <= 0 { // out of the centroid, or the story closed
 				continue
 			}
 			if s.round != c.round {
@@ -1058,6 +1059,9 @@ func (c *Clusterer) close(s *story) {
 	heap.Remove(&c.byLast, s.heapIndex)
 	delete(c.stories, s.id)
 	s.closed = true
+	for _, t := range s.terms { // its entries weigh nothing: the search for candidates skips them
+		c.terms[t.id].posting[t.pos].w = 0
+	}
 	c.dead++
 	if c.dead > 1024 && c.dead > len(c.stories) {
 		c.compact()
