@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/trace"
 	"strconv"
 	"strings"
 	"sync"
@@ -192,17 +193,21 @@ func BenchmarkPollCycle(b *testing.B) {
 				if mode != "unchanged" {
 					bf.generation.Add(1)
 				}
-				rep := w.PollAll(ctx, true)
+				var rep Report
+				trace.WithRegion(ctx, "PollAll", func() { rep = w.PollAll(ctx, true) })
 				if rep.Polled != benchFeedCount {
 					b.Fatalf("polled %d feeds, failed %v", rep.Polled, rep.Failed)
 				}
 				if mode != "unchanged" && rep.New != benchFeedCount*benchItems {
 					b.Fatalf("%d new items, want %d", rep.New, benchFeedCount*benchItems)
 				}
-				if _, err := w.DeliverDue(ctx); err != nil {
+				var err error
+				trace.WithRegion(ctx, "DeliverDue", func() { _, err = w.DeliverDue(ctx) })
+				if err != nil {
 					b.Fatal(err)
 				}
-				if err := st.FlushIndex(ctx); err != nil {
+				trace.WithRegion(ctx, "FlushIndex", func() { err = st.FlushIndex(ctx) })
+				if err != nil {
 					b.Fatal(err)
 				}
 			}
