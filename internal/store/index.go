@@ -25,7 +25,11 @@ import (
 
 const (
 	indexDelay = time.Second
-	indexBatch = 4096
+	// indexBatch: the writer's turn that writes them holds every poll's
+	// commit up; 2,048 entries take half as long as 4,096 for the same
+	// CPU per entry (1,024 cost a quarter more: FTS5 merges more, smaller
+	// segments).
+	indexBatch = 2048
 	// indexRetryMax bounds the wait before the indexer retries after failed
 	// writes (doubling from indexDelay while they keep failing).
 	indexRetryMax = time.Minute
@@ -33,7 +37,7 @@ const (
 	// index fail: beyond it a failed batch is dropped from memory. Its IDs
 	// stay in fts_queue (the failed transaction did not remove them), so the
 	// rebuild at the next start (UnindexedArticles, Index) writes them.
-	indexMaxPending = 4 * indexBatch
+	indexMaxPending = 8 * indexBatch
 )
 
 // IndexEntry is an article's full-text entry: its title and text folded as
