@@ -45,34 +45,7 @@ watches:
 	w := openWatcher(t, cfg, dbPath)
 	// Another connection holds the write lock: the first poll's commit
 	// waits for it (the store's busy timeout is 10 s).
-	locker, err := sql.Open("sqlite", "file:"+dbPath+"?_pragma=busy_timeout(5000)")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer locker.Close()
-	conn, err := locker.Conn(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	if _, err := conn.ExecContext(context.Background(), "BEGIN IMMEDIATE"); err != nil {
-		t.Fatal(err)
-	}
-	released := false
-	release := func() {
-		if !released {
-			released = true
-			if _, err := conn.ExecContext(context.Background(), "ROLLBACK"); err != nil {
-				t.Error(err)
-			}
-		}
-	}
-	defer release()
-
-	type outcome struct {
-		res PollResult
-		err error
-	}
+	release := holdWriteLock(t, dbPath)
 	one, two := make(chan outcome, 1), make(chan outcome, 1)
 	go func() {
 		res, err := w.PollFeed(context.Background(), cfg.Feeds[0], true)
@@ -102,6 +75,102 @@ watches:
 			t.Errorf("poll of %s: %+v, %v; want one new article alerted", name, o.res, o.err)
 		}
 	}
+}
+
+// Polls of two batches wait for their group commits with their slots lent
+// (commitWaiters): with one poll at a time, the second poll's commit waits
+// behind the first's and the third feed is fetched all the same. With one
+// batch's worth only, the second poll waited holding the slot, and the
+// third waited for the commit.
+func TestCommitWaitTwoBatches(t *testing.T) {
+	requested := make(chan string, 4)
+	now := time.Now()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		requested <- r.URL.Path
+		fmt.Fprint(w, rss(item{"Budget talks resume in " + r.URL.Path, "https://news.example" + r.URL.Path + "/1", "<p>The talks resumed on Monday.</p>", now}))
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	cfg, err := config.Parse(filepath.Join(dir, "newshound.yaml"), []byte(fmt.Sprintf(`
+max_age: 48h
+http: { concurrency: 1 }
+articles: { fetch: false }
+feeds:
+  - { name: One, url: "%[1]s/one" }
+  - { name: Two, url: "%[1]s/two" }
+  - { name: Three, url: "%[1]s/three" }
+watches:
+  - { name: budget, keywords: [budget] }
+`, srv.URL)), config.Options{Version: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dbPath := filepath.Join(dir, "test.db")
+	w := openWatcher(t, cfg, dbPath)
+	release := holdWriteLock(t, dbPath)
+	outcomes := make(chan outcome, len(cfg.Feeds))
+	for i, want := range []string{"/one", "/two", "/three"} {
+		go func() {
+			res, err := w.PollFeed(context.Background(), cfg.Feeds[i], true)
+			outcomes <- outcome{res, err}
+		}()
+		select {
+		case p := <-requested:
+			if p != want {
+				t.Fatalf("request for %s, want %s", p, want)
+			}
+		case o := <-outcomes:
+			t.Fatalf("%s was not fetched while the commits waited: a poll ended first (%+v, %v)", want, o.res, o.err)
+		}
+	}
+	release()
+	for range cfg.Feeds {
+		if o := <-outcomes; o.err != nil || o.res.New != 1 || o.res.Queued != 1 {
+			t.Errorf("poll: %+v, %v; want one new article alerted", o.res, o.err)
+		}
+	}
+}
+
+// outcome is what a poll run in a goroutine returned.
+type outcome struct {
+	res PollResult
+	err error
+}
+
+// holdWriteLock holds the database's write lock from another connection
+// until the returned function is called (or the test ends): group commits
+// wait for it (the store's busy timeout is 10 s).
+func holdWriteLock(t *testing.T, dbPath string) (release func()) {
+	t.Helper()
+	locker, err := sql.Open("sqlite", "file:"+dbPath+"?_pragma=busy_timeout(5000)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	conn, err := locker.Conn(context.Background())
+	if err != nil {
+		locker.Close()
+		t.Fatal(err)
+	}
+	if _, err := conn.ExecContext(context.Background(), "BEGIN IMMEDIATE"); err != nil {
+		conn.Close()
+		locker.Close()
+		t.Fatal(err)
+	}
+	released := false
+	release = func() {
+		if !released {
+			released = true
+			if _, err := conn.ExecContext(context.Background(), "ROLLBACK"); err != nil {
+				t.Error(err)
+			}
+		}
+	}
+	t.Cleanup(func() {
+		release()
+		conn.Close()
+		locker.Close()
+	})
+	return release
 }
 
 // The polls counted as writers to come (which end the group commit's wait

@@ -215,9 +215,15 @@ func (w *Watcher) pollFeed(ctx context.Context, f config.Feed, force bool, fetch
 }
 
 // commitWaiters is how many polls may wait for their group commit with
-// their slot lent to another poll, for a bound of concurrent polls: the
-// polls of two batches, the one being committed and the next.
-func commitWaiters(concurrency int) int { return max(concurrency, 1) }
+// their slot lent to another poll, for a bound of concurrent polls: twice
+// the bound — the batch being committed and the next, gathered while the
+// polls holding the slots go on fetching and matching. With only one batch
+// waiting (the bound once), a commit longer than the polls' work (one that
+// writes the full-text index, say) left every slot holding a poll that
+// waited for it, and the cores idle: in a cycle of 1,000 changed feeds, the
+// share of the time a core idled for want of work fell from 3.0–4.7% to
+// 2.8–3.4% (traces at a load of 17–25), for 1 MB more of `once`'s peak RSS.
+func commitWaiters(concurrency int) int { return 2 * max(concurrency, 1) }
 
 // recordPoll writes a poll's record (store.RecordPoll). The caller holds a
 // slot of w.sem; while the write waits for its group commit the slot is lent
