@@ -226,6 +226,9 @@ func (a *attributor) attribute() {
 			}
 		}
 		if !ok {
+			at, ok = a.colonMessage(before)
+		}
+		if !ok {
 			at, ok = a.scriptAttribution(before, after)
 		}
 		if !ok && len(before) == 0 {
