@@ -133,7 +133,7 @@ var determiners = wordSet("the a an his her their its our one another some sever
 // adverbs may sit between a speaker and the verb (Trump later said, has said).
 var adverbs = wordSet(`also later then has had have would will once again previously recently earlier
 repeatedly often reportedly simply further first finally just still even now initially subsequently had
-has was is were`)
+has was is were always sometimes usually already ever`)
 
 // auxiliaries may come before an inverted reporting verb (a déclaré Macron).
 var auxiliaries = map[string]bool{"a": true, "ha": true, "hat": true, "has": true, "had": true, "have": true, "avait": true, "había": true}
@@ -2329,6 +2329,9 @@ var clauseVerbs = wordSet("was is were are has had have will would did does do c
 // clauseVerb reports whether t is an auxiliary or modal that makes the
 // phrase before it the subject of a clause of its own.
 func clauseVerb(t token) bool {
+	if t.surname {
+		return false // Theresa May said
+	}
 	_, ok := clauseVerbs[t.lower()]
 	if !ok {
 		switch t.lower() {

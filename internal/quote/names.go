@@ -97,6 +97,9 @@ func isNameWord(t token) bool {
 	if !t.capitalized() {
 		return false
 	}
+	if t.surname {
+		return true // Theresa May: a month that is a surname here
+	}
 	if len(t.s) == 2 && t.s[1] == '.' {
 		return true // an initial: Julie A. Diaz, Harry S. Truman (not the article "A")
 	}
@@ -114,6 +117,28 @@ func isNameWord(t token) bool {
 		return false // Er sagte, Sie erklärt
 	}
 	return !foreignStop(lw) // Und Yücel setzte nach, Y remató
+}
+
+// monthSurnames are months that are also surnames (Theresa May, Jim June).
+var monthSurnames = wordSet("may june april august")
+
+// markMonthSurnames marks the capitalised months that follow a known given
+// name as surnames (Theresa May said), which notNames would otherwise stop
+// a name at. A month after any other word stays a month (in May, on May 5,
+// Tuesday May 5).
+func markMonthSurnames(toks []token) {
+	for i := 1; i < len(toks); i++ {
+		t, prev := toks[i], toks[i-1]
+		if !t.capitalized() || !prev.capitalized() {
+			continue
+		}
+		if _, ok := monthSurnames[t.lower()]; !ok {
+			continue
+		}
+		if givenNameGender([]string{prev.s}) != 0 {
+			toks[i].surname = true
+		}
+	}
 }
 
 // name is one mention of a name in the text, without its titles.

@@ -11,6 +11,7 @@ type token struct {
 	s          string
 	start, end int
 	word       bool
+	surname    bool // a month after a given name: Theresa May (see markMonthSurnames)
 }
 
 // lower returns the token in lower case.
@@ -105,6 +106,7 @@ func tokenize(text string, start, end int) []token {
 		toks = append(toks, token{s: w, start: i, end: j, word: true})
 		i = j
 	}
+	markMonthSurnames(toks)
 	return toks
 }
 
