@@ -256,9 +256,9 @@ func openDB(ctx context.Context, path string, readonly bool) (*Store, error) {
 		return nil, fmt.Errorf("store: %s: %w", path, err)
 	}
 	if !readonly {
+		s.startCheckpointer() // before the writes that tell it (wrote)
 		s.startCommitter()
 		s.startIndexer()
-		s.startCheckpointer()
 	}
 	return s, nil
 }
