@@ -383,12 +383,11 @@ func (w *Watcher) pollSlot(ctx context.Context, f config.Feed, s cron.Schedule) 
 	c := w.cluster
 	c.beginPoll(f.Name)
 	defer c.endPoll(f.Name)
-	select {
-	case w.sem <- struct{}{}:
-		defer func() { <-w.sem }()
-	case <-ctx.Done():
+	t, err := w.takeTurn(ctx)
+	if err != nil {
 		return
 	}
+	defer t.release()
 	slot := slotOf(s, time.Now())
 	if slot.IsZero() || !c.holdsFeed(f.Name) || !w.advance(ctx, store.LeaseFeed, f.Name, slot) {
 		return
@@ -396,7 +395,7 @@ func (w *Watcher) pollSlot(ctx context.Context, f config.Feed, s cron.Schedule) 
 	// The slot ends at the next activation: a poll slowed down to its last
 	// moments (by the database, say) leaves the feed to that activation's
 	// poll, rather than reach the site beside it.
-	if _, err := w.pollFeed(ctx, f, false, s.Next(slot).Add(-slotMargin)); err != nil && ctx.Err() == nil {
+	if _, err := w.pollFeed(ctx, f, false, s.Next(slot).Add(-slotMargin), t); err != nil && ctx.Err() == nil {
 		w.log.Debug("poll ended with an error", "feed", f.Name, "error", err)
 	}
 }

@@ -155,13 +155,17 @@ func TestClusterThroughput(t *testing.T) {
 					wg.Add(1)
 					go func() {
 						defer wg.Done()
-						w.sem <- struct{}{}
-						defer func() { <-w.sem }()
+						turn, err := w.takeTurn(ctx)
+						if err != nil {
+							t.Error(err)
+							return
+						}
+						defer turn.release()
 						if leases && !w.advance(ctx, store.LeaseFeed, f.Name, time.Unix(slot, 0)) {
 							t.Errorf("%s: slot %d of %s refused", name, slot, f.Name)
 							return
 						}
-						if _, err := w.pollFeed(ctx, f, true, time.Time{}); err != nil {
+						if _, err := w.pollFeed(ctx, f, true, time.Time{}, turn); err != nil {
 							t.Errorf("%s: %v", name, err)
 						}
 					}()

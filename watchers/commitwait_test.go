@@ -131,6 +131,52 @@ watches:
 	}
 }
 
+// A poll written needs no slot for what is left of it (its pages are not
+// read): it ends while the slot it lent is held by another. It used to wait
+// to take a slot back, and with it the polls lent a slot behind it.
+func TestWrittenPollNeedsNoSlot(t *testing.T) {
+	requested := make(chan struct{}, 1)
+	now := time.Now()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		requested <- struct{}{}
+		fmt.Fprint(w, rss(item{"Budget talks resume", "https://news.example/one/1", "<p>The talks resumed on Monday.</p>", now}))
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	cfg, err := config.Parse(filepath.Join(dir, "newshound.yaml"), []byte(fmt.Sprintf(`
+max_age: 48h
+http: { concurrency: 1 }
+articles: { fetch: false }
+feeds:
+  - { name: One, url: "%s/one" }
+watches:
+  - { name: budget, keywords: [budget] }
+`, srv.URL)), config.Options{Version: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dbPath := filepath.Join(dir, "test.db")
+	w := openWatcher(t, cfg, dbPath)
+	release := holdWriteLock(t, dbPath)
+	one := make(chan outcome, 1)
+	go func() {
+		res, err := w.PollFeed(context.Background(), cfg.Feeds[0], true)
+		one <- outcome{res, err}
+	}()
+	<-requested         // the poll holds the one slot
+	w.sem <- struct{}{} // and lends it while its commit waits: taken here
+	defer func() { <-w.sem }()
+	release() // the poll's commit goes through
+	select {
+	case o := <-one:
+		if o.err != nil || o.res.New != 1 || o.res.Queued != 1 {
+			t.Errorf("poll: %+v, %v; want one new article alerted", o.res, o.err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the poll, written, still waits for a slot")
+	}
+}
+
 // outcome is what a poll run in a goroutine returned.
 type outcome struct {
 	res PollResult

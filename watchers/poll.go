@@ -42,19 +42,53 @@ const (
 // (CompleteArticles). A crash before the write loses nothing: the feed's
 // validators were not saved either, so the next poll fetches the same items.
 func (w *Watcher) PollFeed(ctx context.Context, f config.Feed, force bool) (PollResult, error) {
+	t, err := w.takeTurn(ctx)
+	if err != nil {
+		return PollResult{}, &FeedError{Feed: f.Name, URL: f.URL, Err: err}
+	}
+	defer t.release()
+	return w.pollFeed(ctx, f, force, time.Time{}, t)
+}
+
+// turn is a poll's place among the concurrent polls: a slot of w.sem, taken
+// before the poll starts, lent to another poll while the poll's write waits
+// for its group commit (recordPoll), and taken back only when the poll has
+// articles' pages left to read.
+type turn struct {
+	w    *Watcher
+	held bool
+}
+
+// takeTurn waits for a slot of w.sem.
+func (w *Watcher) takeTurn(ctx context.Context) (*turn, error) {
 	select {
 	case w.sem <- struct{}{}:
-		defer func() { <-w.sem }()
+		return &turn{w: w, held: true}, nil
 	case <-ctx.Done():
-		return PollResult{}, &FeedError{Feed: f.Name, URL: f.URL, Err: ctx.Err()}
+		return nil, ctx.Err()
 	}
-	return w.pollFeed(ctx, f, force, time.Time{})
+}
+
+// release gives the slot up, if held.
+func (t *turn) release() {
+	if t.held {
+		<-t.w.sem
+		t.held = false
+	}
+}
+
+// retake takes a slot again, if given up.
+func (t *turn) retake() {
+	if !t.held {
+		t.w.sem <- struct{}{}
+		t.held = true
+	}
 }
 
 // pollFeed is PollFeed within the bound of concurrent polls (the caller
-// holds w.sem). A poll that could not fetch the feed before fetchBy (when
-// set: its schedule slot's end) skips it, and leaves it to the next slot.
-func (w *Watcher) pollFeed(ctx context.Context, f config.Feed, force bool, fetchBy time.Time) (PollResult, error) {
+// holds t). A poll that could not fetch the feed before fetchBy (when set:
+// its schedule slot's end) skips it, and leaves it to the next slot.
+func (w *Watcher) pollFeed(ctx context.Context, f config.Feed, force bool, fetchBy time.Time, t *turn) (PollResult, error) {
 	var res PollResult
 	w.writers.Add(1)
 	wrote := false // the poll's record written (recordPoll), or none to come
@@ -198,7 +232,7 @@ func (w *Watcher) pollFeed(ctx context.Context, f config.Feed, force bool, fetch
 	// reverse feed order (a feed lists the newest first).
 	slices.Reverse(rec.Done)
 	sortByPublication(rec.Done)
-	out, err := w.recordPoll(ctx, rec, now, &wrote)
+	out, err := w.recordPoll(ctx, rec, now, &wrote, t)
 	if err := w.storeResult(ctx, "record_poll", true, err); err != nil {
 		w.metrics.Polls.WithLabelValues(f.Name, "store_error").Inc()
 		return fail(err)
@@ -209,9 +243,24 @@ func (w *Watcher) pollFeed(ctx context.Context, f config.Feed, force bool, fetch
 	w.metrics.ItemsSeen.Add(float64(res.New))
 	w.logMatches(out.Done)
 	w.afterSuccess(ctx, f, st, res, fr.Repeated, start)
+	if !anyPending(out.Added) {
+		return res, nil
+	}
+	t.retake() // the pages are read within the bound of concurrent polls
 	n, q := w.processAll(ctx, out.Added, fetchPages)
 	res.Processed, res.Queued = res.Processed+n, res.Queued+q
 	return res, nil
+}
+
+// anyPending reports whether an article of as is pending: to be read and
+// matched.
+func anyPending(as []store.Article) bool {
+	for _, a := range as {
+		if a.Status == store.StatusPending {
+			return true
+		}
+	}
+	return false
 }
 
 // commitWaiters is how many polls may wait for their group commit with
@@ -226,14 +275,19 @@ func (w *Watcher) pollFeed(ctx context.Context, f config.Feed, force bool, fetch
 func commitWaiters(concurrency int) int { return 2 * max(concurrency, 1) }
 
 // recordPoll writes a poll's record (store.RecordPoll). The caller holds a
-// slot of w.sem; while the write waits for its group commit the slot is lent
-// to another poll — the commit, tens of milliseconds when a batch of many
-// polls is written, would otherwise keep the slot idle, and with it a share
-// of the fetching and matching — and taken back before recordPoll returns.
-// At most cap(w.commits) polls wait so; beyond them a poll waits holding its
-// slot, which bounds the records held in memory. Once written, the poll no
+// slot of w.sem (t); while the write waits for its group commit the slot is
+// lent to another poll — the commit, tens of milliseconds when a batch of
+// many polls is written, would otherwise keep the slot idle, and with it a
+// share of the fetching and matching. It is not taken back here: what is
+// left of a poll once written needs none, unless pages are to be read
+// (turn.retake). Taken back here, a written poll of one batch waited for a
+// slot held by a poll waiting for the next batch's commit, keeping its
+// place among the lent ones all the while, and the polls behind it waited
+// holding their slots: the whole pipeline waited for the writer. At most
+// cap(w.commits) polls wait so; beyond them a poll waits holding its slot,
+// which bounds the records held in memory. Once written, the poll no
 // longer counts among w.writers, and *wrote is set.
-func (w *Watcher) recordPoll(ctx context.Context, rec store.PollRecord, now time.Time, wrote *bool) (store.PollOutcome, error) {
+func (w *Watcher) recordPoll(ctx context.Context, rec store.PollRecord, now time.Time, wrote *bool, t *turn) (store.PollOutcome, error) {
 	written := func() {
 		w.writers.Add(-1)
 		*wrote = true
@@ -245,10 +299,9 @@ func (w *Watcher) recordPoll(ctx context.Context, rec store.PollRecord, now time
 		written()
 		return out, err
 	}
-	<-w.sem
+	t.release()
 	out, err := w.store.RecordPoll(ctx, rec, now)
 	written()
-	w.sem <- struct{}{} // the caller's to release; another poll frees one soon
 	<-w.commits
 	return out, err
 }
