@@ -965,7 +965,7 @@ func anyCue(toks []token) bool {
 
 // cueWord reports whether t is a reporting verb in lower case.
 func cueWord(t token) bool {
-	return isLowerWord(t) && isCue(t.lower())
+	return isLowerWord(t) && isCue(t.lower()) && !t.noun
 }
 
 // cueText returns the reporting verb at k with its audience when it has one

@@ -43,7 +43,7 @@ func (a *attributor) continuedSpeaker(cue string, pos int, g byte, got string) s
 			return got // Joe Danvers had warned that …: he has spoken
 		}
 	}
-	if last == "" {
+	if last == "" || a.spokeInParticiple(got, pos) {
 		return got
 	}
 	return last

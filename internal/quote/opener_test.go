@@ -29,7 +29,7 @@ func TestSentenceOpenerNotName(t *testing.T) {
 		{
 			name: "a participle opening the sentence",
 			text: "It was a stark contrast to her rival's speech.\n\n" +
-				"Reprising one of her favorite lines, the former secretary of state talked about the “progress we had under President Obama” and more.",
+				"Reprising one of her favorite lines, the former secretary of state praised the “progress we had under President Obama” and more.",
 			quote: "progress we had under President Obama",
 			ok:    []string{"", "the former secretary of state"},
 		},

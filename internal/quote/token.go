@@ -12,6 +12,7 @@ type token struct {
 	start, end int
 	word       bool
 	surname    bool // a month after a given name: Theresa May (see markMonthSurnames)
+	noun       bool // "state" as the noun, not the reporting verb (see markStateNouns)
 }
 
 // lower returns the token in lower case.
@@ -107,6 +108,7 @@ func tokenize(text string, start, end int) []token {
 		i = j
 	}
 	markMonthSurnames(toks)
+	markStateNouns(toks)
 	return toks
 }
 

@@ -32,7 +32,7 @@ inform informed informing informs insist insisted insisting insists interjected 
 label labeled labelled labels lament lamented laments liken likened likens maintain maintained
 maintains mention mentioned mentioning mentions muse mused muses note noted notes notified notifies
 notify notifying noting observe observed observes offer offered offers opined persist persisted
-persisting persists plead pleaded pleads pledge pledged point pointed pointing points post posted
+persisting persists plead pleaded pleads pledge pledged pledges pledging point pointed pointing points post posted
 posts praise praised praises preach preached preaches preaching predict predicted predicting
 predicts present presenting presents proclaim proclaimed proclaiming proclaims promise promised
 promises quip quipped quips rave raved raves raving read reads reassert reasserted reasserting
@@ -45,7 +45,7 @@ rule ruled said sang say saying says scream screamed shout shouted shouting shou
 sings slam slammed slams snapped state stated states stating stress stressed stresses suggest
 suggested suggesting suggests sum summarize summarized summed tell telling tells testified testifies
 testify testifying text texted think thinking thinks thought thundered told tweet tweeted tweeting
-tweets urge urged urges vow vowed vows warn warned warning warns went whisper whispered whispers
+tweets urge urged urges vow vowed vowing vows warn warned warning warns went whisper whispered whispers
 wonder wondered wonders write writes writing written wrote yell yelled yells
 bark barked barks brag bragged brags scoff scoffed scoffs mock mocked mocks sneer sneered gush gushed
 fume fumed rage raged rant ranted gripe griped grumble grumbled marvel marveled marvelled beg begged
