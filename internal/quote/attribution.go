@@ -683,6 +683,9 @@ func asksOrExclaims(s string) bool {
 // `Putin said: "…"`, `He told everyone, "…"`, `Haley said that "…"`,
 // `According to Putin, "…"`.
 func (a *attributor) parseBefore(toks []token) (attribution, bool) {
+	if at, ok := a.infinitiveReport(toks); ok {
+		return at, true // Mr. Trump was prompted to say, "…" (infinitive.go)
+	}
 	// … because, in Fortune's words, "…": whose words they are.
 	if n := len(toks); n > 4 && toks[n-1].s == "," && toks[n-2].lower() == "words" {
 		e := n - 2
