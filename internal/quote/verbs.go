@@ -41,12 +41,12 @@ reckons reconfirm reconfirmed reconfirming reconfirms recount recounted recounts
 releases releasing remark remarked remarks remind reminded reminding reminds repeat repeated repeats
 replied replies reply replying report reported reporting reports respond responded responding
 responds restate restated restates restating retell retelling retells retold retort retorted retorts
-rule ruled said sang say saying says scream screamed shout shouted shouting shouts sing singing
+rule ruled said sang say saying says scream screamed screaming screams shout shouted shouting shouts sing singing
 sings slam slammed slams snapped state stated states stating stress stressed stresses suggest
 suggested suggesting suggests sum summarize summarized summed tell telling tells testified testifies
 testify testifying text texted think thinking thinks thought thundered told tweet tweeted tweeting
 tweets urge urged urges vow vowed vowing vows warn warned warning warns went whisper whispered whispers
-wonder wondered wonders write writes writing written wrote yell yelled yells
+wonder wondered wonders write writes writing written wrote yell yelled yelling yells
 bark barked barks brag bragged brags scoff scoffed scoffs mock mocked mocks sneer sneered gush gushed
 fume fumed rage raged rant ranted gripe griped grumble grumbled marvel marveled marvelled beg begged
 implore implored demand demanded demands crack cracked intone intoned lecture lectured reiterate
