@@ -686,6 +686,9 @@ func (a *attributor) parseBefore(toks []token) (attribution, bool) {
 	if at, ok := a.infinitiveReport(toks); ok {
 		return at, true // Mr. Trump was prompted to say, "…" (infinitive.go)
 	}
+	if at, ok := a.heresPerson(toks); ok {
+		return at, true // Here's Clinton in December 1992: "…" (heres.go)
+	}
 	// … because, in Fortune's words, "…": whose words they are.
 	if n := len(toks); n > 4 && toks[n-1].s == "," && toks[n-2].lower() == "words" {
 		e := n - 2
