@@ -10,6 +10,7 @@ import "strings"
 // commonest forms only.
 var (
 	cueVerbs = wordSet(`
+complaining boasting joking quipping conceding promising urging mocking praising repeating stressing pleading lamenting demanding countering retorting scoffing bragging gloating muttering whispering cautioning
 accept accepted acclaim acclaimed acclaiming acclaims accuse accused accuses acknowledge
 acknowledged acknowledges acknowledging add added adding adds admit admits admitted admitting advise
 advised advises advising agree agreed agrees allege alleged alleges announce announced announces
