@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -20,29 +21,7 @@ import (
 // fetched while the first feed's commit is held up — here by another
 // connection holding the database's write lock.
 func TestCommitWaitLendsSlot(t *testing.T) {
-	requested := make(chan string, 4)
-	now := time.Now()
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		requested <- r.URL.Path
-		fmt.Fprint(w, rss(item{"Budget talks resume in " + r.URL.Path, "https://news.example" + r.URL.Path + "/1", "<p>The talks resumed on Monday.</p>", now}))
-	}))
-	defer srv.Close()
-	dir := t.TempDir()
-	cfg, err := config.Parse(filepath.Join(dir, "newshound.yaml"), []byte(fmt.Sprintf(`
-max_age: 48h
-http: { concurrency: 1 }
-articles: { fetch: false }
-feeds:
-  - { name: One, url: "%[1]s/one" }
-  - { name: Two, url: "%[1]s/two" }
-watches:
-  - { name: budget, keywords: [budget] }
-`, srv.URL)), config.Options{Version: "test"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	dbPath := filepath.Join(dir, "test.db")
-	w := openWatcher(t, cfg, dbPath)
+	w, cfg, dbPath, requested := oneAtATime(t, "One", "Two")
 	// Another connection holds the write lock: the first poll's commit
 	// waits for it (the store's busy timeout is 10 s).
 	release := holdWriteLock(t, dbPath)
@@ -83,30 +62,7 @@ watches:
 // batch's worth only, the second poll waited holding the slot, and the
 // third waited for the commit.
 func TestCommitWaitTwoBatches(t *testing.T) {
-	requested := make(chan string, 4)
-	now := time.Now()
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		requested <- r.URL.Path
-		fmt.Fprint(w, rss(item{"Budget talks resume in " + r.URL.Path, "https://news.example" + r.URL.Path + "/1", "<p>The talks resumed on Monday.</p>", now}))
-	}))
-	defer srv.Close()
-	dir := t.TempDir()
-	cfg, err := config.Parse(filepath.Join(dir, "newshound.yaml"), []byte(fmt.Sprintf(`
-max_age: 48h
-http: { concurrency: 1 }
-articles: { fetch: false }
-feeds:
-  - { name: One, url: "%[1]s/one" }
-  - { name: Two, url: "%[1]s/two" }
-  - { name: Three, url: "%[1]s/three" }
-watches:
-  - { name: budget, keywords: [budget] }
-`, srv.URL)), config.Options{Version: "test"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	dbPath := filepath.Join(dir, "test.db")
-	w := openWatcher(t, cfg, dbPath)
+	w, cfg, dbPath, requested := oneAtATime(t, "One", "Two", "Three")
 	release := holdWriteLock(t, dbPath)
 	outcomes := make(chan outcome, len(cfg.Feeds))
 	for i, want := range []string{"/one", "/two", "/three"} {
@@ -135,28 +91,7 @@ watches:
 // read): it ends while the slot it lent is held by another. It used to wait
 // to take a slot back, and with it the polls lent a slot behind it.
 func TestWrittenPollNeedsNoSlot(t *testing.T) {
-	requested := make(chan struct{}, 1)
-	now := time.Now()
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		requested <- struct{}{}
-		fmt.Fprint(w, rss(item{"Budget talks resume", "https://news.example/one/1", "<p>The talks resumed on Monday.</p>", now}))
-	}))
-	defer srv.Close()
-	dir := t.TempDir()
-	cfg, err := config.Parse(filepath.Join(dir, "newshound.yaml"), []byte(fmt.Sprintf(`
-max_age: 48h
-http: { concurrency: 1 }
-articles: { fetch: false }
-feeds:
-  - { name: One, url: "%s/one" }
-watches:
-  - { name: budget, keywords: [budget] }
-`, srv.URL)), config.Options{Version: "test"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	dbPath := filepath.Join(dir, "test.db")
-	w := openWatcher(t, cfg, dbPath)
+	w, cfg, dbPath, requested := oneAtATime(t, "One")
 	release := holdWriteLock(t, dbPath)
 	one := make(chan outcome, 1)
 	go func() {
@@ -175,6 +110,39 @@ watches:
 	case <-time.After(10 * time.Second):
 		t.Fatal("the poll, written, still waits for a slot")
 	}
+}
+
+// oneAtATime opens a Watcher polling one feed at a time (http.concurrency
+// 1) over the feeds named, each served at /<name in lower case> with one
+// new item matching its one watch; requested receives the path of every
+// request the server gets.
+func oneAtATime(t *testing.T, feeds ...string) (w *Watcher, cfg *config.Config, dbPath string, requested chan string) {
+	t.Helper()
+	requested = make(chan string, 4)
+	now := time.Now()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		requested <- r.URL.Path
+		fmt.Fprint(w, rss(item{"Budget talks resume in " + r.URL.Path, "https://news.example" + r.URL.Path + "/1", "<p>The talks resumed on Monday.</p>", now}))
+	}))
+	t.Cleanup(srv.Close)
+	var list strings.Builder
+	for _, name := range feeds {
+		fmt.Fprintf(&list, "  - { name: %s, url: \"%s/%s\" }\n", name, srv.URL, strings.ToLower(name))
+	}
+	dir := t.TempDir()
+	cfg, err := config.Parse(filepath.Join(dir, "newshound.yaml"), []byte(`
+max_age: 48h
+http: { concurrency: 1 }
+articles: { fetch: false }
+feeds:
+`+list.String()+`watches:
+  - { name: budget, keywords: [budget] }
+`), config.Options{Version: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dbPath = filepath.Join(dir, "test.db")
+	return openWatcher(t, cfg, dbPath), cfg, dbPath, requested
 }
 
 // outcome is what a poll run in a goroutine returned.

@@ -93,34 +93,21 @@ func waitFor(t *testing.T, cond func() bool) {
 func TestReloadWarnsOfSettingsReadAtStart(t *testing.T) {
 	base := "feeds:\n  - { name: A, url: \"https://a.example/a.rss\" }\nwatches:\n  - { name: w, keywords: [Putin] }\n"
 	h := newHarness(t, base)
-	reload := func(src string) string {
-		t.Helper()
-		logs := &testutil.LogBuffer{}
-		h.w.log = slog.New(slog.NewTextHandler(logs, nil))
-		cfg, err := config.Parse(h.cfg.Path, []byte(src), config.Options{Version: "test"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := h.w.Reload(context.Background(), cfg, nil); err != nil {
-			t.Fatal(err)
-		}
-		return logs.String()
-	}
-	if out := reload(base); strings.Contains(out, "restart") {
+	if out := reloadLogs(t, h, base); strings.Contains(out, "restart") {
 		t.Errorf("an unchanged reload warns: %s", out)
 	}
-	out := reload("articles: { concurrency: 3, per_host: 1, host_delay: 9s, min_text: 10 }\nstory_window: 48h\n" + base)
+	out := reloadLogs(t, h, "articles: { concurrency: 3, per_host: 1, host_delay: 9s, min_text: 10 }\nstory_window: 48h\n"+base)
 	for _, want := range []string{"next restart", "articles.concurrency", "articles.per_host", "articles.host_delay", "articles.min_text", "story_window"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("reload log lacks %q:\n%s", want, out)
 		}
 	}
 	// Compared with what runs (the values at start), not the last reload.
-	out = reload("articles: { min_text: 10 }\n" + base)
+	out = reloadLogs(t, h, "articles: { min_text: 10 }\n"+base)
 	if !strings.Contains(out, "articles.min_text") || strings.Contains(out, "story_window") || strings.Contains(out, "per_host") {
 		t.Errorf("reload log names settings that did not change since start:\n%s", out)
 	}
-	if out := reload(base); strings.Contains(out, "restart") {
+	if out := reloadLogs(t, h, base); strings.Contains(out, "restart") {
 		t.Errorf("a reload back to the values at start warns: %s", out)
 	}
 }
@@ -163,20 +150,7 @@ func TestReloadWarnsTheCommandsKeepTheirCredentials(t *testing.T) {
 		return fmt.Sprintf("discord: { token: %s, guild_id: \"456789012345678901\" }\nslack: { token: %s, app_token: xapp-1-AAA }\n", discordTok, slackTok) + tail
 	}
 	h := newHarness(t, chat("OldDiscordToken1", "xoxb-OldSlackToken1"))
-	reload := func(src string) string {
-		t.Helper()
-		logs := &testutil.LogBuffer{}
-		h.w.log = slog.New(slog.NewTextHandler(logs, nil))
-		cfg, err := config.Parse(h.cfg.Path, []byte(src), config.Options{Version: "test"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := h.w.Reload(context.Background(), cfg, nil); err != nil {
-			t.Fatal(err)
-		}
-		return logs.String()
-	}
-	out := reload(chat("NewDiscordToken2", "xoxb-NewSlackToken2"))
+	out := reloadLogs(t, h, chat("NewDiscordToken2", "xoxb-NewSlackToken2"))
 	for _, want := range []string{"next restart", "discord.token", "slack.token"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("reload log lacks %q:\n%s", want, out)
@@ -187,7 +161,23 @@ func TestReloadWarnsTheCommandsKeepTheirCredentials(t *testing.T) {
 			t.Errorf("reload log shows a token: %s", out)
 		}
 	}
-	if out := reload(chat("OldDiscordToken1", "xoxb-OldSlackToken1")); strings.Contains(out, "restart") {
+	if out := reloadLogs(t, h, chat("OldDiscordToken1", "xoxb-OldSlackToken1")); strings.Contains(out, "restart") {
 		t.Errorf("a reload with the tokens of the start warns: %s", out)
 	}
+}
+
+// reloadLogs reloads h's Watcher with the configuration src and returns
+// what the reload logged.
+func reloadLogs(t *testing.T, h *harness, src string) string {
+	t.Helper()
+	logs := &testutil.LogBuffer{}
+	h.w.log = slog.New(slog.NewTextHandler(logs, nil))
+	cfg, err := config.Parse(h.cfg.Path, []byte(src), config.Options{Version: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := h.w.Reload(context.Background(), cfg, nil); err != nil {
+		t.Fatal(err)
+	}
+	return logs.String()
 }
