@@ -305,6 +305,13 @@ func isWeb(u *url.URL) bool {
 	return (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }
 
+// An item's date before earliestYear or more than maxAhead from now is
+// nonsense: no date (the item keeps it as written, Item.BadDate).
+const (
+	earliestYear = 1990
+	maxAhead     = 48 * time.Hour
+)
+
 // normalise is an item as newshound keeps it, but for its language and
 // identity; link is url.Parse(item.URL) when resolving the link gave it
 // (the link was absolute and is written back as it came), else nil.
@@ -374,7 +381,7 @@ func normalise(it *gofeed.Item, base *url.URL) (item Item, link *url.URL) {
 			item.Published = t // a date in another language or a near miss of the formats
 		}
 	}
-	if !item.Published.IsZero() && (item.Published.Year() < 1990 || item.Published.After(time.Now().Add(48*time.Hour))) {
+	if !item.Published.IsZero() && (item.Published.Year() < earliestYear || item.Published.After(time.Now().Add(maxAhead))) {
 		item.Published = time.Time{} // a nonsense date is no date
 	}
 	if item.Published.IsZero() {

@@ -31,7 +31,7 @@ func rewriteDates(doc []byte, now time.Time) {
 		return
 	}
 	open, end := []byte("<pubDate>"), []byte("</pubDate>")
-	latest := now.Add(24 * time.Hour)
+	latest := now.Add(maxAhead / 2) // within normalise's window by far: it reads the clock again
 	for i := 0; i < len(doc); {
 		j := bytes.IndexByte(doc[i:], '<')
 		if j < 0 {
@@ -61,7 +61,7 @@ func rewriteDates(doc []byte, now time.Time) {
 				return
 			}
 			if v := doc[start : start+k]; bytes.HasPrefix(doc[start+k:], end) {
-				if t, ok := rfc1123Date(v); ok && t.Year() >= 1990 && !t.After(latest) {
+				if t, ok := rfc1123Date(v); ok && t.Year() >= earliestYear && !t.After(latest) {
 					var buf [len(time.RFC3339)]byte
 					layout, u := time.RFC3339, t.UTC()
 					if u.Second() == 0 && u.Year() >= 2000 && u.Year() <= 2068 {

@@ -102,17 +102,7 @@ func (e *TooLargeError) Is(target error) bool { return target == ErrTooLarge }
 // the response r belongs to (it may be nil), a Content-Length over the limit
 // is refused before anything is read.
 func ReadBody(resp *http.Response, r io.Reader, limit int64) ([]byte, error) {
-	if resp != nil && resp.ContentLength > limit {
-		return nil, &TooLargeError{Limit: limit, Announced: resp.ContentLength}
-	}
-	body, err := io.ReadAll(io.LimitReader(r, limit+1))
-	if err != nil {
-		return nil, fmt.Errorf("read body: %w", err)
-	}
-	if int64(len(body)) > limit {
-		return nil, &TooLargeError{Limit: limit}
-	}
-	return body, nil
+	return ReadBodyTo(new(bytes.Buffer), resp, r, limit)
 }
 
 // ReadBodyTo is ReadBody into buf, emptied first, for a caller that reuses
