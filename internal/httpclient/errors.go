@@ -97,18 +97,12 @@ func (e *TooLargeError) Error() string {
 
 func (e *TooLargeError) Is(target error) bool { return target == ErrTooLarge }
 
-// ReadBody reads r whole, up to limit bytes; a longer body is a
-// *TooLargeError, read no further than one byte past the limit. When resp is
-// the response r belongs to (it may be nil), a Content-Length over the limit
-// is refused before anything is read.
-func ReadBody(resp *http.Response, r io.Reader, limit int64) ([]byte, error) {
-	return ReadBodyTo(new(bytes.Buffer), resp, r, limit)
-}
-
-// ReadBodyTo is ReadBody into buf, emptied first, for a caller that reuses
-// buf's memory from one body to the next: the body returned is buf's bytes,
-// valid until buf is used again. A Content-Length within the limit sizes
-// buf at once.
+// ReadBodyTo reads r whole into buf, emptied first, up to limit bytes; a
+// longer body is a *TooLargeError, read no further than one byte past the
+// limit. When resp is the response r belongs to (it may be nil), a
+// Content-Length over the limit is refused before anything is read, and one
+// within it sizes buf at once. The body returned is buf's bytes, valid until
+// buf is used again: a caller reuses buf's memory from one body to the next.
 func ReadBodyTo(buf *bytes.Buffer, resp *http.Response, r io.Reader, limit int64) ([]byte, error) {
 	buf.Reset()
 	if resp != nil {

@@ -116,7 +116,11 @@ func TestRetryAfter(t *testing.T) {
 	}
 }
 
+// TestReadBody: ReadBodyTo into a new buffer each time.
 func TestReadBody(t *testing.T) {
+	readBody := func(resp *http.Response, r io.Reader, limit int64) ([]byte, error) {
+		return ReadBodyTo(new(bytes.Buffer), resp, r, limit)
+	}
 	var written atomic.Int64
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
@@ -148,14 +152,14 @@ func TestReadBody(t *testing.T) {
 	}
 
 	resp := get("/exact")
-	body, err := ReadBody(resp, resp.Body, 1000)
+	body, err := readBody(resp, resp.Body, 1000)
 	resp.Body.Close()
 	if err != nil || len(body) != 1000 {
 		t.Errorf("a body of exactly the limit: %d bytes, %v", len(body), err)
 	}
 
 	resp = get("/announced")
-	_, err = ReadBody(resp, resp.Body, 1000)
+	_, err = readBody(resp, resp.Body, 1000)
 	resp.Body.Close()
 	var tl *TooLargeError
 	if !errors.Is(err, ErrTooLarge) || !errors.As(err, &tl) || tl.Announced != 1e9 || tl.Limit != 1000 {
@@ -163,7 +167,7 @@ func TestReadBody(t *testing.T) {
 	}
 
 	resp = get("/endless")
-	_, err = ReadBody(nil, resp.Body, 1<<16)
+	_, err = readBody(nil, resp.Body, 1<<16)
 	resp.Body.Close()
 	if !errors.As(err, &tl) || tl.Announced != 0 || tl.Limit != 1<<16 || err.Error() != "body exceeds the size limit of 65536 bytes" {
 		t.Errorf("an endless body: %v, want a TooLargeError at 65536 bytes", err)
@@ -260,7 +264,7 @@ func TestDescribe(t *testing.T) {
 	}
 }
 
-// TestReadBodyTo: ReadBodyTo is ReadBody into a buffer reused from an
+// TestReadBodyTo: ReadBodyTo into a buffer reused from an
 // earlier body — none of whose bytes stay — with the same limits.
 func TestReadBodyTo(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
