@@ -92,11 +92,11 @@ func jsonItem(m map[string]json.RawMessage) *gofeed.Item {
 		}
 	}
 	it.Content = jsonString(m["content_html"])
-	if text := jsonString(m["content_text"]); it.Content == "" {
-		it.Content = text
-	} else if text != "" {
-		// Both given: the HTML may be an image and the text its caption,
-		// or a teaser; normalise keeps the one that says more.
+	if text := jsonString(m["content_text"]); text != "" {
+		// Plain text, not HTML ("a<b" is no tag), kept apart from
+		// content_html; when both are given the HTML may be an image and
+		// the text its caption, or a teaser: normalise keeps the one that
+		// says more (textOf).
 		if it.Custom == nil {
 			it.Custom = map[string]string{}
 		}
@@ -138,7 +138,7 @@ func jsonItem(m map[string]json.RawMessage) *gofeed.Item {
 const externalURL = "external_url"
 
 // contentText is the key of gofeed.Item.Custom that holds a JSON Feed
-// item's content_text when it has content_html too.
+// item's content_text: plain text (textOf), not the HTML of Content.
 const contentText = "content_text"
 
 // jsonString is a JSON string's value, a number's text, or "" for anything

@@ -388,6 +388,28 @@ func TestJSONFeedContentHTMLAndText(t *testing.T) {
 	}
 }
 
+// JSON Feed's content_text is plain text: its "<" and ">" are characters
+// (an HTML reading took "<b … >" for a tag and lost the words between),
+// its paragraphs stay apart, and a reference left by careless escaping
+// reads as meant. Only a text that holds HTML (end tags) is read as HTML.
+func TestJSONFeedContentTextIsText(t *testing.T) {
+	doc := `{"version": "https://jsonfeed.org/version/1.1", "title": "Text", "items": [
+ {"id": "1", "url": "https://text.example/1", "content_text": "Turnout was x<b in the north and b>x in the south, the count shows.\n\nAT&T and Procter &amp; Gamble were fined."},
+ {"id": "2", "url": "https://text.example/2", "content_text": "<p>The council met.</p><p>It voted.</p>"},
+ {"id": "3", "url": "https://text.example/3", "content_html": "<p>Short.</p>", "content_text": "A rule: if 3 < 4 then <stop> here."}]}`
+	res := parseString(t, doc, "https://text.example/feed.json")
+	want := []string{
+		"Turnout was x<b in the north and b>x in the south, the count shows.\n\nAT&T and Procter & Gamble were fined.",
+		"The council met.\n\nIt voted.",
+		"A rule: if 3 < 4 then <stop> here.",
+	}
+	for i, it := range res.Items {
+		if it.Text != want[i] {
+			t.Errorf("item %s: text %q, want %q", it.GUID, it.Text, want[i])
+		}
+	}
+}
+
 // A feed of more items than MaxItems that lists them oldest first (an
 // archive, a podcast's every episode) puts its new items at the end: the
 // items read are its last MaxItems, or its new items would never be seen.

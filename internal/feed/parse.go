@@ -356,7 +356,8 @@ func normalise(it *gofeed.Item, base *url.URL) (item Item, link *url.URL) {
 		item.Text = plain(mediaDescription(it), maxRawText, maxText)
 	}
 	if t := it.Custom[contentText]; t != "" {
-		if t = plain(t, maxRawText, maxText); printing(item.Text) < printing(t) {
+		item.TextCut = item.TextCut || len(t) >= maxRawText
+		if t = truncate(textOf(truncate(t, maxRawText)), maxText); printing(item.Text) < printing(t) {
 			item.Text = t
 		}
 	}

@@ -34,6 +34,23 @@ func PlainText(s string) string {
 	return collapse(entity.Decode(t))
 }
 
+// textOf is PlainText of a field meant as plain text (JSON Feed's
+// content_text): its "<" and ">" are characters, not tags ("a<b and c>d"
+// loses nothing), its character references are decoded as a careless
+// publisher's ("AT&amp;T" reads "AT&T", "AT&T" stays), and its white space
+// is collapsed as PlainText's. Only a text that holds HTML — an end tag of
+// an element that holds text, or a <br>, as escapedMarkup reads it — is
+// read as the HTML it is.
+func textOf(s string) string {
+	if strings.IndexByte(s, '<') >= 0 && escapedMarkup(s) {
+		return PlainText(s)
+	}
+	if strings.IndexByte(s, '&') >= 0 {
+		s = entity.Decode(s)
+	}
+	return collapse(s)
+}
+
 // escapedMarkup reports whether the text t, decoded from an item without
 // tags, holds HTML: an end tag of an element that holds text (</p>, </b>,
 // </a>, </li>…) or a <br>. A text that talks about a tag ("the <b> tag")
