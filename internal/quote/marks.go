@@ -121,6 +121,30 @@ func markAt(text string, i, end int) (rune, int) {
 	return r, n
 }
 
+// markByte reports whether c may be the first byte of a mark markAt reads:
+// an ASCII quote, apostrophe or grave accent, or the first byte of the UTF-8
+// form of one of isMark's other marks (U+00AB, U+00BB; U+05F4; U+2018 to
+// U+201E, U+2039, U+203A; U+300C to U+300F). Most text is none of these,
+// which scanParagraph skips without decoding it.
+func markByte(c byte) bool { return markBytes[c] }
+
+// markBytes is markByte's table (static data: nothing to build at start).
+var markBytes = [256]bool{'"': true, '\'': true, '`': true, 0xC2: true, 0xD7: true, 0xE2: true, 0xE3: true}
+
+// skipPlain returns the first position from i on (i a rune's start) whose
+// byte may start a mark (markByte), or end, and the last rune before it: no
+// mark starts in between, and that rune is the one a rune-by-rune scan from
+// i would have read last — a byte that may start a mark is no UTF-8
+// continuation byte, so no rune runs over it.
+func skipPlain(text string, i, end int) (int, rune) {
+	j := i + 1
+	for j < end && !markByte(text[j]) {
+		j++
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[i:j])
+	return j, r
+}
+
 // isMark reports whether r is any quotation mark the scanner knows.
 func isMark(r rune) bool {
 	switch r {
@@ -202,6 +226,10 @@ func scanParagraph(text string, p Span, from int, cont *openMark) scanResult {
 		prev, _ = utf8.DecodeLastRuneInString(text[p.Start:from])
 	}
 	for i := from; i < p.End; {
+		if !markByte(text[i]) {
+			i, prev = skipPlain(text, i, p.End)
+			continue
+		}
 		r, n := markAt(text, i, p.End)
 		if n == 2 && text[i] == '\'' && i+2 < p.End && text[i+2] == '\'' && len(stack) > 0 && stack[len(stack)-1].r == '\'' {
 			// Three apostrophes after 'Fox and Friends,: the first
