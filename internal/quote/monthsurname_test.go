@@ -32,3 +32,34 @@ func TestAdverbsAndMonthSurnames(t *testing.T) {
 		}
 	}
 }
+
+// A month that is also a given name opens a name when a surname follows and
+// nothing before it makes a date ("Minnesota delegate April Gunderson, …,
+// said" gave "Minnesota"; "June Halvorsen told" gave "Halvorsen"); after a
+// preposition or a time word it stays a month. A foreign function word after
+// a given name is a surname (German "hier": "Rabbi Samuel Hier" gave "Rabbi
+// Samuel").
+func TestMonthGivenNames(t *testing.T) {
+	tests := []struct{ text, quote, want string }{
+		{"Minnesota delegate April Gunderson, in a red cape, said the vote could be a “failure for the party in the fall.”", "failure for the party in the fall.", "April Gunderson"},
+		{"The band played for hours. Later June Halvorsen told the crowd: “This is our last show in the city.”", "This is our last show in the city.", "June Halvorsen"},
+		{"In June Halvorsen told the crowd: “This is our last show in the city.”", "This is our last show in the city.", "Halvorsen"},
+		{"Since August Mayor Pia Lind has said: “The budget will not balance itself.”", "The budget will not balance itself.", "Pia Lind"},
+		{"Rabbi Samuel Hier, who leads the congregation, said he had “never seen anything like this since the war.”", "never seen anything like this since the war.", "Samuel Hier"},
+	}
+	for _, tc := range tests {
+		got, found := "", false
+		for _, q := range Extract(tc.text) {
+			if q.Text == tc.quote {
+				got, found = q.Speaker, true
+			}
+		}
+		if !found {
+			t.Errorf("%q: quotation %q not found", tc.text, tc.quote)
+			continue
+		}
+		if got != tc.want {
+			t.Errorf("%q: speaker %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}

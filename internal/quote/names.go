@@ -28,7 +28,7 @@ var titles = map[string]string{
 	"father": "", "sister": "", "brother": "", "coach": "coach", "inspector": "inspector",
 	"superintendent": "superintendent", "supt": "superintendent", "chairman": "chairman",
 	"chairwoman": "chairwoman", "commissioner": "commissioner", "director": "director",
-	"dean": "dean", "principal": "principal", "spokesman": "spokesman", "spokeswoman": "spokeswoman",
+	"dean": "dean", "principal": "principal", "rabbi": "rabbi", "imam": "imam", "pastor": "pastor", "spokesman": "spokesman", "spokeswoman": "spokeswoman",
 	"herr": "", "frau": "", "monsieur": "", "madame": "", "señor": "", "señora": "",
 	"republican": "", "democrat": "", "democratic": "", "gop": "", "independent": "",
 	"libertarian": "", "candidate": "candidate", "nominee": "nominee", "assemblyman": "assemblyman",
@@ -119,26 +119,84 @@ func isNameWord(t token) bool {
 	return !foreignStop(lw) // Und Yücel setzte nach, Y remató
 }
 
-// monthSurnames are months that are also surnames (Theresa May, Jim June).
+// monthSurnames are months that are also surnames (Theresa May, Jim June)
+// or given names (April Ryan, June Carter).
 var monthSurnames = wordSet("may june april august")
 
 // markMonthSurnames marks the capitalised months that follow a known given
 // name as surnames (Theresa May said), which notNames would otherwise stop
 // a name at. A month after any other word stays a month (in May, on May 5,
 // Tuesday May 5).
+//
+// A month that is also a given name (April Ryan, June Carter) is a name's
+// first word when a surname follows it and nothing before it makes it a
+// date: not a preposition or a time word (in June, since April, last May,
+// early August), a number or another month; "Minnesota delegate April
+// Gunderson said" gave "Minnesota", "June Carter" only "Carter".
 func markMonthSurnames(toks []token) {
-	for i := 1; i < len(toks); i++ {
-		t, prev := toks[i], toks[i-1]
-		if !t.capitalized() || !prev.capitalized() {
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if !t.capitalized() {
 			continue
 		}
 		if _, ok := monthSurnames[t.lower()]; !ok {
+			// Rabbi Samuel Hier, Alan Man: a foreign function word
+			// (German hier, man) after a given name is a surname.
+			if i > 0 && foreignStop(t.lower()) && toks[i-1].capitalized() && toks[i-1].end+1 == t.start &&
+				givenNameGender([]string{toks[i-1].s}) != 0 {
+				toks[i].surname = true
+			}
 			continue
 		}
-		if givenNameGender([]string{prev.s}) != 0 {
+		if i > 0 && toks[i-1].capitalized() && givenNameGender([]string{toks[i-1].s}) != 0 {
+			toks[i].surname = true
+			continue
+		}
+		if i+1 < len(toks) && monthGivenName(toks, i) {
 			toks[i].surname = true
 		}
 	}
+}
+
+// calendarWords are weekdays and months.
+var calendarWords = wordSet(`monday tuesday wednesday thursday friday saturday sunday january february march april may
+june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec`)
+
+// monthTimeWords before a month make it a date, not a given name.
+var monthTimeWords = wordSet(`in on by since until till through throughout during before after last next this that
+early late mid of from to between each every around for into past by the a since until`)
+
+// monthGivenName reports whether the month toks[i] opens a person's name:
+// a capitalised surname follows it (no month, day or other word that
+// never names anyone), and the word before it, if any, is no time word
+// or number.
+func monthGivenName(toks []token, i int) bool {
+	next := toks[i+1]
+	if !next.capitalized() || next.start != toks[i].end+1 || strings.HasSuffix(toks[i].s, ".") {
+		return false
+	}
+	ln := strings.TrimSuffix(next.lower(), ".")
+	if _, stop := notNames[stripPossessive(ln)]; stop || !isNameWord(next) || acronym(next.s) {
+		return false
+	}
+	if _, m := monthSurnames[ln]; m {
+		return false
+	}
+	if i == 0 {
+		return true
+	}
+	prev := toks[i-1]
+	if !prev.word {
+		return prev.s != "-" && prev.s != "/" // a list or a date range: May-June, April/May
+	}
+	lp := strings.TrimSuffix(prev.lower(), ".")
+	if _, tw := monthTimeWords[lp]; tw {
+		return false
+	}
+	if _, d := calendarWords[lp]; d {
+		return false // a weekday or another month: Tuesday June …
+	}
+	return !unicode.IsDigit(r0(prev.s))
 }
 
 // name is one mention of a name in the text, without its titles.

@@ -124,6 +124,9 @@ func validSpeaker(s string) bool {
 		if _, month := monthSurnames[lw]; month && k > 0 && unicode.IsUpper(r0(w)) && givenNameGender(words[k-1:k]) != 0 {
 			continue // Theresa May (markMonthSurnames)
 		}
+		if k > 0 && unicode.IsUpper(r0(w)) && foreignStop(lw) && givenNameGender(words[k-1:k]) != 0 {
+			continue // Samuel Hier (markMonthSurnames)
+		}
 		if k > 0 && k < len(words)-1 && len(w) == 2 && w[1] == '.' && unicode.IsUpper(r0(w)) {
 			continue // an initial inside a name: Loretta E. Lynch, Julie A. Diaz
 		}

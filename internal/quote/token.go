@@ -11,7 +11,7 @@ type token struct {
 	s          string
 	start, end int
 	word       bool
-	surname    bool // a month after a given name: Theresa May (see markMonthSurnames)
+	surname    bool // a name's word though a month or foreign function word: Theresa May, April Ryan, Samuel Hier (see markMonthSurnames)
 	noun       bool // "state" as the noun, not the reporting verb (see markStateNouns)
 }
 
