@@ -133,7 +133,8 @@ var determiners = wordSet("the a an his her their its our one another some sever
 // adverbs may sit between a speaker and the verb (Trump later said, has said).
 var adverbs = wordSet(`also later then has had have would will once again previously recently earlier
 repeatedly often reportedly simply further first finally just still even now initially subsequently had
-has was is were always sometimes usually already ever`)
+has was is were always sometimes usually already ever however meanwhile nevertheless nonetheless instead
+therefore too likewise similarly separately privately publicly flatly bluntly angrily quietly openly`)
 
 // auxiliaries may come before an inverted reporting verb (a déclaré Macron).
 var auxiliaries = map[string]bool{"a": true, "ha": true, "hat": true, "has": true, "had": true, "have": true, "avait": true, "había": true}
@@ -826,6 +827,21 @@ func (a *attributor) parseBefore(toks []token) (attribution, bool) {
 			if nounCompound(np, toks, k) {
 				continue // her official pledge in 2009: a noun, not a verb
 			}
+			if gerund(t) && toks[k-1].s == "," && np.kind == npName && a.objectApposition(toks, indexOfToken(toks, np.toks[0].start)) {
+				// The firm wrote to the dean, Ann Lee, calling the
+				// articles "…": Ann Lee is the object's apposition; the
+				// participle's subject is the sentence's.
+				if subj, ok := a.clauseSubject(toks[:k-1]); ok && subj.kind != npPronoun && subj.toks[0].start < np.toks[0].start &&
+					!a.objectApposition(toks, indexOfToken(toks, subj.toks[0].start)) {
+					// Sen. Bernie Sanders discussed his rival, Hillary
+					// Clinton, saying "…": the subject opening the clause.
+					return attribution{np: subj, cue: cueText(toks, k), cuePos: t.start}, true
+				}
+				if anyCue(toks[:indexOfToken(toks, np.toks[0].start)]) {
+					continue // the company wrote …: an earlier verb reports
+				}
+				return attribution{cue: cueText(toks, k), cuePos: t.start}, true // a report, by no one named
+			}
 			if np, ok = a.germanInverted(toks, np, k); !ok {
 				continue
 			}
@@ -888,6 +904,29 @@ func (a *attributor) parseBefore(toks []token) (attribution, bool) {
 		}
 	}
 	return attribution{}, false
+}
+
+// objectApposition reports whether the name starting at toks[s] is set
+// off by a comma after a noun phrase that does not open its clause — an
+// object's or a preposition's apposition (wrote to the university's
+// president, Ann Lee,), not the subject's (The chairman, Tom Ruiz,).
+func (a *attributor) objectApposition(toks []token, s int) bool {
+	if s < 2 || toks[s-1].s != "," {
+		return false
+	}
+	c := s - 2
+	for c > 0 && toks[c-1].s != "," && !terminator(toks[c-1]) {
+		c--
+	}
+	if _, e, ok := forwardNP(a.src, toks, c); ok && e == s-1 {
+		return false // the clause's own subject
+	}
+	for _, t := range toks[c : s-1] {
+		if isPreposition(t) || t.word && isLowerWord(t) && pastVerb(t.lower()) {
+			return true
+		}
+	}
+	return false
 }
 
 // relativeSubject reads `Ann Lee called Tom Ruiz, who said`: the reporting

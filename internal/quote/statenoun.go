@@ -10,8 +10,18 @@ import "strings"
 // state officials, states shifting toward the GOP). The verb reports with a
 // subject before it and "that", a comma, an adverb or a quotation after it
 // (the filing states that …; “…,” the documents state).
+//
+// "reports" is the noun after a determiner, a number or a word that
+// qualifies it (news reports, the two lengthy investigative reports,
+// conflicting reports): "Multiple news reports reveal there was more than
+// “…”" gave the speaker "Multiple news". The verb has a subject before it
+// (the agency reports, Reuters reports).
 func markStateNouns(toks []token) {
 	for k, t := range toks {
+		if t.word && t.s == "reports" && k > 0 && reportsNounBefore(toks[k-1]) {
+			toks[k].noun = true
+			continue
+		}
 		if !t.word || (t.s != "state" && t.s != "states") {
 			continue
 		}
@@ -59,6 +69,38 @@ func stateNounAfter(toks []token, j int) bool {
 	}
 	return true
 }
+
+// reportsNounBefore reports whether t, the word before "reports", makes it
+// the noun: a determiner or quantifier, a number, or a lower-case word
+// that qualifies reports (news, media, investigative, conflicting,
+// unconfirmed, official).
+func reportsNounBefore(t token) bool {
+	if !t.word {
+		return false
+	}
+	lw := t.lower()
+	if stateNounDeterminers[lw] || reportQualifiers[lw] || unicodeDigit(lw) {
+		return true
+	}
+	if !isLowerWord(t) || len(lw) < 5 {
+		return false
+	}
+	for _, suf := range []string{"ive", "ous", "ing", "ed"} {
+		if strings.HasSuffix(lw, suf) && lw != "according" {
+			return true
+		}
+	}
+	return false
+}
+
+func unicodeDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
+
+// reportQualifiers are words that make a following "reports" the noun.
+var reportQualifiers = map[string]bool{"news": true, "media": true, "press": true, "police": true, "intelligence": true,
+	"lengthy": true, "early": true, "recent": true, "earlier": true, "previous": true, "multiple": true, "two": true,
+	"three": true, "four": true, "five": true, "several": true, "numerous": true, "various": true, "such": true,
+	"credit": true, "wire": true, "local": true, "official": true, "annual": true, "internal": true, "final": true,
+	"initial": true, "additional": true, "federal": true}
 
 func functionWord(lw string) bool {
 	_, ok := functionWords[lw]
