@@ -1,0 +1,32 @@
+package quote
+
+import "testing"
+
+// An unnamed person opening a sentence between a name and a pronoun of
+// their gender (or of none the noun tells) may be whom the pronoun stands
+// for: the speaker is left empty rather than given the name ("Then a woman
+// stood up. “…,” she shouted" gave the senator named before). An unnamed
+// person of the other gender, an object (told a reporter) or a name's
+// apposition (a senator from Ohio) leave the name.
+func TestUnnamedPersonBetween(t *testing.T) {
+	const opening = "Senator Ruth Alvarez spoke for an hour. "
+	tests := []struct{ name, text, quote, want string }{
+		{"a woman stood up", opening + "Then a woman stood up. “You have betrayed all of us!” she shouted.", "You have betrayed all of us!", ""},
+		{"after an opening phrase of time", opening + "Moments later, an elderly woman near the stage began to cry. “You have betrayed all of us!” she shouted.", "You have betrayed all of us!", ""},
+		{"a person noun of no gender", opening + "A protester interrupted twice. “We will win this race,” she said.", "We will win this race,", ""},
+		{"a man, for she", opening + "Then a man stood up to leave. “We will win this race,” she said.", "We will win this race,", "Ruth Alvarez"},
+		{"an object", "Senator Ruth Alvarez spoke for an hour and told a reporter about the plan. “We will win this race,” she said.", "We will win this race,", "Ruth Alvarez"},
+		{"an apposition", "Ruth Alvarez, a senator from Ohio, spoke for an hour. “We will win this race,” she said.", "We will win this race,", "Ruth Alvarez"},
+		{"a partitive", opening + "One of the party's oldest members, Tom Ruiz, sat in the front row. “We will win this race,” she said.", "We will win this race,", "Ruth Alvarez"},
+	}
+	for _, tc := range tests {
+		got, found := speakerOf(tc.text, tc.quote)
+		if !found {
+			t.Errorf("%s: quotation %q not found", tc.name, tc.quote)
+			continue
+		}
+		if got != tc.want {
+			t.Errorf("%s: speaker %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
