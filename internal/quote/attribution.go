@@ -467,6 +467,9 @@ func (a *attributor) parseAfter(c *candidate, toks []token) (attribution, bool) 
 		if !cueWord(toks[k]) || answerAfter(toks, k) {
 			continue
 		}
+		if passive(toks, k) {
+			continue // "…" Ruiz's move was first reported by MSNBC: what was reported, not who said it
+		}
 		np, ok := backwardNP(a.src, toks[:k], k-1)
 		if !ok {
 			continue
@@ -1163,6 +1166,9 @@ func forwardNP(src string, toks []token, i int) (phrase, int, bool) {
 		if _, fw := functionWords[w.lower()]; fw && !isTitle(w) {
 			break
 		}
+		if isLowerWord(w) && (strings.HasSuffix(w.lower(), "n't") || strings.HasSuffix(w.lower(), "n’t")) {
+			break // The result doesn't surprise pollster Maria Lindqvist: a verb, and its object
+		}
 		if _, prep := prepositions[w.lower()]; prep && isLowerWord(w) {
 			break // the organization against recent attacks
 		}
@@ -1396,12 +1402,12 @@ func backwardNP(src string, toks []token, k int) (phrase, bool) {
 		if !personAfter && m > 1 && toks[m-1].word && (toks[m-1].lower() == "of" || toks[m-1].lower() == "at") &&
 			(isNameWord(toks[m-2]) || toks[m-2].s == ")") {
 			if np, ok := backwardNP(src, toks[:m-1], m-2); ok && np.kind == npName {
-				return np, true
+				return orgOf(src, toks, k, np), true
 			}
 		}
 		if !personAfter && m > 2 && toks[m-1].lower() == "the" && (toks[m-2].lower() == "of" || toks[m-2].lower() == "at") && isNameWord(toks[m-3]) {
 			if np, ok := backwardNP(src, toks[:m-2], m-3); ok && np.kind == npName {
-				return np, true
+				return orgOf(src, toks, k, np), true
 			}
 		}
 		for m <= k {
@@ -1486,6 +1492,25 @@ func backwardNP(src string, toks []token, k int) (phrase, bool) {
 	return phrase{kind: npRole, toks: toks[m : k+1]}, true
 }
 
+// orgOf returns, for the name np before "of" (or "of the") and a name
+// ending at toks[k], the organisation's whole name when np's ends in an
+// organisation's head noun (the University of Chicago said, the Department
+// of Homeland Security concluded — not "University"), else np (Jeb Bush of
+// Florida said: the person, not the place).
+func orgOf(src string, toks []token, k int, np phrase) phrase {
+	if len(np.name.words) == 0 || !englishOrgHead(np.name.words[len(np.name.words)-1]) {
+		return np
+	}
+	s := indexOfToken(toks, np.toks[0].start)
+	if s < 0 {
+		return np
+	}
+	if n, roles, j, ok := parseName(src, toks[:k+1], s); ok && j == k+1 {
+		return phrase{kind: npName, toks: toks[s : k+1], name: n, roles: roles}
+	}
+	return np
+}
+
 // participleObject reports whether t is an English present participle
 // whose object a name after it is (voters backing Kessler, a crowd
 // cheering Obama): a lower-case word in -ing that is no reporting verb,
@@ -1553,6 +1578,12 @@ func (a *attributor) resolve(c *candidate, at attribution) {
 	switch at.np.kind {
 	case npName:
 		n := at.np.name
+		if d := partyDescription(a.src, n); d >= 0 {
+			// the Ohio Republican said: a description of a party's member
+			// in the article's words, not a name "Ohio Republican".
+			c.speaker, c.person = a.src[d:n.end], true
+			break
+		}
 		full := a.ix.fullName(n.text(a.src))
 		words := strings.Fields(full)
 		c.speaker = full
@@ -1640,6 +1671,22 @@ func (a *attributor) resolve(c *candidate, at attribution) {
 	if c.speaker != "" {
 		a.speakers = append(a.speakers, antecedent{pos: at.cuePos, name: c.speaker, person: c.person, plural: c.plural, gender: c.gender})
 	}
+}
+
+// partyDescription returns where "the" opens a name of several words that
+// ends in a party's member (the Ohio Republican, the Texas Democrat), or -1.
+func partyDescription(src string, n name) int {
+	if len(n.words) < 2 || !partyWords[strings.ToLower(n.words[len(n.words)-1])] {
+		return -1
+	}
+	before := strings.TrimRight(src[:n.start], " ")
+	if len(before) < 3 || !strings.EqualFold(before[len(before)-3:], "the") {
+		return -1
+	}
+	if d := len(before) - 3; d == 0 || !isWordRune(lastRune(src[:d])) {
+		return d
+	}
+	return -1
 }
 
 // introductoryPhrase reports whether the one-word speaker t is the first
@@ -2357,12 +2404,20 @@ func passive(toks []token, k int) bool {
 	if k == 0 || !strings.HasSuffix(toks[k].lower(), "ed") && toks[k].lower() != "told" {
 		return false
 	}
-	switch toks[k-1].lower() {
+	j := k - 1
+	for j > 0 && isLowerWord(toks[j]) && passiveAdverbs[toks[j].lower()] {
+		j-- // was first reported, were widely reported
+	}
+	switch toks[j].lower() {
 	case "was", "were", "is", "are", "been", "being", "be":
 		return true
 	}
 	return false
 }
+
+// passiveAdverbs may stand between an auxiliary and a passive participle.
+var passiveAdverbs = map[string]bool{"first": true, "also": true, "widely": true, "originally": true, "initially": true,
+	"previously": true, "recently": true, "later": true, "never": true, "not": true, "already": true}
 
 // gerund reports whether a reporting verb is an -ing form (saying,
 // adding), which after a quotation opens a clause whose subject is not the

@@ -33,7 +33,7 @@ critic doctor judge prosecutor teacher student coach player pastor priest rabbi 
 friend neighbor neighbour victim suspect employee worker representative congressman congresswoman
 chancellor premier general admiral colonel captain sheriff commissioner diplomat negotiator pollster
 consultant operative donor billionaire businessman businesswoman actor actress singer star
-cousin fiance fiancee grandson granddaughter
+cousin fiance fiancee grandson granddaughter member staffer volunteer insider lobbyist
 presidente presidenta ministro ministra ministre portavoz porte-parole alcalde alcaldesa maire prefeito prefeita
 sindaco senador senadora sénateur sénatrice senatore diputado diputada deputado deputada député députée deputato
 gobernador gobernadora governador governatore canciller chanceler secretario secretaria secrétaire secretário fiscal

@@ -293,6 +293,39 @@ func parseName(src string, toks []token, i int) (n name, roles []string, j int, 
 		first += len(words) - 2
 		words = words[len(words)-2:]
 	}
+	if len(words) > 0 && englishOrgHead(words[len(words)-1]) {
+		// The Democratic National Committee, the Republican Governors
+		// Association: an organisation's name keeps the words a title
+		// would take off a person's, and runs on over "of" (the
+		// Department of Homeland Security, Bank of America) — not
+		// "National Committee", "Association", "Homeland Security".
+		if first > i {
+			lead := make([]string, 0, first-i+len(words))
+			for _, t := range toks[i:first] {
+				lead = append(lead, t.s)
+			}
+			words, first, roles = append(lead, words...), i, nil
+		}
+		if j+1 < len(toks) && toks[j].s == "of" {
+			k := j + 1
+			if toks[k].lower() == "the" && k+1 < len(toks) {
+				k++
+			}
+			e := k
+			for e < len(toks) && e < k+maxNameWords && isNameWord(toks[e]) && !isTitle(toks[e]) {
+				e++
+				if stripPossessive(toks[e-1].s) != toks[e-1].s {
+					break
+				}
+			}
+			if e > k {
+				for _, t := range toks[j:e] {
+					words = append(words, stripPossessive(t.s))
+				}
+				j = e
+			}
+		}
+	}
 	if len(words) == 0 || len(words) == 1 && notAlone[strings.ToLower(words[0])] {
 		return name{}, nil, i, false
 	}
@@ -301,6 +334,22 @@ func parseName(src string, toks []token, i int) (n name, roles []string, j int, 
 	n.end = last.start + len(stripPossessive(last.s))
 	return n, roles, j, true
 }
+
+// englishOrgHeads end an English organisation's name (lower-cased).
+var englishOrgHeads = wordSet(`committee convention party caucus association council commission department ministry
+agency bureau office university college institute foundation center centre bank court board union federation
+league chamber coalition alliance society fund administration authority corporation organization organisation
+academy senate assembly parliament congress service services`)
+
+// englishOrgHead reports whether the name word w ends an organisation's name.
+func englishOrgHead(w string) bool {
+	_, ok := englishOrgHeads[strings.ToLower(w)]
+	return ok
+}
+
+// partyWords end a description of a party's member (the Ohio Republican;
+// see partyDescription).
+var partyWords = map[string]bool{"republican": true, "democrat": true, "independent": true, "libertarian": true}
 
 // allCyrillic reports whether every word is written in Cyrillic letters.
 func allCyrillic(words []string) bool {
