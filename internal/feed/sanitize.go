@@ -116,7 +116,11 @@ func declaredEncoding(body []byte) string {
 // document that cannot be read this way is returned whole, for the parser
 // to judge. (A JSON Feed is capped as it is read: see parseJSONFeed.)
 func capItems(body []byte, n int) []byte {
-	if bytes.Count(body, []byte("item"))+bytes.Count(body, []byte("entry")) <= n {
+	// Each item's start tag has a "<" of its own, and the name "item" or
+	// "entry": too few of either, and there cannot be more than n items.
+	// Counting one byte is the cheaper test by far, and enough for most
+	// feeds (a few hundred tags).
+	if bytes.Count(body, []byte("<")) <= n || bytes.Count(body, []byte("item"))+bytes.Count(body, []byte("entry")) <= n {
 		return body // cannot hold more than n items
 	}
 	return capXMLItems(body, n)
