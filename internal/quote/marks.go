@@ -131,6 +131,16 @@ func markByte(c byte) bool { return markBytes[c] }
 // markBytes is markByte's table (static data: nothing to build at start).
 var markBytes = [256]bool{'"': true, '\'': true, '`': true, 0xC2: true, 0xD7: true, 0xE2: true, 0xE3: true}
 
+// anyMarkByte reports whether a byte of text may start a mark (markByte).
+func anyMarkByte(text string) bool {
+	for i := 0; i < len(text); i++ {
+		if markBytes[text[i]] {
+			return true
+		}
+	}
+	return false
+}
+
 // skipPlain returns the first position from i on (i a rune's start) whose
 // byte may start a mark (markByte), or end, and the last rune before it: no
 // mark starts in between, and that rune is the one a rune-by-rune scan from

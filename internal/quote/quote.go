@@ -107,6 +107,9 @@ type candidate struct {
 // Extract returns the direct quotations in text, in text order. text is an
 // article's main text with paragraphs separated by line breaks.
 func Extract(text string) []Quote {
+	if !anyMarkByte(text) {
+		return nil // no mark, no quotation (and no paragraphs to split)
+	}
 	paras := paragraphs(text)
 	raws := scanMarks(text, paras)
 	if len(raws) == 0 {
