@@ -2,7 +2,11 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
+	"slices"
+	"sync"
 	"testing"
 	"time"
 )
@@ -61,4 +65,109 @@ func TestRecordPollIDs(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestRecordPollsTogether: the processed articles of polls committed in one
+// batch are inserted together, in statements that hold several polls' rows
+// (SQLite), as if each poll inserted its own in turn: an identity an earlier
+// poll of the batch inserted (in the same statement or before it), or stored
+// before, is skipped for the later poll; a poll that adds an article to read
+// comes between, in its place. The same when the batch fails and each poll
+// is written alone.
+func TestRecordPollsTogether(t *testing.T) {
+	engines(t, func(t *testing.T, e engine) {
+		for _, failing := range []bool{false, true} {
+			t.Run(map[bool]string{false: "batch", true: "alone"}[failing], func(t *testing.T) {
+				testRecordPollsTogether(t, e, failing)
+			})
+		}
+	})
+}
+
+func testRecordPollsTogether(t *testing.T, e engine, failing bool) {
+	ctx := context.Background()
+	s, _ := e.open(t)
+	now := time.Unix(1_700_000_000, 0)
+	if _, err := s.AddArticles(ctx, []Article{{Identity: "x", Feed: "X", SeenAt: now, Status: StatusRecorded}}); err != nil {
+		t.Fatal(err)
+	}
+	done := func(feed string, ids ...string) []Completion {
+		var cs []Completion
+		for _, id := range ids {
+			cs = append(cs, Completion{Article: Article{Identity: id, URL: id, Feed: feed, Title: "title of " + id, SeenAt: now, FeedText: "text", Status: StatusDone}})
+		}
+		return cs
+	}
+	named := func(prefix string, n int) []string {
+		var ids []string
+		for i := range n {
+			ids = append(ids, fmt.Sprintf("%s%d", prefix, i))
+		}
+		return ids
+	}
+	recs := []PollRecord{
+		{Done: done("A", named("a", 20)...)},
+		// a3 in the statement that holds a16–a19 too (SQLite: 16, 8, 2, 1)
+		{Done: done("B", "b0", "a3", "b2", "b3", "b4", "b5", "b6")},
+		{Added: []Article{{Identity: "c-pending", Feed: "C", SeenAt: now, Status: StatusPending}}, Done: done("C", "c0", "b2")},
+		{Done: done("D", append(named("d", 32), "x")...)},
+		{Done: done("E", "c-pending", "e1")},
+	}
+	want := [][]string{named("a", 20), {"b0", "b2", "b3", "b4", "b5", "b6"}, {"c0"}, named("d", 32), {"e1"}}
+	n := len(recs)
+	if failing {
+		n++
+	}
+	// The polls join one batch in their order: each is sent once the one
+	// before it has joined.
+	s.commit.linger = time.Hour
+	joined := make(chan int, n)
+	s.SetBatchFull(func(waiting int) bool { joined <- waiting; return waiting == n })
+	defer s.SetBatchFull(nil)
+	before := s.commit.batches.Load()
+	outs := make([]PollOutcome, len(recs))
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i, rec := range recs {
+		rec.Feed = FeedState{Name: string(rune('A' + i)), URL: "https://e.org/f", LastPoll: now}
+		wg.Go(func() { outs[i], errs[i] = s.RecordPoll(ctx, rec, now) })
+		<-joined
+	}
+	if failing {
+		bad := errors.New("a write that fails")
+		wg.Go(func() {
+			if err := s.submit(ctx, nil, func(*sql.Tx, *commitReq) error { return bad }); err != bad {
+				errs[n-1] = fmt.Errorf("the failing write returned %v", err)
+			}
+		})
+		<-joined
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Fatalf("write %d: %v", i, err)
+		}
+	}
+	if got := s.commit.batches.Load() - before; got != 1 {
+		t.Errorf("%d batches, want 1", got)
+	}
+	if len(outs[2].Added) != 1 || outs[2].Added[0].ID == 0 {
+		t.Errorf("the article to read: %+v", outs[2].Added)
+	}
+	for i, out := range outs {
+		var got []string
+		for _, c := range out.Done {
+			got = append(got, c.Article.Identity)
+			a, err := s.ArticleByID(ctx, c.Article.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a == nil || a.Identity != c.Article.Identity || a.Feed != c.Article.Feed {
+				t.Errorf("poll %d: %s recorded as ID %d, which is %+v", i, c.Article.Identity, c.Article.ID, a)
+			}
+		}
+		if !slices.Equal(got, want[i]) {
+			t.Errorf("poll %d recorded %v, want %v", i, got, want[i])
+		}
+	}
 }

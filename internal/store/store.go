@@ -44,7 +44,6 @@ import (
 	"fmt"
 	"net/url"
 	"os"
-	"slices"
 	"strconv"
 	"time"
 
@@ -102,8 +101,8 @@ type statements struct {
 	// queueIndex adds to fts_queue the runs of IDs of a JSON array (idRuns),
 	// unqueueIndex removes from it the single IDs within such runs (SQLite).
 	queueIndex, unqueueIndex *sql.Stmt
-	// addDoneMany[n] inserts n processed articles (n in doneSizes; on
-	// SQLite 1 too), returning their IDs on PostgreSQL (addDone).
+	// addDoneMany[n] inserts n processed articles (n in doneSizes, on
+	// SQLite sqliteDoneSizes), returning their IDs on PostgreSQL (addDone).
 	addDoneMany map[int]*sql.Stmt
 }
 
@@ -145,11 +144,11 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		}
 		*p.stmt = stmt
 	}
-	s.stmts.addDoneMany = make(map[int]*sql.Stmt, len(doneSizes)+1)
 	sizes := doneSizes
 	if !s.pg {
-		sizes = append(slices.Clip(sizes), 1)
+		sizes = sqliteDoneSizes
 	}
+	s.stmts.addDoneMany = make(map[int]*sql.Stmt, len(sizes))
 	for _, n := range sizes {
 		stmt, err := s.w.PrepareContext(ctx, addDoneSQL(n, s.pg))
 		if err != nil {
