@@ -190,7 +190,7 @@ func (a *attributor) attribute() {
 		c.sentenceIn = len(before) == 0
 		var at attribution
 		var ok bool
-		if at, ok = a.parseAfter(c, after); ok && introducesNext(after, at) {
+		if at, ok = a.parseAfter(c, after); ok && (introducesNext(after, at) || reachesNext && a.opensNext(c, after, at)) {
 			ok = false // "…" Mr. Zahed said: "…": he speaks the next quotation
 		}
 		if ok {
@@ -1399,8 +1399,10 @@ func backwardNP(src string, toks []token, k int) (phrase, bool) {
 		if n, _, j, ok := parseName(src, toks[:k+1], m); ok && j == k+1 && len(n.words) > 1 && personLike(n.words) {
 			personAfter = true
 		}
-		if !personAfter && m > 1 && toks[m-1].word && (toks[m-1].lower() == "of" || toks[m-1].lower() == "at") &&
+		if !personAfter && m > 1 && toks[m-1].word && (toks[m-1].lower() == "of" || toks[m-1].lower() == "at" ||
+			(toks[m-1].lower() == "in" || toks[m-1].lower() == "from") && isLowerWord(toks[m-1]) && isNameWord(toks[m-2]) && nameBeforePlace(src, toks, m-1)) &&
 			(isNameWord(toks[m-2]) || toks[m-2].s == ")") {
+			// (The BBC's Jane Smith in Lagos says: the reporter, not the place.)
 			if np, ok := backwardNP(src, toks[:m-1], m-2); ok && np.kind == npName {
 				return orgOf(src, toks, k, np), true
 			}
@@ -1409,6 +1411,13 @@ func backwardNP(src string, toks []token, k int) (phrase, bool) {
 			if np, ok := backwardNP(src, toks[:m-2], m-3); ok && np.kind == npName {
 				return orgOf(src, toks, k, np), true
 			}
+		}
+		if m > 1 && isLowerWord(toks[m-1]) && placePrepositions[toks[m-1].lower()] && isLowerWord(toks[m-2]) {
+			// A spokesman for the mayor in Denver said, the crowd at the
+			// rally in Dayton chanted: the name is where, not who. (After
+			// a lower-case word only: German nouns are capitalised, and
+			// der Premiere in Toronto sagten has its own rules.)
+			return phrase{}, false
 		}
 		for m <= k {
 			if n, roles, j, ok := parseName(src, toks[:k+1], m); ok && j == k+1 {
@@ -1490,6 +1499,28 @@ func backwardNP(src string, toks []token, k int) (phrase, bool) {
 		return phrase{}, false // Ruiz denied calling Lee "…": a name and its verb, not a description
 	}
 	return phrase{kind: npRole, toks: toks[m : k+1]}, true
+}
+
+// placePrepositions put a name after them as a place (in Denver, across
+// Ohio), never the speaker of the verb after it ("from" is left out: a
+// reaction from President Obama, who called …).
+var placePrepositions = map[string]bool{"in": true, "near": true, "across": true, "outside": true,
+	"inside": true, "throughout": true, "around": true}
+
+// nameBeforePlace reports whether the words before toks[p] ("in" or
+// "from") end a person's name of two words or more (Jane Smith in Lagos,
+// Tom Ruiz from Ohio), not a place or a date (Earlier in Iowa, Monday in
+// Ames).
+func nameBeforePlace(src string, toks []token, p int) bool {
+	m := p
+	for m > 0 && isNameWord(toks[m-1]) && !strings.HasSuffix(toks[m-1].s, ".") && stripPossessive(toks[m-1].s) == toks[m-1].s {
+		m--
+	}
+	if p-m < 2 {
+		return false
+	}
+	n, _, j, ok := parseName(src, toks[:p], m)
+	return ok && j == p && personLike(n.words) && givenNameGender(n.words[:1]) != 0
 }
 
 // orgOf returns, for the name np before "of" (or "of the") and a name
@@ -2464,6 +2495,33 @@ func introducesNext(toks []token, at attribution) bool {
 		return false
 	}
 	return false
+}
+
+// opensNext reports whether the attribution at, read in toks after c up
+// to the next quotation, is rather that quotation's: c ends its sentence,
+// a new sentence opens after it, and its verb runs on into the next
+// quotation with at most a few words (…, saying it would "protect the
+// poor." Opposition leader Jeremy Corbyn called it "a con." — Corbyn's
+// words are the second quotation, not the first).
+func (a *attributor) opensNext(c *candidate, toks []token, at attribution) bool {
+	last := c.raw.parts[len(c.raw.parts)-1]
+	if len(toks) == 0 || !endsSentence(a.src[last.Start:last.End]) || !toks[0].capitalized() {
+		return false
+	}
+	if end := toks[len(toks)-1]; !end.word {
+		return false // "…." Putin said. / "…", he said, "…": its own
+	}
+	words := 0
+	for _, t := range toks {
+		if t.start <= at.cuePos {
+			continue
+		}
+		if !t.word {
+			return false
+		}
+		words++
+	}
+	return words <= 3
 }
 
 // sectionStart returns where the section holding pos starts: after the

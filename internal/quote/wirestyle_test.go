@@ -1,0 +1,35 @@
+package quote
+
+import "testing"
+
+// Wrong names in styles PolNeAR has little of (wire copy, British and
+// broadcast reports): a new sentence whose verb runs on into the next
+// quotation is that quotation's attribution, not the one before (…,
+// saying it would “…” Opposition leader Jeremy Corbyn called it “…” gave
+// Corbyn the minister's words; Japan branded … Russia insisted that …
+// gave Russia Japan's); a reporter's name before "in" and a place (The
+// BBC's Jane Smith in Lagos says gave "Lagos"); a place after "in" and a
+// lower-case word (a spokesman for the mayor in Denver said gave
+// "Denver").
+func TestWireStyleNames(t *testing.T) {
+	tests := []struct{ name, text, quote, want string }{
+		{"next sentence's verb", "The minister defended the budget on Tuesday. Her deputy, Tom Hale, said it would “protect the poorest households in the country.” Opposition leader Jeremy Corbyn called it “a con on working families.”", "protect the poorest households in the country.", "Tom Hale"},
+		{"next sentence's verb, its own quotation", "The minister defended the budget on Tuesday. Her deputy said it would “protect the poorest households in the country.” Opposition leader Jeremy Corbyn called it “a con on working families.”", "a con on working families.", "Jeremy Corbyn"},
+		{"one country after another", "Norway branded the test “a reckless provocation in the region.” Chile insisted that the state “halt its dangerous launches.”", "a reckless provocation in the region.", "Norway"},
+		{"a bare attribution after a closed sentence", "“We will not waver in this,” Kishida told reporters. “We stand with our allies.”", "We will not waver in this,", "Kishida"},
+		{"a reporter in a place", "The BBC's Jane Smith in Lagos says the mood is “tense but calm across the city.”", "tense but calm across the city.", "Jane Smith"},
+		{"a person in a place, after", "“The vote is too close to call,” said Maria Lopez in Denver.", "The vote is too close to call,", "Maria Lopez"},
+		{"a place after a lower-case word", "A spokesman for the mayor in Denver said the plan was “under review by the council.”", "under review by the council.", "A spokesman"},
+		{"a place at a rally", "The crowd at the rally in Dayton chanted “lock him up now” for minutes.", "lock him up now", "The crowd"},
+	}
+	for _, tc := range tests {
+		got, found := speakerOf(tc.text, tc.quote)
+		if !found {
+			t.Errorf("%s: quotation %q not found", tc.name, tc.quote)
+			continue
+		}
+		if got != tc.want {
+			t.Errorf("%s: speaker %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
