@@ -1412,7 +1412,7 @@ func backwardNP(src string, toks []token, k int) (phrase, bool) {
 				return orgOf(src, toks, k, np), true
 			}
 		}
-		if m > 1 && isLowerWord(toks[m-1]) && placePrepositions[toks[m-1].lower()] && isLowerWord(toks[m-2]) {
+		if m > 1 && isLowerWord(toks[m-1]) && placePrepositions[toks[m-1].lower()] && (isLowerWord(toks[m-2]) || m == k && place(toks[m].s)) {
 			// A spokesman for the mayor in Denver said, the crowd at the
 			// rally in Dayton chanted: the name is where, not who. (After
 			// a lower-case word only: German nouns are capitalised, and

@@ -293,6 +293,13 @@ func parseName(src string, toks []token, i int) (n name, roles []string, j int, 
 		first += len(words) - 2
 		words = words[len(words)-2:]
 	}
+	if first == i && len(words) > 1 && i > 0 && toks[i-1].word && isLowerWord(toks[i-1]) && placePreposition(toks[i-1].lower()) &&
+		place(words[0]) && !place(words[0]+" "+words[1]) {
+		// Earlier in Iowa Sanders said, on Monday in Ohio Clinton said:
+		// the place the preposition names, then the name.
+		first++
+		words = words[1:]
+	}
 	if len(words) > 0 && englishOrgHead(words[len(words)-1]) {
 		// The Democratic National Committee, the Republican Governors
 		// Association: an organisation's name keeps the words a title
@@ -333,6 +340,16 @@ func parseName(src string, toks []token, i int) (n name, roles []string, j int, 
 	last := toks[j-1]
 	n.end = last.start + len(stripPossessive(last.s))
 	return n, roles, j, true
+}
+
+// placePreposition reports whether the lower-cased word puts a place
+// after it (in Iowa, from Ohio, across Texas).
+func placePreposition(lw string) bool {
+	switch lw {
+	case "in", "from", "near", "across", "outside", "inside", "throughout", "around", "at":
+		return true
+	}
+	return false
 }
 
 // englishOrgHeads end an English organisation's name (lower-cased).

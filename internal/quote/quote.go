@@ -159,6 +159,11 @@ func Extract(text string) []Quote {
 		if !c.cjk {
 			c.speaker = a.dropOpener(c.speaker, wordUsesOnce) // Rival Hillary Clinton; Pressure
 		}
+		if owner := stripPossessive(c.speaker); owner != c.speaker && !c.cjk && strings.Contains(c.speaker, " ") {
+			// The Florida senator's answer was that "…": the answer's
+			// owner, not "The Florida senator's".
+			c.speaker = owner
+		}
 		if !validSpeaker(c.speaker) || a.german && !a.germanSpeakerOK(c.speaker) {
 			c.speaker = "" // a pronoun or fragment slipped through: say nothing
 		}

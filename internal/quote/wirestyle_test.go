@@ -33,3 +33,28 @@ func TestWireStyleNames(t *testing.T) {
 		}
 	}
 }
+
+// A place right after a preposition is no part of the name that follows
+// it (Earlier in Iowa Sanders said gave "Iowa Sanders"), nor, alone, a
+// speaker (Supporters of Clinton in Ohio said gave "Ohio"); a speaker
+// ending in a possessive is its owner (The Florida senator's answer was
+// that "…" gave "The Florida senator's").
+func TestPlacesAndPossessives(t *testing.T) {
+	tests := []struct{ name, text, quote, want string }{
+		{"place before a name", "Earlier in Iowa Sanders said the race was “far from over for anyone.”", "far from over for anyone.", "Sanders"},
+		{"place before a name, after a date", "On Monday in Ohio Clinton said the plan was “a gift to the wealthy few.”", "a gift to the wealthy few.", "Clinton"},
+		{"a place alone", "Supporters of Clinton in Ohio said the ad was “a cheap shot at the candidate.”", "a cheap shot at the candidate.", "Supporters"},
+		{"New York is one place", "Speaking in New York, Mayor Ana Diaz said the plan was “a gift to the wealthy few.”", "a gift to the wealthy few.", "Ana Diaz"},
+		{"a possessive", "The Florida senator's answer was that “the family is the most important institution of all.”", "the family is the most important institution of all.", "The Florida senator"},
+	}
+	for _, tc := range tests {
+		got, found := speakerOf(tc.text, tc.quote)
+		if !found {
+			t.Errorf("%s: quotation %q not found", tc.name, tc.quote)
+			continue
+		}
+		if got != tc.want {
+			t.Errorf("%s: speaker %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
