@@ -1647,7 +1647,7 @@ func (a *attributor) resolve(c *candidate, at attribution) {
 		if a.diedBefore(c.speaker, at.cuePos) {
 			c.speaker = "" // Tom Ruiz died in the blaze. "…," he said
 		}
-		if c.speaker != "" && a.unnamedPersonBetween(a.lastMention(c.speaker, at.cuePos), at.cuePos, g) {
+		if c.speaker != "" && a.unnamedPersonBetween(a.lastMention(c.speaker, at.cuePos), at.cuePos, g, c.speaker) {
 			c.speaker = "" // Then a woman stood up. "…," she shouted (unnamed.go)
 		}
 		c.person = c.speaker != ""

@@ -21,13 +21,15 @@ var indefinitePerson = wordSet("a an one another")
 
 // unnamedPersonBetween reports whether such a subject stands in the text
 // between from and to (outside quotations).
-func (a *attributor) unnamedPersonBetween(from, to int, g byte) bool {
+func (a *attributor) unnamedPersonBetween(from, to int, g byte, speaker string) bool {
 	if from < 0 || from >= to {
 		return false
 	}
 	toks := tokenize(a.src, from, to)
 	for i := 1; i+1 < len(toks); i++ {
-		if _, ok := indefinitePerson[toks[i].lower()]; !ok || a.inQuotation(toks[i].start) {
+		_, indefinite := indefinitePerson[toks[i].lower()]
+		definite := toks[i].lower() == "the"
+		if !indefinite && !definite || a.inQuotation(toks[i].start) {
 			continue
 		}
 		if !a.sentenceSubjectSlot(toks, i) {
@@ -48,14 +50,26 @@ func (a *attributor) unnamedPersonBetween(from, to int, g byte) bool {
 				if f && g == 'm' || m && g == 'f' {
 					break // a man, for "she": not her
 				}
-				return true
+				return indefinite || a.unnamedRole(hw, toks[i].start, speaker)
 			}
 			if _, role := personRoles[hw]; role || personNouns[hw] {
-				return true
+				return indefinite || a.unnamedRole(hw, toks[i].start, speaker)
 			}
 		}
 	}
 	return false
+}
+
+// unnamedRole reports whether "the" and the role noun role at pos name
+// someone other than speaker: no one the article introduced with the
+// role, or someone else (The governor, who visited last month, … after
+// Carla Ruiz; not "the senator" after Senator Ruth Alvarez).
+func (a *attributor) unnamedRole(role string, pos int, speaker string) bool {
+	if r := titles[role]; r != "" {
+		role = r
+	}
+	name := a.ix.role(role, nil, pos, a.sectionStart(pos))
+	return name == "" || a.ix.fullName(name) != a.ix.fullName(speaker)
 }
 
 // personNouns are nouns for people that roleNoun's endings miss.
