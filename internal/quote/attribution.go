@@ -624,6 +624,44 @@ func temporalConjunction(t token) bool {
 var subordinators = map[string]bool{"when": true, "while": true, "after": true, "before": true, "because": true,
 	"if": true, "until": true, "since": true, "although": true, "though": true, "unless": true, "whereas": true}
 
+// subordinateCue reports whether the reporting verb toks[k] stands in a
+// clause of time or cause opening the sentence (When …, After …), and
+// the main clause after its comma, between it and the quotation, has a
+// subject of its own and no reporting verb: the quotation is the main
+// clause's, which does not report it as said.
+func subordinateCue(toks []token, k int) bool {
+	if len(toks) == 0 || !toks[0].capitalized() || !subordinators[toks[0].lower()] {
+		return false
+	}
+	c := k + 1
+	for c < len(toks) && toks[c].s != "," {
+		c++
+	}
+	// (…, for example, she received: an aside before the main clause)
+	if d := c + 1; d < len(toks) && isLowerWord(toks[d]) && (isPreposition(toks[d]) || isAdverb(toks[d])) {
+		for e := d + 1; e < len(toks) && e <= d+3; e++ {
+			if toks[e].s == "," {
+				c = e
+				break
+			}
+		}
+	}
+	if c+2 >= len(toks) {
+		return false
+	}
+	next := toks[c+1]
+	_, pr := singularPronouns[next.lower()]
+	_, pl := pluralPronouns[next.lower()]
+	if !pr && !pl && !isNameWord(next) {
+		return false
+	}
+	v := c + 2
+	for v < len(toks) && (isNameWord(toks[v]) || isLowerWord(toks[v]) && isAdverb(toks[v])) {
+		v++ // the subject's other words, an adverb (she also said)
+	}
+	return v < len(toks) && isLowerWord(toks[v]) && !cueWord(toks[v]) && !auxiliaryVerb(toks[v])
+}
+
 // nounCompound reports whether the English reporting verb toks[k], right
 // after the description np, is rather a noun the description qualifies: a
 // bare form (pledge, claim, call) right after a singular description
@@ -792,6 +830,9 @@ func (a *attributor) parseBefore(toks []token) (attribution, bool) {
 		}
 		if !cueWord(t) || k == 0 {
 			continue
+		}
+		if subordinateCue(toks, k) {
+			continue // When the star posted photos, she received comments including "…": not what she posted
 		}
 		if lw := toks[k-1].lower(); (lw == "a" || lw == "an" || lw == "the") && k+1 < len(toks) && isLowerWord(toks[k+1]) {
 			if _, fw := functionWords[toks[k+1].lower()]; !fw && !isCue(toks[k+1].lower()) {
@@ -1117,8 +1158,8 @@ func forwardNP(src string, toks []token, i int) (phrase, int, bool) {
 			j++ // 9/11 widow Terry Strada
 			continue
 		}
-		if !w.word || cueWord(w) && !stateTitle(toks, j) {
-			break
+		if !w.word || cueWord(w) && !stateTitle(toks, j) && !(j == i+1 && isLowerWord(toks[i]) && isDeterminer(toks[i].lower())) {
+			break // (read one comment, a note said: after a determiner the noun)
 		}
 		if n, roles, e, ok := parseName(src, toks, j); ok {
 			if possessiveMark(toks, e) {
@@ -1679,7 +1720,7 @@ func (a *attributor) resolve(c *candidate, at attribution) {
 		if complementAfter(a.src, at.np.toks[len(at.np.toks)-1].end) {
 			// el presidente de la Asamblea: whose president the phrase
 			// leaves out, so it is no one the article named president.
-		} else if name := a.ix.role(head, qualifiers(at.np), at.np.toks[0].start, a.sectionStart(at.np.toks[0].start)); name != "" {
+		} else if name := a.ix.role(head, qualifiers(at.np), at.np.toks[0].start, a.sectionStart(at.np.toks[0].start)); name != "" && !a.staleRole(name, at.np.toks[0].start) {
 			c.speaker = a.ix.fullName(name)
 			c.person = true
 			return
@@ -1702,6 +1743,20 @@ func (a *attributor) resolve(c *candidate, at attribution) {
 	if c.speaker != "" {
 		a.speakers = append(a.speakers, antecedent{pos: at.cuePos, name: c.speaker, person: c.person, plural: c.plural, gender: c.gender})
 	}
+}
+
+// maxRoleParas bounds how many paragraphs back the last mention of the
+// person a role stands for may be.
+const maxRoleParas = 3
+
+// staleRole reports whether name, whom the article introduced with a role
+// that a description at pos repeats, was last named more than
+// maxRoleParas paragraphs before pos: "soul star Carl Hobbs" early in a
+// profile of someone else, then "Photos that the star posted" — the star
+// is likelier the person the article is about, so the role is not tied.
+func (a *attributor) staleRole(name string, pos int) bool {
+	last := a.lastMention(name, pos)
+	return last >= 0 && a.paraOf(pos)-a.paraOf(last) > maxRoleParas
 }
 
 // partyDescription returns where "the" opens a name of several words that

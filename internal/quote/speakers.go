@@ -283,7 +283,7 @@ graphic chart slide script op-ed essay newsletter bulletin dispatch cable text s
 proposal plan budget agreement deal treaty accord charter policy regulation measure amendment legislation
 findings finding estimate projection forecast audit probe inquiry investigation footage recording tape
 excerpt excerpts passage paragraph chapter section clause entry label warning brief briefing memorandum
-communique communiqué readout minutes record records data order`)
+communique communiqué readout minutes record records data order comment`)
 
 // documentIssuer reads a speaker s that describes a writing rather than
 // a person, an organisation or a role — its head is a lower-case document
