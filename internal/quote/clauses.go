@@ -85,6 +85,13 @@ func (a *attributor) reportingSubjects() []reportingSubject {
 					}
 				}
 			}
+			if r, ok := a.agentSubject(toks, k, pi); ok && !inQuote(toks[k].start) && !inQuote(r.pos) {
+				// …, as noted by registered dietitian Lena Moss. "…," she
+				// told us: the one a reporting phrase names speaks, though
+				// no subject (according to nurse Lena Moss, praised by …).
+				out = append(out, r)
+				continue
+			}
 			if k == start || !cueWord(toks[k]) || inQuote(toks[k].start) {
 				continue
 			}
@@ -142,6 +149,45 @@ func (a *attributor) reportingSubjects() []reportingSubject {
 		}
 	}
 	return out
+}
+
+// agentVerbs report, in the passive, what the person after "by" said —
+// not asked, pressed or interviewed by, whose agent asks the speaker.
+var agentVerbs = map[string]bool{"noted": true, "reported": true, "stated": true, "claimed": true, "observed": true,
+	"explained": true, "argued": true, "suggested": true, "recommended": true, "advised": true, "cautioned": true,
+	"warned": true, "written": true, "pointed": true}
+
+// agentSubject reads a reporting phrase at toks[k] that names its speaker
+// after it — "according to" or a reporting verb in the passive with "by"
+// (as noted by, as reported by) — and returns that person as a reporting
+// subject.
+func (a *attributor) agentSubject(toks []token, k, para int) (reportingSubject, bool) {
+	if k+2 >= len(toks) || !isLowerWord(toks[k]) {
+		return reportingSubject{}, false
+	}
+	lw := toks[k].lower()
+	switch {
+	case lw == "according" && toks[k+1].lower() == "to":
+	case agentVerbs[lw] && toks[k+1].lower() == "by":
+	default:
+		return reportingSubject{}, false
+	}
+	np, _, ok := forwardNP(a.src, toks, k+2)
+	if !ok || np.kind != npName {
+		return reportingSubject{}, false
+	}
+	full := a.ix.fullName(np.name.text(a.src))
+	if !personLike(strings.Fields(full)) || !personLike(np.name.words) {
+		return reportingSubject{}, false
+	}
+	g := np.name.gender
+	if g == 0 {
+		g = a.ix.genderOf(full)
+	}
+	if g == 0 && len(np.roles) == 0 && !a.ix.isPerson(full) {
+		return reportingSubject{}, false // according to Gallup: maybe no person
+	}
+	return reportingSubject{pos: np.toks[0].start, para: para, name: full, person: true, gender: g, inverted: true}, true
 }
 
 // roleSubject makes a reporting subject of the description np (the
