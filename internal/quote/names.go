@@ -28,7 +28,7 @@ var titles = map[string]string{
 	"father": "", "sister": "", "brother": "", "coach": "coach", "inspector": "inspector",
 	"superintendent": "superintendent", "supt": "superintendent", "chairman": "chairman",
 	"chairwoman": "chairwoman", "commissioner": "commissioner", "director": "director",
-	"dean": "dean", "principal": "principal", "rabbi": "rabbi", "imam": "imam", "pastor": "pastor", "spokesman": "spokesman", "spokeswoman": "spokeswoman",
+	"dean": "dean", "principal": "principal", "rabbi": "rabbi", "imam": "imam", "pastor": "pastor", "prosecutor": "prosecutor", "spokesman": "spokesman", "spokeswoman": "spokeswoman",
 	"herr": "", "frau": "", "monsieur": "", "madame": "", "señor": "", "señora": "",
 	"republican": "", "democrat": "", "democratic": "", "gop": "", "independent": "",
 	"libertarian": "", "candidate": "candidate", "nominee": "nominee", "assemblyman": "assemblyman",
