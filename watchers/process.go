@@ -208,7 +208,7 @@ type processing struct {
 	results []match.Result
 	quotes  []quote.Quote
 	prep    *story.Prepared // the article as the clusterer reads it
-	st      *store.Story    // its story as it stands with it; nil when the stories cannot be read
+	st      *store.Story    // its story as it stands with it (its State: after all the articles of the call to assignStories that joined it); nil when the stories cannot be read
 }
 
 // begin reads an article and matches it, and prepares it for its story.

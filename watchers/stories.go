@@ -94,6 +94,15 @@ func (w *Watcher) assignStory(ctx context.Context, a store.Article) *store.Story
 // of the lock, so that the articles of a poll do not queue for it one by
 // one among the other polls' (20 turns of the lock instead of one, each a
 // wake-up of a waiting poll when the lock is contended).
+//
+// A story's state (the row's State) is encoded once for the articles of ps
+// that joined it, after the last of them: the articles share it, and the
+// store writes a story's row once per batch anyway, as it stands with the
+// most articles (their last). Encoding it for each article, under the lock,
+// was most of the work done there besides the assignments. A story changes
+// only when an article joins it until an assignment that may close stories
+// (story.Clusterer.MayClose): the states waiting are encoded before such an
+// assignment.
 func (w *Watcher) assignStories(ctx context.Context, ps []*processing) {
 	if len(ps) == 0 {
 		return
@@ -111,20 +120,51 @@ func (w *Watcher) assignStories(ctx context.Context, ps []*processing) {
 		return
 	}
 	defer w.storiesMu.Unlock()
-	for _, p := range ps {
+	waiting := 0 // ps[:waiting] may have rows without their state
+	for i, p := range ps {
 		// An article processed again (carried by a second feed before the
 		// store knew it, or retried after a failed write) keeps its story
 		// and is not counted into it twice.
 		id, seen := w.storyIDs[p.a.Identity]
 		if !seen {
+			if c.MayClose(p.prep) {
+				w.encodeStories(c, ps[:waiting])
+			}
 			id = c.AssignPrepared(p.prep).Story
 			w.rememberStory(p.a.Identity, id)
 		}
-		ss, ok := c.EncodeStory(id, nil)
+		ss, ok := c.StoryRow(id)
 		if !ok { // closed at once: only when MaxStories is tiny
 			continue
 		}
-		p.st = &store.Story{ID: ss.ID, First: ss.First, Last: ss.Last, Articles: ss.Articles, State: ss.State}
+		p.st = &store.Story{ID: ss.ID, First: ss.First, Last: ss.Last, Articles: ss.Articles}
+		waiting = i + 1
+	}
+	w.encodeStories(c, ps[:waiting])
+}
+
+// encodeStories encodes the states of the stories of ps's rows that have
+// none, once per story, and gives it to each of its rows. The caller holds
+// storiesMu, and no story of ps has closed since its article joined it.
+func (w *Watcher) encodeStories(c *story.Clusterer, ps []*processing) {
+	for i, p := range ps {
+		if p.st == nil || p.st.State != nil {
+			continue
+		}
+		id := p.st.ID
+		ss, ok := c.EncodeStory(id, nil)
+		if !ok { // not by MayClose's word: loud, and the article is saved without its story
+			w.log.Error("story closed before its state was saved: the article is saved without it", "story", id, "feed", p.a.Feed, "article_url", p.a.URL)
+		}
+		for _, q := range ps[i:] {
+			if q.st != nil && q.st.ID == id && q.st.State == nil {
+				if ok {
+					q.st.State = ss.State
+				} else {
+					q.st = nil
+				}
+			}
+		}
 	}
 }
 

@@ -1,6 +1,7 @@
 package watchers
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/newshound/newshound/internal/alert"
 	"github.com/newshound/newshound/internal/store"
+	"github.com/newshound/newshound/internal/story"
 )
 
 // A made-up event reported as one wire copy by several outlets.
@@ -303,5 +305,60 @@ func TestNamesEncoding(t *testing.T) {
 		if _, err := decodeNames(b[:i]); err == nil {
 			t.Errorf("cut at %d read without error", i)
 		}
+	}
+}
+
+func TestAssignStoriesEncodesOncePerStory(t *testing.T) {
+	// The articles of one call that join a story share its state, encoded
+	// after the last of them; each keeps its own count. A story that an
+	// assignment of the call closes (its window ends) has its state encoded
+	// before it.
+	fs := newFeedServer(t)
+	h := newHarness(t, "story_window: 1h\n"+config2(fs.URL, ""))
+	now := time.Now()
+	art := func(url, title, text string, at time.Time) *processing {
+		a := store.Article{Identity: url, URL: url, Feed: "World", Title: title, FeedText: text, Text: text, Published: at, SeenAt: now}
+		return &processing{a: a, prep: prepareStory(a)}
+	}
+	other := strings.ReplaceAll(strings.ReplaceAll(wireCopy, "Valmora", "Ostrind"), "grain", "timber")
+	other = strings.ReplaceAll(strings.ReplaceAll(other, "Putin", "Lindqvist"), "Sella", "Morrow")
+	ps := []*processing{
+		art("https://a.example/1", "Putin to visit Valmora", wireCopy, now.Add(-3*time.Hour)),
+		art("https://b.example/1", "Valmora visit set", wireCopy, now.Add(-3*time.Hour+time.Minute)),
+		art("https://c.example/1", "Lindqvist to visit Ostrind", other, now),
+		art("https://d.example/1", "Ostrind visit set", other, now.Add(time.Minute)),
+	}
+	h.w.assignStories(context.Background(), ps)
+	for i, p := range ps {
+		if p.st == nil || p.st.State == nil {
+			t.Fatalf("article %d: no story row or no state: %+v", i, p.st)
+		}
+	}
+	if ps[0].st.ID != ps[1].st.ID || ps[2].st.ID != ps[3].st.ID || ps[0].st.ID == ps[2].st.ID {
+		t.Fatalf("stories %d %d %d %d, want two of two articles", ps[0].st.ID, ps[1].st.ID, ps[2].st.ID, ps[3].st.ID)
+	}
+	for i, want := range []int{1, 2, 1, 2} {
+		if ps[i].st.Articles != want {
+			t.Errorf("article %d: its story has %d articles, want %d", i, ps[i].st.Articles, want)
+		}
+	}
+	c, err := h.w.storyClusterer(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, open := c.StoryRow(ps[0].st.ID); open {
+		t.Fatal("the story of three hours ago is still open: the test asks for it to close")
+	}
+	for i, p := range ps {
+		ss, err := story.DecodeStory(p.st.State)
+		if err != nil {
+			t.Fatalf("article %d: %v", i, err)
+		}
+		if ss.ID != p.st.ID || ss.Articles != 2 {
+			t.Errorf("article %d: state of story %d with %d articles, want story %d with both", i, ss.ID, ss.Articles, p.st.ID)
+		}
+	}
+	if enc, ok := c.EncodeStory(ps[3].st.ID, nil); !ok || !bytes.Equal(enc.State, ps[3].st.State) {
+		t.Error("the open story's state is not as the clusterer encodes it")
 	}
 }

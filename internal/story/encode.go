@@ -82,6 +82,17 @@ func (c *Clusterer) EncodeStory(id int64, dst []byte) (EncodedStory, bool) {
 	return EncodedStory{ID: s.id, First: s.first, Last: s.last, Articles: s.articles, State: b}, true
 }
 
+// StoryRow is EncodeStory without the state: an open story's id, times and article count.
+func (c *Clusterer) StoryRow(id int64) (EncodedStory, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s := c.stories[id]
+	if s == nil {
+		return EncodedStory{}, false
+	}
+	return EncodedStory{ID: s.id, First: s.first, Last: s.last, Articles: s.articles}, true
+}
+
 func appendTime(b []byte, t time.Time) []byte {
 	b = binary.AppendVarint(b, t.Unix())
 	return binary.AppendUvarint(b, uint64(t.Nanosecond()))

@@ -471,6 +471,24 @@ func (c *Clusterer) AssignPrepared(p *Prepared) Assignment {
 	return asg
 }
 
+// MayClose says whether assigning p (AssignPrepared) may close an open story: its time ends the
+// window of the least recently active one, or as many are open as Config.MaxStories allows (a new
+// story closes one). Until an assignment that may close one, an open story changes only when an
+// article joins it: a caller that saves stories' states can encode each once, after the last of a
+// batch's articles joined it, and before such an assignment.
+func (c *Clusterer) MayClose(p *Prepared) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.stories) >= c.cfg.MaxStories {
+		return true
+	}
+	now := c.now
+	if p.time.After(now) {
+		now = p.time
+	}
+	return len(c.byLast) > 0 && now.Sub(c.byLast[0].last) > c.cfg.Window
+}
+
 // keyedTerm is a term with the key terms are ordered by, heaviest first (see byWeight).
 type keyedTerm struct {
 	termWeight

@@ -772,3 +772,34 @@ func TestByFold(t *testing.T) {
 		}
 	}
 }
+
+func TestMayClose(t *testing.T) {
+	// MayClose says yes before every assignment that closes a story, and no before the others.
+	c := New(Config{Window: time.Hour, MaxStories: 3})
+	arts := stream(200, 3)
+	for i, a := range arts {
+		if i%50 == 49 {
+			a.Time = a.Time.Add(2 * time.Hour) // a late article closes what went before
+		}
+		p := Prepare(a)
+		before := c.Snapshot().Stories
+		may := c.MayClose(p)
+		asg := c.AssignPrepared(p)
+		closed := false
+		for _, ss := range before {
+			if _, open := c.StoryRow(ss.ID); !open {
+				closed = true
+			}
+		}
+		if closed && !may {
+			t.Fatalf("article %d closed a story, MayClose said no", i)
+		}
+		if !closed && may && !asg.New && len(before) < 3 {
+			t.Errorf("article %d closed nothing, MayClose said yes", i)
+		}
+		row, ok := c.StoryRow(asg.Story)
+		if enc, _ := c.EncodeStory(asg.Story, nil); ok != (enc.State != nil) || row.ID != enc.ID || row.Articles != enc.Articles || !row.Last.Equal(enc.Last) {
+			t.Fatalf("article %d: StoryRow %+v, EncodeStory %+v", i, row, enc)
+		}
+	}
+}
