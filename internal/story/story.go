@@ -678,7 +678,7 @@ func (c *Clusterer) duplicate(sig *signature) (*story, float64) {
 // on the stronger evidence sameOutlet asks for; names are the names among the article's terms.
 func (c *Clusterer) similar(vec []termWeight, names []int32, outlet uint64, at time.Time) (*story, float64) {
 	c.round++
-	c.cands = c.cands[:0]
+	round := c.round // in a local: the stores to stories below could change c.round, as the compiler sees it
 	var norm float64
 	var rest []int // terms of vec not looked up
 	visits := 0
@@ -694,12 +694,12 @@ func (c *Clusterer) similar(vec []termWeight, names []int32, outlet uint64, at t
 		}
 		visits += len(p)
 		for _, e := range p {
-			s := e.s
 			if e.w <= 0 { // out of the centroid, or the story closed
 				continue
 			}
-			if s.round != c.round {
-				s.round, s.dot, s.shared = c.round, 0, 0
+			s := e.s
+			if s.round != round {
+				s.round, s.dot, s.shared = round, 0, 0
 				found = append(found, s)
 			}
 			s.dot += x * e.w * idf
@@ -707,17 +707,19 @@ func (c *Clusterer) similar(vec []termWeight, names []int32, outlet uint64, at t
 		}
 	}
 	c.found = found[:0]
-	for _, s := range found {
-		c.cands = append(c.cands, candidate{s: s, dot: s.dot, shared: int(s.shared)})
-	}
 	if norm == 0 {
 		return nil, 0
 	}
-	norm = math.Sqrt(norm)
-	cands := c.cands
-	if len(rest) == 0 { // the counts are complete: drop those that cannot reach minShared
-		cands = slices.DeleteFunc(cands, func(a candidate) bool { return a.shared < minShared })
+	// when the counts are complete, those that cannot reach minShared are left out
+	cands := c.cands[:0]
+	for _, s := range found {
+		if len(rest) == 0 && s.shared < minShared {
+			continue
+		}
+		cands = append(cands, candidate{s: s, dot: s.dot, shared: int(s.shared)})
 	}
+	c.cands = cands[:0]
+	norm = math.Sqrt(norm)
 	if len(cands) > maxCandidates {
 		selectTop(cands, maxCandidates)
 		cands = cands[:maxCandidates]
