@@ -1,6 +1,8 @@
 package story
 
 import (
+	"math/bits"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -37,27 +39,91 @@ bij voor na als ook er zij hij wij ik zich zo nog dat die dit om tot door over t
 // built on first use: every command starts with this package linked.
 var stopWords = sync.OnceValue(buildStopWords)
 
-func buildStopWords() map[string]map[string]bool {
-	sets := map[string]map[string]bool{"": {}}
+func buildStopWords() map[string]*stopTable {
+	lists := map[string][]string{}
 	for lang, list := range stopLists {
-		set := map[string]bool{}
-		for _, w := range strings.Fields(list) {
-			set[w] = true
-			sets[""][w] = true
-		}
-		sets[lang] = set
+		ws := strings.Fields(list)
+		lists[lang] = ws
+		lists[""] = append(lists[""], ws...)
+	}
+	sets := make(map[string]*stopTable, len(lists))
+	for lang, ws := range lists {
+		sets[lang] = newStopTable(ws)
 	}
 	return sets
 }
 
 func isStopWord(w, lang string) bool {
-	return stopSet(lang)[w]
+	return stopSet(lang).has(w)
 }
 
 // stopSet returns the stop words of lang, those of all languages when it has none.
-func stopSet(lang string) map[string]bool {
+func stopSet(lang string) *stopTable {
 	if set, ok := stopWords()[lang]; ok {
 		return set
 	}
 	return stopWords()[""]
+}
+
+// stopTable is a set of stop words, each of 1 to 8 bytes, none of them 0. A word is looked up as
+// a number, its bytes, in a table read by open addressing: no string is hashed (a map's lookup was a
+// fifth of the work of preparing an article), and a longer word is no stop word at once.
+type stopTable struct {
+	keys  []uint64 // packWord of a stop word, or 0 for an empty slot; a power of two of them
+	shift uint     // 64 minus the bits of an index
+}
+
+// maxStopWord is the most bytes of a stop word.
+const maxStopWord = 8
+
+func newStopTable(ws []string) *stopTable {
+	bits := uint(4)
+	for 1<<bits < 2*len(ws) { // at most half full
+		bits++
+	}
+	t := &stopTable{keys: make([]uint64, 1<<bits), shift: 64 - bits}
+	for _, w := range ws {
+		if len(w) == 0 || len(w) > maxStopWord || strings.IndexByte(w, 0) >= 0 {
+			panic("story: stop word " + strconv.Quote(w) + " is not of 1 to 8 bytes other than 0")
+		}
+		k := packWord(w)
+		i := t.slot(k)
+		for t.keys[i] != 0 && t.keys[i] != k {
+			i = (i + 1) & uint64(len(t.keys)-1)
+		}
+		t.keys[i] = k
+	}
+	return t
+}
+
+// packWord returns the bytes of a word of at most 8 bytes as a number, the first in the lowest
+// byte.
+func packWord(w string) uint64 {
+	var k uint64
+	for i := len(w) - 1; i >= 0; i-- {
+		k = k<<8 | uint64(w[i])
+	}
+	return k
+}
+
+// slot is where the search for key k starts (Fibonacci hashing).
+func (t *stopTable) slot(k uint64) uint64 {
+	return (k * 0x9e3779b97f4a7c15) >> t.shift
+}
+
+// has says whether w is one of the stop words.
+func (t *stopTable) has(w string) bool {
+	if len(w) == 0 || len(w) > maxStopWord {
+		return false
+	}
+	k := packWord(w)
+	for i := t.slot(k); ; i = (i + 1) & uint64(len(t.keys)-1) {
+		switch t.keys[i] {
+		case 0:
+			return false
+		case k:
+			// the same bytes, unless w ends in bytes 0, which no stop word has
+			return bits.Len64(k) > 8*(len(w)-1)
+		}
+	}
 }

@@ -3,6 +3,7 @@ package story
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/newshound/newshound/internal/match"
 	"math"
 	"math/rand/v2"
 	"reflect"
@@ -800,6 +801,37 @@ func TestMayClose(t *testing.T) {
 		row, ok := c.StoryRow(asg.Story)
 		if enc, _ := c.EncodeStory(asg.Story, nil); ok != (enc.State != nil) || row.ID != enc.ID || row.Articles != enc.Articles || !row.Last.Equal(enc.Last) {
 			t.Fatalf("article %d: StoryRow %+v, EncodeStory %+v", i, row, enc)
+		}
+	}
+}
+
+func TestStopTable(t *testing.T) {
+	// The table says what a set of the lists' words says, for the words themselves and for words
+	// near them: their prefixes, the words with a byte more (0 among them), in upper case, longer.
+	for _, lang := range []string{"", "en", "fr", "de", "es", "it", "pt", "nl", "xx"} {
+		want := map[string]bool{}
+		for l, list := range stopLists {
+			if l == lang || lang == "" || lang == "xx" {
+				for _, w := range strings.Fields(list) {
+					want[w] = true
+				}
+			}
+		}
+		table := stopSet(lang)
+		var probes []string
+		for w := range want {
+			probes = append(probes, w, w[:len(w)-1], w+"\x00", w+"s", strings.ToUpper(w), w+w, "\x00"+w, w+"é")
+		}
+		for _, a := range streamArticles(50) {
+			for _, w := range match.Words(a.Title + " " + a.Lead) {
+				probes = append(probes, w.Fold)
+			}
+		}
+		probes = append(probes, "", "\x00", "\x00\x00\x00\x00\x00\x00\x00\x00", "éé", "yourselves")
+		for _, w := range probes {
+			if got := table.has(w); got != want[w] {
+				t.Errorf("%q in %q: %v, want %v", w, lang, got, want[w])
+			}
 		}
 	}
 }

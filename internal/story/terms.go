@@ -57,7 +57,7 @@ func appendWordTokens(out []token, s string, ws []match.Word, lang string, max i
 		if !w.CJK && utf8.RuneCountInString(w.Fold) < 2 && !isDigits(w.Fold) {
 			continue
 		}
-		if stops[w.Fold] {
+		if stops.has(w.Fold) {
 			continue
 		}
 		digits := isDigits(w.Fold)
