@@ -313,7 +313,7 @@ func Prepare(a Article) *Prepared {
 type prepScratch struct {
 	title, lead, text   []match.Word
 	titleToks, leadToks []token
-	terms, sorted       []preparedTerm
+	terms               []preparedTerm
 	keys, hashes        []uint64
 }
 
@@ -334,7 +334,6 @@ func (sc *prepScratch) put() {
 	clear(sc.titleToks)
 	clear(sc.leadToks)
 	clear(sc.terms)
-	clear(sc.sorted)
 	prepScratches.Put(sc)
 }
 
@@ -364,40 +363,64 @@ func (sc *prepScratch) prepareTerms() []preparedTerm {
 	put(sc.titleToks, weightTitle)
 	put(sc.leadToks, weightLead)
 	sc.terms = ts
-	ts = sc.byFold(ts)
-	n := 0
-	for i := range ts {
-		if n > 0 && ts[n-1].fold == ts[i].fold {
-			u := &ts[n-1]
-			u.w = max(u.w, ts[i].w)
-			u.wName = max(u.wName, ts[i].wName)
-			u.named = u.named || ts[i].named
-			u.capital += ts[i].capital
-			u.lower += ts[i].lower
-			continue
+	if len(ts) >= 1<<foldIndex { // too many to order by numbers (never in practice)
+		slices.SortFunc(ts, func(x, y preparedTerm) int { return strings.Compare(x.fold, y.fold) })
+		n := 0
+		for i := range ts {
+			if n > 0 && ts[n-1].fold == ts[i].fold {
+				ts[n-1].merge(&ts[i])
+				continue
+			}
+			ts[n] = ts[i]
+			n++
 		}
-		ts[n] = ts[i]
-		n++
+		return slices.Clone(ts[:n])
 	}
-	return slices.Clone(ts[:n])
+	// each term is copied once, into the article's terms, in the order of byFold
+	keys := sc.byFold(ts)
+	same := func(i int) bool { // keys[i] has the fold of keys[i-1]
+		return i > 0 && keys[i]>>foldIndex == keys[i-1]>>foldIndex && ts[keys[i]&foldMask].fold == ts[keys[i-1]&foldMask].fold
+	}
+	n := 0
+	for i := range keys {
+		if !same(i) {
+			n++
+		}
+	}
+	out := make([]preparedTerm, 0, n)
+	for i, k := range keys {
+		if same(i) {
+			out[len(out)-1].merge(&ts[k&foldMask])
+		} else {
+			out = append(out, ts[k&foldMask])
+		}
+	}
+	return out
+}
+
+// merge adds to u another of its words' term (of the same fold).
+func (u *preparedTerm) merge(x *preparedTerm) {
+	u.w = max(u.w, x.w)
+	u.wName = max(u.wName, x.wName)
+	u.named = u.named || x.named
+	u.capital += x.capital
+	u.lower += x.lower
 }
 
 // Folds are ordered as numbers: foldPrefix bytes of the fold and foldIndex bits of its index.
 const (
 	foldPrefix = 5 // the bytes of a stemmed ASCII word
 	foldIndex  = 64 - 8*foldPrefix
+	foldMask   = 1<<foldIndex - 1
 )
 
-// byFold returns ts in the order strings.Compare gives their folds (equal folds side by side, in no
-// particular order), in sc.sorted. They are sorted as numbers, each the first foldPrefix bytes of a
-// fold (zeros after a shorter one: in the order of strings.Compare, or equal) and its index, calling
-// no comparison function; the folds of equal prefixes are then ordered as strings.
-func (sc *prepScratch) byFold(ts []preparedTerm) []preparedTerm {
-	byString := func(x, y preparedTerm) int { return strings.Compare(x.fold, y.fold) }
-	if len(ts) >= 1<<foldIndex {
-		slices.SortFunc(ts, byString)
-		return ts
-	}
+// byFold returns the order of ts by their folds, the order strings.Compare gives them (equal folds
+// side by side, in no particular order), as keys whose low foldIndex bits are indexes of ts, in
+// sc.keys; ts has fewer than 1<<foldIndex terms. They are sorted as numbers, each the first
+// foldPrefix bytes of a fold (zeros after a shorter one: in the order of strings.Compare, or
+// equal) and its index, calling no comparison function; the folds of equal prefixes are then
+// ordered as strings.
+func (sc *prepScratch) byFold(ts []preparedTerm) []uint64 {
 	keys := sc.keys[:0]
 	for i := range ts {
 		var k uint64
@@ -411,22 +434,17 @@ func (sc *prepScratch) byFold(ts []preparedTerm) []preparedTerm {
 	}
 	slices.Sort(keys)
 	sc.keys = keys
-	out := sc.sorted[:0]
-	for _, k := range keys {
-		out = append(out, ts[k&(1<<foldIndex-1)])
-	}
-	sc.sorted = out
-	for i := 0; i < len(out); {
+	for i := 0; i < len(keys); {
 		j, same := i+1, true
-		for ; j < len(out) && keys[j]>>foldIndex == keys[i]>>foldIndex; j++ {
-			same = same && out[j].fold == out[i].fold
+		for ; j < len(keys) && keys[j]>>foldIndex == keys[i]>>foldIndex; j++ {
+			same = same && ts[keys[j]&foldMask].fold == ts[keys[i]&foldMask].fold
 		}
 		if !same {
-			slices.SortFunc(out[i:j], byString)
+			slices.SortFunc(keys[i:j], func(x, y uint64) int { return strings.Compare(ts[x&foldMask].fold, ts[y&foldMask].fold) })
 		}
 		i = j
 	}
-	return out
+	return keys
 }
 
 // Assign puts a into the story it reports, or into a new one, and returns which.

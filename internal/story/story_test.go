@@ -766,7 +766,7 @@ func TestByFold(t *testing.T) {
 		out := sc.byFold(ts)
 		got := make([]string, len(out))
 		for i := range out {
-			got[i] = out[i].fold
+			got[i] = ts[out[i]&foldMask].fold
 		}
 		if !slices.Equal(got, want) {
 			t.Fatalf("round %d: %q, want %q", round, got, want)
@@ -831,6 +831,52 @@ func TestStopTable(t *testing.T) {
 		for _, w := range probes {
 			if got := table.has(w); got != want[w] {
 				t.Errorf("%q in %q: %v, want %v", w, lang, got, want[w])
+			}
+		}
+	}
+}
+
+// TestPrepareTerms checks an article's terms, one per fold in the order of the folds, against
+// gathering its tokens in a map.
+func TestPrepareTerms(t *testing.T) {
+	r := rand.New(rand.NewPCG(8, 9))
+	folds := []string{"putin", "valmo", "2024", "grain", "\x00", "ab", "ab\x00", "日本", "é", "zz"}
+	for round := range 500 {
+		var sc prepScratch
+		want := map[string]preparedTerm{}
+		toks := func(w float64) []token {
+			var out []token
+			for range r.IntN(30) {
+				tk := token{fold: folds[r.IntN(len(folds))], entity: r.IntN(3) == 0, capital: r.IntN(2) == 0, telling: r.IntN(2) == 0}
+				out = append(out, tk)
+				pt := preparedTerm{fold: tk.fold, w: float32(w)}
+				if tk.entity {
+					pt.w, pt.named = float32(w*entityFactor), !isDigits(tk.fold)
+				} else if tk.capital && !tk.telling {
+					pt.wName = float32(w * entityFactor)
+				}
+				if tk.telling && tk.capital {
+					pt.capital = 1
+				} else if tk.telling {
+					pt.lower = 1
+				}
+				if u, ok := want[tk.fold]; ok {
+					u.merge(&pt)
+					pt = u
+				}
+				want[tk.fold] = pt
+			}
+			return out
+		}
+		sc.titleToks = toks(weightTitle)
+		sc.leadToks = toks(weightLead)
+		got := sc.prepareTerms()
+		if len(got) != len(want) || !slices.IsSortedFunc(got, func(x, y preparedTerm) int { return strings.Compare(x.fold, y.fold) }) {
+			t.Fatalf("round %d: %d terms (in order: %v), want %d", round, len(got), slices.IsSortedFunc(got, func(x, y preparedTerm) int { return strings.Compare(x.fold, y.fold) }), len(want))
+		}
+		for _, g := range got {
+			if g != want[g.fold] {
+				t.Fatalf("round %d: %+v, want %+v", round, g, want[g.fold])
 			}
 		}
 	}
