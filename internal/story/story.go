@@ -142,7 +142,7 @@ type Clusterer struct {
 	bands   bandIndex
 	nextID  int64
 	now     time.Time // the latest article time seen
-	dead    int       // closed stories still in postings and bands
+	dead    int       // closed stories still in bands (and counted in termInfo.ghosts)
 
 	epochK   int32 // the epoch of docs (see setDocs)
 	scaleK   int32 // the epoch scaleVal is idfStep to the power of (see scale), if scaleSet
@@ -173,11 +173,15 @@ type termInfo struct {
 	// capital and lower count the times the term was seen capitalised and in lower case inside a
 	// sentence of text that capitalises only names (decaying with df)
 	capital, lower float64
-	posting        []posting // stories whose centroid has the term (closed ones until the next compaction)
+	posting        []posting // open stories whose centroid has the term
 	idf            float64   // cached idf, valid in idfEpoch
 	idfEpoch       int32
-	rdf            float64 // df rounded as the idf reads it (roundDF)
-	rdfHi          float64 // the frequency at which rdf is to be rounded again (roundDFBound; 0: at once)
+	// ghosts counts the entries taken out of posting since the last compaction (the term left a
+	// centroid, or a story closed): the search for candidates reads a posting's length as it was
+	// when they stayed in it, weighing nothing, until the compaction dropped them (see similar)
+	ghosts int32
+	rdf    float64 // df rounded as the idf reads it (roundDF)
+	rdfHi  float64 // the frequency at which rdf is to be rounded again (roundDFBound; 0: at once)
 }
 
 // termWeight is a term of an article or a story centroid.
@@ -187,11 +191,11 @@ type termWeight struct {
 	w   float64
 }
 
-// posting is an entry of a term's posting list: a story whose centroid has the term, and the term's
-// weight there (its mean over the story's articles: the sum in story.terms divided by their number,
-// set again whenever an article joins; 0 once the term left the centroid or the story closed). The
-// posting list holds the weight so that finding the candidates of an article reads no story's
-// terms, nor its count, nor whether it is open.
+// posting is an entry of a term's posting list: an open story whose centroid has the term, and the
+// term's weight there (its mean over the story's articles: the sum in story.terms divided by their
+// number, set again whenever an article joins). The posting list holds the weight so that finding
+// the candidates of an article reads no story's terms, nor its count. An entry is taken out as soon
+// as the term leaves the centroid or the story closes (unpost): the search reads no dead entries.
 type posting struct {
 	s *story
 	w float64
@@ -705,16 +709,15 @@ func (c *Clusterer) similar(vec []termWeight, names []int32, outlet uint64, at t
 		idf := c.idf(t.id)
 		x := t.w * idf
 		norm += x * x
-		p := c.terms[t.id].posting
-		if len(p) > maxPosting || visits+len(p) > maxVisits {
+		ti := &c.terms[t.id]
+		p := ti.posting
+		n := len(p) + int(ti.ghosts) // the length the limits read (see termInfo.ghosts)
+		if n > maxPosting || visits+n > maxVisits {
 			rest = append(rest, k)
 			continue
 		}
-		visits += len(p)
+		visits += n
 		for _, e := range p {
-			if e.w <= 0 { // out of the centroid, or the story closed
-				continue
-			}
 			s := e.s
 			if s.round != round {
 				s.round, s.dot, s.shared = round, 0, 0
@@ -1032,7 +1035,7 @@ func (c *Clusterer) add(s *story, t time.Time, vec []termWeight, sig *signature,
 
 // keepHeaviest keeps the maxStoryTerms heaviest terms of a centroid (by weight times idf, then by
 // term, as sortKeyed orders them), in their order (by id), reusing ts. A term that falls out of the
-// centroid stays in its posting, weighing nothing, until the next compaction drops the entry.
+// centroid leaves its posting (unpost).
 func (c *Clusterer) keepHeaviest(ts []termWeight) []termWeight {
 	ks := c.keyed[:0]
 	for _, x := range ts {
@@ -1067,7 +1070,7 @@ func (c *Clusterer) keepHeaviest(ts []termWeight) []termWeight {
 		if !x.dropped {
 			kept = append(kept, x.termWeight)
 		} else if x.pos >= 0 {
-			c.terms[x.id].posting[x.pos].w = 0
+			c.unpost(x.id, x.pos)
 		}
 	}
 	if sorted {
@@ -1092,13 +1095,13 @@ func (c *Clusterer) expire() {
 	}
 }
 
-// close forgets s; its entries in postings and bands go at the next compaction.
+// close forgets s: its entries in postings go now, those in bands at the next compaction.
 func (c *Clusterer) close(s *story) {
 	heap.Remove(&c.byLast, s.heapIndex)
 	delete(c.stories, s.id)
 	s.closed = true
-	for _, t := range s.terms { // its entries weigh nothing: the search for candidates skips them
-		c.terms[t.id].posting[t.pos].w = 0
+	for _, t := range s.terms {
+		c.unpost(t.id, t.pos)
 	}
 	c.dead++
 	if c.dead > 1024 && c.dead > len(c.stories) {
@@ -1106,17 +1109,30 @@ func (c *Clusterer) close(s *story) {
 	}
 }
 
-// compact drops closed stories from postings and bands, and terms no open story has and few articles
+// unpost takes the entry at pos out of term id's posting, moving the last entry there (the
+// posting's order says nothing: the search for candidates sums each story's terms in the article's
+// order, and orders candidates by score and id).
+func (c *Clusterer) unpost(id, pos int32) {
+	t := &c.terms[id]
+	p := t.posting
+	last := int32(len(p) - 1)
+	if pos != last {
+		m := p[last].s
+		p[pos] = p[last]
+		m.terms[m.find(id)].pos = pos
+	}
+	p[last] = posting{}
+	t.posting = p[:last]
+	t.ghosts++
+}
+
+// compact drops closed stories from bands, and terms no open story has and few articles
 // had from the vocabulary, halving all document frequencies when the vocabulary has grown large.
 func (c *Clusterer) compact() {
 	c.dead = 0
 	c.bands.compact()
 	for i := range c.terms {
-		t := &c.terms[i]
-		t.posting = slices.DeleteFunc(t.posting, func(e posting) bool { return e.w == 0 || e.s.closed })
-		for k, e := range t.posting {
-			e.s.terms[e.s.find(int32(i))].pos = int32(k)
-		}
+		c.terms[i].ghosts = 0 // postings hold no closed story's entries: unpost took them out
 	}
 	if len(c.terms) < 4*maxStoryTerms*len(c.stories)+1<<16 {
 		return

@@ -706,8 +706,8 @@ func TestKeepHeaviest(t *testing.T) {
 			t.Fatalf("round %d (%d terms): kept %v, want %v", round, len(ts), got, want)
 		}
 		for _, x := range out {
-			if w := c.terms[x.id].posting[x.pos].w; w != 0 {
-				t.Fatalf("round %d: term %q fell out but weighs %v in its posting", round, c.terms[x.id].fold, w)
+			if ti := c.terms[x.id]; len(ti.posting) != 0 || ti.ghosts != 1 {
+				t.Fatalf("round %d: term %q fell out but its posting has %d entries (%d taken out)", round, ti.fold, len(ti.posting), ti.ghosts)
 			}
 		}
 	}
@@ -878,6 +878,37 @@ func TestPrepareTerms(t *testing.T) {
 			if g != want[g.fold] {
 				t.Fatalf("round %d: %+v, want %+v", round, g, want[g.fold])
 			}
+		}
+	}
+}
+
+// TestPostingsHoldOpenStories: as terms leave centroids and stories close (and compactions run),
+// every posting entry is of an open story whose centroid has the term, at the position the story
+// keeps for it, with its mean weight; and every term of an open story has its entry.
+func TestPostingsHoldOpenStories(t *testing.T) {
+	c := New(Config{MaxStories: 200, Window: 6 * time.Hour})
+	for i, a := range crowded(6000, 800, 4) {
+		c.Assign(a)
+		if i%500 != 499 {
+			continue
+		}
+		entries := 0
+		for id := range c.terms {
+			for k, e := range c.terms[id].posting {
+				s := e.s
+				j := s.find(int32(id))
+				if s.closed || c.stories[s.id] != s || j == len(s.terms) || s.terms[j].id != int32(id) || s.terms[j].pos != int32(k) || e.w != s.terms[j].w/float64(s.articles) {
+					t.Fatalf("article %d: entry %d of term %q: story %d (closed %v) does not hold it there", i, k, c.terms[id].fold, s.id, s.closed)
+				}
+				entries++
+			}
+		}
+		terms := 0
+		for _, s := range c.stories {
+			terms += len(s.terms)
+		}
+		if entries != terms {
+			t.Fatalf("article %d: %d posting entries, %d terms in open stories", i, entries, terms)
 		}
 	}
 }
