@@ -204,11 +204,13 @@ func (w *Watcher) process(ctx context.Context, a store.Article, fetch bool) (sto
 type processing struct {
 	set     *watchSet
 	a       store.Article
-	doc     match.Document
 	results []match.Result
 	quotes  []quote.Quote
-	prep    *story.Prepared // the article as the clusterer reads it
-	st      *store.Story    // its story as it stands with it (its State: after all the articles of the call to assignStories that joined it); nil when the stories cannot be read
+	// foldedTitle and foldedBody are the title and body matched
+	// (Document), folded (match.Fold)
+	foldedTitle, foldedBody string
+	prep                    *story.Prepared // the article as the clusterer reads it
+	st                      *store.Story    // its story as it stands with it (its State: after all the articles of the call to assignStories that joined it); nil when the stories cannot be read
 }
 
 // begin reads an article and matches it, and prepares it for its story.
@@ -229,8 +231,9 @@ func (w *Watcher) begin(ctx context.Context, a store.Article, fetch bool) (*proc
 			a.Lang = article.TextLanguage(a.Lang, "")
 		}
 	}
-	p := &processing{set: set, a: a, doc: Document(a)}
-	p.results = set.matcher.Match(p.doc)
+	p := &processing{set: set, a: a}
+	// the folds for the full-text index come from the words the match read
+	p.results, p.foldedTitle, p.foldedBody = set.matcher.MatchFolded(Document(a))
 	source := a.TextSource
 	if strings.HasPrefix(source, "feed") {
 		source = "feed"
@@ -245,7 +248,7 @@ func (w *Watcher) begin(ctx context.Context, a store.Article, fetch bool) (*proc
 
 // complete builds the alerts of an article put into its story.
 func (w *Watcher) complete(ctx context.Context, p *processing) (store.Completion, error) {
-	set, a, doc, results, quotes, st := p.set, p.a, p.doc, p.results, p.quotes, p.st
+	set, a, results, quotes, st := p.set, p.a, p.results, p.quotes, p.st
 	matches := make([]store.Match, 0, len(results))
 	var earlier *storyText // the story's earlier articles, read once when needed
 	readEarlier := false
@@ -298,7 +301,7 @@ func (w *Watcher) complete(ctx context.Context, p *processing) (store.Completion
 		matches = append(matches, m)
 		w.metrics.Matches.WithLabelValues(r.Watch).Inc()
 	}
-	c := store.Completion{Article: a, Matches: matches, FoldedTitle: match.Fold(doc.Title), FoldedBody: match.Fold(doc.Body), Story: st}
+	c := store.Completion{Article: a, Matches: matches, FoldedTitle: p.foldedTitle, FoldedBody: p.foldedBody, Story: st}
 	for _, q := range quotes {
 		c.Quotes = append(c.Quotes, store.Quote{Speaker: q.Speaker, Text: q.Text})
 	}

@@ -1302,8 +1302,16 @@ func Fold(s string) string {
 	t := getTokenizer()
 	defer putTokenizer(t)
 	t.tokenize(s)
+	return t.joined()
+}
+
+// joined is Fold's result for the text last tokenized: its words joined by spaces.
+func (t *tokenizer) joined() string {
+	if len(t.toks) == 0 {
+		return ""
+	}
 	var b strings.Builder
-	b.Grow(len(s))
+	b.Grow(len(t.text))
 	for i := range t.toks {
 		if i > 0 {
 			b.WriteByte(' ')

@@ -253,8 +253,30 @@ func (m *Matcher) Match(doc Document) []Result {
 	return m.match(&doc, true)
 }
 
+// MatchFolded is Match that also returns doc's title and body as Fold folds them — from the words
+// the match read, where it read the field, so that a caller that keeps both (the full-text index)
+// does not split the text into words twice.
+func (m *Matcher) MatchFolded(doc Document) (results []Result, title, body string) {
+	var folds [2]string
+	var done [2]bool
+	results = m.matchFolding(&doc, true, &folds, &done)
+	if !done[0] {
+		folds[0] = Fold(doc.Title)
+	}
+	if !done[1] {
+		folds[1] = Fold(doc.Body)
+	}
+	return results, folds[0], folds[1]
+}
+
 // match matches doc; without explain, Results have no Hits (the benchmarks measure both).
 func (m *Matcher) match(doc *Document, explain bool) []Result {
+	return m.matchFolding(doc, explain, nil, nil)
+}
+
+// matchFolding is match; with folds, the title and the body (fields 0 and 1) it reads whole are
+// folded into folds as Fold folds them, and done says which.
+func (m *Matcher) matchFolding(doc *Document, explain bool, folds *[2]string, done *[2]bool) []Result {
 	if len(m.watches) == 0 {
 		return nil
 	}
@@ -272,6 +294,12 @@ func (m *Matcher) match(doc *Document, explain bool) []Result {
 		}
 		if text != "" {
 			s.scanField(uint8(f), text)
+		}
+		if folds != nil && f < 2 && len(text) == len(doc.field(f)) { // read whole
+			folds[f], done[f] = "", true
+			if text != "" {
+				folds[f] = s.tz.joined()
+			}
 		}
 	}
 	if len(s.touched) == 0 {

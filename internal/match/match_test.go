@@ -704,6 +704,7 @@ func FuzzMatch(f *testing.F) {
 		}
 		compareWithReference(t, m, ws, Document{Title: title, Body: body})
 		compareWithReference(t, m, ws, Document{Title: title, Body: body, Lang: "de"}) // genitives with a bare s
+		checkMatchFolded(t, m, Document{Title: title, Body: body, Lang: "de"})
 	})
 }
 
