@@ -728,7 +728,10 @@ func (s *Store) doneStatement(n int) int {
 }
 
 // doneArgs are the values of the rows of processed articles cs, doneColumns
-// a row in the order of addDoneSQL's columns.
+// a row in the order of addDoneSQL's columns. The GUID, author, image and
+// text, often empty (the text always, for an article of the feed's text
+// alone: storedText), are NULL when empty, which the statement stores as the
+// empty string (doneRowSQL).
 func doneArgs(cs []Completion) []any {
 	args := make([]any, 0, len(cs)*doneColumns)
 	for _, c := range cs {
@@ -737,8 +740,8 @@ func doneArgs(cs []Completion) []any {
 		if c.Story != nil {
 			story = c.Story.ID
 		}
-		args = append(args, a.Identity, a.URL, a.GUID, a.Feed, a.Title, a.Author, a.Image,
-			unix(a.Published), a.SeenAt.Unix(), a.FeedText, storedText(a), a.TextSource, a.Lang, story, a.itemSum())
+		args = append(args, a.Identity, a.URL, nullIfEmpty(a.GUID), a.Feed, a.Title, nullIfEmpty(a.Author), nullIfEmpty(a.Image),
+			unix(a.Published), a.SeenAt.Unix(), a.FeedText, nullIfEmpty(storedText(a)), a.TextSource, a.Lang, story, a.itemSum())
 	}
 	return args
 }
@@ -847,6 +850,22 @@ var (
 
 const doneColumns = 15
 
+// doneRowSQL is the values of a row of addDoneSQL, bound to doneArgs. A
+// NULL for an empty string is bound without copying anything: modernc's
+// driver copies every text argument into C memory, binds it, unbinds it
+// after the statement and frees it, for an empty one as for any, and
+// binding was about a third of the statement's CPU (four empty columns of
+// fifteen: 5–6% less CPU for 20,000 articles, 7 interleaved pairs of 8).
+const doneRowSQL = `(?, ?, COALESCE(?, ''), ?, ?, COALESCE(?, ''), COALESCE(?, ''), ?, ?, ?, COALESCE(?, ''), ?, ?, ?, 'done', ?)`
+
+// nullIfEmpty is v, or NULL when v is empty (doneRowSQL).
+func nullIfEmpty(v string) any {
+	if v == "" {
+		return nil
+	}
+	return v
+}
+
 // addDoneSQL inserts n processed articles, returning the ID and identity of
 // each inserted when returning is set.
 func addDoneSQL(n int, returning bool) string {
@@ -856,7 +875,7 @@ func addDoneSQL(n int, returning bool) string {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString(`(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'done', ?)`)
+		b.WriteString(doneRowSQL)
 	}
 	b.WriteString(` ON CONFLICT (identity) DO NOTHING`)
 	if returning {

@@ -114,7 +114,7 @@ func (s *Store) prepare(ctx context.Context) error {
 		{&s.stmts.addArticle, `INSERT INTO articles (identity, url, guid, feed, title, author, image, published, seen_at, feed_text, text, status, item_sum)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (identity) DO NOTHING RETURNING id`},
 		{&s.stmts.addDone, `INSERT INTO articles (identity, url, guid, feed, title, author, image, published, seen_at, feed_text, text, text_source, lang, story_id, status, item_sum)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'done', ?) ON CONFLICT (identity) DO NOTHING RETURNING id`},
+VALUES ` + doneRowSQL + ` ON CONFLICT (identity) DO NOTHING RETURNING id`},
 		{&s.stmts.putFeed, `INSERT INTO feeds (name, url, etag, last_modified, last_poll, last_success, last_error, last_error_at, failures, next_poll, items_seen)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)` + upsertFeed},
 		{&s.stmts.completeArticle, `UPDATE articles SET text = ?, text_source = ?, lang = ?, image = ?, title = ?, author = ?, status = 'done' WHERE id = ?`},
