@@ -20,7 +20,10 @@ import (
 // document after a start (once, a restart, a feed another instance polled),
 // the hash stored with its article when it was read — so a correction made
 // while newshound was stopped is seen too. The hash is stored again with the
-// correction, in its transaction: a change is corrected once.
+// correction, in its transaction: a change is corrected once. An item whose
+// mojibake the feed package repaired (feed.Item.Unrepaired) is unchanged
+// when the hash of its title and text as the feed gives them is the one it
+// had: articles read before the repair existed are not read again.
 
 // itemSum is the hash of an item of a feed's last document, by identity.
 type itemSum struct {
@@ -70,7 +73,10 @@ func (s *itemSums) changed(feedName string, items []feed.Item) []feed.Item {
 	var out []feed.Item
 	for i, it := range items {
 		sums[i] = itemSum{id: maphash.String(s.seed, it.Identity), sum: store.ItemSum(it.Title, it.Text)}
-		if j, ok := slices.BinarySearchFunc(prev, sums[i], byID); ok && prev[j].sum != sums[i].sum {
+		if j, ok := slices.BinarySearchFunc(prev, sums[i], byID); ok && prev[j].sum != sums[i].sum && !(it.Unrepaired != nil && prev[j].sum == store.ItemSum(it.Unrepaired.Title, it.Unrepaired.Text)) {
+			// (an item read before its mojibake was repaired has the
+			// sum of its title and text as the feed gives them: the
+			// repair is no correction)
 			out = append(out, it)
 		}
 	}

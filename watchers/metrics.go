@@ -20,6 +20,7 @@ type Metrics struct {
 	Deliveries   *metrics.CounterVec // by kind and outcome: delivered, retry, refused
 	StoreErrors  *metrics.CounterVec // by operation: the database failed, not a feed
 	Paused       *metrics.GaugeVec   // by destination: 1 while Discord refuses its credentials
+	Repaired     *metrics.CounterVec // new articles whose mojibake was repaired, by source: feed (its item), page
 
 	// Several instances on PostgreSQL (zero with SQLite).
 	Leased     *metrics.GaugeVec   // leases this instance holds, by kind: feed, channel
@@ -49,6 +50,8 @@ func NewMetrics(reg *metrics.Registry) *Metrics {
 			Help: "Database errors in the poll path (not the feeds' fault), by operation."}, []string{"op"}),
 		Paused: metrics.NewGaugeVec(metrics.Opts{Name: "newshound_delivery_paused",
 			Help: "1 while Discord refuses a destination's credentials (the bot token, a webhook) and its alerts wait."}, []string{"destination"}),
+		Repaired: metrics.NewCounterVec(metrics.Opts{Name: "newshound_mojibake_repaired_total",
+			Help: "New articles whose text held mojibake (UTF-8 decoded as Windows-1252 and encoded again: \"Putinâ€™s\"), repaired, by source: feed (the item's title, text or author), page."}, []string{"source"}),
 	}
 	m.Leased = metrics.NewGaugeVec(metrics.Opts{Name: "newshound_leases_held",
 		Help: "Leases this instance holds (several instances on PostgreSQL), by kind: feed, channel."}, []string{"kind"})
@@ -59,7 +62,7 @@ func NewMetrics(reg *metrics.Registry) *Metrics {
 	m.LeaseOps = metrics.NewCounterVec(metrics.Opts{Name: "newshound_lease_queries_total",
 		Help: "Database round trips for leases, by operation (heartbeat, claim, release, advance, held, ensure, leave)."}, []string{"op"})
 	if reg != nil {
-		reg.MustRegister(m.Polls, m.PollSeconds, m.FetchSeconds, m.ItemsSeen, m.ArticlesRead, m.Matches, m.Deliveries, m.StoreErrors, m.Paused,
+		reg.MustRegister(m.Polls, m.PollSeconds, m.FetchSeconds, m.ItemsSeen, m.ArticlesRead, m.Matches, m.Deliveries, m.StoreErrors, m.Paused, m.Repaired,
 			m.Leased, m.LeaseShare, m.Instances, m.LeaseOps)
 	}
 	return m

@@ -179,6 +179,9 @@ func (w *Watcher) pollFeed(ctx context.Context, f config.Feed, force bool, fetch
 			w.metrics.Polls.WithLabelValues(f.Name, "store_error").Inc()
 			return fail(err)
 		}
+		if fr.Repaired > 0 {
+			w.countRepaired(f.Name, fr.Items, fresh)
+		}
 		w.correctChanged(ctx, f.Name, fr.Items, fetchPages)
 		if fetchPages {
 			rec.Added = make([]store.Article, 0, len(fresh))
@@ -250,6 +253,23 @@ func (w *Watcher) pollFeed(ctx context.Context, f config.Feed, force bool, fetch
 	n, q := w.processAll(ctx, out.Added, fetchPages)
 	res.Processed, res.Queued = res.Processed+n, res.Queued+q
 	return res, nil
+}
+
+// countRepaired counts the new articles of a feed whose item's mojibake
+// the feed package repaired (feed.Item.Unrepaired), and logs them at debug.
+func (w *Watcher) countRepaired(feedName string, items []feed.Item, fresh []store.Article) {
+	repaired := map[string]bool{}
+	for _, it := range items {
+		if it.Unrepaired != nil {
+			repaired[it.Identity] = true
+		}
+	}
+	for _, a := range fresh {
+		if repaired[a.Identity] {
+			w.metrics.Repaired.WithLabelValues("feed").Inc()
+			w.log.Debug("mojibake repaired", "feed", feedName, "article_url", a.URL, "source", "feed")
+		}
+	}
 }
 
 // anyPending reports whether an article of as is pending: to be read and

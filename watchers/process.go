@@ -336,6 +336,10 @@ func (w *Watcher) read(ctx context.Context, a *store.Article, fetch bool) {
 		return
 	}
 	a.Text, a.TextSource = page.Text, "page"
+	if page.Repaired {
+		w.metrics.Repaired.WithLabelValues("page").Inc()
+		w.log.Debug("mojibake repaired", "feed", a.Feed, "article_url", a.URL, "source", "page")
+	}
 	if page.Paywalled {
 		a.TextSource = sourcePaywalled
 	} else if page.TextSource == article.TextFromJSONLD {

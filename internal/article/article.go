@@ -83,6 +83,11 @@ type Article struct {
 	// text, TextFromJSONLD for the articleBody the page declares in its
 	// JSON-LD, taken when the visible text is far short of it (ldbody.go).
 	TextSource string
+
+	// Repaired: the page held mojibake — UTF-8 decoded as Windows-1252
+	// and encoded again, "Putinâ€™s" — which was repaired before its text
+	// and metadata were read (package mojibake).
+	Repaired bool
 }
 
 // TextFromJSONLD is the TextSource of a text taken from the page's JSON-LD
@@ -111,9 +116,13 @@ func Extract(r io.Reader, pageURL string) (*Article, error) {
 // extract decodes body (contentType is the HTTP header, if any) and extracts
 // the article from it.
 func extract(body []byte, contentType, pageURL string) (*Article, error) {
-	doc, err := parseHTML(body, contentType)
+	doc, repaired, err := parseDocument(body, contentType)
 	if err != nil {
 		return nil, fmt.Errorf("article: parse %s: %w", pageURL, err)
 	}
-	return extractDocument(doc, pageURL)
+	a, err := extractDocument(doc, pageURL)
+	if a != nil {
+		a.Repaired = repaired
+	}
+	return a, err
 }

@@ -14,6 +14,8 @@ import (
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/newshound/newshound/internal/mojibake"
 )
 
 // decode returns body as UTF-8 in Unicode normal form C. The encoding is
@@ -199,9 +201,28 @@ func ascii(b []byte) bool {
 
 // parseHTML decodes body and parses it into a document tree.
 func parseHTML(body []byte, contentType string) (*html.Node, error) {
+	doc, _, err := parseDocument(body, contentType)
+	return doc, err
+}
+
+// parseDocument decodes body, repairs its mojibake and parses it into a
+// document tree; repaired says whether the repair changed the page.
+//
+// The repair is of text double-encoded in the source — UTF-8 once decoded
+// as Windows-1252 and encoded again, "Putinâ€™s" in a page served as
+// UTF-8 (package mojibake) — the other case than a page that declares a
+// legacy charset for UTF-8 content, which decode reads as UTF-8. It is
+// made on the whole decoded page before it is parsed, so that its title,
+// byline, text and JSON-LD are read repaired alike, and before white space
+// is collapsed ("Ã" and a no-break space is "à"). A page without the byte
+// 0xC3 costs one byte scan.
+func parseDocument(body []byte, contentType string) (doc *html.Node, repaired bool, err error) {
 	text, err := decode(body, contentType)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	return html.Parse(bytes.NewReader(text))
+	fixed := mojibake.RepairBytes(text)
+	repaired = len(fixed) != len(text)
+	doc, err = html.Parse(bytes.NewReader(fixed))
+	return doc, repaired, err
 }

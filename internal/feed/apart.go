@@ -20,16 +20,23 @@ import (
 // and another title or text, or with no GUIDs another title (press releases
 // that all link to the index page). A post listed twice (under two
 // categories' GUIDs, say, or with two teasers) has the same title.
+//
+// Titles and texts are compared as the feed gave them, mojibake and all
+// (Item.AsGiven), as versions before its repair did: a repair must not
+// make two posts one, or one post two, and so give them identities the
+// store does not hold.
 func differentPosts(a, b Item) bool {
+	aTitle, aText := a.AsGiven()
+	bTitle, bText := b.AsGiven()
 	switch {
-	case a.Title == b.Title && a.Text == b.Text, strings.HasPrefix(a.Identity, "text:"):
+	case aTitle == bTitle && aText == bText, strings.HasPrefix(a.Identity, "text:"):
 		return false
 	case strings.HasPrefix(a.Identity, "guid:"):
 		return true
 	case a.GUID != "" && b.GUID != "":
 		return a.GUID != b.GUID
 	}
-	return a.GUID == "" && b.GUID == "" && a.Title != "" && b.Title != "" && a.Title != b.Title
+	return a.GUID == "" && b.GUID == "" && aTitle != "" && bTitle != "" && aTitle != bTitle
 }
 
 // tellApart gives the items whose identity is shared (an identity the
@@ -51,9 +58,11 @@ func tellApart(items []Item, shared map[string]bool, feedAddress string, repeate
 				}
 			default:
 				// a link's posts without GUIDs differ by title, a GUID's by title or text
-				what := it.Title
+				// (as the feed gave them: the identities earlier versions stored)
+				title, text := it.AsGiven()
+				what := title
 				if strings.HasPrefix(it.Identity, "guid:") {
-					what += "\n" + it.Text
+					what += "\n" + text
 				}
 				h := sha256.Sum256([]byte(feedAddress + "\n" + it.Identity + "\n" + what))
 				it.Identity = "text:" + hex.EncodeToString(h[:16]) + " @" + feedAddress

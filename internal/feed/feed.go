@@ -25,7 +25,10 @@
 // the items before the last MaxItems when the feed lists its items oldest
 // first (oldest.go), since its new items are at the end.
 // Fields are plain text and bounded: titles 1,000 bytes, authors 300, text
-// 200,000. Relative links resolve against xml:base (nested per RFC 3986),
+// 200,000. Mojibake in them — UTF-8 read as Windows-1252 and encoded again
+// at the source, "Putinâ€™s" — is repaired (package mojibake; counted in
+// Result.Repaired); the item keeps its title and text as the feed gave them
+// (Item.Unrepaired), which telling posts apart compares (see Identity). Relative links resolve against xml:base (nested per RFC 3986),
 // then the feed's site link, then the address the feed came from — for a
 // file: feed, its own self link.
 //
@@ -58,7 +61,9 @@
 // live blog's entries, all linking to its page) are identified by their
 // GUIDs (without GUIDs, by their titles: press releases that all link to
 // the index page), items that share a link-less GUID but not their title
-// and text by a digest of those — all the items of such an identity, so that a new
+// and text by a digest of those (their title and text as the feed gives
+// them, before any mojibake repair, as versions before the repair read
+// them: a repair makes no old item new) — all the items of such an identity, so that a new
 // item put first does not take the old one's identity. An item with nothing at all to identify or read is
 // skipped (Result.Empty); item elements the XML parser could not read are
 // counted in Result.Unread, and a document whose items are all unreadable
@@ -96,6 +101,28 @@ type Item struct {
 	BadDate   string    // the date the feed gave when it is unreadable or nonsense (before 1990, over 48 hours ahead), as written: Published is zero
 	Image     string    // absolute URL of the item's image, if the feed names one
 	Lang      string    // the language the feed declares (RSS <language>, Atom xml:lang, JSON Feed "language"), as written; "" when none or not a language tag
+
+	// Unrepaired is the title and text as versions before the mojibake
+	// repair read them, when the repair changed the item's title, text or
+	// author (nil otherwise):
+	// what telling posts apart and seeing corrections compare, so that an
+	// item recorded before the repair existed is neither new nor changed.
+	Unrepaired *Unrepaired
+}
+
+// Unrepaired is an item's title and text with their mojibake as the feed
+// gave it ("Putinâ€™s"; see package mojibake).
+type Unrepaired struct {
+	Title, Text string
+}
+
+// AsGiven is the item's title and text as versions before the mojibake
+// repair read them: Unrepaired's, else Title and Text.
+func (it *Item) AsGiven() (title, text string) {
+	if it.Unrepaired != nil {
+		return it.Unrepaired.Title, it.Unrepaired.Text
+	}
+	return it.Title, it.Text
 }
 
 // Validators are what a server said about the last version it sent.
@@ -114,6 +141,7 @@ type Result struct {
 	Empty       int // items skipped for holding no link, id, title or text: nothing to identify or read
 	Repeated    int // items skipped because an earlier item of the document has the same identity
 	Unread      int // <item>/<entry> elements the parser could not read (malformed XML)
+	Repaired    int // items whose title, text or author held mojibake, repaired (package mojibake): the poller counts them
 	// Charset is the charset guessed for a document that is not UTF-8 and
 	// declares none ("" for any other); CharsetUnsure says the text did not
 	// confirm the guess (too short, or fitting no script clearly): its

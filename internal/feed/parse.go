@@ -134,7 +134,15 @@ func parse(body []byte, baseURL string) (res *Result, err error) {
 				it.Image = &gofeed.Image{URL: src}
 			}
 		}
-		item, link := normalise(it, base)
+		item, link, repaired := normalise(it, base, true)
+		if repaired {
+			// Its mojibake repaired: keep the title and text as earlier
+			// versions read them, which telling posts apart and seeing
+			// corrections compare (Item.Unrepaired).
+			res.Repaired++
+			was, _, _ := normalise(it, base, false)
+			item.Unrepaired = &Unrepaired{Title: was.Title, Text: was.Text}
+		}
 		item.Lang = lang
 		item.Identity = identity(it, item, link, base, site, baseURL)
 		if item.Identity == "" {
@@ -315,10 +323,14 @@ const (
 // normalise is an item as newshound keeps it, but for its language and
 // identity; link is url.Parse(item.URL) when resolving the link gave it
 // (the link was absolute and is written back as it came), else nil.
-func normalise(it *gofeed.Item, base *url.URL) (item Item, link *url.URL) {
+//
+// Mojibake in the item's fields is repaired when repair is set; repaired
+// says whether that changed any of them (see Item.Unrepaired).
+func normalise(it *gofeed.Item, base *url.URL, repair bool) (item Item, link *url.URL, repaired bool) {
+	f := fields{repair: repair}
 	item = Item{
 		GUID:  strings.TrimSpace(it.GUID),
-		Title: plain(it.Title, maxRawTitle, maxTitle),
+		Title: f.plain(it.Title, maxRawTitle, maxTitle),
 	}
 	// The link: the item's own, else (a tag: URI, an empty or broken
 	// link) its GUID when that is a URL (RSS isPermaLink), else another
@@ -344,8 +356,8 @@ func normalise(it *gofeed.Item, base *url.URL) (item Item, link *url.URL) {
 			}
 		}
 	}
-	item.Text = plain(it.Content, maxRawText, maxText)
-	if desc := plain(it.Description, maxRawText, maxText); len(item.Text) < len(desc) {
+	item.Text = f.plain(it.Content, maxRawText, maxText)
+	if desc := f.plain(it.Description, maxRawText, maxText); len(item.Text) < len(desc) {
 		item.Text = desc
 	}
 	// cut to maxText (at a rune boundary), or its raw text to maxRawText
@@ -353,11 +365,11 @@ func normalise(it *gofeed.Item, base *url.URL) (item Item, link *url.URL) {
 	if item.Text == "" {
 		// a video's text: YouTube's Atom feeds, Media RSS (not when the item
 		// has text: a news item's media:description is its image's caption)
-		item.Text = plain(mediaDescription(it), maxRawText, maxText)
+		item.Text = f.plain(mediaDescription(it), maxRawText, maxText)
 	}
 	if t := it.Custom[contentText]; t != "" {
 		item.TextCut = item.TextCut || len(t) >= maxRawText
-		if t = truncate(textOf(truncate(t, maxRawText)), maxText); printing(item.Text) < printing(t) {
+		if t = truncate(f.textOf(truncate(t, maxRawText)), maxText); printing(item.Text) < printing(t) {
 			item.Text = t
 		}
 	}
@@ -367,7 +379,7 @@ func normalise(it *gofeed.Item, base *url.URL) (item Item, link *url.URL) {
 			authors = append(authors, strings.TrimSpace(a.Name))
 		}
 	}
-	item.Author = plain(strings.Join(authors, ", "), maxRawAuthor, maxAuthor)
+	item.Author = f.plain(strings.Join(authors, ", "), maxRawAuthor, maxAuthor)
 	raw := it.Published
 	switch {
 	case it.PublishedParsed != nil:
@@ -402,7 +414,25 @@ func normalise(it *gofeed.Item, base *url.URL) (item Item, link *url.URL) {
 			}
 		}
 	}
-	return item, link
+	return item, link, f.repaired
+}
+
+// fields reads an item's fields as plain text, with their mojibake
+// repaired when repair is set, and notes whether a repair changed one.
+type fields struct{ repair, repaired bool }
+
+// plain is the package's plain, repairing as f says.
+func (f *fields) plain(s string, maxRaw, max int) string {
+	t, r := plainText(truncate(s, maxRaw), f.repair)
+	f.repaired = f.repaired || r
+	return truncate(t, max)
+}
+
+// textOf is the package's textOf, repairing as f says.
+func (f *fields) textOf(s string) string {
+	t, r := textOf(s, f.repair)
+	f.repaired = f.repaired || r
+	return t
 }
 
 // identity is an item's identity (see the package documentation): its

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/newshound/newshound/internal/entity"
+	"github.com/newshound/newshound/internal/mojibake"
 )
 
 // PlainText turns feed HTML (or plain text with entities) into readable plain
@@ -16,7 +17,9 @@ import (
 // elements separated by blank lines, runs of spaces collapsed. Character
 // references left in the text by one escaping too many ("Putin&amp;#8217;s"
 // in the feed, "Putin&#8217;s" after decoding) are decoded once more (see
-// package entity).
+// package entity), and UTF-8 decoded once too many ("Putinâ€™s" for
+// "Putin’s", "FranÃ§ois" for "François": see package mojibake) is
+// repaired.
 //
 // Markup escaped once too many ("&amp;lt;p&amp;gt;The &amp;lt;b&amp;gt;…"
 // in the feed: an item with no tag whose text, once decoded, is HTML — an
@@ -24,31 +27,51 @@ import (
 // HTML it is, not shown as "<p>The <b>…": its tags would be words to the
 // watches, and the phrase around them would never match.
 func PlainText(s string) string {
-	if !strings.ContainsAny(s, "<&") {
-		return collapse(s)
+	t, _ := plainText(s, true)
+	return t
+}
+
+// plainText is PlainText, with its mojibake repaired only when repair is
+// set; repaired says whether that changed the text.
+func plainText(s string, repair bool) (t string, repaired bool) {
+	t = s
+	if strings.ContainsAny(s, "<&") {
+		t = markupText(s)
+		if strings.IndexByte(s, '<') < 0 && escapedMarkup(t) {
+			t = markupText(t)
+		}
+		t = entity.Decode(t)
 	}
-	t := markupText(s)
-	if strings.IndexByte(s, '<') < 0 && escapedMarkup(t) {
-		t = markupText(t)
+	return repairCollapse(t, repair)
+}
+
+// repairCollapse is collapse of t with its mojibake repaired first (when
+// repair is set: a no-break space repaired from "Â\u00a0" is then
+// collapsed as any other); repaired says whether the repair changed t.
+func repairCollapse(t string, repair bool) (string, bool) {
+	if !repair {
+		return collapse(t), false
 	}
-	return collapse(entity.Decode(t))
+	r := mojibake.Repair(t)
+	return collapse(r), r != t // Repair returns t itself when it changes nothing: one pointer comparison
 }
 
 // textOf is PlainText of a field meant as plain text (JSON Feed's
 // content_text): its "<" and ">" are characters, not tags ("a<b and c>d"
 // loses nothing), its character references are decoded as a careless
-// publisher's ("AT&amp;T" reads "AT&T", "AT&T" stays), and its white space
-// is collapsed as PlainText's. Only a text that holds HTML — an end tag of
+// publisher's ("AT&amp;T" reads "AT&T", "AT&T" stays), its mojibake is
+// repaired (when repair is set), and its white space is collapsed as
+// PlainText's. Only a text that holds HTML — an end tag of
 // an element that holds text, or a <br>, as escapedMarkup reads it — is
 // read as the HTML it is.
-func textOf(s string) string {
+func textOf(s string, repair bool) (string, bool) {
 	if strings.IndexByte(s, '<') >= 0 && escapedMarkup(s) {
-		return PlainText(s)
+		return plainText(s, repair)
 	}
 	if strings.IndexByte(s, '&') >= 0 {
 		s = entity.Decode(s)
 	}
-	return collapse(s)
+	return repairCollapse(s, repair)
 }
 
 // escapedMarkup reports whether the text t, decoded from an item without

@@ -31,7 +31,7 @@ func FuzzLinkShortcuts(f *testing.F) {
 			t.Fatalf("rootURL(%q) = %v, parsed: %v", s, rootURL(s), old(s))
 		}
 		for _, b := range []*url.URL{base, nil} {
-			item, link := normalise(&gofeed.Item{Link: s}, b)
+			item, link, _ := normalise(&gofeed.Item{Link: s}, b, true)
 			if link == nil {
 				continue
 			}
