@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"reflect"
 	"testing"
@@ -96,5 +97,41 @@ func TestIDRuns(t *testing.T) {
 		if got := cutRun(c.q, c.done); !reflect.DeepEqual(got, c.want) {
 			t.Errorf("cutRun(%v, %v) = %v, want %v", c.q, c.done, got, c.want)
 		}
+	}
+}
+
+// TestUnqueueCutsRuns: removing written IDs from the queue deletes the
+// single IDs and runs they cover, cuts the runs they cover in part to the
+// rest, and leaves alone the rows between them.
+func TestUnqueueCutsRuns(t *testing.T) {
+	s, _ := open(t)
+	ctx := context.Background()
+	queued := []idRun{{1, 10}, {12, 12}, {14, 14}, {20, 25}, {30, 30}, {40, 45}, {50, 50}, {60, 62}}
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.Stmt(s.stmts.queueIndex).Exec(idRuns(queued))
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := []idRun{{3, 5}, {12, 12}, {22, 30}, {50, 50}, {60, 62}}
+	if err := s.tx(ctx, func(tx *sql.Tx) error { return s.unqueue(tx, done) }); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := s.r.Query(`SELECT article_id, COALESCE(last, article_id) FROM fts_queue ORDER BY article_id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var got []idRun
+	for rows.Next() {
+		var r idRun
+		if err := rows.Scan(&r.first, &r.last); err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, r)
+	}
+	if want := []idRun{{1, 2}, {6, 10}, {14, 14}, {20, 21}, {40, 45}}; !reflect.DeepEqual(got, want) {
+		t.Fatalf("queue after unqueue(%v): %v, want %v", done, got, want)
 	}
 }

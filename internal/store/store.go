@@ -99,7 +99,8 @@ type statements struct {
 	putStory, setStory, storyMatched, guidElsewhere, storyPost                                                                   *sql.Stmt
 	pg                                                                                                                           bool // PostgreSQL: full-text entries written with their articles
 	// queueIndex adds to fts_queue the runs of IDs of a JSON array (idRuns),
-	// unqueueIndex removes from it the single IDs within such runs (SQLite).
+	// unqueueIndex removes from it the rows written entries cover (SQLite,
+	// unqueueSQL).
 	queueIndex, unqueueIndex *sql.Stmt
 	// addDoneMany[n] inserts n processed articles (n in doneSizes, on
 	// SQLite sqliteDoneSizes), returning their IDs on PostgreSQL (addDone).
@@ -128,7 +129,7 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&s.stmts.indexNew, s.pick(`INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`, ``)},
 		// WHERE true: SQLite reads "SELECT … ON CONFLICT" as a join without it.
 		{&s.stmts.queueIndex, s.pick(queueRunsSQL, ``)},
-		{&s.stmts.unqueueIndex, s.pick(unqueueSinglesSQL, ``)},
+		{&s.stmts.unqueueIndex, s.pick(unqueueSQL, ``)},
 		{&s.stmts.putStory, putStorySQL},
 		{&s.stmts.guidElsewhere, guidElsewhereSQL},
 		{&s.stmts.setStory, `UPDATE articles SET story_id = ? WHERE id = ?`},
