@@ -7,12 +7,15 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newshound/newshound/internal/store"
 	"github.com/newshound/newshound/internal/testutil"
 )
 
 // corruptThenServe records a poll of 20 stories, corrupts the named tables'
-// pages, restarts the harness and serves it while the feeds add two stories.
-func corruptThenServe(t *testing.T, names ...string) (h *harness, logs *testutil.LogBuffer, get func(string) (int, string), stop func()) {
+// pages in the database file file(dbPath) (the main one, or the full-text
+// index's), restarts the harness and serves it while the feeds add two
+// stories.
+func corruptThenServe(t *testing.T, file func(string) string, names ...string) (h *harness, logs *testutil.LogBuffer, get func(string) (int, string), stop func()) {
 	t.Helper()
 	fs := newFeedServer(t)
 	h = newHarness(t, strings.Replace(config2(fs.URL, ""), "max_age: 48h", "max_age: 48h\nschedule: \"@every 1s\"", 1))
@@ -27,7 +30,7 @@ func corruptThenServe(t *testing.T, names ...string) (h *harness, logs *testutil
 		t.Fatalf("setup poll: %+v", rep)
 	}
 	h.store.Close()
-	corruptPages(t, h.dbPath, names...)
+	corruptPages(t, file(h.dbPath), names...)
 	h.start()
 	logs, get, stop = h.serve(t)
 	fs.set("/world.rss", rss(append(items, item{"Putin speaks", "https://n.example/new", "Putin.", now})...))
@@ -39,7 +42,7 @@ func corruptThenServe(t *testing.T, names ...string) (h *harness, logs *testutil
 // with the reason, newshound_store_errors_total{op="stories"}, and ERROR
 // lines rate-limited — it logged one per article with /healthz 200.
 func TestCorruptStoriesAreLoud(t *testing.T) {
-	_, logs, get, stop := corruptThenServe(t, "stories", "stories_last")
+	_, logs, get, stop := corruptThenServe(t, func(p string) string { return p }, "stories", "stories_last")
 	defer stop()
 	waitFor(t, func() bool { code, _ := get("/healthz"); return code == http.StatusServiceUnavailable })
 	if _, body := get("/healthz"); !strings.Contains(body, "database error (stories)") || !strings.Contains(body, "malformed") {
@@ -64,7 +67,7 @@ func TestCorruptStoriesAreLoud(t *testing.T) {
 // background, and its failure reached neither the log, nor /healthz, nor
 // the metrics.
 func TestCorruptIndexIsLoud(t *testing.T) {
-	_, logs, get, stop := corruptThenServe(t, "articles_fts_data", "articles_fts_idx", "articles_fts_docsize")
+	_, logs, get, stop := corruptThenServe(t, store.IndexPath, "articles_fts_data", "articles_fts_idx", "articles_fts_docsize")
 	defer stop()
 	waitFor(t, func() bool { code, _ := get("/healthz"); return code == http.StatusServiceUnavailable })
 	if _, body := get("/healthz"); !strings.Contains(body, "database error (index)") || !strings.Contains(body, "malformed") {

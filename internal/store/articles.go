@@ -449,10 +449,21 @@ const prunedStory = `last_seen < ?1 AND id < (SELECT MAX(id) FROM stories)
 // emptied.
 func (s *Store) Prune(ctx context.Context, cutoff time.Time) (int, error) {
 	var emptied int64
+	// The full-text entries: on SQLite in the index file (indexfile.go),
+	// before the texts are emptied — a crash between them leaves entries
+	// of articles that are pruned anyway, and the next Prune deletes
+	// them (it deletes those of every article before the cutoff).
+	ftsPrune := `DELETE FROM articles_fts WHERE rowid IN (SELECT id FROM articles WHERE seen_at < ? AND status != 'pending')`
+	if s.fw != nil {
+		if _, err := s.fw.ExecContext(ctx, `DELETE FROM articles_fts WHERE rowid IN (SELECT id FROM m.articles WHERE seen_at < ? AND status != 'pending')`, cutoff.Unix()); err != nil {
+			return 0, fmt.Errorf("store: prune: full-text entries: %w", err)
+		}
+		ftsPrune = ""
+	}
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		c := cutoff.Unix()
 		for _, q := range []string{
-			`DELETE FROM articles_fts WHERE rowid IN (SELECT id FROM articles WHERE seen_at < ? AND status != 'pending')`,
+			ftsPrune,
 			`DELETE FROM quotes WHERE article_id IN (SELECT id FROM articles WHERE seen_at < ?)`,
 			// A story seen since the cutoff keeps its rows: its alert
 			// message is edited with every outlet its edits listed.
@@ -467,6 +478,9 @@ func (s *Store) Prune(ctx context.Context, cutoff time.Time) (int, error) {
 			`UPDATE articles SET story_id = NULL WHERE story_id IN (SELECT id FROM stories WHERE ` + prunedStory + `)`,
 			`DELETE FROM stories WHERE ` + prunedStory,
 		} {
+			if q == "" {
+				continue
+			}
 			if _, err := tx.ExecContext(ctx, q, c); err != nil {
 				return fmt.Errorf("store: prune: %w", err)
 			}

@@ -35,16 +35,16 @@ var texts = []struct{ title, body string }{
 func TestTokensAsFTS5(t *testing.T) {
 	s, _ := open(t)
 	ctx := context.Background()
-	if _, err := s.w.Exec(`CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, articles_fts, 'instance')`); err != nil {
+	if _, err := s.fw.Exec(`CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, articles_fts, 'instance')`); err != nil {
 		t.Fatal(err)
 	}
 	for i, tx := range texts {
 		title, body := match.Fold(tx.title), match.Fold(tx.body)
-		if _, err := s.w.ExecContext(ctx, `INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`, i+1, title, body); err != nil {
+		if _, err := s.fw.ExecContext(ctx, `INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`, i+1, title, body); err != nil {
 			t.Fatal(err)
 		}
 		for col, text := range map[string]string{"title": title, "body": body} {
-			rows, err := s.w.QueryContext(ctx, `SELECT term FROM temp.vocab WHERE doc = ? AND col = ? ORDER BY offset`, i+1, col)
+			rows, err := s.fw.QueryContext(ctx, `SELECT term FROM temp.vocab WHERE doc = ? AND col = ? ORDER BY offset`, i+1, col)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -197,14 +197,14 @@ func FuzzFTSParity(f *testing.F) {
 			t.Fatalf("query %q: %s: %v", query, expr, err)
 		}
 		title, body := match.Fold(text), match.Fold(text+" "+text)
-		if _, err := lite.w.Exec(`DELETE FROM articles_fts`); err != nil {
+		if _, err := lite.fw.Exec(`DELETE FROM articles_fts`); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := lite.w.Exec(`INSERT INTO articles_fts (rowid, title, body) VALUES (1, ?, ?)`, title, body); err != nil {
+		if _, err := lite.fw.Exec(`INSERT INTO articles_fts (rowid, title, body) VALUES (1, ?, ?)`, title, body); err != nil {
 			t.Fatal(err)
 		}
 		var inLite int
-		if err := lite.w.QueryRow(`SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH ?`, expr).Scan(&inLite); err != nil {
+		if err := lite.fw.QueryRow(`SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH ?`, expr).Scan(&inLite); err != nil {
 			t.Fatalf("query %q: FTS5 %s: %v", query, expr, err)
 		}
 		inPG := false

@@ -167,10 +167,17 @@ func (s *Store) indexLoop() {
 	}
 }
 
-// FlushIndex writes the full-text entries waiting, in one transaction.
+// FlushIndex writes the full-text entries waiting, in one transaction of
+// the index file's writer, then removes their IDs from the queue in the
+// next group commit. The order is what keeps a crash from losing entries:
+// between the two, the IDs stay queued and are indexed again at start
+// (with replace: the same entries). When the entries cannot be written
+// they wait for a retry (bounded); when only their IDs cannot be removed
+// from the queue, the entries are in the index and the next start writes
+// them again.
 func (s *Store) FlushIndex(ctx context.Context) error {
 	x := s.fts
-	if x == nil {
+	if x == nil || s.fw == nil {
 		return nil
 	}
 	x.mu.Lock()
@@ -180,21 +187,7 @@ func (s *Store) FlushIndex(ctx context.Context) error {
 	if len(entries) == 0 {
 		return nil
 	}
-	err := s.submit(ctx, nil, func(tx *sql.Tx, _ *commitReq) error {
-		insert, replace := tx.Stmt(s.stmts.indexNew), tx.Stmt(s.stmts.indexArticle)
-		ids := make([]int64, len(entries))
-		for i, e := range entries {
-			stmt := insert
-			if e.replace {
-				stmt = replace
-			}
-			if _, err := stmt.Exec(e.ID, e.Title, e.Body); err != nil {
-				return fmt.Errorf("store: index article %d: %w", e.ID, err)
-			}
-			ids[i] = e.ID
-		}
-		return s.unqueue(tx, runsOf(ids))
-	})
+	err := s.writeEntries(ctx, entries)
 	if err != nil {
 		x.mu.Lock()
 		if len(entries)+len(x.pending) <= indexMaxPending {
@@ -203,6 +196,15 @@ func (s *Store) FlushIndex(ctx context.Context) error {
 			err = fmt.Errorf("%w (%d full-text entries dropped from memory, still queued: the next start writes them)", err, len(entries))
 		}
 		x.mu.Unlock()
+	} else {
+		ids := make([]int64, len(entries))
+		for i, e := range entries {
+			ids[i] = e.ID
+		}
+		err = s.submit(ctx, nil, func(tx *sql.Tx, _ *commitReq) error { return s.unqueue(tx, runsOf(ids)) })
+		if err != nil {
+			err = fmt.Errorf("%w (%d full-text entries written, still queued: the next start writes them again)", err, len(entries))
+		}
 	}
 	if ctx.Err() == nil {
 		x.mu.Lock()
@@ -213,6 +215,29 @@ func (s *Store) FlushIndex(ctx context.Context) error {
 		}
 	}
 	return err
+}
+
+// writeEntries writes entries in the index file, in one transaction.
+func (s *Store) writeEntries(ctx context.Context, entries []IndexEntry) error {
+	tx, err := s.fw.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("store: index: begin: %w", err)
+	}
+	defer tx.Rollback()
+	insert, replace := tx.Stmt(s.stmts.indexNew), tx.Stmt(s.stmts.indexArticle)
+	for _, e := range entries {
+		stmt := insert
+		if e.replace {
+			stmt = replace
+		}
+		if _, err := stmt.Exec(e.ID, e.Title, e.Body); err != nil {
+			return fmt.Errorf("store: index article %d: %w", e.ID, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("store: index: commit: %w", err)
+	}
+	return nil
 }
 
 // UnindexedArticles returns processed articles whose full-text entry was
@@ -320,7 +345,11 @@ func idArray(ids []int64) string {
 // CONFLICT" as a join without it.
 const queueRunsSQL = `INSERT INTO fts_queue (article_id, last)
 SELECT value ->> 0, NULLIF(value ->> 1, value ->> 0) FROM json_each(?) WHERE true
-ON CONFLICT (article_id) DO UPDATE SET last = CASE
+` + queueRunsConflict
+
+// queueRunsConflict ends an INSERT of runs into fts_queue: a run whose
+// first ID is queued already joins that row (its last the larger).
+const queueRunsConflict = `ON CONFLICT (article_id) DO UPDATE SET last = CASE
 	WHEN excluded.last IS NULL THEN fts_queue.last
 	WHEN fts_queue.last IS NULL OR excluded.last > fts_queue.last THEN excluded.last
 	ELSE fts_queue.last END`
@@ -461,6 +490,10 @@ ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE settings.value <> e
 		if n, err := res.RowsAffected(); err != nil || n == 0 {
 			return err
 		}
+		if !s.pg {
+			queued, err = s.queueIndexed(ctx, tx)
+			return err
+		}
 		// WHERE true: SQLite reads "SELECT … ON CONFLICT" as a join without it.
 		res, err = tx.ExecContext(ctx, `INSERT INTO fts_queue (article_id) SELECT rowid FROM articles_fts WHERE true ON CONFLICT DO NOTHING`)
 		if err != nil {
@@ -473,4 +506,45 @@ ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE settings.value <> e
 		return 0, fmt.Errorf("store: queue the full-text index's rebuild: %w", err)
 	}
 	return queued, nil
+}
+
+// queueIndexed queues, in tx of the main file, the IDs of every entry of
+// the index file (SQLite), as runs, and returns how many IDs.
+func (s *Store) queueIndexed(ctx context.Context, tx *sql.Tx) (int64, error) {
+	rows, err := s.fw.QueryContext(ctx, `SELECT rowid FROM articles_fts ORDER BY rowid`)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	var n int64
+	var runs []idRun
+	flush := func() error {
+		if len(runs) == 0 {
+			return nil
+		}
+		_, err := tx.Stmt(s.stmts.queueIndex).ExecContext(ctx, idRuns(runs))
+		runs = runs[:0]
+		return err
+	}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return 0, err
+		}
+		n++
+		if k := len(runs); k > 0 && id == runs[k-1].last+1 {
+			runs[k-1].last = id
+			continue
+		}
+		if len(runs) == indexBatch {
+			if err := flush(); err != nil {
+				return 0, err
+			}
+		}
+		runs = append(runs, idRun{id, id})
+	}
+	if err := rows.Err(); err != nil {
+		return 0, err
+	}
+	return n, flush()
 }

@@ -111,7 +111,7 @@ func TestFailedIndexWritesReportedAndBounded(t *testing.T) {
 	var reported []error
 	s.OnIndexResult(func(err error) { mu.Lock(); reported = append(reported, err); mu.Unlock() })
 	a := complete(t, s, Article{Identity: "https://e.org/a", Feed: "F", Title: "Harbour strike", Text: "dockers stop work"}, nil, time.Now())
-	if _, err := s.w.Exec(`ALTER TABLE articles_fts RENAME TO articles_fts_away`); err != nil {
+	if _, err := s.fw.Exec(`ALTER TABLE articles_fts RENAME TO articles_fts_away`); err != nil {
 		t.Fatal(err)
 	}
 	s.fts.mu.Lock()
@@ -132,7 +132,7 @@ func TestFailedIndexWritesReportedAndBounded(t *testing.T) {
 	}
 	mu.Unlock()
 
-	if _, err := s.w.Exec(`ALTER TABLE articles_fts_away RENAME TO articles_fts`); err != nil {
+	if _, err := s.fw.Exec(`ALTER TABLE articles_fts_away RENAME TO articles_fts`); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()

@@ -207,6 +207,22 @@ CREATE INDEX fts_queue_runs ON fts_queue(last) WHERE last IS NOT NULL;
 -- about a third of its cost); a search reads at most 7 segments a level.
 INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 8);
 `,
+	15: `
+-- The full-text index moves to a file of its own beside the database
+-- (IndexPath), written by a connection of its own (index.go), so that its
+-- writes no longer hold the polls' commits. Its entries cannot be copied
+-- (contentless: FTS5 keeps no text to read back): the IDs it holds are
+-- queued, as runs, and the pipeline writes them again at start
+-- (UnindexedArticles, Index). fts_file '0': the queue names every entry,
+-- the file is to be made (openIndex).
+INSERT INTO fts_queue (article_id, last)
+SELECT first, NULLIF(last, first) FROM (
+	SELECT MIN(rowid) AS first, MAX(rowid) AS last
+	FROM (SELECT rowid, rowid - ROW_NUMBER() OVER (ORDER BY rowid) AS g FROM articles_fts) GROUP BY g) WHERE true
+` + queueRunsConflict + `;
+DROP TABLE articles_fts;
+INSERT INTO settings (key, value) VALUES ('fts_file', '0') ON CONFLICT (key) DO UPDATE SET value = excluded.value;
+`,
 }
 
 func (s *Store) migrate(ctx context.Context) error {

@@ -183,6 +183,11 @@ CREATE INDEX outbox_watch ON outbox(watch, kind, delivered_at, failed_at);
 ALTER TABLE fts_queue ADD COLUMN last BIGINT;
 CREATE INDEX fts_queue_runs ON fts_queue(last) WHERE last IS NOT NULL;
 `,
+	15: `
+-- SQLite's full-text index moves to a file of its own (SQLite's migration
+-- 15); PostgreSQL's stays in articles_fts: nothing to do.
+SELECT 1;
+`,
 }
 
 // IsPostgresURL reports whether target names a PostgreSQL database

@@ -55,6 +55,7 @@ import (
 type Store struct {
 	w      *sql.DB // the one writer connection (query-only when read-only)
 	r      *sql.DB // readers
+	fw     *sql.DB // the full-text index file's one writer connection (indexfile.go); nil when read-only or on PostgreSQL
 	stmts  statements
 	lock   *writerLock   // nil when read-only or in memory
 	commit *committer    // the group commit of polls' writes; nil when read-only
@@ -124,9 +125,9 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)` + upsertFeed},
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&s.stmts.storyPost, storyPostSQL},
 		{&s.stmts.insertQuote, `INSERT INTO quotes (article_id, position, speaker, text) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`},
-		{&s.stmts.indexArticle, s.pick(`INSERT OR REPLACE INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`,
+		// SQLite's are prepared on the index file's writer (below).
+		{&s.stmts.indexArticle, s.pick(``,
 			`INSERT INTO articles_fts (rowid, doc) VALUES (?, ?::tsvector) ON CONFLICT (rowid) DO UPDATE SET doc = excluded.doc`)},
-		{&s.stmts.indexNew, s.pick(`INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`, ``)},
 		// WHERE true: SQLite reads "SELECT … ON CONFLICT" as a join without it.
 		{&s.stmts.queueIndex, s.pick(queueRunsSQL, ``)},
 		{&s.stmts.unqueueIndex, s.pick(unqueueSQL, ``)},
@@ -144,6 +145,21 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 			return fmt.Errorf("prepare: %w", err)
 		}
 		*p.stmt = stmt
+	}
+	if !s.pg {
+		for _, p := range []struct {
+			stmt **sql.Stmt
+			sql  string
+		}{
+			{&s.stmts.indexArticle, `INSERT OR REPLACE INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`},
+			{&s.stmts.indexNew, `INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`},
+		} {
+			stmt, err := s.fw.PrepareContext(ctx, p.sql)
+			if err != nil {
+				return fmt.Errorf("prepare: %w", err)
+			}
+			*p.stmt = stmt
+		}
 	}
 	sizes := doneSizes
 	if !s.pg {
@@ -193,7 +209,7 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 }
 
 func openDB(ctx context.Context, path string, readonly bool) (*Store, error) {
-	dsn := func(writer bool) string {
+	dsn := func(path string, writer bool) string {
 		q := url.Values{}
 		q.Add("_pragma", "busy_timeout(10000)")
 		if !readonly {
@@ -228,17 +244,14 @@ func openDB(ctx context.Context, path string, readonly bool) (*Store, error) {
 		}
 		return "file:" + path + "?" + q.Encode()
 	}
-	w, err := sql.Open("sqlite", dsn(!readonly))
+	w, err := sql.Open("sqlite", dsn(path, !readonly))
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
 	w.SetMaxOpenConns(1)
 	w.SetConnMaxIdleTime(0)
-	r, err := sql.Open("sqlite", dsn(false))
-	if err != nil {
-		w.Close()
-		return nil, fmt.Errorf("store: open %s: %w", path, err)
-	}
+	// The readers attach the full-text index's file (indexfile.go).
+	r := readerPool(dsn(path, false), path, readonly)
 	r.SetMaxOpenConns(4)
 	s := &Store{w: w, r: r, readonly: readonly}
 	// A read-only store checks the schema on a reader and prepares no
@@ -248,9 +261,17 @@ func openDB(ctx context.Context, path string, readonly bool) (*Store, error) {
 	if readonly {
 		err = s.checkVersion(ctx)
 	} else if err = s.migrate(ctx); err == nil {
-		err = s.prepare(ctx)
+		// The index file's writer: deferred transactions (not
+		// immediate), so that reading the attached main file takes no
+		// lock of it.
+		if err = s.openIndex(ctx, path, dsn(IndexPath(path), false)); err == nil {
+			err = s.prepare(ctx)
+		}
 	}
 	if err != nil {
+		if s.fw != nil {
+			s.fw.Close()
+		}
 		r.Close()
 		w.Close()
 		return nil, fmt.Errorf("store: %s: %w", path, err)
@@ -271,7 +292,11 @@ func (s *Store) Close() error {
 	if s.pg {
 		return s.w.Close()
 	}
-	return errors.Join(s.r.Close(), s.w.Close(), s.lock.release())
+	var fwErr error
+	if s.fw != nil {
+		fwErr = s.fw.Close()
+	}
+	return errors.Join(s.r.Close(), fwErr, s.w.Close(), s.lock.release())
 }
 
 // Checkpoint copies the write-ahead log into the database and truncates it,
