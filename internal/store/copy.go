@@ -343,7 +343,7 @@ func copyIndex(ctx context.Context, src, dst *Store, index func(Article) IndexEn
 	}
 	var total int64
 	for {
-		as, err := src.articles(ctx, `WHERE id IN (SELECT id FROM (`+ftsIDs+`) x WHERE id > ? ORDER BY id LIMIT ?) ORDER BY id`, last, batchSize)
+		as, err := src.indexedArticles(ctx, last, batchSize)
 		if err != nil {
 			return total, fmt.Errorf("store: copy index: %w", err)
 		}
@@ -391,11 +391,34 @@ func copyCounts(ctx context.Context, src, dst *Store) ([]CopyCount, error) {
 	}
 	c := CopyCount{Table: ftsTable}
 	var err error
-	if c.Source, err = count(src, `SELECT COUNT(*) FROM (`+ftsIDs+`) x`); err == nil {
+	if err = src.idx.QueryRowContext(ctx, `SELECT COUNT(*) FROM (`+ftsIDs+`) x`).Scan(&c.Source); err == nil {
 		c.Target, err = count(dst, `SELECT COUNT(*) FROM articles_fts`)
 	}
 	if err != nil {
 		return out, fmt.Errorf("store: copy: count %s: %w", ftsTable, err)
 	}
 	return append(out, c), nil
+}
+
+// indexedArticles returns the articles after ID after that have a full-text
+// entry on SQLite, or one queued, at most limit, by ID: their IDs read
+// where the index is (Store.idx), then the articles.
+func (s *Store) indexedArticles(ctx context.Context, after int64, limit int) ([]Article, error) {
+	rows, err := s.idx.QueryContext(ctx, `SELECT id FROM (`+ftsIDs+`) x WHERE id > ? ORDER BY id LIMIT ?`, after, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Err(); err != nil || len(ids) == 0 {
+		return nil, err
+	}
+	return s.articles(ctx, `WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`, idArray(ids))
 }

@@ -278,6 +278,13 @@ func TestReadOnlySearches(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ro.Close()
+	// What reads no index (status) does not open its file.
+	if _, err := ro.Feeds(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n := ro.idx.Stats().OpenConnections; n != 0 {
+		t.Errorf("reading the feeds opened %d connections with the index file", n)
+	}
 	if ids := searchIDs(t, ro, `"dockers"`); !slices.Equal(ids, []int64{a.ID}) {
 		t.Fatalf("read-only search: %v, want [%d]", ids, a.ID)
 	}
@@ -292,7 +299,7 @@ func TestReadOnlySearches(t *testing.T) {
 	if ids := searchIDs(t, ro, `"dockers"`); !slices.Equal(ids, []int64{a.ID}) {
 		t.Fatalf("read-only search with no writer: %v, want [%d]", ids, a.ID)
 	}
-	if _, err := ro.r.Exec(`DELETE FROM articles_fts`); err == nil {
+	if _, err := ro.idx.Exec(`DELETE FROM articles_fts`); err == nil {
 		t.Error("a read-only store deleted from the index")
 	}
 }

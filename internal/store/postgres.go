@@ -236,7 +236,7 @@ func openPostgres(ctx context.Context, dsn string, readonly bool) (*Store, error
 	db := sql.OpenDB(pgConnector{stdlib.GetConnector(*cfg)})
 	db.SetMaxOpenConns(pgMaxConns)
 	db.SetMaxIdleConns(pgMaxConns)
-	s := &Store{w: db, r: db, pg: true, pgConfig: cfg.Copy(), trips: trips}
+	s := &Store{w: db, r: db, idx: db, pg: true, pgConfig: cfg.Copy(), trips: trips}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("store: %s: %w", where, err)

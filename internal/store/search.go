@@ -68,7 +68,7 @@ func (s *Store) SearchArticles(ctx context.Context, q ArticleSearch, fn func(Art
 			return s.searchWalk(ctx, q, where, args, fn)
 		}
 		var n int
-		err = s.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT rowid FROM articles_fts WHERE `+s.ftsMatch()+` LIMIT ?) hits`,
+		err = s.idx.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT rowid FROM articles_fts WHERE `+s.ftsMatch()+` LIMIT ?) hits`,
 			q.Match, s.sortedSearchLimit()+1).Scan(&n)
 		if err != nil {
 			return fmt.Errorf("store: search: %w", err)
@@ -126,7 +126,7 @@ const walkPage = 100
 // walk calls fn with the articles query selects until fn returns false or
 // an error; it returns how many it read (0 when fn stopped it) and the last.
 func (s *Store) walk(ctx context.Context, query string, args []any, fn func(Article) (bool, error)) (int, Article, error) {
-	rows, err := s.r.QueryContext(ctx, query, args...)
+	rows, err := s.idx.QueryContext(ctx, query, args...)
 	if err != nil {
 		return 0, Article{}, fmt.Errorf("store: search: %w", err)
 	}
@@ -198,7 +198,7 @@ func searchFilters(q ArticleSearch, where []string, args []any) ([]string, []any
 // sorted by date, then the articles read a batch at a time.
 func (s *Store) searchSorted(ctx context.Context, q ArticleSearch, fn func(Article) (bool, error)) error {
 	where, args := searchFilters(q, []string{s.ftsMatch()}, []any{q.Match})
-	rows, err := s.r.QueryContext(ctx, `SELECT a.id FROM articles_fts f JOIN articles a ON a.id = f.rowid WHERE `+strings.Join(where, " AND ")+
+	rows, err := s.idx.QueryContext(ctx, `SELECT a.id FROM articles_fts f JOIN articles a ON a.id = f.rowid WHERE `+strings.Join(where, " AND ")+
 		` ORDER BY `+articleDate+` DESC, a.id DESC`, args...)
 	if err != nil {
 		return fmt.Errorf("store: search: %w", err)

@@ -55,6 +55,7 @@ import (
 type Store struct {
 	w      *sql.DB // the one writer connection (query-only when read-only)
 	r      *sql.DB // readers
+	idx    *sql.DB // readers of queries that read the full-text index (r, but on a read-only SQLite store; indexfile.go)
 	fw     *sql.DB // the full-text index file's one writer connection (indexfile.go); nil when read-only or on PostgreSQL
 	stmts  statements
 	lock   *writerLock   // nil when read-only or in memory
@@ -251,9 +252,10 @@ func openDB(ctx context.Context, path string, readonly bool) (*Store, error) {
 	w.SetMaxOpenConns(1)
 	w.SetConnMaxIdleTime(0)
 	// The readers attach the full-text index's file (indexfile.go).
-	r := readerPool(dsn(path, false), path, readonly)
+	r, idx := readerPools(dsn(path, false), path, readonly)
 	r.SetMaxOpenConns(4)
-	s := &Store{w: w, r: r, readonly: readonly}
+	idx.SetMaxOpenConns(4)
+	s := &Store{w: w, r: r, idx: idx, readonly: readonly}
 	// A read-only store checks the schema on a reader and prepares no
 	// writes: its writer connection is never opened (database/sql connects
 	// on first use), which spares `status` a second connection, its schema
@@ -271,6 +273,9 @@ func openDB(ctx context.Context, path string, readonly bool) (*Store, error) {
 	if err != nil {
 		if s.fw != nil {
 			s.fw.Close()
+		}
+		if idx != r {
+			idx.Close()
 		}
 		r.Close()
 		w.Close()
@@ -292,11 +297,14 @@ func (s *Store) Close() error {
 	if s.pg {
 		return s.w.Close()
 	}
-	var fwErr error
+	var fwErr, idxErr error
 	if s.fw != nil {
 		fwErr = s.fw.Close()
 	}
-	return errors.Join(s.r.Close(), fwErr, s.w.Close(), s.lock.release())
+	if s.idx != s.r {
+		idxErr = s.idx.Close()
+	}
+	return errors.Join(s.r.Close(), idxErr, fwErr, s.w.Close(), s.lock.release())
 }
 
 // Checkpoint copies the write-ahead log into the database and truncates it,
