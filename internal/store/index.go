@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -56,6 +57,9 @@ type indexer struct {
 	stop    chan struct{}
 	wg      sync.WaitGroup
 	report  func(error) // told the outcome of each write of entries; nil: none
+	// fresh: new articles' entries were written since the start (no index
+	// entry above their IDs is left from before; writeEntries).
+	fresh atomic.Bool
 }
 
 // OnIndexResult sets the function told the outcome of every write of
@@ -224,6 +228,26 @@ func (s *Store) writeEntries(ctx context.Context, entries []IndexEntry) error {
 		return fmt.Errorf("store: index: begin: %w", err)
 	}
 	defer tx.Rollback()
+	// The first write of new articles' entries since the start deletes
+	// the index's entries from the first of their IDs on: entries of
+	// articles a power cut took back from the main file, which commits
+	// apart (the index file's commits are synchronous FULL, the main
+	// file's NORMAL). Their IDs are given again, and FTS5 would add a new
+	// article's entry to the old one's. No entry written since the start
+	// is among them: new articles' IDs are above every article's before.
+	first := int64(-1)
+	if !s.fts.fresh.Load() {
+		for _, e := range entries {
+			if !e.replace && (first < 0 || e.ID < first) {
+				first = e.ID
+			}
+		}
+	}
+	if first >= 0 {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM articles_fts WHERE rowid >= ?`, first); err != nil {
+			return fmt.Errorf("store: index: entries of articles taken back: %w", err)
+		}
+	}
 	insert, replace := tx.Stmt(s.stmts.indexNew), tx.Stmt(s.stmts.indexArticle)
 	for _, e := range entries {
 		stmt := insert
@@ -236,6 +260,9 @@ func (s *Store) writeEntries(ctx context.Context, entries []IndexEntry) error {
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("store: index: commit: %w", err)
+	}
+	if first >= 0 {
+		s.fts.fresh.Store(true)
 	}
 	return nil
 }

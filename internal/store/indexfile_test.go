@@ -331,3 +331,36 @@ func testPruneRemovesEntries(t *testing.T, e engine) {
 		t.Fatalf("%d entries in the index after the prune (%v), want 1", entries, err)
 	}
 }
+
+// TestIndexEntryOfAGivenBackID: the index file may hold entries whose
+// articles a power cut took back from the main file (the two commit apart):
+// the next start deletes them, so that the IDs given again to new articles
+// index only those.
+func TestIndexEntryOfAGivenBackID(t *testing.T) {
+	s, path := open(t)
+	ctx := context.Background()
+	old := complete(t, s, Article{Identity: "https://e.org/old", Feed: "F", Title: "Old", Text: "parliament votes"}, nil, time.Now())
+	if err := s.FlushIndex(ctx); err != nil {
+		t.Fatal(err)
+	}
+	next := old.ID + 1
+	if _, err := s.fw.Exec(`INSERT INTO articles_fts (rowid, title, body) VALUES (?, 'lost article', 'parliament votes')`, next); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	a := complete(t, s, Article{Identity: "https://e.org/a", Feed: "F", Title: "Harbour strike", Text: "dockers stop work"}, nil, time.Now())
+	if a.ID != next {
+		t.Fatalf("article %d, want the given-back ID %d", a.ID, next)
+	}
+	if ids := searchIDs(t, s, `"dockers"`); !slices.Equal(ids, []int64{a.ID}) {
+		t.Fatalf("search dockers: %v, want [%d]", ids, a.ID)
+	}
+	if ids := searchIDs(t, s, `"parliament"`); !slices.Equal(ids, []int64{old.ID}) {
+		t.Fatalf("search parliament: %v, want only the article kept [%d]", ids, old.ID)
+	}
+}
