@@ -61,6 +61,8 @@ import (
 	"fmt"
 	"io"
 	"time"
+
+	"github.com/newshound/newshound/internal/mojibake"
 )
 
 // Article is the text and metadata extracted from one page.
@@ -86,7 +88,8 @@ type Article struct {
 
 	// Repaired: the page held mojibake — UTF-8 decoded as Windows-1252
 	// and encoded again, "Putinâ€™s" — which was repaired before its text
-	// and metadata were read (package mojibake).
+	// and metadata were read (package mojibake), or in its title, byline
+	// or text once read (mojibake written with character references).
 	Repaired bool
 }
 
@@ -122,7 +125,11 @@ func extract(body []byte, contentType, pageURL string) (*Article, error) {
 	}
 	a, err := extractDocument(doc, pageURL)
 	if a != nil {
-		a.Repaired = repaired
+		// Mojibake written with character references in the source
+		// ("Putin&acirc;&#128;&#153;s") is text only once parsed.
+		title, byline, text := mojibake.Repair(a.Title), mojibake.Repair(a.Byline), mojibake.Repair(a.Text)
+		repaired = repaired || len(title) != len(a.Title) || len(byline) != len(a.Byline) || len(text) != len(a.Text)
+		a.Title, a.Byline, a.Text, a.Repaired = title, byline, text, repaired
 	}
 	return a, err
 }

@@ -37,4 +37,13 @@ func TestExtractRepairsMojibake(t *testing.T) {
 	if b.Repaired || b.Title != "SÃO PAULO: NÃO à reforma" || !strings.Contains(b.Text, "„Das ist groß“") {
 		t.Errorf("real text: repaired %v, title %q, text %q", b.Repaired, b.Title, b.Text)
 	}
+
+	// written with character references: mojibake once parsed
+	c, err := Extract(strings.NewReader(strings.NewReplacer("â€™", "&acirc;&#128;&#153;", "Ã§", "&Atilde;&sect;", "Ã¼", "&#195;&#188;").Replace(page)), "https://news.example/c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !c.Repaired || c.Title != "Putin’s aides meet François Delattre" || !strings.Contains(c.Text, "Putin’s aides met the French envoy François Delattre in Zürich") {
+		t.Errorf("entities: repaired %v, title %q, text %q", c.Repaired, c.Title, c.Text)
+	}
 }
