@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/newshound/newshound/internal/store"
@@ -147,23 +148,51 @@ func (w *Watcher) assignStories(ctx context.Context, ps []*processing) {
 // none, once per story, and gives it to each of its rows. The caller holds
 // storiesMu, and no story of ps has closed since its article joined it.
 func (w *Watcher) encodeStories(c *story.Clusterer, ps []*processing) {
-	for i, p := range ps {
+	// the states encoded by story: a poll's articles join a few stories, looked up one by one;
+	// a map once there are many (a first poll of a long feed), so that the work stays linear
+	type encoded struct {
+		id    int64
+		state []byte
+		ok    bool
+	}
+	var buf [16]encoded
+	few := buf[:0]
+	var many map[int64]encoded
+	for _, p := range ps {
 		if p.st == nil || p.st.State != nil {
 			continue
 		}
 		id := p.st.ID
-		ss, ok := c.EncodeStory(id, nil)
-		if !ok { // not by MayClose's word: loud, and the article is saved without its story
-			w.log.Error("story closed before its state was saved: the article is saved without it", "story", id, "feed", p.a.Feed, "article_url", p.a.URL)
+		var e encoded
+		found := false
+		if many != nil {
+			e, found = many[id]
+		} else if k := slices.IndexFunc(few, func(e encoded) bool { return e.id == id }); k >= 0 {
+			e, found = few[k], true
 		}
-		for _, q := range ps[i:] {
-			if q.st != nil && q.st.ID == id && q.st.State == nil {
-				if ok {
-					q.st.State = ss.State
-				} else {
-					q.st = nil
-				}
+		if !found {
+			ss, ok := c.EncodeStory(id, nil)
+			if !ok { // not by MayClose's word: loud, and the articles are saved without their story
+				w.log.Error("story closed before its state was saved: the article is saved without it", "story", id, "feed", p.a.Feed, "article_url", p.a.URL)
 			}
+			e = encoded{id: id, state: ss.State, ok: ok}
+			switch {
+			case many != nil:
+				many[id] = e
+			case len(few) < len(buf):
+				few = append(few, e)
+			default:
+				many = make(map[int64]encoded, 2*len(few))
+				for _, f := range few {
+					many[f.id] = f
+				}
+				many[id] = e
+			}
+		}
+		if e.ok {
+			p.st.State = e.state
+		} else {
+			p.st = nil
 		}
 	}
 }

@@ -362,3 +362,46 @@ func TestAssignStoriesEncodesOncePerStory(t *testing.T) {
 		t.Error("the open story's state is not as the clusterer encodes it")
 	}
 }
+
+func TestAssignStoriesEncodesManyStories(t *testing.T) {
+	// A call with articles of more stories than assignStories looks up one by one: each article
+	// still gets its own story's state, encoded after the story's last article.
+	fs := newFeedServer(t)
+	h := newHarness(t, config2(fs.URL, ""))
+	now := time.Now()
+	var ps []*processing
+	for copyNo := range 2 {
+		for ev := range 40 {
+			var words []string
+			for k := range 45 {
+				words = append(words, fmt.Sprintf("ev%dword%d", ev, k))
+			}
+			text := strings.Join(words, " ") + "."
+			url := fmt.Sprintf("https://o%d.example/%d", copyNo, ev)
+			a := store.Article{Identity: url, URL: url, Feed: "World", Title: fmt.Sprintf("Ev%dtitle%d", ev, copyNo), FeedText: text, Text: text, Published: now.Add(time.Duration(copyNo*40+ev) * time.Second), SeenAt: now}
+			ps = append(ps, &processing{a: a, prep: prepareStory(a)})
+		}
+	}
+	h.w.assignStories(context.Background(), ps)
+	c, err := h.w.storyClusterer(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := map[int64]bool{}
+	for i, p := range ps {
+		if p.st == nil {
+			t.Fatalf("article %d: no story", i)
+		}
+		ids[p.st.ID] = true
+		if want := ps[i%40].st.ID; p.st.ID != want {
+			t.Fatalf("article %d: story %d, want %d (its event's)", i, p.st.ID, want)
+		}
+		enc, ok := c.EncodeStory(p.st.ID, nil)
+		if !ok || !bytes.Equal(enc.State, p.st.State) {
+			t.Fatalf("article %d: its row's state is not its story's as it stands", i)
+		}
+	}
+	if len(ids) != 40 {
+		t.Errorf("%d stories, want 40", len(ids))
+	}
+}
