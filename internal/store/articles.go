@@ -177,8 +177,17 @@ type KnownItem struct {
 }
 
 // guidElsewhereSQL tells whether a GUID (?1) names an article of a feed
-// other than ?2: one article carries it, recorded from another feed.
-const guidElsewhereSQL = `SELECT COUNT(*) = 1 AND COALESCE(SUM(CASE WHEN feed = ?2 THEN 1 ELSE 0 END), 0) = 0 FROM articles WHERE guid = ?1`
+// other than ?2: one article carries it, recorded from another feed. An
+// empty GUID names none, and saying so lets the partial index articles_guid,
+// which holds no empty GUID, answer.
+const guidElsewhereSQL = `SELECT COUNT(*) = 1 AND COALESCE(SUM(CASE WHEN feed = ?2 THEN 1 ELSE 0 END), 0) = 0 FROM articles WHERE guid = ?1 AND guid != ''`
+
+// guidsElsewhereSQL is GUIDsElsewhere's query of n GUIDs, the feed's name
+// after them.
+func guidsElsewhereSQL(n int) string {
+	return `SELECT guid FROM articles WHERE guid IN (?` + strings.Repeat(",?", n-1) + `) AND guid != ''
+GROUP BY guid HAVING COUNT(*) = 1 AND SUM(CASE WHEN feed = ? THEN 1 ELSE 0 END) = 0`
+}
 
 // GUIDsElsewhere returns which of guids name an article of a feed other
 // than feedName: the one article stored with the GUID, recorded from
@@ -193,8 +202,7 @@ func (s *Store) GUIDsElsewhere(ctx context.Context, feedName string, guids []str
 			args = append(args, g)
 		}
 		args = append(args, feedName)
-		rows, err := s.r.QueryContext(ctx, `SELECT guid FROM articles WHERE guid IN (?`+strings.Repeat(",?", len(chunk)-1)+`)
-GROUP BY guid HAVING COUNT(*) = 1 AND SUM(CASE WHEN feed = ? THEN 1 ELSE 0 END) = 0`, args...)
+		rows, err := s.r.QueryContext(ctx, guidsElsewhereSQL(len(chunk)), args...)
 		if err != nil {
 			return nil, fmt.Errorf("store: articles by guid: %w", err)
 		}

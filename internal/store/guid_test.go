@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -102,5 +103,36 @@ func testRecordPollSharedGUID(t *testing.T, e engine) {
 	}
 	if found, err := s.GUIDsElsewhere(ctx, own, []string{"https://blog.example/post/0"}); err != nil || len(found) != 0 {
 		t.Errorf("GUIDsElsewhere of its own feed = %v, %v", found, err)
+	}
+}
+
+// TestGUIDPlans: the queries by GUID are answered by the partial index
+// articles_guid, which holds only the articles with a GUID.
+func TestGUIDPlans(t *testing.T) {
+	s, _ := open(t)
+	for _, q := range []struct {
+		sql  string
+		args []any
+	}{
+		{guidElsewhereSQL, []any{"tag:e.org,2024:1", "F"}},
+		{guidsElsewhereSQL(3), []any{"tag:e.org,2024:1", "tag:e.org,2024:2", "tag:e.org,2024:3", "F"}},
+	} {
+		rows, err := s.r.Query(`EXPLAIN QUERY PLAN `+q.sql, q.args...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var plan []string
+		for rows.Next() {
+			var id, parent, unused int
+			var detail string
+			if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+				t.Fatal(err)
+			}
+			plan = append(plan, detail)
+		}
+		rows.Close()
+		if all := strings.Join(plan, "\n"); !strings.Contains(all, "USING INDEX articles_guid (guid=?)") && !strings.Contains(all, "USING COVERING INDEX articles_guid (guid=?)") {
+			t.Errorf("plan of %s:\n%s\nwant articles_guid by guid", q.sql, all)
+		}
 	}
 }

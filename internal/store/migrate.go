@@ -223,6 +223,15 @@ SELECT first, NULLIF(last, first) FROM (
 DROP TABLE articles_fts;
 INSERT INTO settings (key, value) VALUES ('fts_file', '0') ON CONFLICT (key) DO UPDATE SET value = excluded.value;
 `,
+	16: `
+-- articles_guid holds the articles that have a GUID only: one without is
+-- never looked up by it (the queries by GUID ask for guid != ''), and its
+-- entry cost every insert of such an article a write to the index for
+-- nothing — the items of an RSS feed without <guid> all went to one key,
+-- spread over its feeds.
+DROP INDEX articles_guid;
+CREATE INDEX articles_guid ON articles(guid, feed) WHERE guid != '';
+`,
 }
 
 func (s *Store) migrate(ctx context.Context) error {

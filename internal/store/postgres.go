@@ -188,6 +188,10 @@ CREATE INDEX fts_queue_runs ON fts_queue(last) WHERE last IS NOT NULL;
 -- 15); PostgreSQL's stays in articles_fts: nothing to do.
 SELECT 1;
 `,
+	16: `
+DROP INDEX articles_guid;
+CREATE INDEX articles_guid ON articles(guid, feed) WHERE guid != '';
+`,
 }
 
 // IsPostgresURL reports whether target names a PostgreSQL database
