@@ -9,20 +9,11 @@ import "testing"
 // no person (according to Gallup) does not.
 func TestReportingAgents(t *testing.T) {
 	const before = "“Take it with food,” says dietitian Ana Ruiz.\n\n"
-	tests := []struct{ name, text, quote, want string }{
+	tests := []speakerWant{
 		{"noted by", before + "But there's one thing a multivitamin will do for sure, as noted by registered dietitian Lena Moss. “You will be more nourished than before,” she told us.", "You will be more nourished than before,", "Lena Moss"},
 		{"according to", before + "Vitamins can help the eyes, according to nurse Lena Moss. “You will be more nourished than before,” she told us.", "You will be more nourished than before,", "Lena Moss"},
 		{"asked by", "Sen. Tom Ruiz spoke first.\n\nRuiz was asked by moderator Carl Baker whether the plan would cost too much. “The family is what matters most to me,” he said.", "The family is what matters most to me,", "Tom Ruiz"},
 		{"according to no person", before + "Vitamin sales rose ten percent, according to Gallup. “You will be more nourished than before,” she told us.", "You will be more nourished than before,", "Ana Ruiz"},
 	}
-	for _, tc := range tests {
-		got, found := speakerOf(tc.text, tc.quote)
-		if !found {
-			t.Errorf("%s: quotation %q not found", tc.name, tc.quote)
-			continue
-		}
-		if got != tc.want {
-			t.Errorf("%s: speaker %q, want %q", tc.name, got, tc.want)
-		}
-	}
+	checkSpeakers(t, tests)
 }

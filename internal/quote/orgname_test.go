@@ -13,7 +13,7 @@ import "testing"
 // named as the object of a negated verb before a colon (The result doesn't
 // surprise pollster Maria Lindqvist:).
 func TestOrganisationsAndObjects(t *testing.T) {
-	tests := []struct{ name, text, quote, want string }{
+	tests := []speakerWant{
 		{"party word opening an organisation", "The Democratic National Committee released a statement Tuesday, offering “a deep and sincere apology” to the senator.", "a deep and sincere apology", "Democratic National Committee"},
 		{"title words opening an organisation", "The Republican Governors Association said the plan was “a reckless grab for power by the capital.”", "a reckless grab for power by the capital.", "Republican Governors Association"},
 		{"of, forward", "Most recently, the Department of Homeland Security concluded that no method was “suited to the agents' needs in the field.”", "suited to the agents' needs in the field.", "Department of Homeland Security"},
@@ -25,14 +25,5 @@ func TestOrganisationsAndObjects(t *testing.T) {
 		{"object of a negated verb", "The result doesn't surprise pollster Maria Lindqvist: “Voters had made up their minds months ago.”", "Voters had made up their minds months ago.", ""},
 		{"subject before a colon", "Mayor Ken Ortiz attacked the council: “They have wasted every dollar we gave them.”", "They have wasted every dollar we gave them.", "Ken Ortiz"},
 	}
-	for _, tc := range tests {
-		got, found := speakerOf(tc.text, tc.quote)
-		if !found {
-			t.Errorf("%s: quotation %q not found", tc.name, tc.quote)
-			continue
-		}
-		if got != tc.want {
-			t.Errorf("%s: speaker %q, want %q", tc.name, got, tc.want)
-		}
-	}
+	checkSpeakers(t, tests)
 }

@@ -15,7 +15,7 @@ func TestStaleRolesAndCommentNouns(t *testing.T) {
 		"Moss went on to sell millions of records. Moss married her manager in 1994.\n\n" +
 		"Moss later launched a clothing line. Moss also started a charity.\n\n" +
 		"Moss toured the world for a decade. Moss won four awards.\n\n"
-	tests := []struct{ name, text, quote, want string }{
+	tests := []speakerWant{
 		{"a role named long ago", profile + "Photos that the star posted online last week drew praise. The star said: “I have never felt better in my life.”", "I have never felt better in my life.", "The star"},
 		{"a role named just before", "Jazz star Carl Hobbs played on Monday. The star said: “I have never felt better in my life.”", "I have never felt better in my life.", "Carl Hobbs"},
 		{"read one comment", profile + "Photos that the star posted online in January drew a mixed response. “You look starved and tired!” read one comment.", "You look starved and tired!", "one comment"},
@@ -24,14 +24,5 @@ func TestStaleRolesAndCommentNouns(t *testing.T) {
 		{"the main clause reports", "When asked about the plan, Tom Baxter said: “It is dead on arrival in this city.”", "It is dead on arrival in this city.", "Tom Baxter"},
 		{"the main clause reports, a pronoun", "Tom Baxter met the council on Monday. When asked about the plan, he also said: “It is dead on arrival in this city.”", "It is dead on arrival in this city.", "Tom Baxter"},
 	}
-	for _, tc := range tests {
-		got, found := speakerOf(tc.text, tc.quote)
-		if !found {
-			t.Errorf("%s: quotation %q not found", tc.name, tc.quote)
-			continue
-		}
-		if got != tc.want {
-			t.Errorf("%s: speaker %q, want %q", tc.name, got, tc.want)
-		}
-	}
+	checkSpeakers(t, tests)
 }

@@ -13,7 +13,7 @@ import "testing"
 // name itself (the senator, after Sen. Ruth Alvarez) leave the name.
 func TestUnnamedPersonBetween(t *testing.T) {
 	const opening = "Senator Ruth Alvarez spoke for an hour. "
-	tests := []struct{ name, text, quote, want string }{
+	tests := []speakerWant{
 		{"a woman stood up", opening + "Then a woman stood up. “You have betrayed all of us!” she shouted.", "You have betrayed all of us!", ""},
 		{"after an opening phrase of time", opening + "Moments later, an elderly woman near the stage began to cry. “You have betrayed all of us!” she shouted.", "You have betrayed all of us!", ""},
 		{"a person noun of no gender", opening + "A protester interrupted twice. “We will win this race,” she said.", "We will win this race,", ""},
@@ -24,14 +24,5 @@ func TestUnnamedPersonBetween(t *testing.T) {
 		{"a role no one was named with", "Their neighbor, Carla Ruiz, a retired teacher, has watched the town shrink.\n\nThe governor, who visited the town last month, promised help. “We will not abandon you,” she told residents.", "We will not abandon you,", ""},
 		{"the role of the name before", "Sen. Ruth Alvarez spoke on Monday. The senator later took questions from reporters. “We will win this race,” she said.", "We will win this race,", "Ruth Alvarez"},
 	}
-	for _, tc := range tests {
-		got, found := speakerOf(tc.text, tc.quote)
-		if !found {
-			t.Errorf("%s: quotation %q not found", tc.name, tc.quote)
-			continue
-		}
-		if got != tc.want {
-			t.Errorf("%s: speaker %q, want %q", tc.name, got, tc.want)
-		}
-	}
+	checkSpeakers(t, tests)
 }

@@ -12,7 +12,7 @@ import "testing"
 // lower-case word (a spokesman for the mayor in Denver said gave
 // "Denver").
 func TestWireStyleNames(t *testing.T) {
-	tests := []struct{ name, text, quote, want string }{
+	tests := []speakerWant{
 		{"next sentence's verb", "The minister defended the budget on Tuesday. Her deputy, Tom Hale, said it would “protect the poorest households in the country.” Opposition leader Jeremy Corbyn called it “a con on working families.”", "protect the poorest households in the country.", "Tom Hale"},
 		{"next sentence's verb, its own quotation", "The minister defended the budget on Tuesday. Her deputy said it would “protect the poorest households in the country.” Opposition leader Jeremy Corbyn called it “a con on working families.”", "a con on working families.", "Jeremy Corbyn"},
 		{"one country after another", "Norway branded the test “a reckless provocation in the region.” Chile insisted that the state “halt its dangerous launches.”", "a reckless provocation in the region.", "Norway"},
@@ -22,16 +22,7 @@ func TestWireStyleNames(t *testing.T) {
 		{"a place after a lower-case word", "A spokesman for the mayor in Denver said the plan was “under review by the council.”", "under review by the council.", "A spokesman"},
 		{"a place at a rally", "The crowd at the rally in Dayton chanted “lock him up now” for minutes.", "lock him up now", "The crowd"},
 	}
-	for _, tc := range tests {
-		got, found := speakerOf(tc.text, tc.quote)
-		if !found {
-			t.Errorf("%s: quotation %q not found", tc.name, tc.quote)
-			continue
-		}
-		if got != tc.want {
-			t.Errorf("%s: speaker %q, want %q", tc.name, got, tc.want)
-		}
-	}
+	checkSpeakers(t, tests)
 }
 
 // A place right after a preposition is no part of the name that follows
@@ -40,21 +31,12 @@ func TestWireStyleNames(t *testing.T) {
 // ending in a possessive is its owner (The Florida senator's answer was
 // that "…" gave "The Florida senator's").
 func TestPlacesAndPossessives(t *testing.T) {
-	tests := []struct{ name, text, quote, want string }{
+	tests := []speakerWant{
 		{"place before a name", "Earlier in Iowa Sanders said the race was “far from over for anyone.”", "far from over for anyone.", "Sanders"},
 		{"place before a name, after a date", "On Monday in Ohio Clinton said the plan was “a gift to the wealthy few.”", "a gift to the wealthy few.", "Clinton"},
 		{"a place alone", "Supporters of Clinton in Ohio said the ad was “a cheap shot at the candidate.”", "a cheap shot at the candidate.", "Supporters"},
 		{"New York is one place", "Speaking in New York, Mayor Ana Diaz said the plan was “a gift to the wealthy few.”", "a gift to the wealthy few.", "Ana Diaz"},
 		{"a possessive", "The Florida senator's answer was that “the family is the most important institution of all.”", "the family is the most important institution of all.", "The Florida senator"},
 	}
-	for _, tc := range tests {
-		got, found := speakerOf(tc.text, tc.quote)
-		if !found {
-			t.Errorf("%s: quotation %q not found", tc.name, tc.quote)
-			continue
-		}
-		if got != tc.want {
-			t.Errorf("%s: speaker %q, want %q", tc.name, got, tc.want)
-		}
-	}
+	checkSpeakers(t, tests)
 }

@@ -13,6 +13,25 @@ func speakerOf(text, quote string) (string, bool) {
 	return "", false
 }
 
+// speakerWant is a sentence of a speaker table: Extract must find the
+// quotation quote in text and give it the speaker want ("" for none).
+type speakerWant struct{ name, text, quote, want string }
+
+// checkSpeakers checks a speaker table.
+func checkSpeakers(t *testing.T, tests []speakerWant) {
+	t.Helper()
+	for _, tc := range tests {
+		got, found := speakerOf(tc.text, tc.quote)
+		if !found {
+			t.Errorf("%s: quotation %q not found", tc.name, tc.quote)
+			continue
+		}
+		if got != tc.want {
+			t.Errorf("%s: speaker %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
 // Wrong names and fragments given as speakers: an adverb after the name
 // (Ramos however), "reports" read as the verb after words that make it the
 // noun (Multiple news reports reveal …; calling the two investigative
