@@ -104,32 +104,6 @@ func TestIndexCrashAfterWriteBeforeUnqueue(t *testing.T) {
 	}
 }
 
-// TestIndexCrashBeforeWrite: entries waiting in memory when the process
-// ends are named by the queue at the next start — also for the articles
-// of a flush that had not reached the index file.
-func TestIndexCrashBeforeWrite(t *testing.T) {
-	s, path := open(t)
-	ctx := context.Background()
-	stopIndexing(s)
-	a := complete(t, s, Article{Identity: "https://e.org/a", Feed: "F", Title: "Harbour strike", Text: "dockers stop work"}, nil, time.Now())
-	s.fts.mu.Lock()
-	s.fts.pending = nil
-	s.fts.mu.Unlock()
-	s.Close()
-	s, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if ids := searchIDs(t, s, `"dockers"`); len(ids) != 0 {
-		t.Fatalf("found before the rebuild: %v", ids)
-	}
-	rebuild(t, s)
-	if ids := searchIDs(t, s, `"dockers"`); !slices.Equal(ids, []int64{a.ID}) {
-		t.Fatalf("after the rebuild: %v, want [%d]", ids, a.ID)
-	}
-}
-
 // TestIndexFileLostIsRebuilt: a database whose index file is gone, or is
 // another database's (a copy restored beside a newer index), queues every
 // processed article at the next start; the rebuild makes searches whole.
