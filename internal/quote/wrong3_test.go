@@ -1,6 +1,9 @@
 package quote
 
-import "testing"
+import (
+	"strconv"
+	"testing"
+)
 
 // speakerOf returns the speaker of the quotation whose text is quote, and
 // whether Extract found it.
@@ -14,20 +17,25 @@ func speakerOf(text, quote string) (string, bool) {
 }
 
 // speakerWant is a sentence of a speaker table: Extract must find the
-// quotation quote in text and give it the speaker want ("" for none).
+// quotation quote in text and give it the speaker want ("" for none);
+// failures name the case by name, or by its text when name is "".
 type speakerWant struct{ name, text, quote, want string }
 
 // checkSpeakers checks a speaker table.
 func checkSpeakers(t *testing.T, tests []speakerWant) {
 	t.Helper()
 	for _, tc := range tests {
+		name := tc.name
+		if name == "" {
+			name = strconv.Quote(tc.text)
+		}
 		got, found := speakerOf(tc.text, tc.quote)
 		if !found {
-			t.Errorf("%s: quotation %q not found", tc.name, tc.quote)
+			t.Errorf("%s: quotation %q not found", name, tc.quote)
 			continue
 		}
 		if got != tc.want {
-			t.Errorf("%s: speaker %q, want %q", tc.name, got, tc.want)
+			t.Errorf("%s: speaker %q, want %q", name, got, tc.want)
 		}
 	}
 }
