@@ -2,8 +2,6 @@ package quote
 
 import (
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -68,26 +66,14 @@ func TestSkipPlainAsRuneByRune(t *testing.T) {
 // mark, as most feed items' text is: PolNeAR's dev articles with their marks
 // taken out.
 func BenchmarkExtractNoQuotes(b *testing.B) {
-	files, _ := filepath.Glob("../../../shared/data/quotes/polnear/data/dev/text/*.txt")
-	if len(files) == 0 {
-		b.Skip("PolNeAR articles not present")
-	}
-	var texts []string
-	size := 0
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		text := strings.Map(func(r rune) rune {
+	texts, size := polnearDevTexts(b, func(s string) string {
+		return strings.Map(func(r rune) rune {
 			if isMark(r) || r == '`' {
 				return -1
 			}
 			return r
-		}, string(raw))
-		texts = append(texts, text)
-		size += len(text)
-	}
+		}, s)
+	})
 	b.SetBytes(int64(size))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

@@ -452,21 +452,7 @@ func lastWord(s string) string {
 // BenchmarkExtract measures quotations per second on PolNeAR's dev
 // articles; it is skipped when the evaluation data is not present.
 func BenchmarkExtract(b *testing.B) {
-	dir := "../../../shared/data/quotes/polnear/data/dev/text"
-	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-	if len(files) == 0 {
-		b.Skip("PolNeAR articles not present")
-	}
-	var texts []string
-	size := 0
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		texts = append(texts, string(raw))
-		size += len(raw)
-	}
+	texts, size := polnearDevTexts(b, func(s string) string { return s })
 	b.SetBytes(int64(size))
 	b.ResetTimer()
 	quotes := 0
@@ -477,6 +463,27 @@ func BenchmarkExtract(b *testing.B) {
 	}
 	b.ReportMetric(float64(quotes)/b.Elapsed().Seconds(), "quotes/s")
 	b.ReportMetric(float64(len(texts)*b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// polnearDevTexts reads PolNeAR's dev articles, each through edit, and
+// their total size; the benchmark is skipped when the evaluation data is
+// not present.
+func polnearDevTexts(b *testing.B, edit func(string) string) (texts []string, size int) {
+	b.Helper()
+	files, _ := filepath.Glob("../../../shared/data/quotes/polnear/data/dev/text/*.txt")
+	if len(files) == 0 {
+		b.Skip("PolNeAR articles not present")
+	}
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		text := edit(string(raw))
+		texts = append(texts, text)
+		size += len(text)
+	}
+	return texts, size
 }
 
 // BenchmarkExtractUnbalanced measures a paragraph full of marks that never
