@@ -117,21 +117,7 @@ func TestGUIDPlans(t *testing.T) {
 		{guidElsewhereSQL, []any{"tag:e.org,2024:1", "F"}},
 		{guidsElsewhereSQL(3), []any{"tag:e.org,2024:1", "tag:e.org,2024:2", "tag:e.org,2024:3", "F"}},
 	} {
-		rows, err := s.r.Query(`EXPLAIN QUERY PLAN `+q.sql, q.args...)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var plan []string
-		for rows.Next() {
-			var id, parent, unused int
-			var detail string
-			if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
-				t.Fatal(err)
-			}
-			plan = append(plan, detail)
-		}
-		rows.Close()
-		if all := strings.Join(plan, "\n"); !strings.Contains(all, "USING INDEX articles_guid (guid=?)") && !strings.Contains(all, "USING COVERING INDEX articles_guid (guid=?)") {
+		if all := queryPlan(t, s, q.sql, q.args...); !strings.Contains(all, "USING INDEX articles_guid (guid=?)") && !strings.Contains(all, "USING COVERING INDEX articles_guid (guid=?)") {
 			t.Errorf("plan of %s:\n%s\nwant articles_guid by guid", q.sql, all)
 		}
 	}

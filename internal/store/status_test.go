@@ -128,29 +128,36 @@ func testStatusReads(t *testing.T, e engine) {
 	}
 }
 
+// queryPlan is SQLite's plan of query with args, a line a step.
+func queryPlan(t *testing.T, s *Store, query string, args ...any) string {
+	t.Helper()
+	rows, err := s.r.Query(`EXPLAIN QUERY PLAN `+query, args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan = append(plan, detail)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return strings.Join(plan, "\n")
+}
+
 // TestOutboxSummaryPlan: status counts the outbox from the index
 // outbox_watch alone, in its order — not by reading every delivery the
 // outbox keeps (payload and all, until retention) and sorting them — and
 // reads only the rows of what waits.
 func TestOutboxSummaryPlan(t *testing.T) {
 	s, _ := open(t)
-	plan := func(query string) string {
-		rows, err := s.r.Query(`EXPLAIN QUERY PLAN ` + query)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer rows.Close()
-		var plan []string
-		for rows.Next() {
-			var id, parent, unused int
-			var detail string
-			if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
-				t.Fatal(err)
-			}
-			plan = append(plan, detail)
-		}
-		return strings.Join(plan, "\n")
-	}
+	plan := func(query string) string { return queryPlan(t, s, query) }
 	if p := plan(outboxCountsSQL); p != "SCAN outbox USING COVERING INDEX outbox_watch" {
 		t.Errorf("the outbox's counts: plan\n%s\nwant a scan of the covering index outbox_watch, no temporary tree", p)
 	}

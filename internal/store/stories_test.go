@@ -202,21 +202,7 @@ func testStoriesGroupCommit(t *testing.T, e engine) {
 // CROSS JOIN), a cost growing with the watch's history paid for every match.
 func TestStoryMatchedPlan(t *testing.T) {
 	s, _ := open(t)
-	rows, err := s.r.Query(`EXPLAIN QUERY PLAN `+storyMatchedSQL, 1, "w", 2)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	var plan []string
-	for rows.Next() {
-		var id, parent, unused int
-		var detail string
-		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
-			t.Fatal(err)
-		}
-		plan = append(plan, detail)
-	}
-	all := strings.Join(plan, "\n")
+	all := queryPlan(t, s, storyMatchedSQL, 1, "w", 2)
 	if !strings.Contains(all, "SEARCH a USING COVERING INDEX articles_story (story_id=?)") || strings.Contains(all, "matches_watch") ||
 		!strings.Contains(all, "(article_id=? AND watch=?)") {
 		t.Errorf("plan:\n%s\nwant the story's articles, then each one's match by key", all)
