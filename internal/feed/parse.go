@@ -134,7 +134,7 @@ func parse(body []byte, baseURL string) (res *Result, err error) {
 				it.Image = &gofeed.Image{URL: src}
 			}
 		}
-		item, link, repaired := normalise(it, base, true)
+		item, canonical, repaired := normalise(it, base, true)
 		if repaired {
 			// Its mojibake repaired: keep the title and text as earlier
 			// versions read them, which telling posts apart and seeing
@@ -144,7 +144,7 @@ func parse(body []byte, baseURL string) (res *Result, err error) {
 			item.Unrepaired = &Unrepaired{Title: was.Title, Text: was.Text}
 		}
 		item.Lang = lang
-		item.Identity = identity(it, item, link, base, site, baseURL)
+		item.Identity = identity(it, item, canonical, base, site, baseURL)
 		if item.Identity == "" {
 			res.Empty++
 			continue
@@ -321,12 +321,13 @@ const (
 )
 
 // normalise is an item as newshound keeps it, but for its language and
-// identity; link is url.Parse(item.URL) when resolving the link gave it
-// (the link was absolute and is written back as it came), else nil.
+// identity; canonical is Canonical(url.Parse(item.URL)) when the link was
+// absolute and is written back as it came (plainLink, or resolving the
+// link parsed it), else "" (identity parses item.URL).
 //
 // Mojibake in the item's fields is repaired when repair is set; repaired
 // says whether that changed any of them (see Item.Unrepaired).
-func normalise(it *gofeed.Item, base *url.URL, repair bool) (item Item, link *url.URL, repaired bool) {
+func normalise(it *gofeed.Item, base *url.URL, repair bool) (item Item, canonical string, repaired bool) {
 	f := fields{repair: repair}
 	item = Item{
 		GUID:  strings.TrimSpace(it.GUID),
@@ -339,13 +340,17 @@ func normalise(it *gofeed.Item, base *url.URL, repair bool) (item Item, link *ur
 		if s = strings.TrimSpace(s); s == "" {
 			return false
 		}
+		if plainLink(s) {
+			item.URL, canonical = s, s
+			return true
+		}
 		u, parsed, err := resolve(base, s)
 		if err != nil {
 			return false
 		}
 		item.URL = u.String()
 		if parsed && item.URL == s {
-			link = u
+			canonical = Canonical(u)
 		}
 		return true
 	}
@@ -414,7 +419,7 @@ func normalise(it *gofeed.Item, base *url.URL, repair bool) (item Item, link *ur
 			}
 		}
 	}
-	return item, link, f.repaired
+	return item, canonical, f.repaired
 }
 
 // fields reads an item's fields as plain text, with their mojibake
@@ -440,9 +445,9 @@ func (f *fields) textOf(s string) string {
 // site (podcast episodes that all link to the show's home page); else its
 // GUID, as it is when it looks globally unique (a URI: tag:, urn:, http:…),
 // else qualified by the feed's address; else, for an item with neither, a
-// digest of its title and text, qualified by the feed's address. parsed is
-// url.Parse(item.URL) when normalise had it, else nil.
-func identity(it *gofeed.Item, item Item, parsed, base *url.URL, site, feedAddress string) string {
+// digest of its title and text, qualified by the feed's address. canonical
+// is Canonical(url.Parse(item.URL)) when normalise had it, else "".
+func identity(it *gofeed.Item, item Item, canonical string, base *url.URL, site, feedAddress string) string {
 	link := item.URL
 	if ext := it.Custom[externalURL]; ext != "" {
 		// A JSON Feed link post: url is the post, external_url the thing
@@ -450,18 +455,18 @@ func identity(it *gofeed.Item, item Item, parsed, base *url.URL, site, feedAddre
 		// thing is the identity, so the post read as Atom and as JSON
 		// Feed is one article.
 		if u, _, err := resolve(base, ext); err == nil {
-			link, parsed = u.String(), nil
+			link, canonical = u.String(), ""
 		}
 	}
 	if link != "" {
-		u := parsed
-		if u == nil {
-			u, _ = url.Parse(link)
-		}
-		if u != nil {
-			if c := Canonical(u); c != site && !rootURL(c) {
-				return c
+		c := canonical
+		if c == "" {
+			if u, _ := url.Parse(link); u != nil {
+				c = Canonical(u)
 			}
+		}
+		if c != "" && c != site && !rootURL(c) {
+			return c
 		}
 	}
 	if item.GUID != "" {
@@ -553,6 +558,48 @@ func resolve(base *url.URL, ref string) (u *url.URL, parsed bool, err error) {
 		u.Fragment, u.RawFragment, parsed = "", "", false
 	}
 	return u, parsed, nil
+}
+
+// plainLink reports whether s is an absolute http(s) link that url.Parse
+// reads as written, that url.URL.String writes back as it came, and that
+// Canonical leaves as it is, so that s is its own canonical form without
+// parsing it: a lower-case scheme and host (letters, digits, dots and
+// dashes: no port, no credentials), a path, and in the path only the
+// characters a URL path keeps unescaped (no escape, query or fragment).
+// Most feeds' links are such; normalise and identity take them as they
+// are (FuzzLinkShortcuts holds this to what parsing gives).
+func plainLink(s string) bool {
+	rest, ok := strings.CutPrefix(s, "https://")
+	if !ok {
+		if rest, ok = strings.CutPrefix(s, "http://"); !ok {
+			return false
+		}
+	}
+	slash := strings.IndexByte(rest, '/')
+	if slash <= 0 {
+		return false
+	}
+	for i := 0; i < len(rest); i++ {
+		c := rest[i]
+		if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '.' {
+			continue
+		}
+		if i < slash || !pathByte(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// pathByte reports whether a URL path keeps c as it is (url.shouldEscape's
+// encodePath), for c other than a lower-case letter, a digit, a dot or a
+// dash: an upper-case letter, "_", "~", "/", or one of the reserved "$&+,:;=@".
+func pathByte(c byte) bool {
+	switch c {
+	case '_', '~', '/', '$', '&', '+', ',', ':', ';', '=', '@':
+		return true
+	}
+	return 'A' <= c && c <= 'Z'
 }
 
 // rootURL reports whether the canonical URL c names a site's root page, as

@@ -61,7 +61,7 @@ func rewriteDates(doc []byte, now time.Time) {
 				return
 			}
 			if v := doc[start : start+k]; bytes.HasPrefix(doc[start+k:], end) {
-				if t, ok := rfc1123Date(v); ok && t.Year() >= earliestYear && !t.After(latest) {
+				if t, year, ok := rfc1123Date(v); ok && year >= earliestYear && !t.After(latest) {
 					var buf [len(time.RFC3339)]byte
 					layout, u := time.RFC3339, t.UTC()
 					if u.Second() == 0 && u.Year() >= 2000 && u.Year() <= 2068 {
@@ -83,40 +83,113 @@ func rewriteDates(doc []byte, now time.Time) {
 
 // rfc1123Date reads v, white space around it aside, when it is an RFC 1123
 // date of the form "Sun, 06 Dec 2026 10:00:00 +0000" (the day of one or two
-// digits, the zone numeric or "GMT"), reporting whether it is one. Its
-// instant is the one gofeed gives the same text: gofeed's first layout
-// that reads the whole of such a text reads every field as this one does
-// (RFC1123Z, "Mon, 2 Jan 2006 15:04:05 -0700", RFC1123 or "Mon, 2 Jan
-// 2006 15:4:5 MST"), and it gives "GMT" a zero offset. Only a text of that
-// shape is handed to time.Parse, which fails on it only for a bad name or
-// number (no error, and so no garbage, for anything else).
-func rfc1123Date(v []byte) (time.Time, bool) {
+// digits, the zone numeric or "GMT"), reporting whether it is one; year is
+// the year as written (in the date's own zone). Its instant is the one
+// gofeed gives the same text: gofeed's first layout that reads the whole
+// of such a text reads every field as this one does (RFC1123Z, "Mon, 2 Jan
+// 2006 15:04:05 -0700", RFC1123 or "Mon, 2 Jan 2006 15:4:5 MST"), and it
+// gives "GMT" a zero offset. The text is read as time.Parse reads it with
+// the layout "Mon, 2 Jan 2006 15:04:05 -0700" (or "… GMT"), and refused
+// where it fails: a weekday or month that is no English abbreviation (in
+// any case), a day past the month's end, an hour past 23, a minute or
+// second past 59, a zone's hours past 24 or minutes past 60 — without
+// time.Parse's cost (TestRFC1123Date holds the two together).
+func rfc1123Date(v []byte) (t time.Time, year int, ok bool) {
 	s := bytes.TrimSpace(v)
 	// Ddd, D Mmm YYYY HH:MM:SS ZZZZZ
 	if len(s) < len("Sun, 6 Dec 2026 10:00:00 GMT") || s[3] != ',' || s[4] != ' ' || !digit(s[5]) {
-		return time.Time{}, false
+		return time.Time{}, 0, false
 	}
-	day := 1
+	day := int(s[5] - '0')
+	r := s[6:] // " Mmm YYYY HH:MM:SS ZONE"
 	if digit(s[6]) {
-		day = 2
+		day, r = day*10+int(s[6]-'0'), s[7:]
 	}
-	r := s[5+day:] // " Mmm YYYY HH:MM:SS ZONE"
 	if len(r) < len(" Dec 2026 10:00:00 GMT") || r[0] != ' ' || r[4] != ' ' || !digits(r[5:9]) || r[9] != ' ' ||
 		!digits(r[10:12]) || r[12] != ':' || !digits(r[13:15]) || r[15] != ':' || !digits(r[16:18]) || r[18] != ' ' {
-		return time.Time{}, false
+		return time.Time{}, 0, false
 	}
-	layout := "Mon, 2 Jan 2006 15:04:05 -0700"
+	month := monthAbbrev(r[1:4])
+	if month == 0 || !weekdayAbbrev(s[:3]) {
+		return time.Time{}, 0, false
+	}
+	year = num(r[5:9])
+	hour, minute, second := num(r[10:12]), num(r[13:15]), num(r[16:18])
+	if day < 1 || day > daysIn(month, year) || hour > 23 || minute > 59 || second > 59 {
+		return time.Time{}, 0, false
+	}
+	offset := 0
 	switch zone := r[19:]; {
 	case string(zone) == "GMT":
-		layout = "Mon, 2 Jan 2006 15:04:05 GMT"
 	case len(zone) != 5 || zone[0] != '+' && zone[0] != '-' || !digits(zone[1:]):
-		return time.Time{}, false
+		return time.Time{}, 0, false
+	default:
+		h, m := num(zone[1:3]), num(zone[3:5])
+		if h > 24 || m > 60 {
+			return time.Time{}, 0, false
+		}
+		if offset = (h*60 + m) * 60; zone[0] == '-' {
+			offset = -offset
+		}
 	}
-	t, err := time.Parse(layout, string(s))
-	if err != nil {
-		return time.Time{}, false
+	t = time.Date(year, month, day, hour, minute, second, 0, time.UTC).Add(-time.Duration(offset) * time.Second)
+	return t, year, true
+}
+
+// monthAbbrev is the month of an English three-letter abbreviation (Jan,
+// Feb…, in any case), 0 for anything else.
+func monthAbbrev(b []byte) time.Month {
+	for m := time.January; m <= time.December; m++ {
+		if asciiFold(b, m.String()[:3]) {
+			return m
+		}
 	}
-	return t, true
+	return 0
+}
+
+// weekdayAbbrev reports whether b is an English three-letter weekday
+// abbreviation (Sun, Mon…, in any case).
+func weekdayAbbrev(b []byte) bool {
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		if asciiFold(b, d.String()[:3]) {
+			return true
+		}
+	}
+	return false
+}
+
+// asciiFold reports whether b is the ASCII letters of s, in any case (as
+// time.Parse matches names).
+func asciiFold(b []byte, s string) bool {
+	if len(b) != len(s) {
+		return false
+	}
+	for i := range b {
+		if b[i]|0x20 != s[i]|0x20 || !('a' <= b[i]|0x20 && b[i]|0x20 <= 'z') {
+			return false
+		}
+	}
+	return true
+}
+
+// daysIn is the number of days of month m of year.
+func daysIn(m time.Month, year int) int {
+	if m == time.February {
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	}
+	return 31 - int(m-1)%7%2
+}
+
+// num is the number the decimal digits b write.
+func num(b []byte) int {
+	n := 0
+	for _, c := range b {
+		n = n*10 + int(c-'0')
+	}
+	return n
 }
 
 func digit(c byte) bool { return '0' <= c && c <= '9' }

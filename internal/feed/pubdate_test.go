@@ -238,3 +238,49 @@ func FuzzRewriteDates(f *testing.F) {
 		checkRewrite(t, d, now)
 	})
 }
+
+// TestRFC1123Date holds rfc1123Date to time.Parse with the layouts it
+// stands for: the same dates read, at the same instant and written year,
+// and the same refused — names in any case or none, days past the month's
+// end, hours, minutes, seconds and zones out of range.
+func TestRFC1123Date(t *testing.T) {
+	parse := func(s string) (time.Time, int, bool) {
+		s = strings.TrimSpace(s)
+		layout := "Mon, 2 Jan 2006 15:04:05 -0700"
+		if strings.HasSuffix(s, " GMT") {
+			layout = "Mon, 2 Jan 2006 15:04:05 GMT"
+		}
+		d, err := time.Parse(layout, s)
+		if err != nil {
+			return time.Time{}, 0, false
+		}
+		return d.UTC(), d.Year(), true
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	names := []string{"Sun", "mon", "TUE", "wEd", "Thu", "Fri", "Sat", "Dec", "Feb", "jan", "SEP", "Xyz", "Su1", "Ma@", "Mo[", "Ju\xe9"}
+	two := func(max int) string { return fmt.Sprintf("%02d", r.IntN(max)) }
+	read := 0
+	for range 100_000 {
+		day := fmt.Sprint(r.IntN(33))
+		if r.IntN(2) == 0 {
+			day = two(33)
+		}
+		zone := "GMT"
+		if r.IntN(3) > 0 {
+			zone = fmt.Sprintf("%c%s%s", "+-*"[r.IntN(3)], two(27), two(63))
+		}
+		d := fmt.Sprintf("%s, %s %s %d %s:%s:%s %s", names[r.IntN(len(names))], day, names[r.IntN(len(names))],
+			1899+r.IntN(300), two(26), two(62), two(62), zone)
+		wantT, wantY, wantOK := parse(d)
+		gotT, gotY, gotOK := rfc1123Date([]byte(" " + d + "\n"))
+		if gotOK != wantOK || !gotT.Equal(wantT) || gotY != wantY {
+			t.Fatalf("%q: read as %v, %d, %v; time.Parse reads %v, %d, %v", d, gotT, gotY, gotOK, wantT, wantY, wantOK)
+		}
+		if gotOK {
+			read++
+		}
+	}
+	if read < 1000 {
+		t.Errorf("only %d of 100,000 dates read", read)
+	}
+}
