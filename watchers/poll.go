@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"log/slog"
 	"slices"
 	"time"
 
@@ -183,22 +184,30 @@ func (w *Watcher) pollFeed(ctx context.Context, f config.Feed, force bool, fetch
 			w.countRepaired(f.Name, fr.Items, fresh)
 		}
 		w.correctChanged(ctx, f.Name, fr.Items, fetchPages)
-		if fetchPages {
-			rec.Added = make([]store.Article, 0, len(fresh))
-		} else {
-			rec.Done = make([]store.Completion, 0, len(fresh))
-		}
 		// Articles whose page is not read are processed here: read and
 		// matched one by one, put into their stories together (one turn
 		// of the clusterer's lock for the poll), then given their alerts.
-		var ps []*processing
+		var procs []processing // the poll's processings, one allocation
+		if fetchPages {
+			rec.Added = make([]store.Article, 0, len(fresh))
+		} else {
+			n := 0
+			for _, a := range fresh {
+				if a.Status == store.StatusPending {
+					n++
+				}
+			}
+			procs = make([]processing, n)
+			rec.Done = make([]store.Completion, 0, n)
+		}
+		ps := make([]*processing, 0, len(procs))
 		for _, a := range fresh {
 			if fetchPages || a.Status != store.StatusPending {
 				rec.Added = append(rec.Added, a)
 				continue
 			}
-			p, err := w.begin(ctx, a, false)
-			if err != nil {
+			p := &procs[len(ps)]
+			if err := w.begin(ctx, p, a, false); err != nil {
 				return fail(err) // cancelled: nothing is recorded, the next poll redoes it
 			}
 			ps = append(ps, p)
@@ -331,8 +340,10 @@ func (w *Watcher) afterSuccess(ctx context.Context, f config.Feed, before store.
 	if before.Failures >= w.conf().FeedFailures {
 		w.notify(ctx, "Feed recovered: "+f.Name, fmt.Sprintf("%s (%s) answers again after %d failed polls.", f.Name, redactURL(f.URL), before.Failures))
 	}
-	w.log.Debug("feed polled", "feed", f.Name, "feed_url", redactURL(f.URL), "not_modified", res.NotModified,
-		"items", res.Items, "repeated", repeated, "new", res.New, "duration", time.Since(start).Round(time.Millisecond))
+	if w.log.Enabled(ctx, slog.LevelDebug) { // its URL redacted and its arguments boxed only when logged
+		w.log.Debug("feed polled", "feed", f.Name, "feed_url", redactURL(f.URL), "not_modified", res.NotModified,
+			"items", res.Items, "repeated", repeated, "new", res.New, "duration", time.Since(start).Round(time.Millisecond))
+	}
 }
 
 // recordState queues the write of a feed's state after a poll that found

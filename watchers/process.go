@@ -188,8 +188,8 @@ func (w *Watcher) feedFetches(name string) bool {
 
 // process reads one article, matches it, and builds its alerts.
 func (w *Watcher) process(ctx context.Context, a store.Article, fetch bool) (store.Completion, error) {
-	p, err := w.begin(ctx, a, fetch)
-	if err != nil {
+	p := &processing{}
+	if err := w.begin(ctx, p, a, fetch); err != nil {
 		return store.Completion{}, err
 	}
 	w.assignStories(ctx, []*processing{p})
@@ -213,12 +213,13 @@ type processing struct {
 	st                      *store.Story    // its story as it stands with it (its State: after all the articles of the call to assignStories that joined it); nil when the stories cannot be read
 }
 
-// begin reads an article and matches it, and prepares it for its story.
-func (w *Watcher) begin(ctx context.Context, a store.Article, fetch bool) (*processing, error) {
+// begin reads an article and matches it, and prepares it for its story,
+// into p (which a poll allocates for all its articles at once).
+func (w *Watcher) begin(ctx context.Context, p *processing, a store.Article, fetch bool) error {
 	set := w.set.Load()
 	w.read(ctx, &a, fetch)
 	if ctx.Err() != nil {
-		return nil, ctx.Err() // an interrupted read is retried, not recorded as a failure
+		return ctx.Err() // an interrupted read is retried, not recorded as a failure
 	}
 	if !store.FromPage(a.TextSource) {
 		// The feed's text has the language the feed declares, unless the
@@ -231,7 +232,7 @@ func (w *Watcher) begin(ctx context.Context, a store.Article, fetch bool) (*proc
 			a.Lang = article.TextLanguage(a.Lang, "")
 		}
 	}
-	p := &processing{set: set, a: a}
+	*p = processing{set: set, a: a}
 	// the folds for the full-text index come from the words the match read
 	p.results, p.foldedTitle, p.foldedBody = set.matcher.MatchFolded(Document(a))
 	source := a.TextSource
@@ -243,7 +244,7 @@ func (w *Watcher) begin(ctx context.Context, a store.Article, fetch bool) (*proc
 	w.metrics.ArticlesRead.WithLabelValues(source).Inc()
 	p.quotes = quote.Extract(a.Text)
 	p.prep = prepareStory(a)
-	return p, nil
+	return nil
 }
 
 // complete builds the alerts of an article put into its story.
@@ -302,8 +303,11 @@ func (w *Watcher) complete(ctx context.Context, p *processing) (store.Completion
 		w.metrics.Matches.WithLabelValues(r.Watch).Inc()
 	}
 	c := store.Completion{Article: a, Matches: matches, FoldedTitle: p.foldedTitle, FoldedBody: p.foldedBody, Story: st}
-	for _, q := range quotes {
-		c.Quotes = append(c.Quotes, store.Quote{Speaker: q.Speaker, Text: q.Text})
+	if len(quotes) > 0 {
+		c.Quotes = make([]store.Quote, len(quotes))
+		for i, q := range quotes {
+			c.Quotes[i] = store.Quote{Speaker: q.Speaker, Text: q.Text}
+		}
 	}
 	return c, nil
 }
