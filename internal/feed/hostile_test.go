@@ -452,3 +452,21 @@ func TestParseUndeclaredLatin1(t *testing.T) {
 		})
 	}
 }
+
+// TestHasControl: hasControl finds every control character but tab, line
+// feed and carriage return, at every place of an eight-byte word, among
+// text of every other byte.
+func TestHasControl(t *testing.T) {
+	for c := range 256 {
+		for at := range 19 {
+			for _, fill := range []byte{' ', 'a', 0x7f, 0x80, 0xc3, 0xff, '\n', '\t'} {
+				b := bytes.Repeat([]byte{fill}, 19)
+				b[at] = byte(c)
+				want := c < 0x20 && c != '\t' && c != '\n' && c != '\r'
+				if got := hasControl(b[at%3:]); got != want {
+					t.Fatalf("hasControl(%q) = %v", b[at%3:], got)
+				}
+			}
+		}
+	}
+}

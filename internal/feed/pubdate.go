@@ -25,24 +25,37 @@ import (
 // rewriteDates rewrites in place the <pubDate> elements of an RSS document
 // whose text is an RFC 1123 date that rfc1123Date reads (see above).
 // Comments and CDATA sections are skipped; a document with an internal DTD
-// declaring entities is left alone (its entities may hold markup).
+// declaring entities is left alone (its entities may hold markup): one
+// holding "<!ENTITY" anywhere. The scan visits every "<" outside comments
+// and CDATA sections and looks for it there, and in the comments and
+// sections it skips, so the document is read once; the dates are rewritten
+// once it is read to its end.
 func rewriteDates(doc []byte, now time.Time) {
-	if bytes.Contains(doc, []byte("<!ENTITY")) {
-		return
-	}
+	entity := []byte("<!ENTITY")
 	open, end := []byte("<pubDate>"), []byte("</pubDate>")
 	latest := now.Add(maxAhead / 2) // within normalise's window by far: it reads the clock again
+	type rewrite struct {
+		v []byte    // the element's text
+		t time.Time // its date, in UTC
+	}
+	var buf [64]rewrite
+	dates := buf[:0]
 	for i := 0; i < len(doc); {
 		j := bytes.IndexByte(doc[i:], '<')
 		if j < 0 {
-			return
+			break
 		}
 		i += j
 		rest := doc[i:]
 		switch {
+		case bytes.HasPrefix(rest, entity):
+			return
 		case bytes.HasPrefix(rest, []byte("<!--")):
 			k := bytes.Index(rest, []byte("-->"))
 			if k < 0 {
+				k = len(rest) - 3 // the rest is the comment
+			}
+			if bytes.Contains(rest[:k+3], entity) {
 				return
 			}
 			i += k + 3
@@ -50,6 +63,9 @@ func rewriteDates(doc []byte, now time.Time) {
 		case bytes.HasPrefix(rest, []byte("<![CDATA[")):
 			k := bytes.Index(rest, []byte("]]>"))
 			if k < 0 {
+				k = len(rest) - 3 // the rest is the section
+			}
+			if bytes.Contains(rest[:k+3], entity) {
 				return
 			}
 			i += k + 3
@@ -58,26 +74,30 @@ func rewriteDates(doc []byte, now time.Time) {
 			start := i + len(open)
 			k := bytes.IndexByte(doc[start:], '<')
 			if k < 0 {
-				return
+				i = len(doc)
+				continue
 			}
 			if v := doc[start : start+k]; bytes.HasPrefix(doc[start+k:], end) {
 				if t, year, ok := rfc1123Date(v); ok && year >= earliestYear && !t.After(latest) {
-					var buf [len(time.RFC3339)]byte
-					layout, u := time.RFC3339, t.UTC()
-					if u.Second() == 0 && u.Year() >= 2000 && u.Year() <= 2068 {
-						layout = time.RFC822Z // gofeed's first layout: no error at all (minutes only; the year in two digits, 2000-2068)
-					}
-					out := u.AppendFormat(buf[:0], layout)
-					n := copy(v, out)
-					for ; n < len(v); n++ {
-						v[n] = ' '
-					}
+					dates = append(dates, rewrite{v, t})
 				}
 			}
 			i = start + k
 			continue
 		}
 		i++
+	}
+	for _, d := range dates {
+		var buf [len(time.RFC3339)]byte
+		layout := time.RFC3339
+		if d.t.Second() == 0 && d.t.Year() >= 2000 && d.t.Year() <= 2068 {
+			layout = time.RFC822Z // gofeed's first layout: no error at all (minutes only; the year in two digits, 2000-2068)
+		}
+		out := d.t.AppendFormat(buf[:0], layout)
+		n := copy(d.v, out)
+		for ; n < len(d.v); n++ {
+			d.v[n] = ' '
+		}
 	}
 }
 

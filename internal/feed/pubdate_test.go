@@ -128,6 +128,11 @@ func TestRewriteDatesSkipsText(t *testing.T) {
 		`<rss><channel><item><description><![CDATA[<pubDate>Sun, 06 Dec 2026 10:00:00 GMT</pubDate>]]></description></item></channel></rss>`,
 		`<rss><channel><item><description>&lt;pubDate>Sun, 06 Dec 2026 10:00:00 GMT&lt;/pubDate></description></item></channel></rss>`,
 		`<!DOCTYPE rss [<!ENTITY d "x">]><rss><channel><item><pubDate>Sun, 06 Dec 2026 10:00:00 GMT</pubDate></item></channel></rss>`,
+		`<rss><channel><item><pubDate>Sun, 06 Dec 2026 10:00:00 GMT</pubDate></item></channel></rss><!ENTITY d "x">`,
+		`<rss><channel><item><pubDate>Sun, 06 Dec 2026 10:00:00 GMT</pubDate></item><!-- <!ENTITY d "x"> --></channel></rss>`,
+		`<rss><channel><item><pubDate>Sun, 06 Dec 2026 10:00:00 GMT</pubDate></item><![CDATA[<!ENTITY d "x">]]></channel></rss>`,
+		`<rss><channel><item><pubDate>Sun, 06 Dec 2026 10:00:00 GMT</pubDate></item><!-- <!ENTITY d "x">`,
+		`<rss><channel><item><pubDate>Sun, 06 Dec 2026 10:00:00 GMT</pubDate></item><![CDATA[<!ENTITY`,
 		`<rss><channel><item><pubDate>Sun, 06 Dec 2026 10:00:00 GMT`,
 		`<rss><channel><item><pubDate>Sun, 06 Dec 2026 10:00:00 GMT</pubdate></item></channel></rss>`,
 	} {

@@ -2,6 +2,7 @@ package feed
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/xml"
 	"io"
 	"strings"
@@ -65,12 +66,33 @@ func hasMultiByte(body []byte) bool {
 
 // cleanUTF8 reports whether body needs no repair.
 func cleanUTF8(body []byte) bool {
-	for _, c := range body {
+	return !hasControl(body) && utf8.Valid(body) && !bytes.Contains(body, []byte("\uFFFE")) && !bytes.Contains(body, []byte("\uFFFF"))
+}
+
+// hasControl reports whether b holds a control character other than tab,
+// line feed and carriage return: a byte below 0x20 that is none of them. It
+// reads b eight bytes at a time, and the bytes of only the words that hold
+// a byte below 0x20 (a line break, mostly) one by one.
+func hasControl(b []byte) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for len(b) >= 8 {
+		// a byte below 0x20 borrows when 0x20 is taken from it, and has no high bit
+		if x := binary.LittleEndian.Uint64(b); (x-0x20*ones)&^x&highs != 0 && controlIn(b[:8]) {
+			return true
+		}
+		b = b[8:]
+	}
+	return controlIn(b)
+}
+
+// controlIn is hasControl, a byte at a time.
+func controlIn(b []byte) bool {
+	for _, c := range b {
 		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
-			return false
+			return true
 		}
 	}
-	return utf8.Valid(body) && !bytes.Contains(body, []byte("\uFFFE")) && !bytes.Contains(body, []byte("\uFFFF"))
+	return false
 }
 
 // isUTF8Document reports whether body is meant as UTF-8: no byte-order mark
