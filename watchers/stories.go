@@ -221,8 +221,66 @@ func (w *Watcher) rememberStory(identity string, id int64) {
 // outlet's articles: its link's host without "www." (two feeds of one site
 // are one outlet), else its feed's name.
 func outlet(a store.Article) string {
-	if u, err := url.Parse(a.URL); err == nil && u.Hostname() != "" {
-		return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	host, ok := plainHost(a.URL)
+	if !ok {
+		if u, err := url.Parse(a.URL); err == nil {
+			host = u.Hostname()
+		}
 	}
-	return a.Feed
+	if host == "" {
+		return a.Feed
+	}
+	return strings.TrimPrefix(strings.ToLower(host), "www.")
+}
+
+// plainHost returns the host name of a plain http or https link — an ASCII
+// host of letters, digits, dots and hyphens, perhaps a port, no user; no
+// control byte and only well-formed escapes anywhere — exactly as
+// url.Parse(s) and Hostname give it, and false for any other link (then
+// url.Parse answers). Parsing every new article's link was a tenth of
+// preparing it for its story, and most of its allocations.
+func plainHost(s string) (string, bool) {
+	rest, ok := strings.CutPrefix(s, "https://")
+	if !ok {
+		if rest, ok = strings.CutPrefix(s, "http://"); !ok {
+			return "", false
+		}
+	}
+	// url.Parse refuses a control byte and an escape that is not % and two
+	// hex digits (in the path and the fragment; here anywhere)
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < ' ' || c == 0x7f:
+			return "", false
+		case c == '%' && (i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2])):
+			return "", false
+		}
+	}
+	// the authority ends at the path, the query or the fragment
+	end := strings.IndexAny(rest, "/?#")
+	if end < 0 {
+		end = len(rest)
+	}
+	host := rest[:end]
+	if i := strings.IndexByte(host, ':'); i >= 0 {
+		for _, c := range []byte(host[i+1:]) { // a port: digits, perhaps none
+			if c < '0' || c > '9' {
+				return "", false
+			}
+		}
+		host = host[:i]
+	}
+	if host == "" {
+		return "", false
+	}
+	for _, c := range []byte(host) {
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '.' || c == '-') {
+			return "", false
+		}
+	}
+	return host, true
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }

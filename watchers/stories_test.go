@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"reflect"
 	"strings"
 	"testing"
@@ -404,4 +405,65 @@ func TestAssignStoriesEncodesManyStories(t *testing.T) {
 	if len(ids) != 40 {
 		t.Errorf("%d stories, want 40", len(ids))
 	}
+}
+
+// outletByParse is outlet as it was, by url.Parse: what outlet must give
+// for every link.
+func outletByParse(a store.Article) string {
+	if u, err := url.Parse(a.URL); err == nil && u.Hostname() != "" {
+		return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	}
+	return a.Feed
+}
+
+// outletLinks are links of every shape: plain, with ports, users, IPv6 and
+// IPv4 literals, zones, IDN and escaped hosts, odd schemes, bad escapes,
+// control bytes, stray colons and brackets, empty hosts.
+var outletLinks = []string{
+	"https://www.Example.com/a/b?c=d#e", "http://example.com", "https://example.com:8443/x", "https://example.com:/x",
+	"https://WWW.example.com", "https://www.", "https://www", "https://wwW.x.org/", "http://www.www.example.com/",
+	"https://user:pass@www.example.com/x", "https://user@example.com:80", "https://a@b@c.example/", "https://@example.com/",
+	"https://[::1]:8080/x", "https://[fe80::1%25en0]/", "http://[::ffff:1.2.3.4]/", "http://[1.2.3.4]/", "https://[::1", "https://x[::1]/",
+	"https://bücher.example/", "https://xn--bcher-kva.example/", "https://b%C3%BCcher.example/", "https://ex%41mple.com/", "https://ex%2",
+	"https://example.com/%zz", "https://example.com/%2F?q=%zz", "https://example.com/#%zz", "https://example.com/#ok%20", "https://example.com/%",
+	"https://example.com/a\x00b", "https://exa\tmple.com/", "https://example.com/\x7f", "https://example.com/#a\nb", " https://example.com/",
+	"https://example.com:80:90/", "https://a:b:c/", "https://example.com:8x/", "https://:80/", "https:///path", "https://", "http:/example.com",
+	"https:example.com", "HTTPS://Example.COM/", "Https://example.com", "ftp://ftp.example.com/file", "//example.com/x", "example.com/x",
+	"mailto:someone@example.com", "", "*", ":", "https://exa_mple.com/", "https://example.com?x=1", "https://example.com#frag",
+	"https://example.com?", "https://ex ample.com/", "https://example.com./", "https://-x-.example/", "https://1.2.3.4:5/",
+	"https://example.com\\@evil.com/", "https://evil.com#@example.com", "https://example.com?@evil.com",
+}
+
+// TestOutletAsURLParse: outlet (plainHost, else url.Parse) names every
+// link's outlet as url.Parse does.
+func TestOutletAsURLParse(t *testing.T) {
+	for _, link := range outletLinks {
+		a := store.Article{URL: link, Feed: "the feed"}
+		if got, want := outlet(a), outletByParse(a); got != want {
+			t.Errorf("outlet(%q) = %q, url.Parse says %q", link, got, want)
+		}
+	}
+	for link, want := range map[string]string{
+		"https://www.Example.com/a": "example.com", "http://example.com:8080": "example.com",
+		"https://user@www.example.com/": "example.com", "https://[::1]:80/": "::1", "not a link": "the feed",
+	} {
+		if got := outlet(store.Article{URL: link, Feed: "the feed"}); got != want {
+			t.Errorf("outlet(%q) = %q, want %q", link, got, want)
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { outlet(store.Article{URL: "https://www.example.com/a/b"}) }); n != 0 {
+		t.Errorf("outlet of a plain link allocates %v times", n)
+	}
+}
+
+func FuzzOutlet(f *testing.F) {
+	for _, link := range outletLinks {
+		f.Add(link)
+	}
+	f.Fuzz(func(t *testing.T, link string) {
+		a := store.Article{URL: link, Feed: "the feed"}
+		if got, want := outlet(a), outletByParse(a); got != want {
+			t.Errorf("outlet(%q) = %q, url.Parse says %q", link, got, want)
+		}
+	})
 }
