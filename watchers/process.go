@@ -209,7 +209,7 @@ type processing struct {
 	// foldedTitle and foldedBody are the title and body matched
 	// (Document), folded (match.Fold)
 	foldedTitle, foldedBody string
-	prep                    *story.Prepared // the article as the clusterer reads it
+	prep                    *story.Prepared // the article as the clusterer reads it; released and nil once assignStories put it into its story
 	st                      *store.Story    // its story as it stands with it (its State: after all the articles of the call to assignStories that joined it); nil when the stories cannot be read
 }
 

@@ -134,6 +134,9 @@ func (w *Watcher) assignStories(ctx context.Context, ps []*processing) {
 			id = c.AssignPrepared(p.prep).Story
 			w.rememberStory(p.a.Identity, id)
 		}
+		// its memory serves the articles prepared next
+		p.prep.Release()
+		p.prep = nil
 		ss, ok := c.StoryRow(id)
 		if !ok { // closed at once: only when MaxStories is tiny
 			continue

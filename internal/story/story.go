@@ -156,6 +156,7 @@ type Clusterer struct {
 	names   []int32      // scratch: the names among an article's terms
 	vec     []termWeight // scratch: an article's terms, heaviest first
 	keyed   []keyedTerm  // scratch: terms being ordered by weight
+	ranked  []rankedTerm // scratch: an article's terms being ordered by weight
 	merged  []termWeight // scratch: a story's centroid with an article's terms
 	round   uint64       // the number of the current similar call, to mark candidates
 }
@@ -259,12 +260,43 @@ func (c *Clusterer) Open() int {
 // Prepared is an article as the clusterer reads it: the terms of its title and lead, and its
 // text's signature. Preparing reads nothing of the clusterer, so that articles can be prepared side
 // by side while assignments, which read and change the stories, are made one at a time.
+//
+// A caller that is done with a prepared article (it has been assigned) may Release it, so that its
+// memory serves an article prepared later rather than the garbage collector.
 type Prepared struct {
-	terms  []preparedTerm // by fold
-	sig    signature
-	hasSig bool
-	outlet uint64
-	time   time.Time
+	terms    []preparedTerm // by fold
+	sig      signature
+	hasSig   bool
+	released bool
+	outlet   uint64
+	time     time.Time
+}
+
+// prepared holds released Prepareds for Prepare to reuse.
+var prepared = sync.Pool{New: func() any { return new(Prepared) }}
+
+// pooledTerms bounds the terms of a released Prepared kept for reuse.
+const pooledTerms = 1 << 10
+
+// Release gives p's memory back for articles prepared later. p is not to be used after: its
+// assignment (AssignPrepared) and MayClose panic on it, and so does a second Release — until
+// Prepare hands the memory out again, for another article.
+func (p *Prepared) Release() {
+	p.check("Release")
+	p.released = true
+	if cap(p.terms) > pooledTerms {
+		return
+	}
+	clear(p.terms) // the folds point into the article's text: not kept alive by the pool
+	p.terms = p.terms[:0]
+	prepared.Put(p)
+}
+
+// check panics when p has been released.
+func (p *Prepared) check(op string) {
+	if p.released {
+		panic("story: " + op + " of a released Prepared")
+	}
 }
 
 // preparedTerm is a term of a prepared article, from all its words of title and lead. Its numbers
@@ -303,12 +335,13 @@ func Prepare(a Article) *Prepared {
 		sc.lead = match.AppendWords(sc.lead[:0], lead)
 		leadWs = sc.lead
 	}
-	p := &Prepared{outlet: outletKey(a.Outlet), time: a.Time}
+	p := prepared.Get().(*Prepared)
+	*p = Prepared{terms: p.terms[:0], outlet: outletKey(a.Outlet), time: a.Time}
 	title := Headline(a.Title)
 	sc.title = match.AppendWords(sc.title[:0], title)
 	sc.titleToks = appendWordTokens(sc.titleToks[:0], title, sc.title, lang, 0)
 	sc.leadToks = appendWordTokens(sc.leadToks[:0], lead, leadWs, lang, leadWords)
-	p.terms = sc.prepareTerms()
+	p.terms = sc.prepareTerms(p.terms)
 	p.sig, p.hasSig = sc.wordsSignature(textWords)
 	return p
 }
@@ -342,8 +375,8 @@ func (sc *prepScratch) put() {
 }
 
 // prepareTerms gathers the terms of an article's title and lead tokens, one per fold, in the
-// order of the folds (so that new terms get their ids in a fixed order).
-func (sc *prepScratch) prepareTerms() []preparedTerm {
+// order of the folds (so that new terms get their ids in a fixed order), into dst[:0].
+func (sc *prepScratch) prepareTerms(dst []preparedTerm) []preparedTerm {
 	ts := sc.terms[:0]
 	put := func(toks []token, w float64) {
 		for _, t := range toks {
@@ -378,7 +411,7 @@ func (sc *prepScratch) prepareTerms() []preparedTerm {
 			ts[n] = ts[i]
 			n++
 		}
-		return slices.Clone(ts[:n])
+		return append(dst[:0], ts[:n]...)
 	}
 	// each term is copied once, into the article's terms, in the order of byFold
 	keys := sc.byFold(ts)
@@ -391,7 +424,7 @@ func (sc *prepScratch) prepareTerms() []preparedTerm {
 			n++
 		}
 	}
-	out := make([]preparedTerm, 0, n)
+	out := slices.Grow(dst[:0], n)
 	for i, k := range keys {
 		if same(i) {
 			out[len(out)-1].merge(&ts[k&foldMask])
@@ -453,12 +486,16 @@ func (sc *prepScratch) byFold(ts []preparedTerm) []uint64 {
 
 // Assign puts a into the story it reports, or into a new one, and returns which.
 func (c *Clusterer) Assign(a Article) Assignment {
-	return c.AssignPrepared(Prepare(a))
+	p := Prepare(a)
+	asg := c.AssignPrepared(p)
+	p.Release()
+	return asg
 }
 
 // AssignPrepared puts a prepared article into the story it reports, or into a new one, and returns
 // which: Assign(a) is AssignPrepared(Prepare(a)).
 func (c *Clusterer) AssignPrepared(p *Prepared) Assignment {
+	p.check("AssignPrepared")
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if p.time.After(c.now) {
@@ -499,6 +536,7 @@ func (c *Clusterer) AssignPrepared(p *Prepared) Assignment {
 // article joins it: a caller that saves stories' states can encode each once, after the last of a
 // batch's articles joined it, and before such an assignment.
 func (c *Clusterer) MayClose(p *Prepared) bool {
+	p.check("MayClose")
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if len(c.stories) >= c.cfg.MaxStories {
@@ -511,13 +549,21 @@ func (c *Clusterer) MayClose(p *Prepared) bool {
 	return len(c.byLast) > 0 && now.Sub(c.byLast[0].last) > c.cfg.Window
 }
 
-// keyedTerm is a term with the key terms are ordered by, heaviest first (see byWeight).
+// keyedTerm is a term of a centroid with the key terms are ordered by, heaviest first (see
+// sortKeyed).
 type keyedTerm struct {
 	termWeight
 	key     float64
 	fold    string
-	named   bool // in an article: the term is a name
-	dropped bool // in a centroid: the term falls out (keepHeaviest)
+	dropped bool // the term falls out (keepHeaviest)
+}
+
+// rankedTerm is a term of an article with the key it is ordered by, heaviest first (see
+// articleTerms). It holds no pointer, so that ordering moves it without write barriers.
+type rankedTerm struct {
+	termWeight
+	key   float64
+	named bool // the term is a name
 }
 
 // articleTerms counts p's title and lead terms in the document frequencies and returns its term
@@ -529,7 +575,7 @@ type keyedTerm struct {
 // learned before this article.
 func (c *Clusterer) articleTerms(p *Prepared) ([]termWeight, []int32) {
 	c.setDocs(c.docs + 1)
-	ks := c.keyed[:0]
+	ks := c.ranked[:0]
 	for i := range p.terms {
 		pt := &p.terms[i]
 		id := c.termIndex(pt.fold)
@@ -552,7 +598,7 @@ func (c *Clusterer) articleTerms(p *Prepared) ([]termWeight, []int32) {
 		}
 		t.capital += float64(pt.capital)
 		t.lower += float64(pt.lower)
-		ks = append(ks, keyedTerm{termWeight: termWeight{id: id, w: w}, fold: pt.fold, named: named})
+		ks = append(ks, rankedTerm{termWeight: termWeight{id: id, w: w}, named: named})
 	}
 	// heaviest (by weight and rarity) first; ties by term, so that the order never depends on the
 	// input: as sortKeyed orders them, by a stable sort on the keys alone, ks being in the order of
@@ -570,12 +616,12 @@ func (c *Clusterer) articleTerms(p *Prepared) ([]termWeight, []int32) {
 			ks[j] = x
 		}
 	} else {
-		slices.SortStableFunc(ks, func(x, y keyedTerm) int { return cmp.Compare(y.key, x.key) })
+		slices.SortStableFunc(ks, func(x, y rankedTerm) int { return cmp.Compare(y.key, x.key) })
 	}
 	if len(ks) > maxArticleTerms {
 		ks = ks[:maxArticleTerms]
 	}
-	c.keyed = ks[:0]
+	c.ranked = ks[:0]
 	vec, names := c.vec[:0], c.names[:0]
 	for _, k := range ks {
 		vec = append(vec, k.termWeight)

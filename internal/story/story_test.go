@@ -841,6 +841,7 @@ func TestStopTable(t *testing.T) {
 func TestPrepareTerms(t *testing.T) {
 	r := rand.New(rand.NewPCG(8, 9))
 	folds := []string{"putin", "valmo", "2024", "grain", "\x00", "ab", "ab\x00", "日本", "é", "zz"}
+	var reuse []preparedTerm
 	for round := range 500 {
 		var sc prepScratch
 		want := map[string]preparedTerm{}
@@ -870,7 +871,8 @@ func TestPrepareTerms(t *testing.T) {
 		}
 		sc.titleToks = toks(weightTitle)
 		sc.leadToks = toks(weightLead)
-		got := sc.prepareTerms()
+		got := sc.prepareTerms(reuse) // the terms of the round before, written over
+		reuse = got
 		if len(got) != len(want) || !slices.IsSortedFunc(got, func(x, y preparedTerm) int { return strings.Compare(x.fold, y.fold) }) {
 			t.Fatalf("round %d: %d terms (in order: %v), want %d", round, len(got), slices.IsSortedFunc(got, func(x, y preparedTerm) int { return strings.Compare(x.fold, y.fold) }), len(want))
 		}
@@ -910,5 +912,44 @@ func TestPostingsHoldOpenStories(t *testing.T) {
 		if entries != terms {
 			t.Fatalf("article %d: %d posting entries, %d terms in open stories", i, entries, terms)
 		}
+	}
+}
+
+// TestReleasedPrepared: an article prepared in the memory of released ones reads as one prepared
+// afresh; a released Prepared cannot be assigned, asked about or released again.
+func TestReleasedPrepared(t *testing.T) {
+	arts := stream(400, 5)
+	var fresh []Prepared
+	for _, a := range arts {
+		p := Prepare(a)
+		fresh = append(fresh, *p) // a copy, terms and all, before any release
+		fresh[len(fresh)-1].terms = slices.Clone(p.terms)
+		p.Release()
+	}
+	for i, a := range arts {
+		p := Prepare(a)
+		if !reflect.DeepEqual(*p, fresh[i]) {
+			t.Fatalf("article %d prepared again: %+v, prepared first %+v", i, *p, fresh[i])
+		}
+		if i%2 == 0 {
+			p.Release()
+		}
+	}
+	c := New(Config{})
+	p := Prepare(arts[0])
+	p.Release()
+	for name, f := range map[string]func(){
+		"AssignPrepared": func() { c.AssignPrepared(p) },
+		"MayClose":       func() { c.MayClose(p) },
+		"Release":        func() { p.Release() },
+	} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("%s of a released Prepared did not panic", name)
+				}
+			}()
+			f()
+		}()
 	}
 }
