@@ -132,7 +132,7 @@ func (w *Watcher) assignStories(ctx context.Context, ps []*processing) {
 				w.encodeStories(c, ps[:waiting])
 			}
 			id = c.AssignPrepared(p.prep).Story
-			w.rememberStory(p.a.Identity, id)
+			w.rememberNew(p.a.Identity, id)
 		}
 		// its memory serves the articles prepared next
 		p.prep.Release()
@@ -203,21 +203,29 @@ func (w *Watcher) encodeStories(c *story.Clusterer, ps []*processing) {
 // recentStories is how many articles' stories are remembered by identity.
 const recentStories = 20_000
 
-// rememberStory remembers the story of an article, forgetting the oldest
-// beyond recentStories. The caller holds storiesMu.
+// rememberStory remembers the story of an article, unless it is
+// remembered, forgetting the oldest beyond recentStories. The caller holds
+// storiesMu.
 func (w *Watcher) rememberStory(identity string, id int64) {
+	if _, ok := w.storyIDs[identity]; !ok {
+		w.rememberNew(identity, id)
+	}
+}
+
+// rememberNew is rememberStory of an article that is not remembered.
+func (w *Watcher) rememberNew(identity string, id int64) {
 	if w.storyIDs == nil {
 		w.storyIDs = make(map[string]int64)
 	}
-	if _, ok := w.storyIDs[identity]; ok {
+	w.storyIDs[identity] = id
+	if len(w.storyOrder) < recentStories {
+		w.storyOrder = append(w.storyOrder, identity)
 		return
 	}
-	w.storyIDs[identity] = id
-	w.storyOrder = append(w.storyOrder, identity)
-	if len(w.storyOrder) > recentStories {
-		delete(w.storyIDs, w.storyOrder[0])
-		w.storyOrder = w.storyOrder[1:]
-	}
+	// full: the oldest goes, and its place in the ring is the newest's
+	delete(w.storyIDs, w.storyOrder[w.storyNext])
+	w.storyOrder[w.storyNext] = identity
+	w.storyNext = (w.storyNext + 1) % recentStories
 }
 
 // outlet is who published an article, for the clusterer's rule on one

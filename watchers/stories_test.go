@@ -467,3 +467,24 @@ func FuzzOutlet(f *testing.F) {
 		}
 	})
 }
+
+// TestRememberStoryForgetsOldest: the stories of the recentStories latest
+// articles are remembered, the older forgotten, however many times the ring
+// of identities wraps; an article remembered keeps its story.
+func TestRememberStoryForgetsOldest(t *testing.T) {
+	w := &Watcher{}
+	total := 2*recentStories + recentStories/3
+	for i := range total {
+		w.rememberStory(fmt.Sprintf("a%d", i), int64(i))
+		w.rememberStory(fmt.Sprintf("a%d", i), -1) // again: not counted, not changed
+	}
+	if len(w.storyIDs) != recentStories {
+		t.Fatalf("%d stories remembered, want %d", len(w.storyIDs), recentStories)
+	}
+	for _, i := range []int{0, total - recentStories - 1, total - recentStories, total - 1} {
+		id, ok := w.storyIDs[fmt.Sprintf("a%d", i)]
+		if want := i >= total-recentStories; ok != want || ok && id != int64(i) {
+			t.Errorf("article %d: story %d remembered %v, want %v", i, id, ok, want)
+		}
+	}
+}

@@ -132,7 +132,8 @@ type Watcher struct {
 	storiesMu  sync.Mutex
 	stories    *story.Clusterer // nil until first used (storyClusterer)
 	storyIDs   map[string]int64 // recently assigned articles' stories, by identity
-	storyOrder []string         // the identities in storyIDs, oldest first
+	storyOrder []string         // the identities in storyIDs, oldest first from storyNext on (a ring once recentStories long)
+	storyNext  int              // the index of the oldest in storyOrder once it is full
 	namesSaved time.Time        // when the learned names were last saved (saveStoryNames)
 
 	jobsMu    sync.Mutex
