@@ -5,7 +5,9 @@ import (
 	"database/sql"
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -337,4 +339,75 @@ func TestIndexEntryOfAGivenBackID(t *testing.T) {
 	if ids := searchIDs(t, s, `"parliament"`); !slices.Equal(ids, []int64{old.ID}) {
 		t.Fatalf("search parliament: %v, want only the article kept [%d]", ids, old.ID)
 	}
+}
+
+// TestIndexFilePageSize: a new index file has pages of ftsPageSize and
+// FTS5 leaves that fit in one (no overflow page); an index file made
+// before with 4 KB pages keeps them when made anew, with leaves of FTS5's
+// 4 KB default — and searches find what both index.
+func TestIndexFilePageSize(t *testing.T) {
+	ctx := context.Background()
+	check := func(t *testing.T, s *Store, pageSize int) {
+		t.Helper()
+		var got, pgsz int
+		var mode string
+		if err := s.fw.QueryRowContext(ctx, `PRAGMA main.page_size`).Scan(&got); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.fw.QueryRowContext(ctx, `PRAGMA main.journal_mode`).Scan(&mode); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.fw.QueryRowContext(ctx, `SELECT v FROM articles_fts_config WHERE k = 'pgsz'`).Scan(&pgsz); err != nil {
+			t.Fatal(err)
+		}
+		if got != pageSize || mode != "wal" || pgsz != ftsLeafSize(pageSize) {
+			t.Fatalf("index file: page size %d, journal %s, FTS5 leaves %d; want %d, wal, %d", got, mode, pgsz, pageSize, ftsLeafSize(pageSize))
+		}
+		// Enough text for many full leaves: none overflows its page.
+		stopIndexing(s)
+		var words []string
+		for i := range 4000 {
+			words = append(words, fmt.Sprintf("w%d", i))
+		}
+		now := time.Now()
+		for i := range 20 {
+			complete(t, s, Article{Identity: fmt.Sprintf("https://e.org/p%d", i), Feed: "F", Title: "Harbour strike", Text: strings.Join(words, " ")}, nil, now)
+		}
+		if err := s.FlushIndex(ctx); err != nil {
+			t.Fatal(err)
+		}
+		var leaves, overflow int
+		if err := s.fw.QueryRowContext(ctx, `SELECT COUNT(*), COUNT(*) FILTER (WHERE pagetype = 'overflow') FROM dbstat('main') WHERE name = 'articles_fts_data'`).Scan(&leaves, &overflow); err != nil {
+			t.Fatal(err)
+		}
+		if leaves < 10 || overflow != 0 {
+			t.Fatalf("articles_fts_data: %d pages, %d of them overflow pages; want leaves in pages of their own", leaves, overflow)
+		}
+		if ids := searchIDs(t, s, `"harbour" AND "w3999"`); len(ids) != 20 {
+			t.Fatalf("search: %d articles, want 20", len(ids))
+		}
+	}
+	t.Run("new", func(t *testing.T) {
+		s, _ := open(t)
+		check(t, s, ftsPageSize)
+	})
+	t.Run("made before with 4 KB pages", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "s.db")
+		db, err := sql.Open("sqlite", "file:"+IndexPath(path))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range []string{`PRAGMA page_size = 4096`, `PRAGMA journal_mode = WAL`, `CREATE TABLE before (x)`} {
+			if _, err := db.Exec(q); err != nil {
+				t.Fatal(err)
+			}
+		}
+		db.Close()
+		s, err := Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		check(t, s, 4096)
+	})
 }

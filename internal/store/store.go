@@ -210,11 +210,13 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 }
 
 func openDB(ctx context.Context, path string, readonly bool) (*Store, error) {
-	dsn := func(path string, writer bool) string {
+	dsn := func(path string, writer, index bool) string {
 		q := url.Values{}
 		q.Add("_pragma", "busy_timeout(10000)")
 		if !readonly {
-			q.Add("_pragma", "journal_mode(WAL)")
+			if !index { // the index file's writer sets it after a new file's page size (openIndex)
+				q.Add("_pragma", "journal_mode(WAL)")
+			}
 			q.Add("_pragma", "journal_size_limit(67108864)") // a checkpointed WAL shrinks back to 64 MB at most
 		}
 		q.Add("_pragma", "synchronous(NORMAL)")
@@ -245,14 +247,14 @@ func openDB(ctx context.Context, path string, readonly bool) (*Store, error) {
 		}
 		return "file:" + path + "?" + q.Encode()
 	}
-	w, err := sql.Open("sqlite", dsn(path, !readonly))
+	w, err := sql.Open("sqlite", dsn(path, !readonly, false))
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
 	w.SetMaxOpenConns(1)
 	w.SetConnMaxIdleTime(0)
 	// The readers attach the full-text index's file (indexfile.go).
-	r, idx := readerPools(dsn(path, false), path, readonly)
+	r, idx := readerPools(dsn(path, false, false), path, readonly)
 	r.SetMaxOpenConns(4)
 	idx.SetMaxOpenConns(4)
 	s := &Store{w: w, r: r, idx: idx, readonly: readonly}
@@ -266,7 +268,7 @@ func openDB(ctx context.Context, path string, readonly bool) (*Store, error) {
 		// The index file's writer: deferred transactions (not
 		// immediate), so that reading the attached main file takes no
 		// lock of it.
-		if err = s.openIndex(ctx, path, dsn(IndexPath(path), false)); err == nil {
+		if err = s.openIndex(ctx, path, dsn(IndexPath(path), false, true)); err == nil {
 			err = s.prepare(ctx)
 		}
 	}
