@@ -550,11 +550,11 @@ func (c *Clusterer) MayClose(p *Prepared) bool {
 }
 
 // keyedTerm is a term of a centroid with the key terms are ordered by, heaviest first (see
-// sortKeyed).
+// sortKeyed). Its fold, which breaks ties, is read from the vocabulary only for a tie: gathering
+// the terms reads nothing of it, and moving them stores no pointer.
 type keyedTerm struct {
 	termWeight
 	key     float64
-	fold    string
 	dropped bool // the term falls out (keepHeaviest)
 }
 
@@ -643,7 +643,7 @@ func (c *Clusterer) sortKeyed(ks []keyedTerm) {
 		if d := cmp.Compare(y.key, x.key); d != 0 {
 			return d
 		}
-		return strings.Compare(x.fold, y.fold)
+		return strings.Compare(c.terms[x.id].fold, c.terms[y.id].fold)
 	})
 }
 
@@ -1085,7 +1085,7 @@ func (c *Clusterer) add(s *story, t time.Time, vec []termWeight, sig *signature,
 func (c *Clusterer) keepHeaviest(ts []termWeight) []termWeight {
 	ks := c.keyed[:0]
 	for _, x := range ts {
-		ks = append(ks, keyedTerm{termWeight: x, fold: c.terms[x.id].fold})
+		ks = append(ks, keyedTerm{termWeight: x})
 	}
 	c.keyed = ks[:0]
 	sorted := false
@@ -1104,7 +1104,7 @@ func (c *Clusterer) keepHeaviest(ts []termWeight) []termWeight {
 		for ; drop > 0; drop-- {
 			light := -1
 			for i := range ks {
-				if !ks[i].dropped && (light < 0 || lighter(&ks[i], &ks[light])) {
+				if !ks[i].dropped && (light < 0 || c.lighter(&ks[i], &ks[light])) {
 					light = i
 				}
 			}
@@ -1127,11 +1127,11 @@ func (c *Clusterer) keepHeaviest(ts []termWeight) []termWeight {
 }
 
 // lighter says whether x comes after y in the order of sortKeyed.
-func lighter(x, y *keyedTerm) bool {
+func (c *Clusterer) lighter(x, y *keyedTerm) bool {
 	if x.key != y.key {
 		return x.key < y.key
 	}
-	return x.fold > y.fold
+	return c.terms[x.id].fold > c.terms[y.id].fold
 }
 
 // expire closes the stories whose window has passed.
