@@ -187,9 +187,9 @@ func (w *Watcher) pollFeed(ctx context.Context, f config.Feed, force bool, fetch
 		// Articles whose page is not read are processed here: read and
 		// matched one by one, put into their stories together (one turn
 		// of the clusterer's lock for the poll), then given their alerts.
-		var procs []processing // the poll's processings, one allocation
+		var ps []*processing
 		if fetchPages {
-			rec.Added = make([]store.Article, 0, len(fresh))
+			rec.Added = fresh // every article is recorded, its page read after
 		} else {
 			n := 0
 			for _, a := range fresh {
@@ -197,20 +197,20 @@ func (w *Watcher) pollFeed(ctx context.Context, f config.Feed, force bool, fetch
 					n++
 				}
 			}
-			procs = make([]processing, n)
+			procs := make([]processing, n) // the poll's processings, one allocation
+			ps = make([]*processing, 0, n)
 			rec.Done = make([]store.Completion, 0, n)
-		}
-		ps := make([]*processing, 0, len(procs))
-		for _, a := range fresh {
-			if fetchPages || a.Status != store.StatusPending {
-				rec.Added = append(rec.Added, a)
-				continue
+			for _, a := range fresh {
+				if a.Status != store.StatusPending {
+					rec.Added = append(rec.Added, a)
+					continue
+				}
+				p := &procs[len(ps)]
+				if err := w.begin(ctx, p, a, false); err != nil {
+					return fail(err) // cancelled: nothing is recorded, the next poll redoes it
+				}
+				ps = append(ps, p)
 			}
-			p := &procs[len(ps)]
-			if err := w.begin(ctx, p, a, false); err != nil {
-				return fail(err) // cancelled: nothing is recorded, the next poll redoes it
-			}
-			ps = append(ps, p)
 		}
 		w.assignStories(ctx, ps)
 		for _, p := range ps {
