@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 )
 
 // migrations are applied in order; PRAGMA user_version counts those done.
@@ -232,6 +233,74 @@ INSERT INTO settings (key, value) VALUES ('fts_file', '0') ON CONFLICT (key) DO 
 DROP INDEX articles_guid;
 CREATE INDEX articles_guid ON articles(guid, feed) WHERE guid != '';
 `,
+	17: `
+-- articles.status's CHECK is written as equalities ORed rather than an IN
+-- list: SQLite checked IN ('pending', 'recorded', 'done') by building a
+-- temporary table of the three values for every row inserted, a tenth of
+-- the cost of inserting a processed article. The two accept the same
+-- values; the table's definition is edited in place (statusCheck), as
+-- SQLite documents for constraints that leave the stored rows as they are.
+`,
+}
+
+// migrationSteps are the parts of SQLite migrations that SQL alone cannot
+// do, run after the migration's SQL in its transaction.
+var migrationSteps = map[int]func(ctx context.Context, tx *sql.Tx) error{
+	17: statusCheck,
+}
+
+// The CHECK of articles.status before and after migration 17.
+const (
+	statusCheckIn = `CHECK (status IN ('pending', 'recorded', 'done'))`
+	statusCheckOr = `CHECK (status = 'pending' OR status = 'recorded' OR status = 'done')`
+)
+
+// statusCheck replaces the CHECK of articles.status by statusCheckOr in the
+// table's definition, by SQLite's procedure for a change that does not touch
+// the stored rows (https://sqlite.org/lang_altertable.html, "making other
+// kinds of table schema changes"): the definition's text is updated in
+// sqlite_schema and the schema version incremented, in the migration's
+// transaction. The rows need no check: the two constraints accept the same
+// values. The new definition is then read back and tried: a row of another
+// status is refused.
+func statusCheck(ctx context.Context, tx *sql.Tx) error {
+	var def string
+	if err := tx.QueryRowContext(ctx, `SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'articles'`).Scan(&def); err != nil {
+		return fmt.Errorf("read the articles table's definition: %w", err)
+	}
+	if strings.Count(def, statusCheckOr) == 1 && !strings.Contains(def, statusCheckIn) {
+		return nil // edited already (a schema version set back by hand)
+	}
+	if n := strings.Count(def, statusCheckIn); n != 1 {
+		return fmt.Errorf("the articles table's definition has %d times %s, want once", n, statusCheckIn)
+	}
+	var version int64
+	if err := tx.QueryRowContext(ctx, `PRAGMA schema_version`).Scan(&version); err != nil {
+		return fmt.Errorf("read the schema's version: %w", err)
+	}
+	for _, q := range []string{
+		`PRAGMA writable_schema = ON`,
+		`UPDATE sqlite_schema SET sql = ` + quoteSQL(strings.Replace(def, statusCheckIn, statusCheckOr, 1)) + ` WHERE type = 'table' AND name = 'articles'`,
+		fmt.Sprintf(`PRAGMA schema_version = %d`, version+1),
+		`PRAGMA writable_schema = OFF`,
+	} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			tx.ExecContext(ctx, `PRAGMA writable_schema = OFF`)
+			return fmt.Errorf("edit the articles table's definition: %w", err)
+		}
+	}
+	// The edited schema is read again by the next statement: an article of
+	// a status not allowed must be refused (and nothing written).
+	_, err := tx.ExecContext(ctx, `INSERT INTO articles (identity, feed, seen_at, status) VALUES ('newshound migration 17', '', 0, 'unknown')`)
+	if err == nil || !strings.Contains(err.Error(), "CHECK constraint failed") {
+		return fmt.Errorf("the articles table's edited definition accepted a status not allowed (%v)", err)
+	}
+	return nil
+}
+
+// quoteSQL is s as an SQL string literal.
+func quoteSQL(s string) string {
+	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
 }
 
 func (s *Store) migrate(ctx context.Context) error {
@@ -249,6 +318,11 @@ func (s *Store) migrate(ctx context.Context) error {
 		err := s.tx(ctx, func(tx *sql.Tx) error {
 			if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
 				return fmt.Errorf("migration %d: %w", v, err)
+			}
+			if step := migrationSteps[v]; step != nil {
+				if err := step(ctx, tx); err != nil {
+					return fmt.Errorf("migration %d: %w", v, err)
+				}
 			}
 			_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", v))
 			return err
