@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"slices"
 	"sync"
 	"testing"
@@ -169,5 +171,30 @@ func testRecordPollsTogether(t *testing.T, e engine, failing bool) {
 		if !slices.Equal(got, want[i]) {
 			t.Errorf("poll %d recorded %v, want %v", i, got, want[i])
 		}
+	}
+}
+
+// TestCloseFinalizesInserts: the statements the group commit prepares on
+// the writer's connection to insert processed articles are finalized when
+// the store closes, so that SQLite closes the connection — the last one
+// closed checkpoints the write-ahead log and deletes it — rather than keep
+// it open for them.
+func TestCloseFinalizesInserts(t *testing.T) {
+	ctx := context.Background()
+	s, path := open(t)
+	now := time.Unix(1_700_000_000, 0)
+	var done []Completion
+	for i := range 21 { // statements of 16, 4 and 1 rows
+		id := fmt.Sprintf("https://e.org/a%d", i)
+		done = append(done, Completion{Article: Article{Identity: id, Feed: "F", Title: "title", SeenAt: now, FeedText: "text", Status: StatusDone}})
+	}
+	if out, err := s.RecordPoll(ctx, PollRecord{Feed: FeedState{Name: "F", URL: "https://e.org/f", LastPoll: now}, Done: done}, now); err != nil || len(out.Done) != len(done) {
+		t.Fatalf("record: %d articles, %v", len(out.Done), err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(path + "-wal"); !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("the write-ahead log after Close: %v, want it deleted (a connection left open)", err)
 	}
 }

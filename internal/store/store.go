@@ -247,10 +247,8 @@ func openDB(ctx context.Context, path string, readonly bool) (*Store, error) {
 		}
 		return "file:" + path + "?" + q.Encode()
 	}
-	w, err := sql.Open("sqlite", dsn(path, !readonly, false))
-	if err != nil {
-		return nil, fmt.Errorf("store: open %s: %w", path, err)
-	}
+	w := sql.OpenDB(writerConnector{dsn(path, !readonly, false)})
+	var err error
 	w.SetMaxOpenConns(1)
 	w.SetConnMaxIdleTime(0)
 	// The readers attach the full-text index's file (indexfile.go).
