@@ -40,6 +40,10 @@ const (
 // checkpointer copies the write-ahead log into the database in the
 // background.
 type checkpointer struct {
+	// mu is held by a checkpoint of this process (the loop's, Checkpoint's):
+	// SQLite refuses a checkpoint at once, without its busy handler, while
+	// another one runs.
+	mu   sync.Mutex
 	kick chan struct{}
 	stop chan struct{}
 	wg   sync.WaitGroup
@@ -110,7 +114,9 @@ func (s *Store) checkpointLoop() {
 		// An error (a full disk) leaves the pages in the log, where they
 		// are read from as well; the next commit's kick tries again.
 		var busy, log, done int64
+		c.mu.Lock()
 		err := s.r.QueryRowContext(context.Background(), "PRAGMA wal_checkpoint(PASSIVE)").Scan(&busy, &log, &done)
+		c.mu.Unlock()
 		now := time.Now()
 		if err == nil {
 			copied := done - lastDone

@@ -56,3 +56,33 @@ func TestCheckpointInBackground(t *testing.T) {
 		t.Errorf("write-ahead log of %d bytes: not checkpointed as it grew", st.Size())
 	}
 }
+
+// TestCheckpointBesideBackground: Store.Checkpoint (run hourly and after a
+// full disk) while the background checkpointer copies the log after every
+// commit. SQLite refuses a second checkpoint at once, busy handler or not,
+// while one runs: Checkpoint failed then with "readers kept 0 of -1 frames",
+// a warning about readers that did not exist.
+func TestCheckpointBesideBackground(t *testing.T) {
+	s, _ := open(t)
+	ctx := context.Background()
+	s.SetBatchFull(func(int) bool { return true })
+	now := time.Now().Truncate(time.Second)
+	body := string(make([]byte, 2000))
+	for p := range 300 {
+		rec := PollRecord{Feed: FeedState{Name: "f", URL: "https://e.org/f", LastPoll: now, LastSuccess: now}}
+		for i := range 5 {
+			a := Article{Identity: fmt.Sprintf("https://e.org/%d/%d", p, i), Feed: "f", Title: "t", SeenAt: now,
+				FeedText: body, Text: body, TextSource: "feed", Status: StatusDone}
+			rec.Done = append(rec.Done, Completion{Article: a})
+		}
+		if _, err := s.RecordPoll(ctx, rec, now); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Checkpoint(ctx); err != nil {
+			t.Fatalf("after poll %d (background checkpoints so far: %d): %v", p, s.ckpt.runs.Load(), err)
+		}
+	}
+	if s.ckpt.runs.Load() == 0 {
+		t.Fatal("the background checkpointer never ran beside Checkpoint: the test tried nothing")
+	}
+}

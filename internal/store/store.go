@@ -316,11 +316,18 @@ func (s *Store) Checkpoint(ctx context.Context) error {
 	if s.pg {
 		return nil
 	}
+	if c := s.ckpt; c != nil { // not beside the background checkpointer's
+		c.mu.Lock()
+		defer c.mu.Unlock()
+	}
 	var busy, frames, done int
 	if err := s.w.QueryRowContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &frames, &done); err != nil {
 		return fmt.Errorf("store: checkpoint: %w", err)
 	}
-	if busy != 0 {
+	switch {
+	case busy != 0 && frames < 0:
+		return errors.New("store: checkpoint: another connection (or process) was checkpointing the log")
+	case busy != 0:
 		return fmt.Errorf("store: checkpoint: readers kept %d of %d frames in the log", frames-done, frames)
 	}
 	return nil
