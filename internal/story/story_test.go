@@ -13,6 +13,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 var t0 = time.Date(2026, 3, 2, 8, 0, 0, 0, time.UTC)
@@ -951,5 +953,46 @@ func TestReleasedPrepared(t *testing.T) {
 			}()
 			f()
 		}()
+	}
+}
+
+// TestCaseAt: caseAt reads every character as unicode.IsUpper, IsLower and IsLetter do (ASCII
+// bytes by themselves), and a byte that starts no rune as utf8.RuneError.
+func TestCaseAt(t *testing.T) {
+	check := func(s string) {
+		r, _ := utf8.DecodeRuneInString(s)
+		if u, l, x := caseAt(s, 0); u != unicode.IsUpper(r) || l != unicode.IsLower(r) || x != unicode.IsLetter(r) {
+			t.Fatalf("caseAt(%q) = %v %v %v, want %v %v %v", s, u, l, x, unicode.IsUpper(r), unicode.IsLower(r), unicode.IsLetter(r))
+		}
+	}
+	for r := rune(0); r <= 0x3ffff; r++ {
+		check(string(r) + "x")
+	}
+	for b := 0x80; b < 0x100; b++ {
+		check(string([]byte{byte(b), 'x'}))
+	}
+}
+
+// TestStemCutsRunes: stem keeps the first stemRunes runes of every word, ASCII or not.
+func TestStemCutsRunes(t *testing.T) {
+	r := rand.New(rand.NewPCG(4, 2))
+	alphabet := []string{"a", "z", "é", "ß", "日", "\U0001F600", "\xff", "s"}
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(9) {
+			b.WriteString(alphabet[r.IntN(len(alphabet))])
+		}
+		w := b.String()
+		want, n := w, 0
+		for i := range w {
+			if n == stemRunes {
+				want = w[:i]
+				break
+			}
+			n++
+		}
+		if got := stem(w, "fr"); got != want {
+			t.Fatalf("stem(%q) = %q, want %q", w, got, want)
+		}
 	}
 }

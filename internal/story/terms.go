@@ -54,15 +54,16 @@ func appendWordTokens(out []token, s string, ws []match.Word, lang string, max i
 	capitals := !isTitleCase(s, ws) && lang != "de" && lang != "lb"
 	stops := stopSet(lang)
 	for i, w := range ws {
-		if !w.CJK && utf8.RuneCountInString(w.Fold) < 2 && !isDigits(w.Fold) {
+		digits := isDigits(w.Fold)
+		// fewer than 2 letters (a fold of 5 bytes or more has 2 at least)
+		if !w.CJK && (len(w.Fold) < 2 || len(w.Fold) < 5 && utf8.RuneCountInString(w.Fold) < 2) && !digits {
 			continue
 		}
 		if stops.has(w.Fold) {
 			continue
 		}
-		digits := isDigits(w.Fold)
-		r, _ := utf8.DecodeRuneInString(s[w.Start:])
-		tk := token{fold: w.Fold, entity: digits, capital: unicode.IsUpper(r)}
+		upper, _, _ := caseAt(s, w.Start)
+		tk := token{fold: w.Fold, entity: digits, capital: upper}
 		if !w.CJK {
 			tk.fold = stem(w.Fold, lang)
 		}
@@ -80,19 +81,30 @@ func appendWordTokens(out []token, s string, ws []match.Word, lang string, max i
 func isTitleCase(s string, ws []match.Word) bool {
 	caps, letters := 0, 0
 	for _, w := range ws {
-		r, _ := utf8.DecodeRuneInString(s[w.Start:])
-		if !unicode.IsLetter(r) || !(unicode.IsUpper(r) || unicode.IsLower(r)) {
+		upper, lower, letter := caseAt(s, w.Start)
+		if !letter || !(upper || lower) {
 			continue
 		}
-		if len(w.Fold) <= 3 && unicode.IsLower(r) { // "of", "the", "to" stay lower in title case
+		if len(w.Fold) <= 3 && lower { // "of", "the", "to" stay lower in title case
 			continue
 		}
 		letters++
-		if unicode.IsUpper(r) {
+		if upper {
 			caps++
 		}
 	}
 	return letters >= 3 && caps*10 >= letters*7
+}
+
+// caseAt says whether the character at s[at:] is an upper-case letter, a lower-case letter, a
+// letter (unicode.IsUpper, IsLower, IsLetter), reading an ASCII byte as it is.
+func caseAt(s string, at int) (upper, lower, letter bool) {
+	if c := s[at]; c < utf8.RuneSelf {
+		upper, lower = 'A' <= c && c <= 'Z', 'a' <= c && c <= 'z'
+		return upper, lower, upper || lower
+	}
+	r, _ := utf8.DecodeRuneInString(s[at:])
+	return unicode.IsUpper(r), unicode.IsLower(r), unicode.IsLetter(r)
 }
 
 // sentenceStart says whether the text between two words, s[from:to], ends a sentence (or opens a
@@ -103,6 +115,15 @@ func sentenceStart(s string, from, to int) bool {
 		return false
 	}
 	return strings.ContainsAny(gap, ".!?:;\"“«¡¿\n") || strings.Contains(gap, "—") || strings.Contains(gap, " - ")
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func isDigits(s string) bool {
@@ -131,6 +152,12 @@ func stem(w, lang string) string {
 		return w
 	}
 	w = plural(w, lang)
+	if len(w) <= stemRunes { // no more runes than bytes
+		return w
+	}
+	if isASCII(w[:stemRunes]) {
+		return w[:stemRunes]
+	}
 	n := 0
 	for i := range w {
 		if n == stemRunes {
