@@ -961,7 +961,8 @@ func TestReleasedPrepared(t *testing.T) {
 func TestCaseAt(t *testing.T) {
 	check := func(s string) {
 		r, _ := utf8.DecodeRuneInString(s)
-		if u, l, x := caseAt(s, 0); u != unicode.IsUpper(r) || l != unicode.IsLower(r) || x != unicode.IsLetter(r) {
+		c := caseAt(s, 0)
+		if u, l, x := c&caseUpper != 0, c&caseLower != 0, c&caseLetter != 0; u != unicode.IsUpper(r) || l != unicode.IsLower(r) || x != unicode.IsLetter(r) {
 			t.Fatalf("caseAt(%q) = %v %v %v, want %v %v %v", s, u, l, x, unicode.IsUpper(r), unicode.IsLower(r), unicode.IsLetter(r))
 		}
 	}

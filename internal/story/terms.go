@@ -62,8 +62,7 @@ func appendWordTokens(out []token, s string, ws []match.Word, lang string, max i
 		if stops.has(w.Fold) {
 			continue
 		}
-		upper, _, _ := caseAt(s, w.Start)
-		tk := token{fold: w.Fold, entity: digits, capital: upper}
+		tk := token{fold: w.Fold, entity: digits, capital: caseAt(s, w.Start)&caseUpper != 0}
 		if !w.CJK {
 			tk.fold = stem(w.Fold, lang)
 		}
@@ -81,31 +80,60 @@ func appendWordTokens(out []token, s string, ws []match.Word, lang string, max i
 func isTitleCase(s string, ws []match.Word) bool {
 	caps, letters := 0, 0
 	for _, w := range ws {
-		upper, lower, letter := caseAt(s, w.Start)
-		if !letter || !(upper || lower) {
+		c := caseAt(s, w.Start)
+		if c&caseLetter == 0 || c&(caseUpper|caseLower) == 0 {
 			continue
 		}
-		if len(w.Fold) <= 3 && lower { // "of", "the", "to" stay lower in title case
+		if len(w.Fold) <= 3 && c&caseLower != 0 { // "of", "the", "to" stay lower in title case
 			continue
 		}
 		letters++
-		if upper {
+		if c&caseUpper != 0 {
 			caps++
 		}
 	}
 	return letters >= 3 && caps*10 >= letters*7
 }
 
-// caseAt says whether the character at s[at:] is an upper-case letter, a lower-case letter, a
-// letter (unicode.IsUpper, IsLower, IsLetter), reading an ASCII byte as it is.
-func caseAt(s string, at int) (upper, lower, letter bool) {
+// The case of a character (caseAt): an upper-case letter, a lower-case letter, a letter.
+const (
+	caseUpper = 1 << iota
+	caseLower
+	caseLetter
+)
+
+// caseAt returns the case of the character at s[at:] as unicode.IsUpper, IsLower and IsLetter say
+// it, an ASCII byte's from a table.
+func caseAt(s string, at int) uint8 {
 	if c := s[at]; c < utf8.RuneSelf {
-		upper, lower = 'A' <= c && c <= 'Z', 'a' <= c && c <= 'z'
-		return upper, lower, upper || lower
+		return asciiCase[c]
 	}
-	r, _ := utf8.DecodeRuneInString(s[at:])
-	return unicode.IsUpper(r), unicode.IsLower(r), unicode.IsLetter(r)
+	return runeCase(s[at:])
 }
+
+// runeCase is caseAt of the first rune of s (apart, so that caseAt is inlined).
+func runeCase(s string) uint8 {
+	r, _ := utf8.DecodeRuneInString(s)
+	var c uint8
+	if unicode.IsUpper(r) {
+		c |= caseUpper
+	}
+	if unicode.IsLower(r) {
+		c |= caseLower
+	}
+	if unicode.IsLetter(r) {
+		c |= caseLetter
+	}
+	return c
+}
+
+// asciiCase is runeCase of each ASCII character.
+var asciiCase = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		t[c] = runeCase(string(rune(c)))
+	}
+	return t
+}()
 
 // sentenceStart says whether the text between two words, s[from:to], ends a sentence (or opens a
 // quotation or heading), after which a capital says nothing.
