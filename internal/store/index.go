@@ -16,20 +16,20 @@ import (
 // completion queues its article's ID (table fts_queue) in the transaction
 // that records it and hands its entry to the indexer, which writes the
 // entries of many polls at once — at most indexDelay after the first of
-// them, or as soon as indexBatch are waiting — removing their IDs from the
-// queue in the same transaction. FTS5 merges its index segments at every
-// commit that adds to it; doing it once a second instead of once a poll
-// takes most of its cost off the polls. A search with a query writes the
+// them, or as soon as indexBatch are waiting — then removes their IDs from
+// the queue in a group commit (on SQLite the entries are in a file of their
+// own, written by a connection of its own: indexfile.go). FTS5 merges its
+// index segments at every commit that adds to it; doing it once a second
+// instead of once a poll takes most of its cost off the polls. A search with a query writes the
 // waiting entries first, so it sees every processed article. After a crash
 // the queue names the articles whose entries were lost; the pipeline
 // rebuilds them (UnindexedArticles, Index).
 
 const (
 	indexDelay = time.Second
-	// indexBatch: the writer's turn that writes them holds every poll's
-	// commit up; 2,048 entries take half as long as 4,096 for the same
-	// CPU per entry (1,024 cost a quarter more: FTS5 merges more, smaller
-	// segments).
+	// indexBatch: 2,048 entries a transaction take half as long as 4,096
+	// for the same CPU per entry (1,024 cost a quarter more: FTS5 merges
+	// more, smaller segments), and are half as many held in memory.
 	indexBatch = 2048
 	// indexRetryMax bounds the wait before the indexer retries after failed
 	// writes (doubling from indexDelay while they keep failing).
