@@ -24,20 +24,7 @@ func TestCheckpointInBackground(t *testing.T) {
 	// Polls writing 40 MB of articles, each committed at once: some 130 MB
 	// of log, each commit writing again the pages of the indexes it
 	// changed.
-	s.SetBatchFull(func(int) bool { return true })
-	now := time.Now().Truncate(time.Second)
-	body := string(make([]byte, 2000))
-	for p := range 1000 {
-		rec := PollRecord{Feed: FeedState{Name: "f", URL: "https://e.org/f", LastPoll: now, LastSuccess: now}}
-		for i := range 20 {
-			a := Article{Identity: fmt.Sprintf("https://e.org/%d/%d", p, i), Feed: "f", Title: "t", SeenAt: now,
-				FeedText: body, Text: body, TextSource: "feed", Status: StatusDone}
-			rec.Done = append(rec.Done, Completion{Article: a})
-		}
-		if _, err := s.RecordPoll(ctx, rec, now); err != nil {
-			t.Fatal(err)
-		}
-	}
+	recordBigPolls(t, s, 1000, 20, nil)
 	deadline := time.Now().Add(time.Minute) // not a measure: the checkpointer waits a second at most
 	for s.ckpt.frames.Load() == 0 && time.Now().Before(deadline) {
 		time.Sleep(10 * time.Millisecond)
@@ -65,12 +52,28 @@ func TestCheckpointInBackground(t *testing.T) {
 func TestCheckpointBesideBackground(t *testing.T) {
 	s, _ := open(t)
 	ctx := context.Background()
+	recordBigPolls(t, s, 300, 5, func(p int) {
+		if err := s.Checkpoint(ctx); err != nil {
+			t.Fatalf("after poll %d (background checkpoints so far: %d): %v", p, s.ckpt.runs.Load(), err)
+		}
+	})
+	if s.ckpt.runs.Load() == 0 {
+		t.Fatal("the background checkpointer never ran beside Checkpoint: the test tried nothing")
+	}
+}
+
+// recordBigPolls records polls of items articles of 4 KB of text each, each
+// poll committed at once (every commit writes again the pages of the
+// indexes it changed), calling after, when set, after each poll.
+func recordBigPolls(t *testing.T, s *Store, polls, items int, after func(poll int)) {
+	t.Helper()
+	ctx := context.Background()
 	s.SetBatchFull(func(int) bool { return true })
 	now := time.Now().Truncate(time.Second)
 	body := string(make([]byte, 2000))
-	for p := range 300 {
+	for p := range polls {
 		rec := PollRecord{Feed: FeedState{Name: "f", URL: "https://e.org/f", LastPoll: now, LastSuccess: now}}
-		for i := range 5 {
+		for i := range items {
 			a := Article{Identity: fmt.Sprintf("https://e.org/%d/%d", p, i), Feed: "f", Title: "t", SeenAt: now,
 				FeedText: body, Text: body, TextSource: "feed", Status: StatusDone}
 			rec.Done = append(rec.Done, Completion{Article: a})
@@ -78,11 +81,8 @@ func TestCheckpointBesideBackground(t *testing.T) {
 		if _, err := s.RecordPoll(ctx, rec, now); err != nil {
 			t.Fatal(err)
 		}
-		if err := s.Checkpoint(ctx); err != nil {
-			t.Fatalf("after poll %d (background checkpoints so far: %d): %v", p, s.ckpt.runs.Load(), err)
+		if after != nil {
+			after(p)
 		}
-	}
-	if s.ckpt.runs.Load() == 0 {
-		t.Fatal("the background checkpointer never ran beside Checkpoint: the test tried nothing")
 	}
 }

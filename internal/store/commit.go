@@ -908,18 +908,7 @@ func (s *Store) batchTx(ctx context.Context, fn func(tx *sql.Tx, conn *sql.Conn)
 	}
 	defer conn.Close()
 	tx, err := conn.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("store: begin: %w", err)
-	}
-	if err := fn(tx, conn); err != nil {
-		tx.Rollback()
-		return err
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("store: commit: %w", err)
-	}
-	s.wrote()
-	return nil
+	return s.runTx(tx, err, func(tx *sql.Tx) error { return fn(tx, conn) })
 }
 
 // writerConn is the writer's driver connection, SQLite's, with the

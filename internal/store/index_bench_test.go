@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"testing"
 )
 
@@ -13,11 +12,7 @@ import (
 func BenchmarkFlushIndex(b *testing.B) {
 	const entries = 20_000
 	ctx := context.Background()
-	s, err := Open(ctx, filepath.Join(b.TempDir(), "b.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
+	s := benchStore(b)
 	next := int64(0)
 	flush := func() {
 		s.fts.mu.Lock()
@@ -48,11 +43,7 @@ func BenchmarkFlushIndex(b *testing.B) {
 func BenchmarkIndexCycle(b *testing.B) {
 	const entries = 20_000
 	ctx := context.Background()
-	s, err := Open(ctx, filepath.Join(b.TempDir(), "b.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
+	s := benchStore(b)
 	stopIndexing(s)
 	next := int64(0)
 	cycle := func() {

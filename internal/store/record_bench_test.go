@@ -27,11 +27,7 @@ func BenchmarkCommitPolls(b *testing.B) { benchRecordPolls(b, false) }
 func benchRecordPolls(b *testing.B, index bool) {
 	const feeds, items, polls = 1000, 20, 10
 	ctx := context.Background()
-	s, err := Open(ctx, filepath.Join(b.TempDir(), "b.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
+	s := benchStore(b)
 	if !index {
 		stopIndexing(s)
 	}
@@ -89,6 +85,17 @@ func benchRecordPolls(b *testing.B, index bool) {
 	b.ReportMetric(float64(s.ckpt.runs.Load()-ckpts0)/float64(b.N), "checkpoints/op")
 }
 
+// benchStore opens a store in a new database for a benchmark, closed when
+// it ends.
+func benchStore(b *testing.B) *Store {
+	s, err := Open(context.Background(), filepath.Join(b.TempDir(), "b.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { s.Close() })
+	return s
+}
+
 // benchCPU is the process's CPU time so far, user and system.
 func benchCPU() time.Duration {
 	var ru syscall.Rusage
@@ -104,11 +111,7 @@ func benchCPU() time.Duration {
 func BenchmarkInsertDone(b *testing.B) {
 	const rows = 192
 	ctx := context.Background()
-	s, err := Open(ctx, filepath.Join(b.TempDir(), "b.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
+	s := benchStore(b)
 	stopIndexing(s)
 	now := time.Now()
 	n := 0

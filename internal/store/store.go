@@ -406,8 +406,14 @@ func (s *Store) tx1(ctx context.Context, fn func(*sql.Tx) error) error {
 		return errReadOnly
 	}
 	tx, err := s.w.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("store: begin: %w", err)
+	return s.runTx(tx, err, fn)
+}
+
+// runTx runs fn in tx, begun with the error begun, and commits it: a
+// failure of fn rolls it back.
+func (s *Store) runTx(tx *sql.Tx, begun error, fn func(*sql.Tx) error) error {
+	if begun != nil {
+		return fmt.Errorf("store: begin: %w", begun)
 	}
 	if err := fn(tx); err != nil {
 		tx.Rollback()
