@@ -92,11 +92,7 @@ func TestIndexCrashAfterWriteBeforeUnqueue(t *testing.T) {
 	}
 	s.Close()
 
-	s, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s = openAt(t, path)
 	if ids := queuedIDs(t, s); !slices.Equal(ids, []int64{a.ID, b.ID}) {
 		t.Fatalf("queued after the crash: %v, want [%d %d]", ids, a.ID, b.ID)
 	}
@@ -160,11 +156,7 @@ func TestIndexFileLostIsRebuilt(t *testing.T) {
 	for _, suffix := range []string{"", "-wal", "-shm"} {
 		os.Remove(IndexPath(path) + suffix)
 	}
-	s, err = Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s = openAt(t, path)
 	if got := queuedIDs(t, s); !slices.Equal(got, ids) {
 		t.Fatalf("queued without an index file: %v, want %v", got, ids)
 	}
@@ -213,11 +205,7 @@ func TestMigrationMovesIndex(t *testing.T) {
 	}
 	db.Close()
 
-	s, err = Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s = openAt(t, path)
 	var inMain int
 	if err := s.w.QueryRow(`SELECT COUNT(*) FROM main.sqlite_master WHERE name = 'articles_fts'`).Scan(&inMain); err != nil || inMain != 0 {
 		t.Fatalf("articles_fts in the main file after migration 15: %d %v", inMain, err)
@@ -324,11 +312,7 @@ func TestIndexEntryOfAGivenBackID(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	s, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s = openAt(t, path)
 	a := complete(t, s, Article{Identity: "https://e.org/a", Feed: "F", Title: "Harbour strike", Text: "dockers stop work"}, nil, time.Now())
 	if a.ID != next {
 		t.Fatalf("article %d, want the given-back ID %d", a.ID, next)
@@ -403,11 +387,7 @@ func TestIndexFilePageSize(t *testing.T) {
 			}
 		}
 		db.Close()
-		s, err := Open(ctx, path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer s.Close()
+		s := openAt(t, path)
 		check(t, s, 4096)
 	})
 }

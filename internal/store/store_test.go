@@ -13,12 +13,19 @@ import (
 func open(t *testing.T) (*Store, string) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "s.db")
+	return openAt(t, path), path
+}
+
+// openAt opens the store of the database at path (again, after a Close
+// standing for a restart), closed when the test ends.
+func openAt(t *testing.T, path string) *Store {
+	t.Helper()
 	s, err := Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	return s, path
+	return s
 }
 
 func TestArticlesAreRecordedOnce(t *testing.T) { engines(t, testArticlesAreRecordedOnce) }
